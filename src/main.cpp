@@ -1,0 +1,3 @@
+#include "mpcheck/cli/cli.hpp"
+
+int main(int argc, char** argv) { return mpcheck::cli::main(argc, argv); }

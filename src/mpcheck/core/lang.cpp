@@ -1,0 +1,34 @@
+#include "mpcheck/core/lang.hpp"
+
+#include <cstdlib>
+
+namespace mpcheck {
+
+bool parse_lang(std::string_view text, Lang& out)
+{
+  if (text.starts_with("zh")) {
+    out = Lang::zh;
+    return true;
+  }
+  if (text.starts_with("en")) {
+    out = Lang::en;
+    return true;
+  }
+  return false;
+}
+
+Lang lang_from_environment()
+{
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* value = std::getenv(var);
+    if (value && *value) {
+      Lang lang = Lang::zh;
+      if (parse_lang(value, lang))
+        return lang;
+      return Lang::zh; // C, POSIX, other languages: unsure, so Chinese
+    }
+  }
+  return Lang::zh;
+}
+
+} // namespace mpcheck
