@@ -1,16 +1,39 @@
 #include "mpcheck/cli/cli.hpp"
 
+#include <exception>
+
 #include <CLI/CLI.hpp>
+
+#include "mpcheck/cli/commands.hpp"
 
 namespace mpcheck::cli {
 
 int main(int argc, char** argv)
 {
-  CLI::App app{"mpcheck: checks party-education video submissions against campaign rules"};
+  CLI::App app{"mpcheck: checks party-education video submissions (微党课/党员教育作品) against "
+               "the rules of a campaign notice, and packs a compliant USB drive."};
   app.set_version_flag("--version", std::string("mpcheck ") + MPCHECK_VERSION);
   app.require_subcommand(1);
-  CLI11_PARSE(app, argc, argv);
-  return exit_ok;
+  app.footer("Exit codes: 0 no errors, 1 errors found, 2 usage or rule-file error, 3 runtime "
+             "failure.\nSee man mpcheck.");
+  int exit_code = exit_ok;
+  add_probe_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_usage;
+  } catch (const std::exception& e) {
+    print_error(e.what());
+    return exit_runtime;
+  }
+  return exit_code;
 }
 
 } // namespace mpcheck::cli

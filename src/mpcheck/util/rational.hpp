@@ -24,4 +24,9 @@ struct Rational {
 // The fraction closest to `value` with a denominator of at most `max_den`.
 Rational rational_from_double(double value, int64_t max_den = 1001);
 
+// A frame rate as a fraction: a standard rate (23.976, 24, 25, 29.97, 30, 50, 59.94, 60, ...)
+// when `fps` lies within 0.1% of it (timestamp rounding in a 600- or 1000-tick time base),
+// else the closest fraction with a denominator of at most 1001.
+Rational frame_rate_from_double(double fps);
+
 } // namespace mpcheck

@@ -1,0 +1,14 @@
+#pragma once
+// One function per subcommand (one file each in cli/): registers it on the app; its callback
+// stores the subcommand's exit code.
+
+#include <CLI/CLI.hpp>
+
+#include "mpcheck/cli/cli.hpp"
+#include "mpcheck/cli/common.hpp"
+
+namespace mpcheck::cli {
+
+void add_probe_command(CLI::App& app, int& exit_code);
+
+} // namespace mpcheck::cli

@@ -1,0 +1,70 @@
+#include "mpcheck/cli/common.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace mpcheck::cli {
+
+Lang CommonOptions::language() const
+{
+  Lang lang = Lang::zh;
+  if (!this->lang.empty() && parse_lang(this->lang, lang))
+    return lang;
+  return lang_from_environment();
+}
+
+bool CommonOptions::color() const
+{
+  if (no_color || std::getenv("NO_COLOR") || !output.empty())
+    return false;
+  return ::isatty(STDOUT_FILENO) == 1;
+}
+
+void add_common_options(CLI::App* sub, CommonOptions& options)
+{
+  sub->add_option("--lang", options.lang, "Language of messages: zh (default) or en")
+      ->check(CLI::IsMember({"zh", "en"}));
+  sub->add_option("-o,--output", options.output, "Write the report to FILE instead of stdout");
+  sub->add_option("-j,--jobs", options.jobs, "Files processed in parallel (default: all cores)")
+      ->check(CLI::Range(1, 256));
+  sub->add_flag("--quiet", options.quiet, "Print nothing but the report");
+  sub->add_flag("--no-color", options.no_color, "No colour (also: NO_COLOR)");
+}
+
+void print_error(const std::string& message)
+{
+  fmt::print(stderr, "mpcheck: error: {}\n", message);
+}
+
+bool write_output(const CommonOptions& options, const std::string& text)
+{
+  if (options.output.empty() || options.output == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::fflush(stdout) == 0;
+  }
+  const std::string tmp = options.output + ".mpcheck-tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      print_error(options.language() == Lang::en
+                      ? fmt::format("cannot write '{}' (disk full or no permission)", options.output)
+                      : fmt::format("无法写入 '{}'（磁盘已满或没有写权限）", options.output));
+      std::remove(tmp.c_str());
+      return false;
+    }
+  }
+  if (std::rename(tmp.c_str(), options.output.c_str()) != 0) {
+    print_error(fmt::format("cannot write '{}'", options.output));
+    std::remove(tmp.c_str());
+    return false;
+  }
+  return true;
+}
+
+} // namespace mpcheck::cli

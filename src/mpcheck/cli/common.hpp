@@ -1,0 +1,34 @@
+#pragma once
+// Options shared by subcommands, and output helpers for the CLI layer.
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "mpcheck/core/lang.hpp"
+
+namespace mpcheck::cli {
+
+struct CommonOptions {
+  std::string lang;     // "", "zh" or "en"; "" = from the locale
+  std::string output;   // -o FILE; "" = stdout
+  int jobs = 0;         // 0 = all cores
+  bool quiet = false;
+  bool no_color = false;
+
+  Lang language() const;
+  // NO_COLOR, --no-color and a non-terminal stdout all switch colour off.
+  bool color() const;
+};
+
+// Adds --lang, -o/--output, -j/--jobs, --quiet, --no-color to a subcommand.
+void add_common_options(CLI::App* sub, CommonOptions& options);
+
+// Writes `text` to -o FILE (atomically: temp + rename) or stdout. Returns false and prints
+// a plain message on failure.
+bool write_output(const CommonOptions& options, const std::string& text);
+
+// Prints "mpcheck: error: MESSAGE" to stderr.
+void print_error(const std::string& message);
+
+} // namespace mpcheck::cli

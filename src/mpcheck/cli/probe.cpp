@@ -1,0 +1,49 @@
+// mpcheck probe FILE… [--format text|json] [-j N]
+#include "mpcheck/cli/commands.hpp"
+
+#include <memory>
+
+#include "mpcheck/media/probe.hpp"
+#include "mpcheck/report/probe_report.hpp"
+
+namespace mpcheck::cli {
+
+namespace {
+
+struct ProbeCommand {
+  CommonOptions common;
+  std::vector<std::string> files;
+  std::string format = "text";
+  bool no_scan = false;
+};
+
+int run_probe(const ProbeCommand& cmd)
+{
+  media::ProbeOptions options;
+  options.scan_packets = !cmd.no_scan;
+  const auto facts = media::probe_all(cmd.files, cmd.common.jobs, options);
+  const Lang lang = cmd.common.language();
+  const std::string text = cmd.format == "json" ? report::probe_json(facts, lang)
+                                                : report::probe_text(facts, lang);
+  if (!write_output(cmd.common, text))
+    return exit_runtime;
+  // Probing reports facts; an unreadable file is a fact too, not a failure of the run.
+  return exit_ok;
+}
+
+} // namespace
+
+void add_probe_command(CLI::App& app, int& exit_code)
+{
+  auto cmd = std::make_shared<ProbeCommand>();
+  CLI::App* sub = app.add_subcommand("probe", "Print the media facts the checks use");
+  sub->add_option("files", cmd->files, "Media or image files")->required();
+  sub->add_option("--format", cmd->format, "Output format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_flag("--no-scan", cmd->no_scan,
+                "Header facts only: do not demux containers without an index (TS, Matroska)");
+  add_common_options(sub, cmd->common);
+  sub->callback([cmd, &exit_code] { exit_code = run_probe(*cmd); });
+}
+
+} // namespace mpcheck::cli

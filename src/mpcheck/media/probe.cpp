@@ -1,0 +1,675 @@
+#include "mpcheck/media/probe.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <memory>
+#include <mutex>
+#include <queue>
+#include <sys/stat.h>
+#include <unistd.h>
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+#include <libavutil/display.h>
+#include <libavutil/pixdesc.h>
+}
+
+#include "mpcheck/media/image.hpp"
+#include "mpcheck/media/isobmff.hpp"
+#include "mpcheck/media/timing.hpp"
+#include "mpcheck/util/parallel.hpp"
+
+namespace mpcheck::media {
+
+namespace {
+
+// ---- small RAII wrappers -------------------------------------------------------------
+
+struct FormatCloser {
+  void operator()(AVFormatContext* c) const { avformat_close_input(&c); }
+};
+using FormatPtr = std::unique_ptr<AVFormatContext, FormatCloser>;
+
+struct PacketFree {
+  void operator()(AVPacket* p) const { av_packet_free(&p); }
+};
+using PacketPtr = std::unique_ptr<AVPacket, PacketFree>;
+
+struct Fd {
+  int fd = -1;
+  ~Fd()
+  {
+    if (fd >= 0)
+      ::close(fd);
+  }
+};
+
+void quiet_libav()
+{
+  static std::once_flag once;
+  std::call_once(once, [] { av_log_set_level(AV_LOG_QUIET); });
+}
+
+std::string av_error_string(int err)
+{
+  char buf[AV_ERROR_MAX_STRING_SIZE] = {};
+  av_strerror(err, buf, sizeof buf);
+  return buf;
+}
+
+Rational to_rational(AVRational r) { return Rational{r.num, r.den}; }
+
+// ---- the file on disk ----------------------------------------------------------------
+
+bool stat_file(const std::string& path, MediaFacts& facts)
+{
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    const int err = errno;
+    const char* code = err == ENOENT ? "not-found" : err == EACCES ? "permission" : "unreadable";
+    facts.error = ProbeError{code, std::strerror(err)};
+    return false;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    facts.error = ProbeError{"is-directory", ""};
+    return false;
+  }
+  facts.size = int64_t(st.st_size);
+  if (facts.size == 0) {
+    facts.error = ProbeError{"empty", ""};
+    return false;
+  }
+  return true;
+}
+
+size_t read_at(int fd, int64_t offset, unsigned char* buffer, size_t size)
+{
+  size_t done = 0;
+  while (done < size) {
+    const ssize_t n = ::pread(fd, buffer + done, size - done, off_t(offset) + off_t(done));
+    if (n <= 0)
+      break;
+    done += size_t(n);
+  }
+  return done;
+}
+
+// ---- container ---------------------------------------------------------------------
+
+std::string container_format(const AVFormatContext* fmt, const IsoBoxSummary& iso,
+                             const unsigned char* head, size_t head_size)
+{
+  const std::string demuxer = fmt->iformat->name;
+  if (demuxer.find("mp4") != std::string::npos || demuxer == "mov") {
+    // The ftyp brand decides, never the extension: 'qt' (or no ftyp at all) is QuickTime.
+    if (iso.major_brand == "qt" || iso.major_brand.empty())
+      return "mov";
+    return "mp4"; // isom, mp41, mp42, avc1, 3gp*, M4V, ...: ISO base media (MP4 family)
+  }
+  if (demuxer.find("matroska") != std::string::npos) {
+    const std::string_view text(reinterpret_cast<const char*>(head), head_size);
+    return text.find("webm") != std::string_view::npos ? "webm" : "matroska";
+  }
+  if (demuxer == "mpegts")
+    return "mpegts";
+  if (demuxer == "mpeg")
+    return "mpeg-ps";
+  if (demuxer == "image2" || demuxer.ends_with("_pipe"))
+    return "image";
+  return demuxer;
+}
+
+bool container_has_index(const std::string& demuxer)
+{
+  return demuxer.find("mp4") != std::string::npos || demuxer == "mov";
+}
+
+// ---- streams -------------------------------------------------------------------------
+
+bool is_attached_picture(const AVStream* st)
+{
+  return (st->disposition & AV_DISPOSITION_ATTACHED_PIC) != 0;
+}
+
+// The video stream a player shows: the default one, else the largest picture.
+int main_video_stream(const AVFormatContext* fmt)
+{
+  int best = -1;
+  int64_t best_score = -1;
+  for (unsigned i = 0; i < fmt->nb_streams; ++i) {
+    const AVStream* st = fmt->streams[i];
+    if (st->codecpar->codec_type != AVMEDIA_TYPE_VIDEO || is_attached_picture(st))
+      continue;
+    // Most frames first (a motion photo's still "top shot" track is large but short), then
+    // the default flag, then the picture size.
+    const int64_t frames = std::max<int64_t>(st->nb_frames, avformat_index_get_entries_count(st));
+    int64_t score = std::min<int64_t>(frames, 1 << 20) << 26;
+    if (st->disposition & AV_DISPOSITION_DEFAULT)
+      score += int64_t(1) << 25;
+    score += std::min<int64_t>(int64_t(st->codecpar->width) * st->codecpar->height, (1 << 25) - 1);
+    if (score > best_score) {
+      best = int(i);
+      best_score = score;
+    }
+  }
+  return best;
+}
+
+// Degrees clockwise a player turns the picture (0, 90, 180, 270).
+int rotation_of(const AVStream* st)
+{
+  size_t size = 0;
+  const uint8_t* data = av_stream_get_side_data(st, AV_PKT_DATA_DISPLAYMATRIX, &size);
+  if (!data || size < 9 * sizeof(int32_t))
+    return 0;
+  const double ccw = av_display_rotation_get(reinterpret_cast<const int32_t*>(data));
+  if (std::isnan(ccw))
+    return 0;
+  // libav gives the counter-clockwise angle; players turn the picture clockwise by its negation.
+  int cw = int(std::lround(-ccw)) % 360;
+  if (cw < 0)
+    cw += 360;
+  return (cw + 45) / 90 * 90 % 360;
+}
+
+std::string scan_from_field_order(AVFieldOrder order, AVCodecID codec)
+{
+  switch (order) {
+  case AV_FIELD_PROGRESSIVE:
+    return "progressive";
+  case AV_FIELD_TT:
+  case AV_FIELD_TB:
+    return "tff";
+  case AV_FIELD_BB:
+  case AV_FIELD_BT:
+    return "bff";
+  default:
+    break;
+  }
+  // HEVC and AV1 signal interlacing only through field SEI/metadata; without it the stream
+  // declares progressive frames. Intra codecs (MJPEG, JPEG 2000) likewise.
+  if (codec == AV_CODEC_ID_HEVC || codec == AV_CODEC_ID_AV1 || codec == AV_CODEC_ID_VP9 ||
+      codec == AV_CODEC_ID_MJPEG || codec == AV_CODEC_ID_JPEG2000)
+    return "progressive";
+  return "unknown";
+}
+
+// What the bitstream headers say (profile, pixel format, field order), found by running
+// libavcodec's parser over the first video packet: no decoding.
+struct HeaderFacts {
+  int profile = FF_PROFILE_UNKNOWN;
+  int pix_fmt = -1;
+  AVFieldOrder field_order = AV_FIELD_UNKNOWN;
+  int width = 0, height = 0; // displayable (cropped) size from the sequence header
+};
+
+HeaderFacts parse_first_packet(const AVStream* st, const AVPacket* pkt)
+{
+  HeaderFacts out;
+  AVCodecParserContext* parser = av_parser_init(st->codecpar->codec_id);
+  AVCodecContext* ctx = avcodec_alloc_context3(nullptr);
+  if (parser && ctx && avcodec_parameters_to_context(ctx, st->codecpar) >= 0) {
+    parser->flags |= PARSER_FLAG_COMPLETE_FRAMES;
+    uint8_t* out_data = nullptr;
+    int out_size = 0;
+    av_parser_parse2(parser, ctx, &out_data, &out_size, pkt->data, pkt->size, pkt->pts, pkt->dts,
+                     pkt->pos);
+    out.profile = ctx->profile;
+    out.pix_fmt = parser->format;
+    out.field_order = AVFieldOrder(parser->field_order);
+    out.width = parser->width;
+    out.height = parser->height;
+  }
+  if (parser)
+    av_parser_close(parser);
+  avcodec_free_context(&ctx);
+  return out;
+}
+
+void fill_video(const AVFormatContext* fmt, AVStream* st, const HeaderFacts& header,
+                VideoFacts& v)
+{
+  const AVCodecParameters* par = st->codecpar;
+  v.index = st->index;
+  v.codec = avcodec_get_name(par->codec_id);
+  const int profile = par->profile != FF_PROFILE_UNKNOWN ? par->profile : header.profile;
+  if (const char* name = avcodec_profile_name(par->codec_id, profile))
+    v.profile = name;
+  // Where both say something, the smaller is what a player shows (the container's clean
+  // aperture or the SPS cropping, whichever crops more: GoPro 864→854, Kap 893→892).
+  v.width = header.width > 0 && (par->width <= 0 || header.width < par->width) ? header.width
+                                                                                 : par->width;
+  v.height = header.height > 0 && (par->height <= 0 || header.height < par->height)
+                 ? header.height
+                 : par->height;
+  AVRational sar = av_guess_sample_aspect_ratio(const_cast<AVFormatContext*>(fmt), st, nullptr);
+  v.sar = sar.num > 0 && sar.den > 0 ? Rational{sar.num, sar.den}.reduced() : Rational{1, 1};
+  if (v.width > 0 && v.height > 0)
+    v.dar = Rational{int64_t(v.width) * v.sar.num, int64_t(v.height) * v.sar.den}.reduced();
+  v.rotation = rotation_of(st);
+  int dw = v.width, dh = v.height;
+  if (v.sar.num > v.sar.den)
+    dw = int(std::lround(double(v.width) * v.sar.value()));
+  else if (v.sar.num < v.sar.den)
+    dh = int(std::lround(double(v.height) / v.sar.value()));
+  if (v.rotation == 90 || v.rotation == 270)
+    std::swap(dw, dh);
+  v.display_width = dw;
+  v.display_height = dh;
+  const AVFieldOrder order =
+      par->field_order != AV_FIELD_UNKNOWN ? par->field_order : header.field_order;
+  v.scan = scan_from_field_order(order, par->codec_id);
+  const int pix = par->format >= 0 ? par->format : header.pix_fmt;
+  if (const AVPixFmtDescriptor* desc = pix >= 0 ? av_pix_fmt_desc_get(AVPixelFormat(pix)) : nullptr) {
+    v.pix_fmt = desc->name;
+    v.bit_depth = desc->comp[0].depth;
+  }
+  v.bitrate_declared = par->bit_rate;
+  v.frame_rate = to_rational(st->r_frame_rate).reduced();
+  v.avg_frame_rate = to_rational(st->avg_frame_rate).reduced();
+  if (st->duration > 0 && st->time_base.den > 0)
+    v.duration_s = double(st->duration) * av_q2d(st->time_base);
+}
+
+void fill_audio(const AVStream* st, AudioFacts& a)
+{
+  const AVCodecParameters* par = st->codecpar;
+  a.index = st->index;
+  a.codec = avcodec_get_name(par->codec_id);
+  a.channels = par->ch_layout.nb_channels;
+  a.sample_rate = par->sample_rate;
+  a.bit_rate = par->bit_rate;
+  if (const AVDictionaryEntry* e = av_dict_get(st->metadata, "language", nullptr, 0))
+    a.language = e->value;
+}
+
+void fill_subtitle(const AVStream* st, SubtitleFacts& s)
+{
+  s.index = st->index;
+  s.codec = avcodec_get_name(st->codecpar->codec_id);
+  if (const AVDictionaryEntry* e = av_dict_get(st->metadata, "language", nullptr, 0))
+    s.language = e->value;
+}
+
+// ---- timing: from the index where there is one, else from demuxed packets ------------
+
+void apply_timing(const TimingSummary& t, const std::string& source, VideoFacts& v)
+{
+  if (t.frame_count == 0)
+    return;
+  v.frame_count = t.frame_count;
+  v.bitrate_measured = t.bitrate;
+  v.bitrate_peak = t.peak_bitrate;
+  v.bitrate_source = source;
+  v.constant_frame_rate = t.constant_frame_rate;
+  v.frame_duration_min_s = t.min_interval_s;
+  v.frame_duration_max_s = t.max_interval_s;
+  if (t.avg_frame_rate.valid())
+    v.avg_frame_rate = t.avg_frame_rate;
+  // The measured rate when timing is constant; otherwise keep what the stream declares.
+  if (t.frame_rate.valid() && (t.constant_frame_rate.value_or(false) || !v.frame_rate.valid() ||
+                               v.frame_rate.value() > 1000))
+    v.frame_rate = t.frame_rate;
+  if (v.duration_s <= 0)
+    v.duration_s = t.duration_s;
+  // The stream's own duration counts the last frame's real length; the timestamps alone
+  // can only guess it.
+  if (v.duration_s > 0)
+    v.bitrate_measured = std::llround(double(t.bytes) * 8.0 / v.duration_s);
+}
+
+TimingSummary timing_from_index(const AVStream* st)
+{
+  TimingAccumulator acc(to_rational(st->time_base));
+  const int n = avformat_index_get_entries_count(st);
+  for (int i = 0; i < n; ++i) {
+    const AVIndexEntry* e = avformat_index_get_entry(const_cast<AVStream*>(st), i);
+    if (e && !(e->flags & AVINDEX_DISCARD_FRAME))
+      acc.add(e->timestamp, e->size);
+  }
+  return acc.summary();
+}
+
+// The highest byte any stream's index points to.
+int64_t index_end(const AVFormatContext* fmt)
+{
+  int64_t end = 0;
+  for (unsigned s = 0; s < fmt->nb_streams; ++s) {
+    AVStream* st = fmt->streams[s];
+    const int n = avformat_index_get_entries_count(st);
+    for (int i = 0; i < n; ++i)
+      if (const AVIndexEntry* e = avformat_index_get_entry(st, i))
+        end = std::max<int64_t>(end, e->pos + e->size);
+  }
+  return end;
+}
+
+struct PacketScan {
+  HeaderFacts header;
+  TimingSummary video;
+  double span_s = 0; // longest stream span seen, for containers without a trustworthy duration
+};
+
+// Reads packets without decoding: the first video packet's headers always; with `whole`,
+// every packet, for timing and sizes. Streams other than video and audio are skipped.
+PacketScan scan_packets(AVFormatContext* fmt, int video_index, bool whole)
+{
+  PacketPtr pkt(av_packet_alloc());
+  std::vector<int64_t> first(fmt->nb_streams, AV_NOPTS_VALUE), last(fmt->nb_streams, AV_NOPTS_VALUE);
+  TimingAccumulator acc(video_index >= 0 ? to_rational(fmt->streams[video_index]->time_base)
+                                         : Rational{1, 90000});
+  // Matroska and some TS streams carry presentation order only: restore decode order for the
+  // timing with a small reorder window (deeper than any B-frame pyramid).
+  std::priority_queue<std::pair<int64_t, int64_t>, std::vector<std::pair<int64_t, int64_t>>,
+                      std::greater<>>
+      reorder;
+  constexpr size_t reorder_depth = 32;
+  PacketScan out;
+  bool have_header = video_index < 0;
+  for (int n = 0; av_read_frame(fmt, pkt.get()) >= 0; ++n) {
+    const int s = pkt->stream_index;
+    const int64_t ts = pkt->dts != AV_NOPTS_VALUE ? pkt->dts : pkt->pts;
+    if (s == video_index && !have_header) {
+      out.header = parse_first_packet(fmt->streams[s], pkt.get());
+      have_header = true;
+    }
+    if (whole && s >= 0 && unsigned(s) < fmt->nb_streams && ts != AV_NOPTS_VALUE) {
+      if (first[s] == AV_NOPTS_VALUE)
+        first[s] = ts;
+      last[s] = ts + std::max<int64_t>(pkt->duration, 0);
+      if (s == video_index) {
+        reorder.emplace(ts, pkt->size);
+        if (reorder.size() > reorder_depth) {
+          acc.add(reorder.top().first, reorder.top().second);
+          reorder.pop();
+        }
+      }
+    }
+    av_packet_unref(pkt.get());
+    if (!whole && (have_header || n > 500))
+      break;
+  }
+  for (; !reorder.empty(); reorder.pop())
+    acc.add(reorder.top().first, reorder.top().second);
+  out.video = acc.summary();
+  for (unsigned s = 0; s < fmt->nb_streams; ++s) {
+    const AVMediaType type = fmt->streams[s]->codecpar->codec_type;
+    if (first[s] == AV_NOPTS_VALUE || (type != AVMEDIA_TYPE_VIDEO && type != AVMEDIA_TYPE_AUDIO))
+      continue;
+    const double span = double(last[s] - first[s]) * av_q2d(fmt->streams[s]->time_base);
+    if (span > 0 && span < 1e7)
+      out.span_s = std::max(out.span_s, span);
+  }
+  if (video_index >= 0 && out.video.duration_s > 0)
+    out.span_s = std::max(out.span_s, out.video.duration_s);
+  return out;
+}
+
+// Audio bit rate from the index when the header does not say it.
+int64_t audio_bitrate_from_index(const AVStream* st)
+{
+  return timing_from_index(st).bitrate;
+}
+
+// ---- truncation -----------------------------------------------------------------------
+
+// An EBML variable-length integer at `p` (at most `n` bytes): its value and length; length 0
+// when malformed. `unknown` is set for the reserved all-ones value ("size unknown").
+size_t read_vint(const unsigned char* p, size_t n, uint64_t& value, bool& unknown)
+{
+  if (n == 0 || p[0] == 0)
+    return 0;
+  size_t len = 1;
+  while (len <= 8 && !(p[0] & (0x80 >> (len - 1))))
+    ++len;
+  if (len > 8 || len > n)
+    return 0;
+  value = p[0] & (0xff >> len);
+  bool all_ones = value == (0xffu >> len);
+  for (size_t i = 1; i < len; ++i) {
+    value = value << 8 | p[i];
+    all_ones = all_ones && p[i] == 0xff;
+  }
+  unknown = all_ones;
+  return len;
+}
+
+// Matroska: the Segment element declares its size; a cut file ends before it.
+void check_matroska_truncation(const unsigned char* head, size_t size, MediaFacts& facts)
+{
+  static const unsigned char ebml_id[] = {0x1a, 0x45, 0xdf, 0xa3};
+  static const unsigned char segment_id[] = {0x18, 0x53, 0x80, 0x67};
+  if (size < 8 || std::memcmp(head, ebml_id, 4) != 0)
+    return;
+  uint64_t header_size = 0;
+  bool unknown = false;
+  const size_t len = read_vint(head + 4, size - 4, header_size, unknown);
+  const uint64_t seg = 4 + len + header_size;
+  if (len == 0 || unknown || seg + 4 >= size || std::memcmp(head + seg, segment_id, 4) != 0)
+    return;
+  uint64_t segment_size = 0;
+  const size_t seg_len = read_vint(head + seg + 4, size - seg - 4, segment_size, unknown);
+  if (seg_len == 0 || unknown)
+    return; // live recordings (Chrome MediaRecorder) leave the size unknown
+  const uint64_t end = seg + 4 + seg_len + segment_size;
+  if (end > uint64_t(facts.size)) {
+    facts.truncated = true;
+    facts.truncated_detail = "the Matroska segment ends at byte " + std::to_string(end) +
+                             " but the file ends at byte " + std::to_string(facts.size);
+  }
+}
+
+// ---- truncation of formats without an index -----------------------------------------
+
+void check_stream_truncation(const std::string& format, MediaFacts& facts)
+{
+  if (format == "mpegts" && facts.size % 188 != 0 && facts.size % 192 != 0) {
+    facts.truncated = true;
+    facts.truncated_detail = "the last transport packet is incomplete (cut mid-packet)";
+  }
+  if (format == "dv" && facts.size % 120000 != 0 && facts.size % 144000 != 0) {
+    facts.truncated = true;
+    facts.truncated_detail = "the file does not end on a whole DV frame";
+  }
+}
+
+// ---- the probe itself ----------------------------------------------------------------
+
+bool probe_image_file(const std::string& path, const unsigned char* head, size_t head_size,
+                      MediaFacts& facts)
+{
+  if (!looks_like_image(head, head_size))
+    return false;
+  ImageFacts image;
+  ProbeError error;
+  if (probe_image(path, image, error)) {
+    facts.kind = "image";
+    facts.image = image;
+  } else {
+    facts.error = error;
+  }
+  return true;
+}
+
+bool has_media_magic(const unsigned char* head, size_t size)
+{
+  static const unsigned char ebml[] = {0x1a, 0x45, 0xdf, 0xa3};
+  static const unsigned char riff[] = {'R', 'I', 'F', 'F'};
+  return size >= 4 && (std::memcmp(head, ebml, 4) == 0 || std::memcmp(head, riff, 4) == 0 ||
+                       head[0] == 0x47 /* TS sync byte */);
+}
+
+void classify_open_error(int err, const IsoBoxSummary& iso, const unsigned char* head,
+                         size_t head_size, MediaFacts& facts)
+{
+  if (iso.is_iso && !iso.has_moov && iso.has_mdat) {
+    facts.error = ProbeError{"no-index", av_error_string(err)};
+    return;
+  }
+  if (err == AVERROR_INVALIDDATA && !iso.is_iso && !has_media_magic(head, head_size)) {
+    facts.error = ProbeError{"not-media", av_error_string(err)};
+    return;
+  }
+  facts.error = ProbeError{"corrupt", av_error_string(err)};
+}
+
+// Without an index, what was demuxed is what plays: a PCR jump can make libavformat's
+// estimate absurd (72054 s for a 4 MB capture), and a Matroska header can promise more
+// than a cut file holds.
+void apply_scanned_duration(const PacketScan& scan, MediaFacts& facts)
+{
+  ContainerFacts& c = *facts.container;
+  if (scan.span_s <= 0)
+    return;
+  if (!c.duration_known || c.duration_s > scan.span_s * 1.5 + 1.0) {
+    c.duration_s = scan.span_s;
+    c.duration_known = true;
+  }
+}
+
+void probe_streams(AVFormatContext* fmt, const ProbeOptions& options, MediaFacts& facts)
+{
+  ContainerFacts& c = *facts.container;
+  const int vi = main_video_stream(fmt);
+  const bool indexed = container_has_index(c.demuxer);
+  // One pass: with an index, only the first video packet (for its sequence headers); without
+  // one, every packet (sizes and timestamps), never decoded.
+  const PacketScan scan = scan_packets(fmt, vi, !indexed && options.scan_packets);
+  for (unsigned i = 0; i < fmt->nb_streams; ++i) {
+    AVStream* st = fmt->streams[i];
+    const AVMediaType type = st->codecpar->codec_type;
+    if (type == AVMEDIA_TYPE_VIDEO && !is_attached_picture(st)) {
+      ++facts.video_streams;
+      if (int(i) == vi) {
+        facts.video.emplace();
+        fill_video(fmt, st, scan.header, *facts.video);
+      }
+    } else if (type == AVMEDIA_TYPE_AUDIO) {
+      AudioFacts a;
+      fill_audio(st, a);
+      if (a.bit_rate == 0 && indexed)
+        a.bit_rate = audio_bitrate_from_index(st);
+      const bool main = st->disposition & AV_DISPOSITION_DEFAULT;
+      facts.audio.insert(main ? facts.audio.begin() : facts.audio.end(), a);
+    } else if (type == AVMEDIA_TYPE_SUBTITLE) {
+      SubtitleFacts sub;
+      fill_subtitle(st, sub);
+      facts.subtitles.push_back(sub);
+    }
+  }
+  if (indexed) {
+    if (facts.video)
+      apply_timing(timing_from_index(fmt->streams[vi]), "index", *facts.video);
+    const int64_t end = index_end(fmt);
+    if (end > facts.size) {
+      facts.truncated = true;
+      facts.truncated_detail = "the index points to byte " + std::to_string(end) +
+                               " but the file ends at byte " + std::to_string(facts.size);
+    }
+  } else if (options.scan_packets) {
+    if (facts.video)
+      apply_timing(scan.video, "packets", *facts.video);
+    apply_scanned_duration(scan, facts);
+  }
+  if (facts.video)
+    facts.kind = "video";
+  else if (!facts.audio.empty())
+    facts.kind = "audio";
+}
+
+void probe_media(const std::string& path, int fd, const ProbeOptions& options, MediaFacts& facts)
+{
+  unsigned char head[4096];
+  const size_t head_size = read_at(fd, 0, head, sizeof head);
+  if (probe_image_file(path, head, head_size, facts))
+    return;
+  const IsoBoxSummary iso = scan_top_level_boxes(
+      [fd](int64_t off, unsigned char* buf, size_t n) { return read_at(fd, off, buf, n); },
+      facts.size);
+  if (iso.box_past_eof) {
+    facts.truncated = true;
+    facts.truncated_detail = "the '" + iso.past_eof_box + "' box ends at byte " +
+                             std::to_string(iso.declared_size) + " but the file ends at byte " +
+                             std::to_string(facts.size);
+  }
+  AVFormatContext* raw = nullptr;
+  const int err = avformat_open_input(&raw, path.c_str(), nullptr, nullptr);
+  if (err < 0) {
+    classify_open_error(err, iso, head, head_size, facts);
+    return;
+  }
+  FormatPtr fmt(raw);
+  facts.container.emplace();
+  ContainerFacts& c = *facts.container;
+  c.demuxer = fmt->iformat->name;
+  if (!container_has_index(c.demuxer) && c.demuxer.find("matroska") == std::string::npos) {
+    // No global header (TS, PS, DV, AVI...): let libavformat look at the first packets.
+    const int r = avformat_find_stream_info(fmt.get(), nullptr);
+    if (r < 0 && fmt->nb_streams == 0) {
+      facts.container.reset();
+      facts.error = ProbeError{"corrupt", av_error_string(r)};
+      return;
+    }
+  }
+  c.format = container_format(fmt.get(), iso, head, head_size);
+  c.brand = iso.major_brand;
+  c.compatible_brands = iso.compatible_brands;
+  c.size = facts.size;
+  if (iso.is_iso && iso.has_moov && iso.has_mdat)
+    c.faststart = iso.moov_before_mdat;
+  if (fmt->duration != AV_NOPTS_VALUE && fmt->duration > 0) {
+    c.duration_s = double(fmt->duration) / AV_TIME_BASE;
+    c.duration_known = true;
+  }
+  if (c.format == "image") {
+    facts.container.reset();
+    facts.error = ProbeError{"not-media", "an image format mpcheck does not read"};
+    return;
+  }
+  check_stream_truncation(c.format, facts);
+  if (c.format == "matroska" || c.format == "webm")
+    check_matroska_truncation(head, head_size, facts);
+  probe_streams(fmt.get(), options, facts);
+  if (c.duration_known && c.duration_s > 0)
+    c.bit_rate = std::llround(double(facts.size) * 8.0 / c.duration_s);
+  if (fmt->nb_streams == 0 || facts.kind.empty()) {
+    facts.error = ProbeError{"no-streams", ""};
+  }
+}
+
+} // namespace
+
+MediaFacts probe(const std::string& path, const ProbeOptions& options)
+{
+  quiet_libav();
+  MediaFacts facts;
+  facts.path = path;
+  facts.kind = "";
+  if (stat_file(path, facts)) {
+    Fd fd{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    if (fd.fd < 0) {
+      const int err = errno;
+      facts.error = ProbeError{err == EACCES ? "permission" : "unreadable", std::strerror(err)};
+    } else {
+      probe_media(path, fd.fd, options, facts);
+    }
+  }
+  if (facts.kind.empty())
+    facts.kind = "unknown";
+  return facts;
+}
+
+std::vector<MediaFacts> probe_all(const std::vector<std::string>& paths, int jobs,
+                                  const ProbeOptions& options)
+{
+  std::vector<MediaFacts> out(paths.size());
+  parallel_for(paths.size(), jobs, [&](size_t i) { out[i] = probe(paths[i], options); });
+  return out;
+}
+
+} // namespace mpcheck::media

@@ -1,0 +1,31 @@
+#pragma once
+// probe(path) → MediaFacts: the only code that talks to libavformat/libavcodec for
+// container-level facts. Never decodes pictures or sound.
+
+#include <string>
+#include <vector>
+
+#include "mpcheck/core/facts.hpp"
+#include "mpcheck/core/lang.hpp"
+
+namespace mpcheck::media {
+
+struct ProbeOptions {
+  // Demux every video packet when the container has no index (TS, Matroska) to measure the
+  // bit rate and frame timing. Off: header facts only.
+  bool scan_packets = true;
+};
+
+// Probes one file. Never throws for bad input: problems land in MediaFacts::error and
+// MediaFacts::truncated.
+MediaFacts probe(const std::string& path, const ProbeOptions& options = {});
+
+// Probes many files on `jobs` threads (0: all cores); results in the order of `paths`.
+std::vector<MediaFacts> probe_all(const std::vector<std::string>& paths, int jobs,
+                                  const ProbeOptions& options = {});
+
+// What a ProbeError code means for the user's file, in plain words, and what to do.
+Text probe_error_message(const std::string& code);
+Text probe_error_hint(const std::string& code);
+
+} // namespace mpcheck::media

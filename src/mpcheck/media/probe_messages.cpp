@@ -1,0 +1,78 @@
+// Plain-language meaning of each ProbeError code, for users who are not engineers.
+#include "mpcheck/media/probe.hpp"
+
+#include <map>
+
+namespace mpcheck::media {
+
+namespace {
+
+struct Entry {
+  Text message;
+  Text hint;
+};
+
+const std::map<std::string, Entry>& entries()
+{
+  static const std::map<std::string, Entry> table = {
+      {"not-found",
+       {{"文件不存在", "the file does not exist"},
+        {"检查路径是否写对。", "Check the path."}}},
+      {"permission",
+       {{"没有读取该文件的权限", "no permission to read the file"},
+        {"请用有权限的账户运行，或复制到自己的文件夹后再检查。",
+         "Run as a user who may read it, or copy it to your own folder first."}}},
+      {"unreadable",
+       {{"文件无法读取（磁盘或U盘读错误）", "the file cannot be read (disk or USB read error)"},
+        {"重新拷贝该文件；若仍失败，U盘可能已损坏。",
+         "Copy the file again; if that fails too, the drive may be damaged."}}},
+      {"is-directory",
+       {{"这是一个文件夹，不是文件", "this is a folder, not a file"}, {"", ""}}},
+      {"empty",
+       {{"文件是空的（0 字节）", "the file is empty (0 bytes)"},
+        {"从原始文件重新拷贝；拷贝时不要提前拔出U盘。",
+         "Copy it again from the original; do not unplug the drive before the copy ends."}}},
+      {"not-media",
+       {{"不是视频或音频文件（可能是改了扩展名的其他文件）",
+         "not a video or audio file (perhaps another file with a renamed extension)"},
+        {"用剪辑软件重新导出为 MP4 (H.264/AAC)。",
+         "Export it again as MP4 (H.264/AAC) from the editing software."}}},
+      {"corrupt",
+       {{"视频文件已损坏，无法解析", "the video file is damaged and cannot be parsed"},
+        {"从原始素材重新导出或重新拷贝。", "Export or copy it again from the original."}}},
+      {"no-index",
+       {{"视频不完整：缺少索引（moov），通常是拷贝中断或录制没有正常结束，播放器无法打开",
+         "the video is incomplete: its index (moov) is missing, usually an interrupted copy or "
+         "a recording that did not end properly; players cannot open it"},
+        {"从原始文件重新拷贝；若原文件也如此，请从剪辑软件重新导出。",
+         "Copy it again from the original; if the original is the same, export it again."}}},
+      {"no-streams",
+       {{"文件里没有可播放的视频或音频", "the file holds no playable video or audio"},
+        {"用剪辑软件重新导出为 MP4 (H.264/AAC)。",
+         "Export it again as MP4 (H.264/AAC) from the editing software."}}},
+      {"not-image",
+       {{"不是可识别的图片（JPG/PNG）", "not a recognisable image (JPG/PNG)"},
+        {"用图片软件另存为 JPG。", "Save it again as JPG from an image editor."}}},
+      {"corrupt-image",
+       {{"图片已损坏，无法读取", "the image is damaged and cannot be read"},
+        {"从原始文件重新导出或重新拷贝。", "Export or copy it again from the original."}}},
+  };
+  return table;
+}
+
+} // namespace
+
+Text probe_error_message(const std::string& code)
+{
+  auto it = entries().find(code);
+  return it != entries().end() ? it->second.message
+                               : Text{"文件无法解析（" + code + "）", "cannot be parsed (" + code + ")"};
+}
+
+Text probe_error_hint(const std::string& code)
+{
+  auto it = entries().find(code);
+  return it != entries().end() ? it->second.hint : Text{};
+}
+
+} // namespace mpcheck::media

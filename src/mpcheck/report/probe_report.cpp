@@ -1,0 +1,213 @@
+#include "mpcheck/report/probe_report.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "mpcheck/media/probe.hpp"
+
+namespace mpcheck::report {
+
+namespace {
+
+// Rounds to `unit` (0.001, 0.000001) so that JSON prints 3.417, not 3.4170000000000003.
+double round_to(double v, double unit)
+{
+  const double scale = std::round(1.0 / unit);
+  return std::round(v * scale) / scale;
+}
+
+Json rate_json(const Rational& r)
+{
+  return r.valid() ? Json(round_to(r.value(), 0.001)) : Json(nullptr);
+}
+
+Json optional_bool(const std::optional<bool>& b) { return b ? Json(*b) : Json(nullptr); }
+
+Json container_json(const ContainerFacts& c)
+{
+  return Json{{"format", c.format},
+              {"demuxer", c.demuxer},
+              {"brand", c.brand.empty() ? Json(nullptr) : Json(c.brand)},
+              {"compatible_brands", c.compatible_brands},
+              {"duration_s", c.duration_known ? Json(round_to(c.duration_s, 0.001)) : Json(nullptr)},
+              {"bit_rate", c.bit_rate},
+              {"size", c.size},
+              {"faststart", optional_bool(c.faststart)}};
+}
+
+Json video_json(const VideoFacts& v)
+{
+  return Json{{"index", v.index},
+              {"codec", v.codec},
+              {"profile", v.profile},
+              {"width", v.width},
+              {"height", v.height},
+              {"sar", v.sar.ratio_str()},
+              {"dar", v.dar.ratio_str()},
+              {"rotation", v.rotation},
+              {"display_width", v.display_width},
+              {"display_height", v.display_height},
+              {"frame_rate", rate_json(v.frame_rate)},
+              {"frame_rate_fraction", v.frame_rate.str()},
+              {"avg_frame_rate", rate_json(v.avg_frame_rate)},
+              {"constant_frame_rate", optional_bool(v.constant_frame_rate)},
+              {"frame_duration_min_s", round_to(v.frame_duration_min_s, 0.000001)},
+              {"frame_duration_max_s", round_to(v.frame_duration_max_s, 0.000001)},
+              {"scan", v.scan},
+              {"pix_fmt", v.pix_fmt},
+              {"bit_depth", v.bit_depth},
+              {"bitrate_measured", v.bitrate_measured},
+              {"bitrate_peak", v.bitrate_peak},
+              {"bitrate_declared", v.bitrate_declared},
+              {"bitrate_source", v.bitrate_source},
+              {"frame_count", v.frame_count},
+              {"duration_s", round_to(v.duration_s, 0.001)}};
+}
+
+Json audio_json(const AudioFacts& a)
+{
+  return Json{{"index", a.index},         {"codec", a.codec},       {"channels", a.channels},
+              {"sample_rate", a.sample_rate}, {"bit_rate", a.bit_rate}, {"language", a.language}};
+}
+
+Json image_json(const ImageFacts& i)
+{
+  return Json{{"format", i.format},
+              {"width", i.width},
+              {"height", i.height},
+              {"color_mode", i.color_mode},
+              {"components", i.components},
+              {"dpi_x", i.dpi_x > 0 ? Json(i.dpi_x) : Json(nullptr)},
+              {"dpi_y", i.dpi_y > 0 ? Json(i.dpi_y) : Json(nullptr)},
+              {"dpi_source", i.dpi_source}};
+}
+
+Json error_json(const std::optional<ProbeError>& e, Lang lang)
+{
+  if (!e)
+    return nullptr;
+  return Json{{"code", e->code},
+              {"message", media::probe_error_message(e->code).in(lang)},
+              {"hint", media::probe_error_hint(e->code).in(lang)},
+              {"detail", e->detail}};
+}
+
+} // namespace
+
+Json facts_to_json(const MediaFacts& f, Lang lang)
+{
+  Json subs = Json::array();
+  for (const auto& s : f.subtitles)
+    subs.push_back(Json{{"index", s.index}, {"codec", s.codec}, {"language", s.language}});
+  Json audio_streams = Json::array();
+  for (const auto& a : f.audio)
+    audio_streams.push_back(audio_json(a));
+  const bool has_duration = f.container && f.container->duration_known;
+  return Json{{"path", f.path},
+              {"size", f.size},
+              {"kind", f.kind},
+              {"container", f.container ? container_json(*f.container) : Json(nullptr)},
+              {"duration_s", has_duration ? Json(round_to(f.container->duration_s, 0.001))
+                                          : Json(nullptr)},
+              {"video", f.video ? video_json(*f.video) : Json(nullptr)},
+              {"video_streams", f.video_streams},
+              {"audio", f.audio.empty() ? Json(nullptr) : audio_json(f.audio.front())},
+              {"audio_streams", audio_streams},
+              {"subtitles", subs},
+              {"image", f.image ? image_json(*f.image) : Json(nullptr)},
+              {"truncated", f.truncated},
+              {"truncated_detail", f.truncated_detail},
+              {"error", error_json(f.error, lang)}};
+}
+
+std::string probe_json(const std::vector<MediaFacts>& files, Lang lang)
+{
+  Json out{{"schema", "mpcheck-probe/1"}, {"files", Json::array()}};
+  for (const auto& f : files)
+    out["files"].push_back(facts_to_json(f, lang));
+  return out.dump(2) + "\n";
+}
+
+namespace {
+
+std::string mbps(int64_t bits) { return fmt::format("{:.2f} Mbps", double(bits) / 1e6); }
+
+const char* yes_no(bool b, Lang lang)
+{
+  return lang == Lang::en ? (b ? "yes" : "no") : (b ? "是" : "否");
+}
+
+struct Labels {
+  const char* container;
+  const char* duration;
+  const char* video;
+  const char* audio;
+  const char* image;
+  const char* truncated;
+  const char* error;
+  const char* none;
+};
+
+const Labels& labels(Lang lang)
+{
+  static const Labels zh{"容器", "时长", "视频", "音频", "图片", "不完整", "无法读取", "无"};
+  static const Labels en{"container", "duration", "video", "audio", "image", "truncated", "unreadable", "none"};
+  return lang == Lang::en ? en : zh;
+}
+
+void append_video(std::string& out, const VideoFacts& v, Lang lang)
+{
+  const Labels& l = labels(lang);
+  out += fmt::format("  {}: {} {} {}x{}", l.video, v.codec, v.profile, v.width, v.height);
+  if (v.sar.num != v.sar.den)
+    out += fmt::format(" SAR {} DAR {}", v.sar.ratio_str(), v.dar.ratio_str());
+  if (v.rotation)
+    out += fmt::format(fmt::runtime(lang == Lang::en ? ", rotated {}° → shown {}x{}" : "，旋转 {}° → 显示为 {}x{}"),
+                       v.rotation, v.display_width, v.display_height);
+  out += fmt::format(", {:.3f} fps ({}), {}, {} {}-bit", v.frame_rate.value(),
+                     v.constant_frame_rate.value_or(true) ? (lang == Lang::en ? "constant" : "恒定帧率")
+                                                          : (lang == Lang::en ? "variable" : "可变帧率"),
+                     v.scan, v.pix_fmt, v.bit_depth);
+  out += fmt::format(", {} (peak {}), {} frames\n", mbps(v.bitrate_measured), mbps(v.bitrate_peak),
+                     v.frame_count);
+}
+
+} // namespace
+
+std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
+{
+  const Labels& l = labels(lang);
+  std::string out;
+  for (const auto& f : files) {
+    out += f.path + "\n";
+    if (f.container) {
+      const auto& c = *f.container;
+      out += fmt::format("  {}: {}{} , {}: {:.3f} s, {}, {} bytes", l.container, c.format,
+                         c.brand.empty() ? "" : " (" + c.brand + ")", l.duration, c.duration_s,
+                         mbps(c.bit_rate), c.size);
+      if (c.faststart)
+        out += fmt::format(", faststart: {}", yes_no(*c.faststart, lang));
+      out += "\n";
+    }
+    if (f.video)
+      append_video(out, *f.video, lang);
+    if (f.kind == "video" || f.kind == "audio") {
+      if (f.audio.empty())
+        out += fmt::format("  {}: {}\n", l.audio, l.none);
+      for (const auto& a : f.audio)
+        out += fmt::format("  {}: {} {} ch {} Hz {}\n", l.audio, a.codec, a.channels, a.sample_rate,
+                           a.bit_rate ? mbps(a.bit_rate) : "");
+    }
+    if (f.image)
+      out += fmt::format("  {}: {} {}x{} {} {:.0f} dpi\n", l.image, f.image->format, f.image->width,
+                         f.image->height, f.image->color_mode, f.image->dpi_x);
+    if (f.truncated)
+      out += fmt::format("  {}: {}\n", l.truncated, f.truncated_detail);
+    if (f.error)
+      out += fmt::format("  {}: {}\n", l.error, media::probe_error_message(f.error->code).in(lang));
+  }
+  return out;
+}
+
+} // namespace mpcheck::report
