@@ -1,5 +1,7 @@
 #include "mpcheck/media/timing.hpp"
 
+#include <cmath>
+
 #include <doctest/doctest.h>
 
 using mpcheck::Rational;
@@ -35,11 +37,8 @@ TEST_CASE("media::TimingAccumulator tolerates one tick of rounding")
 {
   // 29.97 fps in a millisecond time base: intervals of 33 and 34 ticks.
   TimingAccumulator acc({1, 1000});
-  int64_t t = 0;
-  for (int i = 0; i < 300; ++i) {
-    acc.add(t, 1000);
-    t += (i % 3 == 2) ? 34 : 33;
-  }
+  for (int i = 0; i < 300; ++i)
+    acc.add(std::llround(i * 1001.0 / 30.0), 1000);
   const auto s = acc.summary();
   CHECK(s.constant_frame_rate == true);
   CHECK(s.frame_rate == Rational{30000, 1001});

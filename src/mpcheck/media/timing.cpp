@@ -87,7 +87,8 @@ TimingSummary TimingAccumulator::summary() const
   if (m_count == 0 || tb <= 0)
     return s;
   const int64_t typical = most_common_interval(m_intervals);
-  s.duration_s = double(m_span + typical) * tb;
+  // Each discontinuity hides one interval: count it as a typical one.
+  s.duration_s = double(m_span + typical * (1 + m_discontinuities)) * tb;
   if (s.duration_s > 0) {
     s.bitrate = std::llround(double(m_bytes) * 8.0 / s.duration_s);
     // A clip shorter than a second: its peak is its bit rate.
