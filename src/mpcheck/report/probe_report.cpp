@@ -126,7 +126,7 @@ std::string probe_json(const std::vector<MediaFacts>& files, Lang lang)
   Json out{{"schema", "mpcheck-probe/1"}, {"files", Json::array()}};
   for (const auto& f : files)
     out["files"].push_back(facts_to_json(f, lang));
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
 namespace {

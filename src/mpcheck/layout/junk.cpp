@@ -1,0 +1,57 @@
+#include "mpcheck/layout/junk.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace mpcheck::layout {
+
+namespace {
+
+std::string lower(std::string_view s)
+{
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
+  return out;
+}
+
+bool is_junk_file(std::string_view name)
+{
+  static constexpr std::array<std::string_view, 8> names = {
+      "thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store",
+      "icon\r",    ".localized",  ".directory",  "autorun.inf"};
+  const std::string l = lower(name);
+  if (std::find(names.begin(), names.end(), l) != names.end())
+    return true;
+  // AppleDouble resource forks (._name) and Office lock files (~$name.docx).
+  return name.starts_with("._") || name.starts_with("~$");
+}
+
+} // namespace
+
+bool is_junk_folder(std::string_view name)
+{
+  static constexpr std::array<std::string_view, 8> names = {
+      "__macosx", "$recycle.bin",    "system volume information", ".trashes",
+      ".fseventsd", ".spotlight-v100", ".temporaryitems",         "recycler"};
+  const std::string l = lower(name);
+  return std::find(names.begin(), names.end(), l) != names.end();
+}
+
+bool is_junk(std::string_view relative_path)
+{
+  size_t start = 0;
+  while (true) {
+    const size_t slash = relative_path.find('/', start);
+    const std::string_view part = relative_path.substr(start, slash - start);
+    if (slash == std::string_view::npos)
+      return is_junk_file(part) || is_junk_folder(part);
+    if (is_junk_folder(part))
+      return true;
+    start = slash + 1;
+  }
+}
+
+} // namespace mpcheck::layout

@@ -1,0 +1,16 @@
+#pragma once
+// Files that operating systems leave behind and nobody submits (Thumbs.db, .DS_Store, ...).
+// `check` reports them as layout.junk; `pack` never copies them. Pure.
+
+#include <string_view>
+
+namespace mpcheck::layout {
+
+// True when `relative_path` ('/'-separated) is junk itself or lies inside a junk folder
+// (__MACOSX/, $RECYCLE.BIN/, System Volume Information/, .Trashes/, ...).
+bool is_junk(std::string_view relative_path);
+
+// True when a folder of this name holds only junk and is never descended into for checks.
+bool is_junk_folder(std::string_view name);
+
+} // namespace mpcheck::layout

@@ -1,0 +1,23 @@
+#include "mpcheck/layout/junk.hpp"
+
+#include <doctest/doctest.h>
+
+using mpcheck::layout::is_junk;
+
+TEST_CASE("layout::is_junk")
+{
+  CHECK(is_junk("Thumbs.db"));
+  CHECK(is_junk("作品/Thumbs.db"));
+  CHECK(is_junk("作品/THUMBS.DB"));
+  CHECK(is_junk("desktop.ini"));
+  CHECK(is_junk(".DS_Store"));
+  CHECK(is_junk("作品/._奋斗者之歌-微视频-钟楼区委组织部.mp4"));
+  CHECK(is_junk("__MACOSX/作品/a.mp4"));
+  CHECK(is_junk("$RECYCLE.BIN/S-1-5-21/desktop.ini"));
+  CHECK(is_junk("System Volume Information/IndexerVolumeGuid"));
+  CHECK(is_junk("表格/~$报名表.docx"));
+  CHECK_FALSE(is_junk("作品/奋斗者之歌-微视频-钟楼区委组织部.mp4"));
+  CHECK_FALSE(is_junk("Thumbs.db.mp4"));
+  CHECK_FALSE(is_junk("my.DS_Store.txt"));
+  CHECK_FALSE(is_junk(""));
+}
