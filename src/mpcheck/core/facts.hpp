@@ -28,6 +28,8 @@ struct ContainerFacts {
   int64_t bit_rate = 0;                // overall: file bits over duration, bit/s; 0 when unknown
   int64_t size = 0;                    // bytes on disk
   std::optional<bool> faststart;       // ISO BMFF: index (moov) precedes media data (mdat)
+  std::string creation_time;           // as the container states it (ISO 8601, UTC), "" when absent
+  std::string encoder;                 // the writing application, when stated
 };
 
 struct VideoFacts {
@@ -78,6 +80,13 @@ struct ImageFacts {
   std::string dpi_source;            // "jfif", "exif", "png-phys", "" (none)
 };
 
+// What a document (form, text, courseware) really is, from its bytes, not its extension.
+struct DocumentFacts {
+  std::string format; // docx, pptx, xlsx, doc/ppt/xls/wps/dps (OLE2 "ole2"), pdf, odt, odp, zip, rtf, text, unknown
+  bool valid = false; // opens as that format (a .docx whose zip holds word/document.xml)
+  std::string problem; // "" or why not: not-zip, no-main-part, corrupt-zip, empty
+};
+
 // Everything probing learnt about one file.
 struct MediaFacts {
   std::string path;
@@ -89,6 +98,7 @@ struct MediaFacts {
   std::vector<AudioFacts> audio;        // every audio stream, main first
   std::vector<SubtitleFacts> subtitles;
   std::optional<ImageFacts> image;
+  std::optional<DocumentFacts> document;
   bool truncated = false;               // index points past the end of the file
   std::string truncated_detail;
   std::optional<ProbeError> error;      // unreadable: the file could not be probed

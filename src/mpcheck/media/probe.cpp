@@ -626,6 +626,10 @@ void probe_media(const std::string& path, int fd, const ProbeOptions& options, M
     c.duration_s = double(fmt->duration) / AV_TIME_BASE;
     c.duration_known = true;
   }
+  if (const AVDictionaryEntry* e = av_dict_get(fmt->metadata, "creation_time", nullptr, 0))
+    c.creation_time = e->value;
+  if (const AVDictionaryEntry* e = av_dict_get(fmt->metadata, "encoder", nullptr, 0))
+    c.encoder = e->value;
   if (c.format == "image") {
     facts.container.reset();
     facts.error = ProbeError{"not-media", "an image format mpcheck does not read"};

@@ -33,7 +33,9 @@ Json container_json(const ContainerFacts& c)
               {"duration_s", c.duration_known ? Json(round_to(c.duration_s, 0.001)) : Json(nullptr)},
               {"bit_rate", c.bit_rate},
               {"size", c.size},
-              {"faststart", optional_bool(c.faststart)}};
+              {"faststart", optional_bool(c.faststart)},
+              {"creation_time", c.creation_time.empty() ? Json(nullptr) : Json(c.creation_time)},
+              {"encoder", c.encoder.empty() ? Json(nullptr) : Json(c.encoder)}};
 }
 
 Json video_json(const VideoFacts& v)
@@ -116,6 +118,10 @@ Json facts_to_json(const MediaFacts& f, Lang lang)
               {"audio_streams", audio_streams},
               {"subtitles", subs},
               {"image", f.image ? image_json(*f.image) : Json(nullptr)},
+              {"document", f.document ? Json{{"format", f.document->format},
+                                             {"valid", f.document->valid},
+                                             {"problem", f.document->problem}}
+                                      : Json(nullptr)},
               {"truncated", f.truncated},
               {"truncated_detail", f.truncated_detail},
               {"error", error_json(f.error, lang)}};

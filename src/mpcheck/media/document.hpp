@@ -1,0 +1,18 @@
+#pragma once
+// Tells what a document file really is (a .docx must be a Word document, not a renamed
+// .doc, a PDF or a damaged zip), from its bytes.
+
+#include <string>
+
+#include "mpcheck/core/facts.hpp"
+
+namespace mpcheck::media {
+
+// Reads the file's signature and, for Office Open XML / OpenDocument, the zip directory.
+DocumentFacts probe_document(const std::string& path);
+
+// The formats a file with this extension may really be in, e.g. ".docx" → {"docx"},
+// ".doc" → {"ole2", "docx", "rtf"} (Word opens all three), ".wps" → {"ole2"}.
+std::vector<std::string> formats_for_extension(const std::string& extension);
+
+} // namespace mpcheck::media
