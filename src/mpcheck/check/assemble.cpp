@@ -1,0 +1,254 @@
+#include "mpcheck/check/assemble.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <regex>
+
+#include "mpcheck/layout/junk.hpp"
+#include "mpcheck/naming/fs_rules.hpp"
+#include "mpcheck/util/utf8.hpp"
+
+namespace mpcheck::check {
+
+const char* kind_name(FileKind kind)
+{
+  switch (kind) {
+  case FileKind::video:
+    return "video";
+  case FileKind::audio:
+    return "audio";
+  case FileKind::image:
+    return "image";
+  case FileKind::document:
+    return "document";
+  case FileKind::courseware:
+    return "courseware";
+  case FileKind::junk:
+    return "junk";
+  case FileKind::other:
+    return "other";
+  }
+  return "other";
+}
+
+FileKind kind_from_extension(std::string_view extension)
+{
+  static const std::map<std::string, FileKind, std::less<>> table = {
+      {".mp4", FileKind::video},       {".m4v", FileKind::video},   {".mov", FileKind::video},
+      {".mkv", FileKind::video},       {".webm", FileKind::video},  {".avi", FileKind::video},
+      {".wmv", FileKind::video},       {".flv", FileKind::video},   {".ts", FileKind::video},
+      {".mts", FileKind::video},       {".m2ts", FileKind::video},  {".mpg", FileKind::video},
+      {".mpeg", FileKind::video},      {".vob", FileKind::video},   {".3gp", FileKind::video},
+      {".mxf", FileKind::video},       {".dv", FileKind::video},    {".f4v", FileKind::video},
+      {".rmvb", FileKind::video},      {".rm", FileKind::video},    {".mp3", FileKind::audio},
+      {".wav", FileKind::audio},       {".aac", FileKind::audio},   {".m4a", FileKind::audio},
+      {".flac", FileKind::audio},      {".wma", FileKind::audio},   {".ogg", FileKind::audio},
+      {".opus", FileKind::audio},      {".jpg", FileKind::image},   {".jpeg", FileKind::image},
+      {".png", FileKind::image},       {".bmp", FileKind::image},   {".gif", FileKind::image},
+      {".tif", FileKind::image},       {".tiff", FileKind::image},  {".webp", FileKind::image},
+      {".heic", FileKind::image},      {".doc", FileKind::document}, {".docx", FileKind::document},
+      {".wps", FileKind::document},    {".pdf", FileKind::document}, {".odt", FileKind::document},
+      {".rtf", FileKind::document},    {".txt", FileKind::document}, {".xls", FileKind::document},
+      {".xlsx", FileKind::document},   {".et", FileKind::document},  {".ppt", FileKind::courseware},
+      {".pptx", FileKind::courseware}, {".dps", FileKind::courseware}, {".odp", FileKind::courseware},
+      {".key", FileKind::courseware},
+  };
+  auto it = table.find(extension);
+  return it == table.end() ? FileKind::other : it->second;
+}
+
+bool is_probed_kind(FileKind kind)
+{
+  return kind == FileKind::video || kind == FileKind::audio || kind == FileKind::image;
+}
+
+bool is_document_kind(FileKind kind)
+{
+  return kind == FileKind::document || kind == FileKind::courseware;
+}
+
+std::pair<std::string, int> split_episode(const std::string& title)
+{
+  static const std::regex mark(R"(^(.*?)\s*[（(【\[]?第\s*([0-9]+)\s*[集期][）)】\]]?$)");
+  std::smatch m;
+  if (!std::regex_match(title, m, mark) || m[1].length() == 0)
+    return {title, 0};
+  std::string base = m[1].str();
+  while (!base.empty() && (base.back() == '-' || base.back() == ' '))
+    base.pop_back();
+  return {base, std::stoi(m[2].str().substr(0, 6))};
+}
+
+namespace {
+
+std::string lower(std::string s)
+{
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  return s;
+}
+
+std::string extension_of(const std::string& name)
+{
+  const size_t dot = name.rfind('.');
+  if (dot == std::string::npos || dot == 0)
+    return "";
+  return lower(name.substr(dot));
+}
+
+std::string clean_path(const std::string& raw)
+{
+  return naming::to_nfc(replace_invalid_utf8(raw));
+}
+
+// The names a file's category part may take: every category's name and aliases.
+std::vector<std::string> category_names(const rules::RuleSet& rules)
+{
+  std::vector<std::string> names;
+  for (const auto& c : rules.categories) {
+    names.push_back(c.name);
+    names.insert(names.end(), c.aliases.begin(), c.aliases.end());
+  }
+  return names;
+}
+
+// A drive may hold the unit's folder rather than 作品/表格/文本 itself: look one level down
+// when the root has none of the layout's folders and exactly one real folder.
+std::string find_base(const scan::Tree& tree, const rules::RuleSet& rules)
+{
+  if (!rules.layout || rules.layout->folders.empty())
+    return "";
+  std::vector<std::string> top;
+  for (const auto& d : tree.dirs)
+    if (d.path.find('/') == std::string::npos && !layout::is_junk_folder(d.path))
+      top.push_back(clean_path(d.path));
+  auto is_layout_folder = [&](const std::string& name) {
+    return std::any_of(rules.layout->folders.begin(), rules.layout->folders.end(),
+                       [&](const rules::FolderRule& f) { return f.name == name; });
+  };
+  if (std::any_of(top.begin(), top.end(), is_layout_folder) || top.size() != 1)
+    return "";
+  const std::string prefix = top.front() + "/";
+  for (const auto& d : tree.dirs) {
+    const std::string p = clean_path(d.path);
+    if (p.starts_with(prefix) && p.find('/', prefix.size()) == std::string::npos &&
+        is_layout_folder(p.substr(prefix.size())))
+      return prefix;
+  }
+  return "";
+}
+
+SubmissionFile make_file(const scan::TreeEntry& entry, MediaFacts&& facts, const std::string& base)
+{
+  SubmissionFile f;
+  f.path = clean_path(entry.path);
+  f.raw_path = entry.path;
+  f.abs_path = entry.abs_path;
+  f.size = entry.size;
+  const size_t slash = f.path.rfind('/');
+  f.name = slash == std::string::npos ? f.path : f.path.substr(slash + 1);
+  if (f.path.starts_with(base)) {
+    const std::string inner = f.path.substr(base.size());
+    const size_t first = inner.find('/');
+    f.folder = first == std::string::npos ? "" : inner.substr(0, first);
+  } else {
+    f.folder = "";
+  }
+  f.extension = extension_of(f.name);
+  f.kind = layout::is_junk(entry.path) ? FileKind::junk : kind_from_extension(f.extension);
+  f.facts = std::move(facts);
+  return f;
+}
+
+void parse_names(SubmissionFile& f, const std::vector<std::string>& categories, bool named)
+{
+  if (is_probed_kind(f.kind)) {
+    if (named) {
+      f.work_name = naming::parse_work_name(f.name, categories);
+    } else {
+      // No naming rule: the file is its own work, titled by its name.
+      naming::ParseResult r;
+      r.ok = true;
+      r.name.title = f.name.substr(0, f.name.size() - f.extension.size());
+      r.name.extension = f.extension;
+      f.work_name = r;
+    }
+    auto [title, episode] = split_episode(f.work_name->name.title);
+    f.episode = episode;
+    if (episode > 0)
+      f.work_name->name.title = title;
+  } else if (is_document_kind(f.kind)) {
+    f.document_name = naming::parse_document_name(f.name);
+  }
+}
+
+bool usable_name(const naming::ParseResult& r)
+{
+  return r.ok || r.problem == "unknown-category";
+}
+
+void group_works(Submission& sub)
+{
+  std::map<std::pair<std::string, std::string>, int> index;
+  for (int i = 0; i < int(sub.files.size()); ++i) {
+    SubmissionFile& f = sub.files[size_t(i)];
+    if (!f.work_name || !usable_name(*f.work_name))
+      continue;
+    const auto& n = f.work_name->name;
+    const auto key = std::make_pair(n.title, n.category);
+    auto [it, fresh] = index.emplace(key, int(sub.works.size()));
+    if (fresh)
+      sub.works.push_back(Work{n.title, n.category, n.unit, {}, {}, 0});
+    f.work = it->second;
+    sub.works[size_t(it->second)].files.push_back(i);
+  }
+  for (Work& w : sub.works) {
+    std::vector<int> episodes;
+    for (int i : w.files)
+      if (sub.files[size_t(i)].episode > 0)
+        episodes.push_back(sub.files[size_t(i)].episode);
+    std::sort(episodes.begin(), episodes.end());
+    w.episodes = int(std::unique(episodes.begin(), episodes.end()) - episodes.begin());
+  }
+  // Texts and courseware that name a work's title belong to it.
+  for (int i = 0; i < int(sub.files.size()); ++i) {
+    SubmissionFile& f = sub.files[size_t(i)];
+    if (!f.document_name || f.document_name->title.empty())
+      continue;
+    for (int w = 0; w < int(sub.works.size()); ++w)
+      if (sub.works[size_t(w)].title == f.document_name->title) {
+        sub.works[size_t(w)].documents.push_back(i);
+        f.work = w;
+        break;
+      }
+  }
+}
+
+} // namespace
+
+Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
+                    const rules::RuleSet& rules)
+{
+  Submission sub;
+  sub.root = tree.root;
+  sub.base = find_base(tree, rules);
+  for (const auto& d : tree.dirs) {
+    const std::string p = clean_path(d.path);
+    if (p.starts_with(sub.base) && p.size() > sub.base.size() &&
+        p.find('/', sub.base.size()) == std::string::npos)
+      sub.folders.push_back(p.substr(sub.base.size()));
+  }
+  const std::vector<std::string> categories = category_names(rules);
+  facts.resize(tree.files.size());
+  for (size_t i = 0; i < tree.files.size(); ++i) {
+    SubmissionFile f = make_file(tree.files[i], std::move(facts[i]), sub.base);
+    parse_names(f, categories, rules.naming.has_value());
+    sub.files.push_back(std::move(f));
+  }
+  for (const auto& p : tree.problems)
+    sub.problems.push_back({clean_path(p.path), p.error});
+  group_works(sub);
+  return sub;
+}
+
+} // namespace mpcheck::check

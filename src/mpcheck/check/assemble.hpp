@@ -1,0 +1,24 @@
+#pragma once
+// Builds the Submission the checks read from the walked tree and the facts probed for each
+// file: kinds, NFC paths, parsed names, works, series. Pure: no disk access.
+
+#include <vector>
+
+#include "mpcheck/check/submission.hpp"
+#include "mpcheck/rules/ruleset.hpp"
+#include "mpcheck/scan/walk.hpp"
+
+namespace mpcheck::check {
+
+// `facts[i]` belongs to `tree.files[i]` (empty MediaFacts for files that were not probed).
+Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
+                    const rules::RuleSet& rules);
+
+// Whether a file of this kind is probed (media and images) or read as a document.
+bool is_probed_kind(FileKind kind);
+bool is_document_kind(FileKind kind);
+
+// A title's episode mark: "初心（第3集）" → {"初心", 3}; {title, 0} when there is none.
+std::pair<std::string, int> split_episode(const std::string& title);
+
+} // namespace mpcheck::check

@@ -1,0 +1,77 @@
+#pragma once
+// What every check reads (the submission, the rule set, the options) and where it writes
+// (the sink). One file per check family, named after the id's prefix: video.* lives in
+// checks/video.cpp, layout.* in checks/layout.cpp. Pure: no I/O.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "mpcheck/check/submission.hpp"
+#include "mpcheck/core/finding.hpp"
+#include "mpcheck/rules/ruleset.hpp"
+#include "mpcheck/util/date.hpp"
+
+namespace mpcheck::checks {
+
+struct Options {
+  Date as_of;          // "today" for deadlines and the age of works
+  std::string unit;    // --unit: the unit every name must carry; "" = the names must agree
+  bool target_fat32 = false; // the drive is FAT32: file.fat32-limit is an error
+};
+
+// Collects findings, taking each one's severity from the rule set.
+class Sink {
+public:
+  explicit Sink(const rules::RuleSet& rules) : m_rules(rules) {}
+
+  // A new finding of `check` about `path` (and work `work`), or nullptr when the rule set
+  // switches the check off. `origin` is the requirement it breaks (its severity and source
+  // sentence), nullptr when none.
+  Finding* add(std::string_view check, const rules::Origin* origin, const std::string& path,
+               const std::string& work = "");
+  std::vector<Finding> take() { return std::move(m_findings); }
+
+private:
+  const rules::RuleSet& m_rules;
+  std::vector<Finding> m_findings;
+};
+
+struct Context {
+  const check::Submission& sub;
+  const rules::RuleSet& rules;
+  const Options& options;
+  Sink& sink;
+
+  // The title of the work `file` belongs to, or "".
+  std::string work_of(const check::SubmissionFile& file) const;
+  // The category rules for `file`: its work's category, else the rule set's `works:` rules.
+  const rules::CategoryRules& rules_for(const check::SubmissionFile& file) const;
+};
+
+// Runs every check family in catalogue order and returns the findings.
+std::vector<Finding> run_all(const check::Submission& sub, const rules::RuleSet& rules,
+                             const Options& options);
+
+void check_layout(const Context& ctx);     // layout.*
+void check_file(const Context& ctx);       // file.*
+void check_name(const Context& ctx);       // name.*
+void check_media(const Context& ctx);      // media.*, container.format
+void check_duration(const Context& ctx);   // duration.*
+void check_video(const Context& ctx);      // video.*
+void check_audio(const Context& ctx);      // audio.*
+void check_subtitles(const Context& ctx);  // subtitles.*
+void check_image(const Context& ctx);      // image.*
+void check_document(const Context& ctx);   // document.*
+void check_work(const Context& ctx);       // work.*
+void check_submission(const Context& ctx); // submission.*
+void check_manual(const Context& ctx);     // manual.*
+
+// Shell-quotes a path for a command the user can paste: "作品/a b.mp4".
+std::string shell_quote(const std::string& path);
+
+// The one ffmpeg command that turns `file` into a video meeting `media` (resolution, frame
+// rate, progressive scan, bit rate, MP4 with the index first, AAC sound).
+std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::MediaRules& media);
+
+} // namespace mpcheck::checks

@@ -1,0 +1,67 @@
+// duration.max / duration.min: the length a player shows, against the notice's limits.
+// Exact to the millisecond: 480.000 s passes an 8-minute limit, 480.040 s does not.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "mpcheck/checks/context.hpp"
+
+namespace mpcheck::checks {
+
+namespace {
+
+using check::SubmissionFile;
+
+std::string clock(double seconds)
+{
+  const int64_t ms = std::llround(seconds * 1000);
+  return fmt::format("{}:{:02}.{:03}", ms / 60000, ms / 1000 % 60, ms % 1000);
+}
+
+int64_t millis(double seconds) { return std::llround(seconds * 1000); }
+
+void too_long(const Context& ctx, const SubmissionFile& file, double got,
+              const rules::Requirement<double>& max)
+{
+  if (Finding* f = ctx.sink.add("duration.max", &max.origin, file.path, ctx.work_of(file))) {
+    f->expected = "≤ " + clock(max.value);
+    f->actual = clock(got);
+    f->message = {fmt::format("时长 {} 超过上限 {}（多 {:.3f} 秒）", clock(got), clock(max.value), got - max.value),
+                  fmt::format("{} long, over the {} limit by {:.3f} s", clock(got), clock(max.value), got - max.value)};
+    f->hint = {"在剪辑软件中删减到 " + clock(max.value) + " 以内后重新导出。",
+               "Edit it down to " + clock(max.value) + " or less and export again."};
+  }
+}
+
+void too_short(const Context& ctx, const SubmissionFile& file, double got,
+               const rules::Requirement<double>& min)
+{
+  if (Finding* f = ctx.sink.add("duration.min", &min.origin, file.path, ctx.work_of(file))) {
+    f->expected = "≥ " + clock(min.value);
+    f->actual = clock(got);
+    f->message = {fmt::format("时长 {} 不足 {}", clock(got), clock(min.value)),
+                  fmt::format("{} long, shorter than the required {}", clock(got), clock(min.value))};
+    f->hint = {"该分类要求不少于 " + clock(min.value) + "；请确认分类是否填对，或补充内容。",
+               "This category requires at least " + clock(min.value) + "; check the category, or add material."};
+  }
+}
+
+} // namespace
+
+void check_duration(const Context& ctx)
+{
+  for (const auto& file : ctx.sub.files) {
+    if (file.kind != check::FileKind::video && file.kind != check::FileKind::audio)
+      continue;
+    if (!file.facts.container || !file.facts.container->duration_known || file.facts.error)
+      continue;
+    const rules::MediaRules& media = ctx.rules_for(file).media;
+    const double got = file.facts.container->duration_s;
+    if (media.max_duration && millis(got) > millis(media.max_duration->value))
+      too_long(ctx, file, got, *media.max_duration);
+    if (media.min_duration && millis(got) < millis(media.min_duration->value))
+      too_short(ctx, file, got, *media.min_duration);
+  }
+}
+
+} // namespace mpcheck::checks

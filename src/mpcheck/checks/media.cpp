@@ -1,0 +1,104 @@
+// media.unreadable, media.truncated, container.format: can the file be played at all, and is
+// it really the container the notice asks for.
+#include <algorithm>
+
+#include "mpcheck/checks/context.hpp"
+#include "mpcheck/media/probe.hpp"
+
+namespace mpcheck::checks {
+
+namespace {
+
+using check::FileKind;
+using check::SubmissionFile;
+
+bool is_media(const SubmissionFile& f)
+{
+  return (f.kind == FileKind::video || f.kind == FileKind::audio) && f.size > 0;
+}
+
+void truncated(const Context& ctx, const SubmissionFile& file)
+{
+  if (Finding* f = ctx.sink.add("media.truncated", nullptr, file.path, ctx.work_of(file))) {
+    f->expected = "完整的文件";
+    f->actual = file.facts.truncated_detail.empty() ? "truncated" : file.facts.truncated_detail;
+    f->message = {"文件不完整：只拷贝或下载了一部分，播放到中途会停止或无法打开",
+                  "the file is incomplete: only part of it was copied or downloaded; it stops "
+                  "half way or does not open"};
+    f->hint = {"从原始文件重新拷贝，拷贝完成（进度条结束）后再安全弹出U盘。",
+               "Copy it again from the original and eject the drive safely only after the copy ends."};
+  }
+}
+
+void unreadable(const Context& ctx, const SubmissionFile& file)
+{
+  const std::string& code = file.facts.error->code;
+  if (Finding* f = ctx.sink.add("media.unreadable", nullptr, file.path, ctx.work_of(file))) {
+    f->expected = "可播放的视频";
+    f->actual = code;
+    f->message = media::probe_error_message(code);
+    f->hint = media::probe_error_hint(code);
+  }
+}
+
+std::string join(const std::vector<std::string>& items)
+{
+  std::string out;
+  for (const auto& i : items)
+    out += (out.empty() ? "" : "/") + i;
+  return out;
+}
+
+Text format_name(const std::string& format)
+{
+  if (format == "mov")
+    return {"QuickTime (.mov)", "QuickTime (.mov)"};
+  if (format == "matroska")
+    return {"Matroska (.mkv)", "Matroska (.mkv)"};
+  if (format == "mpegts")
+    return {"MPEG-TS (.ts)", "MPEG-TS (.ts)"};
+  return {format, format};
+}
+
+void container_format(const Context& ctx, const SubmissionFile& file)
+{
+  const rules::MediaRules& media = ctx.rules_for(file).media;
+  if (!media.containers || !file.facts.container)
+    return;
+  const auto& allowed = media.containers->value;
+  const std::string& got = file.facts.container->format;
+  if (std::find(allowed.begin(), allowed.end(), got) != allowed.end())
+    return;
+  if (Finding* f = ctx.sink.add("container.format", &media.containers->origin, file.path, ctx.work_of(file))) {
+    f->expected = join(allowed);
+    f->actual = got;
+    const Text name = format_name(got);
+    f->message = {"文件实际是 " + name.zh + " 格式（与扩展名无关），要求 " + join(allowed),
+                  "the file really is " + name.en + " (whatever its extension says); " + join(allowed) + " is required"};
+    f->hint = {"无损转封装：ffmpeg -i " + shell_quote(file.path) + " -c copy -movflags +faststart " +
+                   shell_quote(file.path + ".fixed.mp4") + "（若编码不兼容，用：" +
+                   ffmpeg_fix_command(file, media) + "）",
+               "Remux without re-encoding: ffmpeg -i " + shell_quote(file.path) +
+                   " -c copy -movflags +faststart " + shell_quote(file.path + ".fixed.mp4") +
+                   " (if the codecs do not fit: " + ffmpeg_fix_command(file, media) + ")"};
+  }
+}
+
+} // namespace
+
+void check_media(const Context& ctx)
+{
+  for (const auto& file : ctx.sub.files) {
+    if (!is_media(file))
+      continue;
+    const auto& err = file.facts.error;
+    if (file.facts.truncated || (err && err->code == "no-index"))
+      truncated(ctx, file);
+    else if (err && err->code != "permission" && err->code != "unreadable")
+      unreadable(ctx, file);
+    if (!err)
+      container_format(ctx, file);
+  }
+}
+
+} // namespace mpcheck::checks

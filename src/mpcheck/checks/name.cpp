@@ -1,0 +1,247 @@
+// name.*: the 作品名-分类-报送单位 pattern, categories, units, and what Windows/FAT accept.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "mpcheck/checks/context.hpp"
+#include "mpcheck/naming/fs_rules.hpp"
+
+namespace mpcheck::checks {
+
+namespace {
+
+using check::FileKind;
+using check::SubmissionFile;
+
+std::string pattern_text(const Context& ctx)
+{
+  return ctx.rules.naming && !ctx.rules.naming->pattern.empty() ? ctx.rules.naming->pattern
+                                                                : "{title}-{category}-{unit}";
+}
+
+std::string example_name(const Context& ctx, const SubmissionFile& file)
+{
+  const auto& n = file.work_name->name;
+  naming::WorkName ex = n;
+  if (ex.title.empty())
+    ex.title = "作品名";
+  if (ex.category.empty() || file.work_name->problem == "unknown-category")
+    ex.category = ctx.rules.categories.empty() ? "分类" : ctx.rules.categories.front().name;
+  if (ex.unit.empty())
+    ex.unit = ctx.options.unit.empty() ? "报送单位" : ctx.options.unit;
+  if (ex.extension.empty())
+    ex.extension = file.extension.empty() ? ".mp4" : file.extension;
+  return naming::format_work_name(ex);
+}
+
+Text pattern_problem(const naming::ParseResult& r)
+{
+  if (r.problem == "separator")
+    return {"分隔符用了“" + r.separator + "”，应使用半角连字符“-”",
+            "the parts are separated by '" + r.separator + "' instead of the ASCII hyphen '-'"};
+  if (r.problem == "parts")
+    return {"文件名应为“作品名-分类-报送单位”三部分，用“-”隔开",
+            "the name must have three parts, 作品名-分类-报送单位, separated by '-'"};
+  if (r.problem == "empty-part")
+    return {"文件名中有空的部分（连续的“-”或开头结尾的“-”）",
+            "a part of the name is empty (two '-' in a row, or '-' at the start or end)"};
+  return {"文件名没有扩展名", "the name has no extension"};
+}
+
+void pattern(const Context& ctx, const SubmissionFile& file)
+{
+  const naming::ParseResult& r = *file.work_name;
+  if (r.ok)
+    return;
+  const rules::Origin* origin = &ctx.rules.naming->origin;
+  if (r.problem == "unknown-category") {
+    if (Finding* f = ctx.sink.add("name.category", origin, file.path, ctx.work_of(file))) {
+      std::string names;
+      for (const auto& c : ctx.rules.categories)
+        names += (names.empty() ? "" : "、") + c.name;
+      f->expected = names;
+      f->actual = r.name.category;
+      f->message = {"分类“" + r.name.category + "”不是通知规定的分类之一",
+                    "the category '" + r.name.category + "' is not one of the notice's categories"};
+      f->hint = {"把分类改为：" + names + "。", "Use one of: " + names + "."};
+    }
+    return;
+  }
+  if (Finding* f = ctx.sink.add("name.pattern", origin, file.path, ctx.work_of(file))) {
+    f->expected = pattern_text(ctx);
+    f->actual = file.name;
+    f->message = pattern_problem(r);
+    const std::string ex = example_name(ctx, file);
+    f->hint = {"改名为类似“" + ex + "”（可用 mpcheck rename 批量改名）。",
+               "Rename it like '" + ex + "' (mpcheck rename does it in bulk)."};
+  }
+}
+
+void unit_mismatch(const Context& ctx, const SubmissionFile& file, const std::string& want,
+                   bool from_option)
+{
+  const std::string& got = file.work_name->name.unit;
+  if (got == want)
+    return;
+  if (Finding* f = ctx.sink.add("name.unit", &ctx.rules.naming->origin, file.path, ctx.work_of(file))) {
+    f->expected = want;
+    f->actual = got;
+    f->message = from_option
+                     ? Text{"报送单位“" + got + "”与 --unit 指定的“" + want + "”不一致",
+                            "the unit '" + got + "' differs from --unit '" + want + "'"}
+                     : Text{"报送单位“" + got + "”与其他文件的“" + want + "”不一致",
+                            "the unit '" + got + "' differs from the other files' '" + want + "'"};
+    f->hint = {"统一使用报送单位全称“" + want + "”。", "Use the unit's full name '" + want + "' everywhere."};
+  }
+}
+
+// The unit most names carry (ties: the first seen).
+std::string majority_unit(const Context& ctx)
+{
+  std::map<std::string, int> counts;
+  std::string best;
+  int best_count = 0;
+  for (const auto& file : ctx.sub.files)
+    if (file.work_name && (file.work_name->ok || file.work_name->problem == "unknown-category")) {
+      const int n = ++counts[file.work_name->name.unit];
+      if (n > best_count) {
+        best = file.work_name->name.unit;
+        best_count = n;
+      }
+    }
+  return best;
+}
+
+Text fs_problem_text(const naming::NameProblem& p)
+{
+  if (p.code == "characters")
+    return {"含有 Windows/U盘不允许的字符：" + p.detail,
+            "contains characters Windows and FAT drives forbid: " + p.detail};
+  if (p.code == "trailing")
+    return {"名称以点或空格结尾，Windows 会出错", "the name ends with a dot or a space; Windows mangles it"};
+  if (p.code == "reserved")
+    return {"名称是 Windows 保留名（" + p.detail + "）", "the name is reserved on Windows (" + p.detail + ")"};
+  if (p.code == "utf8")
+    return {"名称不是有效的 UTF-8 编码（可能是 GBK 乱码）", "the name is not valid UTF-8 (perhaps GBK bytes)"};
+  if (p.code == "length")
+    return {"名称超过 255 个字符（UTF-16）", "the name is longer than 255 UTF-16 units"};
+  return {"名称不是 Unicode NFC 规范形式（在苹果电脑上创建的名字常见）",
+          "the name is not in Unicode NFC (common for names made on a Mac)"};
+}
+
+const char* check_for_code(const std::string& code)
+{
+  if (code == "length")
+    return "name.length";
+  if (code == "normalization")
+    return "name.normalization";
+  return "name.characters";
+}
+
+void file_system_rules(const Context& ctx, const SubmissionFile& file)
+{
+  // Every component of the path as it is on disk (before NFC), the folders too.
+  size_t start = 0;
+  while (start <= file.raw_path.size()) {
+    const size_t slash = file.raw_path.find('/', start);
+    const std::string part = file.raw_path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    for (const naming::NameProblem& p : naming::check_file_name(part))
+      if (Finding* f = ctx.sink.add(check_for_code(p.code), nullptr, file.path, ctx.work_of(file))) {
+        f->expected = p.code == "normalization" ? "NFC" : "Windows/FAT";
+        f->actual = p.detail.empty() ? p.code : p.detail;
+        f->message = fs_problem_text(p);
+        f->hint = {"重命名（mpcheck rename 会自动处理）。", "Rename it (mpcheck rename does it for you)."};
+      }
+    if (slash == std::string::npos)
+      break;
+    start = slash + 1;
+  }
+  if (naming::path_too_long(file.path))
+    if (Finding* f = ctx.sink.add("name.length", nullptr, file.path, ctx.work_of(file))) {
+      f->expected = "≤ 240";
+      f->actual = std::to_string(naming::utf16_length(file.path));
+      f->message = {"路径太长，Windows 可能无法打开或复制", "the path is too long; Windows may fail to open or copy it"};
+      f->hint = {"缩短文件夹名或文件名。", "Shorten the folder or file names."};
+    }
+}
+
+void collisions(const Context& ctx)
+{
+  std::vector<std::string> paths;
+  for (const auto& file : ctx.sub.files)
+    paths.push_back(file.raw_path);
+  for (const auto& group : naming::find_collisions(paths))
+    for (const auto& path : group)
+      if (Finding* f = ctx.sink.add("name.collision", nullptr, naming::to_nfc(path))) {
+        f->expected = "唯一的名称";
+        std::string others;
+        for (const auto& p : group)
+          if (p != path)
+            others += (others.empty() ? "" : ", ") + naming::to_nfc(p);
+        f->actual = others;
+        f->message = {"与“" + others + "”在 Windows/U盘上是同一个名字（不区分大小写）",
+                      "the same name as '" + others + "' on Windows and FAT drives (case-insensitive)"};
+        f->hint = {"给其中一个改名。", "Rename one of them."};
+      }
+}
+
+// The extensions allowed for `file`, or nullptr when the rules allow any.
+const std::vector<std::string>* allowed_extensions(const Context& ctx, const SubmissionFile& file,
+                                                   const rules::Origin*& origin)
+{
+  const rules::CategoryRules& cat = ctx.rules_for(file);
+  if ((file.kind == FileKind::video || file.kind == FileKind::audio) && cat.media.extensions) {
+    origin = &cat.media.extensions->origin;
+    return &cat.media.extensions->value;
+  }
+  if (file.kind == FileKind::document || file.kind == FileKind::courseware)
+    for (const auto& doc : ctx.rules.documents)
+      if (file.name.find(doc.kind) != std::string::npos && !doc.extensions.empty()) {
+        origin = &doc.origin;
+        return &doc.extensions;
+      }
+  return nullptr;
+}
+
+void extension(const Context& ctx, const SubmissionFile& file)
+{
+  const rules::Origin* origin = nullptr;
+  const std::vector<std::string>* allowed = allowed_extensions(ctx, file, origin);
+  if (!allowed || allowed->empty() ||
+      std::find(allowed->begin(), allowed->end(), file.extension) != allowed->end())
+    return;
+  if (Finding* f = ctx.sink.add("name.extension", origin, file.path, ctx.work_of(file))) {
+    std::string list;
+    for (const auto& e : *allowed)
+      list += (list.empty() ? "" : " ") + e;
+    f->expected = list;
+    f->actual = file.extension.empty() ? "(无)" : file.extension;
+    f->message = {"扩展名“" + f->actual + "”不符合要求（应为 " + list + "）",
+                  "the extension '" + f->actual + "' is not allowed (expected " + list + ")"};
+    f->hint = {"用软件另存为要求的格式；只改扩展名不会改变文件格式。",
+               "Save or export it in the required format; renaming the extension does not convert it."};
+  }
+}
+
+} // namespace
+
+void check_name(const Context& ctx)
+{
+  const std::string unit = ctx.options.unit.empty() ? majority_unit(ctx) : ctx.options.unit;
+  for (const auto& file : ctx.sub.files) {
+    if (file.kind == FileKind::junk)
+      continue;
+    file_system_rules(ctx, file);
+    extension(ctx, file);
+    if (!ctx.rules.naming || !file.work_name)
+      continue;
+    pattern(ctx, file);
+    const bool parsed = file.work_name->ok || file.work_name->problem == "unknown-category";
+    if (parsed && !unit.empty())
+      unit_mismatch(ctx, file, unit, !ctx.options.unit.empty());
+  }
+  collisions(ctx);
+}
+
+} // namespace mpcheck::checks

@@ -1,0 +1,198 @@
+// video.*: the picture as the notice wants it — codec, size, orientation, aspect ratio,
+// frame rate and its regularity, scan type, bit rate — from metadata and packets, no decoding.
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "mpcheck/checks/context.hpp"
+
+namespace mpcheck::checks {
+
+namespace {
+
+using check::SubmissionFile;
+
+struct VideoCheck {
+  const Context& ctx;
+  const SubmissionFile& file;
+  const VideoFacts& v;
+  const rules::MediaRules& media;
+
+  Finding* add(std::string_view check, const rules::Origin& origin) const
+  {
+    return ctx.sink.add(check, &origin, file.path, ctx.work_of(file));
+  }
+  Text fix() const
+  {
+    const std::string cmd = ffmpeg_fix_command(file, media);
+    return {"重新导出，或用：" + cmd, "Export it again, or run: " + cmd};
+  }
+};
+
+std::string mbps(int64_t bits) { return fmt::format("{:.2f} Mbps", double(bits) / 1e6); }
+
+std::string fps(double rate) { return fmt::format("{:.3f}", rate).erase(fmt::format("{:.3f}", rate).find_last_not_of("0.") + 1); }
+
+void codec(const VideoCheck& c)
+{
+  const auto& allowed = c.media.codecs->value;
+  if (std::find(allowed.begin(), allowed.end(), c.v.codec) != allowed.end())
+    return;
+  if (Finding* f = c.add("video.codec", c.media.codecs->origin)) {
+    std::string list;
+    for (const auto& a : allowed)
+      list += (list.empty() ? "" : "/") + a;
+    f->expected = list;
+    f->actual = c.v.codec;
+    f->message = {"视频编码是 " + c.v.codec + "，要求 " + list, "the video codec is " + c.v.codec + "; " + list + " is expected"};
+    f->hint = c.fix();
+  }
+}
+
+void resolution(const VideoCheck& c)
+{
+  const auto& want = c.media.resolution->value;
+  if (c.v.width == want.width && c.v.height == want.height)
+    return;
+  if (Finding* f = c.add("video.resolution", c.media.resolution->origin)) {
+    f->expected = fmt::format("{}x{}", want.width, want.height);
+    f->actual = fmt::format("{}x{}", c.v.width, c.v.height);
+    if (c.v.sar.num != c.v.sar.den)
+      f->actual += " (SAR " + c.v.sar.ratio_str() + ")";
+    const bool anamorphic = c.v.sar.num != c.v.sar.den && c.v.display_width == want.width;
+    f->message = anamorphic
+                     ? Text{"分辨率是 " + f->actual + "（变形宽屏，显示为 " + f->expected + "，但像素不是）",
+                            "the resolution is " + f->actual + " (anamorphic: shown as " + f->expected + ", but not stored so)"}
+                     : Text{"分辨率是 " + f->actual + "，要求 " + f->expected,
+                            "the resolution is " + f->actual + "; " + f->expected + " is required"};
+    f->hint = c.fix();
+  }
+}
+
+void orientation(const VideoCheck& c)
+{
+  const bool landscape = c.v.display_width >= c.v.display_height;
+  const bool want_landscape = c.media.orientation->value == rules::Orientation::landscape;
+  if (landscape == want_landscape)
+    return;
+  if (Finding* f = c.add("video.orientation", c.media.orientation->origin)) {
+    f->expected = want_landscape ? "横屏" : "竖屏";
+    f->actual = fmt::format("{}x{}", c.v.display_width, c.v.display_height);
+    if (c.v.rotation)
+      f->actual += fmt::format(" (rotation {}°)", c.v.rotation);
+    f->message = want_landscape
+                     ? Text{"视频是竖屏（显示为 " + f->actual + "），要求横屏",
+                            "the video is portrait (shown as " + f->actual + "); landscape is required"}
+                     : Text{"视频是横屏，要求竖屏", "the video is landscape; portrait is required"};
+    f->hint = {"用横屏重新拍摄或在剪辑软件中做成横屏画面（加背景）再导出；或：" + ffmpeg_fix_command(c.file, c.media),
+               "Shoot again in landscape, or place the picture on a landscape canvas in the editor; or: " +
+                   ffmpeg_fix_command(c.file, c.media)};
+  }
+}
+
+void aspect_ratio(const VideoCheck& c)
+{
+  const Rational want = c.media.aspect_ratio->value;
+  const double got = double(c.v.display_width) / std::max(1, c.v.display_height);
+  if (std::fabs(got - want.value()) <= want.value() * c.media.aspect_ratio_tolerance)
+    return;
+  if (Finding* f = c.add("video.aspect-ratio", c.media.aspect_ratio->origin)) {
+    f->expected = want.ratio_str();
+    f->actual = Rational{c.v.display_width, c.v.display_height}.ratio_str();
+    f->message = {"画面宽高比是 " + f->actual + "，要求 " + f->expected,
+                  "the display aspect ratio is " + f->actual + "; " + f->expected + " is required"};
+    f->hint = c.fix();
+  }
+}
+
+void frame_rate(const VideoCheck& c)
+{
+  const double want = c.media.frame_rate->value.value();
+  const double got = c.v.frame_rate.value();
+  if (got > 0 && std::fabs(got - want) > c.media.frame_rate_tolerance)
+    if (Finding* f = c.add("video.frame-rate", c.media.frame_rate->origin)) {
+      f->expected = fps(want) + " fps";
+      f->actual = fps(got) + " fps";
+      f->message = {"帧率是 " + f->actual + "，要求 " + f->expected,
+                    "the frame rate is " + f->actual + "; " + f->expected + " is required"};
+      f->hint = c.fix();
+    }
+  if (c.v.constant_frame_rate == false)
+    if (Finding* f = c.add("video.variable-frame-rate", c.media.frame_rate->origin)) {
+      f->expected = "恒定帧率 " + fps(want) + " fps";
+      f->actual = fmt::format("{:.1f}–{:.1f} ms/帧", c.v.frame_duration_min_s * 1000, c.v.frame_duration_max_s * 1000);
+      f->message = {"帧率不恒定（手机录屏、直接拷贝的手机视频常见），部分播放设备会音画不同步",
+                    "the frame timing is not constant (common for phone and screen recordings); some players lose lip sync"};
+      f->hint = c.fix();
+    }
+}
+
+void scan(const VideoCheck& c)
+{
+  if (c.media.scan->value != rules::Scan::progressive || (c.v.scan != "tff" && c.v.scan != "bff"))
+    return;
+  if (Finding* f = c.add("video.scan", c.media.scan->origin)) {
+    f->expected = "逐行 (progressive)";
+    f->actual = "隔行 (" + c.v.scan + ")";
+    f->message = {"视频是隔行扫描（" + c.v.scan + "），要求逐行（25P 的 P）",
+                  "the video is interlaced (" + c.v.scan + "); progressive is required (the P in 25P)"};
+    f->hint = c.fix();
+  }
+}
+
+void bitrate(const VideoCheck& c)
+{
+  const rules::BitrateRange& r = c.media.bitrate->value;
+  const int64_t got = c.v.bitrate_measured;
+  if (got <= 0 || ((r.min == 0 || got >= r.min) && (r.max == 0 || got <= r.max)))
+    return;
+  if (Finding* f = c.add("video.bitrate", c.media.bitrate->origin)) {
+    f->expected = r.min && r.max ? mbps(r.min) + "–" + mbps(r.max) : r.min ? "≥ " + mbps(r.min) : "≤ " + mbps(r.max);
+    f->actual = mbps(got);
+    f->message = {"视频码率（实测）为 " + f->actual + "，要求 " + f->expected,
+                  "the measured video bit rate is " + f->actual + "; " + f->expected + " is required"};
+    f->hint = c.fix();
+  }
+}
+
+void missing(const Context& ctx, const SubmissionFile& file)
+{
+  if (Finding* f = ctx.sink.add("video.missing", nullptr, file.path, ctx.work_of(file))) {
+    f->expected = "视频画面";
+    f->actual = file.facts.kind;
+    f->message = {"文件里没有视频画面（只有声音或其他数据）", "the file has no video stream (sound or other data only)"};
+    f->hint = {"确认导出时选择了视频格式。", "Check that the export included the picture."};
+  }
+}
+
+} // namespace
+
+void check_video(const Context& ctx)
+{
+  for (const auto& file : ctx.sub.files) {
+    if (file.kind != check::FileKind::video || file.facts.error || file.size == 0)
+      continue;
+    if (!file.facts.video) {
+      missing(ctx, file);
+      continue;
+    }
+    const VideoCheck c{ctx, file, *file.facts.video, ctx.rules_for(file).media};
+    if (c.media.codecs)
+      codec(c);
+    if (c.media.resolution)
+      resolution(c);
+    if (c.media.orientation)
+      orientation(c);
+    if (c.media.aspect_ratio)
+      aspect_ratio(c);
+    if (c.media.frame_rate)
+      frame_rate(c);
+    if (c.media.scan)
+      scan(c);
+    if (c.media.bitrate)
+      bitrate(c);
+  }
+}
+
+} // namespace mpcheck::checks
