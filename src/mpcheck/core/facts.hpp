@@ -74,10 +74,10 @@ struct SubtitleFacts {
 struct ImageFacts {
   std::string format;        // jpeg, png
   int width = 0, height = 0;
-  std::string color_mode;    // rgb, cmyk, grey, ycck (stored as YCCK: CMYK), rgba, grey-alpha, palette
+  std::string color_mode;    // rgb, cmyk (YCCK-stored JPEGs too), grey, rgba, grey-alpha, palette, unknown
   int components = 0;
   double dpi_x = 0, dpi_y = 0;       // 0 when the file says nothing
-  std::string dpi_source;            // "jfif", "exif", "png-phys", "" (none)
+  std::string dpi_source;            // "exif", "jfif", "photoshop", "png-phys", "" (none)
 };
 
 // What a document (form, text, courseware) really is, from its bytes, not its extension.
