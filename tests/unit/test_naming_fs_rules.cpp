@@ -334,3 +334,12 @@ TEST_CASE("naming::sanitize_title output always passes check_file_name")
     CHECK(check_file_name(clean + "-微视频-单位.mp4").empty());
   }
 }
+
+TEST_CASE("naming::replace_invalid_utf8")
+{
+  using mpcheck::naming::replace_invalid_utf8;
+  CHECK(replace_invalid_utf8("奋斗者之歌.mp4") == "奋斗者之歌.mp4");
+  CHECK(replace_invalid_utf8("a\xffz") == "a\xef\xbf\xbdz");
+  CHECK(replace_invalid_utf8("\xed\xa0\x80") != "\xed\xa0\x80"); // a surrogate is replaced
+  CHECK(mpcheck::naming::is_valid_utf8(replace_invalid_utf8("\xb7\xdc\xb6\xb7.mp4"))); // GBK bytes
+}

@@ -7,7 +7,6 @@
 
 #include "mpcheck/layout/junk.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
-#include "mpcheck/util/utf8.hpp"
 
 namespace mpcheck::check {
 
@@ -98,7 +97,7 @@ std::string extension_of(const std::string& name)
 
 std::string clean_path(const std::string& raw)
 {
-  return naming::to_nfc(replace_invalid_utf8(raw));
+  return naming::to_nfc(naming::replace_invalid_utf8(raw));
 }
 
 // The names a file's category part may take: every category's name and aliases.

@@ -235,6 +235,24 @@ bool is_valid_utf8(std::string_view text)
   return first_invalid_byte(text) == std::string_view::npos;
 }
 
+std::string replace_invalid_utf8(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(s, i, length, c);
+    if (c < 0)
+      out += "\xef\xbf\xbd"; // U+FFFD for each ill-formed sequence
+    else
+      out.append(text.substr(size_t(start), size_t(i - start)));
+  }
+  return out;
+}
+
 std::size_t utf16_length(std::string_view utf8)
 {
   std::size_t units = 0;

@@ -39,6 +39,10 @@ std::vector<NameProblem> check_file_name(std::string_view name);
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values > U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
+// `text` with every ill-formed UTF-8 sequence replaced by U+FFFD (for reports, which must be
+// valid UTF-8 whatever the names on the drive are).
+std::string replace_invalid_utf8(std::string_view text);
+
 // Length in UTF-16 code units, as Windows counts a name: 1 per BMP character (CJK included),
 // 2 per supplementary character (emoji). Each ill-formed UTF-8 sequence counts 1 (it would
 // become U+FFFD).
