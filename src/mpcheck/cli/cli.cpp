@@ -17,6 +17,8 @@ int main(int argc, char** argv)
   app.footer("Exit codes: 0 no errors, 1 errors found, 2 usage or rule-file error, 3 runtime "
              "failure.\nSee man mpcheck.");
   int exit_code = exit_ok;
+  add_check_command(app, exit_code);
+  add_rules_command(app, exit_code);
   add_probe_command(app, exit_code);
   try {
     app.parse(argc, argv);

@@ -10,5 +10,7 @@
 namespace mpcheck::cli {
 
 void add_probe_command(CLI::App& app, int& exit_code);
+void add_check_command(CLI::App& app, int& exit_code);
+void add_rules_command(CLI::App& app, int& exit_code);
 
 } // namespace mpcheck::cli

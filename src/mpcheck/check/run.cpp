@@ -1,0 +1,78 @@
+#include "mpcheck/check/run.hpp"
+
+#include <algorithm>
+
+#include "mpcheck/check/assemble.hpp"
+#include "mpcheck/layout/junk.hpp"
+#include "mpcheck/media/document.hpp"
+#include "mpcheck/media/probe.hpp"
+#include "mpcheck/scan/walk.hpp"
+#include "mpcheck/util/parallel.hpp"
+
+namespace mpcheck::check {
+
+int CheckReport::count(Severity s) const
+{
+  return int(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == s; }));
+}
+
+bool is_waived(const std::string& check, const std::vector<std::string>& waive)
+{
+  return std::any_of(waive.begin(), waive.end(), [&](const std::string& w) {
+    if (w.ends_with(".*"))
+      return check.starts_with(w.substr(0, w.size() - 1));
+    return check == w;
+  });
+}
+
+std::vector<MediaFacts> probe_files(const std::vector<std::string>& abs_paths,
+                                    const std::vector<FileKind>& kinds, int jobs)
+{
+  std::vector<MediaFacts> facts(abs_paths.size());
+  parallel_for(abs_paths.size(), jobs, [&](size_t i) {
+    if (is_probed_kind(kinds[i])) {
+      facts[i] = media::probe(abs_paths[i]);
+    } else if (is_document_kind(kinds[i])) {
+      facts[i].path = abs_paths[i];
+      facts[i].kind = "document";
+      facts[i].document = media::probe_document(abs_paths[i]);
+    }
+  });
+  return facts;
+}
+
+namespace {
+
+void sort_findings(std::vector<Finding>& findings)
+{
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    return std::tie(a.work, a.path, a.check) < std::tie(b.work, b.path, b.check);
+  });
+}
+
+} // namespace
+
+CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSet& rules,
+                      const RunOptions& options)
+{
+  const scan::Tree tree = scan::walk(paths);
+  std::vector<std::string> abs;
+  std::vector<FileKind> kinds;
+  for (const auto& e : tree.files) {
+    abs.push_back(e.abs_path);
+    const size_t dot = e.path.rfind('.');
+    std::string ext = dot == std::string::npos ? "" : e.path.substr(dot);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    kinds.push_back(layout::is_junk(e.path) || e.size == 0 ? FileKind::junk : kind_from_extension(ext));
+  }
+  CheckReport report;
+  report.rules = &rules;
+  report.as_of = options.checks.as_of;
+  report.submission = assemble(tree, probe_files(abs, kinds, options.jobs), rules);
+  report.findings = checks::run_all(report.submission, rules, options.checks);
+  std::erase_if(report.findings, [&](const Finding& f) { return is_waived(f.check, options.waive); });
+  sort_findings(report.findings);
+  return report;
+}
+
+} // namespace mpcheck::check

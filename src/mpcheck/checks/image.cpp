@@ -1,0 +1,142 @@
+// image.*: the pictures of a work (a new-media work's poster and QR code): format, colour
+// mode, paper size at the dpi, density, and whether the QR image is there at all.
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "mpcheck/checks/context.hpp"
+
+namespace mpcheck::checks {
+
+namespace {
+
+using check::SubmissionFile;
+
+// The role an image plays in its work: the one whose words its name contains, else the
+// category's only role.
+const rules::ImageRole* role_of(const rules::CategoryRules& cat, const SubmissionFile& file)
+{
+  for (const auto& role : cat.images)
+    for (const auto& word : role.accept)
+      if (!word.empty() && file.name.find(word) != std::string::npos)
+        return &role;
+  return cat.images.size() == 1 ? &cat.images.front() : nullptr;
+}
+
+void format(const Context& ctx, const SubmissionFile& file, const rules::ImageRole& role)
+{
+  const std::string got = file.facts.image ? file.facts.image->format : "unreadable";
+  if (role.formats.empty() || std::find(role.formats.begin(), role.formats.end(), got) != role.formats.end())
+    return;
+  if (Finding* f = ctx.sink.add("image.format", &role.origin, file.path, ctx.work_of(file))) {
+    f->expected = role.formats.front();
+    f->actual = got;
+    f->message = {"图片实际格式是 " + got + "，要求 " + role.formats.front(),
+                  "the image really is " + got + "; " + role.formats.front() + " is required"};
+    f->hint = {"在图片软件（如 Photoshop）中另存为 JPG；只改扩展名不会改变格式。",
+               "Save it as JPG in an image editor; renaming the extension does not convert it."};
+  }
+}
+
+void color_mode(const Context& ctx, const SubmissionFile& file, const rules::ImageRole& role)
+{
+  const ImageFacts& img = *file.facts.image;
+  if (role.color_mode.empty() || img.color_mode == role.color_mode)
+    return;
+  if (Finding* f = ctx.sink.add("image.color-mode", &role.origin, file.path, ctx.work_of(file))) {
+    f->expected = role.color_mode;
+    f->actual = img.color_mode;
+    f->message = {"色彩模式是 " + img.color_mode + "，要求 " + role.color_mode + "（印刷用）",
+                  "the colour mode is " + img.color_mode + "; " + role.color_mode + " is required (for print)"};
+    f->hint = {"在 Photoshop 中：图像 → 模式 → CMYK 颜色，然后另存为 JPG。",
+               "In Photoshop: Image → Mode → CMYK Color, then save as JPG."};
+  }
+}
+
+bool size_matches(const ImageFacts& img, Size want, double tolerance)
+{
+  auto close = [&](int got, int w) { return std::fabs(double(got - w)) <= double(w) * tolerance; };
+  return (close(img.width, want.width) && close(img.height, want.height)) ||
+         (close(img.width, want.height) && close(img.height, want.width));
+}
+
+void size(const Context& ctx, const SubmissionFile& file, const rules::ImageRole& role)
+{
+  const auto want = role.expected_size();
+  const ImageFacts& img = *file.facts.image;
+  if (!want || size_matches(img, *want, role.size_tolerance))
+    return;
+  if (Finding* f = ctx.sink.add("image.size", &role.origin, file.path, ctx.work_of(file))) {
+    const std::string paper = role.paper ? role.paper->name : "";
+    f->expected = fmt::format("{}x{} ({} @ {} dpi)", want->width, want->height, paper, role.dpi);
+    f->actual = fmt::format("{}x{}", img.width, img.height);
+    f->message = {"图片尺寸 " + f->actual + " 不是 " + paper + " 尺寸（" + f->expected + "）",
+                  "the image is " + f->actual + ", not " + paper + " size (" + f->expected + ")"};
+    f->hint = {fmt::format("按 {} 尺寸、{} dpi 重新制作或导出（{}x{} 像素）。", paper, role.dpi, want->width, want->height),
+               fmt::format("Make or export it at {} size, {} dpi ({}x{} pixels).", paper, role.dpi, want->width, want->height)};
+  }
+}
+
+void dpi(const Context& ctx, const SubmissionFile& file, const rules::ImageRole& role)
+{
+  const ImageFacts& img = *file.facts.image;
+  if (role.dpi <= 0 || std::fabs(img.dpi_x - role.dpi) <= 1.0)
+    return;
+  if (Finding* f = ctx.sink.add("image.dpi", &role.origin, file.path, ctx.work_of(file))) {
+    f->expected = fmt::format("{} dpi", role.dpi);
+    f->actual = img.dpi_x > 0 ? fmt::format("{:g} dpi", img.dpi_x) : "未标注";
+    f->message = {"图片分辨率标注为 " + f->actual + "，要求 " + f->expected,
+                  "the image's density is " + f->actual + "; " + f->expected + " is required"};
+    f->hint = {fmt::format("在 Photoshop 中：图像 → 图像大小，分辨率设为 {} 像素/英寸。", role.dpi),
+               fmt::format("In Photoshop: Image → Image Size, resolution {} pixels/inch.", role.dpi)};
+  }
+}
+
+void missing_role(const Context& ctx, const check::Work& work, const rules::ImageRole& role)
+{
+  const char* check = role.qr_code ? "image.qr-code" : "document.missing";
+  const std::string path = work.files.empty() ? "" : ctx.sub.files[size_t(work.files.front())].path;
+  if (Finding* f = ctx.sink.add(check, &role.origin, path, work.title)) {
+    f->expected = role.accept.empty() ? role.role : role.accept.front();
+    f->actual = "—";
+    f->message = role.qr_code ? Text{"新媒体作品缺少作品地址二维码图片", "the new-media work has no QR code image of its address"}
+                              : Text{"缺少" + f->expected, "the " + role.role + " image is missing"};
+    f->hint = {"添加图片，文件名如“" + work.title + "-" + work.category + "-单位" + role.suffix + ".jpg”。",
+               "Add the image, named like '" + work.title + "-" + work.category + "-unit" + role.suffix + ".jpg'."};
+  }
+}
+
+} // namespace
+
+void check_image(const Context& ctx)
+{
+  for (const auto& file : ctx.sub.files) {
+    if (file.kind != check::FileKind::image || file.size == 0)
+      continue;
+    const rules::ImageRole* role = role_of(ctx.rules_for(file), file);
+    if (!role)
+      continue;
+    format(ctx, file, *role);
+    if (!file.facts.image)
+      continue;
+    color_mode(ctx, file, *role);
+    size(ctx, file, *role);
+    dpi(ctx, file, *role);
+  }
+  for (const auto& work : ctx.sub.works) {
+    const rules::CategoryRules& cat = ctx.rules.rules_for(work.category);
+    for (const auto& role : cat.images) {
+      if (!role.required)
+        continue;
+      const bool present = std::any_of(work.files.begin(), work.files.end(), [&](int i) {
+        const auto& f = ctx.sub.files[size_t(i)];
+        return f.kind == check::FileKind::image && role_of(cat, f) == &role;
+      });
+      if (!present)
+        missing_role(ctx, work, role);
+    }
+  }
+}
+
+} // namespace mpcheck::checks

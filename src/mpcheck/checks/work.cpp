@@ -1,0 +1,110 @@
+// work.*: the quotas of the notice — works per unit, per category, episodes of a series,
+// and how old the works may be.
+#include <map>
+
+#include <fmt/format.h>
+
+#include "mpcheck/checks/context.hpp"
+
+namespace mpcheck::checks {
+
+namespace {
+
+void count(const Context& ctx)
+{
+  const auto& max = ctx.rules.quotas.max_works;
+  if (!max || !max->value || int(ctx.sub.works.size()) <= *max->value)
+    return;
+  if (Finding* f = ctx.sink.add("work.count", &max->origin, "")) {
+    f->expected = fmt::format("≤ {}", *max->value);
+    f->actual = std::to_string(ctx.sub.works.size());
+    f->message = {fmt::format("共 {} 部作品，超过每个单位 {} 部的上限", ctx.sub.works.size(), *max->value),
+                  fmt::format("{} works, over the limit of {} per unit", ctx.sub.works.size(), *max->value)};
+    f->hint = {"择优保留，减少报送数量。", "Keep the best and submit fewer."};
+  }
+}
+
+void category_count(const Context& ctx)
+{
+  std::map<std::string, int> per;
+  for (const auto& w : ctx.sub.works)
+    ++per[w.category];
+  for (const auto& [category, req] : ctx.rules.quotas.per_category) {
+    const int n = per[category];
+    const auto& range = req.value;
+    const bool over = range.max && n > *range.max;
+    // A minimum binds only a unit that submits works of the category at all: the notice
+    // asks units to balance categories, not to produce one of each.
+    const bool under = range.min && n > 0 && n < *range.min;
+    if (!over && !under)
+      continue;
+    if (Finding* f = ctx.sink.add("work.category-count", &req.origin, "")) {
+      f->expected = range.min && range.max ? fmt::format("{}–{}", *range.min, *range.max)
+                    : range.max            ? fmt::format("≤ {}", *range.max)
+                                           : fmt::format("≥ {}", *range.min);
+      f->actual = std::to_string(n);
+      f->message = {fmt::format("“{}”类作品 {} 部，要求 {} 部", category, n, f->expected),
+                    fmt::format("{} works of category '{}'; {} expected", n, category, f->expected)};
+      f->hint = {"调整该类别的报送数量。", "Change the number of works submitted in this category."};
+    }
+  }
+}
+
+void episodes(const Context& ctx)
+{
+  const auto& min = ctx.rules.quotas.min_series_episodes;
+  if (!min)
+    return;
+  for (const auto& w : ctx.sub.works) {
+    if (w.episodes == 0 || w.episodes >= min->value)
+      continue;
+    const std::string path = w.files.empty() ? "" : ctx.sub.files[size_t(w.files.front())].path;
+    if (Finding* f = ctx.sink.add("work.episodes", &min->origin, path, w.title)) {
+      f->expected = fmt::format("≥ {} 集", min->value);
+      f->actual = fmt::format("{} 集", w.episodes);
+      f->message = {fmt::format("系列片只有 {} 集，少于 {} 集的系列片不纳入征集范围", w.episodes, min->value),
+                    fmt::format("a series of {} episodes; series of fewer than {} are not accepted", w.episodes, min->value)};
+      f->hint = {"报送完整的系列（至少 " + std::to_string(min->value) + " 集），或作为单集作品报送（去掉“第N集”）。",
+                 "Submit the whole series (at least " + std::to_string(min->value) +
+                     " episodes), or submit one episode as a single work (drop the episode mark)."};
+    }
+  }
+}
+
+void age(const Context& ctx)
+{
+  const auto& max = ctx.rules.quotas.max_age_years;
+  if (!max)
+    return;
+  const Date oldest = ctx.options.as_of.plus_years(-max->value);
+  for (const auto& file : ctx.sub.files) {
+    if (file.kind != check::FileKind::video || !file.facts.container)
+      continue;
+    const std::string& created = file.facts.container->creation_time;
+    const auto day = parse_date(created.substr(0, 10));
+    // 1904/1970 dates are empty QuickTime/Unix fields, not real creation times.
+    if (!day || day->year < 1990 || !(*day < oldest))
+      continue;
+    if (Finding* f = ctx.sink.add("work.age", &max->origin, file.path, ctx.work_of(file))) {
+      f->expected = "≥ " + oldest.str();
+      f->actual = day->str();
+      f->message = {"文件元数据显示制作于 " + day->str() + "，早于“近" + std::to_string(max->value) + "年”",
+                    "the file's metadata says it was made on " + day->str() + ", before the last " +
+                        std::to_string(max->value) + " years"};
+      f->hint = {"确认作品是否为近两年创作；若是重新导出的旧素材，请在报名表中说明。",
+                 "Confirm the work is recent; if it is a new export of old material, say so in the form."};
+    }
+  }
+}
+
+} // namespace
+
+void check_work(const Context& ctx)
+{
+  count(ctx);
+  category_count(ctx);
+  episodes(ctx);
+  age(ctx);
+}
+
+} // namespace mpcheck::checks

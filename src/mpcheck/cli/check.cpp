@@ -1,0 +1,97 @@
+// mpcheck check PATH… --rules R [--format text|json] [-o FILE] [--as-of DATE] [--unit U]
+//                [--waive ID]… [--strict] [--quiet] [--no-color] [--lang zh|en] [-j N]
+#include <chrono>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "mpcheck/check/run.hpp"
+#include "mpcheck/cli/commands.hpp"
+#include "mpcheck/report/check_report.hpp"
+#include "mpcheck/rules/loader.hpp"
+
+namespace mpcheck::cli {
+
+namespace {
+
+struct CheckCommand {
+  CommonOptions common;
+  std::vector<std::string> paths;
+  std::string rules;
+  std::string format = "text";
+  std::string as_of;
+  std::string unit;
+  std::vector<std::string> waive;
+  bool strict = false;
+  bool fat32 = false;
+};
+
+Date today()
+{
+  const auto now = std::chrono::system_clock::now();
+  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(
+      std::chrono::zoned_time{std::chrono::current_zone(), now}.get_local_time())};
+  return Date{int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
+}
+
+int exit_code_for(const check::CheckReport& report, bool strict)
+{
+  if (report.count(Severity::error) > 0)
+    return exit_findings;
+  if (strict && report.count(Severity::warning) > 0)
+    return exit_findings;
+  return exit_ok;
+}
+
+int run(const CheckCommand& cmd)
+{
+  const Lang lang = cmd.common.language();
+  check::RunOptions options;
+  if (cmd.as_of.empty()) {
+    options.checks.as_of = today();
+  } else if (auto d = parse_date(cmd.as_of)) {
+    options.checks.as_of = *d;
+  } else {
+    print_error(lang == Lang::en ? fmt::format("--as-of: expected a day such as 2024-09-01, found '{}'", cmd.as_of)
+                                 : fmt::format("--as-of：应为 2024-09-01 这样的日期，实际是“{}”", cmd.as_of));
+    return exit_usage;
+  }
+  options.checks.unit = cmd.unit;
+  options.checks.target_fat32 = cmd.fat32;
+  options.waive = cmd.waive;
+  options.jobs = cmd.common.jobs;
+  rules::RuleSet rules;
+  try {
+    rules = rules::load_rules(cmd.rules);
+  } catch (const rules::RuleError& e) {
+    print_error(e.what());
+    return exit_usage;
+  }
+  const check::CheckReport report = check::run_check(cmd.paths, rules, options);
+  const std::string text = cmd.format == "json"
+                               ? report::check_json(report, lang)
+                               : report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
+  if (!write_output(cmd.common, text))
+    return exit_runtime;
+  return exit_code_for(report, cmd.strict);
+}
+
+} // namespace
+
+void add_check_command(CLI::App& app, int& exit_code)
+{
+  auto cmd = std::make_shared<CheckCommand>();
+  CLI::App* sub = app.add_subcommand("check", "Check folders, files or a drive against a rule set");
+  sub->add_option("paths", cmd->paths, "A drive, a unit folder, or files")->required();
+  sub->add_option("--rules", cmd->rules, "Built-in rule set id (mpcheck rules list) or a YAML file")->required();
+  sub->add_option("--format", cmd->format, "Report format: text or json")->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--as-of", cmd->as_of, "Judge deadlines and the age of works as of this day (YYYY-MM-DD)");
+  sub->add_option("--unit", cmd->unit, "The submitting unit (报送单位) every name must carry");
+  sub->add_option("--waive", cmd->waive, "Drop findings of this check id (repeatable; 'video.*' for a family)");
+  sub->add_flag("--strict", cmd->strict, "Warnings count as errors for the exit code");
+  sub->add_flag("--fat32", cmd->fat32, "The drive is FAT32: files of 4 GiB or more are errors");
+  add_common_options(sub, cmd->common);
+  sub->callback([cmd, &exit_code] { exit_code = run(*cmd); });
+}
+
+} // namespace mpcheck::cli

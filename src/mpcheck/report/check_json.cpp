@@ -1,0 +1,81 @@
+#include "mpcheck/report/check_report.hpp"
+
+#include "mpcheck/report/probe_report.hpp"
+
+namespace mpcheck::report {
+
+namespace {
+
+Json finding_json(const Finding& f, Lang lang)
+{
+  return Json{{"check", f.check},
+              {"severity", severity_name(f.severity)},
+              {"path", f.path},
+              {"work", f.work},
+              {"expected", f.expected},
+              {"actual", f.actual},
+              {"message", f.message.in(lang)},
+              {"hint", f.hint.in(lang)},
+              {"source", f.source}};
+}
+
+Json works_json(const check::Submission& sub)
+{
+  Json works = Json::array();
+  for (const auto& w : sub.works) {
+    Json files = Json::array();
+    for (int i : w.files)
+      files.push_back(sub.files[size_t(i)].path);
+    Json docs = Json::array();
+    for (int i : w.documents)
+      docs.push_back(sub.files[size_t(i)].path);
+    works.push_back(Json{{"title", w.title},
+                         {"category", w.category},
+                         {"unit", w.unit},
+                         {"episodes", w.episodes},
+                         {"files", files},
+                         {"documents", docs}});
+  }
+  return works;
+}
+
+Json files_json(const check::Submission& sub, Lang lang)
+{
+  Json files = Json::array();
+  for (const auto& f : sub.files) {
+    Json facts = nullptr;
+    if (f.facts.container || f.facts.image || f.facts.document || f.facts.error) {
+      facts = facts_to_json(f.facts, lang);
+      facts.erase("path"); // the file's path is given relative to the root above
+    }
+    files.push_back(Json{{"path", f.path}, {"kind", check::kind_name(f.kind)}, {"size", f.size}, {"facts", facts}});
+  }
+  return files;
+}
+
+} // namespace
+
+std::string check_json(const check::CheckReport& report, Lang lang)
+{
+  const auto& rules = *report.rules;
+  Json findings = Json::array();
+  for (const auto& f : report.findings)
+    findings.push_back(finding_json(f, lang));
+  Json out{{"schema", "mpcheck-report/1"},
+           {"tool", {{"name", "mpcheck"}, {"version", MPCHECK_VERSION}}},
+           {"rules", {{"id", rules.id}, {"title", rules.title.in(lang)}}},
+           {"as_of", report.as_of.str()},
+           {"root", report.submission.root},
+           {"summary",
+            {{"files", report.submission.files.size()},
+             {"works", report.submission.works.size()},
+             {"error", report.count(Severity::error)},
+             {"warning", report.count(Severity::warning)},
+             {"manual", report.count(Severity::manual)}}},
+           {"works", works_json(report.submission)},
+           {"files", files_json(report.submission, lang)},
+           {"findings", findings}};
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+} // namespace mpcheck::report
