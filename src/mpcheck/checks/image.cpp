@@ -54,7 +54,7 @@ void color_mode(const Context& ctx, const SubmissionFile& file, const rules::Ima
   }
 }
 
-bool size_matches(const ImageFacts& img, Size want, double tolerance)
+bool size_matches(const ImageFacts& img, rules::Size want, double tolerance)
 {
   auto close = [&](int got, int w) { return std::fabs(double(got - w)) <= double(w) * tolerance; };
   return (close(img.width, want.width) && close(img.height, want.height)) ||
@@ -68,7 +68,7 @@ void size(const Context& ctx, const SubmissionFile& file, const rules::ImageRole
   if (!want || size_matches(img, *want, role.size_tolerance))
     return;
   if (Finding* f = ctx.sink.add("image.size", &role.origin, file.path, ctx.work_of(file))) {
-    const std::string paper = role.paper ? role.paper->name : "";
+    const std::string paper = role.paper ? std::string(role.paper->name) : "";
     f->expected = fmt::format("{}x{} ({} @ {} dpi)", want->width, want->height, paper, role.dpi);
     f->actual = fmt::format("{}x{}", img.width, img.height);
     f->message = {"图片尺寸 " + f->actual + " 不是 " + paper + " 尺寸（" + f->expected + "）",

@@ -1,6 +1,6 @@
 // mpcheck check PATH… --rules R [--format text|json] [-o FILE] [--as-of DATE] [--unit U]
 //                [--waive ID]… [--strict] [--quiet] [--no-color] [--lang zh|en] [-j N]
-#include <chrono>
+#include <ctime>
 #include <memory>
 
 #include <fmt/format.h>
@@ -28,10 +28,10 @@ struct CheckCommand {
 
 Date today()
 {
-  const auto now = std::chrono::system_clock::now();
-  const std::chrono::year_month_day ymd{std::chrono::floor<std::chrono::days>(
-      std::chrono::zoned_time{std::chrono::current_zone(), now}.get_local_time())};
-  return Date{int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 int exit_code_for(const check::CheckReport& report, bool strict)
