@@ -1,0 +1,96 @@
+#pragma once
+// Internal to the loader: reading a YAML tree with errors at the right line and column.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "mpcheck/core/lang.hpp"
+#include "mpcheck/rules/ruleset.hpp"
+
+namespace mpcheck::rules::detail {
+
+// One key: value pair of a YAML map, in file order.
+struct Entry {
+  std::string key;
+  YAML::Node key_node;
+  YAML::Node value;
+};
+
+// The entry with key `key`, or nullptr.
+const Entry* find_entry(const std::vector<Entry>& entries, std::string_view key);
+
+// Reads one rule file; every failure is a RuleError at FILE:LINE:COL. `text` must outlive
+// the reader (a UTF-8 byte order mark is skipped).
+class YamlReader {
+public:
+  YamlReader(std::string file, std::string_view text);
+
+  // The file name used in messages.
+  const std::string& file() const { return m_file; }
+
+  // The document's root node (null for an empty text); throws RuleError on a YAML syntax
+  // error: "YAML syntax error: <yaml-cpp's message>".
+  YAML::Node parse() const;
+
+  // Throws RuleError at `node` (its key's position is better for an empty value).
+  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const;
+  [[noreturn]] void fail(const Entry& entry, const std::string& message) const;
+  // Throws RuleError at the position recorded in `at`.
+  [[noreturn]] void fail(const Origin& at, const std::string& message) const;
+
+  // 1-based line and column (in characters) of `node`; {0, 0} when unknown.
+  std::pair<int, int> position(const YAML::Node& node) const;
+
+  // An Origin at the key of `entry`, with the block's source, note and severity.
+  Origin origin_at(const Entry& entry, const Origin& block) const;
+
+  // The entries of `map`, in file order. Fails on a non-map ("expected WHAT, found ..."),
+  // on non-string or duplicate keys, and on keys not in `known` (with a suggestion).
+  std::vector<Entry> entries(const YAML::Node& map, std::string_view what,
+                             const std::vector<std::string>& known) const;
+  // As above for maps whose keys are data (category names, check ids): any key is taken.
+  std::vector<Entry> entries(const YAML::Node& map, std::string_view what) const;
+
+  // The items of a list; a single non-list value counts as a list of one.
+  std::vector<YAML::Node> items(const Entry& entry) const;
+
+  // Typed values. Each fails with "expected ..., found ..." at the value.
+  std::string string(const Entry& entry) const;
+  std::string string(const YAML::Node& node, const Entry& owner) const;
+  std::vector<std::string> strings(const Entry& entry) const; // a string or a list of strings
+  bool boolean(const Entry& entry) const;
+  int integer(const Entry& entry, int min) const;
+  double number(const Entry& entry) const;
+  double seconds(const Entry& entry) const;
+  int64_t bitrate(const Entry& entry) const;
+  double loudness(const Entry& entry) const;
+  double fraction(const Entry& entry) const; // "10%" → 0.10
+  Rational frame_rate(const Entry& entry) const;
+  Rational aspect_ratio(const Entry& entry) const;
+  Size size(const Entry& entry) const;
+  Date date(const Entry& entry) const;
+  Text text(const Entry& entry) const; // a string (Chinese) or a map {zh, en}
+  Severity severity(const Entry& entry) const;
+
+  // One of `names` (fails with "unknown WHAT 'x', did you mean 'y'?"); returns its index.
+  std::size_t choice(const Entry& entry, std::string_view what,
+                     const std::vector<std::string>& names) const;
+
+  // The scalar of `entry`, or a failure "expected EXPECTED, found ...".
+  const std::string& scalar(const Entry& entry, std::string_view expected) const;
+
+  // "'abc'", "a list", "a map" or "nothing": what a node is, for "found ..." in messages.
+  static std::string found(const YAML::Node& node);
+  // A node as the rule author wrote it, flow style: "8min", "[mp4, mov]", "{max: 2}".
+  static std::string describe(const YAML::Node& node);
+
+private:
+  std::string m_file;
+  std::string_view m_text;
+};
+
+} // namespace mpcheck::rules::detail

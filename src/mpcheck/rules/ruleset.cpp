@@ -1,0 +1,117 @@
+#include "mpcheck/rules/ruleset.hpp"
+
+#include <algorithm>
+
+#include "mpcheck/rules/check_ids.hpp"
+
+namespace mpcheck::rules {
+
+namespace {
+
+bool contains(const std::vector<std::string>& list, std::string_view item)
+{
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+} // namespace
+
+std::optional<Size> ImageRole::expected_size() const
+{
+  if (!paper || dpi <= 0)
+    return std::nullopt;
+  return paper_pixels(*paper, dpi);
+}
+
+bool CategoryRules::named(std::string_view text) const
+{
+  return text == name || contains(aliases, text);
+}
+
+const ImageRole* CategoryRules::image_role(std::string_view role) const
+{
+  for (const auto& image : images)
+    if (image.role == role)
+      return &image;
+  return nullptr;
+}
+
+bool DocumentRule::named(std::string_view text) const
+{
+  return text == kind || contains(aliases, text);
+}
+
+const CategoryRules* RuleSet::category(std::string_view name) const
+{
+  for (const auto& category : categories)
+    if (category.named(name))
+      return &category;
+  return nullptr;
+}
+
+const CategoryRules& RuleSet::rules_for(std::string_view name) const
+{
+  const CategoryRules* found = category(name);
+  return found ? *found : works;
+}
+
+Severity RuleSet::severity_of(std::string_view check_id, Severity default_) const
+{
+  const auto it = severity_overrides.find(check_id);
+  if (it == severity_overrides.end() || !it->second)
+    return default_;
+  return *it->second;
+}
+
+Severity RuleSet::severity_of(std::string_view check_id) const
+{
+  if (const CheckInfo* check = find_check(check_id))
+    return severity_of(check_id, check->default_severity);
+  return severity_of(check_id,
+                     check_id.starts_with("manual.") ? Severity::manual : Severity::error);
+}
+
+Severity RuleSet::severity_for(std::string_view check_id, const Origin& origin) const
+{
+  return origin.severity ? *origin.severity : severity_of(check_id);
+}
+
+bool RuleSet::disabled(std::string_view check_id) const
+{
+  const auto it = severity_overrides.find(check_id);
+  return it != severity_overrides.end() && !it->second;
+}
+
+const DocumentRule* RuleSet::document_rule(std::string_view kind) const
+{
+  for (const auto& rule : documents)
+    if (rule.named(kind))
+      return &rule;
+  return nullptr;
+}
+
+const FolderRule* RuleSet::folder_for(std::string_view kind) const
+{
+  if (!layout)
+    return nullptr;
+  const DocumentRule* doc = document_rule(kind);
+  const std::string_view wanted = doc ? std::string_view(doc->kind) : kind;
+  for (const auto& folder : layout->folders)
+    if (contains(folder.holds, wanted))
+      return &folder;
+  if (!doc)
+    return nullptr;
+  for (const auto& folder : layout->folders)
+    if (contains(folder.holds, "document"))
+      return &folder;
+  return nullptr;
+}
+
+const ManualItem* RuleSet::manual_item(std::string_view id) const
+{
+  for (const auto& item : manual)
+    if (item.id == id)
+      return &item;
+  return nullptr;
+}
+
+} // namespace mpcheck::rules

@@ -1,0 +1,37 @@
+#include "mpcheck/rules/check_ids.hpp"
+
+#include <doctest/doctest.h>
+
+#include <set>
+
+using namespace mpcheck;
+using namespace mpcheck::rules;
+
+TEST_CASE("rules::known_check_ids")
+{
+  std::set<std::string_view> ids;
+  for (const auto& check : known_check_ids())
+    CHECK(ids.insert(check.id).second); // no duplicates
+  CHECK(ids.size() == 49);              // SPEC §6 without the open family manual.*
+  REQUIRE(find_check("video.codec"));
+  CHECK(find_check("video.codec")->default_severity == Severity::warning);
+  CHECK(find_check("duration.max")->default_severity == Severity::error);
+  CHECK(find_check("submission.deadline")->default_severity == Severity::warning);
+  CHECK_FALSE(find_check("manual.title-card"));
+  CHECK_FALSE(find_check("video.codecs"));
+}
+
+TEST_CASE("rules::is_manual_check_id, parse_severity")
+{
+  CHECK(is_manual_check_id("manual.title-card"));
+  CHECK(is_manual_check_id("manual.x2"));
+  CHECK_FALSE(is_manual_check_id("manual."));
+  CHECK_FALSE(is_manual_check_id("manual.Title"));
+  CHECK_FALSE(is_manual_check_id("manual.-x"));
+  CHECK_FALSE(is_manual_check_id("manual.a--b"));
+  CHECK_FALSE(is_manual_check_id("title-card"));
+  CHECK(parse_severity("warning") == Severity::warning);
+  CHECK(parse_severity("info") == Severity::info);
+  CHECK_FALSE(parse_severity("off"));
+  CHECK_FALSE(parse_severity("Warning"));
+}
