@@ -57,9 +57,10 @@ void check_duration(const Context& ctx)
       continue;
     const rules::MediaRules& media = ctx.rules_for(file).media;
     const double got = file.facts.container->duration_s;
-    if (media.max_duration && millis(got) > millis(media.max_duration->value))
+    const double tolerance = media.duration_tolerance;
+    if (media.max_duration && millis(got) > millis(media.max_duration->value + tolerance))
       too_long(ctx, file, got, *media.max_duration);
-    if (media.min_duration && millis(got) < millis(media.min_duration->value))
+    if (media.min_duration && millis(got) < millis(media.min_duration->value - tolerance))
       too_short(ctx, file, got, *media.min_duration);
   }
 }
