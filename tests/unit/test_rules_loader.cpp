@@ -404,7 +404,7 @@ TEST_CASE("rules::load_rules_text quantities in their units")
   CHECK(media.aspect_ratio->value == Rational{16, 9});
   CHECK(media.loudness->value.min == -30);
   CHECK_FALSE(media.loudness->value.max);
-  CHECK(media.duration_tolerance == 0.5);
+  CHECK(media.duration_tolerance == 0);
 
   // A category starts from works: and replaces what it sets.
   const MediaRules& short_film = rules.rules_for("短片").media;

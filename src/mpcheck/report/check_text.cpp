@@ -125,7 +125,7 @@ std::string check_text(const check::CheckReport& report, const TextStyle& style)
   std::map<std::string, std::vector<const Finding*>> by_work;
   std::vector<const Finding*> manual;
   for (const auto& f : report.findings) {
-    if (f.severity == Severity::manual)
+    if (f.severity == Severity::manual || f.severity == Severity::info)
       manual.push_back(&f);
     else
       by_work[f.work].push_back(&f);
@@ -144,7 +144,8 @@ std::string check_text(const check::CheckReport& report, const TextStyle& style)
   if (!manual.empty() && !style.quiet) {
     out += fmt::format("\n{}\n", w.manual);
     for (const Finding* f : manual)
-      out += fmt::format("  ☐ {}{}  {}\n", f->work.empty() ? "" : "《" + f->work + "》", f->check, f->message.in(style.lang));
+      out += fmt::format("  {} {}{}  {}\n", f->severity == Severity::info ? "ℹ" : "☐",
+                         f->work.empty() ? "" : "《" + f->work + "》", f->check, f->message.in(style.lang));
   }
   out += "\n" + summary(report, style.lang) + "\n";
   return out;
