@@ -69,7 +69,8 @@ bool is_document_kind(FileKind kind)
 
 std::pair<std::string, int> split_episode(const std::string& title)
 {
-  static const std::regex mark(R"(^(.*?)\s*[（(【\[]?第\s*([0-9]+)\s*[集期][）)】\]]?$)");
+  // Alternations, not bracket expressions: std::regex works on bytes, not UTF-8 characters.
+  static const std::regex mark(R"(^(.*?)\s*(?:（|\(|【|\[)?第\s*([0-9]+)\s*(?:集|期)(?:）|\)|】|\])?$)");
   std::smatch m;
   if (!std::regex_match(title, m, mark) || m[1].length() == 0)
     return {title, 0};
