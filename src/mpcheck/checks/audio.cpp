@@ -13,8 +13,8 @@ void check_audio(const Context& ctx)
     if (!media.audio_required || !media.audio_required->value || !file.facts.audio.empty())
       continue;
     if (Finding* f = ctx.sink.add("audio.missing", &media.audio_required->origin, file.path, ctx.work_of(file))) {
-      f->expected = "有声音";
-      f->actual = "无音轨";
+      f->expected = Text{"有声音", "sound"};
+      f->actual = Text{"无音轨", "no audio stream"};
       f->message = {"视频没有声音（没有音轨）", "the video has no sound (no audio stream)"};
       f->hint = {"在剪辑软件中确认导出时包含音频后重新导出。",
                  "Export it again with the sound included."};

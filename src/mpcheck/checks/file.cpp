@@ -28,7 +28,7 @@ void unreadable(const Context& ctx, const std::string& path, const std::string& 
                 const std::string& work)
 {
   if (Finding* f = ctx.sink.add("file.unreadable", nullptr, path, work)) {
-    f->expected = "可读取";
+    f->expected = Text{"可读取", "readable"};
     f->actual = error;
     f->message = problem_text(error);
     f->hint = {"重新拷贝该文件（或检查权限）；若仍失败，U盘可能已损坏。",

@@ -71,8 +71,8 @@ void size(const Context& ctx, const SubmissionFile& file, const rules::ImageRole
     const std::string paper = role.paper ? std::string(role.paper->name) : "";
     f->expected = fmt::format("{}x{} ({} @ {} dpi)", want->width, want->height, paper, role.dpi);
     f->actual = fmt::format("{}x{}", img.width, img.height);
-    f->message = {"图片尺寸 " + f->actual + " 不是 " + paper + " 尺寸（" + f->expected + "）",
-                  "the image is " + f->actual + ", not " + paper + " size (" + f->expected + ")"};
+    f->message = {"图片尺寸 " + f->actual.zh + " 不是 " + paper + " 尺寸（" + f->expected.zh + "）",
+                  "the image is " + f->actual.zh + ", not " + paper + " size (" + f->expected.zh + ")"};
     f->hint = {fmt::format("按 {} 尺寸、{} dpi 重新制作或导出（{}x{} 像素）。", paper, role.dpi, want->width, want->height),
                fmt::format("Make or export it at {} size, {} dpi ({}x{} pixels).", paper, role.dpi, want->width, want->height)};
   }
@@ -85,9 +85,9 @@ void dpi(const Context& ctx, const SubmissionFile& file, const rules::ImageRole&
     return;
   if (Finding* f = ctx.sink.add("image.dpi", &role.origin, file.path, ctx.work_of(file))) {
     f->expected = fmt::format("{} dpi", role.dpi);
-    f->actual = img.dpi_x > 0 ? fmt::format("{:g} dpi", img.dpi_x) : "未标注";
-    f->message = {"图片分辨率标注为 " + f->actual + "，要求 " + f->expected,
-                  "the image's density is " + f->actual + "; " + f->expected + " is required"};
+    f->actual = img.dpi_x > 0 ? Text(fmt::format("{:g} dpi", img.dpi_x)) : Text{"未标注", "not stated"};
+    f->message = {"图片分辨率标注为 " + f->actual.zh + "，要求 " + f->expected.zh,
+                  "the image's density is " + f->actual.zh + "; " + f->expected.zh + " is required"};
     f->hint = {fmt::format("在 Photoshop 中：图像 → 图像大小，分辨率设为 {} 像素/英寸。", role.dpi),
                fmt::format("In Photoshop: Image → Image Size, resolution {} pixels/inch.", role.dpi)};
   }
@@ -101,7 +101,7 @@ void missing_role(const Context& ctx, const check::Work& work, const rules::Imag
     f->expected = role.accept.empty() ? role.role : role.accept.front();
     f->actual = "—";
     f->message = role.qr_code ? Text{"新媒体作品缺少作品地址二维码图片", "the new-media work has no QR code image of its address"}
-                              : Text{"缺少" + f->expected, "the " + role.role + " image is missing"};
+                              : Text{"缺少" + f->expected.zh, "the " + role.role + " image is missing"};
     f->hint = {"添加图片，文件名如“" + work.title + "-" + work.category + "-单位" + role.suffix + ".jpg”。",
                "Add the image, named like '" + work.title + "-" + work.category + "-unit" + role.suffix + ".jpg'."};
   }

@@ -61,7 +61,7 @@ void misplaced(const Context& ctx, const SubmissionFile& file)
     return;
   if (Finding* f = ctx.sink.add("layout.misplaced", &want->origin, file.path, ctx.work_of(file))) {
     f->expected = want->name + "/";
-    f->actual = file.folder.empty() ? "(根目录)" : file.folder + "/";
+    f->actual = file.folder.empty() ? Text{"(根目录)", "(top level)"} : Text(file.folder + "/");
     f->message = {"该文件应放在“" + want->name + "”文件夹", "this file belongs in the folder '" + want->name + "'"};
     f->hint = {"把它移到“" + want->name + "”文件夹。", "Move it into '" + want->name + "'."};
   }
@@ -70,7 +70,7 @@ void misplaced(const Context& ctx, const SubmissionFile& file)
 void unexpected(const Context& ctx, const SubmissionFile& file)
 {
   if (Finding* f = ctx.sink.add("layout.unexpected", nullptr, file.path, ctx.work_of(file))) {
-    f->expected = "视频/图片/文档";
+    f->expected = Text{"视频/图片/文档", "videos, images, documents"};
     f->actual = file.extension.empty() ? file.name : file.extension;
     f->message = {"规则没有要求这个文件", "the rules do not account for this file"};
     f->hint = {"确认是否需要报送；不需要就删掉。", "Check whether it belongs to the submission; if not, remove it."};

@@ -18,8 +18,8 @@ bool applies_to(const rules::ManualItem& item, const check::Work& work)
 void add(const Context& ctx, const rules::ManualItem& item, const std::string& path, const std::string& work)
 {
   if (Finding* f = ctx.sink.add(item.id, &item.origin, path, work)) {
-    f->expected = item.text.zh;
-    f->actual = "需人工确认";
+    f->expected = item.text;
+    f->actual = Text{"需人工确认", "to confirm by hand"};
     f->message = item.text;
     f->hint = {"人工核对后在报送前确认。", "Check it by hand before you hand the drive over."};
   }

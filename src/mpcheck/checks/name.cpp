@@ -174,7 +174,7 @@ void collisions(const Context& ctx)
   for (const auto& group : naming::find_collisions(paths))
     for (const auto& path : group)
       if (Finding* f = ctx.sink.add("name.collision", nullptr, naming::to_nfc(path))) {
-        f->expected = "唯一的名称";
+        f->expected = Text{"唯一的名称", "a unique name"};
         std::string others;
         for (const auto& p : group)
           if (p != path)
@@ -216,9 +216,9 @@ void extension(const Context& ctx, const SubmissionFile& file)
     for (const auto& e : *allowed)
       list += (list.empty() ? "" : " ") + e;
     f->expected = list;
-    f->actual = file.extension.empty() ? "(无)" : file.extension;
-    f->message = {"扩展名“" + f->actual + "”不符合要求（应为 " + list + "）",
-                  "the extension '" + f->actual + "' is not allowed (expected " + list + ")"};
+    f->actual = file.extension.empty() ? Text{"(无)", "(none)"} : Text(file.extension);
+    f->message = {"扩展名“" + f->actual.zh + "”不符合要求（应为 " + list + "）",
+                  "the extension '" + f->actual.zh + "' is not allowed (expected " + list + ")"};
     f->hint = {"用软件另存为要求的格式；只改扩展名不会改变文件格式。",
                "Save or export it in the required format; renaming the extension does not convert it."};
   }

@@ -43,8 +43,8 @@ void category_count(const Context& ctx)
                     : range.max            ? fmt::format("≤ {}", *range.max)
                                            : fmt::format("≥ {}", *range.min);
       f->actual = std::to_string(n);
-      f->message = {fmt::format("“{}”类作品 {} 部，要求 {} 部", category, n, f->expected),
-                    fmt::format("{} works of category '{}'; {} expected", n, category, f->expected)};
+      f->message = {fmt::format("“{}”类作品 {} 部，要求 {} 部", category, n, f->expected.zh),
+                    fmt::format("{} works of category '{}'; {} expected", n, category, f->expected.zh)};
       f->hint = {"调整该类别的报送数量。", "Change the number of works submitted in this category."};
     }
   }
@@ -60,8 +60,8 @@ void episodes(const Context& ctx)
       continue;
     const std::string path = w.files.empty() ? "" : ctx.sub.files[size_t(w.files.front())].path;
     if (Finding* f = ctx.sink.add("work.episodes", &min->origin, path, w.title)) {
-      f->expected = fmt::format("≥ {} 集", min->value);
-      f->actual = fmt::format("{} 集", w.episodes);
+      f->expected = Text{fmt::format("≥ {} 集", min->value), fmt::format("≥ {} episodes", min->value)};
+      f->actual = Text{fmt::format("{} 集", w.episodes), fmt::format("{} episodes", w.episodes)};
       f->message = {fmt::format("系列片只有 {} 集，少于 {} 集的系列片不纳入征集范围", w.episodes, min->value),
                     fmt::format("a series of {} episodes; series of fewer than {} are not accepted", w.episodes, min->value)};
       f->hint = {"报送完整的系列（至少 " + std::to_string(min->value) + " 集），或作为单集作品报送（去掉“第N集”）。",

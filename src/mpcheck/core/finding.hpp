@@ -19,8 +19,8 @@ struct Finding {
   Severity severity = Severity::error;
   std::string path;     // relative to the checked root, '/'-separated, NFC; "" for the whole tree
   std::string work;     // the work's title when the finding belongs to a work, else ""
-  std::string expected; // what the rule wants, e.g. "1920x1080", "<= 480.000 s"
-  std::string actual;   // what was found, e.g. "1440x1080 (SAR 4:3)"
+  Text expected;        // what the rule wants, e.g. "1920x1080", "≤ 8:00.000"
+  Text actual;          // what was found, e.g. "1440x1080 (SAR 4:3)"
   Text message;         // plain words: what is wrong
   Text hint;            // how to fix it (for media: the exact ffmpeg command)
   std::string source;   // the notice sentence the rule comes from, when known

@@ -10,9 +10,16 @@ enum class Lang { zh, en };
 
 // A user-facing text in both languages.
 struct Text {
+  Text() = default;
+  Text(std::string zh_text, std::string en_text) : zh(std::move(zh_text)), en(std::move(en_text)) {}
+  // The same text in both languages (a number, a size, a file name).
+  Text(std::string both) : zh(both), en(std::move(both)) {}
+  Text(const char* both) : Text(std::string(both)) {}
+
   std::string zh;
   std::string en;
   const std::string& in(Lang lang) const { return lang == Lang::en ? en : zh; }
+  bool empty() const { return zh.empty() && en.empty(); }
 };
 
 // Language from LC_ALL / LC_MESSAGES / LANG: English only when the locale clearly says so

@@ -12,8 +12,8 @@ Json finding_json(const Finding& f, Lang lang)
               {"severity", severity_name(f.severity)},
               {"path", f.path},
               {"work", f.work},
-              {"expected", f.expected},
-              {"actual", f.actual},
+              {"expected", f.expected.in(lang)},
+              {"actual", f.actual.in(lang)},
               {"message", f.message.in(lang)},
               {"hint", f.hint.in(lang)},
               {"source", f.source}};

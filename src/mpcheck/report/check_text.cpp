@@ -1,5 +1,6 @@
 #include "mpcheck/report/check_report.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -79,36 +80,79 @@ void append_finding(std::string& out, const Finding& f, const TextStyle& style, 
   const Words& w = words(style.lang);
   const std::string label = pad(severity_label(f.severity, style.lang), 10);
   out += fmt::format("{}{} {}  {}\n", indent, paint(label, f.severity, style.color), f.check, f.message.in(style.lang));
-  const std::string more = std::string(indent) + std::string(11, ' ');
   if (!f.expected.empty() || !f.actual.empty())
-    out += fmt::format("{}{}: {}   {}: {}\n", more, w.expected, f.expected, w.actual, f.actual);
-  if (!f.hint.in(style.lang).empty())
-    out += fmt::format("{}{}: {}\n", more, w.fix, f.hint.in(style.lang));
+    out += fmt::format("{}{}{}: {}   {}: {}\n", indent, std::string(11, ' '), w.expected, f.expected.in(style.lang),
+                       w.actual, f.actual.in(style.lang));
 }
 
-// Findings grouped by path, in report order.
+// Each distinct fix once, after the findings it mends (one ffmpeg command mends several).
+void append_fixes(std::string& out, const std::vector<const Finding*>& findings, const TextStyle& style,
+                  const char* indent)
+{
+  std::vector<std::string> seen;
+  for (const Finding* f : findings) {
+    const std::string& hint = f->hint.in(style.lang);
+    if (hint.empty() || std::find(seen.begin(), seen.end(), hint) != seen.end())
+      continue;
+    seen.push_back(hint);
+    out += fmt::format("{}→ {}: {}\n", indent, words(style.lang).fix, hint);
+  }
+}
+
+// Findings grouped by path, in report order; each path's fixes after its findings.
 void append_by_path(std::string& out, const std::vector<const Finding*>& findings, const TextStyle& style)
 {
-  std::string current = "\x01";
-  for (const Finding* f : findings) {
-    if (f->path != current) {
-      current = f->path;
-      if (!current.empty())
-        out += "  " + current + "\n";
-    }
-    append_finding(out, *f, style, "    ");
+  for (size_t i = 0; i < findings.size();) {
+    size_t j = i;
+    while (j < findings.size() && findings[j]->path == findings[i]->path)
+      ++j;
+    const std::vector<const Finding*> group(findings.begin() + long(i), findings.begin() + long(j));
+    if (!findings[i]->path.empty())
+      out += "  " + findings[i]->path + "\n";
+    for (const Finding* f : group)
+      append_finding(out, *f, style, "    ");
+    append_fixes(out, group, style, "    ");
+    i = j;
+  }
+}
+
+// Manual items once per id, with the works they concern.
+void append_manual(std::string& out, const std::vector<const Finding*>& manual, const TextStyle& style)
+{
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const Finding*>> by_id;
+  for (const Finding* f : manual) {
+    if (!by_id.count(f->check))
+      order.push_back(f->check);
+    by_id[f->check].push_back(f);
+  }
+  for (const auto& id : order) {
+    const auto& items = by_id[id];
+    std::string works;
+    for (size_t k = 0; k < items.size() && k < 3; ++k)
+      if (!items[k]->work.empty())
+        works += "《" + items[k]->work + "》";
+    if (items.size() > 3)
+      works += style.lang == Lang::en ? fmt::format(" and {} more", items.size() - 3)
+                                      : fmt::format("等 {} 部", items.size());
+    out += fmt::format("  {} {}  {}{}\n", items.front()->severity == Severity::info ? "ℹ" : "☐", id,
+                       items.front()->message.in(style.lang), works.empty() ? "" : "  " + works);
   }
 }
 
 std::string summary(const check::CheckReport& r, Lang lang)
 {
   const auto& sub = r.submission;
+  std::vector<std::string> manual_ids; // one confirmation per item, however many works it names
+  for (const auto& f : r.findings)
+    if (f.severity == Severity::manual && std::find(manual_ids.begin(), manual_ids.end(), f.check) == manual_ids.end())
+      manual_ids.push_back(f.check);
   if (lang == Lang::en)
     return fmt::format("{} files, {} works: {} errors, {} warnings, {} to confirm by hand", sub.files.size(),
                        sub.works.size(), r.count(Severity::error), r.count(Severity::warning),
-                       r.count(Severity::manual));
+                       manual_ids.size());
   return fmt::format("共 {} 个文件、{} 部作品：{} 个错误，{} 个警告，{} 项需人工确认", sub.files.size(), sub.works.size(),
-                     r.count(Severity::error), r.count(Severity::warning), r.count(Severity::manual));
+                     r.count(Severity::error), r.count(Severity::warning), manual_ids.size());
 }
 
 } // namespace
@@ -132,7 +176,7 @@ std::string check_text(const check::CheckReport& report, const TextStyle& style)
   }
   for (const auto& work : report.submission.works) {
     auto it = by_work.find(work.title);
-    out += fmt::format("\n{}《{}》（{}）{}\n", w.work, work.title, work.category,
+    out += fmt::format("\n{}《{}》{}{}\n", w.work, work.title, work.category.empty() ? "" : "（" + work.category + "）",
                        it == by_work.end() ? std::string("  ✓ ") + w.ok : "");
     if (it != by_work.end())
       append_by_path(out, it->second, style);
@@ -143,9 +187,7 @@ std::string check_text(const check::CheckReport& report, const TextStyle& style)
   }
   if (!manual.empty() && !style.quiet) {
     out += fmt::format("\n{}\n", w.manual);
-    for (const Finding* f : manual)
-      out += fmt::format("  {} {}{}  {}\n", f->severity == Severity::info ? "ℹ" : "☐",
-                         f->work.empty() ? "" : "《" + f->work + "》", f->check, f->message.in(style.lang));
+    append_manual(out, manual, style);
   }
   out += "\n" + summary(report, style.lang) + "\n";
   return out;
