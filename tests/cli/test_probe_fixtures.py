@@ -98,8 +98,10 @@ class ProbeFixturesTest(unittest.TestCase):
         src = fixture("matroska-named.mp4")
         with tempfile.TemporaryDirectory() as d:
             cut = os.path.join(d, "cut.mkv")
-            data = open(src, "rb").read()
-            open(cut, "wb").write(data[: len(data) * 6 // 10])
+            with open(src, "rb") as f:
+                data = f.read()
+            with open(cut, "wb") as f:
+                f.write(data[: len(data) * 6 // 10])
             f = probe(cut)[0]
             self.assertTrue(f["truncated"], f["truncated_detail"])
 
@@ -157,7 +159,8 @@ class ProbeFixturesTest(unittest.TestCase):
                 paths.append(p)
             bad = os.path.join(d.encode(), b"\xb7\xdc\xb6\xb7.mp4")  # GBK bytes: not UTF-8
             shutil.copy(src, bad)
-            p, data = run_json("probe", "--format", "json", *paths, "--", os.fsdecode(bad))
+            # "--": every name after it is a file, even one starting with '-'.
+            p, data = run_json("probe", "--format", "json", "--", *paths, os.fsdecode(bad))
             self.assertEqual(p.returncode, 0, p.stderr)
             self.assertEqual(len(data["files"]), 5)
             for f in data["files"]:
@@ -169,7 +172,8 @@ class ProbeFixturesTest(unittest.TestCase):
             p = run("probe", "--format", "json", "-o", out, fixture("h264-720p25.mp4"))
             self.assertEqual(p.returncode, 0)
             self.assertEqual(p.stdout, "")
-            self.assertIn('"mpcheck-probe/1"', open(out).read())
+            with open(out) as f:
+                self.assertIn('"mpcheck-probe/1"', f.read())
             p = run("probe", "-o", os.path.join(d, "no", "such", "dir", "x"), fixture("h264-720p25.mp4"))
             self.assertEqual(p.returncode, 3)
             self.assertIn("mpcheck: error:", p.stderr)

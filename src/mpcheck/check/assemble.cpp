@@ -160,11 +160,42 @@ SubmissionFile make_file(const scan::TreeEntry& entry, MediaFacts&& facts, const
   return f;
 }
 
-void parse_names(SubmissionFile& f, const std::vector<std::string>& categories, bool named)
+// An image's name without its role mark: "微光-新媒体作品-单位（海报）.jpg" → "微光-新媒体作品-单位.jpg",
+// so that the unit part reads "单位". Marks: each role's suffix and its words in brackets.
+std::string strip_role_mark(const std::string& name, const std::string& extension,
+                            const rules::RuleSet& rules)
 {
+  const std::string stem = name.substr(0, name.size() - extension.size());
+  std::vector<const rules::CategoryRules*> categories{&rules.works};
+  for (const auto& c : rules.categories)
+    categories.push_back(&c);
+  std::vector<std::string> marks;
+  for (const auto* cat : categories)
+    for (const auto& role : cat->images) {
+      if (!role.suffix.empty())
+        marks.push_back(role.suffix);
+      for (const auto& word : role.accept)
+        for (const char* open_close : {"（|）", "(|)", "【|】", "[|]", "-|", "_|"}) {
+          const std::string oc = open_close;
+          const size_t bar = oc.find('|');
+          marks.push_back(oc.substr(0, bar) + word + oc.substr(bar + 1));
+        }
+    }
+  for (const auto& mark : marks)
+    if (stem.size() > mark.size() && stem.ends_with(mark))
+      return stem.substr(0, stem.size() - mark.size()) + extension;
+  return name;
+}
+
+void parse_names(SubmissionFile& f, const std::vector<std::string>& categories,
+                 const rules::RuleSet& rules)
+{
+  const bool named = rules.naming.has_value();
   if (is_probed_kind(f.kind)) {
     if (named) {
-      f.work_name = naming::parse_work_name(f.name, categories);
+      const std::string name =
+          f.kind == FileKind::image ? strip_role_mark(f.name, f.extension, rules) : f.name;
+      f.work_name = naming::parse_work_name(name, categories);
     } else {
       // No naming rule: the file is its own work, titled by its name.
       naming::ParseResult r;
@@ -242,7 +273,7 @@ Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
   facts.resize(tree.files.size());
   for (size_t i = 0; i < tree.files.size(); ++i) {
     SubmissionFile f = make_file(tree.files[i], std::move(facts[i]), sub.base);
-    parse_names(f, categories, rules.naming.has_value());
+    parse_names(f, categories, rules);
     sub.files.push_back(std::move(f));
   }
   for (const auto& p : tree.problems)

@@ -1,0 +1,53 @@
+"""Builds submission trees for the end-to-end tests of `mpcheck check` from the fixtures."""
+import os
+import shutil
+import subprocess
+
+from mpcheck_test import fixture
+
+UNIT = "钟楼区委组织部"
+SUB = "（有字幕）"
+CLEAN = "（无字幕）"
+
+
+def place(src, dst):
+    """Hard-links (or copies) a fixture to dst, creating folders."""
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy(src, dst)
+
+
+def docx(path, text="表格"):
+    """A minimal real Word document (python3 zipfile)."""
+    import zipfile
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr("word/document.xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                   f'<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>')
+
+
+def changzhou(root, titles=("奋斗者之歌", "初心如磐"), unit=UNIT):
+    """A complete, correct Changzhou submission: 作品 (both versions of each 微视频), 表格
+    (报名表, 汇总表) and 文本 (one 解说词 per work)."""
+    for t in titles:
+        place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{root}/作品/{t}-微视频-{unit}{SUB}.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{root}/作品/{t}-微视频-{unit}{CLEAN}.mp4")
+        docx(f"{root}/文本/{t}-解说词-{unit}.docx", "解说词")
+    docx(f"{root}/表格/报名表-{unit}.docx", "报名表")
+    docx(f"{root}/表格/汇总表-{unit}.docx", "汇总表")
+    return root
+
+
+def ffmpeg(*args):
+    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *args], check=True)

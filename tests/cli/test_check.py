@@ -1,0 +1,403 @@
+"""mpcheck check end to end: for every check id, a tree that triggers it and one that does
+not, asserting the JSON findings and the exit code."""
+import json
+import os
+import shutil
+import tempfile
+import unittest
+
+from check_tree import CLEAN, SUB, UNIT, changzhou, docx, ffmpeg, place
+from mpcheck_test import CORPUS, fixture, run, run_json
+
+CZ = ("--rules", "changzhou-2024", "--as-of", "2024-09-01")
+LN = ("--rules", "liaoning-2023", "--as-of", "2023-06-10")
+CLEAN_PATH = f"作品/奋斗者之歌-微视频-{UNIT}{CLEAN}.mp4"
+
+
+def check(tree, *args):
+    p, report = run_json("check", "--format", "json", *args, tree)
+    assert p.returncode in (0, 1), f"exit {p.returncode}: {p.stderr}"
+    errors = [f for f in report["findings"] if f["severity"] == "error"]
+    assert p.returncode == (1 if errors else 0), (p.returncode, errors)
+    return p.returncode, report
+
+
+def hits(report, check_id):
+    return sorted(f["path"] for f in report["findings"] if f["check"] == check_id)
+
+
+def problems(report):
+    return [(f["check"], f["path"]) for f in report["findings"] if f["severity"] in ("error", "warning")]
+
+
+class CheckTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-")
+        self.root = os.path.join(self.tmp, "drive")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def good(self, **kw):
+        return changzhou(self.root, **kw)
+
+    def replace_clean(self, name):
+        os.remove(f"{self.root}/{CLEAN_PATH}")
+        place(fixture(name), f"{self.root}/{CLEAN_PATH}")
+
+    def assert_only(self, report, check_id, paths):
+        self.assertEqual(hits(report, check_id), sorted(paths), json.dumps(problems(report), ensure_ascii=False))
+
+    # -- the good tree -------------------------------------------------------------------
+    def test_complete_changzhou_submission_is_clean(self):
+        code, report = check(self.good(), *CZ)
+        self.assertEqual(problems(report), [])
+        self.assertEqual(code, 0)
+        self.assertEqual(report["schema"], "mpcheck-report/1")
+        self.assertEqual(report["summary"]["works"], 2)
+        self.assertEqual(report["summary"]["error"], 0)
+        self.assertEqual(report["rules"]["id"], "changzhou-2024")
+        self.assertGreater(report["summary"]["manual"], 0)
+        for f in report["findings"]:
+            self.assertTrue(f["check"].startswith("manual."), f)
+            self.assertTrue(f["source"], f)
+        kinds = {f["path"]: f["kind"] for f in report["files"]}
+        self.assertEqual(kinds[CLEAN_PATH], "video")
+        self.assertEqual(kinds[f"表格/报名表-{UNIT}.docx"], "document")
+
+    # -- layout.* -------------------------------------------------------------------------
+    def test_layout_folder_missing(self):
+        shutil.rmtree(f"{self.good()}/文本")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "layout.folder-missing", ["文本"])
+        self.assertEqual(code, 1)
+
+    def test_layout_misplaced_and_unexpected_and_junk(self):
+        self.good()
+        os.rename(f"{self.root}/表格/汇总表-{UNIT}.docx", f"{self.root}/作品/汇总表-{UNIT}.docx")
+        with open(f"{self.root}/作品/说明.xyz", "w") as f:
+            f.write("?")
+        for junk in ("作品/Thumbs.db", ".DS_Store", f"作品/._奋斗者之歌-微视频-{UNIT}{SUB}.mp4", "__MACOSX/a/b.mp4"):
+            os.makedirs(os.path.dirname(f"{self.root}/{junk}"), exist_ok=True)
+            with open(f"{self.root}/{junk}", "w") as f:
+                f.write("x")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "layout.misplaced", [f"作品/汇总表-{UNIT}.docx"])
+        self.assert_only(report, "layout.unexpected", ["作品/说明.xyz"])
+        self.assert_only(report, "layout.junk", [".DS_Store", "__MACOSX", "作品/Thumbs.db",
+                                                 f"作品/._奋斗者之歌-微视频-{UNIT}{SUB}.mp4"])
+        for f in report["findings"]:
+            if f["check"] in ("layout.junk", "layout.unexpected"):
+                self.assertEqual(f["severity"], "warning")
+
+    def test_unit_folder_on_a_drive(self):
+        changzhou(os.path.join(self.root, UNIT))
+        code, report = check(self.root, *CZ)
+        self.assertEqual(problems(report), [])
+        self.assertEqual(code, 0)
+
+    # -- file.* ---------------------------------------------------------------------------
+    def test_file_empty_unreadable_fat32(self):
+        self.good()
+        open(f"{self.root}/作品/空-微视频-{UNIT}{SUB}.mp4", "w").close()
+        os.symlink("loop-b.mp4", f"{self.root}/作品/loop-a.mp4")
+        os.symlink("loop-a.mp4", f"{self.root}/作品/loop-b.mp4")
+        with open(f"{self.root}/作品/大-微视频-{UNIT}{CLEAN}.mp4", "wb") as f:
+            f.truncate(4 << 30)  # sparse: takes no disk
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "file.empty", [f"作品/空-微视频-{UNIT}{SUB}.mp4"])
+        self.assert_only(report, "file.unreadable", ["作品/loop-a.mp4", "作品/loop-b.mp4"])
+        self.assert_only(report, "file.fat32-limit", [f"作品/大-微视频-{UNIT}{CLEAN}.mp4"])
+        code, report = check(self.root, *CZ, "--fat32")
+        self.assertEqual([f["severity"] for f in report["findings"] if f["check"] == "file.fat32-limit"], ["error"])
+
+    # -- name.* ---------------------------------------------------------------------------
+    def test_name_pattern_category_unit_extension(self):
+        self.good()
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/作品/星火－微视频－{UNIT}{CLEAN}.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/作品/星火{CLEAN}.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/作品/燎原-微电影-{UNIT}{CLEAN}.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/作品/奋斗者之歌-微视频-天宁区委组织部{CLEAN}.mp4")
+        place(fixture("quicktime-named.mp4"), f"{self.root}/作品/初心如磐-微视频-{UNIT}{CLEAN}.mov")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "name.pattern", [f"作品/星火{CLEAN}.mp4", f"作品/星火－微视频－{UNIT}{CLEAN}.mp4"])
+        self.assert_only(report, "name.category", [f"作品/燎原-微电影-{UNIT}{CLEAN}.mp4"])
+        self.assert_only(report, "name.unit", [f"作品/奋斗者之歌-微视频-天宁区委组织部{CLEAN}.mp4"])
+        self.assert_only(report, "name.extension", [f"作品/初心如磐-微视频-{UNIT}{CLEAN}.mov"])
+        sep = [f for f in report["findings"] if f["check"] == "name.pattern" and "－" in f["path"]][0]
+        self.assertIn("－", sep["message"])
+        code, report = check(self.root, *CZ, "--unit", "天宁区委组织部")
+        self.assertGreaterEqual(len(hits(report, "name.unit")), 4)
+
+    def test_name_characters_length_normalization_collision(self):
+        self.good()
+        src = fixture("h264-1080p25-8M.mp4")
+        place(src, f"{self.root}/作品/问号?-微视频-{UNIT}{CLEAN}.mp4")
+        place(src, f"{self.root}/作品/CON.mp4")
+        nfd = "e\u0301"  # é as e + combining acute: a name made on a Mac
+        place(src, f"{self.root}/作品/caf{nfd}-微视频-{UNIT}{CLEAN}.mp4")
+        place(src, f"{self.root}/作品/Abc-微视频-{UNIT}{CLEAN}.mp4")
+        place(src, f"{self.root}/作品/abc-微视频-{UNIT}{CLEAN}.MP4")
+        deep = "/".join(["很长的文件夹名称二十个字符的样子啊啊啊"] * 12)  # > 240 UTF-16 units
+        place(src, f"{self.root}/作品/{deep}/深-微视频-{UNIT}{CLEAN}.mp4")
+        code, report = check(self.root, *CZ)
+        self.assertIn(f"作品/问号?-微视频-{UNIT}{CLEAN}.mp4", hits(report, "name.characters"))
+        self.assertIn("作品/CON.mp4", hits(report, "name.characters"))
+        self.assert_only(report, "name.normalization", [f"作品/café-微视频-{UNIT}{CLEAN}.mp4"])
+        self.assert_only(report, "name.collision", [f"作品/Abc-微视频-{UNIT}{CLEAN}.mp4", f"作品/abc-微视频-{UNIT}{CLEAN}.MP4"])
+        self.assertEqual(hits(report, "name.length"), [f"作品/{deep}/深-微视频-{UNIT}{CLEAN}.mp4"])
+        self.assertEqual(hits(report, "name.extension"), [])  # .MP4 is fine
+
+    # -- media.*, container.format ---------------------------------------------------------
+    def test_media_unreadable_truncated_container(self):
+        self.good()
+        place(fixture("not-media.mp4"), f"{self.root}/作品/假-微视频-{UNIT}{CLEAN}.mp4")
+        place(fixture("truncated-faststart.mp4"), f"{self.root}/作品/断-微视频-{UNIT}{CLEAN}.mp4")
+        place(fixture("truncated.mp4"), f"{self.root}/作品/断二-微视频-{UNIT}{CLEAN}.mp4")
+        place(fixture("matroska-named.mp4"), f"{self.root}/作品/套-微视频-{UNIT}{CLEAN}.mp4")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "media.unreadable", [f"作品/假-微视频-{UNIT}{CLEAN}.mp4"])
+        self.assert_only(report, "media.truncated", [f"作品/断-微视频-{UNIT}{CLEAN}.mp4", f"作品/断二-微视频-{UNIT}{CLEAN}.mp4"])
+        self.assert_only(report, "container.format", [f"作品/套-微视频-{UNIT}{CLEAN}.mp4"])
+
+    # -- duration.* -------------------------------------------------------------------------
+    def test_duration_min_and_max(self):
+        self.good()
+        long = os.path.join(self.tmp, "long.mp4")
+        ffmpeg("-f", "lavfi", "-i", "color=c=gray:s=320x180:r=5", "-t", "481", "-c:v", "libx264",
+               "-preset", "ultrafast", long)
+        place(long, f"{self.root}/作品/长-微视频-{UNIT}{CLEAN}.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/作品/先锋-典型事迹片-{UNIT}.mp4")
+        docx(f"{self.root}/文本/先锋-解说词-{UNIT}.docx")
+        docx(f"{self.root}/文本/长-解说词-{UNIT}.docx")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "duration.max", [f"作品/长-微视频-{UNIT}{CLEAN}.mp4"])
+        self.assert_only(report, "duration.min", [f"作品/先锋-典型事迹片-{UNIT}.mp4"])
+
+    # -- video.* ----------------------------------------------------------------------------
+    def test_video_resolution_720p_and_anamorphic(self):
+        self.good()
+        self.replace_clean("h264-anamorphic-1440x1080.mp4")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "video.resolution", [CLEAN_PATH])
+        self.assertEqual(hits(report, "video.aspect-ratio"), [])
+        self.assertEqual(code, 1)
+
+    def test_video_aspect_ratio_of_a_rotated_clip(self):
+        self.good()
+        self.replace_clean("h264-rotated-90.mp4")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "video.aspect-ratio", [CLEAN_PATH])
+
+    def test_video_frame_rate_and_vfr(self):
+        self.good()
+        self.replace_clean("h264-1080p2997.mp4")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "video.frame-rate", [CLEAN_PATH])
+        self.replace_clean("h264-vfr.mp4")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "video.variable-frame-rate", [CLEAN_PATH])
+
+    def test_video_scan(self):
+        self.good()
+        self.replace_clean("h264-1080i25.mp4")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "video.scan", [CLEAN_PATH])
+        hint = [f["hint"] for f in report["findings"] if f["check"] == "video.scan"][0]
+        self.assertIn("ffmpeg -i", hint)
+
+    def test_video_bitrate(self):
+        self.good()
+        self.replace_clean("h264-720p25.mp4")  # ~5 Mbps
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "video.bitrate", [CLEAN_PATH])
+
+    def test_video_missing_codec_orientation_audio_missing(self):
+        audio_only = os.path.join(self.tmp, "audio.mp4")
+        ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "2", "-c:a", "aac", audio_only)
+        os.makedirs(self.root)
+        place(audio_only, f"{self.root}/只有声音.mp4")
+        place(fixture("h264-portrait-1080x1920.mp4"), f"{self.root}/竖屏.mp4")
+        place(fixture("h264-noaudio.mp4"), f"{self.root}/无声.mp4")
+        place(fixture("hevc-1080p25.mp4"), f"{self.root}/高效.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/好.mp4")
+        code, report = check(self.root, *LN)
+        self.assert_only(report, "video.missing", ["只有声音.mp4"])
+        self.assert_only(report, "video.orientation", ["竖屏.mp4"])
+        self.assert_only(report, "audio.missing", ["无声.mp4"])
+        rules = os.path.join(self.tmp, "h264-only.yaml")
+        with open(rules, "w") as f:
+            f.write("schema: mpcheck-rules/1\nid: h264-only\ntitle: {zh: 只收H.264, en: H.264 only}\n"
+                    "works:\n  media:\n    codecs: [h264]\n")
+        code, report = check(self.root, "--rules", rules)
+        self.assert_only(report, "video.codec", ["高效.mp4"])
+
+    # -- subtitles.pair-missing ---------------------------------------------------------------
+    def test_subtitles_pair_missing(self):
+        self.good()
+        os.remove(f"{self.root}/{CLEAN_PATH}")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "subtitles.pair-missing", [f"作品/奋斗者之歌-微视频-{UNIT}{SUB}.mp4"])
+        self.assertEqual(code, 1)
+
+    def test_variant_spellings_are_accepted(self):
+        self.good(titles=("奋斗者之歌",))
+        os.rename(f"{self.root}/{CLEAN_PATH}", f"{self.root}/作品/奋斗者之歌-微视频-{UNIT}纯净版.mp4")
+        code, report = check(self.root, *CZ)
+        self.assertEqual(hits(report, "subtitles.pair-missing"), [])
+
+    # -- image.* ----------------------------------------------------------------------------
+    def test_images_of_a_new_media_work(self):
+        self.good()
+        place(fixture("rgb-a4-300dpi.jpg"), f"{self.root}/作品/微光-新媒体作品-{UNIT}（海报）.jpg")
+        place(fixture("rgb-300dpi.png"), f"{self.root}/作品/星光-新媒体作品-{UNIT}（海报）.jpg")
+        place(fixture("rgb-300dpi.jpg"), f"{self.root}/作品/微光-新媒体作品-{UNIT}（二维码）.jpg")
+        place(fixture("cmyk-300dpi-a3.jpg"), f"{self.root}/作品/萤火-新媒体作品-{UNIT}（海报）.jpg")
+        place(fixture("rgb-300dpi.jpg"), f"{self.root}/作品/萤火-新媒体作品-{UNIT}（二维码）.jpg")
+        for t in ("微光", "星光", "萤火"):
+            docx(f"{self.root}/文本/{t}-创意说明-{UNIT}.docx")
+        code, report = check(self.root, *CZ)
+        wrong = [f"作品/微光-新媒体作品-{UNIT}（海报）.jpg", f"作品/星光-新媒体作品-{UNIT}（海报）.jpg"]
+        self.assert_only(report, "image.color-mode", wrong)
+        self.assert_only(report, "image.size", wrong)
+        self.assertEqual(hits(report, "name.unit"), [])
+        self.assert_only(report, "image.format", [f"作品/星光-新媒体作品-{UNIT}（海报）.jpg"])
+        self.assertEqual(hits(report, "image.dpi"), [])
+        self.assert_only(report, "image.qr-code", [f"作品/星光-新媒体作品-{UNIT}（海报）.jpg"])
+        self.assert_only(report, "work.category-count", [""])  # three new-media works: 1–2 allowed
+
+    def test_image_dpi(self):
+        self.good()
+        place(fixture("cmyk-72dpi.jpg"), f"{self.root}/作品/微光-新媒体作品-{UNIT}（海报）.jpg")
+        place(fixture("rgb-300dpi.jpg"), f"{self.root}/作品/微光-新媒体作品-{UNIT}（二维码）.jpg")
+        docx(f"{self.root}/文本/微光-创意说明-{UNIT}.docx")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "image.dpi", [f"作品/微光-新媒体作品-{UNIT}（海报）.jpg"])
+
+    # -- document.* ---------------------------------------------------------------------------
+    def test_document_missing_and_format(self):
+        self.good()
+        os.remove(f"{self.root}/表格/汇总表-{UNIT}.docx")
+        os.remove(f"{self.root}/文本/初心如磐-解说词-{UNIT}.docx")
+        with open(f"{self.root}/表格/报名表-{UNIT}.docx", "w") as f:
+            f.write("这不是 Word 文档")
+        code, report = check(self.root, *CZ)
+        missing = [(f["path"], f["work"]) for f in report["findings"] if f["check"] == "document.missing"]
+        self.assertEqual(sorted(missing), [("文本", "初心如磐"), ("表格", "")])
+        self.assert_only(report, "document.format", [f"表格/报名表-{UNIT}.docx"])
+
+    def test_jiaozuo_requires_ppt_courseware(self):
+        os.makedirs(self.root)
+        place(fixture("h264-720p25.mp4"), f"{self.root}/我和我的祖国-张三.mp4")
+        code, report = check(self.root, "--rules", "jiaozuo-2019", "--as-of", "2019-08-01")
+        kinds = [f["expected"] for f in report["findings"] if f["check"] == "document.missing"]
+        self.assertTrue(any("课件" in k for k in kinds), kinds)
+
+    # -- work.* ------------------------------------------------------------------------------
+    def test_work_count_episodes_age(self):
+        titles = [f"作品{i}" for i in range(1, 12)]
+        self.good(titles=titles)
+        for e in (1, 2, 3):
+            place(fixture("h264-720p25.mp4"), f"{self.root}/作品/系列（第{e}集）-纪录片-{UNIT}.mp4")
+        docx(f"{self.root}/文本/系列-解说词-{UNIT}.docx")
+        old = os.path.join(self.tmp, "old.mp4")
+        ffmpeg("-i", fixture("h264-720p25.mp4"), "-c", "copy", "-metadata", "creation_time=2019-05-01T10:00:00Z", old)
+        place(old, f"{self.root}/作品/旧片-纪录片-{UNIT}.mp4")
+        docx(f"{self.root}/文本/旧片-解说词-{UNIT}.docx")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "work.count", [""])
+        self.assert_only(report, "work.episodes", [f"作品/系列（第1集）-纪录片-{UNIT}.mp4"])
+        self.assert_only(report, "work.age", [f"作品/旧片-纪录片-{UNIT}.mp4"])
+
+    # -- submission.deadline, --waive, --strict -----------------------------------------------
+    def test_deadline_waive_strict(self):
+        self.good()
+        code, report = check(self.root, "--rules", "changzhou-2024", "--as-of", "2024-09-06")
+        self.assert_only(report, "submission.deadline", [""])
+        self.assertEqual(code, 0)  # a warning
+        p = run("check", "--rules", "changzhou-2024", "--as-of", "2024-09-06", "--strict", self.root)
+        self.assertEqual(p.returncode, 1)
+        code, report = check(self.root, "--rules", "changzhou-2024", "--as-of", "2024-09-06", "--waive", "submission.deadline")
+        self.assertEqual(hits(report, "submission.deadline"), [])
+        code, report = check(self.root, *CZ, "--waive", "manual.*")
+        self.assertEqual(report["findings"], [])
+
+    # -- reports, languages, usage ----------------------------------------------------------
+    def test_text_report_chinese_and_english(self):
+        self.good()
+        self.replace_clean("h264-720p25.mp4")
+        zh = run("check", *CZ, self.root)
+        self.assertEqual(zh.returncode, 1)
+        self.assertIn("分辨率是 1280x720，要求 1920x1080", zh.stdout)
+        self.assertIn("ffmpeg -i", zh.stdout)
+        self.assertRegex(zh.stdout, r"共 \d+ 个文件、2 部作品：\d+ 个错误")
+        en = run("check", *CZ, "--lang", "en", self.root)
+        self.assertIn("the resolution is 1280x720; 1920x1080 is required", en.stdout)
+        self.assertNotIn("\033[", en.stdout)  # no colour when not a terminal
+
+    def test_usage_and_rule_errors(self):
+        self.good()
+        self.assertEqual(run("check", self.root).returncode, 2)  # --rules missing
+        p = run("check", "--rules", "no-such-rules", self.root)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("mpcheck: error:", p.stderr)
+        bad = os.path.join(self.tmp, "bad.yaml")
+        with open(bad, "w") as f:
+            f.write("schema: mpcheck-rules/1\nid: bad\ntitle: {zh: 坏, en: bad}\nworks:\n  media:\n    max_bitrat: 8M\n")
+        p = run("check", "--rules", bad, self.root)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("bad.yaml:6:5: unknown key 'max_bitrat', did you mean 'max_bitrate'?", p.stderr)
+        p = run("check", "--rules", "changzhou-2024", "--as-of", "2024-13-01", self.root)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--as-of", p.stderr)
+
+    def test_missing_path_is_a_finding_not_a_crash(self):
+        missing = os.path.join(self.tmp, "nope")
+        code, report = check(missing, *CZ)
+        self.assertEqual(hits(report, "file.unreadable"), [missing])
+        self.assertEqual(code, 1)
+
+    def test_hostile_files_do_not_stop_the_run(self):
+        self.good()
+        with open(f"{self.root}/作品/坏-微视频-{UNIT}{CLEAN}.mp4", "wb") as f:
+            f.write(b"\x00\x00\x00\x18ftypisom" + os.urandom(5000))
+        os.makedirs(f"{self.root}/作品/folder.mp4")
+        bad_name = os.path.join(os.fsencode(self.root), "作品".encode(), b"\xb7\xdc-\xce\xa2-x.mp4")
+        shutil.copy(fixture("h264-720p25.mp4"), bad_name)
+        code, report = check(self.root, *CZ)
+        self.assertEqual(code, 1)
+        self.assertIn(f"作品/坏-微视频-{UNIT}{CLEAN}.mp4", hits(report, "media.unreadable"))
+        self.assertTrue(any("\ufffd" in p for p in hits(report, "name.characters")))
+        self.assertEqual(hits(report, "video.resolution"), [])  # the good works still pass
+
+
+class CorpusTest(unittest.TestCase):
+    def test_every_real_file_gets_a_sensible_verdict(self):
+        if not CORPUS or not os.path.isdir(CORPUS):
+            raise unittest.SkipTest("corpus not found")
+        code, report = check(CORPUS, *LN)
+        self.assertEqual(code, 1)
+        by_path = {}
+        for f in report["findings"]:
+            by_path.setdefault(f["path"], set()).add(f["check"])
+        media = [f["path"] for f in report["files"] if f["kind"] == "video"]
+        self.assertGreaterEqual(len(media), 30)
+        # Truncated and corrupt files are said to be so.
+        for name in ("annexb-in-mp4-empty-avcc-truncated.mp4", "pentax-mjpeg-mov-partial-2k.mov",
+                     "itunes-tv-episode-stripped-mdat-c608-ac3.mp4"):
+            self.assertIn("media.truncated", by_path.get(name, set()), name)
+        self.assertIn("media.unreadable", by_path["corrupt-mkv-cve-2022-36313.mkv"])
+        # Portrait phone clips are portrait; QuickTime named .mp4 is QuickTime.
+        self.assertIn("video.orientation", by_path["iphone6-ios12-h264-portrait-rotate90-gps.mov"])
+        self.assertIn("container.format", by_path["apple-coremedia-hevc-portrait-editlist.mp4"])
+        self.assertNotIn("container.format", by_path.get("android14-hevc-hlg10-1080p.mp4", set()))
+        # A 1080p landscape MP4 with sound passes Liaoning's picture rules.
+        self.assertFalse({"video.resolution", "video.orientation", "audio.missing", "container.format"}
+                         & by_path.get("android14-hevc-hlg10-1080p.mp4", set()))
+        # Every finding speaks plainly.
+        for f in report["findings"]:
+            self.assertTrue(f["message"], f)
+
+
+if __name__ == "__main__":
+    unittest.main()
