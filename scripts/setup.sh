@@ -16,4 +16,4 @@ cmake --build build
 [ "${1:-}" = "--no-example" ] && exit 0
 echo "==> the bundled example (examples/README.md)"
 bash examples/make-example.sh build/example build/fixtures >/dev/null
-build/mpcheck probe build/example/作品/*.mp4
+build/mpcheck check build/example --rules changzhou-2024 --unit 钟楼区委组织部 --as-of 2024-09-01
