@@ -19,6 +19,7 @@ int main(int argc, char** argv)
   int exit_code = exit_ok;
   add_check_command(app, exit_code);
   add_rules_command(app, exit_code);
+  add_rename_command(app, exit_code);
   add_probe_command(app, exit_code);
   try {
     app.parse(argc, argv);

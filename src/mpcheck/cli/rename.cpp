@@ -1,0 +1,183 @@
+// mpcheck rename DIR --rules R [--unit U] [--dry-run] [--journal FILE]
+// mpcheck rename --undo JOURNAL
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "mpcheck/check/assemble.hpp"
+#include "mpcheck/scan/walk.hpp"
+#include "mpcheck/cli/commands.hpp"
+#include "mpcheck/layout/rename.hpp"
+#include "mpcheck/rules/loader.hpp"
+
+namespace mpcheck::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+struct RenameCommand {
+  CommonOptions common;
+  std::string dir;
+  std::string rules;
+  std::string unit;
+  std::string journal;
+  std::string undo;
+  bool dry_run = false;
+};
+
+std::string default_journal()
+{
+  const std::time_t now = std::time(nullptr);
+  std::tm t{};
+  localtime_r(&now, &t);
+  char buf[64];
+  std::strftime(buf, sizeof buf, "mpcheck-rename-%Y%m%d-%H%M%S.json", &t);
+  return buf;
+}
+
+// Renames without ever replacing an existing file.
+bool rename_no_replace(const std::string& from, const std::string& to, std::string& error)
+{
+  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
+    return true;
+  error = std::strerror(errno);
+  return false;
+}
+
+bool write_journal(const std::string& path, const std::string& root, const std::vector<layout::Rename>& renames)
+{
+  Json j{{"schema", "mpcheck-rename-journal/1"}, {"root", fs::absolute(root).string()}, {"renames", Json::array()}};
+  for (const auto& r : renames)
+    j["renames"].push_back(Json{{"from", r.from}, {"to", r.to}});
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << j.dump(2, ' ', false, Json::error_handler_t::strict) << "\n";
+    if (!out.flush())
+      return false;
+  }
+  const int fd = ::open(tmp.c_str(), O_RDONLY);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
+  }
+  return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+// Applies `renames` under `root` in order; on a failure, puts back what was done.
+bool apply(const std::string& root, const std::vector<layout::Rename>& renames, Lang lang)
+{
+  for (size_t i = 0; i < renames.size(); ++i) {
+    std::string error;
+    const std::string from = root + "/" + renames[i].from, to = root + "/" + renames[i].to;
+    if (rename_no_replace(from, to, error))
+      continue;
+    print_error(lang == Lang::en ? fmt::format("cannot rename '{}' to '{}': {}; undoing", renames[i].from, renames[i].to, error)
+                                 : fmt::format("无法把“{}”改名为“{}”：{}；正在撤销", renames[i].from, renames[i].to, error));
+    for (size_t k = i; k-- > 0;) {
+      std::string ignored;
+      rename_no_replace(root + "/" + renames[k].to, root + "/" + renames[k].from, ignored);
+    }
+    return false;
+  }
+  return true;
+}
+
+int undo(const RenameCommand& cmd)
+{
+  const Lang lang = cmd.common.language();
+  std::ifstream in(cmd.undo);
+  Json j;
+  try {
+    in >> j;
+  } catch (const std::exception&) {
+    print_error(fmt::format("{}: {}", cmd.undo, lang == Lang::en ? "not a rename journal" : "不是改名记录文件"));
+    return exit_usage;
+  }
+  std::vector<layout::Rename> back;
+  for (const auto& r : j.value("renames", Json::array()))
+    back.insert(back.begin(), layout::Rename{r.at("to").get<std::string>(), r.at("from").get<std::string>()});
+  if (!apply(j.value("root", std::string(".")), back, lang))
+    return exit_runtime;
+  fmt::print("{}\n", lang == Lang::en ? fmt::format("{} names restored", back.size())
+                                      : fmt::format("已恢复 {} 个文件名", back.size()));
+  return exit_ok;
+}
+
+int run(const RenameCommand& cmd)
+{
+  if (!cmd.undo.empty())
+    return undo(cmd);
+  const Lang lang = cmd.common.language();
+  if (cmd.dir.empty() || cmd.rules.empty()) {
+    print_error(lang == Lang::en ? "rename needs DIR and --rules (or --undo JOURNAL)" : "rename 需要 DIR 和 --rules（或 --undo 记录文件）");
+    return exit_usage;
+  }
+  rules::RuleSet rules;
+  try {
+    rules = rules::load_rules(cmd.rules);
+  } catch (const rules::RuleError& e) {
+    print_error(e.what());
+    return exit_usage;
+  }
+  // Names only: nothing needs probing.
+  const check::Submission sub = check::assemble(scan::walk({cmd.dir}), {}, rules);
+  const layout::RenamePlan plan = layout::plan_renames(sub, rules, cmd.unit);
+  std::string out;
+  for (const auto& r : plan.renames)
+    out += fmt::format("  {}\n→ {}\n", r.from, r.to);
+  for (const auto& [path, why] : plan.skipped)
+    out += fmt::format("  {}: {}\n", path, why.in(lang));
+  for (const auto& [path, why] : plan.refused)
+    out += fmt::format("✗ {}: {}\n", path, why.in(lang));
+  if (!plan.refused.empty()) {
+    out += lang == Lang::en ? "Nothing renamed: resolve the clashes first.\n" : "未改名：请先解决重名问题。\n";
+    write_output(cmd.common, out);
+    return exit_findings;
+  }
+  if (cmd.dry_run || plan.renames.empty()) {
+    out += lang == Lang::en ? fmt::format("{} files would be renamed (dry run).\n", plan.renames.size())
+                            : fmt::format("将改名 {} 个文件（试运行，未改动）。\n", plan.renames.size());
+    return write_output(cmd.common, out) ? exit_ok : exit_runtime;
+  }
+  const std::string journal = cmd.journal.empty() ? default_journal() : cmd.journal;
+  if (!write_journal(journal, cmd.dir, plan.renames)) {
+    print_error(fmt::format("{}: {}", journal, lang == Lang::en ? "cannot write the undo journal; nothing renamed" : "无法写入撤销记录；未改名"));
+    return exit_runtime;
+  }
+  if (!apply(cmd.dir, plan.renames, lang))
+    return exit_runtime;
+  out += lang == Lang::en ? fmt::format("{} files renamed. Undo: mpcheck rename --undo {}\n", plan.renames.size(), journal)
+                          : fmt::format("已改名 {} 个文件。撤销：mpcheck rename --undo {}\n", plan.renames.size(), journal);
+  return write_output(cmd.common, out) ? exit_ok : exit_runtime;
+}
+
+} // namespace
+
+void add_rename_command(CLI::App& app, int& exit_code)
+{
+  auto cmd = std::make_shared<RenameCommand>();
+  CLI::App* sub = app.add_subcommand("rename", "Rename files in place into the rule set's naming pattern (undo journal)");
+  sub->add_option("dir", cmd->dir, "The folder whose files to rename");
+  sub->add_option("--rules", cmd->rules, "Built-in rule set id or YAML file");
+  sub->add_option("--unit", cmd->unit, "Put this unit (报送单位) into every name");
+  sub->add_flag("--dry-run", cmd->dry_run, "Print the new names, rename nothing");
+  sub->add_option("--journal", cmd->journal, "Where to write the undo journal (default: ./mpcheck-rename-DATE-TIME.json)");
+  sub->add_option("--undo", cmd->undo, "Restore the names recorded in a journal");
+  add_common_options(sub, cmd->common);
+  sub->callback([cmd, &exit_code] { exit_code = run(*cmd); });
+}
+
+} // namespace mpcheck::cli

@@ -1,0 +1,184 @@
+#include "mpcheck/layout/plan.hpp"
+
+#include <filesystem>
+#include <map>
+
+#include "mpcheck/layout/junk.hpp"
+#include "mpcheck/naming/fs_rules.hpp"
+#include "mpcheck/naming/work_name.hpp"
+
+namespace mpcheck::layout {
+
+namespace {
+
+std::string extension_of(const std::string& path)
+{
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext)
+    c = char(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
+// The suffix an image role asks for in names: "（海报）".
+std::string role_suffix(const rules::RuleSet& rules, const std::string& category, const std::string& role)
+{
+  for (const auto& r : rules.rules_for(category).images)
+    if (r.role == role || (role == "qr" && r.qr_code))
+      return r.suffix;
+  return role == "qr" ? "（二维码）" : "（海报）";
+}
+
+std::string episode_title(const std::string& title, int n) { return title + "（第" + std::to_string(n) + "集）"; }
+
+struct ManifestPlanner {
+  const manifest::Manifest& m;
+  const rules::RuleSet& rules;
+  PackPlan& plan;
+
+  std::string work_name(const std::string& title, const std::string& category, naming::Variant v,
+                        const std::string& ext, const std::string& suffix = "") const
+  {
+    if (!rules.naming)
+      return title + suffix + ext;
+    naming::WorkName n{title, category, m.unit, v, naming::variant_suffix(v), ext};
+    std::string name = naming::format_work_name(n);
+    if (!suffix.empty())
+      name.insert(name.size() - ext.size(), suffix);
+    return name;
+  }
+
+  void add(const std::string& source, const std::string& folder_kind, const std::string& name,
+           const std::string& role, const std::string& work) const
+  {
+    plan.files.push_back({m.resolve(source), folder_prefix(rules, folder_kind) + name, role, work});
+  }
+
+  void media(const manifest::Work& w) const
+  {
+    const auto& f = w.files;
+    if (!f.subtitled.empty()) {
+      add(f.subtitled, "video", work_name(w.title, w.category, naming::Variant::subtitled, extension_of(f.subtitled)),
+          "subtitled", w.title);
+      add(f.clean, "video", work_name(w.title, w.category, naming::Variant::clean, extension_of(f.clean)), "clean",
+          w.title);
+    }
+    if (!f.video.empty())
+      add(f.video, "video", work_name(w.title, w.category, naming::Variant::none, extension_of(f.video)), "video",
+          w.title);
+    for (size_t i = 0; i < f.episodes.size(); ++i)
+      add(f.episodes[i], "video",
+          work_name(episode_title(w.title, int(i) + 1), w.category, naming::Variant::none, extension_of(f.episodes[i])),
+          "episode", w.title);
+    if (!f.poster.empty())
+      add(f.poster, "image",
+          work_name(w.title, w.category, naming::Variant::none, extension_of(f.poster),
+                    role_suffix(rules, w.category, "poster")),
+          "poster", w.title);
+    if (!f.qr.empty())
+      add(f.qr, "image",
+          work_name(w.title, w.category, naming::Variant::none, extension_of(f.qr), role_suffix(rules, w.category, "qr")),
+          "qr", w.title);
+  }
+
+  void documents(const manifest::Work& w) const
+  {
+    if (!w.files.script.empty())
+      add(w.files.script, "解说词", w.title + "-解说词-" + m.unit + extension_of(w.files.script), "script", w.title);
+    if (!w.files.courseware.empty())
+      add(w.files.courseware, "课件", w.title + "-课件-" + m.unit + extension_of(w.files.courseware), "courseware",
+          w.title);
+  }
+};
+
+void add_folders(const rules::RuleSet& rules, PackPlan& plan)
+{
+  if (rules.layout)
+    for (const auto& f : rules.layout->folders)
+      plan.folders.push_back(f.name);
+}
+
+} // namespace
+
+std::string folder_prefix(const rules::RuleSet& rules, const std::string& kind)
+{
+  const rules::FolderRule* f = rules.folder_for(kind);
+  return f ? f->name + "/" : "";
+}
+
+std::vector<PlanProblem> destination_collisions(const PackPlan& plan)
+{
+  std::map<std::string, const PlannedFile*> seen;
+  std::vector<PlanProblem> out;
+  for (const auto& f : plan.files) {
+    const std::string key = naming::fold_for_collision(f.dest);
+    auto [it, fresh] = seen.emplace(key, &f);
+    if (!fresh)
+      out.push_back({f.source, {"与“" + it->second->source + "”会得到同一个名字：" + f.dest,
+                                "would get the same name as '" + it->second->source + "': " + f.dest}});
+  }
+  return out;
+}
+
+PackPlan plan_from_manifest(const manifest::Manifest& manifest, const rules::RuleSet& rules)
+{
+  PackPlan plan;
+  add_folders(rules, plan);
+  const ManifestPlanner p{manifest, rules, plan};
+  for (const auto& w : manifest.works) {
+    p.media(w);
+    p.documents(w);
+  }
+  auto collisions = destination_collisions(plan);
+  plan.problems.insert(plan.problems.end(), collisions.begin(), collisions.end());
+  return plan;
+}
+
+namespace {
+
+std::string canonical_media_name(const check::SubmissionFile& f, const std::string& unit)
+{
+  naming::WorkName n = f.work_name->name;
+  if (f.episode > 0)
+    n.title = episode_title(n.title, f.episode);
+  if (!unit.empty())
+    n.unit = unit;
+  n.variant_text = naming::variant_suffix(n.variant);
+  n.extension = f.extension;
+  n.title = naming::sanitize_title(n.title);
+  return naming::format_work_name(n);
+}
+
+} // namespace
+
+PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet& rules, const std::string& unit)
+{
+  PackPlan plan;
+  add_folders(rules, plan);
+  for (const auto& f : sub.files) {
+    if (f.kind == check::FileKind::junk || f.kind == check::FileKind::other)
+      continue;
+    const std::string name = f.name.substr(0, f.name.size() - f.extension.size()) + f.extension;
+    if (f.work_name && (f.work_name->ok || f.work_name->problem == "separator") && rules.naming &&
+        f.kind != check::FileKind::image) {
+      plan.files.push_back({f.abs_path, folder_prefix(rules, check::kind_name(f.kind)) + canonical_media_name(f, unit),
+                            "video", f.work_name->name.title});
+      continue;
+    }
+    if (f.work_name && !f.work_name->ok && rules.naming && f.kind != check::FileKind::image) {
+      plan.problems.push_back({f.abs_path, {"文件名无法识别为“作品名-分类-报送单位”，请先改名或写 works.yaml",
+                                            "the name is not 作品名-分类-报送单位: rename it or describe it in works.yaml"}});
+      continue;
+    }
+    // Images keep their role marks; documents go to the folder their type names.
+    std::string kind = check::kind_name(f.kind);
+    for (const auto& doc : rules.documents)
+      if (f.name.find(doc.kind) != std::string::npos)
+        kind = doc.kind;
+    plan.files.push_back({f.abs_path, folder_prefix(rules, kind) + naming::to_nfc(name), kind, ""});
+  }
+  auto collisions = destination_collisions(plan);
+  plan.problems.insert(plan.problems.end(), collisions.begin(), collisions.end());
+  return plan;
+}
+
+} // namespace mpcheck::layout

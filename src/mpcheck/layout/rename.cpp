@@ -1,0 +1,71 @@
+#include "mpcheck/layout/rename.hpp"
+
+#include <map>
+
+#include "mpcheck/naming/fs_rules.hpp"
+#include "mpcheck/naming/work_name.hpp"
+
+namespace mpcheck::layout {
+
+namespace {
+
+std::string parent_of(const std::string& path)
+{
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash + 1);
+}
+
+std::string canonical(const check::SubmissionFile& f, const std::string& unit)
+{
+  naming::WorkName n = f.work_name->name;
+  if (f.episode > 0)
+    n.title += "（第" + std::to_string(f.episode) + "集）";
+  if (!unit.empty())
+    n.unit = unit;
+  n.title = naming::sanitize_title(n.title);
+  n.unit = naming::sanitize_title(n.unit);
+  n.variant_text = naming::variant_suffix(n.variant);
+  return naming::format_work_name(n);
+}
+
+bool renamable(const check::SubmissionFile& f)
+{
+  return (f.kind == check::FileKind::video || f.kind == check::FileKind::audio) && f.work_name &&
+         (f.work_name->ok || f.work_name->problem == "separator" || f.work_name->problem == "unknown-category");
+}
+
+} // namespace
+
+RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rules, const std::string& unit)
+{
+  RenamePlan plan;
+  std::map<std::string, std::string> taken; // folded name → who has it
+  for (const auto& f : sub.files)
+    taken[naming::fold_for_collision(f.path)] = f.raw_path;
+  for (const auto& f : sub.files) {
+    if (f.kind != check::FileKind::video && f.kind != check::FileKind::audio)
+      continue;
+    if (!rules.naming)
+      break;
+    if (!renamable(f)) {
+      plan.skipped.push_back({f.path, {"文件名无法识别为“作品名-分类-报送单位”，请手工改名",
+                                       "the name is not recognisable as 作品名-分类-报送单位; rename it by hand"}});
+      continue;
+    }
+    const std::string to = parent_of(f.path) + canonical(f, unit);
+    if (to == f.raw_path)
+      continue;
+    const std::string key = naming::fold_for_collision(to);
+    auto it = taken.find(key);
+    if (it != taken.end() && it->second != f.raw_path) {
+      plan.refused.push_back({f.path, {"改名后会与“" + it->second + "”重名：" + to,
+                                       "renaming would clash with '" + it->second + "': " + to}});
+      continue;
+    }
+    taken[key] = f.raw_path;
+    plan.renames.push_back({f.raw_path, to});
+  }
+  return plan;
+}
+
+} // namespace mpcheck::layout
