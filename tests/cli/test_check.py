@@ -208,7 +208,11 @@ class CheckTest(unittest.TestCase):
 
     def test_video_bitrate(self):
         self.good()
-        self.replace_clean("h264-720p25.mp4")  # ~5 Mbps
+        low = os.path.join(self.tmp, "low.mp4")
+        ffmpeg("-i", fixture("h264-1080p25-8M.mp4"), "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "2M",
+               "-maxrate", "2M", "-bufsize", "2M", "-c:a", "copy", low)
+        os.remove(f"{self.root}/{CLEAN_PATH}")
+        place(low, f"{self.root}/{CLEAN_PATH}")
         code, report = check(self.root, *CZ)
         self.assert_only(report, "video.bitrate", [CLEAN_PATH])
 
