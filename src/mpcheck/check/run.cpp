@@ -52,8 +52,7 @@ void sort_findings(std::vector<Finding>& findings)
 
 } // namespace
 
-CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSet& rules,
-                      const RunOptions& options)
+Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs)
 {
   const scan::Tree tree = scan::walk(paths);
   std::vector<std::string> abs;
@@ -65,10 +64,16 @@ CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSe
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
     kinds.push_back(layout::is_junk(e.path) || e.size == 0 ? FileKind::junk : kind_from_extension(ext));
   }
+  return assemble(tree, probe_files(abs, kinds, jobs), rules);
+}
+
+CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSet& rules,
+                      const RunOptions& options)
+{
   CheckReport report;
   report.rules = &rules;
   report.as_of = options.checks.as_of;
-  report.submission = assemble(tree, probe_files(abs, kinds, options.jobs), rules);
+  report.submission = gather(paths, rules, options.jobs);
   report.findings = checks::run_all(report.submission, rules, options.checks);
   std::erase_if(report.findings, [&](const Finding& f) { return is_waived(f.check, options.waive); });
   sort_findings(report.findings);

@@ -26,6 +26,9 @@ struct CheckReport {
   int count(Severity s) const;
 };
 
+// Walks `paths`, probes every file once in parallel, and assembles the submission.
+Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs);
+
 CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSet& rules,
                       const RunOptions& options);
 

@@ -1,0 +1,69 @@
+// mpcheck init SRC --rules R [--unit U] [-o FILE] [--force]
+#include <filesystem>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "mpcheck/check/run.hpp"
+#include "mpcheck/cli/commands.hpp"
+#include "mpcheck/manifest/guess.hpp"
+#include "mpcheck/rules/loader.hpp"
+
+namespace mpcheck::cli {
+
+namespace {
+
+struct InitCommand {
+  CommonOptions common;
+  std::string src;
+  std::string rules;
+  std::string unit;
+  bool force = false;
+};
+
+int run(InitCommand cmd)
+{
+  const Lang lang = cmd.common.language();
+  rules::RuleSet rules;
+  try {
+    rules = rules::load_rules(cmd.rules);
+  } catch (const rules::RuleError& e) {
+    print_error(e.what());
+    return exit_usage;
+  }
+  if (!std::filesystem::is_directory(cmd.src)) {
+    print_error(fmt::format("{}: {}", cmd.src, lang == Lang::en ? "not a folder" : "不是文件夹"));
+    return exit_usage;
+  }
+  if (cmd.common.output.empty())
+    cmd.common.output = (std::filesystem::path(cmd.src) / "works.yaml").string();
+  if (cmd.common.output != "-" && std::filesystem::exists(cmd.common.output) && !cmd.force) {
+    print_error(lang == Lang::en ? fmt::format("{} exists; use --force to replace it", cmd.common.output)
+                                 : fmt::format("{} 已存在；要覆盖请加 --force", cmd.common.output));
+    return exit_usage;
+  }
+  const check::Submission sub = check::gather({cmd.src}, rules, cmd.common.jobs);
+  const std::string yaml = manifest::guess_manifest(sub, rules, cmd.unit);
+  if (!write_output(cmd.common, yaml))
+    return exit_runtime;
+  if (cmd.common.output != "-" && !cmd.common.quiet)
+    fmt::print(stderr, "{}\n", lang == Lang::en ? fmt::format("wrote {}: fill in every TODO, then run mpcheck pack", cmd.common.output)
+                                               : fmt::format("已写入 {}：请填写所有 TODO，然后运行 mpcheck pack", cmd.common.output));
+  return exit_ok;
+}
+
+} // namespace
+
+void add_init_command(CLI::App& app, int& exit_code)
+{
+  auto cmd = std::make_shared<InitCommand>();
+  CLI::App* sub = app.add_subcommand("init", "Write a works.yaml guessed from a folder, for you to complete");
+  sub->add_option("src", cmd->src, "The folder holding the unit's material")->required();
+  sub->add_option("--rules", cmd->rules, "Built-in rule set id or YAML file")->required();
+  sub->add_option("--unit", cmd->unit, "The submitting unit (报送单位)");
+  sub->add_flag("--force", cmd->force, "Replace an existing works.yaml");
+  add_common_options(sub, cmd->common);
+  sub->callback([cmd, &exit_code] { exit_code = run(*cmd); });
+}
+
+} // namespace mpcheck::cli

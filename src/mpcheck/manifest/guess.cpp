@@ -1,0 +1,177 @@
+#include "mpcheck/manifest/guess.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "mpcheck/naming/work_name.hpp"
+
+namespace mpcheck::manifest {
+
+namespace {
+
+using check::FileKind;
+using check::SubmissionFile;
+
+constexpr const char* todo = "TODO";
+
+struct Guess {
+  std::string title, category;
+  std::string subtitled, clean, video, poster, qr, script, courseware;
+  std::map<int, std::string> episodes;
+  double seconds = 0;
+};
+
+std::string stem_of(const SubmissionFile& f) { return f.name.substr(0, f.name.size() - f.extension.size()); }
+
+// Title and category from a name that follows the pattern, or the bare stem.
+std::pair<std::string, std::string> title_category(const SubmissionFile& f)
+{
+  if (f.work_name && (f.work_name->ok || f.work_name->problem == "unknown-category" ||
+                      f.work_name->problem == "separator"))
+    return {f.work_name->name.title, f.work_name->name.category};
+  if (f.work_name && !f.work_name->name.title.empty())
+    return {f.work_name->name.title, ""};
+  return {stem_of(f), ""};
+}
+
+bool name_has(const SubmissionFile& f, std::initializer_list<const char*> words)
+{
+  return std::any_of(words.begin(), words.end(), [&](const char* w) { return f.name.find(w) != std::string::npos; });
+}
+
+Guess& work_for(std::vector<Guess>& works, const std::string& title, const std::string& category)
+{
+  for (auto& w : works)
+    if (w.title == title)
+      return w;
+  works.push_back(Guess{title, category});
+  return works.back();
+}
+
+void add_media(std::vector<Guess>& works, const SubmissionFile& f)
+{
+  auto [title, category] = title_category(f);
+  Guess& w = work_for(works, title, category);
+  if (w.category.empty())
+    w.category = category;
+  if (f.facts.container && f.facts.container->duration_known)
+    w.seconds = std::max(w.seconds, f.facts.container->duration_s);
+  const auto variant = f.work_name ? f.work_name->name.variant : naming::Variant::none;
+  if (f.episode > 0)
+    w.episodes[f.episode] = f.path;
+  else if (variant == naming::Variant::subtitled)
+    w.subtitled = f.path;
+  else if (variant == naming::Variant::clean)
+    w.clean = f.path;
+  else
+    w.video = f.path;
+}
+
+void attach_other(std::vector<Guess>& works, const SubmissionFile& f)
+{
+  for (auto& w : works) {
+    if (f.name.find(w.title) == std::string::npos)
+      continue;
+    if (f.kind == FileKind::image)
+      (name_has(f, {"二维码", "QR", "qr"}) ? w.qr : w.poster) = f.path;
+    else if (f.kind == FileKind::courseware)
+      w.courseware = f.path;
+    else if (name_has(f, {"解说词", "创意说明", "文稿", "讲稿"}))
+      w.script = f.path;
+    return;
+  }
+}
+
+std::string majority_unit(const check::Submission& sub)
+{
+  std::map<std::string, int> count;
+  for (const auto& f : sub.files)
+    if (f.work_name && f.work_name->ok)
+      ++count[f.work_name->name.unit];
+  auto it = std::max_element(count.begin(), count.end(), [](auto& a, auto& b) { return a.second < b.second; });
+  return it == count.end() ? "" : it->first;
+}
+
+void emit_file(std::string& out, const char* key, const std::string& path)
+{
+  if (!path.empty())
+    out += fmt::format("      {}: {}\n", key, yaml_quote(path));
+}
+
+void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules)
+{
+  out += fmt::format("  - title: {}\n", yaml_quote(w.title));
+  if (rules.categories.empty())
+    ; // the notice sets no categories
+  else if (w.category.empty() || !rules.category(w.category))
+    out += fmt::format("    category: {}   # TODO: one of the categories listed above\n", yaml_quote(todo));
+  else
+    out += fmt::format("    category: {}\n", yaml_quote(rules.category(w.category)->name));
+  out += "    files:\n";
+  emit_file(out, "subtitled", w.subtitled);
+  emit_file(out, "clean", w.clean);
+  emit_file(out, "video", w.video);
+  if (!w.episodes.empty()) {
+    out += "      episodes:\n";
+    for (const auto& [n, path] : w.episodes)
+      out += fmt::format("        - {}\n", yaml_quote(path));
+  }
+  emit_file(out, "poster", w.poster);
+  emit_file(out, "qr", w.qr);
+  emit_file(out, "courseware", w.courseware);
+  if (w.script.empty())
+    out += "      # script: \"文本/作品名-解说词.docx\"   # TODO when the notice asks for a 解说词/创意说明\n";
+  else
+    emit_file(out, "script", w.script);
+  const int episodes = w.episodes.empty() ? 1 : int(w.episodes.size());
+  out += fmt::format("    episodes: {}\n", episodes);
+  if (w.seconds > 0)
+    out += fmt::format("    minutes_per_episode: {:.2f}   # measured\n", w.seconds / 60.0);
+  out += "    producer: \"TODO\"   # 制作单位\n    creators: \"TODO\"   # 主创人员\n    summary: \"TODO\"    # 内容简介\n";
+}
+
+} // namespace
+
+std::string yaml_quote(const std::string& text)
+{
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\')
+      out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string guess_manifest(const check::Submission& sub, const rules::RuleSet& rules, const std::string& unit)
+{
+  std::vector<Guess> works;
+  for (const auto& f : sub.files)
+    if (f.kind == FileKind::video || f.kind == FileKind::audio)
+      add_media(works, f);
+  for (const auto& f : sub.files)
+    if (f.kind == FileKind::image || f.kind == FileKind::document || f.kind == FileKind::courseware)
+      attach_other(works, f);
+  const std::string u = unit.empty() ? majority_unit(sub) : unit;
+  std::string out = fmt::format("# works.yaml — 报送作品清单 for {} ({}).\n", rules.title.zh, rules.id);
+  out += "# Written by `mpcheck init`; replace every TODO, then run `mpcheck pack`.\n";
+  out += "# Paths are relative to this file's folder. Language: man mpcheck, section WORKS MANIFEST.\n";
+  if (!rules.categories.empty()) {
+    out += "# Categories:";
+    for (const auto& c : rules.categories)
+      out += " " + c.name;
+    out += "\n";
+  }
+  out += fmt::format("unit: {}{}\n", yaml_quote(u.empty() ? todo : u), u.empty() ? "   # TODO: 报送单位全称" : "");
+  out += "contact: \"TODO\"   # 联系人\nphone: \"TODO\"     # 联系电话\nworks:\n";
+  for (const auto& w : works)
+    emit_work(out, w, rules);
+  if (works.empty())
+    out += "  []   # no video found: add the works by hand\n";
+  return out;
+}
+
+} // namespace mpcheck::manifest

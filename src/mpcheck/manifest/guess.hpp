@@ -1,0 +1,20 @@
+#pragma once
+// `mpcheck init`: a first works.yaml guessed from a folder — titles, categories and versions
+// from the file names, durations from probing — with TODO marks for what a person must fill.
+// Pure: it reads an assembled Submission.
+
+#include <string>
+
+#include "mpcheck/check/submission.hpp"
+#include "mpcheck/rules/ruleset.hpp"
+
+namespace mpcheck::manifest {
+
+// The works.yaml text for `sub` (paths relative to the submission root). `unit` is used when
+// given, else the unit most names carry, else a TODO mark.
+std::string guess_manifest(const check::Submission& sub, const rules::RuleSet& rules, const std::string& unit);
+
+// A YAML double-quoted scalar: "a \"b\"".
+std::string yaml_quote(const std::string& text);
+
+} // namespace mpcheck::manifest
