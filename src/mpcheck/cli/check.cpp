@@ -1,6 +1,5 @@
 // mpcheck check PATH… --rules R [--format text|json] [-o FILE] [--as-of DATE] [--unit U]
 //                [--waive ID]… [--strict] [--quiet] [--no-color] [--lang zh|en] [-j N]
-#include <ctime>
 #include <memory>
 
 #include <fmt/format.h>
@@ -25,14 +24,6 @@ struct CheckCommand {
   bool strict = false;
   bool fat32 = false;
 };
-
-Date today()
-{
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
 
 int exit_code_for(const check::CheckReport& report, bool strict)
 {

@@ -4,7 +4,17 @@
 #include <chrono>
 #include <cstdio>
 
+#include <ctime>
+
 namespace mpcheck {
+
+Date today()
+{
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
 
 namespace {
 

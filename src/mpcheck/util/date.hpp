@@ -21,6 +21,9 @@ struct Date {
   friend auto operator<=>(const Date&, const Date&) = default;
 };
 
+// Today in the local time zone.
+Date today();
+
 // Parses exactly YYYY-MM-DD (a real calendar day); nullopt for anything else.
 std::optional<Date> parse_date(std::string_view text);
 
