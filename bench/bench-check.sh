@@ -33,18 +33,8 @@ PY
 fi
 mapfile -t videos < <(find "$DRIVE/作品" -name '*.mp4' | sort)
 
-time_ms() {
-  "$@" >/dev/null 2>&1 || true
-  local times=()
-  for _ in $(seq "$RUNS"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    t1=$(date +%s%N)
-    times+=($(((t1 - t0) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
-}
+# shellcheck source=bench/lib.sh
+source "$HERE/bench/lib.sh"
 ffprobe_each() { for f in "${videos[@]}"; do ffprobe -v error -show_format -show_streams -of json "$f"; done; }
 
 echo "== check: 200 works, ${#videos[@]} videos + 202 documents, median of $RUNS runs, $(nproc) cores"

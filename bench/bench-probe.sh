@@ -30,21 +30,9 @@ n=${#files[@]}
 
 # Median wall time in ms of RUNS runs of a command (after one warm-up run: all peers read
 # from the page cache).
-time_ms() {
-  "$@" >/dev/null 2>&1 || true
-  local times=()
-  for _ in $(seq "$RUNS"); do
-    local t0 t1
-    t0=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    t1=$(date +%s%N)
-    times+=($(((t1 - t0) / 1000000)))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p"
-}
+# shellcheck source=bench/lib.sh
+source "$HERE/bench/lib.sh"
 ffprobe_each() { for f in "${files[@]}"; do ffprobe -v error -show_format -show_streams -of json "$f"; done; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
-per_file() { awk -v t="$1" -v n="$2" 'BEGIN { printf "%.2f", t / n }'; }
 
 echo "== probe: $n files ($(du -sh "$WORK/files" | cut -f1)), median of $RUNS runs, $(nproc) cores"
 m1=$(time_ms "$MPCHECK" probe --format json -j 1 "${files[@]}")

@@ -52,12 +52,8 @@ int run(const CheckCommand& cmd)
   options.waive = cmd.waive;
   options.jobs = cmd.common.jobs;
   rules::RuleSet rules;
-  try {
-    rules = rules::load_rules(cmd.rules);
-  } catch (const rules::RuleError& e) {
-    print_error(e.what());
+  if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
-  }
   const check::CheckReport report = check::run_check(cmd.paths, rules, options);
   const std::string text = cmd.format == "json"
                                ? report::check_json(report, lang)

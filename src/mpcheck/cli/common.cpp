@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/rules/loader.hpp"
+
 namespace mpcheck::cli {
 
 Lang CommonOptions::language() const
@@ -38,6 +40,17 @@ void add_common_options(CLI::App* sub, CommonOptions& options)
 void print_error(const std::string& message)
 {
   fmt::print(stderr, "mpcheck: error: {}\n", message);
+}
+
+bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out)
+{
+  try {
+    out = rules::load_rules(id_or_path);
+    return true;
+  } catch (const rules::RuleError& e) {
+    print_error(e.what());
+    return false;
+  }
 }
 
 bool write_output(const CommonOptions& options, const std::string& text)

@@ -6,6 +6,7 @@
 #include <CLI/CLI.hpp>
 
 #include "mpcheck/core/lang.hpp"
+#include "mpcheck/rules/ruleset.hpp"
 
 namespace mpcheck::cli {
 
@@ -30,5 +31,9 @@ bool write_output(const CommonOptions& options, const std::string& text);
 
 // Prints "mpcheck: error: MESSAGE" to stderr.
 void print_error(const std::string& message);
+
+// Loads a rule set (built-in id or YAML path) into `out`; on failure prints the error
+// (FILE:LINE:COL: MESSAGE) and returns false: the caller exits with code 2.
+bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out);
 
 } // namespace mpcheck::cli

@@ -25,12 +25,8 @@ int run(InitCommand cmd)
 {
   const Lang lang = cmd.common.language();
   rules::RuleSet rules;
-  try {
-    rules = rules::load_rules(cmd.rules);
-  } catch (const rules::RuleError& e) {
-    print_error(e.what());
+  if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
-  }
   if (!std::filesystem::is_directory(cmd.src)) {
     print_error(fmt::format("{}: {}", cmd.src, lang == Lang::en ? "not a folder" : "不是文件夹"));
     return exit_usage;

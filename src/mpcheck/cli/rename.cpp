@@ -126,12 +126,8 @@ int run(const RenameCommand& cmd)
     return exit_usage;
   }
   rules::RuleSet rules;
-  try {
-    rules = rules::load_rules(cmd.rules);
-  } catch (const rules::RuleError& e) {
-    print_error(e.what());
+  if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
-  }
   // Names only: nothing needs probing.
   const check::Submission sub = check::assemble(scan::walk({cmd.dir}), {}, rules);
   const layout::RenamePlan plan = layout::plan_renames(sub, rules, cmd.unit);
