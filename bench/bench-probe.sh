@@ -35,10 +35,12 @@ source "$HERE/bench/lib.sh"
 ffprobe_each() { for f in "${files[@]}"; do ffprobe -v error -show_format -show_streams -of json "$f"; done; }
 
 echo "== probe: $n files ($(du -sh "$WORK/files" | cut -f1)), median of $RUNS runs, $(nproc) cores"
+hdr=$(time_ms "$MPCHECK" probe --format json -j 1 --no-scan "${files[@]}")
 m1=$(time_ms "$MPCHECK" probe --format json -j 1 "${files[@]}")
 mall=$(time_ms "$MPCHECK" probe --format json "${files[@]}")
 ffp=$(time_ms ffprobe_each)
 mi=$(time_ms mediainfo --Output=JSON "${files[@]}")
+printf '%-40s %8s ms  %6s ms/file\n' "mpcheck probe -j1 --no-scan (container)" "$hdr" "$(per_file "$hdr" "$n")"
 printf '%-40s %8s ms  %6s ms/file\n' "mpcheck probe -j1" "$m1" "$(per_file "$m1" "$n")"
 printf '%-40s %8s ms  %6s ms/file\n' "mpcheck probe (all cores)" "$mall" "$(per_file "$mall" "$n")"
 printf '%-40s %8s ms  %6s ms/file\n' "ffprobe, once per file" "$ffp" "$(per_file "$ffp" "$n")"
@@ -57,4 +59,5 @@ done
 "$MPCHECK" probe --format json "$big" | python3 -c '
 import json, sys
 v = json.load(sys.stdin)["files"][0]["video"]
-print(f"  measured {v[\"bitrate_measured\"]/1e6:.3f} Mbps, peak {v[\"bitrate_peak\"]/1e6:.3f} Mbps, {v[\"frame_count\"]} frames, source {v[\"bitrate_source\"]}")'
+print("  measured %.3f Mbps, peak %.3f Mbps, %d frames, source %s" % (
+    v["bitrate_measured"] / 1e6, v["bitrate_peak"] / 1e6, v["frame_count"], v["bitrate_source"]))'
