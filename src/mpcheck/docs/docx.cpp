@@ -1,0 +1,598 @@
+#include "mpcheck/docs/docx.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <numeric>
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <zip.h>
+
+#include "mpcheck/media/image.hpp"
+#include "mpcheck/naming/fs_rules.hpp"
+
+namespace mpcheck::docs {
+
+namespace {
+
+constexpr int64_t emu_per_pixel = 9525; // at 96 dpi
+
+constexpr const char* xml_declaration =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+constexpr const char* ns_w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+constexpr const char* ns_r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+constexpr const char* ns_wp =
+    "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+constexpr const char* ns_a = "http://schemas.openxmlformats.org/drawingml/2006/main";
+constexpr const char* ns_pic = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+
+// Byte length of the UTF-8 sequence that starts with `lead` (input is already well-formed).
+size_t sequence_length(unsigned char lead)
+{
+  if (lead < 0x80)
+    return 1;
+  if (lead < 0xE0)
+    return 2;
+  return lead < 0xF0 ? 3 : 4;
+}
+
+// XML 1.0 Char production, for one well-formed UTF-8 sequence (surrogates cannot occur).
+bool is_xml_char(std::string_view ch)
+{
+  const auto lead = static_cast<unsigned char>(ch[0]);
+  if (ch.size() == 1)
+    return lead >= 0x20 || lead == '\t' || lead == '\n' || lead == '\r';
+  return ch != "\xEF\xBF\xBE" && ch != "\xEF\xBF\xBF"; // U+FFFE, U+FFFF
+}
+
+void append_escaped(std::string& out, std::string_view ch)
+{
+  switch (ch[0]) {
+  case '&':
+    out += "&amp;";
+    break;
+  case '<':
+    out += "&lt;";
+    break;
+  case '>':
+    out += "&gt;";
+    break;
+  case '"':
+    out += "&quot;";
+    break;
+  case '\'':
+    out += "&apos;";
+    break;
+  default:
+    out += ch;
+  }
+}
+
+std::string attr(const char* name, const std::string& value)
+{
+  return std::string(" ") + name + "=\"" + value + "\"";
+}
+
+std::string attr(const char* name, int64_t value)
+{
+  return attr(name, std::to_string(value));
+}
+
+const char* align_name(Align align)
+{
+  switch (align) {
+  case Align::center:
+    return "center";
+  case Align::right:
+    return "right";
+  case Align::both:
+    return "both";
+  case Align::left:
+    break;
+  }
+  return "left";
+}
+
+const char* valign_name(VAlign valign)
+{
+  switch (valign) {
+  case VAlign::top:
+    return "top";
+  case VAlign::bottom:
+    return "bottom";
+  case VAlign::center:
+    break;
+  }
+  return "center";
+}
+
+std::string run_properties(const Paragraph& p)
+{
+  // The eastAsia hint makes Word set quotation marks and dashes in the Chinese font, as
+  // Chinese documents do (full-width “ ”).
+  std::string out = "<w:rPr><w:rFonts w:hint=\"eastAsia\"";
+  if (!p.east_asia_font.empty())
+    out += attr("w:eastAsia", xml_escape(p.east_asia_font));
+  out += "/>";
+  if (p.bold)
+    out += "<w:b/><w:bCs/>";
+  out += "<w:sz" + attr("w:val", p.half_points) + "/><w:szCs" + attr("w:val", p.half_points) + "/>";
+  return out + "</w:rPr>";
+}
+
+// Schema order: pageBreakBefore, tabs, spacing, jc, rPr (the paragraph mark's own size).
+std::string paragraph_properties(const Paragraph& p)
+{
+  std::string out = "<w:pPr>";
+  if (p.page_break_before)
+    out += "<w:pageBreakBefore/>";
+  if (p.right_tab > 0)
+    out += "<w:tabs><w:tab w:val=\"right\"" + attr("w:pos", p.right_tab) + "/></w:tabs>";
+  if (p.space_before > 0 || p.space_after > 0)
+    out += "<w:spacing" + attr("w:before", p.space_before) + attr("w:after", p.space_after) + "/>";
+  out += "<w:jc" + attr("w:val", align_name(p.align)) + "/>";
+  return out + run_properties(p) + "</w:pPr>";
+}
+
+// The run's content: text pieces separated by w:br (for '\n') and w:tab (for '\t').
+std::string run_content(const std::string& escaped)
+{
+  std::string out, piece;
+  auto flush = [&] {
+    if (!piece.empty())
+      out += "<w:t xml:space=\"preserve\">" + piece + "</w:t>";
+    piece.clear();
+  };
+  for (char c : escaped) {
+    if (c == '\n' || c == '\t') {
+      flush();
+      out += c == '\n' ? "<w:br/>" : "<w:tab/>";
+    } else if (c != '\r') {
+      piece += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+std::string paragraph_xml(const Paragraph& p)
+{
+  std::string out = "<w:p>" + paragraph_properties(p);
+  if (!p.text.empty())
+    out += "<w:r>" + run_properties(p) + run_content(xml_escape(p.text)) + "</w:r>";
+  return out + "</w:p>";
+}
+
+std::string table_properties(Twips width)
+{
+  std::string borders;
+  for (const char* edge : {"top", "left", "bottom", "right", "insideH", "insideV"})
+    borders += std::string("<w:") + edge +
+               " w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>";
+  return "<w:tblPr><w:tblW" + attr("w:w", width) +
+         " w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>" + borders +
+         "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar>"
+         "<w:left w:w=\"108\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+         "</w:tblCellMar></w:tblPr>";
+}
+
+std::string table_grid(const std::vector<Twips>& columns)
+{
+  std::string out = "<w:tblGrid>";
+  for (Twips width : columns)
+    out += "<w:gridCol" + attr("w:w", width) + "/>";
+  return out + "</w:tblGrid>";
+}
+
+std::string row_start(const Row& row)
+{
+  if (row.min_height <= 0)
+    return "<w:tr>";
+  return "<w:tr><w:trPr><w:trHeight" + attr("w:val", row.min_height) +
+         " w:hRule=\"atLeast\"/></w:trPr>";
+}
+
+// Schema order in w:tcPr: tcW, gridSpan, vMerge, vAlign.
+std::string cell_properties(Twips width, int col_span, const char* vmerge, VAlign valign)
+{
+  std::string out = "<w:tcPr><w:tcW" + attr("w:w", width) + " w:type=\"dxa\"/>";
+  if (col_span > 1)
+    out += "<w:gridSpan" + attr("w:val", col_span) + "/>";
+  if (vmerge)
+    out += *vmerge ? "<w:vMerge" + attr("w:val", vmerge) + "/>" : "<w:vMerge/>";
+  return out + "<w:vAlign" + attr("w:val", valign_name(valign)) + "/></w:tcPr>";
+}
+
+Twips span_width(const std::vector<Twips>& columns, size_t first, int span)
+{
+  const size_t last = std::min(columns.size(), first + static_cast<size_t>(std::max(span, 1)));
+  return first >= last ? 0 : std::accumulate(columns.begin() + first, columns.begin() + last, 0);
+}
+
+std::string inline_picture(const Picture& picture, int drawing_id)
+{
+  const std::string id = std::to_string(drawing_id), image = std::to_string(picture.image + 1);
+  const std::string extent = attr("cx", picture.size.cx) + attr("cy", picture.size.cy);
+  return "<w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent" +
+         extent + "/><wp:docPr id=\"" + id + "\" name=\"Picture " + id +
+         "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"" + ns_a +
+         "\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr><a:graphic xmlns:a=\"" + ns_a +
+         "\"><a:graphicData uri=\"" + ns_pic + "\"><pic:pic xmlns:pic=\"" + ns_pic +
+         "\"><pic:nvPicPr><pic:cNvPr id=\"" + id + "\" name=\"image" + image +
+         "\"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed=\"rIdImage" + image +
+         "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm>"
+         "<a:off x=\"0\" y=\"0\"/><a:ext" +
+         extent +
+         "/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>"
+         "</a:graphicData></a:graphic></wp:inline></w:drawing>";
+}
+
+// A4 portrait with Word's Chinese default margins and header/footer distances. No line grid
+// (w:docGrid type "lines"): it would round every 16 pt title line up to two grid lines.
+std::string section_properties()
+{
+  return "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1440\" "
+         "w:right=\"1800\" w:bottom=\"1440\" w:left=\"1800\" w:header=\"851\" w:footer=\"992\" "
+         "w:gutter=\"0\"/><w:cols w:space=\"425\"/><w:docGrid w:linePitch=\"312\"/></w:sectPr>";
+}
+
+std::string image_name(const Image& image, size_t index)
+{
+  return "image" + std::to_string(index + 1) + "." + image.format;
+}
+
+bool has_format(const std::vector<Image>& images, const std::string& format)
+{
+  return std::any_of(images.begin(), images.end(),
+                     [&](const Image& image) { return image.format == format; });
+}
+
+std::string content_types(const std::vector<Image>& images)
+{
+  const std::string office = "application/vnd.openxmlformats-officedocument.";
+  std::string out = std::string(xml_declaration) +
+                    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    "<Default Extension=\"rels\" ContentType=\"application/"
+                    "vnd.openxmlformats-package.relationships+xml\"/>"
+                    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>";
+  for (const char* format : {"jpeg", "png"})
+    if (has_format(images, format))
+      out += std::string("<Default Extension=\"") + format + "\" ContentType=\"image/" + format +
+             "\"/>";
+  return out + "<Override PartName=\"/word/document.xml\" ContentType=\"" + office +
+         "wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" "
+         "ContentType=\"" +
+         office +
+         "wordprocessingml.styles+xml\"/><Override PartName=\"/docProps/core.xml\" "
+         "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+         "<Override PartName=\"/docProps/app.xml\" ContentType=\"" +
+         office + "extended-properties+xml\"/></Types>";
+}
+
+std::string relationship(const std::string& id, const std::string& type, const std::string& target)
+{
+  return "<Relationship Id=\"" + id + "\" Type=\"" + type + "\" Target=\"" + target + "\"/>";
+}
+
+std::string package_relationships()
+{
+  const std::string office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  return std::string(xml_declaration) +
+         "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+         relationship("rId1", office + "officeDocument", "word/document.xml") +
+         relationship("rId2",
+                      "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+                      "core-properties",
+                      "docProps/core.xml") +
+         relationship("rId3", office + "extended-properties", "docProps/app.xml") +
+         "</Relationships>";
+}
+
+std::string document_relationships(const std::vector<Image>& images)
+{
+  const std::string office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+  std::string out =
+      std::string(xml_declaration) +
+      "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
+      relationship("rIdStyles", office + "styles", "styles.xml");
+  for (size_t i = 0; i < images.size(); ++i)
+    out += relationship("rIdImage" + std::to_string(i + 1), office + "image",
+                        "media/" + image_name(images[i], i));
+  return out + "</Relationships>";
+}
+
+// Document defaults: Times New Roman for Latin text, 宋体 for Chinese, 12 pt, zh-CN.
+std::string styles_xml()
+{
+  return std::string(xml_declaration) + "<w:styles xmlns:w=\"" + ns_w +
+         "\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" "
+         "w:hAnsi=\"Times New Roman\" w:eastAsia=\"宋体\" w:cs=\"Times New Roman\"/>"
+         "<w:kern w:val=\"2\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"en-US\" "
+         "w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault/>"
+         "</w:docDefaults><w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+         "<w:name w:val=\"Normal\"/><w:qFormat/><w:pPr><w:widowControl w:val=\"0\"/></w:pPr>"
+         "</w:style><w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
+         "<w:name w:val=\"Normal Table\"/><w:semiHidden/><w:tblPr><w:tblInd w:w=\"0\" "
+         "w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" "
+         "w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" "
+         "w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style></w:styles>";
+}
+
+std::string w3c_time(Date date)
+{
+  return date.str() + "T00:00:00Z";
+}
+
+std::string core_xml(const DocProperties& p)
+{
+  const std::string stamp = w3c_time(p.date);
+  return std::string(xml_declaration) +
+         "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/"
+         "core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+         "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>" +
+         xml_escape(p.title) + "</dc:title><dc:creator>" + xml_escape(p.creator) +
+         "</dc:creator><dcterms:created xsi:type=\"dcterms:W3CDTF\">" + stamp +
+         "</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">" + stamp +
+         "</dcterms:modified></cp:coreProperties>";
+}
+
+std::string app_xml()
+{
+  return std::string(xml_declaration) +
+         "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+         "extended-properties\"><Application>mpcheck</Application></Properties>";
+}
+
+// Noon local time of `date`: zip entries store local DOS time, and noon converts back to the
+// same calendar day in any time zone, so the entry bytes do not depend on TZ.
+time_t zip_time(Date date)
+{
+  std::tm tm{};
+  tm.tm_year = date.year - 1900;
+  tm.tm_mon = date.month - 1;
+  tm.tm_mday = date.day;
+  tm.tm_hour = 12;
+  tm.tm_isdst = -1;
+  return std::mktime(&tm);
+}
+
+bool is_media(const std::string& name)
+{
+  return name.rfind("word/media/", 0) == 0;
+}
+
+bool add_entry(zip_t* zip, const std::string& name, const std::string& bytes, time_t mtime)
+{
+  zip_source_t* source = zip_source_buffer(zip, bytes.data(), bytes.size(), 0);
+  if (!source)
+    return false;
+  const zip_int64_t index = zip_file_add(zip, name.c_str(), source, ZIP_FL_ENC_UTF_8);
+  if (index < 0) {
+    zip_source_free(source);
+    return false;
+  }
+  // Pictures are compressed already; deflating them again only costs time.
+  const zip_int32_t method = is_media(name) ? ZIP_CM_STORE : ZIP_CM_DEFLATE;
+  return zip_file_set_mtime(zip, zip_uint64_t(index), mtime, 0) == 0 &&
+         zip_set_file_compression(zip, zip_uint64_t(index), method, 0) == 0;
+}
+
+std::string open_error(int code)
+{
+  zip_error_t error;
+  zip_error_init_with_code(&error, code);
+  std::string text = zip_error_strerror(&error);
+  zip_error_fini(&error);
+  return text;
+}
+
+// Writes the zip to `path`; `parts` must outlive the call (libzip reads them at zip_close).
+bool write_zip(const std::string& path,
+               const std::vector<std::pair<std::string, std::string>>& parts, time_t mtime,
+               std::string& error)
+{
+  int code = 0;
+  zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+  if (!zip) {
+    error = open_error(code);
+    return false;
+  }
+  for (const auto& [name, bytes] : parts)
+    if (!add_entry(zip, name, bytes, mtime)) {
+      error = zip_strerror(zip);
+      zip_discard(zip);
+      return false;
+    }
+  if (zip_close(zip) != 0) {
+    error = zip_strerror(zip);
+    zip_discard(zip);
+    return false;
+  }
+  return true;
+}
+
+// Flushes a file (or, with O_DIRECTORY, a directory entry) to the device: the caller may be
+// writing onto a USB drive that is pulled out right after.
+bool sync_path(const std::string& path, int flags)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | flags);
+  if (fd < 0)
+    return false;
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  return ok;
+}
+
+std::string parent_directory(const std::string& path)
+{
+  const std::string parent = std::filesystem::path(path).parent_path().string();
+  return parent.empty() ? "." : parent;
+}
+
+} // namespace
+
+std::string xml_escape(std::string_view raw)
+{
+  const std::string text = naming::replace_invalid_utf8(raw);
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t length = std::min(sequence_length(text[i]), text.size() - i);
+    const std::string_view ch(text.data() + i, length);
+    if (is_xml_char(ch))
+      append_escaped(out, ch);
+    i += length;
+  }
+  return out;
+}
+
+Extent fit_picture(int width_px, int height_px, Extent box)
+{
+  if (width_px <= 0 || height_px <= 0)
+    return {};
+  const double cx = double(width_px) * emu_per_pixel, cy = double(height_px) * emu_per_pixel;
+  const double scale = std::min({1.0, double(box.cx) / cx, double(box.cy) / cy});
+  return {static_cast<int64_t>(cx * scale + 0.5), static_cast<int64_t>(cy * scale + 0.5)};
+}
+
+bool load_image(const std::string& path, Image& out, std::string& error)
+{
+  ImageFacts facts;
+  ProbeError probe_error;
+  if (!media::probe_image(path, facts, probe_error)) {
+    error = path + ": " +
+            (probe_error.code == "unreadable" ? probe_error.detail : "not a PNG or JPEG image");
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (!in.good() && !in.eof()) {
+    error = path + ": " + std::strerror(errno);
+    return false;
+  }
+  out = {std::move(bytes), facts.format, facts.width, facts.height};
+  return true;
+}
+
+DocxWriter::DocxWriter(DocProperties properties) : m_properties(std::move(properties)) {}
+
+void DocxWriter::add_paragraph(const Paragraph& paragraph)
+{
+  m_body += paragraph_xml(paragraph);
+}
+
+void DocxWriter::add_table(const Table& table)
+{
+  struct Pending {
+    int rows_left = 0;
+    int col_span = 1;
+  };
+  std::vector<Pending> pending(table.columns.size());
+  m_body += "<w:tbl>" + table_properties(span_width(table.columns, 0, int(table.columns.size()))) +
+            table_grid(table.columns);
+  for (const Row& row : table.rows) {
+    m_body += row_start(row);
+    size_t column = 0;
+    auto cell = row.cells.begin();
+    while (column < pending.size() && (pending[column].rows_left > 0 || cell != row.cells.end())) {
+      Pending& merged = pending[column];
+      if (merged.rows_left > 0) {
+        --merged.rows_left;
+        append_continuation(merged.col_span, span_width(table.columns, column, merged.col_span));
+        column += size_t(merged.col_span);
+        continue;
+      }
+      merged = {cell->row_span - 1, std::max(cell->col_span, 1)};
+      append_cell(*cell, span_width(table.columns, column, cell->col_span));
+      column += size_t(merged.col_span);
+      ++cell;
+    }
+    for (; cell != row.cells.end(); ++cell)
+      append_cell(*cell, 0);
+    m_body += "</w:tr>";
+  }
+  m_body += "</w:tbl>";
+}
+
+void DocxWriter::append_cell(const Cell& cell, Twips width)
+{
+  const char* vmerge = cell.row_span > 1 ? "restart" : nullptr;
+  m_body += "<w:tc>" + cell_properties(width, cell.col_span, vmerge, cell.valign);
+  for (const Paragraph& paragraph : cell.paragraphs)
+    m_body += paragraph_xml(paragraph);
+  if (cell.picture.image >= 0 && cell.picture.image < image_count())
+    append_picture(cell.picture);
+  else if (cell.paragraphs.empty())
+    m_body += "<w:p/>";
+  m_body += "</w:tc>";
+}
+
+void DocxWriter::append_continuation(int col_span, Twips width)
+{
+  m_body += "<w:tc>" + cell_properties(width, col_span, "", VAlign::center) + "<w:p/></w:tc>";
+}
+
+void DocxWriter::append_picture(const Picture& picture)
+{
+  m_body += "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r>" +
+            inline_picture(picture, ++m_drawing_count) + "</w:r></w:p>";
+}
+
+int DocxWriter::add_image(Image image)
+{
+  m_images.push_back(std::move(image));
+  return image_count() - 1;
+}
+
+std::string DocxWriter::document_xml() const
+{
+  // Word wants a paragraph between the last table and the section properties.
+  const bool ends_with_table = m_body.ends_with("</w:tbl>");
+  return std::string(xml_declaration) + "<w:document xmlns:w=\"" + ns_w + "\" xmlns:r=\"" + ns_r +
+         "\" xmlns:wp=\"" + ns_wp + "\"><w:body>" + m_body + (ends_with_table ? "<w:p/>" : "") +
+         section_properties() + "</w:body></w:document>";
+}
+
+std::vector<std::pair<std::string, std::string>> DocxWriter::parts() const
+{
+  std::vector<std::pair<std::string, std::string>> out = {
+      {"[Content_Types].xml", content_types(m_images)},
+      {"_rels/.rels", package_relationships()},
+      {"docProps/core.xml", core_xml(m_properties)},
+      {"docProps/app.xml", app_xml()},
+      {"word/document.xml", document_xml()},
+      {"word/styles.xml", styles_xml()},
+      {"word/_rels/document.xml.rels", document_relationships(m_images)}};
+  for (size_t i = 0; i < m_images.size(); ++i)
+    out.emplace_back("word/media/" + image_name(m_images[i], i), m_images[i].bytes);
+  return out;
+}
+
+bool DocxWriter::write(const std::string& path, std::string& error) const
+{
+  const std::string temporary = path + ".tmp";
+  const auto package = parts();
+  std::string reason;
+  if (!write_zip(temporary, package, zip_time(m_properties.date), reason) ||
+      !sync_path(temporary, 0)) {
+    error = temporary + ": " + (reason.empty() ? std::strerror(errno) : reason);
+    std::remove(temporary.c_str());
+    return false;
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    error = path + ": " + std::strerror(errno);
+    std::remove(temporary.c_str());
+    return false;
+  }
+  sync_path(parent_directory(path), O_DIRECTORY); // best effort: the file itself is complete
+  return true;
+}
+
+} // namespace mpcheck::docs
