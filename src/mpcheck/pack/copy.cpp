@@ -1,5 +1,6 @@
 #include "mpcheck/pack/copy.hpp"
 
+#include "mpcheck/pack/read_ahead.hpp"
 #include "mpcheck/pack/sha256.hpp"
 
 #include <fmt/format.h>
@@ -127,17 +128,22 @@ std::string folder_of(const std::string& path)
 
 } // namespace
 
-void Copier::Free::operator()(char* p) const
-{
-  std::free(p);
-}
-
 Copier::Copier(std::size_t buffer_size)
     : m_size((std::max(buffer_size, page) + page - 1) / page * page),
-      m_buffer(static_cast<char*>(std::aligned_alloc(page, m_size)))
+      m_buffers(static_cast<char*>(std::aligned_alloc(page, m_size * buffer_count))),
+      m_verify(static_cast<char*>(std::aligned_alloc(page, m_size)))
 {
-  if (!m_buffer)
+  if (m_buffers == nullptr || m_verify == nullptr) {
+    std::free(m_buffers);
+    std::free(m_verify);
     throw std::bad_alloc();
+  }
+}
+
+Copier::~Copier()
+{
+  std::free(m_buffers);
+  std::free(m_verify);
 }
 
 Status stat_source(const std::string& path, SourceStamp& stamp)
@@ -152,8 +158,8 @@ Status stat_source(const std::string& path, SourceStamp& stamp)
   return {};
 }
 
-Status Copier::copy(const std::string& source, const SourceStamp& expected,
-                    const std::string& dest_path, std::string& sha256)
+Status Copier::stage(const std::string& source, const SourceStamp& expected,
+                     const std::string& dest_path, Staged& staged)
 {
   Fd in(open_read_only(source));
   if (in.get() < 0)
@@ -162,100 +168,120 @@ Status Copier::copy(const std::string& source, const SourceStamp& expected,
   if (!status.ok())
     return status;
   ::posix_fadvise(in.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
-  const std::string temp = temp_path_for(dest_path);
-  int out = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (out < 0)
-    return errno_status(errno, "cannot create", temp, fat32);
-  status = reserve(out, expected.size, dest_path, fat32);
+  staged = {-1, temp_path_for(dest_path), dest_path, ""};
+  staged.fd = ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (staged.fd < 0)
+    return errno_status(errno, "cannot create", staged.temp, fat32);
+  status = reserve(staged.fd, expected.size, dest_path, fat32);
   int64_t copied = 0;
   if (status.ok())
-    status = pump(in.get(), out, dest_path, expected.size, copied, sha256);
+    status = pump(in.get(), staged.fd, dest_path, expected.size, copied, staged.sha256);
   if (status.ok() && copied != expected.size)
     status = source_changed(source);
   if (status.ok())
     status = check_stamp(in.get(), expected, source);
-  if (status.ok())
-    status = commit(out, temp, dest_path, sha256);
-  if (!status.ok()) {
-    if (out >= 0)
-      ::close(out);
-    ::unlink(temp.c_str());
-  }
+  if (!status.ok())
+    discard(staged);
   return status;
 }
 
-Status Copier::pump(int in, int out, const std::string& dest_path, int64_t limit, int64_t& copied,
-                    std::string& sha256)
+Status Copier::stage(std::string_view content, const std::string& dest_path,
+                     const std::string& sha256, Staged& staged)
 {
-  Sha256 hash;
-  int64_t settled = 0;
-  char* buffer = m_buffer.get();
-  while (true) {
-    const ssize_t n = read_retrying(in, buffer, m_size);
-    if (n < 0)
-      return errno_status(errno, "cannot read the source of", dest_path);
-    if (n == 0)
-      break;
-    if (copied + n > limit) // the source grew: stop rather than copy without end
-      return {"source-changed",
-              fmt::format("the source of {} grew while pack was running", dest_path)};
-    hash.update(buffer, std::size_t(n));
-    if (const int err = write_all(out, buffer, std::size_t(n)))
-      return errno_status(err, "cannot write", dest_path, fat32);
-    copied += n;
-    stream_out(out, copied, n, settled);
-    if (on_bytes)
-      on_bytes(n);
+  staged = {-1, temp_path_for(dest_path), dest_path, sha256};
+  staged.fd = ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (staged.fd < 0)
+    return errno_status(errno, "cannot create", staged.temp, fat32);
+  if (const int err = write_all(staged.fd, content.data(), content.size())) {
+    discard(staged);
+    return errno_status(err, "cannot write", dest_path, fat32);
   }
-  sha256 = hash.hex_digest();
   return {};
+}
+
+void Copier::discard(Staged& staged)
+{
+  if (staged.fd >= 0)
+    ::close(staged.fd);
+  staged.fd = -1;
+  if (!staged.temp.empty())
+    ::unlink(staged.temp.c_str());
+}
+
+Status Copier::copy(const std::string& source, const SourceStamp& expected,
+                    const std::string& dest_path, std::string& sha256)
+{
+  Staged staged;
+  Status status = stage(source, expected, dest_path, staged);
+  if (status.ok())
+    status = commit(staged);
+  sha256 = staged.sha256;
+  return status;
 }
 
 Status Copier::write(std::string_view content, const std::string& dest_path,
                      const std::string& sha256)
 {
-  const std::string temp = temp_path_for(dest_path);
-  int out = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (out < 0)
-    return errno_status(errno, "cannot create", temp, fat32);
-  Status status;
-  if (const int err = write_all(out, content.data(), content.size()))
-    status = errno_status(err, "cannot write", dest_path, fat32);
-  if (status.ok())
-    status = commit(out, temp, dest_path, sha256);
-  if (!status.ok()) {
-    if (out >= 0)
-      ::close(out);
-    ::unlink(temp.c_str());
-  }
-  return status;
+  Staged staged;
+  Status status = stage(content, dest_path, sha256, staged);
+  return status.ok() ? commit(staged) : status;
 }
 
-// fdatasync, optional read-back, close, rename, folder fsync: after this the file is under its
-// final name, complete and durable. Closes `out` (sets it to -1) once it is flushed.
-Status Copier::commit(int& out, const std::string& temp, const std::string& dest_path,
-                      const std::string& sha256)
+Status Copier::pump(int in, int out, const std::string& dest_path, int64_t limit, int64_t& copied,
+                    std::string& sha256)
 {
-  if (::fdatasync(out) != 0)
-    return errno_status(errno, "cannot flush", dest_path, fat32);
-  const int closed = ::close(out);
-  out = -1;
-  if (closed != 0)
-    return errno_status(errno, "cannot close", dest_path, fat32);
-  if (verify) {
-    std::string reread;
-    int64_t size = 0;
-    Status status = hash_file(temp, true, reread, size);
-    if (status.ok() && reread != sha256)
-      status = {"io", fmt::format("{} reads back different from what was written", dest_path)};
-    if (!status.ok())
-      return status;
+  ReadAhead reader(in, m_buffers, m_size, buffer_count, limit);
+  int64_t settled = 0;
+  while (true) {
+    const ReadAhead::Chunk chunk = reader.next();
+    if (chunk.error != 0)
+      return errno_status(chunk.error, "cannot read the source of", dest_path);
+    if (chunk.grew) // stop rather than copy a growing file without end
+      return {"source-changed",
+              fmt::format("the source of {} grew while pack was running", dest_path)};
+    if (chunk.size == 0)
+      break;
+    if (const int err = write_all(out, chunk.data, chunk.size))
+      return errno_status(err, "cannot write", dest_path, fat32);
+    copied += int64_t(chunk.size);
+    stream_out(out, copied, int64_t(chunk.size), settled);
+    if (on_bytes)
+      on_bytes(int64_t(chunk.size));
   }
-  if (::rename(temp.c_str(), dest_path.c_str()) != 0)
-    return errno_status(errno, "cannot rename into place", dest_path);
-  if (const int err = fsync_dir(folder_of(dest_path)))
-    return errno_status(err, "cannot flush the folder of", dest_path);
+  sha256 = reader.sha256();
   return {};
+}
+
+Status Copier::commit(Staged& staged)
+{
+  Status status;
+  if (::fdatasync(staged.fd) != 0)
+    status = errno_status(errno, "cannot flush", staged.dest_path, fat32);
+  const int closed = ::close(staged.fd);
+  staged.fd = -1;
+  if (status.ok() && closed != 0)
+    status = errno_status(errno, "cannot close", staged.dest_path, fat32);
+  if (status.ok() && verify)
+    status = read_back(staged);
+  if (status.ok() && ::rename(staged.temp.c_str(), staged.dest_path.c_str()) != 0)
+    status = errno_status(errno, "cannot rename into place", staged.dest_path);
+  if (!status.ok()) {
+    discard(staged);
+    return status;
+  }
+  if (const int err = fsync_dir(folder_of(staged.dest_path)))
+    return errno_status(err, "cannot flush the folder of", staged.dest_path);
+  return {};
+}
+
+Status Copier::read_back(const Staged& staged)
+{
+  std::string reread;
+  int64_t size = 0;
+  Status status = hash_file(staged.temp, true, reread, size);
+  if (status.ok() && reread != staged.sha256)
+    status = {"io", fmt::format("{} reads back different from what was written", staged.dest_path)};
+  return status;
 }
 
 Status Copier::hash_file(const std::string& path, bool bypass_cache, std::string& sha256,
@@ -263,7 +289,7 @@ Status Copier::hash_file(const std::string& path, bool bypass_cache, std::string
 {
   if (bypass_cache) {
     Fd direct(open_read_only(path, O_DIRECT));
-    if (direct.get() >= 0 && hash_fd(direct.get(), m_buffer.get(), m_size, sha256, size) == 0)
+    if (direct.get() >= 0 && hash_fd(direct.get(), m_verify, m_size, sha256, size) == 0)
       return {};
     // O_DIRECT refused (tmpfs, some FUSE drives): flush, then drop the cached pages.
   }
@@ -274,7 +300,7 @@ Status Copier::hash_file(const std::string& path, bool bypass_cache, std::string
     ::fdatasync(fd.get());
     ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_DONTNEED);
   }
-  if (const int err = hash_fd(fd.get(), m_buffer.get(), m_size, sha256, size))
+  if (const int err = hash_fd(fd.get(), m_verify, m_size, sha256, size))
     return errno_status(err, "cannot read", path);
   return {};
 }

@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <string>
 #include <string_view>
 
@@ -25,14 +24,27 @@ struct SourceStamp {
 // mtime. Not a regular file or unreadable → "io".
 Status stat_source(const std::string& path, SourceStamp& stamp);
 
-// The copy buffer: large so that each system call moves a lot, reused for every file so that
-// memory does not grow with file size.
-inline constexpr std::size_t default_buffer_size = std::size_t(8) << 20;
+// The copy buffers: large so that each system call moves a lot, a few so that reading and
+// hashing run ahead of writing (ReadAhead), reused for every file so that memory does not grow
+// with file size: buffer_count × default_buffer_size = 16 MiB, plus one buffer for reading back.
+inline constexpr std::size_t default_buffer_size = std::size_t(4) << 20;
+inline constexpr std::size_t buffer_count = 4;
+
+// A file whose bytes are all written under its temporary name, not yet flushed or renamed.
+struct Staged {
+  int fd = -1;           // open for writing until commit() or discard()
+  std::string temp;      // its temporary path
+  std::string dest_path; // its final path
+  std::string sha256;    // of its bytes
+};
 
 class Copier {
 public:
-  // Allocates the (page-aligned) buffer once.
+  // Allocates the (page-aligned) buffers once.
   explicit Copier(std::size_t buffer_size = default_buffer_size);
+  ~Copier();
+  Copier(const Copier&) = delete;
+  Copier& operator=(const Copier&) = delete;
 
   // Called with the bytes just written, after each buffer (for progress displays).
   std::function<void(int64_t)> on_bytes;
@@ -42,13 +54,30 @@ public:
   // The target is FAT32: EFBIG becomes "fat32-limit".
   bool fat32 = false;
 
-  // Copies `source` to `dest_path` (whose folder exists) and sets `sha256` to the digest of the
-  // bytes read. The source must still match `expected` before and after ("source-changed").
-  // On any failure the temporary file is removed and `dest_path` is as it was.
+  // Writes `source` under the temporary name of `dest_path` (whose folder exists), hashing
+  // the bytes as they are read. The source must still match `expected` before and after
+  // ("source-changed"). On failure the temporary file is already removed.
+  Status stage(const std::string& source, const SourceStamp& expected, const std::string& dest_path,
+               Staged& staged);
+
+  // Writes `content` (whose digest is `sha256`) under the temporary name of `dest_path`.
+  Status stage(std::string_view content, const std::string& dest_path, const std::string& sha256,
+               Staged& staged);
+
+  // fdatasync, the optional read-back, rename to the final name, fsync of the folder: after
+  // success the file is complete and durable under its final name; after failure the
+  // temporary file is removed and the final name is as it was. May run on another thread
+  // while the next file is staged (it has a buffer of its own), but not beside hash_file().
+  Status commit(Staged& staged);
+
+  // Closes and removes a staged file that will not be committed.
+  static void discard(Staged& staged);
+
+  // stage() then commit(): copies `source` to `dest_path`; `sha256` is the digest.
   Status copy(const std::string& source, const SourceStamp& expected, const std::string& dest_path,
               std::string& sha256);
 
-  // Writes `content` to `dest_path` with the same guarantees; `sha256` is its digest.
+  // stage() then commit() of generated content.
   Status write(std::string_view content, const std::string& dest_path, const std::string& sha256);
 
   // Reads `path` and sets its digest and size; with `bypass_cache` the bytes come from the
@@ -56,15 +85,12 @@ public:
   Status hash_file(const std::string& path, bool bypass_cache, std::string& sha256, int64_t& size);
 
 private:
-  struct Free {
-    void operator()(char* p) const;
-  };
+  Status read_back(const Staged& staged);
   Status pump(int in, int out, const std::string& dest_path, int64_t limit, int64_t& copied,
               std::string& sha256);
-  Status commit(int& out, const std::string& temp, const std::string& dest_path,
-                const std::string& sha256);
   std::size_t m_size;
-  std::unique_ptr<char, Free> m_buffer;
+  char* m_buffers; // buffer_count buffers of m_size bytes, for stage()
+  char* m_verify;  // one buffer of m_size bytes, for hash_file() and commit()
 };
 
 } // namespace mpcheck::pack

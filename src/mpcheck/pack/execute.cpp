@@ -13,6 +13,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <set>
 #include <sys/file.h>
@@ -32,6 +33,7 @@ struct Item {
   std::string sha256;                       // when known (generated, in place, copied)
   bool in_place = false;                    // already there and verified
   bool adopted = false;                     // in place but missing from the state file
+  bool done = false;                        // in place, or written and committed
 
   const std::string& dest() const { return copy ? copy->dest : generated->dest; }
 };
@@ -80,7 +82,9 @@ private:
   Status preflight();
   Status check_space();
   Status open_output();
-  Status write_item(Item& item);
+  Status write_items();
+  Status stage(Item& item, Staged& staged);
+  Status settle(std::future<Status>& committing, size_t index);
   Status finish();
   void advance(int64_t bytes, int files);
   ExecuteResult result(const Status& status) const;
@@ -94,8 +98,7 @@ private:
   Copier m_copier;
   std::unique_ptr<StateJournal> m_journal;
   int m_lock = -1;
-  int64_t m_freed = 0;   // bytes of temporary leftovers (freed, or freeable in a dry run)
-  size_t m_finished = 0; // items whose result is final, a prefix in plan order
+  int64_t m_freed = 0; // bytes of temporary leftovers (freed, or freeable in a dry run)
   Progress m_progress;
 };
 
@@ -110,14 +113,13 @@ ExecuteResult Run::go()
   if (status.ok())
     status = preflight();
   if (!status.ok() || m_options.dry_run) {
-    m_finished = status.ok() ? m_items.size() : 0;
+    for (Item& item : m_items)
+      item.done = status.ok();
     return result(status);
   }
   status = open_output();
-  while (status.ok() && m_finished < m_items.size()) {
-    status = write_item(m_items[m_finished]);
-    m_finished += status.ok() ? 1 : 0;
-  }
+  if (status.ok())
+    status = write_items();
   if (status.ok())
     status = finish();
   return result(status);
@@ -128,7 +130,7 @@ Status Run::prepare()
   if (std::string problem = plan_problem(m_plan); !problem.empty())
     return {"invalid-plan", problem};
   for (const CopyOp& op : m_plan.copies) {
-    Item item{&op, nullptr, join_path(m_out, op.dest), {}, "", false, false};
+    Item item{&op, nullptr, join_path(m_out, op.dest), {}, "", false, false, false};
     if (Status status = stat_source(op.source, item.stamp); !status.ok())
       return status;
     m_items.push_back(item);
@@ -303,25 +305,59 @@ Status Run::open_output()
   return m_journal->error();
 }
 
-Status Run::write_item(Item& item)
+// Writes the files not in place. A file's commit (flush, rename, state entry) runs on a
+// thread of its own while the next file is copied, so the wait for the device overlaps
+// useful work; commits stay in plan order, one at a time.
+Status Run::write_items()
 {
-  if (item.in_place)
-    return {};
+  std::future<Status> committing;
+  size_t committing_index = 0;
+  for (size_t i = 0; i < m_items.size(); ++i) {
+    Item& item = m_items[i];
+    item.done = item.in_place;
+    if (item.in_place)
+      continue;
+    Staged staged;
+    const Status status = stage(item, staged);
+    const Status previous = settle(committing, committing_index);
+    if (!previous.ok() || !status.ok()) {
+      Copier::discard(staged);
+      return previous.ok() ? status : previous;
+    }
+    const StateEntry entry{item.sha256, item.stamp.size, item.stamp.mtime_ns};
+    committing = std::async(std::launch::async, [this, staged, entry, &item]() mutable {
+      const Status status = m_copier.commit(staged);
+      return status.ok() ? m_journal->append(item.dest(), entry) : status;
+    });
+    committing_index = i;
+  }
+  return settle(committing, committing_index);
+}
+
+Status Run::stage(Item& item, Staged& staged)
+{
   if (Status status = make_dirs(m_out, parent_of(item.dest())); !status.ok())
     return status;
-  Status status = item.copy
-                      ? m_copier.copy(item.copy->source, item.stamp, item.dest_path, item.sha256)
-                      : m_copier.write(item.generated->content, item.dest_path, item.sha256);
-  if (item.generated && status.ok())
-    advance(item.stamp.size, 0);
-  const StateEntry entry{item.sha256, item.stamp.size, item.stamp.mtime_ns};
-  if (status.ok())
-    status = m_journal->append(item.dest(), entry);
-  if (status.ok()) {
-    m_state[item.dest()] = entry;
-    advance(0, 1);
-  }
+  if (item.generated)
+    return m_copier.stage(item.generated->content, item.dest_path, item.sha256, staged);
+  const Status status = m_copier.stage(item.copy->source, item.stamp, item.dest_path, staged);
+  item.sha256 = staged.sha256;
   return status;
+}
+
+// Waits for the commit of m_items[index] (if one is running) and records it as done.
+Status Run::settle(std::future<Status>& committing, size_t index)
+{
+  if (!committing.valid())
+    return {};
+  const Status status = committing.get();
+  if (!status.ok())
+    return status;
+  Item& item = m_items[index];
+  m_state[item.dest()] = {item.sha256, item.stamp.size, item.stamp.mtime_ns};
+  item.done = true;
+  advance(item.generated ? item.stamp.size : 0, 1);
+  return {};
 }
 
 Status Run::finish()
@@ -349,8 +385,9 @@ void Run::advance(int64_t bytes, int files)
 ExecuteResult Run::result(const Status& status) const
 {
   ExecuteResult out{status.ok(), status.code, status.detail, {}};
-  for (size_t i = 0; i < m_finished; ++i) {
-    const Item& item = m_items[i];
+  for (const Item& item : m_items) {
+    if (!item.done)
+      continue;
     const bool copied = !item.in_place && !m_options.dry_run;
     out.files.push_back({item.dest(), item.sha256, item.stamp.size, copied});
   }
