@@ -1,0 +1,308 @@
+#include "mpcheck/pack/copy.hpp"
+
+#include "mpcheck/pack/read_ahead.hpp"
+#include "mpcheck/pack/sha256.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mpcheck::pack {
+
+namespace {
+
+constexpr std::size_t page = 4096;
+// Bytes written but not yet known to be on the device: enough to keep the device busy while
+// the next buffer is read, little enough that the final fdatasync of a file is short.
+constexpr int64_t writeback_window = int64_t(32) << 20;
+
+class Fd {
+public:
+  explicit Fd(int fd) : m_fd(fd) {}
+  ~Fd() { close(); }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return m_fd; }
+  // Closes now; returns 0 or the errno of close(2).
+  int close()
+  {
+    const int result = m_fd >= 0 ? ::close(m_fd) : 0;
+    m_fd = -1;
+    return result == 0 ? 0 : errno;
+  }
+
+private:
+  int m_fd;
+};
+
+// O_NOATIME keeps even the access time of a source untouched; it needs ownership (or root),
+// so it is dropped when refused.
+int open_read_only(const std::string& path, int extra_flags = 0)
+{
+  const int flags = O_RDONLY | O_CLOEXEC | extra_flags;
+  const int fd = ::open(path.c_str(), flags | O_NOATIME);
+  return fd >= 0 || errno != EPERM ? fd : ::open(path.c_str(), flags);
+}
+
+SourceStamp stamp_of(const struct stat& st)
+{
+  return {int64_t(st.st_size), int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec};
+}
+
+ssize_t read_retrying(int fd, char* buffer, std::size_t size)
+{
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, size);
+    if (n >= 0 || errno != EINTR)
+      return n;
+  }
+}
+
+Status source_changed(const std::string& source)
+{
+  return {"source-changed", fmt::format("{} changed while pack was running", source)};
+}
+
+Status check_stamp(int fd, const SourceStamp& expected, const std::string& source)
+{
+  struct stat st;
+  if (::fstat(fd, &st) != 0)
+    return errno_status(errno, "cannot read", source);
+  return stamp_of(st) == expected ? Status{} : source_changed(source);
+}
+
+// Reserves the file's clusters up front (without changing its size or writing zeros), so a
+// full disk shows before any byte is written and a FAT drive is not fragmented. File
+// systems without fallocate are fine.
+Status reserve(int fd, int64_t size, const std::string& path, bool fat32)
+{
+  if (size == 0 || ::fallocate(fd, FALLOC_FL_KEEP_SIZE, 0, size) == 0)
+    return {};
+  const int err = errno;
+  if (err == ENOSPC || err == EDQUOT || err == EFBIG)
+    return errno_status(err, "cannot write", path, fat32);
+  return {};
+}
+
+// Starts writing the bytes just written and waits for those older than the window, then drops
+// them from the page cache: the device stays busy and dirty memory stays bounded.
+void stream_out(int fd, int64_t written, int64_t just_written, int64_t& settled)
+{
+  ::sync_file_range(fd, written - just_written, just_written, SYNC_FILE_RANGE_WRITE);
+  if (written - settled <= writeback_window)
+    return;
+  const int64_t until = written - writeback_window;
+  ::sync_file_range(fd, settled, until - settled,
+                    SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE |
+                        SYNC_FILE_RANGE_WAIT_AFTER);
+  ::posix_fadvise(fd, settled, until - settled, POSIX_FADV_DONTNEED);
+  settled = until;
+}
+
+int hash_fd(int fd, char* buffer, std::size_t size, std::string& sha256, int64_t& total)
+{
+  Sha256 hash;
+  total = 0;
+  while (true) {
+    const ssize_t n = read_retrying(fd, buffer, size);
+    if (n < 0)
+      return errno;
+    if (n == 0)
+      break;
+    hash.update(buffer, std::size_t(n));
+    total += n;
+  }
+  sha256 = hash.hex_digest();
+  return 0;
+}
+
+std::string folder_of(const std::string& path)
+{
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash + 1);
+}
+
+} // namespace
+
+Copier::Copier(std::size_t buffer_size)
+    : m_size((std::max(buffer_size, page) + page - 1) / page * page),
+      m_buffers(static_cast<char*>(std::aligned_alloc(page, m_size * buffer_count))),
+      m_verify(static_cast<char*>(std::aligned_alloc(page, m_size)))
+{
+  if (m_buffers == nullptr || m_verify == nullptr) {
+    std::free(m_buffers);
+    std::free(m_verify);
+    throw std::bad_alloc();
+  }
+}
+
+Copier::~Copier()
+{
+  std::free(m_buffers);
+  std::free(m_verify);
+}
+
+Status stat_source(const std::string& path, SourceStamp& stamp)
+{
+  Fd fd(open_read_only(path));
+  struct stat st;
+  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0)
+    return errno_status(errno, "cannot read", path);
+  if (!S_ISREG(st.st_mode))
+    return {"io", fmt::format("{} is not a regular file", path)};
+  stamp = stamp_of(st);
+  return {};
+}
+
+Status Copier::stage(const std::string& source, const SourceStamp& expected,
+                     const std::string& dest_path, Staged& staged)
+{
+  Fd in(open_read_only(source));
+  if (in.get() < 0)
+    return errno_status(errno, "cannot open", source);
+  Status status = check_stamp(in.get(), expected, source);
+  if (!status.ok())
+    return status;
+  ::posix_fadvise(in.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+  staged = {-1, temp_path_for(dest_path), dest_path, ""};
+  staged.fd = ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (staged.fd < 0)
+    return errno_status(errno, "cannot create", staged.temp, fat32);
+  status = reserve(staged.fd, expected.size, dest_path, fat32);
+  int64_t copied = 0;
+  if (status.ok())
+    status = pump(in.get(), staged.fd, dest_path, expected.size, copied, staged.sha256);
+  if (status.ok() && copied != expected.size)
+    status = source_changed(source);
+  if (status.ok())
+    status = check_stamp(in.get(), expected, source);
+  if (!status.ok())
+    discard(staged);
+  return status;
+}
+
+Status Copier::stage(std::string_view content, const std::string& dest_path,
+                     const std::string& sha256, Staged& staged)
+{
+  staged = {-1, temp_path_for(dest_path), dest_path, sha256};
+  staged.fd = ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (staged.fd < 0)
+    return errno_status(errno, "cannot create", staged.temp, fat32);
+  if (const int err = write_all(staged.fd, content.data(), content.size())) {
+    discard(staged);
+    return errno_status(err, "cannot write", dest_path, fat32);
+  }
+  return {};
+}
+
+void Copier::discard(Staged& staged)
+{
+  if (staged.fd >= 0)
+    ::close(staged.fd);
+  staged.fd = -1;
+  if (!staged.temp.empty())
+    ::unlink(staged.temp.c_str());
+}
+
+Status Copier::copy(const std::string& source, const SourceStamp& expected,
+                    const std::string& dest_path, std::string& sha256)
+{
+  Staged staged;
+  Status status = stage(source, expected, dest_path, staged);
+  if (status.ok())
+    status = commit(staged);
+  sha256 = staged.sha256;
+  return status;
+}
+
+Status Copier::write(std::string_view content, const std::string& dest_path,
+                     const std::string& sha256)
+{
+  Staged staged;
+  Status status = stage(content, dest_path, sha256, staged);
+  return status.ok() ? commit(staged) : status;
+}
+
+Status Copier::pump(int in, int out, const std::string& dest_path, int64_t limit, int64_t& copied,
+                    std::string& sha256)
+{
+  ReadAhead reader(in, m_buffers, m_size, buffer_count, limit);
+  int64_t settled = 0;
+  while (true) {
+    const ReadAhead::Chunk chunk = reader.next();
+    if (chunk.error != 0)
+      return errno_status(chunk.error, "cannot read the source of", dest_path);
+    if (chunk.grew) // stop rather than copy a growing file without end
+      return {"source-changed",
+              fmt::format("the source of {} grew while pack was running", dest_path)};
+    if (chunk.size == 0)
+      break;
+    if (const int err = write_all(out, chunk.data, chunk.size))
+      return errno_status(err, "cannot write", dest_path, fat32);
+    copied += int64_t(chunk.size);
+    stream_out(out, copied, int64_t(chunk.size), settled);
+    if (on_bytes)
+      on_bytes(int64_t(chunk.size));
+  }
+  sha256 = reader.sha256();
+  return {};
+}
+
+Status Copier::commit(Staged& staged)
+{
+  Status status;
+  if (::fdatasync(staged.fd) != 0)
+    status = errno_status(errno, "cannot flush", staged.dest_path, fat32);
+  const int closed = ::close(staged.fd);
+  staged.fd = -1;
+  if (status.ok() && closed != 0)
+    status = errno_status(errno, "cannot close", staged.dest_path, fat32);
+  if (status.ok() && verify)
+    status = read_back(staged);
+  if (status.ok() && ::rename(staged.temp.c_str(), staged.dest_path.c_str()) != 0)
+    status = errno_status(errno, "cannot rename into place", staged.dest_path);
+  if (!status.ok()) {
+    discard(staged);
+    return status;
+  }
+  if (const int err = fsync_dir(folder_of(staged.dest_path)))
+    return errno_status(err, "cannot flush the folder of", staged.dest_path);
+  return {};
+}
+
+Status Copier::read_back(const Staged& staged)
+{
+  std::string reread;
+  int64_t size = 0;
+  Status status = hash_file(staged.temp, true, reread, size);
+  if (status.ok() && reread != staged.sha256)
+    status = {"io", fmt::format("{} reads back different from what was written", staged.dest_path)};
+  return status;
+}
+
+Status Copier::hash_file(const std::string& path, bool bypass_cache, std::string& sha256,
+                         int64_t& size)
+{
+  if (bypass_cache) {
+    Fd direct(open_read_only(path, O_DIRECT));
+    if (direct.get() >= 0 && hash_fd(direct.get(), m_verify, m_size, sha256, size) == 0)
+      return {};
+    // O_DIRECT refused (tmpfs, some FUSE drives): flush, then drop the cached pages.
+  }
+  Fd fd(open_read_only(path));
+  if (fd.get() < 0)
+    return errno_status(errno, "cannot open", path);
+  if (bypass_cache) {
+    ::fdatasync(fd.get());
+    ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_DONTNEED);
+  }
+  if (const int err = hash_fd(fd.get(), m_verify, m_size, sha256, size))
+    return errno_status(err, "cannot read", path);
+  return {};
+}
+
+} // namespace mpcheck::pack

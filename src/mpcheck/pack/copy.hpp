@@ -1,0 +1,96 @@
+#pragma once
+// Copies one file the way pack promises: the source opened read-only and read once, hashed
+// while it is written under a temporary name, flushed, optionally re-read from the disk and
+// compared, then renamed into place and the folder flushed. Failure leaves nothing behind.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "mpcheck/pack/fileio.hpp"
+
+namespace mpcheck::pack {
+
+// What a source looked like when it was planned; a copy checks it did not change.
+struct SourceStamp {
+  int64_t size = 0;
+  int64_t mtime_ns = 0;
+  friend bool operator==(const SourceStamp&, const SourceStamp&) = default;
+};
+
+// Opens `path` read-only (never for writing, never touching its times) and reads its size and
+// mtime. Not a regular file or unreadable → "io".
+Status stat_source(const std::string& path, SourceStamp& stamp);
+
+// The copy buffers: large so that each system call moves a lot, a few so that reading and
+// hashing run ahead of writing (ReadAhead), reused for every file so that memory does not grow
+// with file size: buffer_count × default_buffer_size = 16 MiB, plus one buffer for reading back.
+inline constexpr std::size_t default_buffer_size = std::size_t(4) << 20;
+inline constexpr std::size_t buffer_count = 4;
+
+// A file whose bytes are all written under its temporary name, not yet flushed or renamed.
+struct Staged {
+  int fd = -1;           // open for writing until commit() or discard()
+  std::string temp;      // its temporary path
+  std::string dest_path; // its final path
+  std::string sha256;    // of its bytes
+};
+
+class Copier {
+public:
+  // Allocates the (page-aligned) buffers once.
+  explicit Copier(std::size_t buffer_size = default_buffer_size);
+  ~Copier();
+  Copier(const Copier&) = delete;
+  Copier& operator=(const Copier&) = delete;
+
+  // Called with the bytes just written, after each buffer (for progress displays).
+  std::function<void(int64_t)> on_bytes;
+  // Re-read each written file bypassing the page cache and compare its SHA-256 before the
+  // rename (a mismatch is "io").
+  bool verify = false;
+  // The target is FAT32: EFBIG becomes "fat32-limit".
+  bool fat32 = false;
+
+  // Writes `source` under the temporary name of `dest_path` (whose folder exists), hashing
+  // the bytes as they are read. The source must still match `expected` before and after
+  // ("source-changed"). On failure the temporary file is already removed.
+  Status stage(const std::string& source, const SourceStamp& expected, const std::string& dest_path,
+               Staged& staged);
+
+  // Writes `content` (whose digest is `sha256`) under the temporary name of `dest_path`.
+  Status stage(std::string_view content, const std::string& dest_path, const std::string& sha256,
+               Staged& staged);
+
+  // fdatasync, the optional read-back, rename to the final name, fsync of the folder: after
+  // success the file is complete and durable under its final name; after failure the
+  // temporary file is removed and the final name is as it was. May run on another thread
+  // while the next file is staged (it has a buffer of its own), but not beside hash_file().
+  Status commit(Staged& staged);
+
+  // Closes and removes a staged file that will not be committed.
+  static void discard(Staged& staged);
+
+  // stage() then commit(): copies `source` to `dest_path`; `sha256` is the digest.
+  Status copy(const std::string& source, const SourceStamp& expected, const std::string& dest_path,
+              std::string& sha256);
+
+  // stage() then commit() of generated content.
+  Status write(std::string_view content, const std::string& dest_path, const std::string& sha256);
+
+  // Reads `path` and sets its digest and size; with `bypass_cache` the bytes come from the
+  // device (O_DIRECT, or fdatasync + POSIX_FADV_DONTNEED where O_DIRECT is refused).
+  Status hash_file(const std::string& path, bool bypass_cache, std::string& sha256, int64_t& size);
+
+private:
+  Status read_back(const Staged& staged);
+  Status pump(int in, int out, const std::string& dest_path, int64_t limit, int64_t& copied,
+              std::string& sha256);
+  std::size_t m_size;
+  char* m_buffers; // buffer_count buffers of m_size bytes, for stage()
+  char* m_verify;  // one buffer of m_size bytes, for hash_file() and commit()
+};
+
+} // namespace mpcheck::pack

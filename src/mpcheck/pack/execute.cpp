@@ -1,0 +1,405 @@
+#include "mpcheck/pack/execute.hpp"
+
+#include "mpcheck/pack/copy.hpp"
+#include "mpcheck/pack/fileio.hpp"
+#include "mpcheck/pack/manifest.hpp"
+#include "mpcheck/pack/sha256.hpp"
+#include "mpcheck/pack/space.hpp"
+#include "mpcheck/pack/state.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <chrono>
+#include <fcntl.h>
+#include <filesystem>
+#include <future>
+#include <memory>
+#include <set>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mpcheck::pack {
+
+namespace {
+
+// One file of the plan on its way to the drive.
+struct Item {
+  const CopyOp* copy = nullptr;             // or
+  const GeneratedFile* generated = nullptr; // exactly one of the two is set
+  std::string dest_path;                    // absolute
+  SourceStamp stamp;                        // generated: {content size, 0}
+  std::string sha256;                       // when known (generated, in place, copied)
+  bool in_place = false;                    // already there and verified
+  bool adopted = false;                     // in place but missing from the state file
+  bool done = false;                        // in place, or written and committed
+
+  const std::string& dest() const { return copy ? copy->dest : generated->dest; }
+};
+
+Status conflict(const std::string& dest, std::string_view why)
+{
+  return {"dest-exists-different",
+          fmt::format("{} is already on the drive {}; pack never overwrites a file it did not "
+                      "write: move it away or choose another output folder",
+                      dest, why)};
+}
+
+// `path` made absolute and normal, without a trailing slash (but "/" stays "/").
+std::string absolute_folder(const std::string& path)
+{
+  std::string out = std::filesystem::absolute(path).lexically_normal().string();
+  while (out.size() > 1 && out.ends_with('/'))
+    out.pop_back();
+  return out;
+}
+
+class Run {
+public:
+  Run(const Plan& plan, const std::string& out_dir, const ExecuteOptions& options)
+      : m_plan(plan), m_out(absolute_folder(out_dir)), m_options(options),
+        m_start(std::chrono::steady_clock::now())
+  {
+    m_copier.verify = options.verify;
+    m_copier.on_bytes = [this](int64_t bytes) { advance(bytes, 0); };
+  }
+  ~Run()
+  {
+    if (m_lock >= 0)
+      ::close(m_lock);
+  }
+
+  ExecuteResult go();
+
+private:
+  Status prepare();
+  Status lock_and_clean();
+  Status decide(Item& item);
+  Status decide_owned(Item& item, const StateEntry& entry, int64_t dest_size);
+  Status decide_foreign(Item& item, int64_t dest_size);
+  Status content_sha(const Item& item, std::string& sha256);
+  Status preflight();
+  Status check_space();
+  Status open_output();
+  Status write_items();
+  Status stage(Item& item, Staged& staged);
+  Status settle(std::future<Status>& committing, size_t index);
+  Status finish();
+  void advance(int64_t bytes, int files);
+  ExecuteResult result(const Status& status) const;
+
+  const Plan& m_plan;
+  std::string m_out;
+  const ExecuteOptions& m_options;
+  std::chrono::steady_clock::time_point m_start;
+  std::vector<Item> m_items;
+  State m_state;
+  Copier m_copier;
+  std::unique_ptr<StateJournal> m_journal;
+  int m_lock = -1;
+  int64_t m_freed = 0; // bytes of temporary leftovers (freed, or freeable in a dry run)
+  Progress m_progress;
+};
+
+ExecuteResult Run::go()
+{
+  Status status = prepare();
+  if (status.ok())
+    status = lock_and_clean();
+  m_state = load_state(m_out);
+  for (size_t i = 0; status.ok() && i < m_items.size(); ++i)
+    status = decide(m_items[i]);
+  if (status.ok())
+    status = preflight();
+  if (!status.ok() || m_options.dry_run) {
+    for (Item& item : m_items)
+      item.done = status.ok();
+    return result(status);
+  }
+  status = open_output();
+  if (status.ok())
+    status = write_items();
+  if (status.ok())
+    status = finish();
+  return result(status);
+}
+
+Status Run::prepare()
+{
+  if (std::string problem = plan_problem(m_plan); !problem.empty())
+    return {"invalid-plan", problem};
+  for (const CopyOp& op : m_plan.copies) {
+    Item item{&op, nullptr, join_path(m_out, op.dest), {}, "", false, false, false};
+    if (Status status = stat_source(op.source, item.stamp); !status.ok())
+      return status;
+    m_items.push_back(item);
+  }
+  for (const GeneratedFile& file : m_plan.generated) {
+    const SourceStamp stamp{int64_t(file.content.size()), 0};
+    m_items.push_back({nullptr, &file, join_path(m_out, file.dest), stamp, sha256_hex(file.content),
+                       false, false});
+  }
+  m_progress.files_total = int(m_items.size());
+  for (const Item& item : m_items)
+    m_progress.bytes_total += item.stamp.size;
+  return {};
+}
+
+// Takes the folder for this run (two packs into one folder would trip over each other's
+// temporary files) and removes what a killed run left, which may free much space.
+Status Run::lock_and_clean()
+{
+  if (m_options.dry_run) {
+    m_freed = temp_leftovers(m_out, false);
+    return {};
+  }
+  m_lock = ::open(m_out.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (m_lock < 0)
+    return errno == ENOENT ? Status{} : errno_status(errno, "cannot open", m_out);
+  if (::flock(m_lock, LOCK_EX | LOCK_NB) != 0)
+    return {"io", fmt::format("another mpcheck pack is writing to {}", m_out)};
+  m_freed = temp_leftovers(m_out, true);
+  return {};
+}
+
+Status Run::decide(Item& item)
+{
+  struct stat st;
+  if (::lstat(item.dest_path.c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR)
+      return {};
+    return errno_status(errno, "cannot read", item.dest_path);
+  }
+  if (!S_ISREG(st.st_mode))
+    return conflict(item.dest(), "and is not a file");
+  const auto entry = m_state.find(item.dest());
+  const Status status = entry != m_state.end()
+                            ? decide_owned(item, entry->second, int64_t(st.st_size))
+                            : decide_foreign(item, int64_t(st.st_size));
+  if (status.ok() && item.in_place)
+    advance(item.stamp.size, 1);
+  return status;
+}
+
+// A file pack wrote before: in place while the state still describes it (and, with verify,
+// the drive still holds those bytes); otherwise it is simply written again.
+Status Run::decide_owned(Item& item, const StateEntry& entry, int64_t dest_size)
+{
+  const bool unchanged = entry.size == item.stamp.size && entry.mtime_ns == item.stamp.mtime_ns &&
+                         dest_size == entry.size &&
+                         (item.generated == nullptr || entry.sha256 == item.sha256);
+  if (!unchanged)
+    return {};
+  if (m_options.verify) {
+    std::string on_drive;
+    int64_t size = 0;
+    if (Status status = m_copier.hash_file(item.dest_path, true, on_drive, size); !status.ok())
+      return status;
+    if (on_drive != entry.sha256)
+      return {};
+  }
+  item.sha256 = entry.sha256;
+  item.in_place = true;
+  return {};
+}
+
+// A file pack has no record of: either the one it renamed into place just before being
+// killed (same bytes: adopted) or somebody else's file, which is never overwritten.
+Status Run::decide_foreign(Item& item, int64_t dest_size)
+{
+  if (dest_size != item.stamp.size)
+    return conflict(item.dest(), fmt::format("with a different size ({} bytes, not {})", dest_size,
+                                             item.stamp.size));
+  std::string on_drive, wanted;
+  int64_t size = 0;
+  Status status = m_copier.hash_file(item.dest_path, m_options.verify, on_drive, size);
+  if (status.ok())
+    status = content_sha(item, wanted);
+  if (!status.ok())
+    return status;
+  if (on_drive != wanted)
+    return conflict(item.dest(), "with different content");
+  item.sha256 = wanted;
+  item.in_place = item.adopted = true;
+  return {};
+}
+
+Status Run::content_sha(const Item& item, std::string& sha256)
+{
+  if (item.generated) {
+    sha256 = item.sha256;
+    return {};
+  }
+  int64_t size = 0;
+  Status status = m_copier.hash_file(item.copy->source, false, sha256, size);
+  if (status.ok() && size != item.stamp.size)
+    status = {"source-changed",
+              fmt::format("{} changed while pack was running", item.copy->source)};
+  return status;
+}
+
+Status Run::preflight()
+{
+  const bool fat32 = m_options.fat32 || filesystem_type(m_out) == "vfat";
+  m_copier.fat32 = fat32;
+  for (const Item& item : m_items) {
+    if (fat32 && !item.in_place && item.stamp.size > fat32_max_file_size)
+      return {"fat32-limit",
+              fmt::format("{} is {} ({} bytes); a FAT32 drive cannot hold a file of 4 GiB or "
+                          "more: format the drive as exFAT or NTFS, or make the file smaller",
+                          item.dest(), human_size(item.stamp.size), item.stamp.size)};
+  }
+  return testing::space_check_enabled() ? check_space() : Status{};
+}
+
+Status Run::check_space()
+{
+  SpaceInfo space;
+  if (Status status = space_of(m_out, space); !status.ok())
+    return status;
+  std::vector<int64_t> sizes;
+  std::set<std::string> folders;
+  int64_t own = 4096;
+  for (const Item& item : m_items) {
+    own += 2 * int64_t(item.dest().size() + 200); // its manifest and state lines, twice
+    if (item.in_place)
+      continue;
+    sizes.push_back(item.stamp.size);
+    for (std::string_view dir = parent_of(item.dest()); !dir.empty(); dir = parent_of(dir))
+      folders.insert(std::string(dir));
+  }
+  int new_folders = ::access(m_out.c_str(), F_OK) == 0 ? 0 : 1;
+  for (const std::string& folder : folders)
+    new_folders += ::access(join_path(m_out, folder).c_str(), F_OK) == 0 ? 0 : 1;
+  const int64_t needed = bytes_needed(sizes, space.cluster, new_folders, own);
+  const int64_t available = space.available + (m_options.dry_run ? m_freed : 0);
+  if (needed <= available)
+    return {};
+  return {"no-space",
+          fmt::format("not enough free space in {}: {} needed ({} bytes), {} "
+                      "available ({} bytes)",
+                      m_out, human_size(needed), needed, human_size(available), available)};
+}
+
+// The output folder, this run's lock on it, and a clean state file to append to.
+Status Run::open_output()
+{
+  if (Status status = make_dirs("/", m_out.substr(1)); !status.ok())
+    return status;
+  if (m_lock < 0) {
+    if (Status status = lock_and_clean(); !status.ok())
+      return status;
+  }
+  State clean;
+  for (const Item& item : m_items) {
+    if (item.in_place)
+      clean[item.dest()] = {item.sha256, item.stamp.size, item.stamp.mtime_ns};
+  }
+  for (const auto& [dest, entry] : m_state)
+    clean.emplace(dest, entry); // keep entries of files of earlier plans
+  if (Status status = save_state(m_out, clean); !status.ok())
+    return status;
+  m_state = std::move(clean);
+  m_journal = std::make_unique<StateJournal>(m_out);
+  return m_journal->error();
+}
+
+// Writes the files not in place. A file's commit (flush, rename, state entry) runs on a
+// thread of its own while the next file is copied, so the wait for the device overlaps
+// useful work; commits stay in plan order, one at a time.
+Status Run::write_items()
+{
+  std::future<Status> committing;
+  size_t committing_index = 0;
+  for (size_t i = 0; i < m_items.size(); ++i) {
+    Item& item = m_items[i];
+    item.done = item.in_place;
+    if (item.in_place)
+      continue;
+    Staged staged;
+    const Status status = stage(item, staged);
+    const Status previous = settle(committing, committing_index);
+    if (!previous.ok() || !status.ok()) {
+      Copier::discard(staged);
+      return previous.ok() ? status : previous;
+    }
+    const StateEntry entry{item.sha256, item.stamp.size, item.stamp.mtime_ns};
+    committing = std::async(std::launch::async, [this, staged, entry, &item]() mutable {
+      const Status status = m_copier.commit(staged);
+      return status.ok() ? m_journal->append(item.dest(), entry) : status;
+    });
+    committing_index = i;
+  }
+  return settle(committing, committing_index);
+}
+
+Status Run::stage(Item& item, Staged& staged)
+{
+  if (Status status = make_dirs(m_out, parent_of(item.dest())); !status.ok())
+    return status;
+  if (item.generated)
+    return m_copier.stage(item.generated->content, item.dest_path, item.sha256, staged);
+  const Status status = m_copier.stage(item.copy->source, item.stamp, item.dest_path, staged);
+  item.sha256 = staged.sha256;
+  return status;
+}
+
+// Waits for the commit of m_items[index] (if one is running) and records it as done.
+Status Run::settle(std::future<Status>& committing, size_t index)
+{
+  if (!committing.valid())
+    return {};
+  const Status status = committing.get();
+  if (!status.ok())
+    return status;
+  Item& item = m_items[index];
+  m_state[item.dest()] = {item.sha256, item.stamp.size, item.stamp.mtime_ns};
+  item.done = true;
+  advance(item.generated ? item.stamp.size : 0, 1);
+  return {};
+}
+
+Status Run::finish()
+{
+  const ExecuteResult done = result({});
+  if (Status status =
+          write_file_atomically(join_path(m_out, manifest_name), manifest_text(done.files));
+      !status.ok())
+    return status;
+  m_journal.reset();
+  return save_state(m_out, m_state);
+}
+
+void Run::advance(int64_t bytes, int files)
+{
+  m_progress.bytes_done += bytes;
+  m_progress.files_done += files;
+  if (!m_options.on_progress)
+    return;
+  m_progress.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
+  m_options.on_progress(m_progress);
+}
+
+ExecuteResult Run::result(const Status& status) const
+{
+  ExecuteResult out{status.ok(), status.code, status.detail, {}};
+  for (const Item& item : m_items) {
+    if (!item.done)
+      continue;
+    const bool copied = !item.in_place && !m_options.dry_run;
+    out.files.push_back({item.dest(), item.sha256, item.stamp.size, copied});
+  }
+  return out;
+}
+
+} // namespace
+
+ExecuteResult execute(const Plan& plan, const std::string& out_dir, const ExecuteOptions& options)
+{
+  Run run(plan, out_dir, options);
+  return run.go();
+}
+
+} // namespace mpcheck::pack

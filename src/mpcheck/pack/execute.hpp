@@ -1,0 +1,66 @@
+#pragma once
+// Executes a copy plan onto a drive so that no file is ever lost or half-written (SPEC §8):
+// sources are only read; each file is written under a temporary name, flushed and renamed;
+// a re-run resumes without recopying what is verified; space and FAT32 limits are checked
+// before anything is written; a manifest-sha256.txt lets the receiver verify the drive.
+// See docs/pack.md for the full contract and the tests that prove each guarantee.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "mpcheck/pack/plan.hpp"
+
+namespace mpcheck::pack {
+
+// How far execute() is, for a terminal display. Totals cover the whole plan; files found
+// already in place count as done when they are recognised.
+struct Progress {
+  int64_t bytes_done = 0;
+  int64_t bytes_total = 0;
+  int files_done = 0;
+  int files_total = 0;
+  double seconds = 0; // since execute() started
+};
+
+struct ExecuteOptions {
+  // Decide and check everything, write nothing (no folder, no state file); results have
+  // copied=false, and sha256 only where it is known without copying.
+  bool dry_run = false;
+  // Re-read every written file from the device (O_DIRECT, or fdatasync + FADV_DONTNEED
+  // where refused) before its rename, and re-read files already in place instead of
+  // trusting the state file.
+  bool verify = false;
+  // The target is FAT32 (set by the caller; a "vfat" filesystem_type() counts too): any file
+  // of 4 GiB or more fails with "fat32-limit" before anything is written.
+  bool fat32 = false;
+  // Called after each buffer written and each file finished or recognised.
+  std::function<void(const Progress&)> on_progress;
+};
+
+struct FileResult {
+  std::string dest;   // as in the plan
+  std::string sha256; // 64 hex digits ("" in a dry run where not known)
+  int64_t size = 0;
+  bool copied = false; // false: already there and verified, skipped (or a dry run)
+};
+
+struct ExecuteResult {
+  bool ok = false;
+  // "" or: "invalid-plan" (a bad or junk dest, a relative source, colliding names),
+  // "no-space", "fat32-limit", "io", "source-changed", "dest-exists-different" (a file
+  // pack did not write is in the way; it is never overwritten).
+  std::string error_code;
+  std::string error_detail;      // one plain sentence naming the file, for the user
+  std::vector<FileResult> files; // the plan's files in plan order (copies, then generated);
+                                 // on failure those finished before it
+};
+
+// Executes `plan` into the folder `out_dir` (created if missing). Stops at the first error;
+// whatever happens (including SIGKILL or power loss), every file under a final name is
+// complete, and running the same plan again finishes the job. Also writes
+// `manifest-sha256.txt` and the resume state `.mpcheck-pack-state` at the root of `out_dir`.
+ExecuteResult execute(const Plan& plan, const std::string& out_dir, const ExecuteOptions& options);
+
+} // namespace mpcheck::pack

@@ -1,0 +1,208 @@
+#include "mpcheck/pack/fileio.hpp"
+
+#include "mpcheck/pack/plan.hpp"
+#include "mpcheck/pack/sha256.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace mpcheck::pack {
+
+namespace {
+
+testing::WriteFunction g_write = nullptr;
+bool g_space_check = true;
+
+constexpr size_t max_name_bytes = 255;
+
+// Closes a descriptor on scope exit; release() hands it over.
+struct Fd {
+  int fd;
+  explicit Fd(int f) : fd(f) {}
+  ~Fd()
+  {
+    if (fd >= 0)
+      ::close(fd);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+};
+
+int make_one_dir(const std::string& path)
+{
+  if (::mkdir(path.c_str(), 0755) == 0)
+    return 0;
+  const int err = errno;
+  struct stat st;
+  if (err == EEXIST && ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+    return -1; // already there
+  return err == EEXIST ? ENOTDIR : err;
+}
+
+int write_and_sync(const std::string& path, std::string_view content)
+{
+  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (fd.fd < 0)
+    return errno;
+  if (const int err = write_all(fd.fd, content.data(), content.size()))
+    return err;
+  if (::fdatasync(fd.fd) != 0)
+    return errno;
+  const int result = ::close(fd.fd);
+  fd.fd = -1;
+  return result == 0 ? 0 : errno;
+}
+
+bool is_dir_entry_folder(const dirent* entry, const std::string& path)
+{
+  if (entry->d_type != DT_UNKNOWN)
+    return entry->d_type == DT_DIR;
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+} // namespace
+
+Status errno_status(int err, std::string_view what, const std::string& path, bool fat32)
+{
+  const std::string detail = fmt::format("{} {}: {}", what, path, std::strerror(err));
+  if (err == ENOSPC || err == EDQUOT)
+    return {"no-space", detail};
+  if (err == EFBIG && fat32)
+    return {"fat32-limit", detail};
+  return {"io", detail};
+}
+
+std::string_view parent_of(std::string_view relative_path)
+{
+  const size_t slash = relative_path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
+}
+
+std::string join_path(const std::string& root, std::string_view relative)
+{
+  if (relative.empty())
+    return root;
+  return root.ends_with('/') ? root + std::string(relative) : root + "/" + std::string(relative);
+}
+
+std::string temp_path_for(const std::string& final_path)
+{
+  const size_t slash = final_path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "" : final_path.substr(0, slash + 1);
+  const std::string name = final_path.substr(slash == std::string::npos ? 0 : slash + 1);
+  if (temp_prefix.size() + name.size() <= max_name_bytes)
+    return dir + std::string(temp_prefix) + name;
+  return dir + std::string(temp_prefix) + sha256_hex(name).substr(0, 32);
+}
+
+int write_all(int fd, const void* data, std::size_t size)
+{
+  const char* p = static_cast<const char*>(data);
+  while (size > 0) {
+    const ssize_t n = g_write ? g_write(fd, p, size) : ::write(fd, p, size);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n < 0)
+      return errno;
+    if (n == 0)
+      return EIO;
+    p += n;
+    size -= size_t(n);
+  }
+  return 0;
+}
+
+int fsync_dir(const std::string& dir)
+{
+  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.fd < 0)
+    return errno;
+  if (::fsync(fd.fd) != 0 && errno != EINVAL)
+    return errno;
+  return 0;
+}
+
+Status make_dirs(const std::string& root, std::string_view relative_dir)
+{
+  std::string path = root;
+  size_t start = 0;
+  while (start < relative_dir.size()) {
+    const size_t slash = std::min(relative_dir.find('/', start), relative_dir.size());
+    const std::string parent = path;
+    path = join_path(path, relative_dir.substr(start, slash - start));
+    const int err = make_one_dir(path);
+    if (err > 0)
+      return errno_status(err, "cannot create the folder", path);
+    if (err == 0 && fsync_dir(parent) != 0)
+      return errno_status(errno, "cannot flush the folder", parent);
+    start = slash + 1;
+  }
+  return {};
+}
+
+Status write_file_atomically(const std::string& path, std::string_view content)
+{
+  const std::string temp = temp_path_for(path);
+  if (const int err = write_and_sync(temp, content)) {
+    ::unlink(temp.c_str());
+    return errno_status(err, "cannot write", path);
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(temp.c_str());
+    return errno_status(err, "cannot rename into place", path);
+  }
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  if (const int err = fsync_dir(dir))
+    return errno_status(err, "cannot flush the folder", dir);
+  return {};
+}
+
+int64_t temp_leftovers(const std::string& root, bool remove)
+{
+  DIR* dir = ::opendir(root.c_str());
+  if (dir == nullptr)
+    return 0;
+  int64_t bytes = 0;
+  while (const dirent* entry = ::readdir(dir)) {
+    const std::string_view name = entry->d_name;
+    if (name == "." || name == "..")
+      continue;
+    const std::string path = join_path(root, name);
+    struct stat st;
+    if (is_dir_entry_folder(entry, path))
+      bytes += temp_leftovers(path, remove);
+    else if (name.starts_with(temp_prefix) && ::lstat(path.c_str(), &st) == 0 &&
+             (!remove || ::unlink(path.c_str()) == 0))
+      bytes += int64_t(st.st_blocks) * 512;
+  }
+  ::closedir(dir);
+  return bytes;
+}
+
+namespace testing {
+
+void set_write_function(WriteFunction function)
+{
+  g_write = function;
+}
+void set_space_check(bool enabled)
+{
+  g_space_check = enabled;
+}
+bool space_check_enabled()
+{
+  return g_space_check;
+}
+
+} // namespace testing
+
+} // namespace mpcheck::pack

@@ -1,0 +1,68 @@
+#pragma once
+// The system calls pack writes with, each wrapped so that a failure becomes a Status with
+// pack's error codes: temporary names, durable renames, folder creation, leftover clean-up.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <sys/types.h>
+#include <vector>
+
+namespace mpcheck::pack {
+
+// The outcome of one step. `code` is "" (success) or one of execute()'s error codes.
+struct Status {
+  std::string code;
+  std::string detail; // a plain sentence for the user, naming the path
+  bool ok() const { return code.empty(); }
+};
+
+// A failed system call: ENOSPC/EDQUOT → "no-space", EFBIG → "fat32-limit" when `fat32`,
+// anything else → "io". The detail reads "<what> <path>: <strerror>".
+Status errno_status(int err, std::string_view what, const std::string& path, bool fat32 = false);
+
+// Where `final_path` is written before it is renamed into place: temp_prefix + its name in
+// the same folder, or temp_prefix + a hash of the name when that would exceed 255 bytes.
+std::string temp_path_for(const std::string& final_path);
+
+// Writes all `size` bytes (retrying short writes and EINTR) through the write function in
+// force (testing::set_write_function). Returns 0 or the errno of the failure.
+int write_all(int fd, const void* data, std::size_t size);
+
+// fsyncs the folder `dir` so that a rename or creation inside it is durable. Returns 0 or
+// errno. File systems that cannot fsync a folder (EINVAL) count as success.
+int fsync_dir(const std::string& dir);
+
+// Creates the folders of `relative_dir` ('/'-separated) below the existing folder `root`,
+// each one fsynced into its parent. An existing folder is fine; a file in the way is "io".
+Status make_dirs(const std::string& root, std::string_view relative_dir);
+
+// Writes `content` to `path` under its temporary name, fdatasyncs it, renames it into place
+// and fsyncs the folder: afterwards `path` holds either its old content or all of `content`.
+Status write_file_atomically(const std::string& path, std::string_view content);
+
+// Finds every file whose name starts with temp_prefix below `root` (symlinked folders not
+// followed): what a killed run left. Removes them when `remove`. Returns their total size.
+int64_t temp_leftovers(const std::string& root, bool remove);
+
+// The folder part of a '/'-separated relative path ("a/b/c.mp4" → "a/b", "c.mp4" → "").
+std::string_view parent_of(std::string_view relative_path);
+
+// `root` + '/' + `relative` ('/'-separated).
+std::string join_path(const std::string& root, std::string_view relative);
+
+namespace testing {
+
+// The write(2) pack calls for file data; tests swap it to inject I/O errors. Never set by
+// mpcheck itself. nullptr restores ::write.
+using WriteFunction = ssize_t (*)(int fd, const void* data, std::size_t size);
+void set_write_function(WriteFunction function);
+
+// Turns the free-space check off so that a test can fill a disk during the copy.
+void set_space_check(bool enabled);
+bool space_check_enabled();
+
+} // namespace testing
+
+} // namespace mpcheck::pack

@@ -1,0 +1,47 @@
+#pragma once
+// What pack is asked to write: a copy plan made by layout/ and the CLI, executed by execute()
+// (execute.hpp) or write_zip() (zip.hpp). The checks here are pure: no disk access.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mpcheck::pack {
+
+// Copy one existing file. The source is only ever opened read-only.
+struct CopyOp {
+  std::string source; // absolute path to read
+  std::string dest;   // relative path under the output folder, '/'-separated, UTF-8
+};
+
+// A file whose content pack makes (forms, the report); written atomically and listed in the
+// manifest like a copy.
+struct GeneratedFile {
+  std::string dest;    // as CopyOp::dest
+  std::string content; // the bytes to write
+};
+
+struct Plan {
+  std::vector<CopyOp> copies;
+  std::vector<GeneratedFile> generated;
+};
+
+// Names pack keeps for itself at the root of the output folder (never a plan's dest).
+inline constexpr std::string_view manifest_name = "manifest-sha256.txt";
+inline constexpr std::string_view state_name = ".mpcheck-pack-state";
+// Prefix of the temporary name a file is written under before it is renamed into place.
+inline constexpr std::string_view temp_prefix = ".mpcheck-tmp-";
+
+// Why `dest` cannot be a destination, or "" when it can: it must be a relative,
+// '/'-separated path of valid UTF-8 without empty, "." or ".." parts or control characters,
+// must not be junk (layout::is_junk), must not start a part with temp_prefix, and must not
+// be one of pack's own names at the root.
+std::string dest_problem(std::string_view dest);
+
+// Why the plan cannot be executed, or "" when it can: the first dest_problem, a source that
+// is not an absolute path, two destinations that are the same file on a case-insensitive
+// file system (naming::fold_for_collision), or a destination that is also another's folder.
+// The message names the offending destination(s).
+std::string plan_problem(const Plan& plan);
+
+} // namespace mpcheck::pack

@@ -1,0 +1,167 @@
+#include "mpcheck/pack/copy.hpp"
+
+#include "mpcheck/pack/sha256.hpp"
+#include "pack_files.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cerrno>
+
+using namespace mpcheck::pack;
+using pack_files::exists;
+using pack_files::read_file;
+
+namespace {
+
+int64_t g_allowed = 0;
+
+// A write(2) that fails with `g_error` once `g_allowed` bytes went through.
+int g_error = EIO;
+ssize_t failing_write(int fd, const void* data, size_t size)
+{
+  if (int64_t(size) > g_allowed) {
+    errno = g_error;
+    return -1;
+  }
+  g_allowed -= int64_t(size);
+  return ::write(fd, data, size);
+}
+
+struct WriteFailure {
+  WriteFailure(int64_t after, int error)
+  {
+    g_allowed = after;
+    g_error = error;
+    testing::set_write_function(failing_write);
+  }
+  ~WriteFailure() { testing::set_write_function(nullptr); }
+};
+
+SourceStamp stamp(const std::string& path)
+{
+  SourceStamp s;
+  REQUIRE(stat_source(path, s).ok());
+  return s;
+}
+
+} // namespace
+
+TEST_CASE("pack::Copier::copy hashes what it writes, across several buffers")
+{
+  pack_files::TempDir dir;
+  const std::string content = pack_files::pattern(3 * 4096 + 17, 1);
+  pack_files::write_file(dir / "src.bin", content);
+  Copier copier(4096);
+  std::vector<int64_t> chunks;
+  copier.on_bytes = [&](int64_t n) { chunks.push_back(n); };
+  std::string sha;
+  REQUIRE(copier.copy(dir / "src.bin", stamp(dir / "src.bin"), dir / "dst.bin", sha).ok());
+  CHECK(sha == sha256_hex(content));
+  CHECK(read_file(dir / "dst.bin") == content);
+  CHECK(chunks == std::vector<int64_t>{4096, 4096, 4096, 17});
+  CHECK(pack_files::files_named(dir.path(), ".mpcheck-tmp-").empty());
+}
+
+TEST_CASE("pack::Copier::copy of an empty file")
+{
+  pack_files::TempDir dir;
+  pack_files::write_file(dir / "empty", "");
+  Copier copier;
+  std::string sha;
+  REQUIRE(copier.copy(dir / "empty", stamp(dir / "empty"), dir / "out", sha).ok());
+  CHECK(sha == sha256_hex(""));
+  CHECK(exists(dir / "out"));
+}
+
+TEST_CASE("pack::Copier::copy leaves the source untouched, atime included")
+{
+  pack_files::TempDir dir;
+  pack_files::write_file(dir / "src.bin", pack_files::pattern(100000, 2));
+  ::chmod((dir / "src.bin").c_str(), 0444);
+  const auto before = pack_files::snapshot(dir / "src.bin");
+  Copier copier;
+  copier.verify = true;
+  std::string sha;
+  REQUIRE(copier.copy(dir / "src.bin", stamp(dir / "src.bin"), dir / "dst.bin", sha).ok());
+  CHECK(pack_files::snapshot(dir / "src.bin") == before);
+}
+
+TEST_CASE("pack::Copier::copy refuses a source that changed since it was planned")
+{
+  pack_files::TempDir dir;
+  pack_files::write_file(dir / "src.bin", "abc");
+  SourceStamp planned = stamp(dir / "src.bin");
+  planned.mtime_ns -= 1;
+  Copier copier;
+  std::string sha;
+  const Status status = copier.copy(dir / "src.bin", planned, dir / "dst.bin", sha);
+  CHECK(status.code == "source-changed");
+  CHECK(status.detail == (dir / "src.bin") + " changed while pack was running");
+  CHECK_FALSE(exists(dir / "dst.bin"));
+}
+
+TEST_CASE("pack::Copier::copy stops on a write error and leaves nothing behind")
+{
+  pack_files::TempDir dir;
+  pack_files::write_file(dir / "src.bin", pack_files::pattern(20000, 3));
+  pack_files::write_file(dir / "dst.bin", "the old file stays as it was");
+  Copier copier(4096);
+  std::string sha;
+  SUBCASE("an I/O error")
+  {
+    WriteFailure failure(8192, EIO);
+    const Status status =
+        copier.copy(dir / "src.bin", stamp(dir / "src.bin"), dir / "dst.bin", sha);
+    CHECK(status.code == "io");
+    CHECK(status.detail == "cannot write " + (dir / "dst.bin") + ": Input/output error");
+  }
+  SUBCASE("a full disk")
+  {
+    WriteFailure failure(4096, ENOSPC);
+    const Status status =
+        copier.copy(dir / "src.bin", stamp(dir / "src.bin"), dir / "dst.bin", sha);
+    CHECK(status.code == "no-space");
+  }
+  CHECK(read_file(dir / "dst.bin") == "the old file stays as it was");
+  CHECK(pack_files::files_named(dir.path(), ".mpcheck-tmp-").empty());
+}
+
+TEST_CASE("pack::Copier::write and hash_file, with and without the page cache")
+{
+  pack_files::TempDir dir;
+  Copier copier;
+  copier.verify = true;
+  const std::string content = pack_files::pattern(70000, 4);
+  REQUIRE(copier.write(content, dir / "gen.txt", sha256_hex(content)).ok());
+  for (const bool bypass : {false, true}) {
+    std::string sha;
+    int64_t size = 0;
+    REQUIRE(copier.hash_file(dir / "gen.txt", bypass, sha, size).ok());
+    CHECK(sha == sha256_hex(content));
+    CHECK(size == 70000);
+  }
+}
+
+TEST_CASE("pack::Copier verify re-reads on tmpfs too (no O_DIRECT there)")
+{
+  pack_files::TempDir dir;
+  if (!dir.mount_tmpfs("mnt", "1m")) {
+    MESSAGE("skipped: mount not permitted");
+    return;
+  }
+  pack_files::write_file(dir / "src.bin", pack_files::pattern(5000, 5));
+  Copier copier;
+  copier.verify = true;
+  std::string sha;
+  REQUIRE(copier.copy(dir / "src.bin", stamp(dir / "src.bin"), dir / "mnt/dst.bin", sha).ok());
+  CHECK(read_file(dir / "mnt/dst.bin") == read_file(dir / "src.bin"));
+}
+
+TEST_CASE("pack::stat_source")
+{
+  pack_files::TempDir dir;
+  SourceStamp s;
+  CHECK(stat_source(dir.path(), s).detail == dir.path() + " is not a regular file");
+  CHECK(stat_source(dir / "missing", s).detail ==
+        "cannot read " + (dir / "missing") + ": No such file or directory");
+}

@@ -1,0 +1,70 @@
+#include "mpcheck/pack/fileio.hpp"
+
+#include "pack_files.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace mpcheck::pack;
+using pack_files::exists;
+using pack_files::read_file;
+
+TEST_CASE("pack::temp_path_for")
+{
+  CHECK(temp_path_for("/d/作品/a.mp4") == "/d/作品/.mpcheck-tmp-a.mp4");
+  const std::string long_name(250, 'x');
+  const std::string temp = temp_path_for("/d/" + long_name);
+  CHECK(temp.starts_with("/d/.mpcheck-tmp-"));
+  CHECK(temp.size() == 3 + 13 + 32);
+}
+
+TEST_CASE("pack::parent_of and join_path")
+{
+  CHECK(parent_of("a/b/c.mp4") == "a/b");
+  CHECK(parent_of("c.mp4") == "");
+  CHECK(join_path("/out", "a/b") == "/out/a/b");
+  CHECK(join_path("/", "a") == "/a");
+  CHECK(join_path("/out", "") == "/out");
+}
+
+TEST_CASE("pack::make_dirs")
+{
+  pack_files::TempDir dir;
+  CHECK(make_dirs(dir.path(), "作品/一/二").ok());
+  CHECK(exists(dir / "作品/一/二"));
+  CHECK(make_dirs(dir.path(), "作品/一").ok());
+  pack_files::write_file(dir / "file", "x");
+  const Status status = make_dirs(dir.path(), "file/sub");
+  CHECK(status.code == "io");
+  CHECK(status.detail == "cannot create the folder " + (dir / "file") + ": Not a directory");
+}
+
+TEST_CASE("pack::write_file_atomically replaces the whole file and leaves no temporary")
+{
+  pack_files::TempDir dir;
+  REQUIRE(write_file_atomically(dir / "a.txt", "first").ok());
+  REQUIRE(write_file_atomically(dir / "a.txt", "second").ok());
+  CHECK(read_file(dir / "a.txt") == "second");
+  CHECK(pack_files::files_named(dir.path(), ".mpcheck-tmp-").empty());
+}
+
+TEST_CASE("pack::temp_leftovers finds and removes only pack's temporary files")
+{
+  pack_files::TempDir dir;
+  pack_files::write_file(dir / ".mpcheck-tmp-a.mp4", std::string(5000, 'x'));
+  pack_files::write_file(dir / "作品/.mpcheck-tmp-b.mp4", "y");
+  pack_files::write_file(dir / "作品/b.mp4", "keep");
+  CHECK(temp_leftovers(dir.path(), false) >= 5001);
+  CHECK(exists(dir / ".mpcheck-tmp-a.mp4"));
+  CHECK(temp_leftovers(dir.path(), true) >= 5001);
+  CHECK(pack_files::files_named(dir.path(), ".mpcheck-tmp-").empty());
+  CHECK(read_file(dir / "作品/b.mp4") == "keep");
+}
+
+TEST_CASE("pack::errno_status")
+{
+  CHECK(errno_status(ENOSPC, "cannot write", "/x").code == "no-space");
+  CHECK(errno_status(EDQUOT, "cannot write", "/x").code == "no-space");
+  CHECK(errno_status(EFBIG, "cannot write", "/x", true).code == "fat32-limit");
+  CHECK(errno_status(EFBIG, "cannot write", "/x", false).code == "io");
+  CHECK(errno_status(EIO, "cannot write", "/x").detail == "cannot write /x: Input/output error");
+}
