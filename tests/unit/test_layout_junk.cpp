@@ -21,3 +21,12 @@ TEST_CASE("layout::is_junk")
   CHECK_FALSE(is_junk("my.DS_Store.txt"));
   CHECK_FALSE(is_junk(""));
 }
+
+TEST_CASE("layout::is_pack_metadata")
+{
+  CHECK(mpcheck::layout::is_pack_metadata("manifest-sha256.txt"));
+  CHECK(mpcheck::layout::is_pack_metadata("mpcheck-report.txt"));
+  CHECK(mpcheck::layout::is_pack_metadata(".mpcheck-pack-state"));
+  CHECK_FALSE(mpcheck::layout::is_pack_metadata("作品/manifest-sha256.txt"));
+  CHECK(is_junk("作品/.mpcheck-tmp-奋斗者之歌.mp4"));
+}

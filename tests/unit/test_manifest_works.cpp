@@ -86,4 +86,6 @@ TEST_CASE("manifest::parse_manifest errors name the line and column")
   CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频}\n  - {title: 甲, category: 微视频}\n") ==
         "works.yaml:4:5: the work '甲' is listed twice (first at line 3)");
   CHECK(error_of("unit: [\n").starts_with("works.yaml:"));
+  CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, producer: TODO}\n") ==
+        "works.yaml:3:41: 'producer' is still TODO: fill it in (mpcheck init left it for you)");
 }

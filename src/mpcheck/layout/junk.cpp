@@ -26,7 +26,8 @@ bool is_junk_file(std::string_view name)
   if (std::find(names.begin(), names.end(), l) != names.end())
     return true;
   // AppleDouble resource forks (._name) and Office lock files (~$name.docx).
-  return name.starts_with("._") || name.starts_with("~$");
+  // AppleDouble forks (._name), Office lock files (~$name.docx), an interrupted pack's temp.
+  return name.starts_with("._") || name.starts_with("~$") || name.starts_with(".mpcheck-tmp-");
 }
 
 } // namespace
@@ -38,6 +39,12 @@ bool is_junk_folder(std::string_view name)
       ".fseventsd", ".spotlight-v100", ".temporaryitems",         "recycler"};
   const std::string l = lower(name);
   return std::find(names.begin(), names.end(), l) != names.end();
+}
+
+bool is_pack_metadata(std::string_view relative_path)
+{
+  return relative_path == "manifest-sha256.txt" || relative_path == "mpcheck-report.txt" ||
+         relative_path == ".mpcheck-pack-state";
 }
 
 bool is_junk(std::string_view relative_path)

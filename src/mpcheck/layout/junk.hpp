@@ -13,4 +13,8 @@ bool is_junk(std::string_view relative_path);
 // True when a folder of this name holds only junk and is never descended into for checks.
 bool is_junk_folder(std::string_view name);
 
+// True for the files `pack` itself writes at the top of a drive (manifest-sha256.txt,
+// mpcheck-report.txt, its resume state): they belong to the drive, not to the submission.
+bool is_pack_metadata(std::string_view relative_path);
+
 } // namespace mpcheck::layout

@@ -40,6 +40,13 @@ std::vector<std::string> category_names(const rules::RuleSet& rules)
   return names;
 }
 
+// Fails on a value `mpcheck init` left for a person to fill in.
+void refuse_todo(const YamlReader& reader, const Entry& e, const std::string& value)
+{
+  if (value.starts_with("TODO"))
+    reader.fail(e.value, "'" + e.key + "' is still TODO: fill it in (mpcheck init left it for you)");
+}
+
 struct Parser {
   const YamlReader& reader;
   const rules::RuleSet& rules;
@@ -92,6 +99,7 @@ struct Parser {
   void category(const Entry& e, Work& w) const
   {
     const std::string name = reader.string(e);
+    refuse_todo(reader, e, name);
     const rules::CategoryRules* cat = rules.category(name);
     if (!rules.categories.empty() && !cat)
       reader.fail(e.value, unknown_message("category", name, category_names(rules)));
@@ -137,11 +145,13 @@ struct Parser {
                         : e.key == "date"     ? &w.date
                                               : &w.audience;
     *slot = reader.string(e);
+    refuse_todo(reader, e, *slot);
   }
 
   void unit(const Entry& e) const
   {
     manifest.unit = naming::to_nfc(reader.string(e));
+    refuse_todo(reader, e, manifest.unit);
     for (const auto& p : naming::check_file_name(manifest.unit))
       if (p.code == "characters" || p.code == "trailing" || p.code == "reserved")
         reader.fail(e.value, "the unit '" + manifest.unit + "' cannot be part of a file name (" + p.code + ")");
@@ -162,10 +172,10 @@ Manifest parse_manifest(std::string_view yaml, std::string_view file_name, const
   for (const Entry& e : reader.entries(root, "the works manifest", top_keys)) {
     if (e.key == "unit")
       parser.unit(e);
-    else if (e.key == "contact")
-      m.contact = reader.string(e);
-    else if (e.key == "phone")
-      m.phone = reader.string(e);
+    else if (e.key == "contact" || e.key == "phone") {
+      (e.key == "contact" ? m.contact : m.phone) = reader.string(e);
+      refuse_todo(reader, e, e.key == "contact" ? m.contact : m.phone);
+    }
     else
       for (const YAML::Node& item : reader.items(e)) {
         Work w = parser.work(item);

@@ -1,0 +1,24 @@
+#pragma once
+// The forms a notice asks the unit to fill in, generated as Word documents for `pack`:
+// Changzhou's 汇总表 and a 报名表 per work (附件2 video, 附件3 new media with its QR image),
+// Jiaozuo's 统计表, the branch plan's 授课记录. Filled from the works manifest.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mpcheck/layout/plan.hpp"
+#include "mpcheck/manifest/works.hpp"
+#include "mpcheck/pack/plan.hpp"
+#include "mpcheck/rules/ruleset.hpp"
+
+namespace mpcheck::pack {
+
+// The forms for `rules`, under their folders (表格/汇总表-单位.docx, ...). A form whose kind the
+// plan already carries (the unit's own 报名表) is not generated again. Throws std::runtime_error
+// when a form cannot be written (no temporary space).
+std::vector<GeneratedFile> generate_forms(const rules::RuleSet& rules,
+                                          const std::optional<manifest::Manifest>& manifest,
+                                          const std::string& unit, const layout::PackPlan& plan);
+
+} // namespace mpcheck::pack
