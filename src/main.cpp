@@ -1,3 +1,6 @@
 #include "mpcheck/cli/cli.hpp"
 
-int main(int argc, char** argv) { return mpcheck::cli::main(argc, argv); }
+int main(int argc, char** argv)
+{
+  return mpcheck::cli::main(argc, argv);
+}

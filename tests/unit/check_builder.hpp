@@ -67,10 +67,14 @@ struct TreeBuilder {
       file("文本/" + t + "-解说词-" + unit + ".docx", docx);
     return *this;
   }
-  check::Submission build(const rules::RuleSet& rules) const { return check::assemble(tree, facts, rules); }
+  check::Submission build(const rules::RuleSet& rules) const
+  {
+    return check::assemble(tree, facts, rules);
+  }
 };
 
-inline std::vector<Finding> run(const TreeBuilder& b, const rules::RuleSet& rules, checks::Options options = {})
+inline std::vector<Finding> run(const TreeBuilder& b, const rules::RuleSet& rules,
+                                checks::Options options = {})
 {
   if (options.as_of.year == 0)
     options.as_of = Date{2024, 9, 1};
@@ -78,7 +82,8 @@ inline std::vector<Finding> run(const TreeBuilder& b, const rules::RuleSet& rule
 }
 
 // The findings of `check` (severity error or warning), by path.
-inline std::vector<std::string> paths_of(const std::vector<Finding>& findings, const std::string& check)
+inline std::vector<std::string> paths_of(const std::vector<Finding>& findings,
+                                         const std::string& check)
 {
   std::vector<std::string> out;
   for (const auto& f : findings)

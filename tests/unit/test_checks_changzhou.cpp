@@ -78,7 +78,8 @@ TEST_CASE("checks: video.bitrate outside the accepted range")
 {
   MediaFacts low = good_video();
   low.video->bitrate_measured = 2500000;
-  CHECK(paths_of(run(pair_with(low), changzhou()), "video.bitrate") == std::vector<std::string>{clean_name});
+  CHECK(paths_of(run(pair_with(low), changzhou()), "video.bitrate") ==
+        std::vector<std::string>{clean_name});
   MediaFacts ok = good_video();
   ok.video->bitrate_measured = 9030000; // a short CBR 8M clip measures above 8M
   CHECK(paths_of(run(pair_with(ok), changzhou()), "video.bitrate").empty());
@@ -100,14 +101,16 @@ TEST_CASE("checks: container.format of a QuickTime file named .mp4")
   MediaFacts f = good_video();
   f.container->format = "mov";
   f.container->brand = "qt";
-  CHECK(paths_of(run(pair_with(f), changzhou()), "container.format") == std::vector<std::string>{clean_name});
+  CHECK(paths_of(run(pair_with(f), changzhou()), "container.format") ==
+        std::vector<std::string>{clean_name});
 }
 
 TEST_CASE("checks: media.truncated and media.unreadable")
 {
   MediaFacts cut = good_video();
   cut.truncated = true;
-  CHECK(paths_of(run(pair_with(cut), changzhou()), "media.truncated") == std::vector<std::string>{clean_name});
+  CHECK(paths_of(run(pair_with(cut), changzhou()), "media.truncated") ==
+        std::vector<std::string>{clean_name});
   MediaFacts bad;
   bad.size = 100;
   bad.error = ProbeError{"not-media", ""};
@@ -121,14 +124,17 @@ TEST_CASE("checks: subtitles.pair-missing")
   TreeBuilder b;
   b.changzhou_layout(unit, {"奋斗者之歌"});
   b.file(sub_name, good_video());
-  CHECK(paths_of(run(b, changzhou()), "subtitles.pair-missing") == std::vector<std::string>{sub_name});
+  CHECK(paths_of(run(b, changzhou()), "subtitles.pair-missing") ==
+        std::vector<std::string>{sub_name});
 }
 
 TEST_CASE("checks: layout.folder-missing, layout.misplaced, layout.junk, layout.unexpected")
 {
   TreeBuilder b = pair_with(good_video());
   b.tree.dirs.erase(b.tree.dirs.begin() + 2); // 文本
-  b.file("作品/Thumbs.db").file("作品/notes.xyz").file("奋斗者之歌-微视频-钟楼区委组织部.mp4", good_video());
+  b.file("作品/Thumbs.db")
+      .file("作品/notes.xyz")
+      .file("奋斗者之歌-微视频-钟楼区委组织部.mp4", good_video());
   const auto findings = run(b, changzhou());
   CHECK(paths_of(findings, "layout.folder-missing") == std::vector<std::string>{"文本"});
   CHECK(paths_of(findings, "layout.junk") == std::vector<std::string>{"作品/Thumbs.db"});
@@ -140,13 +146,17 @@ TEST_CASE("checks: layout.folder-missing, layout.misplaced, layout.junk, layout.
 TEST_CASE("checks: the submission may sit in a unit folder on the drive")
 {
   TreeBuilder b;
-  b.dir("钟楼区委组织部").dir("钟楼区委组织部/作品").dir("钟楼区委组织部/表格").dir("钟楼区委组织部/文本");
+  b.dir("钟楼区委组织部")
+      .dir("钟楼区委组织部/作品")
+      .dir("钟楼区委组织部/表格")
+      .dir("钟楼区委组织部/文本");
   MediaFacts docx;
   docx.document = DocumentFacts{"docx", true, ""};
   b.file("钟楼区委组织部/表格/报名表-钟楼区委组织部.docx", docx);
   b.file("钟楼区委组织部/表格/汇总表-钟楼区委组织部.docx", docx);
   b.file("钟楼区委组织部/文本/奋斗者之歌-解说词-钟楼区委组织部.docx", docx);
-  b.file("钟楼区委组织部/" + sub_name, good_video()).file("钟楼区委组织部/" + clean_name, good_video());
+  b.file("钟楼区委组织部/" + sub_name, good_video())
+      .file("钟楼区委组织部/" + clean_name, good_video());
   CHECK(problems(run(b, changzhou())) == 0);
 }
 
@@ -160,9 +170,12 @@ TEST_CASE("checks: name.pattern, name.category, name.unit, name.extension")
   const auto findings = run(b, changzhou());
   CHECK(paths_of(findings, "name.pattern") ==
         std::vector<std::string>{"作品/奋斗者之歌－微视频－钟楼区委组织部（有字幕）.mp4"});
-  CHECK(paths_of(findings, "name.category") == std::vector<std::string>{"作品/初心-微电影-钟楼区委组织部（有字幕）.mp4"});
-  CHECK(paths_of(findings, "name.unit") == std::vector<std::string>{"作品/初心-微视频-天宁区委组织部（有字幕）.mp4"});
-  CHECK(paths_of(findings, "name.extension") == std::vector<std::string>{"作品/初心-微视频-钟楼区委组织部（无字幕）.mov"});
+  CHECK(paths_of(findings, "name.category") ==
+        std::vector<std::string>{"作品/初心-微电影-钟楼区委组织部（有字幕）.mp4"});
+  CHECK(paths_of(findings, "name.unit") ==
+        std::vector<std::string>{"作品/初心-微视频-天宁区委组织部（有字幕）.mp4"});
+  CHECK(paths_of(findings, "name.extension") ==
+        std::vector<std::string>{"作品/初心-微视频-钟楼区委组织部（无字幕）.mov"});
 }
 
 TEST_CASE("checks: name.unit against --unit")
@@ -183,7 +196,8 @@ TEST_CASE("checks: document.missing and document.format")
   const auto findings = run(b, changzhou());
   auto missing = paths_of(findings, "document.missing");
   CHECK(missing == std::vector<std::string>{"表格", "文本"}); // 汇总表; the work's 解说词
-  CHECK(paths_of(findings, "document.format") == std::vector<std::string>{"表格/报名表-钟楼区委组织部.docx"});
+  CHECK(paths_of(findings, "document.format") ==
+        std::vector<std::string>{"表格/报名表-钟楼区委组织部.docx"});
 }
 
 TEST_CASE("checks: file.empty and file.fat32-limit")
@@ -194,8 +208,10 @@ TEST_CASE("checks: file.empty and file.fat32-limit")
   huge.size = int64_t(5) << 30;
   b.file("作品/初心-微视频-钟楼区委组织部（无字幕）.mp4", huge);
   const auto findings = run(b, changzhou());
-  CHECK(paths_of(findings, "file.empty") == std::vector<std::string>{"作品/初心-微视频-钟楼区委组织部（有字幕）.mp4"});
-  CHECK(paths_of(findings, "file.fat32-limit") == std::vector<std::string>{"作品/初心-微视频-钟楼区委组织部（无字幕）.mp4"});
+  CHECK(paths_of(findings, "file.empty") ==
+        std::vector<std::string>{"作品/初心-微视频-钟楼区委组织部（有字幕）.mp4"});
+  CHECK(paths_of(findings, "file.fat32-limit") ==
+        std::vector<std::string>{"作品/初心-微视频-钟楼区委组织部（无字幕）.mp4"});
 }
 
 TEST_CASE("checks: work.count, work.category-count, work.episodes, work.age")
@@ -219,8 +235,10 @@ TEST_CASE("checks: work.count, work.category-count, work.episodes, work.age")
   const auto findings = run(b, changzhou());
   CHECK(paths_of(findings, "work.count").size() == 1);
   CHECK(paths_of(findings, "work.category-count").size() == 1);
-  CHECK(paths_of(findings, "work.episodes") == std::vector<std::string>{"作品/系列（第1集）-纪录片-钟楼区委组织部.mp4"});
-  CHECK(paths_of(findings, "work.age") == std::vector<std::string>{"作品/旧片-纪录片-钟楼区委组织部.mp4"});
+  CHECK(paths_of(findings, "work.episodes") ==
+        std::vector<std::string>{"作品/系列（第1集）-纪录片-钟楼区委组织部.mp4"});
+  CHECK(paths_of(findings, "work.age") ==
+        std::vector<std::string>{"作品/旧片-纪录片-钟楼区委组织部.mp4"});
 }
 
 TEST_CASE("checks: submission.deadline, inclusive")
@@ -249,5 +267,6 @@ TEST_CASE("checks: 典型事迹片 must last at least 10 minutes")
   TreeBuilder b;
   b.changzhou_layout(unit, {"先锋"});
   b.file("作品/先锋-典型事迹片-钟楼区委组织部.mp4", good_video(599.9));
-  CHECK(paths_of(run(b, changzhou()), "duration.min") == std::vector<std::string>{"作品/先锋-典型事迹片-钟楼区委组织部.mp4"});
+  CHECK(paths_of(run(b, changzhou()), "duration.min") ==
+        std::vector<std::string>{"作品/先锋-典型事迹片-钟楼区委组织部.mp4"});
 }

@@ -16,8 +16,8 @@ const mpcheck::rules::RuleSet& changzhou()
   return r;
 }
 
-const std::set<std::string> present = {"/src/a-sub.mp4", "/src/a.mp4", "/src/poster.jpg", "/src/qr.png",
-                                       "/src/a.docx"};
+const std::set<std::string> present = {"/src/a-sub.mp4", "/src/a.mp4", "/src/poster.jpg",
+                                       "/src/qr.png", "/src/a.docx"};
 
 mpcheck::manifest::Manifest parse(const std::string& yaml)
 {
@@ -75,16 +75,20 @@ TEST_CASE("manifest::parse_manifest errors name the line and column")
         "works.yaml:4:15: unknown category '微视屏', did you mean '微视频'?");
   CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    producr: x\n") ==
         "works.yaml:5:5: unknown key 'producr', did you mean 'producer'?");
-  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files: {video: nope.mp4}\n") ==
+  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files: {video: "
+                 "nope.mp4}\n") ==
         "works.yaml:5:20: file 'nope.mp4' not found (relative paths start at /src)");
   CHECK(error_of("unit: 单位\nworks:\n  - title: 甲?\n    category: 微视频\n") ==
-        "works.yaml:3:12: the title '甲?' cannot be a file name on Windows or a USB drive (characters: ?); "
+        "works.yaml:3:12: the title '甲?' cannot be a file name on Windows or a USB drive "
+        "(characters: ?); "
         "suggestion: '甲？'");
-  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files: {clean: a.mp4}\n") ==
-        "works.yaml:5:12: a pair needs both 'subtitled' and 'clean'");
+  CHECK(
+      error_of(
+          "unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files: {clean: a.mp4}\n") ==
+      "works.yaml:5:12: a pair needs both 'subtitled' and 'clean'");
   CHECK(error_of("works: []\n") == "works.yaml:1:1: the manifest needs 'unit' (报送单位)");
-  CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频}\n  - {title: 甲, category: 微视频}\n") ==
-        "works.yaml:4:5: the work '甲' is listed twice (first at line 3)");
+  CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频}\n  - {title: 甲, category: "
+                 "微视频}\n") == "works.yaml:4:5: the work '甲' is listed twice (first at line 3)");
   CHECK(error_of("unit: [\n").starts_with("works.yaml:"));
   CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, producer: TODO}\n") ==
         "works.yaml:3:41: 'producer' is still TODO: fill it in (mpcheck init left it for you)");

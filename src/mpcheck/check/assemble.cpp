@@ -34,24 +34,32 @@ const char* kind_name(FileKind kind)
 FileKind kind_from_extension(std::string_view extension)
 {
   static const std::map<std::string, FileKind, std::less<>> table = {
-      {".mp4", FileKind::video},       {".m4v", FileKind::video},   {".mov", FileKind::video},
-      {".mkv", FileKind::video},       {".webm", FileKind::video},  {".avi", FileKind::video},
-      {".wmv", FileKind::video},       {".flv", FileKind::video},   {".ts", FileKind::video},
-      {".mts", FileKind::video},       {".m2ts", FileKind::video},  {".mpg", FileKind::video},
-      {".mpeg", FileKind::video},      {".vob", FileKind::video},   {".3gp", FileKind::video},
-      {".mxf", FileKind::video},       {".dv", FileKind::video},    {".f4v", FileKind::video},
-      {".rmvb", FileKind::video},      {".rm", FileKind::video},    {".mp3", FileKind::audio},
-      {".wav", FileKind::audio},       {".aac", FileKind::audio},   {".m4a", FileKind::audio},
-      {".flac", FileKind::audio},      {".wma", FileKind::audio},   {".ogg", FileKind::audio},
-      {".opus", FileKind::audio},      {".jpg", FileKind::image},   {".jpeg", FileKind::image},
-      {".png", FileKind::image},       {".bmp", FileKind::image},   {".gif", FileKind::image},
-      {".tif", FileKind::image},       {".tiff", FileKind::image},  {".webp", FileKind::image},
-      {".heic", FileKind::image},      {".doc", FileKind::document}, {".docx", FileKind::document},
-      {".wps", FileKind::document},    {".pdf", FileKind::document}, {".odt", FileKind::document},
-      {".rtf", FileKind::document},    {".txt", FileKind::document}, {".xls", FileKind::document},
-      {".xlsx", FileKind::document},   {".et", FileKind::document},  {".ppt", FileKind::courseware},
-      {".pptx", FileKind::courseware}, {".dps", FileKind::courseware}, {".odp", FileKind::courseware},
-      {".key", FileKind::courseware},
+      {".mp4", FileKind::video},       {".m4v", FileKind::video},
+      {".mov", FileKind::video},       {".mkv", FileKind::video},
+      {".webm", FileKind::video},      {".avi", FileKind::video},
+      {".wmv", FileKind::video},       {".flv", FileKind::video},
+      {".ts", FileKind::video},        {".mts", FileKind::video},
+      {".m2ts", FileKind::video},      {".mpg", FileKind::video},
+      {".mpeg", FileKind::video},      {".vob", FileKind::video},
+      {".3gp", FileKind::video},       {".mxf", FileKind::video},
+      {".dv", FileKind::video},        {".f4v", FileKind::video},
+      {".rmvb", FileKind::video},      {".rm", FileKind::video},
+      {".mp3", FileKind::audio},       {".wav", FileKind::audio},
+      {".aac", FileKind::audio},       {".m4a", FileKind::audio},
+      {".flac", FileKind::audio},      {".wma", FileKind::audio},
+      {".ogg", FileKind::audio},       {".opus", FileKind::audio},
+      {".jpg", FileKind::image},       {".jpeg", FileKind::image},
+      {".png", FileKind::image},       {".bmp", FileKind::image},
+      {".gif", FileKind::image},       {".tif", FileKind::image},
+      {".tiff", FileKind::image},      {".webp", FileKind::image},
+      {".heic", FileKind::image},      {".doc", FileKind::document},
+      {".docx", FileKind::document},   {".wps", FileKind::document},
+      {".pdf", FileKind::document},    {".odt", FileKind::document},
+      {".rtf", FileKind::document},    {".txt", FileKind::document},
+      {".xls", FileKind::document},    {".xlsx", FileKind::document},
+      {".et", FileKind::document},     {".ppt", FileKind::courseware},
+      {".pptx", FileKind::courseware}, {".dps", FileKind::courseware},
+      {".odp", FileKind::courseware},  {".key", FileKind::courseware},
   };
   auto it = table.find(extension);
   return it == table.end() ? FileKind::other : it->second;
@@ -70,7 +78,8 @@ bool is_document_kind(FileKind kind)
 std::pair<std::string, int> split_episode(const std::string& title)
 {
   // Alternations, not bracket expressions: std::regex works on bytes, not UTF-8 characters.
-  static const std::regex mark(R"(^(.*?)\s*(?:（|\(|【|\[)?第\s*([0-9]+)\s*(?:集|期)(?:）|\)|】|\])?$)");
+  static const std::regex mark(
+      R"(^(.*?)\s*(?:（|\(|【|\[)?第\s*([0-9]+)\s*(?:集|期)(?:）|\)|】|\])?$)");
   std::smatch m;
   if (!std::regex_match(title, m, mark) || m[1].length() == 0)
     return {title, 0};
@@ -84,7 +93,8 @@ namespace {
 
 std::string lower(std::string s)
 {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
   return s;
 }
 
@@ -160,8 +170,9 @@ SubmissionFile make_file(const scan::TreeEntry& entry, MediaFacts&& facts, const
   return f;
 }
 
-// An image's name without its role mark: "微光-新媒体作品-单位（海报）.jpg" → "微光-新媒体作品-单位.jpg",
-// so that the unit part reads "单位". Marks: each role's suffix and its words in brackets.
+// An image's name without its role mark: "微光-新媒体作品-单位（海报）.jpg" →
+// "微光-新媒体作品-单位.jpg", so that the unit part reads "单位". Marks: each role's suffix and its
+// words in brackets.
 std::string strip_role_mark(const std::string& name, const std::string& extension,
                             const rules::RuleSet& rules)
 {

@@ -13,7 +13,8 @@ namespace mpcheck::check {
 
 int CheckReport::count(Severity s) const
 {
-  return int(std::count_if(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity == s; }));
+  return int(std::count_if(findings.begin(), findings.end(),
+                           [&](const Finding& f) { return f.severity == s; }));
 }
 
 bool is_waived(const std::string& check, const std::vector<std::string>& waive)
@@ -61,8 +62,10 @@ Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& r
     abs.push_back(e.abs_path);
     const size_t dot = e.path.rfind('.');
     std::string ext = dot == std::string::npos ? "" : e.path.substr(dot);
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    kinds.push_back(layout::is_junk(e.path) || e.size == 0 ? FileKind::junk : kind_from_extension(ext));
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    kinds.push_back(layout::is_junk(e.path) || e.size == 0 ? FileKind::junk
+                                                           : kind_from_extension(ext));
   }
   return assemble(tree, probe_files(abs, kinds, jobs), rules);
 }
@@ -75,7 +78,8 @@ CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSe
   report.as_of = options.checks.as_of;
   report.submission = gather(paths, rules, options.jobs);
   report.findings = checks::run_all(report.submission, rules, options.checks);
-  std::erase_if(report.findings, [&](const Finding& f) { return is_waived(f.check, options.waive); });
+  std::erase_if(report.findings,
+                [&](const Finding& f) { return is_waived(f.check, options.waive); });
   sort_findings(report.findings);
   return report;
 }

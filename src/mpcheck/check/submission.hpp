@@ -21,28 +21,28 @@ const char* kind_name(FileKind kind);
 FileKind kind_from_extension(std::string_view extension);
 
 struct SubmissionFile {
-  std::string path;      // relative to the checked root, '/'-separated, NFC, valid UTF-8
-  std::string raw_path;  // relative, as the bytes on disk (maybe NFD, maybe not UTF-8)
-  std::string abs_path;  // what to open
-  std::string name;      // the last component of `path`
-  std::string folder;    // the folder below the submission root it sits in ("作品"); "" at the root
+  std::string path;     // relative to the checked root, '/'-separated, NFC, valid UTF-8
+  std::string raw_path; // relative, as the bytes on disk (maybe NFD, maybe not UTF-8)
+  std::string abs_path; // what to open
+  std::string name;     // the last component of `path`
+  std::string folder; // the folder below the submission root it sits in ("作品"); "" at the root
   std::string extension; // lowercase, with its dot; "" when none
   FileKind kind = FileKind::other;
   int64_t size = 0;
-  MediaFacts facts;      // media, image or document facts; empty for junk and others
+  MediaFacts facts; // media, image or document facts; empty for junk and others
   std::optional<naming::ParseResult> work_name;      // video, audio and image files
   std::optional<naming::DocumentName> document_name; // documents and courseware
-  int episode = 0;       // 第N集 found in the title; 0 when none
-  int work = -1;         // index into Submission::works; -1 when it belongs to none
+  int episode = 0;                                   // 第N集 found in the title; 0 when none
+  int work = -1; // index into Submission::works; -1 when it belongs to none
 };
 
 struct Work {
-  std::string title;     // without variant or episode marks
-  std::string category;  // the rule set's spelling when known
+  std::string title;    // without variant or episode marks
+  std::string category; // the rule set's spelling when known
   std::string unit;
-  std::vector<int> files; // media and image files of the work (indices into Submission::files)
+  std::vector<int> files;     // media and image files of the work (indices into Submission::files)
   std::vector<int> documents; // its texts (解说词, 课件)
-  int episodes = 0;       // distinct episode numbers; 0 when not a series
+  int episodes = 0;           // distinct episode numbers; 0 when not a series
 };
 
 struct TreeProblem {

@@ -12,7 +12,8 @@ void check_audio(const Context& ctx)
     const rules::MediaRules& media = ctx.rules_for(file).media;
     if (!media.audio_required || !media.audio_required->value || !file.facts.audio.empty())
       continue;
-    if (Finding* f = ctx.sink.add("audio.missing", &media.audio_required->origin, file.path, ctx.work_of(file))) {
+    if (Finding* f = ctx.sink.add("audio.missing", &media.audio_required->origin, file.path,
+                                  ctx.work_of(file))) {
       f->expected = Text{"有声音", "sound"};
       f->actual = Text{"无音轨", "no audio stream"};
       f->message = {"视频没有声音（没有音轨）", "the video has no sound (no audio stream)"};

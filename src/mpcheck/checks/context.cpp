@@ -35,9 +35,9 @@ std::vector<Finding> run_all(const check::Submission& sub, const rules::RuleSet&
 {
   Sink sink(rules);
   const Context ctx{sub, rules, options, sink};
-  for (auto* family : {check_layout, check_file, check_name, check_media, check_duration,
-                       check_video, check_audio, check_subtitles, check_image, check_document,
-                       check_work, check_submission, check_manual})
+  for (auto* family :
+       {check_layout, check_file, check_name, check_media, check_duration, check_video, check_audio,
+        check_subtitles, check_image, check_document, check_work, check_submission, check_manual})
     family(ctx);
   return sink.take();
 }
@@ -59,8 +59,9 @@ std::string fixed_name(const std::string& path)
 {
   const size_t dot = path.rfind('.');
   const size_t slash = path.rfind('/');
-  const std::string stem =
-      dot == std::string::npos || (slash != std::string::npos && dot < slash) ? path : path.substr(0, dot);
+  const std::string stem = dot == std::string::npos || (slash != std::string::npos && dot < slash)
+                               ? path
+                               : path.substr(0, dot);
   return stem + ".fixed.mp4";
 }
 
@@ -74,9 +75,9 @@ std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::M
     filters.push_back("bwdif=mode=send_frame");
   if (media.resolution) {
     const auto [w, h] = std::pair{media.resolution->value.width, media.resolution->value.height};
-    filters.push_back(fmt::format(
-        "scale={0}:{1}:force_original_aspect_ratio=decrease,pad={0}:{1}:(ow-iw)/2:(oh-ih)/2,setsar=1",
-        w, h));
+    filters.push_back(fmt::format("scale={0}:{1}:force_original_aspect_ratio=decrease,pad={0}:{1}:("
+                                  "ow-iw)/2:(oh-ih)/2,setsar=1",
+                                  w, h));
   }
   if (media.frame_rate)
     filters.push_back(fmt::format("fps={}", media.frame_rate->value.str()));

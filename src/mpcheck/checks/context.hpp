@@ -15,8 +15,8 @@
 namespace mpcheck::checks {
 
 struct Options {
-  Date as_of;          // "today" for deadlines and the age of works
-  std::string unit;    // --unit: the unit every name must carry; "" = the names must agree
+  Date as_of;                // "today" for deadlines and the age of works
+  std::string unit;          // --unit: the unit every name must carry; "" = the names must agree
   bool target_fat32 = false; // the drive is FAT32: file.fat32-limit is an error
 };
 

@@ -27,8 +27,8 @@ bool names_kind(const rules::DocumentRule& rule, const SubmissionFile& f)
 
 bool has_allowed_extension(const rules::DocumentRule& rule, const SubmissionFile& f)
 {
-  return rule.extensions.empty() ||
-         std::find(rule.extensions.begin(), rule.extensions.end(), f.extension) != rule.extensions.end();
+  return rule.extensions.empty() || std::find(rule.extensions.begin(), rule.extensions.end(),
+                                              f.extension) != rule.extensions.end();
 }
 
 // A document of `rule`'s kind, for `work` when given: its name carries the kind (or, for
@@ -38,8 +38,9 @@ bool present(const Context& ctx, const rules::DocumentRule& rule, const check::W
   return std::any_of(ctx.sub.files.begin(), ctx.sub.files.end(), [&](const SubmissionFile& f) {
     if (!is_document(f))
       return false;
-    const bool kind = names_kind(rule, f) || (rule.kind == "课件" && f.kind == FileKind::courseware &&
-                                               has_allowed_extension(rule, f));
+    const bool kind =
+        names_kind(rule, f) ||
+        (rule.kind == "课件" && f.kind == FileKind::courseware && has_allowed_extension(rule, f));
     return kind && (!work || f.name.find(work->title) != std::string::npos);
   });
 }
@@ -54,15 +55,19 @@ void missing(const Context& ctx, const rules::DocumentRule& rule, const check::W
 {
   const std::string ext = rule.extensions.empty() ? ".docx" : rule.extensions.front();
   const std::string unit = ctx.options.unit.empty() ? "报送单位" : ctx.options.unit;
-  const std::string example = work ? work->title + "-" + rule.kind + "-" + unit + ext : rule.kind + "-" + unit + ext;
-  if (Finding* f = ctx.sink.add("document.missing", &rule.origin, folder_of(ctx, rule), work ? work->title : "")) {
+  const std::string example =
+      work ? work->title + "-" + rule.kind + "-" + unit + ext : rule.kind + "-" + unit + ext;
+  if (Finding* f = ctx.sink.add("document.missing", &rule.origin, folder_of(ctx, rule),
+                                work ? work->title : "")) {
     f->expected = rule.kind;
     f->actual = "—";
-    f->message = work ? Text{"作品“" + work->title + "”缺少" + rule.kind, "the work '" + work->title + "' has no " + rule.kind}
+    f->message = work ? Text{"作品“" + work->title + "”缺少" + rule.kind,
+                             "the work '" + work->title + "' has no " + rule.kind}
                       : Text{"缺少" + rule.kind, "the " + rule.kind + " is missing"};
     const std::string where = folder_of(ctx, rule);
-    f->hint = {"添加“" + example + "”" + (where.empty() ? "" : "，放在“" + where + "”文件夹") + "。",
-               "Add '" + example + "'" + (where.empty() ? "" : " in the folder '" + where + "'") + "."};
+    f->hint = {
+        "添加“" + example + "”" + (where.empty() ? "" : "，放在“" + where + "”文件夹") + "。",
+        "Add '" + example + "'" + (where.empty() ? "" : " in the folder '" + where + "'") + "."};
   }
 }
 
@@ -72,7 +77,8 @@ void format(const Context& ctx, const SubmissionFile& file)
     return;
   const DocumentFacts& doc = *file.facts.document;
   const auto allowed = media::formats_for_extension(file.extension);
-  if (allowed.empty() || (doc.valid && std::find(allowed.begin(), allowed.end(), doc.format) != allowed.end()))
+  if (allowed.empty() ||
+      (doc.valid && std::find(allowed.begin(), allowed.end(), doc.format) != allowed.end()))
     return;
   if (Finding* f = ctx.sink.add("document.format", nullptr, file.path, ctx.work_of(file))) {
     f->expected = file.extension;
@@ -86,8 +92,8 @@ void format(const Context& ctx, const SubmissionFile& file)
 
 bool applies_to(const rules::DocumentRule& rule, const check::Work& work)
 {
-  return rule.categories.empty() ||
-         std::find(rule.categories.begin(), rule.categories.end(), work.category) != rule.categories.end();
+  return rule.categories.empty() || std::find(rule.categories.begin(), rule.categories.end(),
+                                              work.category) != rule.categories.end();
 }
 
 } // namespace

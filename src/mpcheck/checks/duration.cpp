@@ -18,7 +18,10 @@ std::string clock(double seconds)
   return fmt::format("{}:{:02}.{:03}", ms / 60000, ms / 1000 % 60, ms % 1000);
 }
 
-int64_t millis(double seconds) { return std::llround(seconds * 1000); }
+int64_t millis(double seconds)
+{
+  return std::llround(seconds * 1000);
+}
 
 void too_long(const Context& ctx, const SubmissionFile& file, double got,
               const rules::Requirement<double>& max)
@@ -26,8 +29,10 @@ void too_long(const Context& ctx, const SubmissionFile& file, double got,
   if (Finding* f = ctx.sink.add("duration.max", &max.origin, file.path, ctx.work_of(file))) {
     f->expected = "≤ " + clock(max.value);
     f->actual = clock(got);
-    f->message = {fmt::format("时长 {} 超过上限 {}（多 {:.3f} 秒）", clock(got), clock(max.value), got - max.value),
-                  fmt::format("{} long, over the {} limit by {:.3f} s", clock(got), clock(max.value), got - max.value)};
+    f->message = {fmt::format("时长 {} 超过上限 {}（多 {:.3f} 秒）", clock(got), clock(max.value),
+                              got - max.value),
+                  fmt::format("{} long, over the {} limit by {:.3f} s", clock(got),
+                              clock(max.value), got - max.value)};
     f->hint = {"在剪辑软件中删减到 " + clock(max.value) + " 以内后重新导出。",
                "Edit it down to " + clock(max.value) + " or less and export again."};
   }
@@ -39,10 +44,12 @@ void too_short(const Context& ctx, const SubmissionFile& file, double got,
   if (Finding* f = ctx.sink.add("duration.min", &min.origin, file.path, ctx.work_of(file))) {
     f->expected = "≥ " + clock(min.value);
     f->actual = clock(got);
-    f->message = {fmt::format("时长 {} 不足 {}", clock(got), clock(min.value)),
-                  fmt::format("{} long, shorter than the required {}", clock(got), clock(min.value))};
+    f->message = {
+        fmt::format("时长 {} 不足 {}", clock(got), clock(min.value)),
+        fmt::format("{} long, shorter than the required {}", clock(got), clock(min.value))};
     f->hint = {"该分类要求不少于 " + clock(min.value) + "；请确认分类是否填对，或补充内容。",
-               "This category requires at least " + clock(min.value) + "; check the category, or add material."};
+               "This category requires at least " + clock(min.value) +
+                   "; check the category, or add material."};
   }
 }
 

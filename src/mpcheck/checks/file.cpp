@@ -16,7 +16,8 @@ Text problem_text(const std::string& error)
   if (error == "loop")
     return {"符号链接循环", "a loop of symbolic links"};
   if (error == "too-deep")
-    return {"文件夹层级过深（超过 64 层），未继续检查", "folders nested too deep (over 64 levels); not checked further"};
+    return {"文件夹层级过深（超过 64 层），未继续检查",
+            "folders nested too deep (over 64 levels); not checked further"};
   if (error == "not-found")
     return {"路径不存在", "the path does not exist"};
   if (error == "symlink-dir")
@@ -31,8 +32,9 @@ void unreadable(const Context& ctx, const std::string& path, const std::string& 
     f->expected = Text{"可读取", "readable"};
     f->actual = error;
     f->message = problem_text(error);
-    f->hint = {"重新拷贝该文件（或检查权限）；若仍失败，U盘可能已损坏。",
-               "Copy it again (or check its permissions); if that fails too, the drive may be damaged."};
+    f->hint = {
+        "重新拷贝该文件（或检查权限）；若仍失败，U盘可能已损坏。",
+        "Copy it again (or check its permissions); if that fails too, the drive may be damaged."};
   }
 }
 
@@ -50,12 +52,14 @@ void check_file(const Context& ctx)
         f->expected = "> 0 B";
         f->actual = "0 B";
         f->message = {"文件是空的（0 字节）", "the file is empty (0 bytes)"};
-        f->hint = {"从原始文件重新拷贝；拷贝完成前不要拔出U盘。",
-                   "Copy it again from the original; do not unplug the drive before the copy ends."};
+        f->hint = {
+            "从原始文件重新拷贝；拷贝完成前不要拔出U盘。",
+            "Copy it again from the original; do not unplug the drive before the copy ends."};
       }
       continue;
     }
-    if (file.facts.error && (file.facts.error->code == "permission" || file.facts.error->code == "unreadable"))
+    if (file.facts.error &&
+        (file.facts.error->code == "permission" || file.facts.error->code == "unreadable"))
       unreadable(ctx, file.path, file.facts.error->code, ctx.work_of(file));
     if (file.size > fat32_limit)
       if (Finding* f = ctx.sink.add("file.fat32-limit", nullptr, file.path, ctx.work_of(file))) {
@@ -63,7 +67,8 @@ void check_file(const Context& ctx)
           f->severity = Severity::error;
         f->expected = "< 4 GiB";
         f->actual = fmt::format("{:.2f} GiB", double(file.size) / double(int64_t(1) << 30));
-        f->message = {"文件不小于 4 GiB，FAT32 格式的U盘放不下", "4 GiB or larger: it will not fit on a FAT32 drive"};
+        f->message = {"文件不小于 4 GiB，FAT32 格式的U盘放不下",
+                      "4 GiB or larger: it will not fit on a FAT32 drive"};
         f->hint = {"把U盘格式化为 exFAT 或 NTFS，或降低码率重新导出。",
                    "Format the drive as exFAT or NTFS, or export again at a lower bit rate."};
       }

@@ -27,7 +27,8 @@ const rules::ImageRole* role_of(const rules::CategoryRules& cat, const Submissio
 void format(const Context& ctx, const SubmissionFile& file, const rules::ImageRole& role)
 {
   const std::string got = file.facts.image ? file.facts.image->format : "unreadable";
-  if (role.formats.empty() || std::find(role.formats.begin(), role.formats.end(), got) != role.formats.end())
+  if (role.formats.empty() ||
+      std::find(role.formats.begin(), role.formats.end(), got) != role.formats.end())
     return;
   if (Finding* f = ctx.sink.add("image.format", &role.origin, file.path, ctx.work_of(file))) {
     f->expected = role.formats.front();
@@ -48,7 +49,8 @@ void color_mode(const Context& ctx, const SubmissionFile& file, const rules::Ima
     f->expected = role.color_mode;
     f->actual = img.color_mode;
     f->message = {"色彩模式是 " + img.color_mode + "，要求 " + role.color_mode + "（印刷用）",
-                  "the colour mode is " + img.color_mode + "; " + role.color_mode + " is required (for print)"};
+                  "the colour mode is " + img.color_mode + "; " + role.color_mode +
+                      " is required (for print)"};
     f->hint = {"在 Photoshop 中：图像 → 模式 → CMYK 颜色，然后另存为 JPG。",
                "In Photoshop: Image → Mode → CMYK Color, then save as JPG."};
   }
@@ -72,9 +74,12 @@ void size(const Context& ctx, const SubmissionFile& file, const rules::ImageRole
     f->expected = fmt::format("{}x{} ({} @ {} dpi)", want->width, want->height, paper, role.dpi);
     f->actual = fmt::format("{}x{}", img.width, img.height);
     f->message = {"图片尺寸 " + f->actual.zh + " 不是 " + paper + " 尺寸（" + f->expected.zh + "）",
-                  "the image is " + f->actual.zh + ", not " + paper + " size (" + f->expected.zh + ")"};
-    f->hint = {fmt::format("按 {} 尺寸、{} dpi 重新制作或导出（{}x{} 像素）。", paper, role.dpi, want->width, want->height),
-               fmt::format("Make or export it at {} size, {} dpi ({}x{} pixels).", paper, role.dpi, want->width, want->height)};
+                  "the image is " + f->actual.zh + ", not " + paper + " size (" + f->expected.zh +
+                      ")"};
+    f->hint = {fmt::format("按 {} 尺寸、{} dpi 重新制作或导出（{}x{} 像素）。", paper, role.dpi,
+                           want->width, want->height),
+               fmt::format("Make or export it at {} size, {} dpi ({}x{} pixels).", paper, role.dpi,
+                           want->width, want->height)};
   }
 }
 
@@ -85,11 +90,14 @@ void dpi(const Context& ctx, const SubmissionFile& file, const rules::ImageRole&
     return;
   if (Finding* f = ctx.sink.add("image.dpi", &role.origin, file.path, ctx.work_of(file))) {
     f->expected = fmt::format("{} dpi", role.dpi);
-    f->actual = img.dpi_x > 0 ? Text(fmt::format("{:g} dpi", img.dpi_x)) : Text{"未标注", "not stated"};
+    f->actual =
+        img.dpi_x > 0 ? Text(fmt::format("{:g} dpi", img.dpi_x)) : Text{"未标注", "not stated"};
     f->message = {"图片分辨率标注为 " + f->actual.zh + "，要求 " + f->expected.zh,
-                  "the image's density is " + f->actual.zh + "; " + f->expected.zh + " is required"};
-    f->hint = {fmt::format("在 Photoshop 中：图像 → 图像大小，分辨率设为 {} 像素/英寸。", role.dpi),
-               fmt::format("In Photoshop: Image → Image Size, resolution {} pixels/inch.", role.dpi)};
+                  "the image's density is " + f->actual.zh + "; " + f->expected.zh +
+                      " is required"};
+    f->hint = {
+        fmt::format("在 Photoshop 中：图像 → 图像大小，分辨率设为 {} 像素/英寸。", role.dpi),
+        fmt::format("In Photoshop: Image → Image Size, resolution {} pixels/inch.", role.dpi)};
   }
 }
 
@@ -100,10 +108,14 @@ void missing_role(const Context& ctx, const check::Work& work, const rules::Imag
   if (Finding* f = ctx.sink.add(check, &role.origin, path, work.title)) {
     f->expected = role.accept.empty() ? role.role : role.accept.front();
     f->actual = "—";
-    f->message = role.qr_code ? Text{"新媒体作品缺少作品地址二维码图片", "the new-media work has no QR code image of its address"}
-                              : Text{"缺少" + f->expected.zh, "the " + role.role + " image is missing"};
-    f->hint = {"添加图片，文件名如“" + work.title + "-" + work.category + "-单位" + role.suffix + ".jpg”。",
-               "Add the image, named like '" + work.title + "-" + work.category + "-unit" + role.suffix + ".jpg'."};
+    f->message = role.qr_code
+                     ? Text{"新媒体作品缺少作品地址二维码图片",
+                            "the new-media work has no QR code image of its address"}
+                     : Text{"缺少" + f->expected.zh, "the " + role.role + " image is missing"};
+    f->hint = {"添加图片，文件名如“" + work.title + "-" + work.category + "-单位" + role.suffix +
+                   ".jpg”。",
+               "Add the image, named like '" + work.title + "-" + work.category + "-unit" +
+                   role.suffix + ".jpg'."};
   }
 }
 

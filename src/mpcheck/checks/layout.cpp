@@ -30,15 +30,18 @@ std::string placement_kind(const Context& ctx, const SubmissionFile& f)
 void folder_missing(const Context& ctx)
 {
   for (const auto& folder : ctx.rules.layout->folders) {
-    if (std::find(ctx.sub.folders.begin(), ctx.sub.folders.end(), folder.name) != ctx.sub.folders.end())
+    if (std::find(ctx.sub.folders.begin(), ctx.sub.folders.end(), folder.name) !=
+        ctx.sub.folders.end())
       continue;
     if (Finding* f = ctx.sink.add("layout.folder-missing", &ctx.rules.layout->origin,
                                   ctx.sub.base + folder.name)) {
       f->expected = folder.name + "/";
       f->actual = "—";
-      f->message = {"缺少文件夹“" + folder.name + "”", "the folder '" + folder.name + "' is missing"};
+      f->message = {"缺少文件夹“" + folder.name + "”",
+                    "the folder '" + folder.name + "' is missing"};
       f->hint = {"在U盘（报送根目录）中新建文件夹“" + folder.name + "”，把相应文件放进去。",
-                 "Create the folder '" + folder.name + "' at the top of the drive and put its files in it."};
+                 "Create the folder '" + folder.name +
+                     "' at the top of the drive and put its files in it."};
     }
   }
 }
@@ -52,8 +55,10 @@ void misplaced(const Context& ctx, const SubmissionFile& file)
       if (Finding* f = ctx.sink.add("layout.unexpected", nullptr, file.path, ctx.work_of(file))) {
         f->expected = "—";
         f->actual = file.folder.empty() ? file.name : file.folder + "/";
-        f->message = {"规则没有为这类文件（" + kind + "）指定位置", "the rules name no folder for this kind of file (" + kind + ")"};
-        f->hint = {"确认是否需要报送该文件；不需要就删掉。", "Check whether it belongs to the submission; if not, remove it."};
+        f->message = {"规则没有为这类文件（" + kind + "）指定位置",
+                      "the rules name no folder for this kind of file (" + kind + ")"};
+        f->hint = {"确认是否需要报送该文件；不需要就删掉。",
+                   "Check whether it belongs to the submission; if not, remove it."};
       }
     return;
   }
@@ -62,7 +67,8 @@ void misplaced(const Context& ctx, const SubmissionFile& file)
   if (Finding* f = ctx.sink.add("layout.misplaced", &want->origin, file.path, ctx.work_of(file))) {
     f->expected = want->name + "/";
     f->actual = file.folder.empty() ? Text{"(根目录)", "(top level)"} : Text(file.folder + "/");
-    f->message = {"该文件应放在“" + want->name + "”文件夹", "this file belongs in the folder '" + want->name + "'"};
+    f->message = {"该文件应放在“" + want->name + "”文件夹",
+                  "this file belongs in the folder '" + want->name + "'"};
     f->hint = {"把它移到“" + want->name + "”文件夹。", "Move it into '" + want->name + "'."};
   }
 }
@@ -73,7 +79,8 @@ void unexpected(const Context& ctx, const SubmissionFile& file)
     f->expected = Text{"视频/图片/文档", "videos, images, documents"};
     f->actual = file.extension.empty() ? file.name : file.extension;
     f->message = {"规则没有要求这个文件", "the rules do not account for this file"};
-    f->hint = {"确认是否需要报送；不需要就删掉。", "Check whether it belongs to the submission; if not, remove it."};
+    f->hint = {"确认是否需要报送；不需要就删掉。",
+               "Check whether it belongs to the submission; if not, remove it."};
   }
 }
 
@@ -100,8 +107,10 @@ void junk(const Context& ctx)
     if (Finding* f = ctx.sink.add("layout.junk", nullptr, junk_root(file.path))) {
       f->expected = "—";
       f->actual = junk_root(file.path);
-      f->message = {"系统自动生成的垃圾文件，不应报送", "a file the operating system left behind; it does not belong on the drive"};
-      f->hint = {"删除它（mpcheck pack 不会复制这类文件）。", "Delete it (mpcheck pack never copies such files)."};
+      f->message = {"系统自动生成的垃圾文件，不应报送",
+                    "a file the operating system left behind; it does not belong on the drive"};
+      f->hint = {"删除它（mpcheck pack 不会复制这类文件）。",
+                 "Delete it (mpcheck pack never copies such files)."};
     }
   }
 }

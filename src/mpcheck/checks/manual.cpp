@@ -11,11 +11,12 @@ namespace {
 
 bool applies_to(const rules::ManualItem& item, const check::Work& work)
 {
-  return item.categories.empty() ||
-         std::find(item.categories.begin(), item.categories.end(), work.category) != item.categories.end();
+  return item.categories.empty() || std::find(item.categories.begin(), item.categories.end(),
+                                              work.category) != item.categories.end();
 }
 
-void add(const Context& ctx, const rules::ManualItem& item, const std::string& path, const std::string& work)
+void add(const Context& ctx, const rules::ManualItem& item, const std::string& path,
+         const std::string& work)
 {
   if (Finding* f = ctx.sink.add(item.id, &item.origin, path, work)) {
     f->expected = item.text;
@@ -36,7 +37,8 @@ void check_manual(const Context& ctx)
     }
     for (const auto& work : ctx.sub.works)
       if (applies_to(item, work))
-        add(ctx, item, work.files.empty() ? "" : ctx.sub.files[size_t(work.files.front())].path, work.title);
+        add(ctx, item, work.files.empty() ? "" : ctx.sub.files[size_t(work.files.front())].path,
+            work.title);
   }
 }
 

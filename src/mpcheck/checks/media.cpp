@@ -25,8 +25,9 @@ void truncated(const Context& ctx, const SubmissionFile& file)
     f->message = {"文件不完整：只拷贝或下载了一部分，播放到中途会停止或无法打开",
                   "the file is incomplete: only part of it was copied or downloaded; it stops "
                   "half way or does not open"};
-    f->hint = {"从原始文件重新拷贝，拷贝完成（进度条结束）后再安全弹出U盘。",
-               "Copy it again from the original and eject the drive safely only after the copy ends."};
+    f->hint = {
+        "从原始文件重新拷贝，拷贝完成（进度条结束）后再安全弹出U盘。",
+        "Copy it again from the original and eject the drive safely only after the copy ends."};
   }
 }
 
@@ -69,15 +70,17 @@ void container_format(const Context& ctx, const SubmissionFile& file)
   const std::string& got = file.facts.container->format;
   if (std::find(allowed.begin(), allowed.end(), got) != allowed.end())
     return;
-  if (Finding* f = ctx.sink.add("container.format", &media.containers->origin, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add("container.format", &media.containers->origin, file.path,
+                                ctx.work_of(file))) {
     f->expected = join(allowed);
     f->actual = got;
     const Text name = format_name(got);
     f->message = {"文件实际是 " + name.zh + " 格式（与扩展名无关），要求 " + join(allowed),
-                  "the file really is " + name.en + " (whatever its extension says); " + join(allowed) + " is required"};
-    f->hint = {"无损转封装：ffmpeg -i " + shell_quote(file.path) + " -c copy -movflags +faststart " +
-                   shell_quote(file.path + ".fixed.mp4") + "（若编码不兼容，用：" +
-                   ffmpeg_fix_command(file, media) + "）",
+                  "the file really is " + name.en + " (whatever its extension says); " +
+                      join(allowed) + " is required"};
+    f->hint = {"无损转封装：ffmpeg -i " + shell_quote(file.path) +
+                   " -c copy -movflags +faststart " + shell_quote(file.path + ".fixed.mp4") +
+                   "（若编码不兼容，用：" + ffmpeg_fix_command(file, media) + "）",
                "Remux without re-encoding: ffmpeg -i " + shell_quote(file.path) +
                    " -c copy -movflags +faststart " + shell_quote(file.path + ".fixed.mp4") +
                    " (if the codecs do not fit: " + ffmpeg_fix_command(file, media) + ")"};

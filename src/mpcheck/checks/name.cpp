@@ -84,7 +84,8 @@ void unit_mismatch(const Context& ctx, const SubmissionFile& file, const std::st
   const std::string& got = file.work_name->name.unit;
   if (got == want)
     return;
-  if (Finding* f = ctx.sink.add("name.unit", &ctx.rules.naming->origin, file.path, ctx.work_of(file))) {
+  if (Finding* f =
+          ctx.sink.add("name.unit", &ctx.rules.naming->origin, file.path, ctx.work_of(file))) {
     f->expected = want;
     f->actual = got;
     f->message = from_option
@@ -92,7 +93,8 @@ void unit_mismatch(const Context& ctx, const SubmissionFile& file, const std::st
                             "the unit '" + got + "' differs from --unit '" + want + "'"}
                      : Text{"报送单位“" + got + "”与其他文件的“" + want + "”不一致",
                             "the unit '" + got + "' differs from the other files' '" + want + "'"};
-    f->hint = {"统一使用报送单位全称“" + want + "”。", "Use the unit's full name '" + want + "' everywhere."};
+    f->hint = {"统一使用报送单位全称“" + want + "”。",
+               "Use the unit's full name '" + want + "' everywhere."};
   }
 }
 
@@ -119,11 +121,14 @@ Text fs_problem_text(const naming::NameProblem& p)
     return {"含有 Windows/U盘不允许的字符：" + p.detail,
             "contains characters Windows and FAT drives forbid: " + p.detail};
   if (p.code == "trailing")
-    return {"名称以点或空格结尾，Windows 会出错", "the name ends with a dot or a space; Windows mangles it"};
+    return {"名称以点或空格结尾，Windows 会出错",
+            "the name ends with a dot or a space; Windows mangles it"};
   if (p.code == "reserved")
-    return {"名称是 Windows 保留名（" + p.detail + "）", "the name is reserved on Windows (" + p.detail + ")"};
+    return {"名称是 Windows 保留名（" + p.detail + "）",
+            "the name is reserved on Windows (" + p.detail + ")"};
   if (p.code == "utf8")
-    return {"名称不是有效的 UTF-8 编码（可能是 GBK 乱码）", "the name is not valid UTF-8 (perhaps GBK bytes)"};
+    return {"名称不是有效的 UTF-8 编码（可能是 GBK 乱码）",
+            "the name is not valid UTF-8 (perhaps GBK bytes)"};
   if (p.code == "length")
     return {"名称超过 255 个字符（UTF-16）", "the name is longer than 255 UTF-16 units"};
   return {"名称不是 Unicode NFC 规范形式（在苹果电脑上创建的名字常见）",
@@ -145,13 +150,16 @@ void file_system_rules(const Context& ctx, const SubmissionFile& file)
   size_t start = 0;
   while (start <= file.raw_path.size()) {
     const size_t slash = file.raw_path.find('/', start);
-    const std::string part = file.raw_path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    const std::string part =
+        file.raw_path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
     for (const naming::NameProblem& p : naming::check_file_name(part))
-      if (Finding* f = ctx.sink.add(check_for_code(p.code), nullptr, file.path, ctx.work_of(file))) {
+      if (Finding* f =
+              ctx.sink.add(check_for_code(p.code), nullptr, file.path, ctx.work_of(file))) {
         f->expected = p.code == "normalization" ? "NFC" : "Windows/FAT";
         f->actual = p.detail.empty() ? p.code : p.detail;
         f->message = fs_problem_text(p);
-        f->hint = {"重命名（mpcheck rename 会自动处理）。", "Rename it (mpcheck rename does it for you)."};
+        f->hint = {"重命名（mpcheck rename 会自动处理）。",
+                   "Rename it (mpcheck rename does it for you)."};
       }
     if (slash == std::string::npos)
       break;
@@ -161,7 +169,8 @@ void file_system_rules(const Context& ctx, const SubmissionFile& file)
     if (Finding* f = ctx.sink.add("name.length", nullptr, file.path, ctx.work_of(file))) {
       f->expected = "≤ 240";
       f->actual = std::to_string(naming::utf16_length(file.path));
-      f->message = {"路径太长，Windows 可能无法打开或复制", "the path is too long; Windows may fail to open or copy it"};
+      f->message = {"路径太长，Windows 可能无法打开或复制",
+                    "the path is too long; Windows may fail to open or copy it"};
       f->hint = {"缩短文件夹名或文件名。", "Shorten the folder or file names."};
     }
 }
@@ -181,7 +190,8 @@ void collisions(const Context& ctx)
             others += (others.empty() ? "" : ", ") + naming::to_nfc(p);
         f->actual = others;
         f->message = {"与“" + others + "”在 Windows/U盘上是同一个名字（不区分大小写）",
-                      "the same name as '" + others + "' on Windows and FAT drives (case-insensitive)"};
+                      "the same name as '" + others +
+                          "' on Windows and FAT drives (case-insensitive)"};
         f->hint = {"给其中一个改名。", "Rename one of them."};
       }
 }
@@ -219,8 +229,9 @@ void extension(const Context& ctx, const SubmissionFile& file)
     f->actual = file.extension.empty() ? Text{"(无)", "(none)"} : Text(file.extension);
     f->message = {"扩展名“" + f->actual.zh + "”不符合要求（应为 " + list + "）",
                   "the extension '" + f->actual.zh + "' is not allowed (expected " + list + ")"};
-    f->hint = {"用软件另存为要求的格式；只改扩展名不会改变文件格式。",
-               "Save or export it in the required format; renaming the extension does not convert it."};
+    f->hint = {
+        "用软件另存为要求的格式；只改扩展名不会改变文件格式。",
+        "Save or export it in the required format; renaming the extension does not convert it."};
   }
 }
 

@@ -11,9 +11,11 @@ void check_submission(const Context& ctx)
   if (Finding* f = ctx.sink.add("submission.deadline", &deadline->origin, "")) {
     f->expected = "≤ " + deadline->value.str();
     f->actual = ctx.options.as_of.str();
-    f->message = {"报送截止日期 " + deadline->value.str() + " 已过", "the deadline " + deadline->value.str() + " has passed"};
+    f->message = {"报送截止日期 " + deadline->value.str() + " 已过",
+                  "the deadline " + deadline->value.str() + " has passed"};
     f->hint = {"联系主办单位确认是否仍可报送（检查其他日期可用 --as-of）。",
-               "Ask the organisers whether late entries are accepted (use --as-of to check as of another day)."};
+               "Ask the organisers whether late entries are accepted (use --as-of to check as of "
+               "another day)."};
   }
 }
 

@@ -43,21 +43,26 @@ void check_subtitles(const Context& ctx)
       continue;
     const auto& sub = cat.variants->subtitled;
     const auto& clean = cat.variants->clean;
-    if (Finding* f = ctx.sink.add("subtitles.pair-missing", &cat.variants->origin, v.first_path, work.title)) {
+    if (Finding* f = ctx.sink.add("subtitles.pair-missing", &cat.variants->origin, v.first_path,
+                                  work.title)) {
       f->expected = sub.suffix + " + " + clean.suffix;
       if (v.subtitled) {
         f->actual = sub.suffix;
-        f->message = {"只有有字幕版，缺少无字幕版", "only the subtitled version is here; the clean version is missing"};
+        f->message = {"只有有字幕版，缺少无字幕版",
+                      "only the subtitled version is here; the clean version is missing"};
       } else if (v.clean) {
         f->actual = clean.suffix;
-        f->message = {"只有无字幕版，缺少有字幕版", "only the clean version is here; the subtitled version is missing"};
+        f->message = {"只有无字幕版，缺少有字幕版",
+                      "only the clean version is here; the subtitled version is missing"};
       } else {
         f->actual = "未标明版本";
-        f->message = {"要求有字幕、无字幕两个版本，文件名没有标明是哪个版本",
-                      "two versions (subtitled and clean) are required; the name does not say which this is"};
+        f->message = {
+            "要求有字幕、无字幕两个版本，文件名没有标明是哪个版本",
+            "two versions (subtitled and clean) are required; the name does not say which this is"};
       }
       f->hint = {"报送两个版本，文件名分别以“" + sub.suffix + "”和“" + clean.suffix + "”结尾。",
-                 "Submit both versions, their names ending in '" + sub.suffix + "' and '" + clean.suffix + "'."};
+                 "Submit both versions, their names ending in '" + sub.suffix + "' and '" +
+                     clean.suffix + "'."};
     }
   }
 }

@@ -30,9 +30,15 @@ struct VideoCheck {
   }
 };
 
-std::string mbps(int64_t bits) { return fmt::format("{:.2f} Mbps", double(bits) / 1e6); }
+std::string mbps(int64_t bits)
+{
+  return fmt::format("{:.2f} Mbps", double(bits) / 1e6);
+}
 
-std::string fps(double rate) { return fmt::format("{:.3f}", rate).erase(fmt::format("{:.3f}", rate).find_last_not_of("0.") + 1); }
+std::string fps(double rate)
+{
+  return fmt::format("{:.3f}", rate).erase(fmt::format("{:.3f}", rate).find_last_not_of("0.") + 1);
+}
 
 void codec(const VideoCheck& c)
 {
@@ -45,7 +51,8 @@ void codec(const VideoCheck& c)
       list += (list.empty() ? "" : "/") + a;
     f->expected = list;
     f->actual = c.v.codec;
-    f->message = {"视频编码是 " + c.v.codec + "，要求 " + list, "the video codec is " + c.v.codec + "; " + list + " is expected"};
+    f->message = {"视频编码是 " + c.v.codec + "，要求 " + list,
+                  "the video codec is " + c.v.codec + "; " + list + " is expected"};
     f->hint = c.fix();
   }
 }
@@ -62,11 +69,14 @@ void resolution(const VideoCheck& c)
       actual += " (SAR " + c.v.sar.ratio_str() + ")";
     f->actual = actual;
     const bool anamorphic = c.v.sar.num != c.v.sar.den && c.v.display_width == want.width;
-    f->message = anamorphic
-                     ? Text{"分辨率是 " + f->actual.zh + "（变形宽屏，显示为 " + f->expected.zh + "，但像素不是）",
-                            "the resolution is " + f->actual.zh + " (anamorphic: shown as " + f->expected.zh + ", but not stored so)"}
-                     : Text{"分辨率是 " + f->actual.zh + "，要求 " + f->expected.zh,
-                            "the resolution is " + f->actual.zh + "; " + f->expected.zh + " is required"};
+    f->message =
+        anamorphic
+            ? Text{"分辨率是 " + f->actual.zh + "（变形宽屏，显示为 " + f->expected.zh +
+                       "，但像素不是）",
+                   "the resolution is " + f->actual.zh + " (anamorphic: shown as " +
+                       f->expected.zh + ", but not stored so)"}
+            : Text{"分辨率是 " + f->actual.zh + "，要求 " + f->expected.zh,
+                   "the resolution is " + f->actual.zh + "; " + f->expected.zh + " is required"};
     f->hint = c.fix();
   }
 }
@@ -83,13 +93,16 @@ void orientation(const VideoCheck& c)
     if (c.v.rotation)
       actual += fmt::format(" (rotation {}°)", c.v.rotation);
     f->actual = actual;
-    f->message = want_landscape
-                     ? Text{"视频是竖屏（显示为 " + f->actual.zh + "），要求横屏",
-                            "the video is portrait (shown as " + f->actual.zh + "); landscape is required"}
-                     : Text{"视频是横屏，要求竖屏", "the video is landscape; portrait is required"};
-    f->hint = {"用横屏重新拍摄或在剪辑软件中做成横屏画面（加背景）再导出；或：" + ffmpeg_fix_command(c.file, c.media),
-               "Shoot again in landscape, or place the picture on a landscape canvas in the editor; or: " +
-                   ffmpeg_fix_command(c.file, c.media)};
+    f->message =
+        want_landscape
+            ? Text{"视频是竖屏（显示为 " + f->actual.zh + "），要求横屏",
+                   "the video is portrait (shown as " + f->actual.zh + "); landscape is required"}
+            : Text{"视频是横屏，要求竖屏", "the video is landscape; portrait is required"};
+    f->hint = {
+        "用横屏重新拍摄或在剪辑软件中做成横屏画面（加背景）再导出；或：" +
+            ffmpeg_fix_command(c.file, c.media),
+        "Shoot again in landscape, or place the picture on a landscape canvas in the editor; or: " +
+            ffmpeg_fix_command(c.file, c.media)};
   }
 }
 
@@ -103,7 +116,8 @@ void aspect_ratio(const VideoCheck& c)
     f->expected = want.ratio_str();
     f->actual = Rational{c.v.display_width, c.v.display_height}.ratio_str();
     f->message = {"画面宽高比是 " + f->actual.zh + "，要求 " + f->expected.zh,
-                  "the display aspect ratio is " + f->actual.zh + "; " + f->expected.zh + " is required"};
+                  "the display aspect ratio is " + f->actual.zh + "; " + f->expected.zh +
+                      " is required"};
     f->hint = c.fix();
   }
 }
@@ -123,10 +137,12 @@ void frame_rate(const VideoCheck& c)
   if (c.v.constant_frame_rate == false)
     if (Finding* f = c.add("video.variable-frame-rate", c.media.frame_rate->origin)) {
       f->expected = Text{"恒定帧率 " + fps(want) + " fps", "constant " + fps(want) + " fps"};
-      const std::string range = fmt::format("{:.1f}–{:.1f} ms", c.v.frame_duration_min_s * 1000, c.v.frame_duration_max_s * 1000);
+      const std::string range = fmt::format("{:.1f}–{:.1f} ms", c.v.frame_duration_min_s * 1000,
+                                            c.v.frame_duration_max_s * 1000);
       f->actual = Text{"帧间隔 " + range, "frame intervals " + range};
       f->message = {"帧率不恒定（手机录屏、直接拷贝的手机视频常见），部分播放设备会音画不同步",
-                    "the frame timing is not constant (common for phone and screen recordings); some players lose lip sync"};
+                    "the frame timing is not constant (common for phone and screen recordings); "
+                    "some players lose lip sync"};
       f->hint = c.fix();
     }
 }
@@ -139,7 +155,8 @@ void scan(const VideoCheck& c)
     f->expected = Text{"逐行 (progressive)", "progressive"};
     f->actual = Text{"隔行 (" + c.v.scan + ")", "interlaced (" + c.v.scan + ")"};
     f->message = {"视频是隔行扫描（" + c.v.scan + "），要求逐行（25P 的 P）",
-                  "the video is interlaced (" + c.v.scan + "); progressive is required (the P in 25P)"};
+                  "the video is interlaced (" + c.v.scan +
+                      "); progressive is required (the P in 25P)"};
     f->hint = c.fix();
   }
 }
@@ -151,10 +168,13 @@ void bitrate(const VideoCheck& c)
   if (got <= 0 || ((r.min == 0 || got >= r.min) && (r.max == 0 || got <= r.max)))
     return;
   if (Finding* f = c.add("video.bitrate", c.media.bitrate->origin)) {
-    f->expected = r.min && r.max ? mbps(r.min) + "–" + mbps(r.max) : r.min ? "≥ " + mbps(r.min) : "≤ " + mbps(r.max);
+    f->expected = r.min && r.max ? mbps(r.min) + "–" + mbps(r.max)
+                  : r.min        ? "≥ " + mbps(r.min)
+                                 : "≤ " + mbps(r.max);
     f->actual = mbps(got);
     f->message = {"视频码率（实测）为 " + f->actual.zh + "，要求 " + f->expected.zh,
-                  "the measured video bit rate is " + f->actual.zh + "; " + f->expected.zh + " is required"};
+                  "the measured video bit rate is " + f->actual.zh + "; " + f->expected.zh +
+                      " is required"};
     f->hint = c.fix();
   }
 }
@@ -164,7 +184,8 @@ void missing(const Context& ctx, const SubmissionFile& file)
   if (Finding* f = ctx.sink.add("video.missing", nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"视频画面", "a video stream"};
     f->actual = file.facts.kind;
-    f->message = {"文件里没有视频画面（只有声音或其他数据）", "the file has no video stream (sound or other data only)"};
+    f->message = {"文件里没有视频画面（只有声音或其他数据）",
+                  "the file has no video stream (sound or other data only)"};
     f->hint = {"确认导出时选择了视频格式。", "Check that the export included the picture."};
   }
 }

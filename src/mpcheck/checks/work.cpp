@@ -18,8 +18,9 @@ void count(const Context& ctx)
   if (Finding* f = ctx.sink.add("work.count", &max->origin, "")) {
     f->expected = fmt::format("≤ {}", *max->value);
     f->actual = std::to_string(ctx.sub.works.size());
-    f->message = {fmt::format("共 {} 部作品，超过每个单位 {} 部的上限", ctx.sub.works.size(), *max->value),
-                  fmt::format("{} works, over the limit of {} per unit", ctx.sub.works.size(), *max->value)};
+    f->message = {
+        fmt::format("共 {} 部作品，超过每个单位 {} 部的上限", ctx.sub.works.size(), *max->value),
+        fmt::format("{} works, over the limit of {} per unit", ctx.sub.works.size(), *max->value)};
     f->hint = {"择优保留，减少报送数量。", "Keep the best and submit fewer."};
   }
 }
@@ -43,9 +44,11 @@ void category_count(const Context& ctx)
                     : range.max            ? fmt::format("≤ {}", *range.max)
                                            : fmt::format("≥ {}", *range.min);
       f->actual = std::to_string(n);
-      f->message = {fmt::format("“{}”类作品 {} 部，要求 {} 部", category, n, f->expected.zh),
-                    fmt::format("{} works of category '{}'; {} expected", n, category, f->expected.zh)};
-      f->hint = {"调整该类别的报送数量。", "Change the number of works submitted in this category."};
+      f->message = {
+          fmt::format("“{}”类作品 {} 部，要求 {} 部", category, n, f->expected.zh),
+          fmt::format("{} works of category '{}'; {} expected", n, category, f->expected.zh)};
+      f->hint = {"调整该类别的报送数量。",
+                 "Change the number of works submitted in this category."};
     }
   }
 }
@@ -60,11 +63,15 @@ void episodes(const Context& ctx)
       continue;
     const std::string path = w.files.empty() ? "" : ctx.sub.files[size_t(w.files.front())].path;
     if (Finding* f = ctx.sink.add("work.episodes", &min->origin, path, w.title)) {
-      f->expected = Text{fmt::format("≥ {} 集", min->value), fmt::format("≥ {} episodes", min->value)};
+      f->expected =
+          Text{fmt::format("≥ {} 集", min->value), fmt::format("≥ {} episodes", min->value)};
       f->actual = Text{fmt::format("{} 集", w.episodes), fmt::format("{} episodes", w.episodes)};
-      f->message = {fmt::format("系列片只有 {} 集，少于 {} 集的系列片不纳入征集范围", w.episodes, min->value),
-                    fmt::format("a series of {} episodes; series of fewer than {} are not accepted", w.episodes, min->value)};
-      f->hint = {"报送完整的系列（至少 " + std::to_string(min->value) + " 集），或作为单集作品报送（去掉“第N集”）。",
+      f->message = {
+          fmt::format("系列片只有 {} 集，少于 {} 集的系列片不纳入征集范围", w.episodes, min->value),
+          fmt::format("a series of {} episodes; series of fewer than {} are not accepted",
+                      w.episodes, min->value)};
+      f->hint = {"报送完整的系列（至少 " + std::to_string(min->value) +
+                     " 集），或作为单集作品报送（去掉“第N集”）。",
                  "Submit the whole series (at least " + std::to_string(min->value) +
                      " episodes), or submit one episode as a single work (drop the episode mark)."};
     }
@@ -88,11 +95,13 @@ void age(const Context& ctx)
     if (Finding* f = ctx.sink.add("work.age", &max->origin, file.path, ctx.work_of(file))) {
       f->expected = "≥ " + oldest.str();
       f->actual = day->str();
-      f->message = {"文件元数据显示制作于 " + day->str() + "，早于“近" + std::to_string(max->value) + "年”",
+      f->message = {"文件元数据显示制作于 " + day->str() + "，早于“近" +
+                        std::to_string(max->value) + "年”",
                     "the file's metadata says it was made on " + day->str() + ", before the last " +
                         std::to_string(max->value) + " years"};
-      f->hint = {"确认作品是否为近两年创作；若是重新导出的旧素材，请在报名表中说明。",
-                 "Confirm the work is recent; if it is a new export of old material, say so in the form."};
+      f->hint = {
+          "确认作品是否为近两年创作；若是重新导出的旧素材，请在报名表中说明。",
+          "Confirm the work is recent; if it is a new export of old material, say so in the form."};
     }
   }
 }

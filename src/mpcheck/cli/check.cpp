@@ -43,8 +43,10 @@ int run(const CheckCommand& cmd)
   } else if (auto d = parse_date(cmd.as_of)) {
     options.checks.as_of = *d;
   } else {
-    print_error(lang == Lang::en ? fmt::format("--as-of: expected a day such as 2024-09-01, found '{}'", cmd.as_of)
-                                 : fmt::format("--as-of：应为 2024-09-01 这样的日期，实际是“{}”", cmd.as_of));
+    print_error(
+        lang == Lang::en
+            ? fmt::format("--as-of: expected a day such as 2024-09-01, found '{}'", cmd.as_of)
+            : fmt::format("--as-of：应为 2024-09-01 这样的日期，实际是“{}”", cmd.as_of));
     return exit_usage;
   }
   options.checks.unit = cmd.unit;
@@ -55,9 +57,10 @@ int run(const CheckCommand& cmd)
   if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
   const check::CheckReport report = check::run_check(cmd.paths, rules, options);
-  const std::string text = cmd.format == "json"
-                               ? report::check_json(report, lang)
-                               : report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
+  const std::string text =
+      cmd.format == "json"
+          ? report::check_json(report, lang)
+          : report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
   if (!write_output(cmd.common, text))
     return exit_runtime;
   return exit_code_for(report, cmd.strict);
@@ -70,11 +73,15 @@ void add_check_command(CLI::App& app, int& exit_code)
   auto cmd = std::make_shared<CheckCommand>();
   CLI::App* sub = app.add_subcommand("check", "Check folders, files or a drive against a rule set");
   sub->add_option("paths", cmd->paths, "A drive, a unit folder, or files")->required();
-  sub->add_option("--rules", cmd->rules, "Built-in rule set id (mpcheck rules list) or a YAML file")->required();
-  sub->add_option("--format", cmd->format, "Report format: text or json")->check(CLI::IsMember({"text", "json"}));
-  sub->add_option("--as-of", cmd->as_of, "Judge deadlines and the age of works as of this day (YYYY-MM-DD)");
+  sub->add_option("--rules", cmd->rules, "Built-in rule set id (mpcheck rules list) or a YAML file")
+      ->required();
+  sub->add_option("--format", cmd->format, "Report format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--as-of", cmd->as_of,
+                  "Judge deadlines and the age of works as of this day (YYYY-MM-DD)");
   sub->add_option("--unit", cmd->unit, "The submitting unit (报送单位) every name must carry");
-  sub->add_option("--waive", cmd->waive, "Drop findings of this check id (repeatable; 'video.*' for a family)");
+  sub->add_option("--waive", cmd->waive,
+                  "Drop findings of this check id (repeatable; 'video.*' for a family)");
   sub->add_flag("--strict", cmd->strict, "Warnings count as errors for the exit code");
   sub->add_flag("--fat32", cmd->fat32, "The drive is FAT32: files of 4 GiB or more are errors");
   add_common_options(sub, cmd->common);

@@ -65,9 +65,10 @@ bool write_output(const CommonOptions& options, const std::string& text)
     out << text;
     out.flush();
     if (!out) {
-      print_error(options.language() == Lang::en
-                      ? fmt::format("cannot write '{}' (disk full or no permission)", options.output)
-                      : fmt::format("无法写入 '{}'（磁盘已满或没有写权限）", options.output));
+      print_error(
+          options.language() == Lang::en
+              ? fmt::format("cannot write '{}' (disk full or no permission)", options.output)
+              : fmt::format("无法写入 '{}'（磁盘已满或没有写权限）", options.output));
       std::remove(tmp.c_str());
       return false;
     }

@@ -11,9 +11,9 @@
 namespace mpcheck::cli {
 
 struct CommonOptions {
-  std::string lang;     // "", "zh" or "en"; "" = from the locale
-  std::string output;   // -o FILE; "" = stdout
-  int jobs = 0;         // 0 = all cores
+  std::string lang;   // "", "zh" or "en"; "" = from the locale
+  std::string output; // -o FILE; "" = stdout
+  int jobs = 0;       // 0 = all cores
   bool quiet = false;
   bool no_color = false;
 

@@ -34,8 +34,9 @@ int run(InitCommand cmd)
   if (cmd.common.output.empty())
     cmd.common.output = (std::filesystem::path(cmd.src) / "works.yaml").string();
   if (cmd.common.output != "-" && std::filesystem::exists(cmd.common.output) && !cmd.force) {
-    print_error(lang == Lang::en ? fmt::format("{} exists; use --force to replace it", cmd.common.output)
-                                 : fmt::format("{} 已存在；要覆盖请加 --force", cmd.common.output));
+    print_error(lang == Lang::en
+                    ? fmt::format("{} exists; use --force to replace it", cmd.common.output)
+                    : fmt::format("{} 已存在；要覆盖请加 --force", cmd.common.output));
     return exit_usage;
   }
   const check::Submission sub = check::gather({cmd.src}, rules, cmd.common.jobs);
@@ -43,8 +44,11 @@ int run(InitCommand cmd)
   if (!write_output(cmd.common, yaml))
     return exit_runtime;
   if (cmd.common.output != "-" && !cmd.common.quiet)
-    fmt::print(stderr, "{}\n", lang == Lang::en ? fmt::format("wrote {}: fill in every TODO, then run mpcheck pack", cmd.common.output)
-                                               : fmt::format("已写入 {}：请填写所有 TODO，然后运行 mpcheck pack", cmd.common.output));
+    fmt::print(
+        stderr, "{}\n",
+        lang == Lang::en
+            ? fmt::format("wrote {}: fill in every TODO, then run mpcheck pack", cmd.common.output)
+            : fmt::format("已写入 {}：请填写所有 TODO，然后运行 mpcheck pack", cmd.common.output));
   return exit_ok;
 }
 
@@ -53,7 +57,8 @@ int run(InitCommand cmd)
 void add_init_command(CLI::App& app, int& exit_code)
 {
   auto cmd = std::make_shared<InitCommand>();
-  CLI::App* sub = app.add_subcommand("init", "Write a works.yaml guessed from a folder, for you to complete");
+  CLI::App* sub =
+      app.add_subcommand("init", "Write a works.yaml guessed from a folder, for you to complete");
   sub->add_option("src", cmd->src, "The folder holding the unit's material")->required();
   sub->add_option("--rules", cmd->rules, "Built-in rule set id or YAML file")->required();
   sub->add_option("--unit", cmd->unit, "The submitting unit (报送单位)");

@@ -37,7 +37,10 @@ struct PackCommand {
   bool verify = false;
 };
 
-std::string say(Lang lang, const std::string& zh, const std::string& en) { return lang == Lang::en ? en : zh; }
+std::string say(Lang lang, const std::string& zh, const std::string& en)
+{
+  return lang == Lang::en ? en : zh;
+}
 
 bool inside(const fs::path& child, const fs::path& parent)
 {
@@ -51,11 +54,14 @@ bool inside(const fs::path& child, const fs::path& parent)
 bool make_plan(const PackCommand& cmd, const rules::RuleSet& rules, layout::PackPlan& plan,
                std::optional<manifest::Manifest>& manifest, std::string& unit)
 {
-  const std::string path = !cmd.manifest.empty() ? cmd.manifest : (fs::path(cmd.src) / "works.yaml").string();
+  const std::string path =
+      !cmd.manifest.empty() ? cmd.manifest : (fs::path(cmd.src) / "works.yaml").string();
   if (!cmd.manifest.empty() || fs::exists(path)) {
     manifest = manifest::load_manifest(path, rules); // throws RuleError with FILE:LINE:COL
     if (!cmd.unit.empty() && cmd.unit != manifest->unit)
-      throw rules::RuleError(path, 0, 0, "the manifest's unit '" + manifest->unit + "' differs from --unit '" + cmd.unit + "'");
+      throw rules::RuleError(path, 0, 0,
+                             "the manifest's unit '" + manifest->unit + "' differs from --unit '" +
+                                 cmd.unit + "'");
     unit = manifest->unit;
     plan = layout::plan_from_manifest(*manifest, rules);
     return true;
@@ -73,9 +79,11 @@ void print_progress(const pack::Progress& p)
              p.seconds > 0 ? double(p.bytes_done) / 1e6 / p.seconds : 0.0);
 }
 
-std::string plan_text(const layout::PackPlan& plan, const std::vector<pack::GeneratedFile>& forms, Lang lang)
+std::string plan_text(const layout::PackPlan& plan, const std::vector<pack::GeneratedFile>& forms,
+                      Lang lang)
 {
-  std::string out = say(lang, "打包计划（试运行，未写入任何文件）：\n", "Plan (dry run, nothing written):\n");
+  std::string out =
+      say(lang, "打包计划（试运行，未写入任何文件）：\n", "Plan (dry run, nothing written):\n");
   for (const auto& f : plan.files)
     out += fmt::format("  {}\n→ {}\n", f.source, f.dest);
   for (const auto& g : forms)
@@ -86,19 +94,25 @@ std::string plan_text(const layout::PackPlan& plan, const std::vector<pack::Gene
 Text error_text(const pack::ExecuteResult& r)
 {
   if (r.error_code == "no-space")
-    return {"目标盘空间不足：" + r.error_detail, "not enough space on the target: " + r.error_detail};
+    return {"目标盘空间不足：" + r.error_detail,
+            "not enough space on the target: " + r.error_detail};
   if (r.error_code == "fat32-limit")
-    return {"目标盘是 FAT32，放不下 4 GiB 以上的文件：" + r.error_detail + "。请把U盘格式化为 exFAT。",
-            "the target is FAT32 and cannot hold files of 4 GiB or more: " + r.error_detail + ". Format the drive as exFAT."};
+    return {"目标盘是 FAT32，放不下 4 GiB 以上的文件：" + r.error_detail +
+                "。请把U盘格式化为 exFAT。",
+            "the target is FAT32 and cannot hold files of 4 GiB or more: " + r.error_detail +
+                ". Format the drive as exFAT."};
   if (r.error_code == "source-changed")
     return {"源文件在复制过程中被修改了：" + r.error_detail + "。请在源文件不再变化后重新运行。",
-            "a source file changed while it was being copied: " + r.error_detail + ". Run again once it no longer changes."};
+            "a source file changed while it was being copied: " + r.error_detail +
+                ". Run again once it no longer changes."};
   if (r.error_code == "invalid-plan")
     return {"打包计划有误：" + r.error_detail, "the pack plan is invalid: " + r.error_detail};
   if (r.error_code == "dest-exists-different")
     return {"目标位置已有同名但内容不同的文件，未覆盖：" + r.error_detail,
-            "a different file with the same name is already on the target; not overwritten: " + r.error_detail};
-  return {"写入失败（U盘读写错误或被拔出）：" + r.error_detail + "。已写入的文件完整，重新运行同一命令可继续。",
+            "a different file with the same name is already on the target; not overwritten: " +
+                r.error_detail};
+  return {"写入失败（U盘读写错误或被拔出）：" + r.error_detail +
+              "。已写入的文件完整，重新运行同一命令可继续。",
           "writing failed (a drive error, or the drive was unplugged): " + r.error_detail +
               ". What was written is complete; run the same command again to continue."};
 }
@@ -119,13 +133,15 @@ int run(const PackCommand& cmd)
     return exit_usage;
   }
   if (inside(cmd.out, cmd.src) || inside(cmd.src, cmd.out)) {
-    print_error(say(lang, "输出目录不能在源目录里，源目录也不能在输出目录里", "the output folder must not be inside the source, nor the source inside it"));
+    print_error(say(lang, "输出目录不能在源目录里，源目录也不能在输出目录里",
+                    "the output folder must not be inside the source, nor the source inside it"));
     return exit_usage;
   }
   if (!plan.problems.empty()) {
     for (const auto& p : plan.problems)
       fmt::print(stderr, "✗ {}: {}\n", p.source, p.message.in(lang));
-    print_error(say(lang, "有文件无法打包，未写入任何文件", "some files cannot be packed; nothing written"));
+    print_error(say(lang, "有文件无法打包，未写入任何文件",
+                    "some files cannot be packed; nothing written"));
     return exit_findings;
   }
   pack::Plan exec_plan;
@@ -138,11 +154,14 @@ int run(const PackCommand& cmd)
     return exit_runtime;
   }
   if (cmd.dry_run)
-    return write_output(cmd.common, plan_text(plan, exec_plan.generated, lang)) ? exit_ok : exit_runtime;
+    return write_output(cmd.common, plan_text(plan, exec_plan.generated, lang)) ? exit_ok
+                                                                                : exit_runtime;
 
   pack::ExecuteOptions options;
   options.verify = cmd.verify;
-  options.fat32 = pack::filesystem_type(fs::exists(cmd.out) ? cmd.out : fs::path(cmd.out).parent_path().string()) == "vfat";
+  options.fat32 = pack::filesystem_type(fs::exists(cmd.out)
+                                            ? cmd.out
+                                            : fs::path(cmd.out).parent_path().string()) == "vfat";
   if (::isatty(STDERR_FILENO) && !cmd.common.quiet)
     options.on_progress = print_progress;
   const pack::ExecuteResult result = pack::execute(exec_plan, cmd.out, options);
@@ -175,19 +194,28 @@ int run(const PackCommand& cmd)
     check_options.checks.as_of = today();
   const check::CheckReport report = check::run_check({cmd.out}, rules, check_options);
   const std::string text = report::check_text(report, {lang, false, false});
-  if (!pack::write_file_atomically((fs::path(cmd.out) / "mpcheck-report.txt").string(), text).ok()) {
+  if (!pack::write_file_atomically((fs::path(cmd.out) / "mpcheck-report.txt").string(), text)
+           .ok()) {
     print_error(say(lang, "无法把检查报告写到目标盘", "cannot write the report onto the target"));
     return exit_runtime;
   }
-  const std::string shown = cmd.format == "json" ? report::check_json(report, lang)
-                                                 : report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
+  const std::string shown =
+      cmd.format == "json"
+          ? report::check_json(report, lang)
+          : report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
   std::string head;
   if (cmd.format != "json" && !cmd.common.quiet) {
     int copied = 0;
     for (const auto& f : result.files)
       copied += f.copied ? 1 : 0;
-    head = say(lang, fmt::format("已打包到 {}：复制 {} 个文件（{} 个已存在且校验一致），清单 manifest-sha256.txt。\n\n", cmd.out, copied, result.files.size() - size_t(copied)),
-               fmt::format("Packed into {}: {} files copied ({} already there and verified), manifest-sha256.txt.\n\n", cmd.out, copied, result.files.size() - size_t(copied)));
+    head = say(
+        lang,
+        fmt::format(
+            "已打包到 {}：复制 {} 个文件（{} 个已存在且校验一致），清单 manifest-sha256.txt。\n\n",
+            cmd.out, copied, result.files.size() - size_t(copied)),
+        fmt::format("Packed into {}: {} files copied ({} already there and verified), "
+                    "manifest-sha256.txt.\n\n",
+                    cmd.out, copied, result.files.size() - size_t(copied)));
   }
   if (!write_output(cmd.common, head + shown))
     return exit_runtime;
@@ -199,17 +227,22 @@ int run(const PackCommand& cmd)
 void add_pack_command(CLI::App& app, int& exit_code)
 {
   auto cmd = std::make_shared<PackCommand>();
-  CLI::App* sub = app.add_subcommand("pack", "Lay out a compliant submission in DIR (never touches SRC), then check it");
-  sub->add_option("src", cmd->src, "The unit's material (with works.yaml, or already well named)")->required();
+  CLI::App* sub = app.add_subcommand(
+      "pack", "Lay out a compliant submission in DIR (never touches SRC), then check it");
+  sub->add_option("src", cmd->src, "The unit's material (with works.yaml, or already well named)")
+      ->required();
   sub->add_option("--rules", cmd->rules, "Built-in rule set id or YAML file")->required();
   sub->add_option("--unit", cmd->unit, "The submitting unit (报送单位)");
   sub->add_option("--out", cmd->out, "The target folder (the USB drive)")->required();
-  sub->add_option("--manifest", cmd->manifest, "works.yaml to use (default: SRC/works.yaml when present)");
+  sub->add_option("--manifest", cmd->manifest,
+                  "works.yaml to use (default: SRC/works.yaml when present)");
   sub->add_option("--zip", cmd->zip, "Also write the same layout as a ZIP file");
   sub->add_option("--as-of", cmd->as_of, "Check deadlines as of this day (YYYY-MM-DD)");
-  sub->add_option("--format", cmd->format, "Report format: text or json")->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--format", cmd->format, "Report format: text or json")
+      ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--dry-run", cmd->dry_run, "Print the plan, write nothing");
-  sub->add_flag("--verify", cmd->verify, "Read every written file back (bypassing the cache) and compare");
+  sub->add_flag("--verify", cmd->verify,
+                "Read every written file back (bypassing the cache) and compare");
   add_common_options(sub, cmd->common);
   sub->callback([cmd, &exit_code] { exit_code = run(*cmd); });
 }

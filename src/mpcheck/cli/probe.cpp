@@ -23,8 +23,8 @@ int run_probe(const ProbeCommand& cmd)
   options.scan_packets = !cmd.no_scan;
   const auto facts = media::probe_all(cmd.files, cmd.common.jobs, options);
   const Lang lang = cmd.common.language();
-  const std::string text = cmd.format == "json" ? report::probe_json(facts, lang)
-                                                : report::probe_text(facts, lang);
+  const std::string text =
+      cmd.format == "json" ? report::probe_json(facts, lang) : report::probe_text(facts, lang);
   if (!write_output(cmd.common, text))
     return exit_runtime;
   // Probing reports facts; an unreadable file is a fact too, not a failure of the run.

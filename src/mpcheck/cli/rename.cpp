@@ -15,10 +15,10 @@
 #include <nlohmann/json.hpp>
 
 #include "mpcheck/check/assemble.hpp"
-#include "mpcheck/scan/walk.hpp"
 #include "mpcheck/cli/commands.hpp"
 #include "mpcheck/layout/rename.hpp"
 #include "mpcheck/rules/loader.hpp"
+#include "mpcheck/scan/walk.hpp"
 
 namespace mpcheck::cli {
 
@@ -56,9 +56,12 @@ bool rename_no_replace(const std::string& from, const std::string& to, std::stri
   return false;
 }
 
-bool write_journal(const std::string& path, const std::string& root, const std::vector<layout::Rename>& renames)
+bool write_journal(const std::string& path, const std::string& root,
+                   const std::vector<layout::Rename>& renames)
 {
-  Json j{{"schema", "mpcheck-rename-journal/1"}, {"root", fs::absolute(root).string()}, {"renames", Json::array()}};
+  Json j{{"schema", "mpcheck-rename-journal/1"},
+         {"root", fs::absolute(root).string()},
+         {"renames", Json::array()}};
   for (const auto& r : renames)
     j["renames"].push_back(Json{{"from", r.from}, {"to", r.to}});
   const std::string tmp = path + ".tmp";
@@ -84,8 +87,10 @@ bool apply(const std::string& root, const std::vector<layout::Rename>& renames, 
     const std::string from = root + "/" + renames[i].from, to = root + "/" + renames[i].to;
     if (rename_no_replace(from, to, error))
       continue;
-    print_error(lang == Lang::en ? fmt::format("cannot rename '{}' to '{}': {}; undoing", renames[i].from, renames[i].to, error)
-                                 : fmt::format("无法把“{}”改名为“{}”：{}；正在撤销", renames[i].from, renames[i].to, error));
+    print_error(lang == Lang::en ? fmt::format("cannot rename '{}' to '{}': {}; undoing",
+                                               renames[i].from, renames[i].to, error)
+                                 : fmt::format("无法把“{}”改名为“{}”：{}；正在撤销",
+                                               renames[i].from, renames[i].to, error));
     for (size_t k = i; k-- > 0;) {
       std::string ignored;
       rename_no_replace(root + "/" + renames[k].to, root + "/" + renames[k].from, ignored);
@@ -103,12 +108,14 @@ int undo(const RenameCommand& cmd)
   try {
     in >> j;
   } catch (const std::exception&) {
-    print_error(fmt::format("{}: {}", cmd.undo, lang == Lang::en ? "not a rename journal" : "不是改名记录文件"));
+    print_error(fmt::format("{}: {}", cmd.undo,
+                            lang == Lang::en ? "not a rename journal" : "不是改名记录文件"));
     return exit_usage;
   }
   std::vector<layout::Rename> back;
   for (const auto& r : j.value("renames", Json::array()))
-    back.insert(back.begin(), layout::Rename{r.at("to").get<std::string>(), r.at("from").get<std::string>()});
+    back.insert(back.begin(),
+                layout::Rename{r.at("to").get<std::string>(), r.at("from").get<std::string>()});
   if (!apply(j.value("root", std::string(".")), back, lang))
     return exit_runtime;
   fmt::print("{}\n", lang == Lang::en ? fmt::format("{} names restored", back.size())
@@ -122,7 +129,8 @@ int run(const RenameCommand& cmd)
     return undo(cmd);
   const Lang lang = cmd.common.language();
   if (cmd.dir.empty() || cmd.rules.empty()) {
-    print_error(lang == Lang::en ? "rename needs DIR and --rules (or --undo JOURNAL)" : "rename 需要 DIR 和 --rules（或 --undo 记录文件）");
+    print_error(lang == Lang::en ? "rename needs DIR and --rules (or --undo JOURNAL)"
+                                 : "rename 需要 DIR 和 --rules（或 --undo 记录文件）");
     return exit_usage;
   }
   rules::RuleSet rules;
@@ -139,24 +147,30 @@ int run(const RenameCommand& cmd)
   for (const auto& [path, why] : plan.refused)
     out += fmt::format("✗ {}: {}\n", path, why.in(lang));
   if (!plan.refused.empty()) {
-    out += lang == Lang::en ? "Nothing renamed: resolve the clashes first.\n" : "未改名：请先解决重名问题。\n";
+    out += lang == Lang::en ? "Nothing renamed: resolve the clashes first.\n"
+                            : "未改名：请先解决重名问题。\n";
     write_output(cmd.common, out);
     return exit_findings;
   }
   if (cmd.dry_run || plan.renames.empty()) {
-    out += lang == Lang::en ? fmt::format("{} files would be renamed (dry run).\n", plan.renames.size())
-                            : fmt::format("将改名 {} 个文件（试运行，未改动）。\n", plan.renames.size());
+    out += lang == Lang::en
+               ? fmt::format("{} files would be renamed (dry run).\n", plan.renames.size())
+               : fmt::format("将改名 {} 个文件（试运行，未改动）。\n", plan.renames.size());
     return write_output(cmd.common, out) ? exit_ok : exit_runtime;
   }
   const std::string journal = cmd.journal.empty() ? default_journal() : cmd.journal;
   if (!write_journal(journal, cmd.dir, plan.renames)) {
-    print_error(fmt::format("{}: {}", journal, lang == Lang::en ? "cannot write the undo journal; nothing renamed" : "无法写入撤销记录；未改名"));
+    print_error(fmt::format("{}: {}", journal,
+                            lang == Lang::en ? "cannot write the undo journal; nothing renamed"
+                                             : "无法写入撤销记录；未改名"));
     return exit_runtime;
   }
   if (!apply(cmd.dir, plan.renames, lang))
     return exit_runtime;
-  out += lang == Lang::en ? fmt::format("{} files renamed. Undo: mpcheck rename --undo {}\n", plan.renames.size(), journal)
-                          : fmt::format("已改名 {} 个文件。撤销：mpcheck rename --undo {}\n", plan.renames.size(), journal);
+  out += lang == Lang::en ? fmt::format("{} files renamed. Undo: mpcheck rename --undo {}\n",
+                                        plan.renames.size(), journal)
+                          : fmt::format("已改名 {} 个文件。撤销：mpcheck rename --undo {}\n",
+                                        plan.renames.size(), journal);
   return write_output(cmd.common, out) ? exit_ok : exit_runtime;
 }
 
@@ -165,12 +179,14 @@ int run(const RenameCommand& cmd)
 void add_rename_command(CLI::App& app, int& exit_code)
 {
   auto cmd = std::make_shared<RenameCommand>();
-  CLI::App* sub = app.add_subcommand("rename", "Rename files in place into the rule set's naming pattern (undo journal)");
+  CLI::App* sub = app.add_subcommand(
+      "rename", "Rename files in place into the rule set's naming pattern (undo journal)");
   sub->add_option("dir", cmd->dir, "The folder whose files to rename");
   sub->add_option("--rules", cmd->rules, "Built-in rule set id or YAML file");
   sub->add_option("--unit", cmd->unit, "Put this unit (报送单位) into every name");
   sub->add_flag("--dry-run", cmd->dry_run, "Print the new names, rename nothing");
-  sub->add_option("--journal", cmd->journal, "Where to write the undo journal (default: ./mpcheck-rename-DATE-TIME.json)");
+  sub->add_option("--journal", cmd->journal,
+                  "Where to write the undo journal (default: ./mpcheck-rename-DATE-TIME.json)");
   sub->add_option("--undo", cmd->undo, "Restore the names recorded in a journal");
   add_common_options(sub, cmd->common);
   sub->callback([cmd, &exit_code] { exit_code = run(*cmd); });

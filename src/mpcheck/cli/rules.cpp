@@ -48,7 +48,8 @@ int show(const RulesCommand& cmd)
   if (!r.document.empty())
     out += fmt::format("{}{}\n", lang == Lang::en ? "document: " : "文号：", r.document);
   if (r.deadline)
-    out += fmt::format("{}{}\n", lang == Lang::en ? "deadline: " : "截止日期：", r.deadline->value.str());
+    out += fmt::format("{}{}\n", lang == Lang::en ? "deadline: " : "截止日期：",
+                       r.deadline->value.str());
   for (const auto& c : r.clauses) {
     out += fmt::format("\n{:<26} {}{}: {}\n", c.check.empty() ? "-" : c.check,
                        c.scope.empty() ? "" : "[" + c.scope + "] ", c.key, c.value);
@@ -58,7 +59,8 @@ int show(const RulesCommand& cmd)
       out += fmt::format("    {}{}\n", lang == Lang::en ? "note: " : "说明：", c.origin.note);
   }
   for (const auto& n : r.not_checked)
-    out += fmt::format("\n{:<26} “{}”\n    {}\n", lang == Lang::en ? "(not checked)" : "（不检查）", n.source, n.reason);
+    out += fmt::format("\n{:<26} “{}”\n    {}\n", lang == Lang::en ? "(not checked)" : "（不检查）",
+                       n.source, n.reason);
   return write_output(cmd.common, out) ? exit_ok : exit_runtime;
 }
 
@@ -108,11 +110,13 @@ void add_rules_command(CLI::App& app, int& exit_code)
   CLI::App* sub = app.add_subcommand("rules", "The built-in rule sets; show one; lint a rule file");
   sub->require_subcommand(1);
   CLI::App* ls = sub->add_subcommand("list", "List the built-in rule sets");
-  CLI::App* sh = sub->add_subcommand("show", "Each requirement of a rule set with its notice sentence and check id");
+  CLI::App* sh = sub->add_subcommand(
+      "show", "Each requirement of a rule set with its notice sentence and check id");
   sh->add_option("id", cmd->id, "Rule set id or YAML file")->required();
   CLI::App* li = sub->add_subcommand("lint", "Validate a rule file (exit 2 on errors)");
   li->add_option("file", cmd->file, "YAML rule file")->required();
-  li->add_option("--notice", cmd->notice, "The notice's text: every source sentence must occur in it");
+  li->add_option("--notice", cmd->notice,
+                 "The notice's text: every source sentence must occur in it");
   for (CLI::App* s : {ls, sh, li})
     add_common_options(s, cmd->common);
   ls->callback([cmd, &exit_code] { exit_code = list(*cmd); });

@@ -15,15 +15,15 @@ enum class Severity { error, warning, manual, info };
 const char* severity_name(Severity s);
 
 struct Finding {
-  std::string check;    // stable id from SPEC §6, e.g. "video.resolution", "manual.title-card"
+  std::string check; // stable id from SPEC §6, e.g. "video.resolution", "manual.title-card"
   Severity severity = Severity::error;
-  std::string path;     // relative to the checked root, '/'-separated, NFC; "" for the whole tree
-  std::string work;     // the work's title when the finding belongs to a work, else ""
-  Text expected;        // what the rule wants, e.g. "1920x1080", "≤ 8:00.000"
-  Text actual;          // what was found, e.g. "1440x1080 (SAR 4:3)"
-  Text message;         // plain words: what is wrong
-  Text hint;            // how to fix it (for media: the exact ffmpeg command)
-  std::string source;   // the notice sentence the rule comes from, when known
+  std::string path;   // relative to the checked root, '/'-separated, NFC; "" for the whole tree
+  std::string work;   // the work's title when the finding belongs to a work, else ""
+  Text expected;      // what the rule wants, e.g. "1920x1080", "≤ 8:00.000"
+  Text actual;        // what was found, e.g. "1440x1080 (SAR 4:3)"
+  Text message;       // plain words: what is wrong
+  Text hint;          // how to fix it (for media: the exact ffmpeg command)
+  std::string source; // the notice sentence the rule comes from, when known
 };
 
 } // namespace mpcheck

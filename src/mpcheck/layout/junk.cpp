@@ -35,8 +35,8 @@ bool is_junk_file(std::string_view name)
 bool is_junk_folder(std::string_view name)
 {
   static constexpr std::array<std::string_view, 8> names = {
-      "__macosx", "$recycle.bin",    "system volume information", ".trashes",
-      ".fseventsd", ".spotlight-v100", ".temporaryitems",         "recycler"};
+      "__macosx",   "$recycle.bin",    "system volume information", ".trashes",
+      ".fseventsd", ".spotlight-v100", ".temporaryitems",           "recycler"};
   const std::string l = lower(name);
   return std::find(names.begin(), names.end(), l) != names.end();
 }

@@ -20,7 +20,8 @@ std::string extension_of(const std::string& path)
 }
 
 // The suffix an image role asks for in names: "（海报）".
-std::string role_suffix(const rules::RuleSet& rules, const std::string& category, const std::string& role)
+std::string role_suffix(const rules::RuleSet& rules, const std::string& category,
+                        const std::string& role)
 {
   for (const auto& r : rules.rules_for(category).images)
     if (r.role == role || (role == "qr" && r.qr_code))
@@ -28,7 +29,10 @@ std::string role_suffix(const rules::RuleSet& rules, const std::string& category
   return role == "qr" ? "（二维码）" : "（海报）";
 }
 
-std::string episode_title(const std::string& title, int n) { return title + "（第" + std::to_string(n) + "集）"; }
+std::string episode_title(const std::string& title, int n)
+{
+  return title + "（第" + std::to_string(n) + "集）";
+}
 
 struct ManifestPlanner {
   const manifest::Manifest& m;
@@ -57,17 +61,21 @@ struct ManifestPlanner {
   {
     const auto& f = w.files;
     if (!f.subtitled.empty()) {
-      add(f.subtitled, "video", work_name(w.title, w.category, naming::Variant::subtitled, extension_of(f.subtitled)),
+      add(f.subtitled, "video",
+          work_name(w.title, w.category, naming::Variant::subtitled, extension_of(f.subtitled)),
           "subtitled", w.title);
-      add(f.clean, "video", work_name(w.title, w.category, naming::Variant::clean, extension_of(f.clean)), "clean",
+      add(f.clean, "video",
+          work_name(w.title, w.category, naming::Variant::clean, extension_of(f.clean)), "clean",
           w.title);
     }
     if (!f.video.empty())
-      add(f.video, "video", work_name(w.title, w.category, naming::Variant::none, extension_of(f.video)), "video",
+      add(f.video, "video",
+          work_name(w.title, w.category, naming::Variant::none, extension_of(f.video)), "video",
           w.title);
     for (size_t i = 0; i < f.episodes.size(); ++i)
       add(f.episodes[i], "video",
-          work_name(episode_title(w.title, int(i) + 1), w.category, naming::Variant::none, extension_of(f.episodes[i])),
+          work_name(episode_title(w.title, int(i) + 1), w.category, naming::Variant::none,
+                    extension_of(f.episodes[i])),
           "episode", w.title);
     if (!f.poster.empty())
       add(f.poster, "image",
@@ -76,17 +84,19 @@ struct ManifestPlanner {
           "poster", w.title);
     if (!f.qr.empty())
       add(f.qr, "image",
-          work_name(w.title, w.category, naming::Variant::none, extension_of(f.qr), role_suffix(rules, w.category, "qr")),
+          work_name(w.title, w.category, naming::Variant::none, extension_of(f.qr),
+                    role_suffix(rules, w.category, "qr")),
           "qr", w.title);
   }
 
   void documents(const manifest::Work& w) const
   {
     if (!w.files.script.empty())
-      add(w.files.script, "解说词", w.title + "-解说词-" + m.unit + extension_of(w.files.script), "script", w.title);
+      add(w.files.script, "解说词", w.title + "-解说词-" + m.unit + extension_of(w.files.script),
+          "script", w.title);
     if (!w.files.courseware.empty())
-      add(w.files.courseware, "课件", w.title + "-课件-" + m.unit + extension_of(w.files.courseware), "courseware",
-          w.title);
+      add(w.files.courseware, "课件",
+          w.title + "-课件-" + m.unit + extension_of(w.files.courseware), "courseware", w.title);
   }
 };
 
@@ -113,8 +123,9 @@ std::vector<PlanProblem> destination_collisions(const PackPlan& plan)
     const std::string key = naming::fold_for_collision(f.dest);
     auto [it, fresh] = seen.emplace(key, &f);
     if (!fresh)
-      out.push_back({f.source, {"与“" + it->second->source + "”会得到同一个名字：" + f.dest,
-                                "would get the same name as '" + it->second->source + "': " + f.dest}});
+      out.push_back({f.source,
+                     {"与“" + it->second->source + "”会得到同一个名字：" + f.dest,
+                      "would get the same name as '" + it->second->source + "': " + f.dest}});
   }
   return out;
 }
@@ -150,7 +161,8 @@ std::string canonical_media_name(const check::SubmissionFile& f, const std::stri
 
 } // namespace
 
-PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet& rules, const std::string& unit)
+PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet& rules,
+                              const std::string& unit)
 {
   PackPlan plan;
   add_folders(rules, plan);
@@ -160,13 +172,17 @@ PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet
     const std::string name = f.name.substr(0, f.name.size() - f.extension.size()) + f.extension;
     if (f.work_name && (f.work_name->ok || f.work_name->problem == "separator") && rules.naming &&
         f.kind != check::FileKind::image) {
-      plan.files.push_back({f.abs_path, folder_prefix(rules, check::kind_name(f.kind)) + canonical_media_name(f, unit),
-                            "video", f.work_name->name.title});
+      plan.files.push_back(
+          {f.abs_path,
+           folder_prefix(rules, check::kind_name(f.kind)) + canonical_media_name(f, unit), "video",
+           f.work_name->name.title});
       continue;
     }
     if (f.work_name && !f.work_name->ok && rules.naming && f.kind != check::FileKind::image) {
-      plan.problems.push_back({f.abs_path, {"文件名无法识别为“作品名-分类-报送单位”，请先改名或写 works.yaml",
-                                            "the name is not 作品名-分类-报送单位: rename it or describe it in works.yaml"}});
+      plan.problems.push_back(
+          {f.abs_path,
+           {"文件名无法识别为“作品名-分类-报送单位”，请先改名或写 works.yaml",
+            "the name is not 作品名-分类-报送单位: rename it or describe it in works.yaml"}});
       continue;
     }
     // Images keep their role marks; documents go to the folder their type names.

@@ -31,12 +31,14 @@ std::string canonical(const check::SubmissionFile& f, const std::string& unit)
 bool renamable(const check::SubmissionFile& f)
 {
   return (f.kind == check::FileKind::video || f.kind == check::FileKind::audio) && f.work_name &&
-         (f.work_name->ok || f.work_name->problem == "separator" || f.work_name->problem == "unknown-category");
+         (f.work_name->ok || f.work_name->problem == "separator" ||
+          f.work_name->problem == "unknown-category");
 }
 
 } // namespace
 
-RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rules, const std::string& unit)
+RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rules,
+                        const std::string& unit)
 {
   RenamePlan plan;
   std::map<std::string, std::string> taken; // folded name → who has it
@@ -48,8 +50,10 @@ RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rule
     if (!rules.naming)
       break;
     if (!renamable(f)) {
-      plan.skipped.push_back({f.path, {"文件名无法识别为“作品名-分类-报送单位”，请手工改名",
-                                       "the name is not recognisable as 作品名-分类-报送单位; rename it by hand"}});
+      plan.skipped.push_back(
+          {f.path,
+           {"文件名无法识别为“作品名-分类-报送单位”，请手工改名",
+            "the name is not recognisable as 作品名-分类-报送单位; rename it by hand"}});
       continue;
     }
     const std::string to = parent_of(f.path) + canonical(f, unit);
@@ -58,8 +62,9 @@ RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rule
     const std::string key = naming::fold_for_collision(to);
     auto it = taken.find(key);
     if (it != taken.end() && it->second != f.raw_path) {
-      plan.refused.push_back({f.path, {"改名后会与“" + it->second + "”重名：" + to,
-                                       "renaming would clash with '" + it->second + "': " + to}});
+      plan.refused.push_back({f.path,
+                              {"改名后会与“" + it->second + "”重名：" + to,
+                               "renaming would clash with '" + it->second + "': " + to}});
       continue;
     }
     taken[key] = f.raw_path;

@@ -25,6 +25,7 @@ struct RenamePlan {
 // Canonical names (作品名-分类-单位（有字幕）.mp4: ASCII '-', full-width variant brackets, NFC,
 // no characters Windows refuses, `unit` when given) for every media and image file of `sub`
 // that is named after the pattern, possibly with look-alike separators.
-RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rules, const std::string& unit);
+RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rules,
+                        const std::string& unit);
 
 } // namespace mpcheck::layout

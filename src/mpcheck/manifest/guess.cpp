@@ -24,7 +24,10 @@ struct Guess {
   double seconds = 0;
 };
 
-std::string stem_of(const SubmissionFile& f) { return f.name.substr(0, f.name.size() - f.extension.size()); }
+std::string stem_of(const SubmissionFile& f)
+{
+  return f.name.substr(0, f.name.size() - f.extension.size());
+}
 
 // Title and category from a name that follows the pattern, or the bare stem.
 std::pair<std::string, std::string> title_category(const SubmissionFile& f)
@@ -39,7 +42,8 @@ std::pair<std::string, std::string> title_category(const SubmissionFile& f)
 
 bool name_has(const SubmissionFile& f, std::initializer_list<const char*> words)
 {
-  return std::any_of(words.begin(), words.end(), [&](const char* w) { return f.name.find(w) != std::string::npos; });
+  return std::any_of(words.begin(), words.end(),
+                     [&](const char* w) { return f.name.find(w) != std::string::npos; });
 }
 
 Guess& work_for(std::vector<Guess>& works, const std::string& title, const std::string& category)
@@ -91,7 +95,8 @@ std::string majority_unit(const check::Submission& sub)
   for (const auto& f : sub.files)
     if (f.work_name && f.work_name->ok)
       ++count[f.work_name->name.unit];
-  auto it = std::max_element(count.begin(), count.end(), [](auto& a, auto& b) { return a.second < b.second; });
+  auto it = std::max_element(count.begin(), count.end(),
+                             [](auto& a, auto& b) { return a.second < b.second; });
   return it == count.end() ? "" : it->first;
 }
 
@@ -107,7 +112,8 @@ void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules)
   if (rules.categories.empty())
     ; // the notice sets no categories
   else if (w.category.empty() || !rules.category(w.category))
-    out += fmt::format("    category: {}   # TODO: one of the categories listed above\n", yaml_quote(todo));
+    out += fmt::format("    category: {}   # TODO: one of the categories listed above\n",
+                       yaml_quote(todo));
   else
     out += fmt::format("    category: {}\n", yaml_quote(rules.category(w.category)->name));
   out += "    files:\n";
@@ -123,14 +129,16 @@ void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules)
   emit_file(out, "qr", w.qr);
   emit_file(out, "courseware", w.courseware);
   if (w.script.empty())
-    out += "      # script: \"文本/作品名-解说词.docx\"   # TODO when the notice asks for a 解说词/创意说明\n";
+    out += "      # script: \"文本/作品名-解说词.docx\"   # TODO when the notice asks for a "
+           "解说词/创意说明\n";
   else
     emit_file(out, "script", w.script);
   const int episodes = w.episodes.empty() ? 1 : int(w.episodes.size());
   out += fmt::format("    episodes: {}\n", episodes);
   if (w.seconds > 0)
     out += fmt::format("    minutes_per_episode: {:.2f}   # measured\n", w.seconds / 60.0);
-  out += "    producer: \"TODO\"   # 制作单位\n    creators: \"TODO\"   # 主创人员\n    summary: \"TODO\"    # 内容简介\n";
+  out += "    producer: \"TODO\"   # 制作单位\n    creators: \"TODO\"   # 主创人员\n    summary: "
+         "\"TODO\"    # 内容简介\n";
 }
 
 } // namespace
@@ -146,7 +154,8 @@ std::string yaml_quote(const std::string& text)
   return out + "\"";
 }
 
-std::string guess_manifest(const check::Submission& sub, const rules::RuleSet& rules, const std::string& unit)
+std::string guess_manifest(const check::Submission& sub, const rules::RuleSet& rules,
+                           const std::string& unit)
 {
   std::vector<Guess> works;
   for (const auto& f : sub.files)
@@ -156,16 +165,19 @@ std::string guess_manifest(const check::Submission& sub, const rules::RuleSet& r
     if (f.kind == FileKind::image || f.kind == FileKind::document || f.kind == FileKind::courseware)
       attach_other(works, f);
   const std::string u = unit.empty() ? majority_unit(sub) : unit;
-  std::string out = fmt::format("# works.yaml — 报送作品清单 for {} ({}).\n", rules.title.zh, rules.id);
+  std::string out =
+      fmt::format("# works.yaml — 报送作品清单 for {} ({}).\n", rules.title.zh, rules.id);
   out += "# Written by `mpcheck init`; replace every TODO, then run `mpcheck pack`.\n";
-  out += "# Paths are relative to this file's folder. Language: man mpcheck, section WORKS MANIFEST.\n";
+  out += "# Paths are relative to this file's folder. Language: man mpcheck, section WORKS "
+         "MANIFEST.\n";
   if (!rules.categories.empty()) {
     out += "# Categories:";
     for (const auto& c : rules.categories)
       out += " " + c.name;
     out += "\n";
   }
-  out += fmt::format("unit: {}{}\n", yaml_quote(u.empty() ? todo : u), u.empty() ? "   # TODO: 报送单位全称" : "");
+  out += fmt::format("unit: {}{}\n", yaml_quote(u.empty() ? todo : u),
+                     u.empty() ? "   # TODO: 报送单位全称" : "");
   out += "contact: \"TODO\"   # 联系人\nphone: \"TODO\"     # 联系电话\nworks:\n";
   for (const auto& w : works)
     emit_work(out, w, rules);

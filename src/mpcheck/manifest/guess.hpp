@@ -12,7 +12,8 @@ namespace mpcheck::manifest {
 
 // The works.yaml text for `sub` (paths relative to the submission root). `unit` is used when
 // given, else the unit most names carry, else a TODO mark.
-std::string guess_manifest(const check::Submission& sub, const rules::RuleSet& rules, const std::string& unit);
+std::string guess_manifest(const check::Submission& sub, const rules::RuleSet& rules,
+                           const std::string& unit);
 
 // A YAML double-quoted scalar: "a \"b\"".
 std::string yaml_quote(const std::string& text);

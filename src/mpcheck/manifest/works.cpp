@@ -26,11 +26,11 @@ namespace {
 
 const std::vector<std::string> top_keys = {"unit", "contact", "phone", "works"};
 const std::vector<std::string> work_keys = {
-    "title",   "category", "files",    "episodes", "minutes_per_episode", "producer", "creators",
-    "summary", "type",     "platform", "reach",    "speaker",             "position", "date",
-    "audience"};
-const std::vector<std::string> file_keys = {"subtitled", "clean",      "video",  "episodes",
-                                            "poster",    "qr",         "courseware", "script"};
+    "title",    "category", "files",    "episodes", "minutes_per_episode",
+    "producer", "creators", "summary",  "type",     "platform",
+    "reach",    "speaker",  "position", "date",     "audience"};
+const std::vector<std::string> file_keys = {"subtitled", "clean", "video",      "episodes",
+                                            "poster",    "qr",    "courseware", "script"};
 
 std::vector<std::string> category_names(const rules::RuleSet& rules)
 {
@@ -44,7 +44,8 @@ std::vector<std::string> category_names(const rules::RuleSet& rules)
 void refuse_todo(const YamlReader& reader, const Entry& e, const std::string& value)
 {
   if (value.starts_with("TODO"))
-    reader.fail(e.value, "'" + e.key + "' is still TODO: fill it in (mpcheck init left it for you)");
+    reader.fail(e.value,
+                "'" + e.key + "' is still TODO: fill it in (mpcheck init left it for you)");
 }
 
 struct Parser {
@@ -73,11 +74,11 @@ struct Parser {
         }
         continue;
       }
-      std::string* slot = f.key == "subtitled" ? &files.subtitled
-                          : f.key == "clean"   ? &files.clean
-                          : f.key == "video"   ? &files.video
-                          : f.key == "poster"  ? &files.poster
-                          : f.key == "qr"      ? &files.qr
+      std::string* slot = f.key == "subtitled"    ? &files.subtitled
+                          : f.key == "clean"      ? &files.clean
+                          : f.key == "video"      ? &files.video
+                          : f.key == "poster"     ? &files.poster
+                          : f.key == "qr"         ? &files.qr
                           : f.key == "courseware" ? &files.courseware
                                                   : &files.script;
       source(f, *slot);
@@ -90,9 +91,11 @@ struct Parser {
   {
     w.title = naming::to_nfc(reader.string(e));
     for (const auto& p : naming::check_file_name(w.title + ".mp4"))
-      if (p.code == "characters" || p.code == "trailing" || p.code == "reserved" || p.code == "empty")
-        reader.fail(e.value, "the title '" + w.title + "' cannot be a file name on Windows or a USB drive (" +
-                                 p.code + (p.detail.empty() ? "" : ": " + p.detail) + "); suggestion: '" +
+      if (p.code == "characters" || p.code == "trailing" || p.code == "reserved" ||
+          p.code == "empty")
+        reader.fail(e.value, "the title '" + w.title +
+                                 "' cannot be a file name on Windows or a USB drive (" + p.code +
+                                 (p.detail.empty() ? "" : ": " + p.detail) + "); suggestion: '" +
                                  naming::sanitize_title(w.title) + "'");
   }
 
@@ -154,14 +157,16 @@ struct Parser {
     refuse_todo(reader, e, manifest.unit);
     for (const auto& p : naming::check_file_name(manifest.unit))
       if (p.code == "characters" || p.code == "trailing" || p.code == "reserved")
-        reader.fail(e.value, "the unit '" + manifest.unit + "' cannot be part of a file name (" + p.code + ")");
+        reader.fail(e.value, "the unit '" + manifest.unit + "' cannot be part of a file name (" +
+                                 p.code + ")");
   }
 };
 
 } // namespace
 
-Manifest parse_manifest(std::string_view yaml, std::string_view file_name, const std::string& base_dir,
-                        const rules::RuleSet& rules, const FileExists& exists)
+Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
+                        const std::string& base_dir, const rules::RuleSet& rules,
+                        const FileExists& exists)
 {
   const YamlReader reader{std::string(file_name), yaml};
   const YAML::Node root = reader.parse();
@@ -175,8 +180,7 @@ Manifest parse_manifest(std::string_view yaml, std::string_view file_name, const
     else if (e.key == "contact" || e.key == "phone") {
       (e.key == "contact" ? m.contact : m.phone) = reader.string(e);
       refuse_todo(reader, e, e.key == "contact" ? m.contact : m.phone);
-    }
-    else
+    } else
       for (const YAML::Node& item : reader.items(e)) {
         Work w = parser.work(item);
         for (const Work& other : m.works)

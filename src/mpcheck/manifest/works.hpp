@@ -14,38 +14,38 @@ namespace mpcheck::manifest {
 
 // The source files of one work, as paths relative to the manifest's folder (or absolute).
 struct WorkFiles {
-  std::string subtitled;              // 有字幕 version of a pair
-  std::string clean;                  // 无字幕 version of a pair
-  std::string video;                  // the video of a work that is not a pair
-  std::vector<std::string> episodes;  // a series: one file per episode, in order
-  std::string poster;                 // 宣传海报 (new-media works)
-  std::string qr;                     // 作品地址二维码 image (new-media works)
-  std::string courseware;             // PPT 课件
-  std::string script;                 // 解说词 / 创意说明
+  std::string subtitled;             // 有字幕 version of a pair
+  std::string clean;                 // 无字幕 version of a pair
+  std::string video;                 // the video of a work that is not a pair
+  std::vector<std::string> episodes; // a series: one file per episode, in order
+  std::string poster;                // 宣传海报 (new-media works)
+  std::string qr;                    // 作品地址二维码 image (new-media works)
+  std::string courseware;            // PPT 课件
+  std::string script;                // 解说词 / 创意说明
 };
 
 struct Work {
-  std::string title;     // 作品名 (NFC)
-  std::string category;  // the rule set's spelling
+  std::string title;    // 作品名 (NFC)
+  std::string category; // the rule set's spelling
   WorkFiles files;
-  int episodes = 1;      // 总集数
-  double minutes_per_episode = 0; // 每集时长
-  std::string producer;  // 制作单位
-  std::string creators;  // 主创人员
-  std::string summary;   // 内容简介
-  std::string new_media_type; // 类型: 微信推文, H5, 海报 ...
-  std::string platform;  // 发布平台
-  std::string reach;     // 传播效果
+  int episodes = 1;                              // 总集数
+  double minutes_per_episode = 0;                // 每集时长
+  std::string producer;                          // 制作单位
+  std::string creators;                          // 主创人员
+  std::string summary;                           // 内容简介
+  std::string new_media_type;                    // 类型: 微信推文, H5, 海报 ...
+  std::string platform;                          // 发布平台
+  std::string reach;                             // 传播效果
   std::string speaker, position, date, audience; // lectures (焦作 统计表, 授课记录)
-  int line = 0;          // where the work starts in the file
+  int line = 0;                                  // where the work starts in the file
 };
 
 struct Manifest {
-  std::string file;      // as given, for messages
-  std::string base_dir;  // relative source paths are relative to this folder
-  std::string unit;      // 报送单位
-  std::string contact;   // 联系人
-  std::string phone;     // 联系电话
+  std::string file;     // as given, for messages
+  std::string base_dir; // relative source paths are relative to this folder
+  std::string unit;     // 报送单位
+  std::string contact;  // 联系人
+  std::string phone;    // 联系电话
   std::vector<Work> works;
 
   // A source path made absolute against base_dir.
@@ -58,8 +58,9 @@ using FileExists = std::function<bool(const std::string& absolute_path)>;
 // error, an unknown key (with a suggestion), a wrong type, an unknown category (with a
 // suggestion), a title no file system takes, two works with the same title, a source file
 // that does not exist, or a pair given half.
-Manifest parse_manifest(std::string_view yaml, std::string_view file_name, const std::string& base_dir,
-                        const rules::RuleSet& rules, const FileExists& exists);
+Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
+                        const std::string& base_dir, const rules::RuleSet& rules,
+                        const FileExists& exists);
 
 // Reads and parses the file at `path` (its folder is the base for relative paths).
 Manifest load_manifest(const std::string& path, const rules::RuleSet& rules);

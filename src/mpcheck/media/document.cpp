@@ -15,11 +15,15 @@ namespace {
 
 std::string lower(std::string s)
 {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
   return s;
 }
 
-bool has_entry(zip_t* z, const char* name) { return zip_name_locate(z, name, ZIP_FL_NOCASE) >= 0; }
+bool has_entry(zip_t* z, const char* name)
+{
+  return zip_name_locate(z, name, ZIP_FL_NOCASE) >= 0;
+}
 
 // Reads the small "mimetype" entry of an OpenDocument file.
 std::string odf_mimetype(zip_t* z)
@@ -46,7 +50,8 @@ DocumentFacts probe_zip(const std::string& path)
     out.format = "pptx";
   else if (has_entry(z, "xl/workbook.xml"))
     out.format = "xlsx";
-  else if (const std::string mime = odf_mimetype(z); mime.find("opendocument.text") != std::string::npos)
+  else if (const std::string mime = odf_mimetype(z);
+           mime.find("opendocument.text") != std::string::npos)
     out.format = "odt";
   else if (mime.find("opendocument.presentation") != std::string::npos)
     out.format = "odp";
@@ -83,10 +88,12 @@ DocumentFacts probe_document(const std::string& path)
 std::vector<std::string> formats_for_extension(const std::string& extension)
 {
   static const std::map<std::string, std::vector<std::string>> table = {
-      {".docx", {"docx"}},       {".doc", {"ole2", "docx", "rtf"}}, {".wps", {"ole2", "docx"}},
-      {".pptx", {"pptx"}},       {".ppt", {"ole2", "pptx"}},        {".dps", {"ole2", "pptx"}},
-      {".xlsx", {"xlsx"}},       {".xls", {"ole2", "xlsx"}},        {".et", {"ole2", "xlsx"}},
-      {".pdf", {"pdf"}},         {".odt", {"odt"}},                 {".odp", {"odp"}},
+      {".docx", {"docx"}},        {".doc", {"ole2", "docx", "rtf"}},
+      {".wps", {"ole2", "docx"}}, {".pptx", {"pptx"}},
+      {".ppt", {"ole2", "pptx"}}, {".dps", {"ole2", "pptx"}},
+      {".xlsx", {"xlsx"}},        {".xls", {"ole2", "xlsx"}},
+      {".et", {"ole2", "xlsx"}},  {".pdf", {"pdf"}},
+      {".odt", {"odt"}},          {".odp", {"odp"}},
       {".rtf", {"rtf"}},
   };
   auto it = table.find(lower(extension));

@@ -15,7 +15,10 @@ uint32_t be32(const unsigned char* p)
   return uint32_t(p[0]) << 24 | uint32_t(p[1]) << 16 | uint32_t(p[2]) << 8 | uint32_t(p[3]);
 }
 
-uint64_t be64(const unsigned char* p) { return uint64_t(be32(p)) << 32 | be32(p + 4); }
+uint64_t be64(const unsigned char* p)
+{
+  return uint64_t(be32(p)) << 32 | be32(p + 4);
+}
 
 bool printable_type(const unsigned char* p)
 {

@@ -16,15 +16,15 @@ namespace mpcheck::media {
 using ReadAt = std::function<size_t(int64_t offset, unsigned char* buffer, size_t size)>;
 
 struct IsoBoxSummary {
-  bool is_iso = false;                 // starts with a recognised top-level box
-  std::string major_brand;             // trailing spaces trimmed: "isom", "qt", "3gp5"
+  bool is_iso = false;     // starts with a recognised top-level box
+  std::string major_brand; // trailing spaces trimmed: "isom", "qt", "3gp5"
   std::vector<std::string> compatible_brands;
   bool has_moov = false;
   bool has_mdat = false;
   std::optional<bool> moov_before_mdat; // set when both were seen
-  bool box_past_eof = false;           // a box's declared size runs past the end of the file
-  std::string past_eof_box;            // its type, e.g. "mdat"
-  int64_t declared_size = 0;           // where the boxes say the file should end
+  bool box_past_eof = false;            // a box's declared size runs past the end of the file
+  std::string past_eof_box;             // its type, e.g. "mdat"
+  int64_t declared_size = 0;            // where the boxes say the file should end
 };
 
 // Walks the top-level boxes of a file of `file_size` bytes.

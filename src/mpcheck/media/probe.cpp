@@ -62,7 +62,10 @@ std::string av_error_string(int err)
   return buf;
 }
 
-Rational to_rational(AVRational r) { return Rational{r.num, r.den}; }
+Rational to_rational(AVRational r)
+{
+  return Rational{r.num, r.den};
+}
 
 // ---- the file on disk ----------------------------------------------------------------
 
@@ -231,8 +234,7 @@ HeaderFacts parse_first_packet(const AVStream* st, const AVPacket* pkt)
   return out;
 }
 
-void fill_video(const AVFormatContext* fmt, AVStream* st, const HeaderFacts& header,
-                VideoFacts& v)
+void fill_video(const AVFormatContext* fmt, AVStream* st, const HeaderFacts& header, VideoFacts& v)
 {
   const AVCodecParameters* par = st->codecpar;
   v.index = st->index;
@@ -243,10 +245,9 @@ void fill_video(const AVFormatContext* fmt, AVStream* st, const HeaderFacts& hea
   // Where both say something, the smaller is what a player shows (the container's clean
   // aperture or the SPS cropping, whichever crops more: GoPro 864→854, Kap 893→892).
   v.width = header.width > 0 && (par->width <= 0 || header.width < par->width) ? header.width
-                                                                                 : par->width;
-  v.height = header.height > 0 && (par->height <= 0 || header.height < par->height)
-                 ? header.height
-                 : par->height;
+                                                                               : par->width;
+  v.height = header.height > 0 && (par->height <= 0 || header.height < par->height) ? header.height
+                                                                                    : par->height;
   AVRational sar = av_guess_sample_aspect_ratio(const_cast<AVFormatContext*>(fmt), st, nullptr);
   v.sar = sar.num > 0 && sar.den > 0 ? Rational{sar.num, sar.den}.reduced() : Rational{1, 1};
   if (v.width > 0 && v.height > 0)
@@ -265,7 +266,8 @@ void fill_video(const AVFormatContext* fmt, AVStream* st, const HeaderFacts& hea
       par->field_order != AV_FIELD_UNKNOWN ? par->field_order : header.field_order;
   v.scan = scan_from_field_order(order, par->codec_id);
   const int pix = par->format >= 0 ? par->format : header.pix_fmt;
-  if (const AVPixFmtDescriptor* desc = pix >= 0 ? av_pix_fmt_desc_get(AVPixelFormat(pix)) : nullptr) {
+  if (const AVPixFmtDescriptor* desc =
+          pix >= 0 ? av_pix_fmt_desc_get(AVPixelFormat(pix)) : nullptr) {
     v.pix_fmt = desc->name;
     v.bit_depth = desc->comp[0].depth;
   }
@@ -360,7 +362,8 @@ struct PacketScan {
 PacketScan scan_packets(AVFormatContext* fmt, int video_index, bool whole)
 {
   PacketPtr pkt(av_packet_alloc());
-  std::vector<int64_t> first(fmt->nb_streams, AV_NOPTS_VALUE), last(fmt->nb_streams, AV_NOPTS_VALUE);
+  std::vector<int64_t> first(fmt->nb_streams, AV_NOPTS_VALUE),
+      last(fmt->nb_streams, AV_NOPTS_VALUE);
   TimingAccumulator acc(video_index >= 0 ? to_rational(fmt->streams[video_index]->time_base)
                                          : Rational{1, 90000});
   // Matroska and some TS streams carry presentation order only: restore decode order for the

@@ -16,8 +16,7 @@ const std::map<std::string, Entry>& entries()
 {
   static const std::map<std::string, Entry> table = {
       {"not-found",
-       {{"文件不存在", "the file does not exist"},
-        {"检查路径是否写对。", "Check the path."}}},
+       {{"文件不存在", "the file does not exist"}, {"检查路径是否写对。", "Check the path."}}},
       {"permission",
        {{"没有读取该文件的权限", "no permission to read the file"},
         {"请用有权限的账户运行，或复制到自己的文件夹后再检查。",
@@ -26,8 +25,7 @@ const std::map<std::string, Entry>& entries()
        {{"文件无法读取（磁盘或U盘读错误）", "the file cannot be read (disk or USB read error)"},
         {"重新拷贝该文件；若仍失败，U盘可能已损坏。",
          "Copy the file again; if that fails too, the drive may be damaged."}}},
-      {"is-directory",
-       {{"这是一个文件夹，不是文件", "this is a folder, not a file"}, {"", ""}}},
+      {"is-directory", {{"这是一个文件夹，不是文件", "this is a folder, not a file"}, {"", ""}}},
       {"empty",
        {{"文件是空的（0 字节）", "the file is empty (0 bytes)"},
         {"从原始文件重新拷贝；拷贝时不要提前拔出U盘。",
@@ -65,8 +63,9 @@ const std::map<std::string, Entry>& entries()
 Text probe_error_message(const std::string& code)
 {
   auto it = entries().find(code);
-  return it != entries().end() ? it->second.message
-                               : Text{"文件无法解析（" + code + "）", "cannot be parsed (" + code + ")"};
+  return it != entries().end()
+             ? it->second.message
+             : Text{"文件无法解析（" + code + "）", "cannot be parsed (" + code + ")"};
 }
 
 Text probe_error_hint(const std::string& code)

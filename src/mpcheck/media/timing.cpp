@@ -99,12 +99,13 @@ TimingSummary TimingAccumulator::summary() const
   s.min_interval_s = double(m_intervals.begin()->first) * tb;
   s.max_interval_s = double(m_intervals.rbegin()->first) * tb;
   const int64_t intervals = m_count - 1 - m_discontinuities;
-  s.constant_frame_rate = intervals >= 2 ? std::optional<bool>(intervals_constant(m_intervals))
-                                         : std::nullopt;
+  s.constant_frame_rate =
+      intervals >= 2 ? std::optional<bool>(intervals_constant(m_intervals)) : std::nullopt;
   const double avg = m_span > 0 ? double(intervals) / (double(m_span) * tb) : 0;
   s.avg_frame_rate = frame_rate_from_double(avg);
-  s.frame_rate = s.constant_frame_rate.value_or(false) ? s.avg_frame_rate
-                                                        : frame_rate_from_double(1.0 / (double(typical) * tb));
+  s.frame_rate = s.constant_frame_rate.value_or(false)
+                     ? s.avg_frame_rate
+                     : frame_rate_from_double(1.0 / (double(typical) * tb));
   return s;
 }
 

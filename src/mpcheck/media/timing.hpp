@@ -18,10 +18,10 @@ struct TimingSummary {
   int64_t bitrate = 0;                     // bit/s over duration_s; 0 when unknown
   int64_t peak_bitrate = 0;                // bit/s: most bits inside any 1-second window
   std::optional<bool> constant_frame_rate; // nullopt with fewer than 2 frame intervals
-  Rational frame_rate;                     // measured: frames per second when constant, else the most common interval
-  Rational avg_frame_rate;                 // (frames - 1) over the timestamp span
+  Rational frame_rate; // measured: frames per second when constant, else the most common interval
+  Rational avg_frame_rate; // (frames - 1) over the timestamp span
   double min_interval_s = 0, max_interval_s = 0;
-  int discontinuities = 0;                 // timestamp jumps ignored (backwards or > 10 s)
+  int discontinuities = 0; // timestamp jumps ignored (backwards or > 10 s)
 };
 
 class TimingAccumulator {
@@ -44,7 +44,7 @@ private:
   int64_t m_last = 0;
   int64_t m_span = 0; // sum of accepted intervals, in ticks
   int m_discontinuities = 0;
-  std::map<int64_t, int64_t> m_intervals; // interval in ticks → how many
+  std::map<int64_t, int64_t> m_intervals;           // interval in ticks → how many
   std::deque<std::pair<int64_t, int64_t>> m_window; // (dts, bytes) in the last second
   int64_t m_window_bytes = 0;
   int64_t m_peak_window_bytes = 0;

@@ -63,7 +63,8 @@ docs::WorkEntry entry_of(const manifest::Manifest& m, const manifest::Work& w)
 }
 
 // Works as the forms see them: from the manifest, else the titles the plan carries.
-std::vector<docs::WorkEntry> entries(const std::optional<manifest::Manifest>& m, const layout::PackPlan& plan)
+std::vector<docs::WorkEntry> entries(const std::optional<manifest::Manifest>& m,
+                                     const layout::PackPlan& plan)
 {
   std::vector<docs::WorkEntry> out;
   if (m) {
@@ -72,7 +73,8 @@ std::vector<docs::WorkEntry> entries(const std::optional<manifest::Manifest>& m,
     return out;
   }
   for (const auto& f : plan.files)
-    if (!f.work.empty() && std::none_of(out.begin(), out.end(), [&](const auto& e) { return e.title == f.work; }))
+    if (!f.work.empty() &&
+        std::none_of(out.begin(), out.end(), [&](const auto& e) { return e.title == f.work; }))
       out.push_back(docs::WorkEntry{f.work});
   return out;
 }
@@ -82,37 +84,43 @@ std::vector<docs::LectureEntry> lectures(const std::optional<manifest::Manifest>
   std::vector<docs::LectureEntry> out;
   if (m)
     for (const auto& w : m->works)
-      out.push_back(docs::LectureEntry{w.speaker, w.position, w.title, w.date, w.audience, w.summary, ""});
+      out.push_back(
+          docs::LectureEntry{w.speaker, w.position, w.title, w.date, w.audience, w.summary, ""});
   return out;
 }
 
 bool is_new_media(const rules::RuleSet& rules, const std::string& category)
 {
   const auto& images = rules.rules_for(category).images;
-  return std::any_of(images.begin(), images.end(), [](const rules::ImageRole& r) { return r.qr_code; });
+  return std::any_of(images.begin(), images.end(),
+                     [](const rules::ImageRole& r) { return r.qr_code; });
 }
 
 } // namespace
 
-std::vector<GeneratedFile> generate_forms(const rules::RuleSet& rules, const std::optional<manifest::Manifest>& manifest,
+std::vector<GeneratedFile> generate_forms(const rules::RuleSet& rules,
+                                          const std::optional<manifest::Manifest>& manifest,
                                           const std::string& unit, const layout::PackPlan& plan)
 {
   std::vector<GeneratedFile> out;
-  const docs::UnitInfo info{unit, manifest ? manifest->contact : "", manifest ? manifest->phone : ""};
+  const docs::UnitInfo info{unit, manifest ? manifest->contact : "",
+                            manifest ? manifest->phone : ""};
   const auto works = entries(manifest, plan);
   if (rules.document_rule("汇总表") && !plan_has(plan, "汇总表"))
     out.push_back({layout::folder_prefix(rules, "汇总表") + "汇总表-" + unit + ".docx",
                    docx_bytes(docs::changzhou_summary(info, works))});
   if (rules.document_rule("报名表") && !plan_has(plan, "报名表"))
     for (const auto& w : works)
-      out.push_back({layout::folder_prefix(rules, "报名表") + "报名表-" + w.title + "-" + unit + ".docx",
-                     docx_bytes(is_new_media(rules, w.category) ? docs::changzhou_entry_new_media(info, w)
-                                                                : docs::changzhou_entry_video(info, w))});
+      out.push_back(
+          {layout::folder_prefix(rules, "报名表") + "报名表-" + w.title + "-" + unit + ".docx",
+           docx_bytes(is_new_media(rules, w.category) ? docs::changzhou_entry_new_media(info, w)
+                                                      : docs::changzhou_entry_video(info, w))});
   if (rules.document_rule("统计表") && !plan_has(plan, "统计表"))
     out.push_back({layout::folder_prefix(rules, "统计表") + "统计表-" + unit + ".docx",
                    docx_bytes(docs::jiaozuo_statistics(info, lectures(manifest)))});
   if (rules.manual_item("manual.lesson-record") && !plan_has(plan, "授课记录"))
-    out.push_back({"授课记录-" + unit + ".docx", docx_bytes(docs::branch_lecture_record(info, lectures(manifest)))});
+    out.push_back({"授课记录-" + unit + ".docx",
+                   docx_bytes(docs::branch_lecture_record(info, lectures(manifest)))});
   return out;
 }
 

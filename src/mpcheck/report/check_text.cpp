@@ -48,10 +48,21 @@ struct Words {
 
 const Words& words(Lang lang)
 {
-  static const Words zh{"mpcheck 检查报告", "检查目录", "检查日期", "截止日期", "作品", "整体与其他文件",
-                        "需人工确认", "要求", "实际", "怎么改", "依据", "没有发现问题"};
-  static const Words en{"mpcheck report", "checked", "as of", "deadline", "work", "whole submission and other files",
-                        "to confirm by hand", "expected", "found", "fix", "rule", "no problems found"};
+  static const Words zh{
+      "mpcheck 检查报告", "检查目录", "检查日期", "截止日期", "作品", "整体与其他文件",
+      "需人工确认",       "要求",     "实际",     "怎么改",   "依据", "没有发现问题"};
+  static const Words en{"mpcheck report",
+                        "checked",
+                        "as of",
+                        "deadline",
+                        "work",
+                        "whole submission and other files",
+                        "to confirm by hand",
+                        "expected",
+                        "found",
+                        "fix",
+                        "rule",
+                        "no problems found"};
   return lang == Lang::en ? en : zh;
 }
 
@@ -66,7 +77,9 @@ std::string paint(const std::string& text, Severity s, bool color)
 {
   if (!color)
     return text;
-  const char* code = s == Severity::error ? "\033[1;31m" : s == Severity::warning ? "\033[33m" : "\033[36m";
+  const char* code = s == Severity::error     ? "\033[1;31m"
+                     : s == Severity::warning ? "\033[33m"
+                                              : "\033[36m";
   return code + text + "\033[0m";
 }
 
@@ -79,15 +92,16 @@ void append_finding(std::string& out, const Finding& f, const TextStyle& style, 
 {
   const Words& w = words(style.lang);
   const std::string label = pad(severity_label(f.severity, style.lang), 10);
-  out += fmt::format("{}{} {}  {}\n", indent, paint(label, f.severity, style.color), f.check, f.message.in(style.lang));
+  out += fmt::format("{}{} {}  {}\n", indent, paint(label, f.severity, style.color), f.check,
+                     f.message.in(style.lang));
   if (!f.expected.empty() || !f.actual.empty())
-    out += fmt::format("{}{}{}: {}   {}: {}\n", indent, std::string(11, ' '), w.expected, f.expected.in(style.lang),
-                       w.actual, f.actual.in(style.lang));
+    out += fmt::format("{}{}{}: {}   {}: {}\n", indent, std::string(11, ' '), w.expected,
+                       f.expected.in(style.lang), w.actual, f.actual.in(style.lang));
 }
 
 // Each distinct fix once, after the findings it mends (one ffmpeg command mends several).
-void append_fixes(std::string& out, const std::vector<const Finding*>& findings, const TextStyle& style,
-                  const char* indent)
+void append_fixes(std::string& out, const std::vector<const Finding*>& findings,
+                  const TextStyle& style, const char* indent)
 {
   std::vector<std::string> seen;
   for (const Finding* f : findings) {
@@ -100,7 +114,8 @@ void append_fixes(std::string& out, const std::vector<const Finding*>& findings,
 }
 
 // Findings grouped by path, in report order; each path's fixes after its findings.
-void append_by_path(std::string& out, const std::vector<const Finding*>& findings, const TextStyle& style)
+void append_by_path(std::string& out, const std::vector<const Finding*>& findings,
+                    const TextStyle& style)
 {
   for (size_t i = 0; i < findings.size();) {
     size_t j = i;
@@ -117,7 +132,8 @@ void append_by_path(std::string& out, const std::vector<const Finding*>& finding
 }
 
 // Manual items once per id, with the works they concern.
-void append_manual(std::string& out, const std::vector<const Finding*>& manual, const TextStyle& style)
+void append_manual(std::string& out, const std::vector<const Finding*>& manual,
+                   const TextStyle& style)
 {
   std::vector<std::string> order;
   std::map<std::string, std::vector<const Finding*>> by_id;
@@ -145,14 +161,16 @@ std::string summary(const check::CheckReport& r, Lang lang)
   const auto& sub = r.submission;
   std::vector<std::string> manual_ids; // one confirmation per item, however many works it names
   for (const auto& f : r.findings)
-    if (f.severity == Severity::manual && std::find(manual_ids.begin(), manual_ids.end(), f.check) == manual_ids.end())
+    if (f.severity == Severity::manual &&
+        std::find(manual_ids.begin(), manual_ids.end(), f.check) == manual_ids.end())
       manual_ids.push_back(f.check);
   if (lang == Lang::en)
-    return fmt::format("{} files, {} works: {} errors, {} warnings, {} to confirm by hand", sub.files.size(),
-                       sub.works.size(), r.count(Severity::error), r.count(Severity::warning),
-                       manual_ids.size());
-  return fmt::format("共 {} 个文件、{} 部作品：{} 个错误，{} 个警告，{} 项需人工确认", sub.files.size(), sub.works.size(),
-                     r.count(Severity::error), r.count(Severity::warning), manual_ids.size());
+    return fmt::format("{} files, {} works: {} errors, {} warnings, {} to confirm by hand",
+                       sub.files.size(), sub.works.size(), r.count(Severity::error),
+                       r.count(Severity::warning), manual_ids.size());
+  return fmt::format("共 {} 个文件、{} 部作品：{} 个错误，{} 个警告，{} 项需人工确认",
+                     sub.files.size(), sub.works.size(), r.count(Severity::error),
+                     r.count(Severity::warning), manual_ids.size());
 }
 
 } // namespace
@@ -162,7 +180,8 @@ std::string check_text(const check::CheckReport& report, const TextStyle& style)
   const Words& w = words(style.lang);
   const auto& rules = *report.rules;
   std::string out = fmt::format("{} — {} ({})\n", w.title, rules.title.in(style.lang), rules.id);
-  out += fmt::format("{}: {}   {}: {}", w.root, report.submission.root, w.as_of, report.as_of.str());
+  out +=
+      fmt::format("{}: {}   {}: {}", w.root, report.submission.root, w.as_of, report.as_of.str());
   if (rules.deadline)
     out += fmt::format("   {}: {}", w.deadline, rules.deadline->value.str());
   out += "\n";
@@ -176,7 +195,8 @@ std::string check_text(const check::CheckReport& report, const TextStyle& style)
   }
   for (const auto& work : report.submission.works) {
     auto it = by_work.find(work.title);
-    out += fmt::format("\n{}《{}》{}{}\n", w.work, work.title, work.category.empty() ? "" : "（" + work.category + "）",
+    out += fmt::format("\n{}《{}》{}{}\n", w.work, work.title,
+                       work.category.empty() ? "" : "（" + work.category + "）",
                        it == by_work.end() ? std::string("  ✓ ") + w.ok : "");
     if (it != by_work.end())
       append_by_path(out, it->second, style);

@@ -22,20 +22,24 @@ Json rate_json(const Rational& r)
   return r.valid() ? Json(round_to(r.value(), 0.001)) : Json(nullptr);
 }
 
-Json optional_bool(const std::optional<bool>& b) { return b ? Json(*b) : Json(nullptr); }
+Json optional_bool(const std::optional<bool>& b)
+{
+  return b ? Json(*b) : Json(nullptr);
+}
 
 Json container_json(const ContainerFacts& c)
 {
-  return Json{{"format", c.format},
-              {"demuxer", c.demuxer},
-              {"brand", c.brand.empty() ? Json(nullptr) : Json(c.brand)},
-              {"compatible_brands", c.compatible_brands},
-              {"duration_s", c.duration_known ? Json(round_to(c.duration_s, 0.001)) : Json(nullptr)},
-              {"bit_rate", c.bit_rate},
-              {"size", c.size},
-              {"faststart", optional_bool(c.faststart)},
-              {"creation_time", c.creation_time.empty() ? Json(nullptr) : Json(c.creation_time)},
-              {"encoder", c.encoder.empty() ? Json(nullptr) : Json(c.encoder)}};
+  return Json{
+      {"format", c.format},
+      {"demuxer", c.demuxer},
+      {"brand", c.brand.empty() ? Json(nullptr) : Json(c.brand)},
+      {"compatible_brands", c.compatible_brands},
+      {"duration_s", c.duration_known ? Json(round_to(c.duration_s, 0.001)) : Json(nullptr)},
+      {"bit_rate", c.bit_rate},
+      {"size", c.size},
+      {"faststart", optional_bool(c.faststart)},
+      {"creation_time", c.creation_time.empty() ? Json(nullptr) : Json(c.creation_time)},
+      {"encoder", c.encoder.empty() ? Json(nullptr) : Json(c.encoder)}};
 }
 
 Json video_json(const VideoFacts& v)
@@ -69,8 +73,9 @@ Json video_json(const VideoFacts& v)
 
 Json audio_json(const AudioFacts& a)
 {
-  return Json{{"index", a.index},         {"codec", a.codec},       {"channels", a.channels},
-              {"sample_rate", a.sample_rate}, {"bit_rate", a.bit_rate}, {"language", a.language}};
+  return Json{{"index", a.index},       {"codec", a.codec},
+              {"channels", a.channels}, {"sample_rate", a.sample_rate},
+              {"bit_rate", a.bit_rate}, {"language", a.language}};
 }
 
 Json image_json(const ImageFacts& i)
@@ -106,25 +111,25 @@ Json facts_to_json(const MediaFacts& f, Lang lang)
   for (const auto& a : f.audio)
     audio_streams.push_back(audio_json(a));
   const bool has_duration = f.container && f.container->duration_known;
-  return Json{{"path", f.path},
-              {"size", f.size},
-              {"kind", f.kind},
-              {"container", f.container ? container_json(*f.container) : Json(nullptr)},
-              {"duration_s", has_duration ? Json(round_to(f.container->duration_s, 0.001))
-                                          : Json(nullptr)},
-              {"video", f.video ? video_json(*f.video) : Json(nullptr)},
-              {"video_streams", f.video_streams},
-              {"audio", f.audio.empty() ? Json(nullptr) : audio_json(f.audio.front())},
-              {"audio_streams", audio_streams},
-              {"subtitles", subs},
-              {"image", f.image ? image_json(*f.image) : Json(nullptr)},
-              {"document", f.document ? Json{{"format", f.document->format},
-                                             {"valid", f.document->valid},
-                                             {"problem", f.document->problem}}
-                                      : Json(nullptr)},
-              {"truncated", f.truncated},
-              {"truncated_detail", f.truncated_detail},
-              {"error", error_json(f.error, lang)}};
+  return Json{
+      {"path", f.path},
+      {"size", f.size},
+      {"kind", f.kind},
+      {"container", f.container ? container_json(*f.container) : Json(nullptr)},
+      {"duration_s", has_duration ? Json(round_to(f.container->duration_s, 0.001)) : Json(nullptr)},
+      {"video", f.video ? video_json(*f.video) : Json(nullptr)},
+      {"video_streams", f.video_streams},
+      {"audio", f.audio.empty() ? Json(nullptr) : audio_json(f.audio.front())},
+      {"audio_streams", audio_streams},
+      {"subtitles", subs},
+      {"image", f.image ? image_json(*f.image) : Json(nullptr)},
+      {"document", f.document ? Json{{"format", f.document->format},
+                                     {"valid", f.document->valid},
+                                     {"problem", f.document->problem}}
+                              : Json(nullptr)},
+      {"truncated", f.truncated},
+      {"truncated_detail", f.truncated_detail},
+      {"error", error_json(f.error, lang)}};
 }
 
 std::string probe_json(const std::vector<MediaFacts>& files, Lang lang)
@@ -137,7 +142,10 @@ std::string probe_json(const std::vector<MediaFacts>& files, Lang lang)
 
 namespace {
 
-std::string mbps(int64_t bits) { return fmt::format("{:.2f} Mbps", double(bits) / 1e6); }
+std::string mbps(int64_t bits)
+{
+  return fmt::format("{:.2f} Mbps", double(bits) / 1e6);
+}
 
 const char* yes_no(bool b, Lang lang)
 {
@@ -158,7 +166,8 @@ struct Labels {
 const Labels& labels(Lang lang)
 {
   static const Labels zh{"容器", "时长", "视频", "音频", "图片", "不完整", "无法读取", "无"};
-  static const Labels en{"container", "duration", "video", "audio", "image", "truncated", "unreadable", "none"};
+  static const Labels en{"container", "duration",  "video",      "audio",
+                         "image",     "truncated", "unreadable", "none"};
   return lang == Lang::en ? en : zh;
 }
 
@@ -169,11 +178,13 @@ void append_video(std::string& out, const VideoFacts& v, Lang lang)
   if (v.sar.num != v.sar.den)
     out += fmt::format(" SAR {} DAR {}", v.sar.ratio_str(), v.dar.ratio_str());
   if (v.rotation)
-    out += fmt::format(fmt::runtime(lang == Lang::en ? ", rotated {}° → shown {}x{}" : "，旋转 {}° → 显示为 {}x{}"),
+    out += fmt::format(fmt::runtime(lang == Lang::en ? ", rotated {}° → shown {}x{}"
+                                                     : "，旋转 {}° → 显示为 {}x{}"),
                        v.rotation, v.display_width, v.display_height);
   out += fmt::format(", {:.3f} fps ({}), {}, {} {}-bit", v.frame_rate.value(),
-                     v.constant_frame_rate.value_or(true) ? (lang == Lang::en ? "constant" : "恒定帧率")
-                                                          : (lang == Lang::en ? "variable" : "可变帧率"),
+                     v.constant_frame_rate.value_or(true)
+                         ? (lang == Lang::en ? "constant" : "恒定帧率")
+                         : (lang == Lang::en ? "variable" : "可变帧率"),
                      v.scan, v.pix_fmt, v.bit_depth);
   out += fmt::format(", {} (peak {}), {} frames\n", mbps(v.bitrate_measured), mbps(v.bitrate_peak),
                      v.frame_count);

@@ -67,11 +67,11 @@ struct MediaRules {
   std::optional<Requirement<BitrateRange>> bitrate;    // video.bitrate: measured video bit rate
   std::optional<Requirement<double>> min_duration;     // duration.min: seconds
   std::optional<Requirement<double>> max_duration;     // duration.max: seconds
-  double duration_tolerance = 0;                       // seconds either side of a limit (exact by default)
-  std::optional<Requirement<bool>> audio_required;     // audio.missing
-  std::optional<Requirement<bool>> audio_not_silent;   // audio.silent
-  double silence_threshold = -60;                      // LUFS: quieter than this is silent
-  std::optional<Requirement<LoudnessRange>> loudness;  // audio.loudness: integrated, LUFS
+  double duration_tolerance = 0; // seconds either side of a limit (exact by default)
+  std::optional<Requirement<bool>> audio_required;    // audio.missing
+  std::optional<Requirement<bool>> audio_not_silent;  // audio.silent
+  double silence_threshold = -60;                     // LUFS: quieter than this is silent
+  std::optional<Requirement<LoudnessRange>> loudness; // audio.loudness: integrated, LUFS
 };
 
 // One version of a work given as a pair (subtitled / clean).

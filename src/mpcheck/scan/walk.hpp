@@ -14,7 +14,7 @@ struct TreeEntry {
   int64_t size = 0;
   bool is_dir = false;
   bool is_symlink = false;
-  std::string error;    // "" or why it could not be read: permission, loop, unreadable
+  std::string error; // "" or why it could not be read: permission, loop, unreadable
 };
 
 struct Tree {

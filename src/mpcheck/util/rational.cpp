@@ -47,10 +47,9 @@ Rational rational_from_double(double value, int64_t max_den)
 
 Rational frame_rate_from_double(double fps)
 {
-  static const Rational standard[] = {{24000, 1001}, {24, 1},     {25, 1},  {30000, 1001},
-                                      {30, 1},       {48, 1},     {50, 1},  {60000, 1001},
-                                      {60, 1},       {100, 1},    {120000, 1001}, {120, 1},
-                                      {240, 1}};
+  static const Rational standard[] = {
+      {24000, 1001}, {24, 1}, {25, 1},  {30000, 1001},  {30, 1},  {48, 1}, {50, 1},
+      {60000, 1001}, {60, 1}, {100, 1}, {120000, 1001}, {120, 1}, {240, 1}};
   for (const Rational& r : standard)
     if (std::fabs(fps - r.value()) <= r.value() * 0.001)
       return r;
