@@ -35,9 +35,10 @@ std::string mbps(int64_t bits)
   return fmt::format("{:.2f} Mbps", double(bits) / 1e6);
 }
 
+// 25, 29.97, 100, 59.94: at most three decimals, no trailing zeros.
 std::string fps(double rate)
 {
-  return fmt::format("{:.3f}", rate).erase(fmt::format("{:.3f}", rate).find_last_not_of("0.") + 1);
+  return fmt::format("{:g}", std::round(rate * 1000) / 1000);
 }
 
 void codec(const VideoCheck& c)
