@@ -32,7 +32,6 @@ struct Item {
   SourceStamp stamp;                        // generated: {content size, 0}
   std::string sha256;                       // when known (generated, in place, copied)
   bool in_place = false;                    // already there and verified
-  bool adopted = false;                     // in place but missing from the state file
   bool done = false;                        // in place, or written and committed
 
   const std::string& dest() const { return copy ? copy->dest : generated->dest; }
@@ -81,6 +80,7 @@ private:
   Status content_sha(const Item& item, std::string& sha256);
   Status preflight();
   Status check_space();
+  int count_new_folders() const;
   Status open_output();
   Status write_items();
   Status stage(Item& item, Staged& staged);
@@ -130,7 +130,7 @@ Status Run::prepare()
   if (std::string problem = plan_problem(m_plan); !problem.empty())
     return {"invalid-plan", problem};
   for (const CopyOp& op : m_plan.copies) {
-    Item item{&op, nullptr, join_path(m_out, op.dest), {}, "", false, false, false};
+    Item item{&op, nullptr, join_path(m_out, op.dest), {}, "", false, false};
     if (Status status = stat_source(op.source, item.stamp); !status.ok())
       return status;
     m_items.push_back(item);
@@ -221,7 +221,7 @@ Status Run::decide_foreign(Item& item, int64_t dest_size)
   if (on_drive != wanted)
     return conflict(item.dest(), "with different content");
   item.sha256 = wanted;
-  item.in_place = item.adopted = true;
+  item.in_place = true; // adopted: this run records it in the state
   return {};
 }
 
@@ -259,20 +259,13 @@ Status Run::check_space()
   if (Status status = space_of(m_out, space); !status.ok())
     return status;
   std::vector<int64_t> sizes;
-  std::set<std::string> folders;
   int64_t own = 4096;
   for (const Item& item : m_items) {
     own += 2 * int64_t(item.dest().size() + 200); // its manifest and state lines, twice
-    if (item.in_place)
-      continue;
-    sizes.push_back(item.stamp.size);
-    for (std::string_view dir = parent_of(item.dest()); !dir.empty(); dir = parent_of(dir))
-      folders.insert(std::string(dir));
+    if (!item.in_place)
+      sizes.push_back(item.stamp.size);
   }
-  int new_folders = ::access(m_out.c_str(), F_OK) == 0 ? 0 : 1;
-  for (const std::string& folder : folders)
-    new_folders += ::access(join_path(m_out, folder).c_str(), F_OK) == 0 ? 0 : 1;
-  const int64_t needed = bytes_needed(sizes, space.cluster, new_folders, own);
+  const int64_t needed = bytes_needed(sizes, space.cluster, count_new_folders(), own);
   const int64_t available = space.available + (m_options.dry_run ? m_freed : 0);
   if (needed <= available)
     return {};
@@ -280,6 +273,21 @@ Status Run::check_space()
           fmt::format("not enough free space in {}: {} needed ({} bytes), {} "
                       "available ({} bytes)",
                       m_out, human_size(needed), needed, human_size(available), available)};
+}
+
+// Folders the files still to write need that do not exist yet (the output folder included).
+int Run::count_new_folders() const
+{
+  std::set<std::string> folders;
+  for (const Item& item : m_items) {
+    for (std::string_view dir = parent_of(item.dest()); !item.in_place && !dir.empty();
+         dir = parent_of(dir))
+      folders.insert(std::string(dir));
+  }
+  int count = ::access(m_out.c_str(), F_OK) == 0 ? 0 : 1;
+  for (const std::string& folder : folders)
+    count += ::access(join_path(m_out, folder).c_str(), F_OK) == 0 ? 0 : 1;
+  return count;
 }
 
 // The output folder, this run's lock on it, and a clean state file to append to.
