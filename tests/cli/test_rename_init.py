@@ -93,3 +93,30 @@ class InitTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class RenameFromManifestTest(unittest.TestCase):
+    def test_names_come_from_works_yaml(self):
+        tmp = tempfile.mkdtemp(prefix="mpcheck-rename-m-")
+        try:
+            src = os.path.join(tmp, "材料")
+            place(fixture("h264-720p25.mp4"), f"{src}/素材/成片A.mp4")
+            place(fixture("h264-720p25.mp4"), f"{src}/素材/成片B.mp4")
+            with open(f"{src}/works.yaml", "w") as f:
+                f.write(f"unit: {UNIT}\nworks:\n  - title: 星火\n    category: 微视频\n"
+                        "    files: {subtitled: 素材/成片A.mp4, clean: 素材/成片B.mp4}\n")
+            journal = os.path.join(tmp, "j.json")
+            p = run("rename", src, "--rules", "changzhou-2024", "--journal", journal)
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertEqual(names(f"{src}/素材"), sorted([f"星火-微视频-{UNIT}（有字幕）.mp4", f"星火-微视频-{UNIT}（无字幕）.mp4"]))
+            with open(f"{src}/works.yaml") as f:
+                self.assertIn(f"素材/星火-微视频-{UNIT}（有字幕）.mp4", f.read())  # the manifest follows
+            out = os.path.join(tmp, "usb")
+            p = run("pack", src, "--rules", "changzhou-2024", "--out", out, "--as-of", "2024-09-01")
+            self.assertIn(p.returncode, (0, 1), p.stderr)  # still packs (documents are missing)
+            self.assertEqual(run("rename", "--undo", journal).returncode, 0)
+            self.assertEqual(names(f"{src}/素材"), ["成片A.mp4", "成片B.mp4"])
+            with open(f"{src}/works.yaml") as f:
+                self.assertIn("素材/成片A.mp4", f.read())
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)

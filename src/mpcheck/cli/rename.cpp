@@ -17,6 +17,7 @@
 #include "mpcheck/check/assemble.hpp"
 #include "mpcheck/cli/commands.hpp"
 #include "mpcheck/layout/rename.hpp"
+#include "mpcheck/manifest/works.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/scan/walk.hpp"
 
@@ -56,18 +57,13 @@ bool rename_no_replace(const std::string& from, const std::string& to, std::stri
   return false;
 }
 
-bool write_journal(const std::string& path, const std::string& root,
-                   const std::vector<layout::Rename>& renames)
+// Writes `text` to `path` through a temporary name, flushed, then renamed.
+bool write_atomically(const std::string& path, const std::string& text)
 {
-  Json j{{"schema", "mpcheck-rename-journal/1"},
-         {"root", fs::absolute(root).string()},
-         {"renames", Json::array()}};
-  for (const auto& r : renames)
-    j["renames"].push_back(Json{{"from", r.from}, {"to", r.to}});
   const std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << j.dump(2, ' ', false, Json::error_handler_t::strict) << "\n";
+    out << text;
     if (!out.flush())
       return false;
   }
@@ -77,6 +73,41 @@ bool write_journal(const std::string& path, const std::string& root,
     ::close(fd);
   }
   return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
+std::string read_text(const std::string& path)
+{
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The journal: the renames, and works.yaml as it was when the renames come from it (its
+// paths are updated with the files, and put back by --undo).
+bool write_journal(const std::string& path, const std::string& root,
+                   const std::vector<layout::Rename>& renames, const std::string& manifest_path)
+{
+  Json j{{"schema", "mpcheck-rename-journal/1"},
+         {"root", fs::absolute(root).string()},
+         {"renames", Json::array()}};
+  for (const auto& r : renames)
+    j["renames"].push_back(Json{{"from", r.from}, {"to", r.to}});
+  if (!manifest_path.empty())
+    j["manifest"] =
+        Json{{"path", fs::absolute(manifest_path).string()}, {"before", read_text(manifest_path)}};
+  return write_atomically(path, j.dump(2, ' ', false, Json::error_handler_t::strict) + "\n");
+}
+
+// works.yaml with each renamed path replaced by its new name.
+bool update_manifest(const std::string& path, const std::vector<layout::Rename>& renames)
+{
+  std::string text = read_text(path);
+  for (const auto& r : renames)
+    for (size_t at = text.find(r.from); at != std::string::npos;
+         at = text.find(r.from, at + r.to.size()))
+      text.replace(at, r.from.size(), r.to);
+  return write_atomically(path, text);
 }
 
 // Applies `renames` under `root` in order; on a failure, puts back what was done.
@@ -118,6 +149,11 @@ int undo(const RenameCommand& cmd)
                 layout::Rename{r.at("to").get<std::string>(), r.at("from").get<std::string>()});
   if (!apply(j.value("root", std::string(".")), back, lang))
     return exit_runtime;
+  if (j.contains("manifest") && !write_atomically(j["manifest"].at("path").get<std::string>(),
+                                                  j["manifest"].at("before").get<std::string>())) {
+    print_error(lang == Lang::en ? "cannot restore works.yaml" : "无法恢复 works.yaml");
+    return exit_runtime;
+  }
   fmt::print("{}\n", lang == Lang::en ? fmt::format("{} names restored", back.size())
                                       : fmt::format("已恢复 {} 个文件名", back.size()));
   return exit_ok;
@@ -138,7 +174,22 @@ int run(const RenameCommand& cmd)
     return exit_usage;
   // Names only: nothing needs probing.
   const check::Submission sub = check::assemble(scan::walk({cmd.dir}), {}, rules);
-  const layout::RenamePlan plan = layout::plan_renames(sub, rules, cmd.unit);
+  layout::RenamePlan plan;
+  std::string works = (fs::path(cmd.dir) / "works.yaml").string();
+  if (fs::exists(works)) {
+    // A works manifest names every file: rename after it.
+    try {
+      const manifest::Manifest m = manifest::load_manifest(works, rules);
+      plan =
+          layout::plan_renames_from_manifest(layout::plan_from_manifest(m, rules), m.base_dir, sub);
+    } catch (const rules::RuleError& e) {
+      print_error(std::string(e.what()) + (lang == Lang::en ? " (nothing renamed)" : "（未改名）"));
+      return exit_usage;
+    }
+  } else {
+    works.clear();
+    plan = layout::plan_renames(sub, rules, cmd.unit);
+  }
   std::string out;
   for (const auto& r : plan.renames)
     out += fmt::format("  {}\n→ {}\n", r.from, r.to);
@@ -159,7 +210,7 @@ int run(const RenameCommand& cmd)
     return write_output(cmd.common, out) ? exit_ok : exit_runtime;
   }
   const std::string journal = cmd.journal.empty() ? default_journal() : cmd.journal;
-  if (!write_journal(journal, cmd.dir, plan.renames)) {
+  if (!write_journal(journal, cmd.dir, plan.renames, works)) {
     print_error(fmt::format("{}: {}", journal,
                             lang == Lang::en ? "cannot write the undo journal; nothing renamed"
                                              : "无法写入撤销记录；未改名"));
@@ -167,6 +218,12 @@ int run(const RenameCommand& cmd)
   }
   if (!apply(cmd.dir, plan.renames, lang))
     return exit_runtime;
+  if (!works.empty() && !update_manifest(works, plan.renames)) {
+    print_error(lang == Lang::en
+                    ? "renamed, but works.yaml could not be updated: undo with the journal"
+                    : "已改名，但无法更新 works.yaml：请用撤销记录恢复");
+    return exit_runtime;
+  }
   out += lang == Lang::en ? fmt::format("{} files renamed. Undo: mpcheck rename --undo {}\n",
                                         plan.renames.size(), journal)
                           : fmt::format("已改名 {} 个文件。撤销：mpcheck rename --undo {}\n",

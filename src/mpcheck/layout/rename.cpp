@@ -1,5 +1,6 @@
 #include "mpcheck/layout/rename.hpp"
 
+#include <filesystem>
 #include <map>
 
 #include "mpcheck/naming/fs_rules.hpp"
@@ -71,6 +72,39 @@ RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rule
     plan.renames.push_back({f.raw_path, to});
   }
   return plan;
+}
+
+RenamePlan plan_renames_from_manifest(const PackPlan& plan, const std::string& root,
+                                      const check::Submission& sub)
+{
+  RenamePlan out;
+  std::map<std::string, std::string> taken;
+  for (const auto& f : sub.files)
+    taken[naming::fold_for_collision(f.path)] = f.raw_path;
+  const std::filesystem::path base =
+      std::filesystem::path(root.empty() ? "." : root).lexically_normal();
+  for (const auto& f : plan.files) {
+    const std::string from =
+        std::filesystem::path(f.source).lexically_normal().lexically_relative(base).string();
+    if (from.empty() || from.starts_with(".."))
+      continue; // outside the folder: not renamed in place
+    const size_t slash = f.dest.rfind('/');
+    const std::string to =
+        parent_of(from) + (slash == std::string::npos ? f.dest : f.dest.substr(slash + 1));
+    if (to == from)
+      continue;
+    const std::string key = naming::fold_for_collision(to);
+    auto it = taken.find(key);
+    if (it != taken.end() && it->second != from) {
+      out.refused.push_back({from,
+                             {"改名后会与“" + it->second + "”重名：" + to,
+                              "renaming would clash with '" + it->second + "': " + to}});
+      continue;
+    }
+    taken[key] = from;
+    out.renames.push_back({from, to});
+  }
+  return out;
 }
 
 } // namespace mpcheck::layout

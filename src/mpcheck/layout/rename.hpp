@@ -7,6 +7,7 @@
 
 #include "mpcheck/check/submission.hpp"
 #include "mpcheck/core/lang.hpp"
+#include "mpcheck/layout/plan.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
 namespace mpcheck::layout {
@@ -27,5 +28,10 @@ struct RenamePlan {
 // that is named after the pattern, possibly with look-alike separators.
 RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rules,
                         const std::string& unit);
+
+// The same from a works manifest: each work file inside `root` (relative paths) gets the base
+// name pack would give it, in the folder where it already is.
+RenamePlan plan_renames_from_manifest(const PackPlan& plan, const std::string& root,
+                                      const check::Submission& sub);
 
 } // namespace mpcheck::layout

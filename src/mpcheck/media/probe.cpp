@@ -366,14 +366,17 @@ PacketScan scan_loop(AVFormatContext* fmt, IsVideo is_video, Rational video_time
 
 PacketScan scan_packets(AVFormatContext* fmt, int video_index, bool whole)
 {
-  const Rational tb = video_index >= 0 ? to_rational(fmt->streams[video_index]->time_base) : Rational{1, 90000};
-  return scan_loop(fmt, [video_index](int s) { return s == video_index; }, tb, whole, video_index >= 0);
+  const Rational tb =
+      video_index >= 0 ? to_rational(fmt->streams[video_index]->time_base) : Rational{1, 90000};
+  return scan_loop(
+      fmt, [video_index](int s) { return s == video_index; }, tb, whole, video_index >= 0);
 }
 
 PacketScan scan_packets_by_pid(AVFormatContext* fmt, int pid, Rational video_time_base)
 {
   return scan_loop(
-      fmt, [fmt, pid](int s) { return pid >= 0 && fmt->streams[s]->id == pid; }, video_time_base, true, false);
+      fmt, [fmt, pid](int s) { return pid >= 0 && fmt->streams[s]->id == pid; }, video_time_base,
+      true, false);
 }
 
 template <class IsVideo>
@@ -457,9 +460,9 @@ PacketScan scan_ts_without_parsers(AVFormatContext* fmt, int video_index)
     return scan_packets(fmt, video_index, true);
   FormatPtr second(raw);
   // Streams appear as their packets do; read them all, then map the PID to the index.
-  PacketScan scan = scan_packets_by_pid(second.get(), video_index >= 0 ? fmt->streams[video_index]->id : -1,
-                                        to_rational(video_index >= 0 ? fmt->streams[video_index]->time_base
-                                                                     : AVRational{1, 90000}));
+  PacketScan scan = scan_packets_by_pid(
+      second.get(), video_index >= 0 ? fmt->streams[video_index]->id : -1,
+      to_rational(video_index >= 0 ? fmt->streams[video_index]->time_base : AVRational{1, 90000}));
   scan.header = {};
   return scan;
 }
@@ -595,7 +598,7 @@ void probe_streams(AVFormatContext* fmt, const ProbeOptions& options, MediaFacts
   // one, every packet (sizes and timestamps), never decoded.
   const bool whole = !indexed && options.scan_packets;
   const PacketScan scan = whole && c.format == "mpegts" ? scan_ts_without_parsers(fmt, vi)
-                                                         : scan_packets(fmt, vi, whole);
+                                                        : scan_packets(fmt, vi, whole);
   for (unsigned i = 0; i < fmt->nb_streams; ++i) {
     AVStream* st = fmt->streams[i];
     const AVMediaType type = st->codecpar->codec_type;
