@@ -3,6 +3,7 @@ not, asserting the JSON findings and the exit code."""
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 import unittest
 
@@ -205,6 +206,19 @@ class CheckTest(unittest.TestCase):
         self.assert_only(report, "video.scan", [CLEAN_PATH])
         hint = [f["hint"] for f in report["findings"] if f["check"] == "video.scan"][0]
         self.assertIn("ffmpeg -i", hint)
+
+    def test_the_ffmpeg_fix_command_fixes_the_file(self):
+        self.good()
+        self.replace_clean("h264-1080i25.mp4")
+        code, report = check(self.root, *CZ)
+        self.assertEqual(hits(report, "video.scan"), [CLEAN_PATH])
+        hint = [f["hint"] for f in report["findings"] if f["check"] == "video.scan"][0]
+        command = hint[hint.index("ffmpeg -i"):]
+        subprocess.run(command + " -v error -y -nostdin", shell=True, check=True, cwd=os.getcwd())
+        os.replace(f"{self.root}/作品/奋斗者之歌-微视频-{UNIT}{CLEAN}.fixed.mp4", f"{self.root}/{CLEAN_PATH}")
+        code, report = check(self.root, *CZ)
+        self.assertEqual(problems(report), [])
+        self.assertEqual(code, 0)
 
     def test_video_bitrate(self):
         self.good()

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/naming/fs_rules.hpp"
+
 namespace mpcheck::checks {
 
 Finding* Sink::add(std::string_view check, const rules::Origin* origin, const std::string& path,
@@ -40,6 +42,11 @@ std::vector<Finding> run_all(const check::Submission& sub, const rules::RuleSet&
         check_subtitles, check_image, check_document, check_work, check_submission, check_manual})
     family(ctx);
   return sink.take();
+}
+
+std::string command_path(const check::SubmissionFile& file)
+{
+  return naming::is_valid_utf8(file.abs_path) ? file.abs_path : file.path;
 }
 
 std::string shell_quote(const std::string& path)
@@ -81,7 +88,7 @@ std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::M
   }
   if (media.frame_rate)
     filters.push_back(fmt::format("fps={}", media.frame_rate->value.str()));
-  std::string cmd = "ffmpeg -i " + shell_quote(file.path);
+  std::string cmd = "ffmpeg -i " + shell_quote(command_path(file));
   if (!filters.empty()) {
     cmd += " -vf \"";
     for (size_t i = 0; i < filters.size(); ++i)
@@ -95,7 +102,8 @@ std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::M
   } else {
     cmd += " -crf 18";
   }
-  cmd += " -c:a aac -b:a 192k -ar 48000 -movflags +faststart " + shell_quote(fixed_name(file.path));
+  cmd += " -c:a aac -b:a 192k -ar 48000 -movflags +faststart " +
+         shell_quote(fixed_name(command_path(file)));
   return cmd;
 }
 

@@ -70,6 +70,10 @@ void check_manual(const Context& ctx);     // manual.*
 // Shell-quotes a path for a command the user can paste: "作品/a b.mp4".
 std::string shell_quote(const std::string& path);
 
+// The file's path as the user reaches it from where mpcheck ran (the checked root joined
+// with the file's path), for commands to paste.
+std::string command_path(const check::SubmissionFile& file);
+
 // The one ffmpeg command that turns `file` into a video meeting `media` (resolution, frame
 // rate, progressive scan, bit rate, MP4 with the index first, AAC sound).
 std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::MediaRules& media);

@@ -78,12 +78,13 @@ void container_format(const Context& ctx, const SubmissionFile& file)
     f->message = {"文件实际是 " + name.zh + " 格式（与扩展名无关），要求 " + join(allowed),
                   "the file really is " + name.en + " (whatever its extension says); " +
                       join(allowed) + " is required"};
-    f->hint = {"无损转封装：ffmpeg -i " + shell_quote(file.path) +
-                   " -c copy -movflags +faststart " + shell_quote(file.path + ".fixed.mp4") +
-                   "（若编码不兼容，用：" + ffmpeg_fix_command(file, media) + "）",
-               "Remux without re-encoding: ffmpeg -i " + shell_quote(file.path) +
-                   " -c copy -movflags +faststart " + shell_quote(file.path + ".fixed.mp4") +
-                   " (if the codecs do not fit: " + ffmpeg_fix_command(file, media) + ")"};
+    f->hint = {
+        "无损转封装：ffmpeg -i " + shell_quote(command_path(file)) +
+            " -c copy -movflags +faststart " + shell_quote(command_path(file) + ".fixed.mp4") +
+            "（若编码不兼容，用：" + ffmpeg_fix_command(file, media) + "）",
+        "Remux without re-encoding: ffmpeg -i " + shell_quote(command_path(file)) +
+            " -c copy -movflags +faststart " + shell_quote(command_path(file) + ".fixed.mp4") +
+            " (if the codecs do not fit: " + ffmpeg_fix_command(file, media) + ")"};
   }
 }
 

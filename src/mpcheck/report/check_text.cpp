@@ -165,9 +165,10 @@ std::string summary(const check::CheckReport& r, Lang lang)
         std::find(manual_ids.begin(), manual_ids.end(), f.check) == manual_ids.end())
       manual_ids.push_back(f.check);
   if (lang == Lang::en)
-    return fmt::format("{} files, {} works: {} errors, {} warnings, {} to confirm by hand",
+    return fmt::format("{} files, {} works: {} error{}, {} warning{}, {} to confirm by hand",
                        sub.files.size(), sub.works.size(), r.count(Severity::error),
-                       r.count(Severity::warning), manual_ids.size());
+                       r.count(Severity::error) == 1 ? "" : "s", r.count(Severity::warning),
+                       r.count(Severity::warning) == 1 ? "" : "s", manual_ids.size());
   return fmt::format("共 {} 个文件、{} 部作品：{} 个错误，{} 个警告，{} 项需人工确认",
                      sub.files.size(), sub.works.size(), r.count(Severity::error),
                      r.count(Severity::warning), manual_ids.size());
