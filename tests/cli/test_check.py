@@ -335,6 +335,10 @@ class CheckTest(unittest.TestCase):
         self.assertEqual(code, 0)  # a warning
         p = run("check", "--rules", "changzhou-2024", "--as-of", "2024-09-06", "--strict", self.root)
         self.assertEqual(p.returncode, 1)
+        p = run("check", "--rules", "changzhou-2024", "--as-of", "2024-09-06", "--fail-on", "warning", self.root)
+        self.assertEqual(p.returncode, 1)
+        p = run("check", "--rules", "changzhou-2024", "--as-of", "2024-09-06", "--fail-on", "warning", "--exit-zero", self.root)
+        self.assertEqual(p.returncode, 0)
         code, report = check(self.root, "--rules", "changzhou-2024", "--as-of", "2024-09-06", "--waive", "submission.deadline")
         self.assertEqual(hits(report, "submission.deadline"), [])
         code, report = check(self.root, *CZ, "--waive", "manual.*")

@@ -1,5 +1,6 @@
 // mpcheck check PATH… --rules R [--format text|json] [-o FILE] [--as-of DATE] [--unit U]
-//                [--waive ID]… [--strict] [--quiet] [--no-color] [--lang zh|en] [-j N]
+//                [--waive ID]… [--strict | --fail-on error|warning] [--exit-zero] [--quiet]
+//                [--no-color] [--lang zh|en] [-j N]
 #include <memory>
 
 #include <fmt/format.h>
@@ -22,11 +23,18 @@ struct CheckCommand {
   std::string unit;
   std::vector<std::string> waive;
   bool strict = false;
+  std::string fail_on = "error";
+  bool exit_zero = false;
   bool fat32 = false;
 };
 
-int exit_code_for(const check::CheckReport& report, bool strict)
+// 1 when findings at or above the --fail-on level exist (--strict is --fail-on warning);
+// --exit-zero reports without failing (usage and runtime errors still exit 2 and 3).
+int exit_code_for(const check::CheckReport& report, const CheckCommand& cmd)
 {
+  if (cmd.exit_zero)
+    return exit_ok;
+  const bool strict = cmd.strict || cmd.fail_on == "warning";
   if (report.count(Severity::error) > 0)
     return exit_findings;
   if (strict && report.count(Severity::warning) > 0)
@@ -63,7 +71,7 @@ int run(const CheckCommand& cmd)
           : report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
   if (!write_output(cmd.common, text))
     return exit_runtime;
-  return exit_code_for(report, cmd.strict);
+  return exit_code_for(report, cmd);
 }
 
 } // namespace
@@ -82,7 +90,13 @@ void add_check_command(CLI::App& app, int& exit_code)
   sub->add_option("--unit", cmd->unit, "The submitting unit (报送单位) every name must carry");
   sub->add_option("--waive", cmd->waive,
                   "Drop findings of this check id (repeatable; 'video.*' for a family)");
-  sub->add_flag("--strict", cmd->strict, "Warnings count as errors for the exit code");
+  sub->add_flag("--strict", cmd->strict,
+                "Warnings count as errors for the exit code (= --fail-on warning)");
+  sub->add_option("--fail-on", cmd->fail_on,
+                  "Exit 1 on findings of this severity or worse: error (default) or warning")
+      ->check(CLI::IsMember({"error", "warning"}));
+  sub->add_flag("--exit-zero", cmd->exit_zero,
+                "Exit 0 whatever the findings (usage and runtime errors still 2 and 3)");
   sub->add_flag("--fat32", cmd->fat32, "The drive is FAT32: files of 4 GiB or more are errors");
   add_common_options(sub, cmd->common);
   sub->callback([cmd, &exit_code] { exit_code = run(*cmd); });
