@@ -148,6 +148,19 @@ std::string find_base(const scan::Tree& tree, const rules::RuleSet& rules)
   return "";
 }
 
+} // namespace
+
+FileKind kind_of_path(const std::string& relative_path)
+{
+  if (layout::is_junk(relative_path))
+    return FileKind::junk;
+  const size_t slash = relative_path.rfind('/');
+  return kind_from_extension(
+      extension_of(relative_path.substr(slash == std::string::npos ? 0 : slash + 1)));
+}
+
+namespace {
+
 SubmissionFile make_file(const scan::TreeEntry& entry, MediaFacts&& facts, const std::string& base)
 {
   SubmissionFile f;
@@ -165,7 +178,7 @@ SubmissionFile make_file(const scan::TreeEntry& entry, MediaFacts&& facts, const
     f.folder = "";
   }
   f.extension = extension_of(f.name);
-  f.kind = layout::is_junk(entry.path) ? FileKind::junk : kind_from_extension(f.extension);
+  f.kind = kind_of_path(entry.path);
   f.facts = std::move(facts);
   return f;
 }

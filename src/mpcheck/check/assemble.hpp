@@ -14,6 +14,9 @@ namespace mpcheck::check {
 Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
                     const rules::RuleSet& rules);
 
+// The kind of the file at `relative_path`: junk by its name or folder, else by extension.
+FileKind kind_of_path(const std::string& relative_path);
+
 // Whether a file of this kind is probed (media and images) or read as a document.
 bool is_probed_kind(FileKind kind);
 bool is_document_kind(FileKind kind);

@@ -60,12 +60,8 @@ Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& r
   std::vector<FileKind> kinds;
   for (const auto& e : tree.files) {
     abs.push_back(e.abs_path);
-    const size_t dot = e.path.rfind('.');
-    std::string ext = dot == std::string::npos ? "" : e.path.substr(dot);
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    kinds.push_back(layout::is_junk(e.path) || e.size == 0 ? FileKind::junk
-                                                           : kind_from_extension(ext));
+    // Empty files are not probed (file.empty says what is wrong with them).
+    kinds.push_back(e.size == 0 ? FileKind::junk : kind_of_path(e.path));
   }
   return assemble(tree, probe_files(abs, kinds, jobs), rules);
 }

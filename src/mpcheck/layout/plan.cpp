@@ -109,6 +109,21 @@ void add_folders(const rules::RuleSet& rules, PackPlan& plan)
 
 } // namespace
 
+std::string canonical_name(const check::SubmissionFile& file, const std::string& unit,
+                           const std::string& extension)
+{
+  naming::WorkName n = file.work_name->name;
+  if (file.episode > 0)
+    n.title = episode_title(n.title, file.episode);
+  if (!unit.empty())
+    n.unit = unit;
+  n.title = naming::sanitize_title(n.title);
+  n.unit = naming::sanitize_title(n.unit);
+  n.variant_text = naming::variant_suffix(n.variant);
+  n.extension = extension;
+  return naming::format_work_name(n);
+}
+
 std::string folder_prefix(const rules::RuleSet& rules, const std::string& kind)
 {
   const rules::FolderRule* f = rules.folder_for(kind);
@@ -146,19 +161,6 @@ PackPlan plan_from_manifest(const manifest::Manifest& manifest, const rules::Rul
 
 namespace {
 
-std::string canonical_media_name(const check::SubmissionFile& f, const std::string& unit)
-{
-  naming::WorkName n = f.work_name->name;
-  if (f.episode > 0)
-    n.title = episode_title(n.title, f.episode);
-  if (!unit.empty())
-    n.unit = unit;
-  n.variant_text = naming::variant_suffix(n.variant);
-  n.extension = f.extension;
-  n.title = naming::sanitize_title(n.title);
-  return naming::format_work_name(n);
-}
-
 } // namespace
 
 PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet& rules,
@@ -174,8 +176,8 @@ PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet
         f.kind != check::FileKind::image) {
       plan.files.push_back(
           {f.abs_path,
-           folder_prefix(rules, check::kind_name(f.kind)) + canonical_media_name(f, unit), "video",
-           f.work_name->name.title});
+           folder_prefix(rules, check::kind_name(f.kind)) + canonical_name(f, unit, f.extension),
+           "video", f.work_name->name.title});
       continue;
     }
     if (f.work_name && !f.work_name->ok && rules.naming && f.kind != check::FileKind::image) {

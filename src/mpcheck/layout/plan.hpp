@@ -42,6 +42,12 @@ PackPlan plan_from_manifest(const manifest::Manifest& manifest, const rules::Rul
 PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet& rules,
                               const std::string& unit);
 
+// The canonical name of a media file named after the pattern: 作品名（第N集）-分类-单位（有字幕）+
+// `extension` — ASCII '-', the variant as （有字幕）/（无字幕）, characters Windows refuses
+// replaced, `unit` when given. Used by pack and by rename.
+std::string canonical_name(const check::SubmissionFile& file, const std::string& unit,
+                           const std::string& extension);
+
 // The folder (with a trailing '/') where files of `kind` go: "作品/", or "" without a layout.
 std::string folder_prefix(const rules::RuleSet& rules, const std::string& kind);
 

@@ -16,19 +16,6 @@ std::string parent_of(const std::string& path)
   return slash == std::string::npos ? "" : path.substr(0, slash + 1);
 }
 
-std::string canonical(const check::SubmissionFile& f, const std::string& unit)
-{
-  naming::WorkName n = f.work_name->name;
-  if (f.episode > 0)
-    n.title += "（第" + std::to_string(f.episode) + "集）";
-  if (!unit.empty())
-    n.unit = unit;
-  n.title = naming::sanitize_title(n.title);
-  n.unit = naming::sanitize_title(n.unit);
-  n.variant_text = naming::variant_suffix(n.variant);
-  return naming::format_work_name(n);
-}
-
 bool renamable(const check::SubmissionFile& f)
 {
   return (f.kind == check::FileKind::video || f.kind == check::FileKind::audio) && f.work_name &&
@@ -57,7 +44,7 @@ RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rule
             "the name is not recognisable as 作品名-分类-报送单位; rename it by hand"}});
       continue;
     }
-    const std::string to = parent_of(f.path) + canonical(f, unit);
+    const std::string to = parent_of(f.path) + canonical_name(f, unit, f.work_name->name.extension);
     if (to == f.raw_path)
       continue;
     const std::string key = naming::fold_for_collision(to);

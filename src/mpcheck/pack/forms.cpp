@@ -74,8 +74,11 @@ std::vector<docs::WorkEntry> entries(const std::optional<manifest::Manifest>& m,
   }
   for (const auto& f : plan.files)
     if (!f.work.empty() &&
-        std::none_of(out.begin(), out.end(), [&](const auto& e) { return e.title == f.work; }))
-      out.push_back(docs::WorkEntry{f.work});
+        std::none_of(out.begin(), out.end(), [&](const auto& e) { return e.title == f.work; })) {
+      docs::WorkEntry e;
+      e.title = f.work;
+      out.push_back(e);
+    }
   return out;
 }
 
