@@ -149,6 +149,13 @@ class CheckTest(unittest.TestCase):
         self.assertEqual(hits(report, "name.length"), [f"作品/{deep}/深-微视频-{UNIT}{CLEAN}.mp4"])
         self.assertEqual(hits(report, "name.extension"), [])  # .MP4 is fine
 
+    def test_a_bad_folder_name_is_reported_once(self):
+        self.good()
+        for n in ("一", "二", "三"):
+            place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/作品/备用:素材/{n}.mp4")
+        code, report = check(self.root, *CZ)
+        self.assertEqual(hits(report, "name.characters"), ["作品/备用:素材"])
+
     # -- media.*, container.format ---------------------------------------------------------
     def test_media_unreadable_truncated_container(self):
         self.good()

@@ -1,6 +1,7 @@
 // name.*: the 作品名-分类-报送单位 pattern, categories, units, and what Windows/FAT accept.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -144,27 +145,36 @@ const char* check_for_code(const std::string& code)
   return "name.characters";
 }
 
-void file_system_rules(const Context& ctx, const SubmissionFile& file)
+void name_problems(const Context& ctx, const std::string& raw_name, const std::string& path,
+                   const std::string& work)
 {
-  // Every component of the path as it is on disk (before NFC), the folders too.
-  size_t start = 0;
-  while (start <= file.raw_path.size()) {
-    const size_t slash = file.raw_path.find('/', start);
-    const std::string part =
-        file.raw_path.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-    for (const naming::NameProblem& p : naming::check_file_name(part))
-      if (Finding* f =
-              ctx.sink.add(check_for_code(p.code), nullptr, file.path, ctx.work_of(file))) {
-        f->expected = p.code == "normalization" ? "NFC" : "Windows/FAT";
-        f->actual = p.detail.empty() ? p.code : p.detail;
-        f->message = fs_problem_text(p);
-        f->hint = {"重命名（mpcheck rename 会自动处理）。",
-                   "Rename it (mpcheck rename does it for you)."};
-      }
-    if (slash == std::string::npos)
-      break;
-    start = slash + 1;
+  for (const naming::NameProblem& p : naming::check_file_name(raw_name))
+    if (Finding* f = ctx.sink.add(check_for_code(p.code), nullptr, path, work)) {
+      f->expected = p.code == "normalization" ? "NFC" : "Windows/FAT";
+      f->actual = p.detail.empty() ? p.code : p.detail;
+      f->message = fs_problem_text(p);
+      f->hint = {"重命名（mpcheck rename 会自动处理）。",
+                 "Rename it (mpcheck rename does it for you)."};
+    }
+}
+
+// Each component of the path as it is on disk (before NFC): the file's name, and each folder
+// once however many files it holds (reported under the folder's own path).
+void file_system_rules(const Context& ctx, const SubmissionFile& file,
+                       std::set<std::string>& folders_seen)
+{
+  for (size_t slash = file.raw_path.find('/'); slash != std::string::npos;
+       slash = file.raw_path.find('/', slash + 1)) {
+    const std::string folder = file.raw_path.substr(0, slash);
+    if (!folders_seen.insert(folder).second)
+      continue;
+    const size_t start = folder.rfind('/');
+    name_problems(ctx, folder.substr(start == std::string::npos ? 0 : start + 1),
+                  naming::to_nfc(naming::replace_invalid_utf8(folder)), "");
   }
+  const size_t last = file.raw_path.rfind('/');
+  name_problems(ctx, file.raw_path.substr(last == std::string::npos ? 0 : last + 1), file.path,
+                ctx.work_of(file));
   if (naming::path_too_long(file.path))
     if (Finding* f = ctx.sink.add("name.length", nullptr, file.path, ctx.work_of(file))) {
       f->expected = "≤ 240";
@@ -240,10 +250,11 @@ void extension(const Context& ctx, const SubmissionFile& file)
 void check_name(const Context& ctx)
 {
   const std::string unit = ctx.options.unit.empty() ? majority_unit(ctx) : ctx.options.unit;
+  std::set<std::string> folders_seen;
   for (const auto& file : ctx.sub.files) {
     if (file.kind == FileKind::junk)
       continue;
-    file_system_rules(ctx, file);
+    file_system_rules(ctx, file, folders_seen);
     extension(ctx, file);
     if (!ctx.rules.naming || !file.work_name)
       continue;
