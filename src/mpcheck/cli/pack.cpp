@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/check/assemble.hpp"
 #include "mpcheck/check/run.hpp"
 #include "mpcheck/cli/commands.hpp"
 #include "mpcheck/layout/plan.hpp"
@@ -16,6 +17,7 @@
 #include "mpcheck/pack/zip.hpp"
 #include "mpcheck/report/check_report.hpp"
 #include "mpcheck/rules/loader.hpp"
+#include "mpcheck/scan/walk.hpp"
 
 namespace mpcheck::cli {
 
@@ -67,7 +69,8 @@ bool make_plan(const PackCommand& cmd, const rules::RuleSet& rules, layout::Pack
     return true;
   }
   unit = cmd.unit;
-  const check::Submission sub = check::gather({cmd.src}, rules, cmd.common.jobs);
+  // Planning needs the names only: the media are probed once, on the drive, by the check after.
+  const check::Submission sub = check::assemble(scan::walk({cmd.src}), {}, rules);
   plan = layout::plan_from_submission(sub, rules, cmd.unit);
   return false;
 }
