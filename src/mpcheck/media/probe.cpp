@@ -21,24 +21,13 @@ extern "C" {
 
 #include "mpcheck/media/image.hpp"
 #include "mpcheck/media/isobmff.hpp"
+#include "mpcheck/media/libav.hpp"
 #include "mpcheck/media/timing.hpp"
 #include "mpcheck/util/parallel.hpp"
 
 namespace mpcheck::media {
 
 namespace {
-
-// ---- small RAII wrappers -------------------------------------------------------------
-
-struct FormatCloser {
-  void operator()(AVFormatContext* c) const { avformat_close_input(&c); }
-};
-using FormatPtr = std::unique_ptr<AVFormatContext, FormatCloser>;
-
-struct PacketFree {
-  void operator()(AVPacket* p) const { av_packet_free(&p); }
-};
-using PacketPtr = std::unique_ptr<AVPacket, PacketFree>;
 
 struct Fd {
   int fd = -1;
@@ -48,19 +37,6 @@ struct Fd {
       ::close(fd);
   }
 };
-
-void quiet_libav()
-{
-  static std::once_flag once;
-  std::call_once(once, [] { av_log_set_level(AV_LOG_QUIET); });
-}
-
-std::string av_error_string(int err)
-{
-  char buf[AV_ERROR_MAX_STRING_SIZE] = {};
-  av_strerror(err, buf, sizeof buf);
-  return buf;
-}
 
 Rational to_rational(AVRational r)
 {
