@@ -1,10 +1,12 @@
-// mpcheck probe FILE… [--format text|json] [-j N]
+// mpcheck probe FILE… [--format text|json] [--deep] [--no-scan] [-j N]
 #include "mpcheck/cli/commands.hpp"
 
 #include <memory>
 
+#include "mpcheck/media/analyze.hpp"
 #include "mpcheck/media/probe.hpp"
 #include "mpcheck/report/probe_report.hpp"
+#include "mpcheck/util/parallel.hpp"
 
 namespace mpcheck::cli {
 
@@ -15,13 +17,19 @@ struct ProbeCommand {
   std::vector<std::string> files;
   std::string format = "text";
   bool no_scan = false;
+  bool deep = false;
 };
 
 int run_probe(const ProbeCommand& cmd)
 {
   media::ProbeOptions options;
   options.scan_packets = !cmd.no_scan;
-  const auto facts = media::probe_all(cmd.files, cmd.common.jobs, options);
+  auto facts = media::probe_all(cmd.files, cmd.common.jobs, options);
+  if (cmd.deep)
+    parallel_for(facts.size(), cmd.common.jobs, [&](size_t i) {
+      if (facts[i].video && !facts[i].error)
+        facts[i].deep = media::analyze(cmd.files[i], media::own_keyframes_plan()).facts;
+    });
   const Lang lang = cmd.common.language();
   const std::string text =
       cmd.format == "json" ? report::probe_json(facts, lang) : report::probe_text(facts, lang);
@@ -42,6 +50,9 @@ void add_probe_command(CLI::App& app, int& exit_code)
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--no-scan", cmd->no_scan,
                 "Header facts only: do not demux containers without an index (TS, Matroska)");
+  sub->add_flag("--deep", cmd->deep,
+                "Also decode sampled pictures and the sound: scan type from the pictures, black, "
+                "loudness, silences");
   add_common_options(sub, cmd->common);
   sub->callback([cmd, &exit_code] { exit_code = run_probe(*cmd); });
 }

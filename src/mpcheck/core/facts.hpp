@@ -89,6 +89,53 @@ struct DocumentFacts {
   std::string problem; // "" or why not: not-zip, no-main-part, corrupt-zip, empty
 };
 
+// What decoding a sample of the pictures and all of the sound learnt (the deep checks).
+// Filled by media::analyze; absent under --fast or for files that are not video.
+struct SilenceInterval {
+  double start_s = 0, end_s = 0;
+};
+
+struct DeepFacts {
+  std::string error; // "" or why the analysis could not run: no-decoder, open-failed
+
+  // Pictures: sampled frames (keyframes where the index has them), short bursts of
+  // consecutive frames for the interlace measure, and the first and last seconds.
+  int frames_decoded = 0; // pictures decoded in all (the cost of the analysis)
+  int samples = 0;        // sampled pictures kept for comparison
+  // Interlace measure over the bursts (libavfilter idet, multi-frame verdicts).
+  int idet_tff = 0, idet_bff = 0, idet_progressive = 0, idet_undetermined = 0;
+  std::string scan_content; // progressive, interlaced, unknown (too few decided frames)
+  double black_lead_s = 0;  // black from the start to the first picture that is not black
+  double black_tail_s = 0;  // black from the last picture that is not to the end
+  bool all_black = false;   // no picture looked at was anything but black
+  int black_samples = 0;    // sampled pictures that are black
+  int video_decode_errors = 0; // pictures the decoder flagged as corrupt, or packets it refused
+
+  // Sound: the main audio stream decoded whole (libavfilter ebur128 with true peak).
+  bool audio_measured = false;
+  double loudness_lufs = -70; // integrated loudness; -70 (the absolute gate) for silence
+  double loudness_range_lu = 0;
+  double true_peak_dbtp = -144; // dBTP; -144 for digital silence
+  std::vector<SilenceInterval> silences; // stretches of >= 2 s below the silence level
+  double audio_duration_s = 0;           // decoded sound
+  int audio_decode_errors = 0;
+};
+
+// How the two versions of a programme compare (subtitled and clean), from pictures sampled
+// at the same times in both. Filled by media::compare_pair.
+struct PairComparison {
+  int samples = 0;              // pictures compared (same time, same size)
+  bool size_differs = false;    // the sampled pictures differ in size
+  double psnr_outside_band = 0; // dB over all samples, rows above the subtitle band
+  // The subtitle band found from the data: rows whose differences stand out from those of
+  // the picture above (rows of the sampled pictures); band_top = -1 when there is none.
+  int band_top = -1, band_bottom = -1, height = 0;
+  int band_samples = 0; // samples whose band differs (a cue on screen in one version)
+  // Edge density inside the band over those samples: burned-in text adds edges.
+  double edges_subtitled = 0, edges_clean = 0;
+  double identical_share = 0; // share of samples that are the same picture (PSNR >= 50 dB)
+};
+
 // Everything probing learnt about one file.
 struct MediaFacts {
   std::string path;
@@ -101,6 +148,7 @@ struct MediaFacts {
   std::vector<SubtitleFacts> subtitles;
   std::optional<ImageFacts> image;
   std::optional<DocumentFacts> document;
+  std::optional<DeepFacts> deep; // decoded pictures and sound; absent under --fast
   bool truncated = false; // index points past the end of the file
   std::string truncated_detail;
   std::optional<ProbeError> error; // unreadable: the file could not be probed

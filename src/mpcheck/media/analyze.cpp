@@ -1,0 +1,813 @@
+#include "mpcheck/media/analyze.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+extern "C" {
+#include <libavfilter/buffersink.h>
+#include <libavfilter/buffersrc.h>
+#include <libavutil/channel_layout.h>
+#include <libavutil/opt.h>
+#include <libavutil/pixdesc.h>
+#include <libswscale/swscale.h>
+}
+
+#include "mpcheck/media/libav.hpp"
+
+namespace mpcheck::media {
+
+namespace {
+
+// ---- opening a stream for decoding ---------------------------------------------------
+
+bool has_global_index(const AVFormatContext* fmt)
+{
+  const std::string name = fmt->iformat->name;
+  return name.find("mp4") != std::string::npos || name.find("matroska") != std::string::npos;
+}
+
+// The stream probe calls the main one: the default-disposition stream of the type, else
+// the first (attached pictures are not video).
+int main_stream(const AVFormatContext* fmt, AVMediaType type)
+{
+  int first = -1;
+  for (unsigned i = 0; i < fmt->nb_streams; ++i) {
+    const AVStream* st = fmt->streams[i];
+    if (st->codecpar->codec_type != type || (st->disposition & AV_DISPOSITION_ATTACHED_PIC))
+      continue;
+    if (st->disposition & AV_DISPOSITION_DEFAULT)
+      return int(i);
+    if (first < 0)
+      first = int(i);
+  }
+  return first;
+}
+
+struct OpenStream {
+  FormatPtr fmt;
+  CodecPtr dec;
+  int index = -1;
+  std::string error; // open-failed, no-stream, no-decoder
+};
+
+// Opens `path` and a single-threaded decoder for its main stream of `type`; every other
+// stream is discarded, so the demuxer does not even read their packets where it can skip.
+OpenStream open_stream(const std::string& path, AVMediaType type)
+{
+  OpenStream out;
+  AVFormatContext* raw = nullptr;
+  if (avformat_open_input(&raw, path.c_str(), nullptr, nullptr) < 0) {
+    out.error = "open-failed";
+    return out;
+  }
+  out.fmt.reset(raw);
+  if (!has_global_index(raw) && avformat_find_stream_info(raw, nullptr) < 0 && raw->nb_streams == 0) {
+    out.error = "open-failed";
+    return out;
+  }
+  out.index = main_stream(raw, type);
+  if (out.index < 0) {
+    out.error = "no-stream";
+    return out;
+  }
+  for (unsigned i = 0; i < raw->nb_streams; ++i)
+    raw->streams[i]->discard = int(i) == out.index ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+  const AVStream* st = raw->streams[out.index];
+  const AVCodec* codec = avcodec_find_decoder(st->codecpar->codec_id);
+  if (!codec) {
+    out.error = "no-decoder";
+    return out;
+  }
+  out.dec.reset(avcodec_alloc_context3(codec));
+  if (!out.dec || avcodec_parameters_to_context(out.dec.get(), st->codecpar) < 0) {
+    out.error = "no-decoder";
+    return out;
+  }
+  out.dec->thread_count = 1; // parallel across files, not inside one
+  out.dec->pkt_timebase = st->time_base;
+  if (avcodec_open2(out.dec.get(), codec, nullptr) < 0)
+    out.error = "no-decoder";
+  return out;
+}
+
+// ---- a decoder that hands out pictures in presentation order -------------------------
+
+class Decoder {
+public:
+  explicit Decoder(OpenStream& s) : m_s(s), m_st(s.fmt->streams[s.index])
+  {
+    m_start = m_st->start_time != AV_NOPTS_VALUE ? m_st->start_time : 0;
+    m_tb = av_q2d(m_st->time_base);
+  }
+
+  // Moves to the last keyframe at or before `t` + `slack` (s from the start). Half a frame
+  // of slack keeps the rounding of a keyframe's own time from landing on the one before.
+  void seek(double t, double slack)
+  {
+    const int64_t ts = m_start + std::llround((std::max(0.0, t) + slack) / m_tb);
+    if (av_seek_frame(m_s.fmt.get(), m_s.index, ts, AVSEEK_FLAG_BACKWARD) < 0)
+      av_seek_frame(m_s.fmt.get(), m_s.index, ts, AVSEEK_FLAG_BACKWARD | AVSEEK_FLAG_ANY);
+    avcodec_flush_buffers(m_s.dec.get());
+    m_eof = m_draining = m_pending = false;
+    m_settled = false;
+  }
+
+  // The next decoded frame, or nullptr at the end. Decode errors after the first keyframe
+  // (after a seek, pictures before it may lack their references) are counted.
+  const AVFrame* next()
+  {
+    for (int faults = 0; faults < 1000;) {
+      av_frame_unref(m_frame.get());
+      const int r = avcodec_receive_frame(m_s.dec.get(), m_frame.get());
+      if (r == 0) {
+        ++m_decoded;
+        m_settled |= m_frame->key_frame != 0;
+        if (m_settled && (m_frame->decode_error_flags || (m_frame->flags & AV_FRAME_FLAG_CORRUPT)))
+          ++m_errors;
+        return m_frame.get();
+      }
+      if (r == AVERROR_EOF)
+        return nullptr;
+      if (r != AVERROR(EAGAIN)) {
+        ++faults;
+        m_errors += m_settled;
+      }
+      if (!feed())
+        return nullptr;
+    }
+    return nullptr;
+  }
+
+  // Time of a frame in seconds from the stream's start.
+  double time_of(const AVFrame* f) const
+  {
+    const int64_t ts = f->best_effort_timestamp != AV_NOPTS_VALUE ? f->best_effort_timestamp : f->pts;
+    return ts == AV_NOPTS_VALUE ? m_last_time : double(ts - m_start) * m_tb;
+  }
+
+  void remember(double t) { m_last_time = t; }
+  AVCodecContext* codec() { return m_s.dec.get(); }
+  const AVStream* stream() const { return m_st; }
+  int decoded() const { return m_decoded; }
+  int errors() const { return m_errors; }
+
+private:
+  // Sends the decoder its next packet (or the end); false when nothing more can come.
+  bool feed()
+  {
+    if (m_draining)
+      return false;
+    if (!m_pending) {
+      if (m_eof || !read_packet()) {
+        m_eof = true;
+        m_draining = true;
+        avcodec_send_packet(m_s.dec.get(), nullptr);
+        return true;
+      }
+    }
+    const int r = avcodec_send_packet(m_s.dec.get(), m_packet.get());
+    m_pending = r == AVERROR(EAGAIN);
+    if (!m_pending) {
+      if (r < 0)
+        m_errors += m_settled;
+      av_packet_unref(m_packet.get());
+    }
+    return true;
+  }
+
+  bool read_packet()
+  {
+    for (;;) {
+      av_packet_unref(m_packet.get());
+      if (av_read_frame(m_s.fmt.get(), m_packet.get()) < 0)
+        return false;
+      if (m_packet->stream_index == m_s.index)
+        return true;
+    }
+  }
+
+  OpenStream& m_s;
+  const AVStream* m_st;
+  int64_t m_start = 0;
+  double m_tb = 0;
+  PacketPtr m_packet{av_packet_alloc()};
+  FramePtr m_frame{av_frame_alloc()};
+  bool m_eof = false, m_draining = false, m_pending = false, m_settled = false;
+  double m_last_time = 0;
+  int m_decoded = 0, m_errors = 0;
+};
+
+// ---- pictures → grey -------------------------------------------------------------------
+
+bool luma_is_direct(const AVPixFmtDescriptor* d)
+{
+  if (!d || (d->flags & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL | AV_PIX_FMT_FLAG_BAYER |
+                         AV_PIX_FMT_FLAG_HWACCEL | AV_PIX_FMT_FLAG_BE | AV_PIX_FMT_FLAG_FLOAT)))
+    return false;
+  const AVComponentDescriptor& y = d->comp[0];
+  return y.plane == 0 && y.offset == 0 && y.depth >= 8 && y.depth <= 16 &&
+         y.step == (y.depth > 8 ? 2 : 1);
+}
+
+bool is_full_range(const AVFrame* f, const AVPixFmtDescriptor* d)
+{
+  return f->color_range == AVCOL_RANGE_JPEG || (d && (d->flags & AV_PIX_FMT_FLAG_RGB)) ||
+         (d && std::string(d->name).starts_with("yuvj"));
+}
+
+// A grey copy of `f`, `width` columns wide. Planar and semi-planar YUV (nearly every video)
+// is read in place; anything else goes through swscale first.
+class Greyscaler {
+public:
+  ~Greyscaler() { sws_freeContext(m_sws); }
+
+  Luma luma(const AVFrame* f, int width)
+  {
+    const AVPixFmtDescriptor* d = av_pix_fmt_desc_get(AVPixelFormat(f->format));
+    Luma out;
+    if (luma_is_direct(d)) {
+      const int depth = d->comp[0].depth;
+      out = downscale_luma(f->data[0], f->linesize[0], f->width, f->height, depth > 8 ? 2 : 1,
+                           depth - 8, width);
+    } else if (const uint8_t* grey = to_grey(f)) {
+      out = downscale_luma(grey, m_grey->linesize[0], f->width, f->height, 1, 0, width);
+    }
+    out.full_range = is_full_range(f, d);
+    return out;
+  }
+
+  // The share of dark pixels on a sparse grid of the full picture (cheap: for every frame of
+  // the first and last seconds).
+  bool black(const AVFrame* f)
+  {
+    const AVPixFmtDescriptor* d = av_pix_fmt_desc_get(AVPixelFormat(f->format));
+    const uint8_t* plane = nullptr;
+    int linesize = 0, bytes = 1, shift = 0;
+    if (luma_is_direct(d)) {
+      plane = f->data[0];
+      linesize = f->linesize[0];
+      bytes = d->comp[0].depth > 8 ? 2 : 1;
+      shift = d->comp[0].depth - 8;
+    } else if ((plane = to_grey(f))) {
+      linesize = m_grey->linesize[0];
+    } else {
+      return false;
+    }
+    Luma sparse;
+    sparse.full_range = is_full_range(f, d);
+    constexpr int step = 8;
+    sparse.width = (f->width + step - 1) / step;
+    sparse.height = (f->height + step - 1) / step;
+    sparse.pixels.reserve(size_t(sparse.width) * size_t(sparse.height));
+    for (int y = 0; y < f->height; y += step) {
+      const uint8_t* row = plane + ptrdiff_t(y) * linesize;
+      for (int x = 0; x < f->width; x += step)
+        sparse.pixels.push_back(bytes == 1 ? row[x]
+                                           : uint8_t(uint32_t(row[2 * x] | (row[2 * x + 1] << 8)) >> shift));
+    }
+    return is_black(sparse);
+  }
+
+private:
+  const uint8_t* to_grey(const AVFrame* f)
+  {
+    m_sws = sws_getCachedContext(m_sws, f->width, f->height, AVPixelFormat(f->format), f->width,
+                                 f->height, AV_PIX_FMT_GRAY8, SWS_POINT, nullptr, nullptr, nullptr);
+    if (!m_sws)
+      return nullptr;
+    if (m_grey->width != f->width || m_grey->height != f->height) {
+      av_frame_unref(m_grey.get());
+      m_grey->format = AV_PIX_FMT_GRAY8;
+      m_grey->width = f->width;
+      m_grey->height = f->height;
+      if (av_frame_get_buffer(m_grey.get(), 0) < 0)
+        return nullptr;
+    }
+    sws_scale(m_sws, f->data, f->linesize, 0, f->height, m_grey->data, m_grey->linesize);
+    return m_grey->data[0];
+  }
+
+  SwsContext* m_sws = nullptr;
+  FramePtr m_grey{av_frame_alloc()};
+};
+
+// ---- the interlace measure: libavfilter's idet on a burst of consecutive pictures ----
+
+double metadata_number(const AVFrame* f, const char* key, double fallback)
+{
+  const AVDictionaryEntry* e = av_dict_get(f->metadata, key, nullptr, 0);
+  if (!e)
+    return fallback;
+  char* end = nullptr;
+  const double v = std::strtod(e->value, &end);
+  return end == e->value ? fallback : v;
+}
+
+// A filter graph `source → FILTERS → sink` for frames like `like` (video) or for the audio
+// decoder `audio`. Returns false when libavfilter refuses it.
+struct Graph {
+  GraphPtr graph{avfilter_graph_alloc()};
+  AVFilterContext* source = nullptr;
+  AVFilterContext* sink = nullptr;
+
+  bool build(const char* source_name, const std::string& source_args, const std::string& filters)
+  {
+    if (!graph)
+      return false;
+    graph->nb_threads = 1;
+    if (avfilter_graph_create_filter(&source, avfilter_get_by_name(source_name), "in",
+                                     source_args.c_str(), nullptr, graph.get()) < 0)
+      return false;
+    const char* sink_name = std::string(source_name) == "abuffer" ? "abuffersink" : "buffersink";
+    if (avfilter_graph_create_filter(&sink, avfilter_get_by_name(sink_name), "out", nullptr,
+                                     nullptr, graph.get()) < 0)
+      return false;
+    AVFilterInOut* outputs = avfilter_inout_alloc();
+    AVFilterInOut* inputs = avfilter_inout_alloc();
+    outputs->name = av_strdup("in");
+    outputs->filter_ctx = source;
+    inputs->name = av_strdup("out");
+    inputs->filter_ctx = sink;
+    const int r = avfilter_graph_parse_ptr(graph.get(), filters.c_str(), &inputs, &outputs, nullptr);
+    avfilter_inout_free(&inputs);
+    avfilter_inout_free(&outputs);
+    return r >= 0 && avfilter_graph_config(graph.get(), nullptr) >= 0;
+  }
+
+  // Pushes a frame (nullptr: the end) and hands every frame that comes out to `take`.
+  template <class Take> bool push(const AVFrame* f, Take&& take)
+  {
+    if (av_buffersrc_add_frame_flags(source, const_cast<AVFrame*>(f),
+                                     f ? AV_BUFFERSRC_FLAG_KEEP_REF : 0) < 0)
+      return false;
+    FramePtr out(av_frame_alloc());
+    while (av_buffersink_get_frame(sink, out.get()) >= 0) {
+      take(out.get());
+      av_frame_unref(out.get());
+    }
+    return true;
+  }
+};
+
+class IdetBurst {
+public:
+  bool start(const AVFrame* f, AVRational time_base)
+  {
+    const AVRational sar = f->sample_aspect_ratio.num > 0 ? f->sample_aspect_ratio : AVRational{1, 1};
+    const std::string args = "video_size=" + std::to_string(f->width) + "x" +
+                             std::to_string(f->height) + ":pix_fmt=" + std::to_string(f->format) +
+                             ":time_base=" + std::to_string(time_base.num) + "/" +
+                             std::to_string(time_base.den) + ":pixel_aspect=" +
+                             std::to_string(sar.num) + "/" + std::to_string(sar.den);
+    m_ok = m_graph.build("buffer", args, "idet");
+    m_width = f->width;
+    m_height = f->height;
+    return m_ok;
+  }
+
+  void feed(const AVFrame* f)
+  {
+    if (m_ok && f->width == m_width && f->height == m_height)
+      m_ok = m_graph.push(f, [this](const AVFrame* out) { read(out); });
+  }
+
+  void finish(DeepFacts& facts)
+  {
+    if (m_ok)
+      m_graph.push(nullptr, [this](const AVFrame* out) { read(out); });
+    facts.idet_tff += m_tff;
+    facts.idet_bff += m_bff;
+    facts.idet_progressive += m_progressive;
+    facts.idet_undetermined += m_undetermined;
+  }
+
+private:
+  // idet's counts are running totals: the last frame's are the burst's.
+  void read(const AVFrame* out)
+  {
+    m_tff = int(metadata_number(out, "lavfi.idet.multiple.tff", m_tff));
+    m_bff = int(metadata_number(out, "lavfi.idet.multiple.bff", m_bff));
+    m_progressive = int(metadata_number(out, "lavfi.idet.multiple.progressive", m_progressive));
+    m_undetermined = int(metadata_number(out, "lavfi.idet.multiple.undetermined", m_undetermined));
+  }
+
+  Graph m_graph;
+  bool m_ok = false;
+  int m_width = 0, m_height = 0;
+  int m_tff = 0, m_bff = 0, m_progressive = 0, m_undetermined = 0;
+};
+
+// The verdict from idet's multi-frame counts: interlaced when most decided pictures comb.
+std::string scan_verdict(const DeepFacts& d)
+{
+  const int interlaced = d.idet_tff + d.idet_bff;
+  const int decided = interlaced + d.idet_progressive;
+  if (decided < 8)
+    return "unknown";
+  return interlaced * 2 > decided ? "interlaced" : "progressive";
+}
+
+// ---- pictures --------------------------------------------------------------------------
+
+std::vector<double> index_keyframes(const AVStream* st)
+{
+  std::vector<double> out;
+  const int64_t start = st->start_time != AV_NOPTS_VALUE ? st->start_time : 0;
+  const int n = avformat_index_get_entries_count(st);
+  for (int i = 0; i < n; ++i) {
+    const AVIndexEntry* e = avformat_index_get_entry(const_cast<AVStream*>(st), i);
+    if (e && (e->flags & AV_PKT_FLAG_KEY) && !(e->flags & AVINDEX_DISCARD_FRAME))
+      out.push_back(double(e->timestamp - start) * av_q2d(st->time_base));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+double video_duration(const AVFormatContext* fmt, const AVStream* st)
+{
+  if (st->duration != AV_NOPTS_VALUE && st->duration > 0)
+    return double(st->duration) * av_q2d(st->time_base);
+  if (fmt->duration != AV_NOPTS_VALUE && fmt->duration > 0)
+    return double(fmt->duration) / AV_TIME_BASE;
+  return 0;
+}
+
+double frame_duration_of(const AVStream* st)
+{
+  const AVRational r = st->avg_frame_rate.num > 0 ? st->avg_frame_rate : st->r_frame_rate;
+  return r.num > 0 && r.den > 0 ? av_q2d(av_inv_q(r)) : 0.04;
+}
+
+class PictureAnalysis {
+public:
+  PictureAnalysis(OpenStream& s, const AnalyzeOptions& o, Analysis& out)
+      : m_dec(s), m_o(o), m_out(out), m_facts(out.facts)
+  {
+    m_duration = video_duration(s.fmt.get(), m_dec.stream());
+    m_frame = frame_duration_of(m_dec.stream());
+    m_keyframes = index_keyframes(m_dec.stream());
+  }
+
+  void run(const SamplePlan& plan)
+  {
+    scan_lead();
+    const std::vector<double> times = plan.choose(m_duration, m_keyframes);
+    take_samples(times);
+    std::vector<double> taken;
+    for (const Luma& l : m_out.samples)
+      taken.push_back(l.time_s);
+    if (plan.sampled)
+      plan.sampled(taken);
+    run_bursts(taken);
+    if (!m_facts.all_black)
+      scan_tail();
+    if (m_facts.all_black && !m_out.samples.empty())
+      m_facts.all_black = m_facts.black_samples == int(m_out.samples.size());
+    m_facts.scan_content = scan_verdict(m_facts);
+    m_facts.samples = int(m_out.samples.size());
+    m_facts.frames_decoded = m_dec.decoded();
+    m_facts.video_decode_errors = m_dec.errors();
+  }
+
+private:
+  // From the first picture until one is not black.
+  void scan_lead()
+  {
+    double t = 0;
+    for (const AVFrame* f = m_dec.next(); f; f = m_dec.next()) {
+      t = m_dec.time_of(f);
+      if (m_dec.decoded() == 1)
+        align_keyframes(f, t);
+      m_dec.remember(t);
+      m_position = t;
+      if (!m_grey.black(f)) {
+        m_facts.black_lead_s = std::max(0.0, t);
+        return;
+      }
+      m_last_black = t;
+      if (t > m_o.edge_scan_s) {
+        m_facts.black_lead_s = t;
+        m_facts.all_black = true; // until a later picture says otherwise
+        return;
+      }
+    }
+    // The whole video is black (or nothing decodes).
+    m_facts.black_lead_s = m_duration > 0 ? m_duration : t;
+    m_facts.all_black = m_dec.decoded() > 0;
+    m_position = std::numeric_limits<double>::infinity();
+  }
+
+  // The index gives decode times; a keyframe shows later by the stream's reorder delay
+  // (two frames for x264's B-pyramid). The first picture, a keyframe, tells the delay.
+  void align_keyframes(const AVFrame* first, double shown)
+  {
+    if (m_keyframes.empty() || !first->key_frame)
+      return;
+    const double delay = shown - m_keyframes.front();
+    if (delay > 0 && delay < 1.0)
+      for (double& k : m_keyframes)
+        k += delay;
+  }
+
+  bool keyframe_between(double after, double upto) const
+  {
+    const auto it = std::upper_bound(m_keyframes.begin(), m_keyframes.end(), after);
+    return it != m_keyframes.end() && *it <= upto;
+  }
+
+  // Positions the decoder so that its next picture is the first at or after `t`.
+  void go_to(double t)
+  {
+    const bool ahead = m_position < t - m_frame / 2;
+    const bool sequential =
+        ahead && (m_keyframes.empty() ? t - m_position < 2.0 : !keyframe_between(m_position, t));
+    if (!sequential)
+      m_dec.seek(t, m_frame / 2);
+  }
+
+  // The first picture at or after `t`, or nullptr.
+  const AVFrame* picture_at(double t)
+  {
+    for (const AVFrame* f = m_dec.next(); f; f = m_dec.next()) {
+      const double ft = m_dec.time_of(f);
+      m_dec.remember(ft);
+      m_position = ft;
+      if (ft >= t - m_frame / 2)
+        return f;
+    }
+    m_position = std::numeric_limits<double>::infinity();
+    return nullptr;
+  }
+
+  void take_samples(const std::vector<double>& times)
+  {
+    for (double t : times) {
+      go_to(t);
+      const AVFrame* f = picture_at(t);
+      if (!f)
+        break;
+      Luma l = m_grey.luma(f, m_o.sample_width);
+      l.time_s = m_position;
+      m_facts.black_samples += is_black(l);
+      if (!is_black(l))
+        m_facts.all_black = false;
+      else
+        m_last_black = m_position;
+      m_out.samples.push_back(std::move(l));
+    }
+  }
+
+  // Bursts of consecutive pictures from sample times spread over the video (a sample is a
+  // keyframe where the index has them, so a burst starts with a single picture to decode).
+  void run_bursts(const std::vector<double>& taken)
+  {
+    const size_t n = taken.size();
+    size_t previous = n;
+    for (int b = 1; b <= m_o.bursts && n > 0; ++b) {
+      const size_t i = std::min(n - 1, size_t(double(n) * b / (m_o.bursts + 1)));
+      if (i == previous)
+        continue;
+      previous = i;
+      go_to(taken[i]);
+      if (const AVFrame* f = picture_at(taken[i]))
+        run_burst(f);
+    }
+  }
+
+  void run_burst(const AVFrame* first)
+  {
+    IdetBurst idet;
+    if (!idet.start(first, m_dec.stream()->time_base))
+      return;
+    idet.feed(first);
+    for (int k = 1; k < m_o.burst_frames; ++k) {
+      const AVFrame* f = m_dec.next();
+      if (!f) {
+        m_position = std::numeric_limits<double>::infinity();
+        break;
+      }
+      m_position = m_dec.time_of(f);
+      m_dec.remember(m_position);
+      if (k + 1 == m_o.burst_frames && m_grey.black(f))
+        m_last_black = m_position;
+      idet.feed(f);
+    }
+    idet.finish(m_facts);
+  }
+
+  // Back from the end, one GOP at a time, until a picture is not black. The stream's end
+  // closes the last black stretch (libavfilter 5.1's blackdetect would leave it open).
+  void scan_tail()
+  {
+    AVCodecContext* c = m_dec.codec();
+    // Only blackness is measured here: skipping the deblocking filter and the pictures no
+    // other picture refers to is safe and roughly halves the cost.
+    c->skip_loop_filter = AVDISCARD_ALL;
+    c->skip_frame = AVDISCARD_NONREF;
+    std::vector<double> starts;
+    const double from = std::max(0.0, m_duration - m_o.edge_scan_s);
+    for (double k : m_keyframes)
+      if (k >= from && k < m_duration)
+        starts.push_back(k);
+    if (m_keyframes.empty() || starts.empty())
+      for (double back : {2.0, 6.0, 14.0, 30.0})
+        if (back <= m_o.edge_scan_s * 1.01)
+          starts.push_back(std::max(0.0, m_duration - back));
+    std::sort(starts.rbegin(), starts.rend());
+    starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+    double end = 0, last_picture = -1, scanned_from = m_duration;
+    // Already past the last keyframe (short videos): decoding on is cheaper than a seek back.
+    if (std::isfinite(m_position) && m_position >= from && !keyframe_between(m_position, m_duration)) {
+      scanned_from = m_position;
+      for (const AVFrame* f = m_dec.next(); f; f = m_dec.next()) {
+        const double t = m_dec.time_of(f);
+        m_dec.remember(t);
+        end = std::max(end, t + m_frame);
+        if (!m_grey.black(f))
+          last_picture = std::max(last_picture, t + m_frame);
+      }
+      if (last_picture < 0 && m_last_black >= 0 && m_last_black < m_position - m_frame / 2)
+        last_picture = m_position + m_frame; // the picture at m_position was not black
+      if (last_picture >= 0)
+        starts.clear();
+    }
+    for (double s : starts) {
+      m_dec.seek(s, m_frame / 2);
+      double first = -1;
+      for (const AVFrame* f = m_dec.next(); f; f = m_dec.next()) {
+        const double t = m_dec.time_of(f);
+        m_dec.remember(t);
+        if (first < 0)
+          first = t;
+        if (t >= scanned_from - m_frame / 2)
+          break;
+        end = std::max(end, t + m_frame);
+        if (!m_grey.black(f))
+          last_picture = std::max(last_picture, t + m_frame);
+      }
+      if (first >= 0)
+        scanned_from = std::min(scanned_from, first);
+      if (last_picture >= 0)
+        break;
+    }
+    c->skip_loop_filter = AVDISCARD_DEFAULT;
+    c->skip_frame = AVDISCARD_DEFAULT;
+    const double stream_end = std::max(end, m_duration);
+    m_facts.black_tail_s = last_picture >= 0 ? std::max(0.0, stream_end - last_picture)
+                                             : std::max(0.0, stream_end - scanned_from);
+    m_position = std::numeric_limits<double>::infinity();
+  }
+
+  Decoder m_dec;
+  const AnalyzeOptions& m_o;
+  Analysis& m_out;
+  DeepFacts& m_facts;
+  Greyscaler m_grey;
+  double m_duration = 0, m_frame = 0.04;
+  std::vector<double> m_keyframes;
+  double m_position = -std::numeric_limits<double>::infinity(); // last picture handed out
+  double m_last_black = -1; // time of the last handed-out picture known to be black
+};
+
+// ---- sound -----------------------------------------------------------------------------
+
+class Loudness {
+public:
+  Loudness(const AnalyzeOptions& o, DeepFacts& facts) : m_o(o), m_facts(facts) {}
+
+  bool start(const AVCodecContext* dec)
+  {
+    AVChannelLayout layout{};
+    if (dec->ch_layout.order == AV_CHANNEL_ORDER_NATIVE)
+      av_channel_layout_copy(&layout, &dec->ch_layout);
+    else
+      av_channel_layout_default(&layout, std::max(1, dec->ch_layout.nb_channels));
+    char name[128] = {};
+    av_channel_layout_describe(&layout, name, sizeof name);
+    av_channel_layout_uninit(&layout);
+    const char* format = av_get_sample_fmt_name(dec->sample_fmt);
+    if (!format || dec->sample_rate <= 0)
+      return false;
+    const std::string args = "time_base=1/" + std::to_string(dec->sample_rate) +
+                             ":sample_rate=" + std::to_string(dec->sample_rate) +
+                             ":sample_fmt=" + format + ":channel_layout=" + name;
+    m_ok = m_graph.build("abuffer", args, "ebur128=metadata=1:peak=true");
+    m_rate = dec->sample_rate;
+    return m_ok;
+  }
+
+  void feed(const AVFrame* f)
+  {
+    if (m_ok)
+      m_ok = m_graph.push(f, [this](const AVFrame* out) { read(out); });
+  }
+
+  void finish()
+  {
+    if (m_ok)
+      m_graph.push(nullptr, [this](const AVFrame* out) { read(out); });
+    close_silence(m_end);
+    m_facts.audio_measured = m_frames > 0;
+    m_facts.loudness_lufs = m_integrated;
+    m_facts.loudness_range_lu = m_range;
+    m_facts.true_peak_dbtp = m_peak > 0 ? 20.0 * std::log10(m_peak) : -144.0;
+    m_facts.audio_duration_s = m_end;
+  }
+
+private:
+  void read(const AVFrame* out)
+  {
+    ++m_frames;
+    const double start = out->pts != AV_NOPTS_VALUE ? double(out->pts) / m_rate : m_end;
+    const double end = start + double(out->nb_samples) / m_rate;
+    m_end = std::max(m_end, end);
+    m_integrated = metadata_number(out, "lavfi.r128.I", m_integrated);
+    m_range = metadata_number(out, "lavfi.r128.LRA", m_range);
+    m_peak = metadata_number(out, "lavfi.r128.true_peak", m_peak);
+    const double momentary = metadata_number(out, "lavfi.r128.M", 0);
+    if (momentary < m_o.silence_lufs) {
+      if (m_silence_start < 0)
+        m_silence_start = start;
+    } else {
+      close_silence(start);
+    }
+  }
+
+  void close_silence(double at)
+  {
+    if (m_silence_start >= 0 && at - m_silence_start >= m_o.min_silence_s)
+      m_facts.silences.push_back({m_silence_start, at});
+    m_silence_start = -1;
+  }
+
+  const AnalyzeOptions& m_o;
+  DeepFacts& m_facts;
+  Graph m_graph;
+  bool m_ok = false;
+  int m_rate = 48000;
+  int64_t m_frames = 0;
+  double m_end = 0, m_integrated = -70, m_range = 0, m_peak = 0, m_silence_start = -1;
+};
+
+void analyze_audio(const std::string& path, const AnalyzeOptions& o, DeepFacts& facts)
+{
+  OpenStream s = open_stream(path, AVMEDIA_TYPE_AUDIO);
+  if (!s.error.empty())
+    return;
+  Loudness loudness(o, facts);
+  if (!loudness.start(s.dec.get()))
+    return;
+  PacketPtr pkt(av_packet_alloc());
+  FramePtr frame(av_frame_alloc());
+  auto drain = [&] {
+    while (avcodec_receive_frame(s.dec.get(), frame.get()) == 0) {
+      if (frame->decode_error_flags || (frame->flags & AV_FRAME_FLAG_CORRUPT))
+        ++facts.audio_decode_errors;
+      loudness.feed(frame.get());
+      av_frame_unref(frame.get());
+    }
+  };
+  while (av_read_frame(s.fmt.get(), pkt.get()) >= 0) {
+    if (pkt->stream_index == s.index) {
+      if (avcodec_send_packet(s.dec.get(), pkt.get()) < 0)
+        ++facts.audio_decode_errors;
+      drain();
+    }
+    av_packet_unref(pkt.get());
+  }
+  avcodec_send_packet(s.dec.get(), nullptr);
+  drain();
+  loudness.finish();
+}
+
+} // namespace
+
+SamplePlan own_keyframes_plan()
+{
+  return {[](double duration, const std::vector<double>& keyframes) {
+            return plan_sample_times(duration, keyframes);
+          },
+          nullptr};
+}
+
+Analysis analyze(const std::string& path, const SamplePlan& plan, const AnalyzeOptions& options)
+{
+  quiet_libav();
+  Analysis out;
+  OpenStream video = open_stream(path, AVMEDIA_TYPE_VIDEO);
+  if (video.error.empty()) {
+    PictureAnalysis(video, options, out).run(plan);
+  } else {
+    out.facts.error = video.error;
+    if (plan.sampled)
+      plan.sampled({}); // a pair partner may be waiting for the times
+  }
+  video = {};
+  if (options.audio)
+    analyze_audio(path, options, out.facts);
+  return out;
+}
+
+} // namespace mpcheck::media

@@ -1,0 +1,49 @@
+#pragma once
+// analyze(path) → DeepFacts and sampled pictures: the only code that decodes pictures and
+// sound. It decodes what the deep checks need and nothing more: the sampled pictures
+// (keyframes where the index has them), short bursts of consecutive pictures for the
+// interlace measure, the first and last seconds for black, and the main audio stream whole
+// for loudness and silence. Never throws for bad input: problems land in DeepFacts.
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "mpcheck/core/facts.hpp"
+#include "mpcheck/media/picture.hpp"
+
+namespace mpcheck::media {
+
+struct AnalyzeOptions {
+  int bursts = 4;           // interlace bursts, spread over the samples
+  int burst_frames = 16;    // consecutive pictures per burst
+  double edge_scan_s = 30;  // how far black is followed from the start and back from the end
+  int sample_width = 320;   // columns of the grey copies kept for comparison
+  double silence_lufs = -60;   // momentary loudness below this is silence
+  double min_silence_s = 2;    // shorter quiet stretches are not listed
+  bool audio = true;           // decode the sound
+};
+
+struct Analysis {
+  DeepFacts facts;
+  std::vector<Luma> samples; // the sampled pictures, in time order
+};
+
+// Where to sample. `choose` is called once the file is open, with its video duration and
+// the keyframe times of its index (empty when the container has none), and returns the
+// times; `sampled` (optional) is then called exactly once with the presentation times of
+// the pictures really taken (empty when the video could not be opened). For a pair, the
+// subtitled version chooses from its keyframes and publishes what it took; the clean
+// version's `choose` waits for those times.
+struct SamplePlan {
+  std::function<std::vector<double>(double duration_s, const std::vector<double>& keyframes)> choose;
+  std::function<void(const std::vector<double>& taken)> sampled;
+};
+
+// The plan of a video on its own: plan_sample_times on its keyframes.
+SamplePlan own_keyframes_plan();
+
+Analysis analyze(const std::string& path, const SamplePlan& plan,
+                 const AnalyzeOptions& options = {});
+
+} // namespace mpcheck::media

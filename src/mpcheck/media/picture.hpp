@@ -1,0 +1,51 @@
+#pragma once
+// What mpcheck measures on decoded pictures, on small grey copies of them (pure: no libav,
+// no I/O). media/analyze.cpp decodes and downscales; the checks judge what these return.
+
+#include <cstdint>
+#include <vector>
+
+#include "mpcheck/core/facts.hpp"
+
+namespace mpcheck::media {
+
+// A picture's luma (Y), box-downscaled, as the stream's code values.
+struct Luma {
+  double time_s = 0; // presentation time from the stream's start
+  int width = 0, height = 0;
+  bool full_range = false;     // 0–255 (JPEG range); false: 16–235 (TV range)
+  std::vector<uint8_t> pixels; // width × height, row-major
+};
+
+// Box-downscales a luma plane to `out_width` columns (the height keeps the aspect, even).
+// `bytes_per_sample` 1 or 2 (little-endian); `shift` brings the samples to 8 bits (10-bit: 2).
+Luma downscale_luma(const uint8_t* plane, int linesize, int width, int height,
+                    int bytes_per_sample, int shift, int out_width);
+
+// The share of pixels darker than ffmpeg blackdetect's default level (10 % of the luma range
+// above black), and whether the picture counts as black (at least 98 % of them, as
+// blackdetect's default picture threshold).
+double black_fraction(const Luma& picture);
+bool is_black(const Luma& picture);
+
+// Mean squared difference of rows [row_begin, row_end) of two pictures of the same size.
+double mean_squared_difference(const Luma& a, const Luma& b, int row_begin, int row_end);
+// PSNR in dB for a mean squared difference (99 for identical pictures).
+double psnr_from_mse(double mse);
+
+// The share of pixels of rows [row_begin, row_end) on a strong edge (text strokes).
+double edge_density(const Luma& picture, int row_begin, int row_end);
+
+// Compares the samples of two versions (matched by time, within `tolerance_s`).
+PairComparison compare_pair(const std::vector<Luma>& subtitled, const std::vector<Luma>& clean,
+                            double tolerance_s);
+
+// The times (s) to sample a video of `duration_s`: a grid of power-of-two seconds with at
+// most `max_samples` points (grids of different lengths nest, so two versions of one
+// programme whose durations differ slightly still share their times), each moved to the
+// nearest keyframe within half a step when `keyframes` (sorted, s) are known — a keyframe
+// decodes alone.
+std::vector<double> plan_sample_times(double duration_s, const std::vector<double>& keyframes,
+                                      int max_samples = 16);
+
+} // namespace mpcheck::media
