@@ -217,13 +217,16 @@ class CheckTest(unittest.TestCase):
     def test_the_ffmpeg_fix_command_fixes_the_file(self):
         self.good()
         self.replace_clean("h264-1080i25.mp4")
-        code, report = check(self.root, *CZ)
+        # The stand-in clean version is another programme (subtitles.pair-mismatch says so);
+        # only video.scan and its fix are under test here.
+        CZ_SAME = CZ + ("--waive", "subtitles.pair-mismatch")
+        code, report = check(self.root, *CZ_SAME)
         self.assertEqual(hits(report, "video.scan"), [CLEAN_PATH])
         hint = [f["hint"] for f in report["findings"] if f["check"] == "video.scan"][0]
         command = hint[hint.index("ffmpeg -i"):]
         subprocess.run(command + " -v error -y -nostdin", shell=True, check=True, cwd=os.getcwd())
         os.replace(f"{self.root}/作品/奋斗者之歌-微视频-{UNIT}{CLEAN}.fixed.mp4", f"{self.root}/{CLEAN_PATH}")
-        code, report = check(self.root, *CZ)
+        code, report = check(self.root, *CZ_SAME)
         self.assertEqual(problems(report), [])
         self.assertEqual(code, 0)
 

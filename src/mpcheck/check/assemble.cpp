@@ -279,6 +279,29 @@ void group_works(Submission& sub)
   }
 }
 
+// Each work's subtitled video with its clean twin of the same episode (the first of each).
+void pair_versions(Submission& sub)
+{
+  for (int w = 0; w < int(sub.works.size()); ++w) {
+    std::map<int, VersionPair> by_episode;
+    for (int i : sub.works[size_t(w)].files) {
+      const SubmissionFile& f = sub.files[size_t(i)];
+      if (f.kind != FileKind::video || !f.work_name)
+        continue;
+      VersionPair& p = by_episode[f.episode];
+      p.work = w;
+      const naming::Variant v = f.work_name->name.variant;
+      if (v == naming::Variant::subtitled && p.subtitled < 0)
+        p.subtitled = i;
+      else if (v == naming::Variant::clean && p.clean < 0)
+        p.clean = i;
+    }
+    for (const auto& [episode, p] : by_episode)
+      if (p.subtitled >= 0 && p.clean >= 0)
+        sub.pairs.push_back(p);
+  }
+}
+
 } // namespace
 
 Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
@@ -305,6 +328,7 @@ Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
   for (const auto& p : tree.problems)
     sub.problems.push_back({clean_path(p.path), p.error});
   group_works(sub);
+  pair_versions(sub);
   return sub;
 }
 

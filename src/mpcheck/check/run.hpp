@@ -16,6 +16,7 @@ struct RunOptions {
   checks::Options checks;
   std::vector<std::string> waive; // check ids (or "family.*") to drop from the findings
   int jobs = 0;
+  bool decode = true; // the deep checks: decode sampled pictures and the sound (--fast: off)
 };
 
 struct CheckReport {

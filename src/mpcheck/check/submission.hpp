@@ -45,6 +45,14 @@ struct Work {
   int episodes = 0;           // distinct episode numbers; 0 when not a series
 };
 
+// The two versions of a programme (有字幕 and 无字幕) and how their pictures compare.
+struct VersionPair {
+  int subtitled = -1, clean = -1; // indices into Submission::files
+  int work = -1;
+  bool compared = false; // both were decoded (not under --fast)
+  PairComparison comparison;
+};
+
 struct TreeProblem {
   std::string path;  // relative, as `SubmissionFile::path`
   std::string error; // permission, loop, symlink-dir, too-deep, not-found, unreadable
@@ -56,6 +64,7 @@ struct Submission {
   std::vector<std::string> folders; // folders directly below the submission root
   std::vector<SubmissionFile> files;
   std::vector<Work> works;
+  std::vector<VersionPair> pairs; // every subtitled/clean pair of a work, episode by episode
   std::vector<TreeProblem> problems;
 };
 

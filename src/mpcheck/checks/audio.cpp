@@ -1,8 +1,97 @@
 // audio.*: sound where the notice asks for it (声音清楚). audio.silent and audio.loudness
-// need the decoded sound and belong to the deep checks.
+// judge the decoded sound (the deep checks: EBU R128 integrated loudness and true peak).
+#include <fmt/format.h>
+
 #include "mpcheck/checks/context.hpp"
 
 namespace mpcheck::checks {
+
+namespace {
+
+// A quiet stretch inside the sound at least this long is worth a look (a lecture pausing
+// for ten seconds has lost its voice, or its music bed).
+constexpr double long_silence_s = 10.0;
+
+std::string lufs(double v)
+{
+  return v <= -69.95 ? std::string("-70 LUFS (静音)") : fmt::format("{:.1f} LUFS", v);
+}
+
+std::string lufs_en(double v)
+{
+  return v <= -69.95 ? std::string("-70 LUFS (silence)") : fmt::format("{:.1f} LUFS", v);
+}
+
+void silent(const Context& ctx, const check::SubmissionFile& file, const rules::MediaRules& media,
+            const DeepFacts& d)
+{
+  const rules::Origin& origin = media.audio_not_silent->origin;
+  if (d.loudness_lufs < media.silence_threshold) {
+    if (Finding* f = ctx.sink.add("audio.silent", &origin, file.path, ctx.work_of(file))) {
+      f->expected = Text{fmt::format("有声音（综合响度高于 {:g} LUFS）", media.silence_threshold),
+                         fmt::format("sound (integrated loudness above {:g} LUFS)", media.silence_threshold)};
+      f->actual = Text{lufs(d.loudness_lufs), lufs_en(d.loudness_lufs)};
+      f->message = {"音轨是静音的：整段听不到声音", "the audio track is silent: nothing can be heard"};
+      f->hint = {"检查剪辑软件中音轨是否静音、导出时是否选择了正确的音频轨，重新导出。",
+                 "Check that the sound track is not muted and is included in the export; export again."};
+    }
+    return;
+  }
+  for (const SilenceInterval& s : d.silences) {
+    if (s.end_s - s.start_s < long_silence_s)
+      continue;
+    if (Finding* f = ctx.sink.add("audio.silent", &origin, file.path, ctx.work_of(file))) {
+      // A gap, not a silent file: worth a look, not a rejection.
+      if (f->severity == Severity::error)
+        f->severity = Severity::warning;
+      const std::string at = fmt::format("{:.1f}–{:.1f} s", s.start_s, s.end_s);
+      f->expected = Text{fmt::format("没有超过 {:g} 秒的无声段落", long_silence_s),
+                         fmt::format("no silence of {:g} s or more", long_silence_s)};
+      f->actual = Text{"无声：" + at, "silent: " + at};
+      f->message = {fmt::format("第 {} 处有 {:.0f} 秒听不到声音", at, s.end_s - s.start_s),
+                    fmt::format("nothing can be heard for {:.0f} s at {}", s.end_s - s.start_s, at)};
+      f->hint = {"确认这段无声是有意的；否则补上解说或背景音乐后重新导出。",
+                 "Make sure the silence is intended; otherwise add the voice or music and export again."};
+    }
+  }
+}
+
+void loudness(const Context& ctx, const check::SubmissionFile& file, const rules::MediaRules& media,
+              const DeepFacts& d)
+{
+  const rules::LoudnessRange& r = media.loudness->value;
+  const bool low = r.min && d.loudness_lufs < *r.min, high = r.max && d.loudness_lufs > *r.max;
+  // A silent track is audio.silent's to report.
+  if ((!low && !high) || d.loudness_lufs < media.silence_threshold)
+    return;
+  Finding* f = ctx.sink.add("audio.loudness", &media.loudness->origin, file.path, ctx.work_of(file));
+  if (!f)
+    return;
+  const std::string want = r.min && r.max ? fmt::format("{:g}…{:g} LUFS", *r.min, *r.max)
+                           : r.min       ? fmt::format("≥ {:g} LUFS", *r.min)
+                                         : fmt::format("≤ {:g} LUFS", *r.max);
+  f->expected = want;
+  f->actual = fmt::format("{:.1f} LUFS, true peak {:.1f} dBTP", d.loudness_lufs, d.true_peak_dbtp);
+  const std::string gain = fmt::format("{:+.0f}", -23.0 - d.loudness_lufs);
+  const std::string cmd = "ffmpeg -i " + shell_quote(command_path(file)) +
+                          " -c:v copy -af loudnorm=I=-23:TP=-1 -c:a aac -b:a 192k " +
+                          shell_quote("响度调整后.mp4");
+  if (low) {
+    f->message = {fmt::format("声音太小：综合响度 {:.1f} LUFS，低于 {:g} LUFS，听众需要把音量开得很大",
+                              d.loudness_lufs, *r.min),
+                  fmt::format("the sound is too quiet: {:.1f} LUFS integrated, below {:g} LUFS",
+                              d.loudness_lufs, *r.min)};
+  } else {
+    f->message = {fmt::format("声音太响：综合响度 {:.1f} LUFS，高于 {:g} LUFS，容易失真刺耳",
+                              d.loudness_lufs, *r.max),
+                  fmt::format("the sound is too loud: {:.1f} LUFS integrated, above {:g} LUFS",
+                              d.loudness_lufs, *r.max)};
+  }
+  f->hint = {"在剪辑软件中把音量调整约 " + gain + " dB（目标 -23 LUFS）后重新导出，或用：" + cmd,
+             "Change the volume by about " + gain + " dB (target -23 LUFS) and export again, or run: " + cmd};
+}
+
+} // namespace
 
 void check_audio(const Context& ctx)
 {
@@ -10,6 +99,12 @@ void check_audio(const Context& ctx)
     if (file.kind != check::FileKind::video || file.facts.error || !file.facts.video)
       continue;
     const rules::MediaRules& media = ctx.rules_for(file).media;
+    if (file.facts.deep && file.facts.deep->audio_measured && !file.facts.audio.empty()) {
+      if (media.audio_not_silent && media.audio_not_silent->value)
+        silent(ctx, file, media, *file.facts.deep);
+      if (media.loudness)
+        loudness(ctx, file, media, *file.facts.deep);
+    }
     if (!media.audio_required || !media.audio_required->value || !file.facts.audio.empty())
       continue;
     if (Finding* f = ctx.sink.add("audio.missing", &media.audio_required->origin, file.path,

@@ -74,11 +74,20 @@ std::string fixed_name(const std::string& path)
 
 } // namespace
 
+bool pictures_interlaced(const MediaFacts& facts)
+{
+  const std::string content = facts.deep ? facts.deep->scan_content : "unknown";
+  if (content == "interlaced" || content == "progressive")
+    return content == "interlaced";
+  return facts.video && facts.video->scan != "progressive" && facts.video->scan != "unknown" &&
+         !facts.video->scan.empty();
+}
+
 std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::MediaRules& media)
 {
   std::vector<std::string> filters;
   if (media.scan && media.scan->value == rules::Scan::progressive && file.facts.video &&
-      file.facts.video->scan != "progressive")
+      pictures_interlaced(file.facts))
     filters.push_back("bwdif=mode=send_frame");
   if (media.resolution) {
     const auto [w, h] = std::pair{media.resolution->value.width, media.resolution->value.height};

@@ -74,6 +74,10 @@ std::string shell_quote(const std::string& path);
 // with the file's path), for commands to paste.
 std::string command_path(const check::SubmissionFile& file);
 
+// Whether the pictures are interlaced: as measured on them when the deep checks ran and
+// could tell, else as the stream is flagged.
+bool pictures_interlaced(const MediaFacts& facts);
+
 // The one ffmpeg command that turns `file` into a video meeting `media` (resolution, frame
 // rate, progressive scan, bit rate, MP4 with the index first, AAC sound).
 std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::MediaRules& media);

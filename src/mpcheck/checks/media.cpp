@@ -1,6 +1,8 @@
-// media.unreadable, media.truncated, container.format: can the file be played at all, and is
-// it really the container the notice asks for.
+// media.unreadable, media.truncated, media.decode-error, container.format: can the file be
+// played at all, does it decode cleanly, and is it really the container the notice asks for.
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "mpcheck/checks/context.hpp"
 #include "mpcheck/media/probe.hpp"
@@ -88,6 +90,40 @@ void container_format(const Context& ctx, const SubmissionFile& file)
   }
 }
 
+// Decoding found damage: pictures the decoder flagged as corrupt or packets it refused, in
+// the parts the deep checks decoded (a truncated file's missing end is media.truncated's).
+void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFacts& d)
+{
+  const bool no_decoder = d.error == "no-decoder";
+  const int errors = d.video_decode_errors + d.audio_decode_errors;
+  if (!no_decoder && errors == 0)
+    return;
+  Finding* f = ctx.sink.add("media.decode-error", nullptr, file.path, ctx.work_of(file));
+  if (!f)
+    return;
+  f->expected = Text{"能完整解码的画面和声音", "pictures and sound that decode cleanly"};
+  if (no_decoder) {
+    const std::string codec = file.facts.video ? file.facts.video->codec : "?";
+    f->actual = Text{"无法解码（" + codec + "）", "cannot decode (" + codec + ")"};
+    f->message = {"这种视频编码（" + codec + "）无法解码，很多电脑也播放不了",
+                  "this video codec (" + codec + ") cannot be decoded; many computers cannot play it"};
+    f->hint = {"用常见编码重新导出，或用：" + ffmpeg_fix_command(file, ctx.rules_for(file).media),
+               "Export it again in a common codec, or run: " +
+                   ffmpeg_fix_command(file, ctx.rules_for(file).media)};
+    return;
+  }
+  f->actual = Text{fmt::format("画面 {} 处、声音 {} 处解码出错", d.video_decode_errors,
+                               d.audio_decode_errors),
+                   fmt::format("{} picture and {} sound decode errors", d.video_decode_errors,
+                               d.audio_decode_errors)};
+  f->message = {"文件数据有损坏：播放时会出现花屏、马赛克、卡顿或杂音",
+                "the file's data is damaged: playback shows blocks, smears, stalls or clicks"};
+  f->hint = {"从原始工程重新导出；若只有这个文件，用 ffmpeg 重新编码可以去掉无法解码的部分：" +
+                 ffmpeg_fix_command(file, ctx.rules_for(file).media),
+             "Export it again from the project; if this file is all you have, re-encoding drops "
+             "what cannot be decoded: " + ffmpeg_fix_command(file, ctx.rules_for(file).media)};
+}
+
 } // namespace
 
 void check_media(const Context& ctx)
@@ -102,6 +138,8 @@ void check_media(const Context& ctx)
       unreadable(ctx, file);
     if (!err)
       container_format(ctx, file);
+    if (!err && !file.facts.truncated && file.facts.deep)
+      decode_errors(ctx, file, *file.facts.deep);
   }
 }
 

@@ -1,5 +1,6 @@
 // video.*: the picture as the notice wants it — codec, size, orientation, aspect ratio,
-// frame rate and its regularity, scan type, bit rate — from metadata and packets, no decoding.
+// frame rate and its regularity, scan type, bit rate — from metadata and packets; the scan
+// type as the pictures show it and black stretches from the deep checks (decoded samples).
 #include <algorithm>
 #include <cmath>
 
@@ -148,17 +149,36 @@ void frame_rate(const VideoCheck& c)
     }
 }
 
+// The flag decides what players and the receiver's tools show; the pictures (deep checks)
+// catch interlaced content flagged progressive, and say when a flagged file is progressive.
 void scan(const VideoCheck& c)
 {
-  if (c.media.scan->value != rules::Scan::progressive || (c.v.scan != "tff" && c.v.scan != "bff"))
+  if (c.media.scan->value != rules::Scan::progressive)
     return;
-  if (Finding* f = c.add("video.scan", c.media.scan->origin)) {
-    f->expected = Text{"逐行 (progressive)", "progressive"};
-    f->actual = Text{"隔行 (" + c.v.scan + ")", "interlaced (" + c.v.scan + ")"};
-    f->message = {"视频是隔行扫描（" + c.v.scan + "），要求逐行（25P 的 P）",
-                  "the video is interlaced (" + c.v.scan +
-                      "); progressive is required (the P in 25P)"};
-    f->hint = c.fix();
+  const bool flagged = c.v.scan == "tff" || c.v.scan == "bff" || c.v.scan == "interlaced";
+  const std::string content = c.file.facts.deep ? c.file.facts.deep->scan_content : "";
+  if (!flagged && content != "interlaced")
+    return;
+  Finding* f = c.add("video.scan", c.media.scan->origin);
+  if (!f)
+    return;
+  f->expected = Text{"逐行 (progressive)", "progressive"};
+  f->hint = c.fix();
+  if (!flagged) {
+    f->actual = Text{"隔行画面，标记为逐行", "interlaced pictures flagged progressive"};
+    f->message = {"文件标记为逐行，但画面是隔行的（运动处有梳状横纹），要求逐行（25P 的 P）",
+                  "the file is flagged progressive but its pictures are interlaced (comb lines on "
+                  "motion); progressive is required (the P in 25P)"};
+    return;
+  }
+  f->actual = Text{"隔行 (" + c.v.scan + ")", "interlaced (" + c.v.scan + ")"};
+  f->message = {"视频是隔行扫描（" + c.v.scan + "），要求逐行（25P 的 P）",
+                "the video is interlaced (" + c.v.scan +
+                    "); progressive is required (the P in 25P)"};
+  if (content == "progressive") {
+    f->message.zh += "；画面本身是逐行的，只是导出时标记成了隔行";
+    f->message.en += "; the pictures themselves are progressive, only the export flagged them "
+                     "interlaced";
   }
 }
 
@@ -178,6 +198,49 @@ void bitrate(const VideoCheck& c)
                       " is required"};
     f->hint = c.fix();
   }
+}
+
+// Black at the start or end for at least as long as ffmpeg blackdetect's default (2 s), or
+// no picture that is not black. Needs the deep checks.
+constexpr double long_black_s = 2.0;
+
+void black(const Context& ctx, const SubmissionFile& file, const DeepFacts& d)
+{
+  const bool lead = d.black_lead_s >= long_black_s, tail = d.black_tail_s >= long_black_s;
+  if (!d.all_black && !lead && !tail)
+    return;
+  Finding* f = ctx.sink.add("video.black", nullptr, file.path, ctx.work_of(file));
+  if (!f)
+    return;
+  f->expected = Text{fmt::format("开头、结尾黑场短于 {:g} 秒", long_black_s),
+                     fmt::format("less than {:g} s of black at the start and the end", long_black_s)};
+  if (d.all_black) {
+    f->actual = Text{"整段黑屏", "black throughout"};
+    f->message = {"视频整段都是黑屏，看不到画面", "the video is black throughout: no picture"};
+    f->hint = {"检查剪辑软件的导出设置（图层是否隐藏、是否只导出了音频轨），重新导出。",
+               "Check the export settings (hidden layers, audio-only export) and export again."};
+    return;
+  }
+  std::string zh, en;
+  if (lead) {
+    zh = fmt::format("开头黑场 {:.1f} 秒", d.black_lead_s);
+    en = fmt::format("{:.1f} s of black at the start", d.black_lead_s);
+  }
+  if (tail) {
+    zh += fmt::format("{}结尾黑场 {:.1f} 秒", zh.empty() ? "" : "，", d.black_tail_s);
+    en += fmt::format("{}{:.1f} s of black at the end", en.empty() ? "" : ", ", d.black_tail_s);
+  }
+  f->actual = Text{zh, en};
+  f->message = {"视频" + zh + "，评审看到的是黑屏", "the video has " + en + ": the jury sees a black screen"};
+  const std::string cut = lead ? fmt::format("-ss {:.2f} ", d.black_lead_s) : "";
+  const std::string to = tail && file.facts.video
+                             ? fmt::format("-to {:.2f} ", std::max(0.0, file.facts.video->duration_s -
+                                                                           d.black_tail_s))
+                             : "";
+  const std::string cmd = "ffmpeg -i " + shell_quote(command_path(file)) + " " + cut + to +
+                          "-c:v libx264 -c:a aac " + shell_quote("剪辑后.mp4");
+  f->hint = {"在剪辑软件中剪掉多余的黑场后重新导出，或用：" + cmd,
+             "Trim the black in the editor and export again, or run: " + cmd};
 }
 
 void missing(const Context& ctx, const SubmissionFile& file)
@@ -217,6 +280,8 @@ void check_video(const Context& ctx)
       scan(c);
     if (c.media.bitrate)
       bitrate(c);
+    if (file.facts.deep && file.facts.deep->error.empty())
+      black(ctx, file, *file.facts.deep);
   }
 }
 

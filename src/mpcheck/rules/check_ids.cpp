@@ -24,6 +24,7 @@ const std::vector<CheckInfo>& known_check_ids()
       {"name.extension", error, "extension not allowed for this kind of file"},
       {"media.unreadable", error, "not parseable as media"},
       {"media.truncated", error, "the index points past the end of the file"},
+      {"media.decode-error", error, "pictures or sound do not decode cleanly (damaged data)"},
       {"container.format", error, "the real container differs from the one required"},
       {"duration.max", error, "too long"},
       {"duration.min", error, "too short"},
