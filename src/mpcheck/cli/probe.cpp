@@ -1,9 +1,10 @@
-// mpcheck probe FILE… [--format text|json] [-j N]
+// mpcheck probe FILE… [--format text|json] [-j N] [--no-scan] [--fast]
 #include "mpcheck/cli/commands.hpp"
 
 #include <memory>
 
 #include "mpcheck/media/probe.hpp"
+#include "mpcheck/media/qr.hpp"
 #include "mpcheck/report/probe_report.hpp"
 
 namespace mpcheck::cli {
@@ -15,13 +16,16 @@ struct ProbeCommand {
   std::vector<std::string> files;
   std::string format = "text";
   bool no_scan = false;
+  bool fast = false;
 };
 
 int run_probe(const ProbeCommand& cmd)
 {
   media::ProbeOptions options;
   options.scan_packets = !cmd.no_scan;
-  const auto facts = media::probe_all(cmd.files, cmd.common.jobs, options);
+  auto facts = media::probe_all(cmd.files, cmd.common.jobs, options);
+  if (!cmd.fast)
+    media::add_qr_facts(facts, cmd.common.jobs);
   const Lang lang = cmd.common.language();
   const std::string text =
       cmd.format == "json" ? report::probe_json(facts, lang) : report::probe_text(facts, lang);
@@ -42,6 +46,7 @@ void add_probe_command(CLI::App& app, int& exit_code)
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--no-scan", cmd->no_scan,
                 "Header facts only: do not demux containers without an index (TS, Matroska)");
+  sub->add_flag("--fast", cmd->fast, "Do not decode pictures (no QR codes)");
   add_common_options(sub, cmd->common);
   sub->callback([cmd, &exit_code] { exit_code = run_probe(*cmd); });
 }
