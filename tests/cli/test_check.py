@@ -393,6 +393,45 @@ class CheckTest(unittest.TestCase):
         self.assert_only(report, "work.episodes", [f"作品/系列（第1集）-纪录片-{UNIT}.mp4"])
         self.assert_only(report, "work.age", [f"作品/旧片-纪录片-{UNIT}.mp4"])
 
+    def test_work_duplicate_of_a_copied_video(self):
+        self.good()
+        other = f"{self.root}/作品/初心如磐-微视频-{UNIT}{CLEAN}.mp4"
+        os.remove(other)
+        shutil.copyfile(f"{self.root}/{CLEAN_PATH}", other)  # a real copy, not a link
+        code, report = check(self.root, *CZ)
+        self.assertEqual(problems(report), [("work.duplicate", CLEAN_PATH)])
+        self.assertEqual(code, 0)  # a warning
+        f = [f for f in report["findings"] if f["check"] == "work.duplicate"][0]
+        self.assertEqual((f["severity"], f["work"]), ("warning", "奋斗者之歌"))
+        first = f"作品/初心如磐-微视频-{UNIT}{CLEAN}.mp4"  # earlier in path order
+        self.assertIn(first, f["message"])
+        self.assertEqual(f["actual"], f"与 {first} 完全相同")
+        sha = {x["path"]: x.get("sha256") for x in report["files"]}
+        self.assertEqual(sha[CLEAN_PATH], sha[first])
+        self.assertEqual(len(sha[first]), 64)
+        self.assertIsNone(sha[f"作品/初心如磐-微视频-{UNIT}{SUB}.mp4"])  # no other file of its size
+        p, en = run_json("check", "--format", "json", "--lang", "en", *CZ, self.root)
+        f = [f for f in en["findings"] if f["check"] == "work.duplicate"][0]
+        self.assertEqual(f["message"], f"the same bytes as '{first}': the same content submitted "
+                                       "twice under different names")
+
+    def test_work_duplicate_not_for_same_size_different_content(self):
+        self.good()
+        a = f"{self.root}/{CLEAN_PATH}"
+        b = f"{self.root}/作品/初心如磐-微视频-{UNIT}{CLEAN}.mp4"
+        size = max(os.path.getsize(a), os.path.getsize(b))
+        for path in (a, b):  # both padded to one size: still valid MP4s (faststart, mdat last)
+            with open(path, "rb") as f:
+                data = f.read()
+            os.remove(path)  # a hard link to the fixture: write a new file, not into it
+            with open(path, "wb") as f:
+                f.write(data + bytes(size - len(data)))
+        self.assertEqual(os.path.getsize(a), os.path.getsize(b))
+        code, report = check(self.root, *CZ)
+        self.assertEqual(hits(report, "work.duplicate"), [])
+        kinds = {x["path"]: x["kind"] for x in report["files"]}
+        self.assertEqual(kinds[CLEAN_PATH], "video")
+
     # -- submission.deadline, --waive, --strict -----------------------------------------------
     def test_deadline_waive_strict(self):
         self.good()

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "mpcheck/check/assemble.hpp"
+#include "mpcheck/check/duplicates.hpp"
 #include "mpcheck/layout/junk.hpp"
 #include "mpcheck/media/document.hpp"
 #include "mpcheck/media/probe.hpp"
@@ -77,6 +78,7 @@ CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSe
   report.rules = &rules;
   report.as_of = options.checks.as_of;
   report.submission = gather(paths, rules, options.jobs, options.decode);
+  hash_possible_duplicates(report.submission, options.jobs);
   report.findings = checks::run_all(report.submission, rules, options.checks);
   std::erase_if(report.findings,
                 [&](const Finding& f) { return is_waived(f.check, options.waive); });
