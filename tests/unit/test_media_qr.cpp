@@ -3,6 +3,8 @@
 // `unit.fixtures` test, after the fixtures. The others make their bad files here.
 #include "mpcheck/media/qr.hpp"
 
+#include "mpcheck/media/image.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +12,8 @@
 #include <string>
 #include <unistd.h>
 #include <vector>
+
+#include <jpeglib.h>
 
 #include <doctest/doctest.h>
 
@@ -70,6 +74,86 @@ TEST_CASE("media::decode_qr on fixtures: every form of the code reads back the s
     CHECK(r.texts == std::vector<std::string>{kText});
     CHECK(r.pass == "reduced"); // small pictures: one look at full size
   }
+}
+
+namespace {
+
+// The grey pixels of a baseline JPEG (libjpeg, default error handling: the fixtures are good).
+std::vector<unsigned char> read_grey_jpeg(const fs::path& path, int& width, int& height)
+{
+  jpeg_decompress_struct cinfo{};
+  jpeg_error_mgr err{};
+  cinfo.err = jpeg_std_error(&err);
+  jpeg_create_decompress(&cinfo);
+  std::FILE* in = std::fopen(path.c_str(), "rb");
+  REQUIRE(in);
+  jpeg_stdio_src(&cinfo, in);
+  jpeg_read_header(&cinfo, TRUE);
+  cinfo.out_color_space = JCS_GRAYSCALE;
+  jpeg_start_decompress(&cinfo);
+  width = int(cinfo.output_width);
+  height = int(cinfo.output_height);
+  std::vector<unsigned char> grey(size_t(width) * size_t(height));
+  while (cinfo.output_scanline < cinfo.output_height) {
+    JSAMPROW row = grey.data() + size_t(cinfo.output_scanline) * size_t(width);
+    jpeg_read_scanlines(&cinfo, &row, 1);
+  }
+  jpeg_finish_decompress(&cinfo);
+  jpeg_destroy_decompress(&cinfo);
+  std::fclose(in);
+  return grey;
+}
+
+// Writes `grey` as a YCCK JPEG the way Photoshop stores CMYK: Adobe marker, inverted inks
+// (255 = no ink), the code in the black plate.
+void write_ycck_jpeg(const fs::path& path, const std::vector<unsigned char>& grey, int width,
+                     int height)
+{
+  jpeg_compress_struct cinfo{};
+  jpeg_error_mgr err{};
+  cinfo.err = jpeg_std_error(&err);
+  jpeg_create_compress(&cinfo);
+  std::FILE* out = std::fopen(path.c_str(), "wb");
+  REQUIRE(out);
+  jpeg_stdio_dest(&cinfo, out);
+  cinfo.image_width = JDIMENSION(width);
+  cinfo.image_height = JDIMENSION(height);
+  cinfo.input_components = 4;
+  cinfo.in_color_space = JCS_CMYK;
+  jpeg_set_defaults(&cinfo);
+  jpeg_set_colorspace(&cinfo, JCS_YCCK);
+  jpeg_set_quality(&cinfo, 90, TRUE);
+  jpeg_start_compress(&cinfo, TRUE);
+  std::vector<unsigned char> row(size_t(width) * 4);
+  while (cinfo.next_scanline < cinfo.image_height) {
+    for (int x = 0; x < width; ++x) {
+      unsigned char* p = &row[size_t(x) * 4];
+      p[0] = p[1] = p[2] = 255; // no cyan, magenta, yellow
+      p[3] = grey[size_t(cinfo.next_scanline) * size_t(width) + size_t(x)]; // inverted black
+    }
+    JSAMPROW r = row.data();
+    jpeg_write_scanlines(&cinfo, &r, 1);
+  }
+  jpeg_finish_compress(&cinfo);
+  jpeg_destroy_compress(&cinfo);
+  std::fclose(out);
+}
+
+} // namespace
+
+TEST_CASE("media::decode_qr on fixtures: a YCCK JPEG (Photoshop's CMYK) with the code in black ink")
+{
+  int width = 0, height = 0;
+  const auto grey = read_grey_jpeg(fixture("qr-rgb.jpg"), width, height);
+  TempFile ycck("ycck.jpg", "");
+  write_ycck_jpeg(ycck.path, grey, width, height);
+  mpcheck::ImageFacts facts;
+  mpcheck::ProbeError error;
+  REQUIRE(mpcheck::media::probe_image(ycck.path.string(), facts, error));
+  CHECK(facts.color_mode == "cmyk");
+  const QrResult r = decode_qr(ycck.path.string());
+  CHECK(error_code(r) == "");
+  CHECK(r.texts == std::vector<std::string>{kText});
 }
 
 TEST_CASE("media::decode_qr on fixtures: a poster is looked at scaled first, then at full size")
