@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of `mpcheck check` on a Changzhou drive of 200 works (400 videos: both versions
 # of each, plus forms and texts) against gathering the same container facts with ffprobe once
-# per file, in the same run. Prints times and the ratio.
+# per file, in the same run (`--fast`: container-level checks, no decoding; the deep checks
+# have their own benchmark, bench/bench-deep.sh). Prints times and the ratio.
 # Usage: bench/bench-check.sh [WORKDIR]   (default build/bench)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,8 +39,8 @@ source "$HERE/bench/lib.sh"
 ffprobe_each() { for f in "${videos[@]}"; do ffprobe -v error -show_format -show_streams -of json "$f"; done; }
 
 echo "== check: 200 works, ${#videos[@]} videos + 202 documents, median of $RUNS runs, $(nproc) cores"
-c=$(time_ms "$MPCHECK" check --rules changzhou-2024 --as-of 2024-09-01 --format json "$DRIVE")
-c1=$(time_ms "$MPCHECK" check --rules changzhou-2024 --as-of 2024-09-01 --format json -j 1 "$DRIVE")
+c=$(time_ms "$MPCHECK" check --fast --rules changzhou-2024 --as-of 2024-09-01 --format json "$DRIVE")
+c1=$(time_ms "$MPCHECK" check --fast --rules changzhou-2024 --as-of 2024-09-01 --format json -j 1 "$DRIVE")
 f=$(time_ms ffprobe_each)
 printf '%-44s %8s ms\n' "mpcheck check (all cores)" "$c" "mpcheck check -j1" "$c1" "ffprobe once per video (facts only)" "$f"
 awk -v c="$c" -v c1="$c1" -v f="$f" 'BEGIN { printf "ratios: check / ffprobe = %.3f; check -j1 / ffprobe = %.3f\n", c / f, c1 / f }'

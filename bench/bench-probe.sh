@@ -35,9 +35,9 @@ source "$HERE/bench/lib.sh"
 ffprobe_each() { for f in "${files[@]}"; do ffprobe -v error -show_format -show_streams -of json "$f"; done; }
 
 echo "== probe: $n files ($(du -sh "$WORK/files" | cut -f1)), median of $RUNS runs, $(nproc) cores"
-hdr=$(time_ms "$MPCHECK" probe --format json -j 1 --no-scan "${files[@]}")
-m1=$(time_ms "$MPCHECK" probe --format json -j 1 "${files[@]}")
-mall=$(time_ms "$MPCHECK" probe --format json "${files[@]}")
+hdr=$(time_ms "$MPCHECK" probe --fast --format json -j 1 --no-scan "${files[@]}")
+m1=$(time_ms "$MPCHECK" probe --fast --format json -j 1 "${files[@]}")
+mall=$(time_ms "$MPCHECK" probe --fast --format json "${files[@]}")
 ffp=$(time_ms ffprobe_each)
 mi=$(time_ms mediainfo --Output=JSON "${files[@]}")
 printf '%-40s %8s ms  %6s ms/file\n' "mpcheck probe -j1 --no-scan (container)" "$hdr" "$(per_file "$hdr" "$n")"
@@ -52,11 +52,11 @@ bigts=$WORK/long-10min-1080p.ts
 [ -s "$bigts" ] || ffmpeg -nostdin -v error -y -i "$big" -c copy -f mpegts "$bigts"
 echo "== measured bit rate of a $(du -h "$big" | cut -f1) 10-minute 1080p file"
 for f in "$big" "$bigts"; do
-  mp=$(time_ms "$MPCHECK" probe --format json "$f")
+  mp=$(time_ms "$MPCHECK" probe --fast --format json "$f")
   cp_=$(time_ms ffprobe -v error -count_packets -select_streams v:0 -show_entries stream=nb_read_packets -of json "$f")
   printf '%-40s mpcheck %6s ms   ffprobe -count_packets %6s ms   ratio %s\n' "$(basename "$f")" "$mp" "$cp_" "$(ratio "$mp" "$cp_")"
 done
-"$MPCHECK" probe --format json "$big" | python3 -c '
+"$MPCHECK" probe --fast --format json "$big" | python3 -c '
 import json, sys
 v = json.load(sys.stdin)["files"][0]["video"]
 print("  measured %.3f Mbps, peak %.3f Mbps, %d frames, source %s" % (

@@ -37,12 +37,20 @@ def docx(path, text="表格"):
                    f'<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>')
 
 
+# The two programmes of the fixtures, each as (subtitled, clean).
+PROGRAMMES = (("h264-1080p25-8M-subtitled.mp4", "h264-1080p25-8M.mp4"),
+              ("h264-1080p25-8M-prog2-subtitled.mp4", "h264-1080p25-8M-prog2.mp4"))
+
+
 def changzhou(root, titles=("奋斗者之歌", "初心如磐"), unit=UNIT):
     """A complete, correct Changzhou submission: 作品 (both versions of each 微视频), 表格
-    (报名表, 汇总表) and 文本 (one 解说词 per work)."""
-    for t in titles:
-        place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{root}/作品/{t}-微视频-{unit}{SUB}.mp4")
-        place(fixture("h264-1080p25-8M.mp4"), f"{root}/作品/{t}-微视频-{unit}{CLEAN}.mp4")
+    (报名表, 汇总表) and 文本 (one 解说词 per work). Works alternate between the two
+    programmes, so two works are different content; from the third on they repeat
+    (work.duplicate warnings)."""
+    for i, t in enumerate(titles):
+        subtitled, clean = PROGRAMMES[i % 2]
+        place(fixture(subtitled), f"{root}/作品/{t}-微视频-{unit}{SUB}.mp4")
+        place(fixture(clean), f"{root}/作品/{t}-微视频-{unit}{CLEAN}.mp4")
         docx(f"{root}/文本/{t}-解说词-{unit}.docx", "解说词")
     docx(f"{root}/表格/报名表-{unit}.docx", "报名表")
     docx(f"{root}/表格/汇总表-{unit}.docx", "汇总表")

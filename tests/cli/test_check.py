@@ -13,6 +13,8 @@ from mpcheck_test import CORPUS, fixture, run, run_json
 CZ = ("--rules", "changzhou-2024", "--as-of", "2024-09-01")
 LN = ("--rules", "liaoning-2023", "--as-of", "2023-06-10")
 CLEAN_PATH = f"作品/奋斗者之歌-微视频-{UNIT}{CLEAN}.mp4"
+QR_PATH = f"作品/微光-新媒体作品-{UNIT}（二维码）.jpg"
+QR_TEXT = "https://mp.weixin.qq.com/s/mpcheck-微光"  # tests/fixtures/make-fixtures.sh
 
 
 def check(tree, *args):
@@ -279,9 +281,9 @@ class CheckTest(unittest.TestCase):
         self.good()
         place(fixture("rgb-a4-300dpi.jpg"), f"{self.root}/作品/微光-新媒体作品-{UNIT}（海报）.jpg")
         place(fixture("rgb-300dpi.png"), f"{self.root}/作品/星光-新媒体作品-{UNIT}（海报）.jpg")
-        place(fixture("rgb-300dpi.jpg"), f"{self.root}/作品/微光-新媒体作品-{UNIT}（二维码）.jpg")
+        place(fixture("qr-rgb.jpg"), f"{self.root}/作品/微光-新媒体作品-{UNIT}（二维码）.jpg")
         place(fixture("cmyk-300dpi-a3.jpg"), f"{self.root}/作品/萤火-新媒体作品-{UNIT}（海报）.jpg")
-        place(fixture("rgb-300dpi.jpg"), f"{self.root}/作品/萤火-新媒体作品-{UNIT}（二维码）.jpg")
+        place(fixture("qr-code.png"), f"{self.root}/作品/萤火-新媒体作品-{UNIT}（二维码）.png")
         for t in ("微光", "星光", "萤火"):
             docx(f"{self.root}/文本/{t}-创意说明-{UNIT}.docx")
         code, report = check(self.root, *CZ)
@@ -297,10 +299,67 @@ class CheckTest(unittest.TestCase):
     def test_image_dpi(self):
         self.good()
         place(fixture("cmyk-72dpi.jpg"), f"{self.root}/作品/微光-新媒体作品-{UNIT}（海报）.jpg")
-        place(fixture("rgb-300dpi.jpg"), f"{self.root}/作品/微光-新媒体作品-{UNIT}（二维码）.jpg")
+        place(fixture("qr-rgb.jpg"), f"{self.root}/作品/微光-新媒体作品-{UNIT}（二维码）.jpg")
         docx(f"{self.root}/文本/微光-创意说明-{UNIT}.docx")
         code, report = check(self.root, *CZ)
         self.assert_only(report, "image.dpi", [f"作品/微光-新媒体作品-{UNIT}（海报）.jpg"])
+
+    def new_media_work(self, qr_fixture):
+        """The good tree plus the new-media work 微光: an A3 CMYK poster and a QR image."""
+        self.good()
+        place(fixture("cmyk-300dpi-a3.jpg"), f"{self.root}/作品/微光-新媒体作品-{UNIT}（海报）.jpg")
+        place(fixture(qr_fixture), f"{self.root}/{QR_PATH}")
+        docx(f"{self.root}/文本/微光-创意说明-{UNIT}.docx")
+        return self.root
+
+    def test_image_qr_code_that_decodes(self):
+        code, report = check(self.new_media_work("qr-rgb.jpg"), *CZ)
+        self.assertEqual(problems(report), [])
+        facts = {f["path"]: f["facts"] for f in report["files"]}
+        self.assertEqual(facts[QR_PATH]["image"]["qr_codes"], [QR_TEXT])
+        self.assertIsNone(facts[QR_PATH]["image"]["qr_error"])
+        self.assertEqual(facts[f"作品/微光-新媒体作品-{UNIT}（海报）.jpg"]["image"]["qr_codes"], [])
+        zh = run("check", *CZ, self.root)
+        self.assertIn(f"  ℹ 二维码：{QR_TEXT}（{QR_PATH}）\n", zh.stdout)
+        en = run("check", *CZ, "--lang", "en", self.root)
+        self.assertIn(f"  ℹ QR code: {QR_TEXT}  ({QR_PATH})\n", en.stdout)
+        self.assertNotIn("QR code:", run("check", *CZ, "--quiet", "--lang", "en", self.root).stdout)
+
+    def test_image_qr_code_of_a_picture_without_a_code(self):
+        code, report = check(self.new_media_work("rgb-300dpi.jpg"), *CZ)
+        self.assert_only(report, "image.qr-code", [QR_PATH])
+        self.assertEqual(problems(report), [("image.qr-code", QR_PATH)])
+        self.assertEqual(code, 0)  # a warning
+        f = [f for f in report["findings"] if f["check"] == "image.qr-code"][0]
+        self.assertEqual((f["severity"], f["work"]), ("warning", "微光"))
+        self.assertEqual(f["message"], "图片中没有识别到二维码")
+        self.assertIn("二维码无法识别：请用清晰、未裁切的二维码原图", f["hint"])
+        self.assertIn("四周留白", f["hint"])
+        p, en = run_json("check", "--format", "json", "--lang", "en", *CZ, self.root)
+        f = [f for f in en["findings"] if f["check"] == "image.qr-code"][0]
+        self.assertEqual(f["message"], "no QR code could be read in the image")
+        self.assertIn("white margin", f["hint"])
+        self.assertEqual([x["facts"]["image"]["qr_codes"] for x in en["files"] if x["path"] == QR_PATH], [[]])
+
+    def test_image_qr_code_of_a_cut_short_picture(self):
+        self.new_media_work("qr-rgb.jpg")
+        with open(fixture("qr-rgb.jpg"), "rb") as f:
+            data = f.read()
+        os.remove(f"{self.root}/{QR_PATH}")
+        with open(f"{self.root}/{QR_PATH}", "wb") as f:
+            f.write(data[:len(data) // 3])
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "image.qr-code", [QR_PATH])
+        facts = {f["path"]: f["facts"] for f in report["files"]}
+        self.assertEqual(facts[QR_PATH]["image"]["qr_error"]["code"], "corrupt-image")
+
+    def test_fast_decodes_no_picture_and_claims_nothing(self):
+        code, report = check(self.new_media_work("rgb-300dpi.jpg"), *CZ, "--fast")
+        self.assertEqual(problems(report), [])
+        facts = {f["path"]: f["facts"] for f in report["files"]}
+        self.assertNotIn("qr_codes", facts[QR_PATH]["image"])
+        self.assertNotIn("qr_error", facts[QR_PATH]["image"])
+        self.assertEqual(facts[QR_PATH]["image"]["width"], 640)  # header facts are still there
 
     # -- document.* ---------------------------------------------------------------------------
     def test_document_missing_and_format(self):
@@ -336,6 +395,45 @@ class CheckTest(unittest.TestCase):
         self.assert_only(report, "work.count", [""])
         self.assert_only(report, "work.episodes", [f"作品/系列（第1集）-纪录片-{UNIT}.mp4"])
         self.assert_only(report, "work.age", [f"作品/旧片-纪录片-{UNIT}.mp4"])
+
+    def test_work_duplicate_of_a_copied_video(self):
+        self.good()
+        other = f"{self.root}/作品/初心如磐-微视频-{UNIT}{CLEAN}.mp4"
+        os.remove(other)
+        shutil.copyfile(f"{self.root}/{CLEAN_PATH}", other)  # a real copy, not a link
+        code, report = check(self.root, *CZ)
+        self.assertEqual(problems(report), [("work.duplicate", CLEAN_PATH)])
+        self.assertEqual(code, 0)  # a warning
+        f = [f for f in report["findings"] if f["check"] == "work.duplicate"][0]
+        self.assertEqual((f["severity"], f["work"]), ("warning", "奋斗者之歌"))
+        first = f"作品/初心如磐-微视频-{UNIT}{CLEAN}.mp4"  # earlier in path order
+        self.assertIn(first, f["message"])
+        self.assertEqual(f["actual"], f"与 {first} 完全相同")
+        sha = {x["path"]: x.get("sha256") for x in report["files"]}
+        self.assertEqual(sha[CLEAN_PATH], sha[first])
+        self.assertEqual(len(sha[first]), 64)
+        self.assertIsNone(sha[f"作品/初心如磐-微视频-{UNIT}{SUB}.mp4"])  # no other file of its size
+        p, en = run_json("check", "--format", "json", "--lang", "en", *CZ, self.root)
+        f = [f for f in en["findings"] if f["check"] == "work.duplicate"][0]
+        self.assertEqual(f["message"], f"the same bytes as '{first}': the same content submitted "
+                                       "twice under different names")
+
+    def test_work_duplicate_not_for_same_size_different_content(self):
+        self.good()
+        a = f"{self.root}/{CLEAN_PATH}"
+        b = f"{self.root}/作品/初心如磐-微视频-{UNIT}{CLEAN}.mp4"
+        size = max(os.path.getsize(a), os.path.getsize(b))
+        for path in (a, b):  # both padded to one size: still valid MP4s (faststart, mdat last)
+            with open(path, "rb") as f:
+                data = f.read()
+            os.remove(path)  # a hard link to the fixture: write a new file, not into it
+            with open(path, "wb") as f:
+                f.write(data + bytes(size - len(data)))
+        self.assertEqual(os.path.getsize(a), os.path.getsize(b))
+        code, report = check(self.root, *CZ)
+        self.assertEqual(hits(report, "work.duplicate"), [])
+        kinds = {x["path"]: x["kind"] for x in report["files"]}
+        self.assertEqual(kinds[CLEAN_PATH], "video")
 
     # -- submission.deadline, --waive, --strict -----------------------------------------------
     def test_deadline_waive_strict(self):

@@ -133,6 +133,29 @@ class ProbeFixturesTest(unittest.TestCase):
         self.assertEqual(f["format"], "png")
         self.assertAlmostEqual(f["dpi_x"], 300, delta=0.5)
 
+    def test_qr_codes(self):
+        text = "https://mp.weixin.qq.com/s/mpcheck-微光"  # make-fixtures.sh QR_TEXT
+        files = probe(fixture("qr-cmyk.jpg"), fixture("qr-poster-small-code.jpg"), fixture("rgb-72dpi.jpg"))
+        self.assertEqual([f["image"]["qr_codes"] for f in files], [[text], [text], []])
+        self.assertEqual([f["image"]["qr_error"] for f in files], [None, None, None])
+        fast = probe(fixture("qr-cmyk.jpg"), extra=("--fast",))[0]["image"]
+        self.assertNotIn("qr_codes", fast)
+        self.assertEqual(fast["color_mode"], "cmyk")
+        zh = run("probe", fixture("qr-rgb.jpg"), fixture("rgb-72dpi.jpg"))
+        self.assertIn(f"  二维码: {text}\n", zh.stdout)
+        self.assertIn("  二维码: 无\n", zh.stdout)
+        en = run("probe", "--lang", "en", fixture("qr-rgb.jpg"))
+        self.assertIn(f"  QR code: {text}\n", en.stdout)
+        self.assertNotIn("QR code", run("probe", "--lang", "en", "--fast", fixture("qr-rgb.jpg")).stdout)
+        with tempfile.TemporaryDirectory() as tmp:
+            cut = os.path.join(tmp, "cut.jpg")
+            with open(fixture("qr-rgb.jpg"), "rb") as src, open(cut, "wb") as dst:
+                data = src.read()
+                dst.write(data[:len(data) // 2])
+            f = probe(cut)[0]
+            self.assertEqual(f["image"]["qr_error"]["code"], "corrupt-image")
+            self.assertEqual(f["image"]["qr_codes"], [])
+
     def test_order_and_parallelism(self):
         names = ["h264-720p25.mp4", "empty.mp4", "h264-1080p25-8M.mp4", "rgb-72dpi.jpg"] * 5
         paths = [fixture(n) for n in names]

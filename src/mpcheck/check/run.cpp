@@ -4,9 +4,11 @@
 
 #include "mpcheck/check/assemble.hpp"
 #include "mpcheck/check/deep.hpp"
+#include "mpcheck/check/duplicates.hpp"
 #include "mpcheck/layout/junk.hpp"
 #include "mpcheck/media/document.hpp"
 #include "mpcheck/media/probe.hpp"
+#include "mpcheck/media/qr.hpp"
 #include "mpcheck/scan/walk.hpp"
 #include "mpcheck/util/parallel.hpp"
 
@@ -28,12 +30,14 @@ bool is_waived(const std::string& check, const std::vector<std::string>& waive)
 }
 
 std::vector<MediaFacts> probe_files(const std::vector<std::string>& abs_paths,
-                                    const std::vector<FileKind>& kinds, int jobs)
+                                    const std::vector<FileKind>& kinds, int jobs, bool decode)
 {
   std::vector<MediaFacts> facts(abs_paths.size());
   parallel_for(abs_paths.size(), jobs, [&](size_t i) {
     if (is_probed_kind(kinds[i])) {
       facts[i] = media::probe(abs_paths[i]);
+      if (decode)
+        media::add_qr_facts(facts[i]);
     } else if (is_document_kind(kinds[i])) {
       facts[i].path = abs_paths[i];
       facts[i].kind = "document";
@@ -54,7 +58,8 @@ void sort_findings(std::vector<Finding>& findings)
 
 } // namespace
 
-Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs)
+Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs,
+                  bool decode)
 {
   const scan::Tree tree = scan::walk(paths);
   std::vector<std::string> abs;
@@ -64,7 +69,7 @@ Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& r
     // Empty files are not probed (file.empty says what is wrong with them).
     kinds.push_back(e.size == 0 ? FileKind::junk : kind_of_path(e.path));
   }
-  return assemble(tree, probe_files(abs, kinds, jobs), rules);
+  return assemble(tree, probe_files(abs, kinds, jobs, decode), rules);
 }
 
 CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSet& rules,
@@ -73,9 +78,10 @@ CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSe
   CheckReport report;
   report.rules = &rules;
   report.as_of = options.checks.as_of;
-  report.submission = gather(paths, rules, options.jobs);
+  report.submission = gather(paths, rules, options.jobs, options.decode);
   if (options.decode)
     analyze_submission(report.submission, options.jobs);
+  hash_possible_duplicates(report.submission, options.jobs);
   report.findings = checks::run_all(report.submission, rules, options.checks);
   std::erase_if(report.findings,
                 [&](const Finding& f) { return is_waived(f.check, options.waive); });

@@ -16,7 +16,9 @@ struct RunOptions {
   checks::Options checks;
   std::vector<std::string> waive; // check ids (or "family.*") to drop from the findings
   int jobs = 0;
-  bool decode = true; // the deep checks: decode sampled pictures and the sound (--fast: off)
+  // Decode pictures and sound for the checks that need them (the deep checks of video and
+  // sound, image.qr-code); false is --fast: those checks claim nothing.
+  bool decode = true;
 };
 
 struct CheckReport {
@@ -27,15 +29,19 @@ struct CheckReport {
   int count(Severity s) const;
 };
 
-// Walks `paths`, probes every file once in parallel, and assembles the submission.
-Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs);
+// Walks `paths`, probes every file once in parallel, and assembles the submission. With
+// `decode`, pictures are decoded too (the QR codes of images).
+Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs,
+                  bool decode = false);
 
 CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSet& rules,
                       const RunOptions& options);
 
-// Probes what each file needs: media and image headers, document signatures.
+// Probes what each file needs: media and image headers, document signatures; with `decode`,
+// the QR codes of images.
 std::vector<MediaFacts> probe_files(const std::vector<std::string>& abs_paths,
-                                    const std::vector<FileKind>& kinds, int jobs);
+                                    const std::vector<FileKind>& kinds, int jobs,
+                                    bool decode = false);
 
 // True when `check` is waived by one of `waive` ("video.bitrate", or "video.*").
 bool is_waived(const std::string& check, const std::vector<std::string>& waive);

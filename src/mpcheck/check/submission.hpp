@@ -34,6 +34,9 @@ struct SubmissionFile {
   std::optional<naming::DocumentName> document_name; // documents and courseware
   int episode = 0;                                   // 第N集 found in the title; 0 when none
   int work = -1; // index into Submission::works; -1 when it belongs to none
+  // SHA-256 of the whole file (hex), computed only when another video, audio or image file
+  // has the same size and sampled digest (check/duplicates.hpp); "" otherwise.
+  std::string sha256;
 };
 
 struct Work {

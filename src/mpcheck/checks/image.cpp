@@ -1,11 +1,13 @@
 // image.*: the pictures of a work (a new-media work's poster and QR code): format, colour
-// mode, paper size at the dpi, density, and whether the QR image is there at all.
+// mode, paper size at the dpi, density, and whether the QR image is there and decodes.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "mpcheck/checks/context.hpp"
+#include "mpcheck/media/probe.hpp"
 
 namespace mpcheck::checks {
 
@@ -101,6 +103,48 @@ void dpi(const Context& ctx, const SubmissionFile& file, const rules::ImageRole&
   }
 }
 
+// What stands in the way of reading the QR code of `file`, or nullopt when a code was read or
+// the pixels were not decoded (--fast: not decoded is not "no QR code").
+std::optional<Text> qr_problem(const SubmissionFile& file)
+{
+  if (!file.facts.image) {
+    const std::string code = file.facts.error ? file.facts.error->code : "not-image";
+    return Text{"文件无法作为图片打开（" + media::probe_error_message(code).zh +
+                    "），无法识别二维码",
+                "the file does not open as an image (" + media::probe_error_message(code).en +
+                    "), so no QR code can be read"};
+  }
+  const ImageFacts& img = *file.facts.image;
+  if (!img.qr_codes || !img.qr_codes->empty())
+    return std::nullopt;
+  if (img.qr_error)
+    return Text{"图片无法完整解码（" + media::probe_error_message(img.qr_error->code).zh +
+                    "），没有识别到二维码",
+                "the image does not decode completely (" +
+                    media::probe_error_message(img.qr_error->code).en + "); no QR code was read"};
+  return Text{"图片中没有识别到二维码", "no QR code could be read in the image"};
+}
+
+void qr_code(const Context& ctx, const SubmissionFile& file, const rules::ImageRole& role)
+{
+  if (!role.qr_code)
+    return;
+  const auto problem = qr_problem(file);
+  if (!problem)
+    return;
+  if (Finding* f = ctx.sink.add("image.qr-code", &role.origin, file.path, ctx.work_of(file))) {
+    f->expected = Text{"可识别的二维码", "a QR code that scans"};
+    f->actual = Text{"未识别到二维码", "no QR code read"};
+    f->message = *problem;
+    f->hint = {"二维码无法识别：请用清晰、未裁切的二维码原图（如从平台后台下载的原图），四周留白，"
+               "不要拉伸或过度压缩；报送前用手机扫一扫确认能打开作品地址。",
+               "The QR code cannot be read: use the clear, uncropped original (as downloaded from "
+               "the platform) with a white margin around it, neither stretched nor heavily "
+               "compressed; scan it with a phone before submitting to make sure it opens the "
+               "work's address."};
+  }
+}
+
 void missing_role(const Context& ctx, const check::Work& work, const rules::ImageRole& role)
 {
   const char* check = role.qr_code ? "image.qr-code" : "document.missing";
@@ -130,6 +174,7 @@ void check_image(const Context& ctx)
     if (!role)
       continue;
     format(ctx, file, *role);
+    qr_code(ctx, file, *role);
     if (!file.facts.image)
       continue;
     color_mode(ctx, file, *role);

@@ -1,5 +1,6 @@
 // work.*: the quotas of the notice — works per unit, per category, episodes of a series,
-// and how old the works may be.
+// how old the works may be — and the same content submitted twice.
+#include <algorithm>
 #include <map>
 
 #include <fmt/format.h>
@@ -106,6 +107,53 @@ void age(const Context& ctx)
   }
 }
 
+// The two versions of one programme (有字幕 and 无字幕 of the same work and episode) are
+// expected to be near copies: byte-identical ones are subtitles.not-burned's to report.
+bool is_pair(const check::SubmissionFile& a, const check::SubmissionFile& b)
+{
+  using naming::Variant;
+  if (a.work < 0 || a.work != b.work || a.episode != b.episode || !a.work_name || !b.work_name ||
+      a.kind != check::FileKind::video || b.kind != check::FileKind::video)
+    return false;
+  const Variant va = a.work_name->name.variant, vb = b.work_name->name.variant;
+  return (va == Variant::subtitled && vb == Variant::clean) ||
+         (va == Variant::clean && vb == Variant::subtitled);
+}
+
+void duplicate_of(const Context& ctx, const check::SubmissionFile& copy,
+                  const check::SubmissionFile& first)
+{
+  if (Finding* f = ctx.sink.add("work.duplicate", nullptr, copy.path, ctx.work_of(copy))) {
+    f->expected = Text{"与其他文件内容不同", "content of its own"};
+    f->actual = Text{"与 " + first.path + " 完全相同", "identical to " + first.path};
+    f->message = {"与“" + first.path + "”内容完全相同（逐字节一致）：同一内容换了文件名重复报送",
+                  "the same bytes as '" + first.path +
+                      "': the same content submitted twice under different names"};
+    f->hint = {"删除重复的文件，或换成本应报送的作品文件。",
+               "Remove the copy, or put in the file that should have been submitted."};
+  }
+}
+
+// Byte-identical files (same SHA-256), in path order: each one after the first is a finding
+// naming the first earlier copy that is not its other version (有字幕/无字幕 of one work).
+void duplicate(const Context& ctx)
+{
+  std::map<std::string, std::vector<const check::SubmissionFile*>> by_hash;
+  for (const auto& file : ctx.sub.files)
+    if (!file.sha256.empty())
+      by_hash[file.sha256].push_back(&file);
+  for (auto& [hash, files] : by_hash) {
+    std::sort(files.begin(), files.end(),
+              [](const auto* a, const auto* b) { return a->path < b->path; });
+    for (size_t i = 1; i < files.size(); ++i) {
+      const auto first = std::find_if(files.begin(), files.begin() + long(i),
+                                      [&](const auto* f) { return !is_pair(*f, *files[i]); });
+      if (first != files.begin() + long(i))
+        duplicate_of(ctx, *files[i], **first);
+    }
+  }
+}
+
 } // namespace
 
 void check_work(const Context& ctx)
@@ -114,6 +162,7 @@ void check_work(const Context& ctx)
   category_count(ctx);
   episodes(ctx);
   age(ctx);
+  duplicate(ctx);
 }
 
 } // namespace mpcheck::checks

@@ -1,6 +1,6 @@
 // mpcheck check PATH… --rules R [--format text|json] [-o FILE] [--as-of DATE] [--unit U]
 //                [--waive ID]… [--strict | --fail-on error|warning] [--exit-zero] [--quiet]
-//                [--no-color] [--lang zh|en] [-j N]
+//                [--fast] [--no-color] [--lang zh|en] [-j N]
 #include <memory>
 
 #include <fmt/format.h>
@@ -26,6 +26,7 @@ struct CheckCommand {
   std::string fail_on = "error";
   bool exit_zero = false;
   bool fat32 = false;
+  bool fast = false;
 };
 
 // 1 when findings at or above the --fail-on level exist (--strict is --fail-on warning);
@@ -61,6 +62,7 @@ int run(const CheckCommand& cmd)
   options.checks.target_fat32 = cmd.fat32;
   options.waive = cmd.waive;
   options.jobs = cmd.common.jobs;
+  options.decode = !cmd.fast;
   rules::RuleSet rules;
   if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
@@ -98,6 +100,8 @@ void add_check_command(CLI::App& app, int& exit_code)
   sub->add_flag("--exit-zero", cmd->exit_zero,
                 "Exit 0 whatever the findings (usage and runtime errors still 2 and 3)");
   sub->add_flag("--fat32", cmd->fat32, "The drive is FAT32: files of 4 GiB or more are errors");
+  sub->add_flag("--fast", cmd->fast,
+                "Skip the checks that decode pictures or sound (QR codes); they claim nothing");
   add_common_options(sub, cmd->common);
   sub->callback([cmd, &exit_code] { exit_code = run(*cmd); });
 }

@@ -1,5 +1,6 @@
 // mpcheck pack SRC --rules R --unit U --out DIR [--manifest FILE] [--dry-run] [--verify]
-//              [--zip FILE] [--as-of DATE] [--format text|json] [--lang zh|en] [-j N] [--quiet]
+//              [--zip FILE] [--as-of DATE] [--format text|json] [--fast] [--lang zh|en] [-j N]
+//              [--quiet]
 #include <filesystem>
 #include <memory>
 #include <unistd.h>
@@ -37,6 +38,7 @@ struct PackCommand {
   std::string format = "text";
   bool dry_run = false;
   bool verify = false;
+  bool fast = false;
 };
 
 std::string say(Lang lang, const std::string& zh, const std::string& en)
@@ -191,6 +193,7 @@ int run(const PackCommand& cmd)
   check_options.checks.unit = unit;
   check_options.checks.target_fat32 = options.fat32;
   check_options.jobs = cmd.common.jobs;
+  check_options.decode = !cmd.fast;
   if (!cmd.as_of.empty())
     check_options.checks.as_of = parse_date(cmd.as_of).value_or(Date{});
   if (check_options.checks.as_of.year == 0)
@@ -246,6 +249,8 @@ void add_pack_command(CLI::App& app, int& exit_code)
   sub->add_flag("--dry-run", cmd->dry_run, "Print the plan, write nothing");
   sub->add_flag("--verify", cmd->verify,
                 "Read every written file back (bypassing the cache) and compare");
+  sub->add_flag("--fast", cmd->fast,
+                "The check after packing skips what decodes pictures or sound (QR codes)");
   add_common_options(sub, cmd->common);
   sub->callback([cmd, &exit_code] { exit_code = run(*cmd); });
 }

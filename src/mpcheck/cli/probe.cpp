@@ -1,10 +1,11 @@
-// mpcheck probe FILE… [--format text|json] [--deep] [--no-scan] [-j N]
+// mpcheck probe FILE… [--format text|json] [-j N] [--no-scan] [--fast]
 #include "mpcheck/cli/commands.hpp"
 
 #include <memory>
 
 #include "mpcheck/media/analyze.hpp"
 #include "mpcheck/media/probe.hpp"
+#include "mpcheck/media/qr.hpp"
 #include "mpcheck/report/probe_report.hpp"
 #include "mpcheck/util/parallel.hpp"
 
@@ -17,7 +18,7 @@ struct ProbeCommand {
   std::vector<std::string> files;
   std::string format = "text";
   bool no_scan = false;
-  bool deep = false;
+  bool fast = false;
 };
 
 int run_probe(const ProbeCommand& cmd)
@@ -25,11 +26,13 @@ int run_probe(const ProbeCommand& cmd)
   media::ProbeOptions options;
   options.scan_packets = !cmd.no_scan;
   auto facts = media::probe_all(cmd.files, cmd.common.jobs, options);
-  if (cmd.deep)
+  if (!cmd.fast) {
+    media::add_qr_facts(facts, cmd.common.jobs);
     parallel_for(facts.size(), cmd.common.jobs, [&](size_t i) {
       if (facts[i].video && !facts[i].error)
         facts[i].deep = media::analyze(cmd.files[i], media::own_keyframes_plan()).facts;
     });
+  }
   const Lang lang = cmd.common.language();
   const std::string text =
       cmd.format == "json" ? report::probe_json(facts, lang) : report::probe_text(facts, lang);
@@ -50,9 +53,9 @@ void add_probe_command(CLI::App& app, int& exit_code)
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--no-scan", cmd->no_scan,
                 "Header facts only: do not demux containers without an index (TS, Matroska)");
-  sub->add_flag("--deep", cmd->deep,
-                "Also decode sampled pictures and the sound: scan type from the pictures, black, "
-                "loudness, silences");
+  sub->add_flag("--fast", cmd->fast,
+                "Do not decode pictures or sound: no QR codes, no scan type from the pictures, "
+                "black, loudness or silences");
   add_common_options(sub, cmd->common);
   sub->callback([cmd, &exit_code] { exit_code = run_probe(*cmd); });
 }

@@ -79,6 +79,10 @@ struct ImageFacts {
   int components = 0;
   double dpi_x = 0, dpi_y = 0; // 0 when the file says nothing
   std::string dpi_source;      // "exif", "jfif", "photoshop", "png-phys", "" (none)
+  // The texts of the QR codes in the picture; nullopt when the pixels were not decoded
+  // (check --fast): not decoded is not "no QR code".
+  std::optional<std::vector<std::string>> qr_codes;
+  std::optional<ProbeError> qr_error; // the pixels could not all be decoded (media/qr.hpp)
 };
 
 // What a document (form, text, courseware) really is, from its bytes, not its extension.

@@ -10,11 +10,12 @@
 #include <optional>
 #include <vector>
 
-// jpeglib.h needs <cstdio> (FILE, size_t) before it; jerror.h holds the message codes.
-#include <jerror.h>
+// jpeglib.h needs <cstdio> (FILE, size_t) before it.
 #include <jpeglib.h>
 #include <libexif/exif-data.h>
 #include <png.h>
+
+#include "mpcheck/media/jpeg_errors.hpp"
 
 namespace mpcheck::media {
 namespace {
@@ -166,36 +167,8 @@ std::optional<Density> photoshop_density(const unsigned char* data, size_t size)
 
 // ---- JPEG ------------------------------------------------------------------------------------
 
-// libjpeg's default error handler prints and calls exit(); this one records and jumps back.
-struct JpegErrors {
-  jpeg_error_mgr mgr; // first member: libjpeg hands back a jpeg_error_mgr*
-  std::jmp_buf jump;
-  bool saw_eof = false;
-  char message[JMSG_LENGTH_MAX] = {};
-};
-
-JpegErrors& jpeg_errors(j_common_ptr cinfo)
-{
-  return *reinterpret_cast<JpegErrors*>(cinfo->err);
-}
-
-void on_jpeg_error(j_common_ptr cinfo)
-{
-  (*cinfo->err->format_message)(cinfo, jpeg_errors(cinfo).message);
-  std::longjmp(jpeg_errors(cinfo).jump, 1);
-}
-
-// Warnings and traces are never printed; running out of data is remembered for the detail.
-void on_jpeg_message(j_common_ptr cinfo, int level)
-{
-  if (level < 0 && cinfo->err->msg_code == JWRN_JPEG_EOF)
-    jpeg_errors(cinfo).saw_eof = true;
-}
-
-void on_jpeg_output(j_common_ptr) {}
-
 // Reads the markers up to the first scan. No object with a destructor lives in this frame, so
-// the longjmp from on_jpeg_error skips nothing that needs cleaning up.
+// the longjmp from the error manager (jpeg_errors.hpp) skips nothing that needs cleaning up.
 bool read_jpeg_header(jpeg_decompress_struct& cinfo, JpegErrors& errors, const unsigned char* data,
                       size_t size)
 {
@@ -289,10 +262,7 @@ bool probe_jpeg(const unsigned char* data, size_t size, ImageFacts& out, ProbeEr
 {
   JpegErrors errors;
   jpeg_decompress_struct cinfo{};
-  cinfo.err = jpeg_std_error(&errors.mgr);
-  errors.mgr.error_exit = on_jpeg_error;
-  errors.mgr.emit_message = on_jpeg_message;
-  errors.mgr.output_message = on_jpeg_output;
+  use_jpeg_errors(cinfo, errors);
   JpegDestroyer destroyer{&cinfo};
   if (!read_jpeg_header(cinfo, errors, data, size))
     return fail(error, "corrupt-image",

@@ -54,6 +54,10 @@ const std::map<std::string, Entry>& entries()
       {"corrupt-image",
        {{"图片已损坏，无法读取", "the image is damaged and cannot be read"},
         {"从原始文件重新导出或重新拷贝。", "Export or copy it again from the original."}}},
+      {"too-large",
+       {{"图片过大（超过 2.5 亿像素或边长超过 30000 像素），未解码",
+         "the image is too large to decode (over 250 million pixels or 30000 pixels a side)"},
+        {"缩小后重新导出。", "Export it again at a smaller size."}}},
   };
   return table;
 }

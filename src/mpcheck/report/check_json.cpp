@@ -48,8 +48,11 @@ Json files_json(const check::Submission& sub, Lang lang)
       facts = facts_to_json(f.facts, lang);
       facts.erase("path"); // the file's path is given relative to the root above
     }
-    files.push_back(Json{
-        {"path", f.path}, {"kind", check::kind_name(f.kind)}, {"size", f.size}, {"facts", facts}});
+    files.push_back(Json{{"path", f.path},
+                         {"kind", check::kind_name(f.kind)},
+                         {"size", f.size},
+                         {"sha256", f.sha256.empty() ? Json(nullptr) : Json(f.sha256)},
+                         {"facts", facts}});
   }
   return files;
 }

@@ -156,6 +156,32 @@ void append_manual(std::string& out, const std::vector<const Finding*>& manual,
   }
 }
 
+// `text` on one line, without control characters: a QR code may hold line breaks (a vCard)
+// or terminal escape sequences.
+std::string one_line(std::string text)
+{
+  for (char& c : text)
+    if ((unsigned char)c < 0x20 || c == 0x7f)
+      c = ' ';
+  return text;
+}
+
+// The texts of the QR codes found in the work's pictures, for the user to see where each
+// leads (an info line, not a finding): "ℹ 二维码：https://…（作品/…（二维码）.jpg）".
+void append_qr_codes(std::string& out, const check::Submission& sub, const check::Work& work,
+                     const TextStyle& style)
+{
+  for (int i : work.files) {
+    const auto& file = sub.files[size_t(i)];
+    if (!file.facts.image || !file.facts.image->qr_codes)
+      continue;
+    for (const auto& text : *file.facts.image->qr_codes)
+      out += style.lang == Lang::en
+                 ? fmt::format("  ℹ QR code: {}  ({})\n", one_line(text), file.path)
+                 : fmt::format("  ℹ 二维码：{}（{}）\n", one_line(text), file.path);
+  }
+}
+
 std::string summary(const check::CheckReport& r, Lang lang)
 {
   const auto& sub = r.submission;
@@ -199,6 +225,8 @@ std::string check_text(const check::CheckReport& report, const TextStyle& style)
     out += fmt::format("\n{}《{}》{}{}\n", w.work, work.title,
                        work.category.empty() ? "" : "（" + work.category + "）",
                        it == by_work.end() ? std::string("  ✓ ") + w.ok : "");
+    if (!style.quiet)
+      append_qr_codes(out, report.submission, work, style);
     if (it != by_work.end())
       append_by_path(out, it->second, style);
   }

@@ -1,5 +1,6 @@
 #include "mpcheck/report/probe_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -78,16 +79,24 @@ Json audio_json(const AudioFacts& a)
               {"bit_rate", a.bit_rate}, {"language", a.language}};
 }
 
-Json image_json(const ImageFacts& i)
+Json error_json(const std::optional<ProbeError>& e, Lang lang);
+
+// qr_codes and qr_error are there only when the pixels were decoded (not under --fast).
+Json image_json(const ImageFacts& i, Lang lang)
 {
-  return Json{{"format", i.format},
-              {"width", i.width},
-              {"height", i.height},
-              {"color_mode", i.color_mode},
-              {"components", i.components},
-              {"dpi_x", i.dpi_x > 0 ? Json(i.dpi_x) : Json(nullptr)},
-              {"dpi_y", i.dpi_y > 0 ? Json(i.dpi_y) : Json(nullptr)},
-              {"dpi_source", i.dpi_source}};
+  Json out{{"format", i.format},
+           {"width", i.width},
+           {"height", i.height},
+           {"color_mode", i.color_mode},
+           {"components", i.components},
+           {"dpi_x", i.dpi_x > 0 ? Json(i.dpi_x) : Json(nullptr)},
+           {"dpi_y", i.dpi_y > 0 ? Json(i.dpi_y) : Json(nullptr)},
+           {"dpi_source", i.dpi_source}};
+  if (i.qr_codes) {
+    out["qr_codes"] = *i.qr_codes;
+    out["qr_error"] = error_json(i.qr_error, lang);
+  }
+  return out;
 }
 
 Json deep_json(const DeepFacts& d)
@@ -149,7 +158,7 @@ Json facts_to_json(const MediaFacts& f, Lang lang)
       {"audio", f.audio.empty() ? Json(nullptr) : audio_json(f.audio.front())},
       {"audio_streams", audio_streams},
       {"subtitles", subs},
-      {"image", f.image ? image_json(*f.image) : Json(nullptr)},
+      {"image", f.image ? image_json(*f.image, lang) : Json(nullptr)},
       {"document", f.document ? Json{{"format", f.document->format},
                                      {"valid", f.document->valid},
                                      {"problem", f.document->problem}}
@@ -189,13 +198,15 @@ struct Labels {
   const char* truncated;
   const char* error;
   const char* none;
+  const char* qr;
 };
 
 const Labels& labels(Lang lang)
 {
-  static const Labels zh{"容器", "时长", "视频", "音频", "图片", "不完整", "无法读取", "无"};
-  static const Labels en{"container", "duration",  "video",      "audio",
-                         "image",     "truncated", "unreadable", "none"};
+  static const Labels zh{"容器",   "时长",     "视频", "音频",  "图片",
+                         "不完整", "无法读取", "无",   "二维码"};
+  static const Labels en{"container", "duration",   "video", "audio",  "image",
+                         "truncated", "unreadable", "none",  "QR code"};
   return lang == Lang::en ? en : zh;
 }
 
@@ -238,6 +249,25 @@ void append_deep(std::string& out, const DeepFacts& d, Lang lang)
   }
 }
 
+void append_image(std::string& out, const ImageFacts& i, Lang lang)
+{
+  const Labels& l = labels(lang);
+  out += fmt::format("  {}: {} {}x{} {} {:.0f} dpi\n", l.image, i.format, i.width, i.height,
+                     i.color_mode, i.dpi_x);
+  if (!i.qr_codes)
+    return;
+  for (std::string text : *i.qr_codes) {
+    // One line, no terminal escapes: a QR code may hold line breaks (a vCard) or ESC.
+    std::replace_if(
+        text.begin(), text.end(), [](char c) { return (unsigned char)c < 0x20 || c == 0x7f; }, ' ');
+    out += fmt::format("  {}: {}\n", l.qr, text);
+  }
+  if (i.qr_codes->empty() && !i.qr_error)
+    out += fmt::format("  {}: {}\n", l.qr, l.none);
+  if (i.qr_error)
+    out += fmt::format("  {}: {}\n", l.qr, media::probe_error_message(i.qr_error->code).in(lang));
+}
+
 } // namespace
 
 std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
@@ -267,8 +297,7 @@ std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
     if (f.deep)
       append_deep(out, *f.deep, lang);
     if (f.image)
-      out += fmt::format("  {}: {} {}x{} {} {:.0f} dpi\n", l.image, f.image->format, f.image->width,
-                         f.image->height, f.image->color_mode, f.image->dpi_x);
+      append_image(out, *f.image, lang);
     if (f.truncated)
       out += fmt::format("  {}: {}\n", l.truncated, f.truncated_detail);
     if (f.error)
