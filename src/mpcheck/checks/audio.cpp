@@ -26,7 +26,10 @@ void silent(const Context& ctx, const check::SubmissionFile& file, const rules::
             const DeepFacts& d)
 {
   const rules::Origin& origin = media.audio_not_silent->origin;
-  if (d.loudness_lufs < media.silence_threshold) {
+  // Integrated loudness needs 400 ms of sound; a shorter clip is judged by its peak.
+  const bool quiet = d.audio_duration_s >= 0.4 ? d.loudness_lufs < media.silence_threshold
+                                               : d.true_peak_dbtp < media.silence_threshold;
+  if (quiet) {
     if (Finding* f = ctx.sink.add("audio.silent", &origin, file.path, ctx.work_of(file))) {
       f->expected = Text{fmt::format("有声音（综合响度高于 {:g} LUFS）", media.silence_threshold),
                          fmt::format("sound (integrated loudness above {:g} LUFS)", media.silence_threshold)};

@@ -95,8 +95,9 @@ void container_format(const Context& ctx, const SubmissionFile& file)
 void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFacts& d)
 {
   const bool no_decoder = d.error == "no-decoder";
+  const bool no_pictures = d.error == "no-pictures";
   const int errors = d.video_decode_errors + d.audio_decode_errors;
-  if (!no_decoder && errors == 0)
+  if (!no_decoder && !no_pictures && errors == 0)
     return;
   Finding* f = ctx.sink.add("media.decode-error", nullptr, file.path, ctx.work_of(file));
   if (!f)
@@ -110,6 +111,14 @@ void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFac
     f->hint = {"用常见编码重新导出，或用：" + ffmpeg_fix_command(file, ctx.rules_for(file).media),
                "Export it again in a common codec, or run: " +
                    ffmpeg_fix_command(file, ctx.rules_for(file).media)};
+    return;
+  }
+  if (no_pictures) {
+    f->actual = Text{"解码不出任何画面", "no picture decodes"};
+    f->message = {"文件里的视频数据无法解码，播放时没有画面",
+                  "the video data cannot be decoded: playback shows no picture"};
+    f->hint = {"从原始工程重新导出，或从原始文件重新拷贝。",
+               "Export it again from the project, or copy it again from the original."};
     return;
   }
   f->actual = Text{fmt::format("画面 {} 处、声音 {} 处解码出错", d.video_decode_errors,

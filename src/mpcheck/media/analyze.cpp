@@ -123,17 +123,19 @@ public:
       const int r = avcodec_receive_frame(m_s.dec.get(), m_frame.get());
       if (r == 0) {
         ++m_decoded;
-        m_settled |= m_frame->key_frame != 0;
-        if (m_settled && (m_frame->decode_error_flags || (m_frame->flags & AV_FRAME_FLAG_CORRUPT)))
-          ++m_errors;
+        const int64_t ts = timestamp(m_frame.get());
+        if (!m_settled && m_frame->key_frame) {
+          m_settled = true;
+          m_settled_ts = ts;
+        }
+        if (counts(ts) && (m_frame->decode_error_flags || (m_frame->flags & AV_FRAME_FLAG_CORRUPT)))
+          error_at(ts);
         return m_frame.get();
       }
       if (r == AVERROR_EOF)
         return nullptr;
-      if (r != AVERROR(EAGAIN)) {
+      if (r != AVERROR(EAGAIN))
         ++faults;
-        m_errors += m_settled;
-      }
       if (!feed())
         return nullptr;
     }
@@ -143,7 +145,7 @@ public:
   // Time of a frame in seconds from the stream's start.
   double time_of(const AVFrame* f) const
   {
-    const int64_t ts = f->best_effort_timestamp != AV_NOPTS_VALUE ? f->best_effort_timestamp : f->pts;
+    const int64_t ts = timestamp(f);
     return ts == AV_NOPTS_VALUE ? m_last_time : double(ts - m_start) * m_tb;
   }
 
@@ -151,9 +153,34 @@ public:
   AVCodecContext* codec() { return m_s.dec.get(); }
   const AVStream* stream() const { return m_st; }
   int decoded() const { return m_decoded; }
-  int errors() const { return m_errors; }
+  // Decode errors, leaving out those after `until` s: the end of a capture cut mid-frame.
+  int errors(double until) const
+  {
+    return int(std::count_if(m_error_times.begin(), m_error_times.end(),
+                             [until](double t) { return t <= until; }));
+  }
 
 private:
+  void error_at(int64_t ts)
+  {
+    if (m_error_times.size() < 100000)
+      m_error_times.push_back(ts == AV_NOPTS_VALUE ? m_last_time : double(ts - m_start) * m_tb);
+  }
+
+  static int64_t timestamp(const AVFrame* f)
+  {
+    return f->best_effort_timestamp != AV_NOPTS_VALUE ? f->best_effort_timestamp : f->pts;
+  }
+
+  // Damage counts only after the first keyframe the decoder showed since it started or
+  // seeked, and only for what is shown after it: the pictures before it in an open GOP
+  // (MPEG-2 broadcast, a capture that starts mid-stream) lack their references through no
+  // fault of the file.
+  bool counts(int64_t ts) const
+  {
+    return m_settled && (ts == AV_NOPTS_VALUE || m_settled_ts == AV_NOPTS_VALUE || ts > m_settled_ts);
+  }
+
   // Sends the decoder its next packet (or the end); false when nothing more can come.
   bool feed()
   {
@@ -170,8 +197,9 @@ private:
     const int r = avcodec_send_packet(m_s.dec.get(), m_packet.get());
     m_pending = r == AVERROR(EAGAIN);
     if (!m_pending) {
-      if (r < 0)
-        m_errors += m_settled;
+      if (r < 0 && r != AVERROR_EOF &&
+          (counts(m_packet->pts) || (m_packet->flags & AV_PKT_FLAG_KEY)))
+        error_at(m_packet->pts);
       av_packet_unref(m_packet.get());
     }
     return true;
@@ -195,8 +223,10 @@ private:
   PacketPtr m_packet{av_packet_alloc()};
   FramePtr m_frame{av_frame_alloc()};
   bool m_eof = false, m_draining = false, m_pending = false, m_settled = false;
+  int64_t m_settled_ts = AV_NOPTS_VALUE;
   double m_last_time = 0;
-  int m_decoded = 0, m_errors = 0;
+  int m_decoded = 0;
+  std::vector<double> m_error_times;
 };
 
 // ---- pictures → grey -------------------------------------------------------------------
@@ -453,6 +483,11 @@ public:
   void run(const SamplePlan& plan)
   {
     scan_lead();
+    if (!m_facts.error.empty()) {
+      if (plan.sampled)
+        plan.sampled({});
+      return;
+    }
     const std::vector<double> times = plan.choose(m_duration, m_keyframes);
     take_samples(times);
     std::vector<double> taken;
@@ -460,7 +495,7 @@ public:
       taken.push_back(l.time_s);
     if (plan.sampled)
       plan.sampled(taken);
-    run_bursts(taken);
+    run_bursts();
     if (!m_facts.all_black)
       scan_tail();
     if (m_facts.all_black && !m_out.samples.empty())
@@ -468,35 +503,43 @@ public:
     m_facts.scan_content = scan_verdict(m_facts);
     m_facts.samples = int(m_out.samples.size());
     m_facts.frames_decoded = m_dec.decoded();
-    m_facts.video_decode_errors = m_dec.errors();
+    m_facts.video_decode_errors = m_dec.errors(cut_end());
   }
 
 private:
   // From the first picture until one is not black.
+  // From the first picture until one is not black. A capture that starts mid-stream shows
+  // its first picture late: the black is counted from the first picture, not from 0.
   void scan_lead()
   {
-    double t = 0;
+    double t = 0, first = 0;
     for (const AVFrame* f = m_dec.next(); f; f = m_dec.next()) {
       t = m_dec.time_of(f);
-      if (m_dec.decoded() == 1)
+      if (m_dec.decoded() == 1) {
         align_keyframes(f, t);
+        first = t;
+      }
       m_dec.remember(t);
       m_position = t;
       if (!m_grey.black(f)) {
-        m_facts.black_lead_s = std::max(0.0, t);
+        m_facts.black_lead_s = std::max(0.0, t - first);
         return;
       }
       m_last_black = t;
-      if (t > m_o.edge_scan_s) {
-        m_facts.black_lead_s = t;
+      if (t - first > m_o.edge_scan_s) {
+        m_facts.black_lead_s = t - first;
         m_facts.all_black = true; // until a later picture says otherwise
         return;
       }
     }
-    // The whole video is black (or nothing decodes).
-    m_facts.black_lead_s = m_duration > 0 ? m_duration : t;
-    m_facts.all_black = m_dec.decoded() > 0;
     m_position = std::numeric_limits<double>::infinity();
+    if (m_dec.decoded() == 0) {
+      m_facts.error = "no-pictures";
+      return;
+    }
+    // Every picture is black.
+    m_facts.black_lead_s = std::max(t - first + m_frame, m_duration);
+    m_facts.all_black = true;
   }
 
   // The index gives decode times; a keyframe shows later by the stream's reorder delay
@@ -509,6 +552,14 @@ private:
     if (delay > 0 && delay < 1.0)
       for (double& k : m_keyframes)
         k += delay;
+  }
+
+  // A container without an index (a TS capture) often ends mid-frame: damage in its last
+  // second is the cut, not the file's.
+  double cut_end() const
+  {
+    return m_keyframes.empty() && m_duration > 0 ? m_duration - 1.0
+                                                   : std::numeric_limits<double>::infinity();
   }
 
   bool keyframe_between(double after, double upto) const
@@ -544,8 +595,7 @@ private:
   void take_samples(const std::vector<double>& times)
   {
     for (double t : times) {
-      go_to(t);
-      const AVFrame* f = picture_at(t);
+      const AVFrame* f = sample_at(t);
       if (!f)
         break;
       Luma l = m_grey.luma(f, m_o.sample_width);
@@ -559,19 +609,38 @@ private:
     }
   }
 
+  // The first picture at or after `t`. Without an index a seek lands anywhere and the
+  // decoder starts at the next keyframe: when that is past the target, step back and retry.
+  const AVFrame* sample_at(double t)
+  {
+    go_to(t);
+    const AVFrame* f = picture_at(t);
+    for (double back = 1; f && m_keyframes.empty() && m_position > t + m_frame && back <= 8;
+         back *= 2) {
+      m_dec.seek(std::max(0.0, t - back), 0);
+      f = picture_at(t);
+    }
+    return f;
+  }
+
   // Bursts of consecutive pictures from sample times spread over the video (a sample is a
   // keyframe where the index has them, so a burst starts with a single picture to decode).
-  void run_bursts(const std::vector<double>& taken)
+  // Black samples are passed over: flat pictures tell idet nothing (it may even call them
+  // interlaced).
+  void run_bursts()
   {
-    const size_t n = taken.size();
+    std::vector<double> lit;
+    for (const Luma& l : m_out.samples)
+      if (!is_black(l))
+        lit.push_back(l.time_s);
+    const size_t n = lit.size();
     size_t previous = n;
     for (int b = 1; b <= m_o.bursts && n > 0; ++b) {
       const size_t i = std::min(n - 1, size_t(double(n) * b / (m_o.bursts + 1)));
       if (i == previous)
         continue;
       previous = i;
-      go_to(taken[i]);
-      if (const AVFrame* f = picture_at(taken[i]))
+      if (const AVFrame* f = sample_at(lit[i]))
         run_burst(f);
     }
   }
@@ -761,18 +830,34 @@ void analyze_audio(const std::string& path, const AnalyzeOptions& o, DeepFacts& 
     return;
   PacketPtr pkt(av_packet_alloc());
   FramePtr frame(av_frame_alloc());
+  // As for pictures, damage counts once the sound has started (a capture that begins
+  // mid-stream cuts its first audio frame) and, without an index, not in the last second
+  // (nor one that ends mid-frame).
+  const AVStream* st = s.fmt->streams[s.index];
+  const int64_t start = st->start_time != AV_NOPTS_VALUE ? st->start_time : 0;
+  std::vector<double> errors;
+  bool started = false;
+  auto error_at = [&](int64_t ts) {
+    if (started && errors.size() < 100000)
+      errors.push_back(ts == AV_NOPTS_VALUE ? 0 : double(ts - start) * av_q2d(st->time_base));
+  };
   auto drain = [&] {
     while (avcodec_receive_frame(s.dec.get(), frame.get()) == 0) {
       if (frame->decode_error_flags || (frame->flags & AV_FRAME_FLAG_CORRUPT))
-        ++facts.audio_decode_errors;
+        error_at(frame->pts);
+      started = true;
+      // Times from the stream's start, in samples (the analysis graph's time base).
+      if (frame->pts != AV_NOPTS_VALUE)
+        frame->pts = av_rescale_q(frame->pts - start, st->time_base, AVRational{1, frame->sample_rate});
       loudness.feed(frame.get());
       av_frame_unref(frame.get());
     }
   };
   while (av_read_frame(s.fmt.get(), pkt.get()) >= 0) {
     if (pkt->stream_index == s.index) {
-      if (avcodec_send_packet(s.dec.get(), pkt.get()) < 0)
-        ++facts.audio_decode_errors;
+      const int r = avcodec_send_packet(s.dec.get(), pkt.get());
+      if (r < 0 && r != AVERROR(EAGAIN))
+        error_at(pkt->pts);
       drain();
     }
     av_packet_unref(pkt.get());
@@ -780,6 +865,10 @@ void analyze_audio(const std::string& path, const AnalyzeOptions& o, DeepFacts& 
   avcodec_send_packet(s.dec.get(), nullptr);
   drain();
   loudness.finish();
+  const double until = has_global_index(s.fmt.get()) ? std::numeric_limits<double>::infinity()
+                                                     : facts.audio_duration_s - 1.0;
+  facts.audio_decode_errors =
+      int(std::count_if(errors.begin(), errors.end(), [until](double t) { return t <= until; }));
 }
 
 } // namespace

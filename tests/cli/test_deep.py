@@ -1,0 +1,202 @@
+"""The deep checks end to end (decoded pictures and sound), on media generated at test time:
+a subtitled/clean pair that passes, identical twins (subtitles.not-burned), two programmes
+(subtitles.pair-mismatch), interlaced pictures flagged progressive (video.scan), silent and
+quiet sound (audio.silent, audio.loudness), black at both ends (video.black), damaged data
+(media.decode-error); --fast claims none of them; no false alarm on the good tree."""
+import os
+import shutil
+import tempfile
+import unittest
+
+from check_tree import CLEAN, SUB, UNIT, changzhou, ffmpeg, place
+from mpcheck_test import fixture, run_json
+from test_check import CZ, LN, check, hits, problems
+
+SUB_PATH = f"作品/奋斗者之歌-微视频-{UNIT}{SUB}.mp4"
+CLEAN_PATH = f"作品/奋斗者之歌-微视频-{UNIT}{CLEAN}.mp4"
+
+
+def deep_facts(report, path):
+    return next(f["facts"]["deep"] for f in report["files"] if f["path"] == path)
+
+
+class DeepCheckTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-deep-")
+        self.root = os.path.join(self.tmp, "drive")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def replace(self, path, source):
+        os.remove(f"{self.root}/{path}")
+        place(source, f"{self.root}/{path}")
+
+    def assert_only(self, report, check_id, paths):
+        self.assertEqual(hits(report, check_id), sorted(paths), problems(report))
+
+    # -- the pair ------------------------------------------------------------------------
+    def test_pair_with_burned_in_text_passes(self):
+        code, report = check(changzhou(self.root), *CZ)
+        self.assertEqual(problems(report), [])
+        self.assertEqual(code, 0)
+        for path in (SUB_PATH, CLEAN_PATH):
+            d = deep_facts(report, path)
+            self.assertGreater(d["samples"], 0)
+            self.assertEqual(d["scan_content"], "progressive")
+            self.assertEqual(d["video_decode_errors"], 0)
+            self.assertTrue(d["audio_measured"])
+            self.assertAlmostEqual(d["loudness_lufs"], -21.7, delta=1.0)  # the fixtures' sine
+
+    def test_identical_twins_are_not_burned(self):
+        changzhou(self.root)
+        self.replace(SUB_PATH, fixture("h264-1080p25-8M.mp4"))  # the clean file, twice
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "subtitles.not-burned", [SUB_PATH])
+        self.assertEqual(hits(report, "subtitles.pair-mismatch"), [])
+        finding = next(f for f in report["findings"] if f["check"] == "subtitles.not-burned")
+        self.assertEqual(finding["severity"], "warning")
+        self.assertIn("看不到烧录的字幕", finding["message"])
+        self.assertEqual(code, 0)  # a warning
+
+    def test_subtitles_in_the_clean_version_say_the_names_are_swapped(self):
+        changzhou(self.root)
+        self.replace(SUB_PATH, fixture("h264-1080p25-8M.mp4"))
+        self.replace(CLEAN_PATH, fixture("h264-1080p25-8M-subtitled.mp4"))
+        code, report = check(self.root, *CZ, "--lang", "en")
+        self.assert_only(report, "subtitles.not-burned", [SUB_PATH])
+        finding = next(f for f in report["findings"] if f["check"] == "subtitles.not-burned")
+        self.assertIn("swapped", finding["message"])
+
+    def test_a_different_programme_is_a_pair_mismatch(self):
+        changzhou(self.root)
+        # Same length, size, rate and codec: only the pictures can tell.
+        self.replace(CLEAN_PATH, fixture("h264-1080p25-8M-prog2.mp4"))
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "subtitles.pair-mismatch", [SUB_PATH])
+        self.assertEqual(code, 1)
+        finding = next(f for f in report["findings"] if f["check"] == "subtitles.pair-mismatch")
+        self.assertIn("画面内容不同", finding["actual"])
+        self.assertEqual(hits(report, "subtitles.not-burned"), [])
+
+    def test_a_pair_of_different_lengths_is_a_mismatch_even_with_fast(self):
+        changzhou(self.root)
+        short = os.path.join(self.tmp, "short.mp4")
+        ffmpeg("-i", fixture("h264-1080p25-8M.mp4"), "-t", "2", "-c", "copy", short)
+        self.replace(CLEAN_PATH, short)
+        code, report = check(self.root, *CZ, "--fast")
+        self.assert_only(report, "subtitles.pair-mismatch", [SUB_PATH])
+        self.assertIn("时长不同", next(f["actual"] for f in report["findings"]
+                                     if f["check"] == "subtitles.pair-mismatch"))
+
+    # -- pictures ------------------------------------------------------------------------
+    def test_interlaced_pictures_flagged_progressive_fail_video_scan(self):
+        changzhou(self.root)
+        interlaced = fixture("h264-interlaced-content.mp4")
+        os.remove(f"{self.root}/{SUB_PATH}")
+        os.remove(f"{self.root}/{CLEAN_PATH}")
+        place(interlaced, f"{self.root}/作品/隔行-微视频-{UNIT}{SUB}.mp4")
+        code, report = check(self.root, *CZ, "--waive", "subtitles.pair-missing")
+        path = f"作品/隔行-微视频-{UNIT}{SUB}.mp4"
+        self.assertEqual(hits(report, "video.scan"), [path])
+        finding = next(f for f in report["findings"] if f["check"] == "video.scan")
+        self.assertIn("标记为逐行", finding["message"])
+        self.assertIn("bwdif", finding["hint"])
+        self.assertEqual(deep_facts(report, path)["scan_content"], "interlaced")
+        # --fast cannot see it: the flag says progressive.
+        code, report = check(self.root, *CZ, "--waive", "subtitles.pair-missing", "--fast")
+        self.assertEqual(hits(report, "video.scan"), [])
+
+    def test_black_lead_in_and_tail_are_reported(self):
+        os.makedirs(f"{self.root}")
+        place(fixture("h264-black-ends.mp4"), f"{self.root}/黑场.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/好.mp4")
+        code, report = check(self.root, *LN, "--lang", "en")
+        self.assert_only(report, "video.black", ["黑场.mp4"])
+        d = deep_facts(report, "黑场.mp4")
+        self.assertAlmostEqual(d["black_lead_s"], 2.5, delta=0.1)
+        self.assertAlmostEqual(d["black_tail_s"], 2.5, delta=0.1)
+        finding = next(f for f in report["findings"] if f["check"] == "video.black")
+        self.assertIn("black at the start", finding["message"])
+        self.assertIn("black at the end", finding["message"])
+        self.assertIn("-ss 2.", finding["hint"])
+
+    def test_an_all_black_video_is_reported(self):
+        os.makedirs(self.root)
+        black = os.path.join(self.root, "全黑.mp4")
+        ffmpeg("-f", "lavfi", "-i", "color=black:size=640x360:rate=25", "-f", "lavfi", "-i",
+               "sine=frequency=440:sample_rate=48000", "-t", "3", "-c:v", "libx264", "-preset",
+               "ultrafast", "-c:a", "aac", black)
+        code, report = check(self.root, *LN, "--lang", "en")
+        self.assertEqual(hits(report, "video.black"), ["全黑.mp4"])
+        self.assertTrue(deep_facts(report, "全黑.mp4")["all_black"])
+
+    # -- sound ---------------------------------------------------------------------------
+    def test_silent_audio_fails_audio_silent(self):
+        os.makedirs(self.root)
+        place(fixture("h264-silent-audio.mp4"), f"{self.root}/静音.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/好.mp4")
+        code, report = check(self.root, *LN)
+        self.assert_only(report, "audio.silent", ["静音.mp4"])
+        self.assertEqual(code, 1)
+        self.assertEqual(hits(report, "audio.loudness"), [])  # silence is audio.silent's
+        self.assertEqual(deep_facts(report, "静音.mp4")["loudness_lufs"], -70.0)
+
+    def test_quiet_sound_fails_audio_loudness_and_a_long_gap_is_a_silent_warning(self):
+        os.makedirs(self.root)
+        quiet = os.path.join(self.root, "太小声.mp4")
+        ffmpeg("-i", fixture("h264-1080p25-8M.mp4"), "-c:v", "copy", "-af", "volume=-30dB",
+               "-c:a", "aac", quiet)
+        gap = os.path.join(self.root, "中间无声.mp4")
+        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25", "-f", "lavfi", "-i",
+               "aevalsrc=if(between(t\\,1\\,13)\\,0\\,0.2*sin(2*PI*440*t)):s=48000", "-t", "15",
+               "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", gap)
+        code, report = check(self.root, *LN, "--lang", "en")
+        self.assertEqual(hits(report, "audio.loudness"), ["太小声.mp4"])
+        loud = next(f for f in report["findings"] if f["check"] == "audio.loudness")
+        self.assertIn("too quiet", loud["message"])
+        self.assertIn("loudnorm", loud["hint"])
+        self.assertEqual(hits(report, "audio.silent"), ["中间无声.mp4"])
+        silent = next(f for f in report["findings"] if f["check"] == "audio.silent")
+        self.assertEqual(silent["severity"], "warning")
+        [s] = deep_facts(report, "中间无声.mp4")["silences"]
+        self.assertAlmostEqual(s["start_s"], 1.0, delta=0.5)
+        self.assertAlmostEqual(s["end_s"], 13.0, delta=0.5)
+
+    # -- damage --------------------------------------------------------------------------
+    def test_damaged_data_is_a_decode_error(self):
+        os.makedirs(self.root)
+        damaged = os.path.join(self.root, "损坏.mp4")
+        shutil.copy(fixture("h264-1080p25-8M.mp4"), damaged)
+        size = os.path.getsize(damaged)
+        with open(damaged, "r+b") as f:  # garbage over a stretch of the pictures' data
+            for at in range(size // 3, size * 2 // 3, 40000):
+                f.seek(at)
+                f.write(bytes((i * 97 + 13) % 256 for i in range(3000)))
+        code, report = check(self.root, *LN, "--lang", "en")
+        self.assertEqual(hits(report, "media.decode-error"), ["损坏.mp4"])
+        self.assertGreater(deep_facts(report, "损坏.mp4")["video_decode_errors"], 0)
+        self.assertEqual(code, 1)
+
+    def test_fast_decodes_nothing_and_claims_nothing(self):
+        changzhou(self.root)
+        self.replace(SUB_PATH, fixture("h264-1080p25-8M.mp4"))
+        code, report = check(self.root, *CZ, "--fast")
+        self.assertEqual(problems(report), [])
+        for f in report["files"]:
+            self.assertIsNone((f["facts"] or {}).get("deep"), f["path"])
+
+    def test_probe_shows_the_deep_facts(self):
+        p, out = run_json("probe", "--format", "json", fixture("h264-interlaced-content.mp4"),
+                          fixture("h264-silent-audio.mp4"))
+        self.assertEqual(p.returncode, 0)
+        interlaced, silent = out["files"]
+        self.assertEqual(interlaced["deep"]["scan_content"], "interlaced")
+        self.assertGreater(interlaced["deep"]["idet"]["tff"], 0)
+        self.assertEqual(silent["deep"]["loudness_lufs"], -70.0)
+        p, out = run_json("probe", "--format", "json", "--fast", fixture("h264-silent-audio.mp4"))
+        self.assertIsNone(out["files"][0]["deep"])
+
+
+if __name__ == "__main__":
+    unittest.main()

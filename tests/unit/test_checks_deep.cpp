@@ -1,0 +1,195 @@
+// The deep checks on hand-built facts: what DeepFacts and PairComparison values raise.
+#include <doctest/doctest.h>
+
+#include "check_builder.hpp"
+
+using namespace test;
+
+namespace {
+
+const rules::RuleSet& liaoning()
+{
+  static const rules::RuleSet r = rules::load_rules("liaoning-2023");
+  return r;
+}
+
+const rules::RuleSet& changzhou()
+{
+  static const rules::RuleSet r = rules::load_rules("changzhou-2024");
+  return r;
+}
+
+const checks::Options liaoning_day{Date{2023, 6, 10}, "", false};
+
+MediaFacts analysed(double seconds = 180)
+{
+  MediaFacts f = good_video(seconds);
+  f.video->duration_s = seconds;
+  DeepFacts d;
+  d.samples = 12;
+  d.scan_content = "progressive";
+  d.audio_measured = true;
+  d.loudness_lufs = -23;
+  d.true_peak_dbtp = -3;
+  d.audio_duration_s = seconds;
+  f.deep = d;
+  return f;
+}
+
+std::vector<Finding> one_file(const MediaFacts& f)
+{
+  TreeBuilder b;
+  b.file("课.mp4", f);
+  return run(b, liaoning(), liaoning_day);
+}
+
+const std::vector<std::string> the_file{"课.mp4"};
+
+} // namespace
+
+TEST_CASE("checks (deep): a clean analysis raises nothing")
+{
+  CHECK(problems(one_file(analysed())) == 0);
+}
+
+TEST_CASE("checks (deep): video.black at 2 s, at either end, or all black")
+{
+  MediaFacts f = analysed();
+  f.deep->black_lead_s = 1.96;
+  CHECK(paths_of(one_file(f), "video.black").empty());
+  f.deep->black_lead_s = 2.0;
+  CHECK(paths_of(one_file(f), "video.black") == the_file);
+  f.deep->black_lead_s = 0;
+  f.deep->black_tail_s = 3;
+  const auto tail = one_file(f);
+  REQUIRE(paths_of(tail, "video.black") == the_file);
+  CHECK(tail[0].message.en.find("3.0 s of black at the end") != std::string::npos);
+  CHECK(tail[0].hint.en.find("-to 177.00") != std::string::npos);
+  f.deep->black_tail_s = 0;
+  f.deep->all_black = true;
+  CHECK(paths_of(one_file(f), "video.black") == the_file);
+}
+
+TEST_CASE("checks (deep): video.scan from the pictures, with the flag")
+{
+  // Changzhou wants 25P.
+  const std::string path = "作品/初心-微视频-钟楼区委组织部（有字幕）.mp4";
+  auto scan_findings = [&](const MediaFacts& f) {
+    TreeBuilder b;
+    b.file(path, f);
+    std::vector<Finding> out;
+    for (auto& finding : run(b, changzhou()))
+      if (finding.check == "video.scan")
+        out.push_back(finding);
+    return out;
+  };
+  MediaFacts f = analysed();
+  CHECK(scan_findings(f).empty());
+  f.deep->scan_content = "interlaced";
+  const auto content = scan_findings(f);
+  REQUIRE(content.size() == 1);
+  CHECK(content[0].actual.en == "interlaced pictures flagged progressive");
+  CHECK(content[0].hint.en.find("bwdif") != std::string::npos);
+  // Flagged interlaced, progressive pictures: still an error (players deinterlace by the
+  // flag), said plainly, and the fix does not deinterlace.
+  f.video->scan = "tff";
+  f.deep->scan_content = "progressive";
+  const auto flagged = scan_findings(f);
+  REQUIRE(flagged.size() == 1);
+  CHECK(flagged[0].message.en.find("only the export flagged them") != std::string::npos);
+  CHECK(flagged[0].hint.en.find("bwdif") == std::string::npos);
+  f.deep->scan_content = "unknown";
+  REQUIRE(scan_findings(f).size() == 1);
+  CHECK(scan_findings(f)[0].hint.en.find("bwdif") != std::string::npos);
+}
+
+TEST_CASE("checks (deep): audio.silent and audio.loudness")
+{
+  MediaFacts f = analysed();
+  f.deep->loudness_lufs = -70;
+  f.deep->true_peak_dbtp = -144;
+  auto findings = one_file(f);
+  CHECK(paths_of(findings, "audio.silent") == the_file);
+  CHECK(paths_of(findings, "audio.loudness").empty());
+  CHECK(findings[0].severity == Severity::error);
+  // Too quiet, and too loud, against Liaoning's −36…−8 LUFS.
+  f.deep->loudness_lufs = -40;
+  findings = one_file(f);
+  CHECK(paths_of(findings, "audio.silent").empty());
+  REQUIRE(paths_of(findings, "audio.loudness") == the_file);
+  CHECK(findings[0].hint.en.find("+17 dB") != std::string::npos);
+  f.deep->loudness_lufs = -5;
+  CHECK(paths_of(one_file(f), "audio.loudness") == the_file);
+  // A clip shorter than 400 ms has no integrated loudness: its peak decides.
+  f.deep->loudness_lufs = -70;
+  f.deep->audio_duration_s = 0.3;
+  f.deep->true_peak_dbtp = -20;
+  CHECK(problems(one_file(f)) == 0);
+  // A long gap is a warning, a short one nothing.
+  f = analysed();
+  f.deep->silences = {{10, 19}, {40, 52}};
+  findings = one_file(f);
+  REQUIRE(paths_of(findings, "audio.silent") == the_file);
+  CHECK(findings[0].severity == Severity::warning);
+  CHECK(findings[0].actual.en == "silent: 40.0–52.0 s");
+}
+
+TEST_CASE("checks (deep): media.decode-error, not for truncated files")
+{
+  MediaFacts f = analysed();
+  f.deep->video_decode_errors = 3;
+  auto findings = one_file(f);
+  REQUIRE(paths_of(findings, "media.decode-error") == the_file);
+  CHECK(findings[0].actual.en == "3 picture and 0 sound decode errors");
+  f.truncated = true;
+  CHECK(paths_of(one_file(f), "media.decode-error").empty());
+  f = analysed();
+  f.deep->error = "no-pictures";
+  CHECK(paths_of(one_file(f), "media.decode-error") == the_file);
+}
+
+TEST_CASE("checks (deep): subtitles.pair-mismatch and subtitles.not-burned")
+{
+  const std::string unit = "钟楼区委组织部";
+  const std::string sub = "作品/初心-微视频-" + unit + "（有字幕）.mp4";
+  const std::string clean = "作品/初心-微视频-" + unit + "（无字幕）.mp4";
+  auto findings_for = [&](const PairComparison& c, double clean_seconds = 180) {
+    TreeBuilder b;
+    b.changzhou_layout(unit, {"初心"}).file(sub, analysed()).file(clean, analysed(clean_seconds));
+    check::Submission s = b.build(changzhou());
+    REQUIRE(s.pairs.size() == 1);
+    s.pairs[0].compared = true;
+    s.pairs[0].comparison = c;
+    return checks::run_all(s, changzhou(), {Date{2024, 9, 1}, "", false});
+  };
+  PairComparison burned;
+  burned.samples = 12;
+  burned.psnr_outside_band = 38;
+  burned.band_top = 150;
+  burned.band_bottom = 170;
+  burned.band_samples = 9;
+  burned.edges_subtitled = 0.9;
+  burned.edges_clean = 0.2;
+  CHECK(problems(findings_for(burned)) == 0);
+
+  PairComparison other = burned;
+  other.psnr_outside_band = 15;
+  CHECK(paths_of(findings_for(other), "subtitles.pair-mismatch") == std::vector<std::string>{sub});
+  CHECK(paths_of(findings_for(burned, 181), "subtitles.pair-mismatch") ==
+        std::vector<std::string>{sub});
+  CHECK(paths_of(findings_for(burned, 180.04), "subtitles.pair-mismatch").empty()); // one frame
+
+  PairComparison twins;
+  twins.samples = 12;
+  twins.psnr_outside_band = 99;
+  twins.identical_share = 1;
+  auto findings = findings_for(twins);
+  REQUIRE(paths_of(findings, "subtitles.not-burned") == std::vector<std::string>{sub});
+  PairComparison swapped = burned;
+  swapped.edges_clean = 1.2;
+  findings = findings_for(swapped);
+  REQUIRE(paths_of(findings, "subtitles.not-burned") == std::vector<std::string>{sub});
+  // Nothing is claimed without decoded samples (--fast).
+  PairComparison none;
+  CHECK(problems(findings_for(none)) == 0);
+}

@@ -1,0 +1,163 @@
+// media/picture: the measures on grey copies of pictures, on pictures made in the test.
+#include "mpcheck/media/picture.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace mpcheck;
+using namespace mpcheck::media;
+
+namespace {
+
+Luma flat(int w, int h, uint8_t value, double time = 0)
+{
+  Luma l;
+  l.width = w;
+  l.height = h;
+  l.time_s = time;
+  l.pixels.assign(size_t(w) * size_t(h), value);
+  return l;
+}
+
+// A picture with texture: a diagonal pattern that depends on `seed`.
+Luma textured(int w, int h, int seed, double time = 0)
+{
+  Luma l = flat(w, h, 0, time);
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x)
+      l.pixels[size_t(y * w + x)] = uint8_t(40 + (x * 7 + y * 13 + seed * 31 + (x * y) % (seed + 5)) % 170);
+  return l;
+}
+
+// White text strokes with dark outlines in rows [top, top + 8) of a copy of `l`.
+Luma with_caption(Luma l, int top)
+{
+  for (int y = top; y < top + 8; ++y)
+    for (int x = l.width / 4; x < l.width * 3 / 4; ++x)
+      l.pixels[size_t(y * l.width + x)] = (x / 3) % 2 ? 235 : 16;
+  return l;
+}
+
+} // namespace
+
+TEST_CASE("media::downscale_luma averages boxes, 8 and 16 bit")
+{
+  // 4x2 8-bit: left half 10, right half 30 → 2x1 (the height keeps the aspect, at least 2).
+  const uint8_t plane8[] = {10, 10, 30, 30, 10, 10, 30, 30};
+  Luma l = downscale_luma(plane8, 4, 4, 2, 1, 0, 2);
+  CHECK(l.width == 2);
+  CHECK(l.height == 2);
+  CHECK(l.pixels == std::vector<uint8_t>{10, 30, 10, 30});
+  // 10-bit little-endian samples 400 and 800 → 100 and 200 after the shift.
+  const uint8_t plane10[] = {0x90, 0x01, 0x20, 0x03, 0x90, 0x01, 0x20, 0x03};
+  l = downscale_luma(plane10, 4, 2, 2, 2, 2, 2);
+  CHECK(l.pixels == std::vector<uint8_t>{100, 200, 100, 200});
+  CHECK(downscale_luma(nullptr, 0, 0, 0, 1, 0, 320).pixels.empty());
+}
+
+TEST_CASE("media::black_fraction, is_black: blackdetect's levels, TV and full range")
+{
+  CHECK(is_black(flat(32, 18, 16)));      // TV black
+  CHECK(is_black(flat(32, 18, 37)));      // below 16 + 10 % of 219
+  CHECK_FALSE(is_black(flat(32, 18, 40)));
+  Luma full = flat(32, 18, 24);
+  full.full_range = true;
+  CHECK(is_black(full)); // 10 % of 255
+  Luma title = flat(100, 100, 16);
+  for (int i = 0; i < 300; ++i) // 3 % bright: a caption on black is not black
+    title.pixels[size_t(i)] = 200;
+  CHECK(black_fraction(title) == doctest::Approx(0.97));
+  CHECK_FALSE(is_black(title));
+  CHECK_FALSE(is_black(Luma{}));
+}
+
+TEST_CASE("media::psnr_from_mse, mean_squared_difference, edge_density")
+{
+  CHECK(psnr_from_mse(0) == 99);
+  CHECK(psnr_from_mse(65025.0) == doctest::Approx(0.0));
+  CHECK(psnr_from_mse(6.5025) == doctest::Approx(40.0));
+  const Luma a = flat(10, 10, 100), b = flat(10, 10, 110);
+  CHECK(mean_squared_difference(a, b, 0, 10) == doctest::Approx(100.0));
+  CHECK(mean_squared_difference(a, flat(10, 12, 100), 0, 10) == 0); // sizes differ
+  CHECK(edge_density(flat(40, 20, 128), 0, 20) == 0);
+  CHECK(edge_density(with_caption(flat(40, 20, 128), 6), 6, 14) > 0.3);
+}
+
+TEST_CASE("media::compare_pair: burned-in text, twins, another programme")
+{
+  std::vector<Luma> clean, subtitled, other;
+  for (int i = 0; i < 6; ++i) {
+    clean.push_back(textured(160, 90, i, 10.0 * i));
+    // A cue on screen in four samples of six, in the bottom band (rows 76–83).
+    subtitled.push_back(i % 3 ? with_caption(clean.back(), 76) : clean.back());
+    other.push_back(textured(160, 90, i + 50, 10.0 * i));
+  }
+  SUBCASE("the same programme with subtitles")
+  {
+    const PairComparison c = compare_pair(subtitled, clean, 0.02);
+    CHECK(c.samples == 6);
+    CHECK(c.band_top >= 70);
+    CHECK(c.band_top <= 76);
+    CHECK(c.band_bottom >= 83);
+    CHECK(c.band_samples == 4);
+    CHECK(c.psnr_outside_band == 99);
+    CHECK(c.edges_subtitled > c.edges_clean);
+  }
+  SUBCASE("identical twins: no band, every sample the same picture")
+  {
+    const PairComparison c = compare_pair(clean, clean, 0.02);
+    CHECK(c.band_top == -1);
+    CHECK(c.band_samples == 0);
+    CHECK(c.identical_share == 1.0);
+  }
+  SUBCASE("another programme differs above any band")
+  {
+    const PairComparison c = compare_pair(subtitled, other, 0.02);
+    CHECK(c.samples == 6);
+    CHECK(c.psnr_outside_band < 16);
+  }
+  SUBCASE("samples are matched by time, within the tolerance")
+  {
+    std::vector<Luma> late = clean;
+    for (Luma& l : late)
+      l.time_s += 0.04;
+    CHECK(compare_pair(subtitled, late, 0.02).samples == 0);
+    CHECK(compare_pair(subtitled, late, 0.05).samples == 6);
+  }
+  SUBCASE("pictures of different sizes are not compared")
+  {
+    std::vector<Luma> small{textured(80, 45, 0, 0.0)};
+    const PairComparison c = compare_pair({clean[0]}, small, 0.02);
+    CHECK(c.size_differs);
+    CHECK(c.samples == 0);
+  }
+}
+
+TEST_CASE("media::plan_sample_times: nested power-of-two grids, moved to keyframes")
+{
+  // 8 minutes: a step of 32 s, at most 16 samples.
+  const std::vector<double> eight = plan_sample_times(480, {});
+  CHECK(eight.size() == 14);
+  CHECK(eight.front() == 32);
+  CHECK(eight.back() == 448);
+  // A version 40 ms longer keeps the same grid; one twice as long uses every other point.
+  CHECK(plan_sample_times(480.04, {}) == eight);
+  const std::vector<double> sixteen = plan_sample_times(960, {});
+  for (double t : sixteen)
+    CHECK((std::find(eight.begin(), eight.end(), t) != eight.end() || t > 480));
+  // Short videos: whole seconds; very short ones, the middle.
+  CHECK(plan_sample_times(3, {}) == std::vector<double>{1, 2});
+  CHECK(plan_sample_times(1, {}) == std::vector<double>{0.5});
+  CHECK(plan_sample_times(0, {}).empty());
+  // Keyframes every 10 s (shown 80 ms late): each point moves to the nearest within 16 s.
+  std::vector<double> keys;
+  for (int k = 0; k < 48; ++k)
+    keys.push_back(10.0 * k + 0.08);
+  const std::vector<double> snapped = plan_sample_times(480, keys);
+  CHECK(snapped.size() == 14);
+  CHECK(snapped.front() == doctest::Approx(30.08));
+  for (double t : snapped)
+    CHECK(std::find(keys.begin(), keys.end(), t) != keys.end());
+}
