@@ -79,8 +79,11 @@ CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSe
   report.rules = &rules;
   report.as_of = options.checks.as_of;
   report.submission = gather(paths, rules, options.jobs, options.decode);
-  if (options.decode)
-    analyze_submission(report.submission, options.jobs);
+  if (options.decode) {
+    media::AnalyzeOptions analyze;
+    analyze.thumbnails = options.thumbnails;
+    analyze_submission(report.submission, options.jobs, analyze);
+  }
   hash_possible_duplicates(report.submission, options.jobs);
   report.findings = checks::run_all(report.submission, rules, options.checks);
   std::erase_if(report.findings,

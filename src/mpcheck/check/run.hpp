@@ -19,6 +19,7 @@ struct RunOptions {
   // Decode pictures and sound for the checks that need them (the deep checks of video and
   // sound, image.qr-code); false is --fast: those checks claim nothing.
   bool decode = true;
+  int thumbnails = 0; // colour thumbnails per video (the HTML report); needs decode
 };
 
 struct CheckReport {

@@ -54,6 +54,8 @@ struct VideoFacts {
   std::string bitrate_source;   // "index" (no data read), "packets" (demuxed), "" (unknown)
   int64_t frame_count = 0;
   double duration_s = 0; // of this stream
+  std::vector<int32_t> kbps_per_second; // the bit-rate curve (kbit/s in each second), for the
+                                        // HTML report; not in the JSON
 };
 
 struct AudioFacts {
@@ -99,6 +101,13 @@ struct SilenceInterval {
   double start_s = 0, end_s = 0;
 };
 
+// A small colour picture of a sampled frame (JPEG bytes), for the HTML report.
+struct Thumbnail {
+  double time_s = 0;
+  int width = 0, height = 0;
+  std::string jpeg;
+};
+
 struct DeepFacts {
   std::string error; // "" or why the analysis could not run: no-decoder, open-failed
 
@@ -123,6 +132,8 @@ struct DeepFacts {
   std::vector<SilenceInterval> silences; // stretches of >= 2 s below the silence level
   double audio_duration_s = 0;           // decoded sound
   int audio_decode_errors = 0;
+
+  std::vector<Thumbnail> thumbnails; // only when asked for (the HTML report); not in the JSON
 };
 
 // How the two versions of a programme compare (subtitled and clean), from pictures sampled

@@ -323,6 +323,72 @@ private:
   FramePtr m_grey{av_frame_alloc()};
 };
 
+// ---- thumbnails: small colour JPEGs of sampled pictures, for the HTML report ---------
+
+class Thumbnailer {
+public:
+  ~Thumbnailer() { sws_freeContext(m_sws); }
+
+  // A JPEG of `f`, `width` wide, its height from the display aspect ratio; empty on failure.
+  Thumbnail make(const AVFrame* f, int width)
+  {
+    Thumbnail out;
+    const AVRational sar = f->sample_aspect_ratio.num > 0 ? f->sample_aspect_ratio : AVRational{1, 1};
+    const double shown_width = double(f->width) * av_q2d(sar);
+    if (f->width <= 0 || f->height <= 0 || shown_width <= 0)
+      return out;
+    const int w = width & ~1;
+    const int h = std::max(2, int(std::lround(double(f->height) * w / shown_width / 2.0)) * 2);
+    m_sws = sws_getCachedContext(m_sws, f->width, f->height, AVPixelFormat(f->format), w, h,
+                                 AV_PIX_FMT_YUVJ420P, SWS_AREA, nullptr, nullptr, nullptr);
+    if (!m_sws || !open_encoder(w, h))
+      return out;
+    FramePtr small(av_frame_alloc());
+    small->format = AV_PIX_FMT_YUVJ420P;
+    small->width = w;
+    small->height = h;
+    if (av_frame_get_buffer(small.get(), 0) < 0)
+      return out;
+    sws_scale(m_sws, f->data, f->linesize, 0, f->height, small->data, small->linesize);
+    small->pts = m_count++;
+    small->quality = m_encoder->global_quality;
+    PacketPtr pkt(av_packet_alloc());
+    if (avcodec_send_frame(m_encoder.get(), small.get()) < 0 ||
+        avcodec_receive_packet(m_encoder.get(), pkt.get()) < 0)
+      return out;
+    out.width = w;
+    out.height = h;
+    out.jpeg.assign(reinterpret_cast<const char*>(pkt->data), size_t(pkt->size));
+    return out;
+  }
+
+private:
+  bool open_encoder(int w, int h)
+  {
+    if (m_encoder && m_encoder->width == w && m_encoder->height == h)
+      return true;
+    const AVCodec* codec = avcodec_find_encoder(AV_CODEC_ID_MJPEG);
+    if (!codec)
+      return false;
+    m_encoder.reset(avcodec_alloc_context3(codec));
+    m_encoder->width = w;
+    m_encoder->height = h;
+    m_encoder->pix_fmt = AV_PIX_FMT_YUVJ420P;
+    m_encoder->time_base = AVRational{1, 25};
+    m_encoder->flags |= AV_CODEC_FLAG_QSCALE;
+    m_encoder->global_quality = FF_QP2LAMBDA * 5;
+    if (avcodec_open2(m_encoder.get(), codec, nullptr) < 0) {
+      m_encoder.reset();
+      return false;
+    }
+    return true;
+  }
+
+  SwsContext* m_sws = nullptr;
+  CodecPtr m_encoder;
+  int64_t m_count = 0;
+};
+
 // ---- the interlace measure: libavfilter's idet on a burst of consecutive pictures ----
 
 double metadata_number(const AVFrame* f, const char* key, double fallback)
@@ -594,10 +660,23 @@ private:
 
   void take_samples(const std::vector<double>& times)
   {
-    for (double t : times) {
+    // Thumbnails of samples spread evenly, the first and the last among them.
+    const size_t n = times.size();
+    const size_t thumbs = std::min(n, size_t(std::max(0, m_o.thumbnails)));
+    std::vector<bool> thumb(n, false);
+    for (size_t j = 0; j < thumbs; ++j)
+      thumb[thumbs == 1 ? n / 2 : size_t(std::lround(double(j) * double(n - 1) / double(thumbs - 1)))] = true;
+    for (size_t i = 0; i < n; ++i) {
+      const double t = times[i];
       const AVFrame* f = sample_at(t);
       if (!f)
         break;
+      if (thumb[i]) {
+        Thumbnail th = m_thumbs.make(f, m_o.thumbnail_width);
+        th.time_s = m_dec.time_of(f);
+        if (!th.jpeg.empty())
+          m_facts.thumbnails.push_back(std::move(th));
+      }
       Luma l = m_grey.luma(f, m_o.sample_width);
       l.time_s = m_position;
       m_facts.black_samples += is_black(l);
@@ -734,6 +813,7 @@ private:
   Analysis& m_out;
   DeepFacts& m_facts;
   Greyscaler m_grey;
+  Thumbnailer m_thumbs;
   double m_duration = 0, m_frame = 0.04;
   std::vector<double> m_keyframes;
   double m_position = -std::numeric_limits<double>::infinity(); // last picture handed out

@@ -22,6 +22,8 @@ struct AnalyzeOptions {
   double silence_lufs = -60;   // momentary loudness below this is silence
   double min_silence_s = 2;    // shorter quiet stretches are not listed
   bool audio = true;           // decode the sound
+  int thumbnails = 0;          // colour thumbnails of that many samples, spread (HTML report)
+  int thumbnail_width = 240;
 };
 
 struct Analysis {

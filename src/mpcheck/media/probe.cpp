@@ -281,6 +281,9 @@ void apply_timing(const TimingSummary& t, const std::string& source, VideoFacts&
   if (t.frame_count == 0)
     return;
   v.frame_count = t.frame_count;
+  v.kbps_per_second.clear();
+  for (int64_t bytes : t.bytes_per_second)
+    v.kbps_per_second.push_back(int32_t(std::min<int64_t>(bytes * 8 / 1000, INT32_MAX)));
   v.bitrate_measured = t.bitrate;
   v.bitrate_peak = t.peak_bitrate;
   v.bitrate_source = source;

@@ -8,6 +8,7 @@ namespace mpcheck::media {
 namespace {
 constexpr int max_distinct_intervals = 4096; // bounds memory on hostile timestamps
 constexpr double discontinuity_s = 10.0;
+constexpr double max_seconds = 24 * 3600; // the bit-rate curve of a day at most
 } // namespace
 
 TimingAccumulator::TimingAccumulator(Rational time_base) : m_time_base(time_base) {}
@@ -32,6 +33,18 @@ void TimingAccumulator::add(int64_t dts, int64_t size)
   ++m_count;
   m_bytes += size;
   slide_window(dts, size);
+  add_to_second(size);
+}
+
+void TimingAccumulator::add_to_second(int64_t size)
+{
+  const double at = double(m_span) * m_time_base.value(); // jumps left out, as in the span
+  if (!(at >= 0) || at >= max_seconds)
+    return;
+  const size_t second = size_t(at);
+  if (m_seconds.size() <= second)
+    m_seconds.resize(second + 1, 0);
+  m_seconds[second] += size;
 }
 
 void TimingAccumulator::add_interval(int64_t delta)
@@ -83,6 +96,7 @@ TimingSummary TimingAccumulator::summary() const
   s.frame_count = m_count;
   s.bytes = m_bytes;
   s.discontinuities = m_discontinuities;
+  s.bytes_per_second = m_seconds;
   const double tb = m_time_base.value();
   if (m_count == 0 || tb <= 0)
     return s;

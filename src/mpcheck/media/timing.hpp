@@ -6,6 +6,7 @@
 #include <deque>
 #include <map>
 #include <optional>
+#include <vector>
 
 #include "mpcheck/util/rational.hpp"
 
@@ -22,6 +23,7 @@ struct TimingSummary {
   Rational avg_frame_rate; // (frames - 1) over the timestamp span
   double min_interval_s = 0, max_interval_s = 0;
   int discontinuities = 0; // timestamp jumps ignored (backwards or > 10 s)
+  std::vector<int64_t> bytes_per_second; // the bit-rate curve: bytes in each second, from 0
 };
 
 class TimingAccumulator {
@@ -36,6 +38,7 @@ public:
 private:
   void add_interval(int64_t delta);
   void slide_window(int64_t dts, int64_t size);
+  void add_to_second(int64_t size);
 
   Rational m_time_base;
   int64_t m_count = 0;
@@ -48,6 +51,7 @@ private:
   std::deque<std::pair<int64_t, int64_t>> m_window; // (dts, bytes) in the last second
   int64_t m_window_bytes = 0;
   int64_t m_peak_window_bytes = 0;
+  std::vector<int64_t> m_seconds; // bytes per second of the stream's time
 };
 
 // True when all intervals lie within ±1 tick of one another (timestamp rounding).
