@@ -97,3 +97,21 @@ TEST_CASE("media::intervals_constant")
   CHECK(mpcheck::media::intervals_constant({{3599, 1}, {3600, 10}, {3601, 1}}));
   CHECK_FALSE(mpcheck::media::intervals_constant({{3598, 1}, {3601, 1}}));
 }
+
+TEST_CASE("media::TimingAccumulator bytes_per_second: the bit-rate curve, jumps left out")
+{
+  mpcheck::media::TimingAccumulator acc({1, 90000});
+  // 2.5 s at 25 fps: 1000 bytes a frame for the first second, then 3000.
+  for (int i = 0; i < 63; ++i)
+    acc.add(int64_t(i) * 3600, i < 25 ? 1000 : 3000);
+  auto curve = acc.summary().bytes_per_second;
+  REQUIRE(curve.size() == 3);
+  CHECK(curve[0] == 25000);
+  CHECK(curve[1] == 75000);
+  CHECK(curve[2] == 39000); // 13 frames
+  // A 100 s jump (a spliced stream) does not make a hundred empty seconds.
+  acc.add(int64_t(62) * 3600 + 9000000, 500);
+  curve = acc.summary().bytes_per_second;
+  REQUIRE(curve.size() == 3);
+  CHECK(curve[2] == 39500);
+}
