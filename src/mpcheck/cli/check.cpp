@@ -1,4 +1,4 @@
-// mpcheck check PATH… --rules R [--format text|json] [-o FILE] [--as-of DATE] [--unit U]
+// mpcheck check PATH… --rules R [--format text|json|html] [-o FILE] [--as-of DATE] [--unit U]
 //                [--waive ID]… [--strict | --fail-on error|warning] [--exit-zero] [--quiet]
 //                [--fast] [--no-color] [--lang zh|en] [-j N]
 #include <memory>
@@ -7,6 +7,7 @@
 
 #include "mpcheck/check/run.hpp"
 #include "mpcheck/cli/commands.hpp"
+#include "mpcheck/report/check_html.hpp"
 #include "mpcheck/report/check_report.hpp"
 #include "mpcheck/rules/loader.hpp"
 
@@ -63,14 +64,16 @@ int run(const CheckCommand& cmd)
   options.waive = cmd.waive;
   options.jobs = cmd.common.jobs;
   options.decode = !cmd.fast;
+  // The HTML report shows each video as a strip of thumbnails taken from its samples.
+  options.thumbnails = cmd.format == "html" ? 6 : 0;
   rules::RuleSet rules;
   if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
   const check::CheckReport report = check::run_check(cmd.paths, rules, options);
   const std::string text =
-      cmd.format == "json"
-          ? report::check_json(report, lang)
-          : report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
+      cmd.format == "json"   ? report::check_json(report, lang)
+      : cmd.format == "html" ? report::check_html(report, lang)
+                             : report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
   if (!write_output(cmd.common, text))
     return exit_runtime;
   return exit_code_for(report, cmd);
@@ -85,8 +88,9 @@ void add_check_command(CLI::App& app, int& exit_code)
   sub->add_option("paths", cmd->paths, "A drive, a unit folder, or files")->required();
   sub->add_option("--rules", cmd->rules, "Built-in rule set id (mpcheck rules list) or a YAML file")
       ->required();
-  sub->add_option("--format", cmd->format, "Report format: text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--format", cmd->format,
+                  "Report format: text, json, or html (one self-contained page with thumbnails)")
+      ->check(CLI::IsMember({"text", "json", "html"}));
   sub->add_option("--as-of", cmd->as_of,
                   "Judge deadlines and the age of works as of this day (YYYY-MM-DD)");
   sub->add_option("--unit", cmd->unit, "The submitting unit (报送单位) every name must carry");

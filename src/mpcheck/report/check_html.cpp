@@ -1,0 +1,289 @@
+// The HTML report: one self-contained page (styles inline, thumbnails as data: URIs) that a
+// clerk would rather look at than read — per work a strip of thumbnails from each video, the
+// subtitled and clean versions side by side, the bit-rate curve against the allowed range,
+// and the findings highlighted with their fix.
+#include "mpcheck/report/check_html.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "mpcheck/report/words.hpp"
+#include "mpcheck/util/base64.hpp"
+
+namespace mpcheck::report {
+
+namespace {
+
+std::string esc(const std::string& s)
+{
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+    case '&': out += "&amp;"; break;
+    case '<': out += "&lt;"; break;
+    case '>': out += "&gt;"; break;
+    case '"': out += "&quot;"; break;
+    case '\'': out += "&#39;"; break;
+    default:
+      // Control characters have no place in a page (a name may carry them).
+      out += (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') ? ' ' : c;
+    }
+  }
+  return out;
+}
+
+struct Labels {
+  const char* html_lang;
+  const char* subtitled;
+  const char* clean;
+  const char* video;
+  const char* bitrate;
+  const char* allowed;
+  const char* no_pictures;
+  const char* fast;
+  const char* loudness;
+};
+
+const Labels& labels(Lang lang)
+{
+  static const Labels zh{"zh-CN", "有字幕版", "无字幕版", "视频", "码率（每秒）", "允许范围",
+                         "没有画面（未解码）", "用 --fast 检查：没有解码画面", "响度"};
+  static const Labels en{"en", "subtitled", "clean", "video", "bit rate (per second)",
+                         "allowed", "no pictures (not decoded)",
+                         "checked with --fast: no pictures decoded", "loudness"};
+  return lang == Lang::en ? en : zh;
+}
+
+const char* css()
+{
+  return R"(body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;background:#f4f5f7;color:#1d2129}
+header{background:#b71c1c;color:#fff;padding:18px 28px}header h1{margin:0 0 6px;font-size:24px}
+header p{margin:2px 0}.summary{font-size:18px;font-weight:bold;margin-top:8px}
+main{padding:12px 28px 40px}section{background:#fff;border-radius:8px;margin:16px 0;padding:14px 18px;box-shadow:0 1px 3px #0002}
+h2{margin:0 0 10px;font-size:20px}.badge{font-size:14px;border-radius:10px;padding:2px 10px;margin-left:10px;vertical-align:middle}
+.badge.ok{background:#e3f5e8;color:#1b6e33}.badge.error{background:#fde2e1;color:#b71c1c}.badge.warning{background:#fff3d6;color:#8a5a00}
+.versions{display:flex;gap:16px;flex-wrap:wrap}figure{margin:0;flex:1 1 460px;min-width:0;border:1px solid #e5e6eb;border-radius:6px;padding:8px}
+figcaption{font-weight:bold;margin-bottom:6px;word-break:break-all}.strip{display:flex;gap:4px;overflow-x:auto}
+.strip div{text-align:center;font-size:12px;color:#555}.strip img{display:block;height:90px;border-radius:3px;background:#000}
+.facts{font-size:13px;color:#444;margin:6px 0 0}svg.bitrate{width:100%;height:90px;background:#fafafa;border:1px solid #eee;margin-top:6px}
+ul.findings{list-style:none;padding:0;margin:12px 0 0}ul.findings li{border-left:5px solid #999;background:#fafafa;margin:8px 0;padding:8px 12px;border-radius:0 6px 6px 0}
+li.error{border-color:#d32f2f!important;background:#fff5f5!important}li.warning{border-color:#f0a000!important;background:#fffaf0!important}
+li.manual,li.info{border-color:#8c8c8c!important}.sev{font-weight:bold;margin-right:6px}li.error .sev{color:#c62828}li.warning .sev{color:#a86b00}
+code{background:#eef0f3;border-radius:3px;padding:1px 5px;font-size:13px}.path{color:#555;font-size:13px;word-break:break-all}
+.ea{font-size:14px;margin:4px 0}.fix{font-size:14px;color:#0b5394;margin-top:4px;word-break:break-all}.none{color:#888;font-size:13px})";
+}
+
+std::string clock(double s)
+{
+  const int t = int(s + 0.5);
+  return fmt::format("{:02d}:{:02d}", t / 60, t % 60);
+}
+
+// The bit-rate curve as an inline SVG: kbit/s per second, the allowed range as a band.
+std::string bitrate_svg(const VideoFacts& v, const rules::BitrateRange* allowed, const Labels& l)
+{
+  const auto& kbps = v.kbps_per_second;
+  if (kbps.size() < 2)
+    return "";
+  double top = *std::max_element(kbps.begin(), kbps.end());
+  if (allowed && allowed->max)
+    top = std::max(top, double(allowed->max) / 1000);
+  top *= 1.1;
+  const double w = 600, h = 90, n = double(kbps.size() - 1);
+  auto y = [&](double k) { return h - k / top * h; };
+  std::string out = fmt::format(
+      R"(<svg class="bitrate" viewBox="0 0 {} {}" preserveAspectRatio="none" role="img"><title>{}</title>)", w, h,
+      esc(l.bitrate));
+  if (allowed && (allowed->min || allowed->max)) {
+    const double lo = double(allowed->min) / 1000, hi = allowed->max ? double(allowed->max) / 1000 : top;
+    out += fmt::format(R"(<rect x="0" y="{:.1f}" width="{}" height="{:.1f}" fill="#e3f5e8"><title>{} {:.1f}–{:.1f} Mbps</title></rect>)",
+                       y(hi), w, y(lo) - y(hi), esc(l.allowed), lo / 1000, hi / 1000);
+  }
+  out += R"(<polyline fill="none" stroke="#1565c0" stroke-width="1.5" points=")";
+  for (size_t i = 0; i < kbps.size(); ++i)
+    out += fmt::format("{:.1f},{:.1f} ", double(i) / n * w, y(kbps[i]));
+  out += R"("/></svg>)";
+  return out;
+}
+
+std::string facts_line(const MediaFacts& f, Lang lang)
+{
+  std::string out;
+  if (f.video) {
+    const VideoFacts& v = *f.video;
+    out += fmt::format("{}×{} · {:g} fps · {:.2f} Mbps", v.display_width, v.display_height,
+                       std::round(v.frame_rate.value() * 1000) / 1000, double(v.bitrate_measured) / 1e6);
+  }
+  if (f.container && f.container->duration_known) {
+    const double d = f.container->duration_s;
+    out += fmt::format(" · {}:{:06.3f}", int(d) / 60, d - 60 * (int(d) / 60));
+  }
+  if (f.deep && f.deep->audio_measured)
+    out += fmt::format(" · {} {:.1f} LUFS", labels(lang).loudness, f.deep->loudness_lufs);
+  return out;
+}
+
+std::string video_figure(const check::CheckReport& r, const check::SubmissionFile& file,
+                         const std::string& caption, Lang lang)
+{
+  const Labels& l = labels(lang);
+  std::string out = "<figure><figcaption>" + esc(caption) + "</figcaption>";
+  const DeepFacts* d = file.facts.deep ? &*file.facts.deep : nullptr;
+  if (d && !d->thumbnails.empty()) {
+    const int rotation = file.facts.video ? file.facts.video->rotation : 0;
+    const std::string turn =
+        rotation ? fmt::format(R"( style="transform:rotate({}deg);margin:0 {}px")", rotation,
+                               rotation % 180 ? 20 : 0)
+                 : "";
+    out += R"(<div class="strip">)";
+    for (const Thumbnail& t : d->thumbnails)
+      out += fmt::format(R"(<div><img src="data:image/jpeg;base64,{}" width="{}" height="{}" alt="{}"{}>{}</div>)",
+                         base64_encode(t.jpeg), t.width, t.height, clock(t.time_s), turn,
+                         clock(t.time_s));
+    out += "</div>";
+  } else {
+    out += fmt::format(R"(<p class="none">{}</p>)", esc(d ? l.no_pictures : l.fast));
+  }
+  if (file.facts.video) {
+    const rules::MediaRules& media = r.rules->rules_for(file.work >= 0
+                                                            ? r.submission.works[size_t(file.work)].category
+                                                            : std::string())
+                                         .media;
+    out += bitrate_svg(*file.facts.video, media.bitrate ? &media.bitrate->value : nullptr, l);
+  }
+  out += R"(<p class="facts">)" + esc(facts_line(file.facts, lang)) + "</p></figure>";
+  return out;
+}
+
+std::string finding_item(const Finding& f, Lang lang)
+{
+  const Words& w = words(lang);
+  const char* cls = f.severity == Severity::error     ? "error"
+                    : f.severity == Severity::warning ? "warning"
+                    : f.severity == Severity::manual  ? "manual"
+                                                      : "info";
+  std::string out = fmt::format(R"(<li class="{}" data-check="{}"><span class="sev">{}</span><code>{}</code> )",
+                                cls, esc(f.check), esc(severity_label(f.severity, lang)), esc(f.check));
+  if (!f.path.empty())
+    out += R"(<span class="path">)" + esc(f.path) + "</span>";
+  out += "<div>" + esc(f.message.in(lang)) + "</div>";
+  if (!f.expected.in(lang).empty() || !f.actual.in(lang).empty())
+    out += fmt::format(R"(<div class="ea">{}：{}　{}：{}</div>)", w.expected, esc(f.expected.in(lang)),
+                       w.actual, esc(f.actual.in(lang)));
+  if (!f.hint.in(lang).empty())
+    out += fmt::format(R"(<div class="fix">{}：{}</div>)", w.fix, esc(f.hint.in(lang)));
+  return out + "</li>";
+}
+
+std::string badge(const std::vector<const Finding*>& findings, Lang lang)
+{
+  const auto errors = std::count_if(findings.begin(), findings.end(),
+                                    [](const Finding* f) { return f->severity == Severity::error; });
+  const auto warnings = std::count_if(findings.begin(), findings.end(), [](const Finding* f) {
+    return f->severity == Severity::warning;
+  });
+  if (errors)
+    return fmt::format(R"(<span class="badge error">{} {}</span>)", errors, lang == Lang::en ? "errors" : "个错误");
+  if (warnings)
+    return fmt::format(R"(<span class="badge warning">{} {}</span>)", warnings, lang == Lang::en ? "warnings" : "个警告");
+  return fmt::format(R"(<span class="badge ok">✓ {}</span>)", words(lang).ok);
+}
+
+std::string work_section(const check::CheckReport& r, int w,
+                         const std::vector<const Finding*>& findings, Lang lang)
+{
+  const check::Work& work = r.submission.works[size_t(w)];
+  const Labels& l = labels(lang);
+  std::string out = fmt::format(R"(<section class="work" id="work-{}"><h2>《{}》{}{}</h2>)", w,
+                                esc(work.title), work.category.empty() ? "" : "（" + esc(work.category) + "）",
+                                badge(findings, lang));
+  // The pairs first, side by side; then the work's other videos.
+  std::vector<int> shown;
+  for (const auto& p : r.submission.pairs) {
+    if (p.work != w)
+      continue;
+    out += R"(<div class="versions">)";
+    out += video_figure(r, r.submission.files[size_t(p.subtitled)],
+                        std::string(l.subtitled) + " · " + r.submission.files[size_t(p.subtitled)].name, lang);
+    out += video_figure(r, r.submission.files[size_t(p.clean)],
+                        std::string(l.clean) + " · " + r.submission.files[size_t(p.clean)].name, lang);
+    out += "</div>";
+    shown.push_back(p.subtitled);
+    shown.push_back(p.clean);
+  }
+  std::string singles;
+  for (int i : work.files) {
+    const auto& file = r.submission.files[size_t(i)];
+    if (file.kind == check::FileKind::video && std::find(shown.begin(), shown.end(), i) == shown.end())
+      singles += video_figure(r, file, file.name, lang);
+  }
+  if (!singles.empty())
+    out += R"(<div class="versions">)" + singles + "</div>";
+  if (!findings.empty()) {
+    out += R"(<ul class="findings">)";
+    for (const Finding* f : findings)
+      out += finding_item(*f, lang);
+    out += "</ul>";
+  }
+  return out + "</section>";
+}
+
+} // namespace
+
+std::string check_html(const check::CheckReport& report, Lang lang)
+{
+  const Words& w = words(lang);
+  const Labels& l = labels(lang);
+  const auto& rules = *report.rules;
+  std::map<std::string, std::vector<const Finding*>> by_work;
+  std::vector<const Finding*> manual;
+  for (const auto& f : report.findings) {
+    if (f.severity == Severity::manual || f.severity == Severity::info)
+      manual.push_back(&f);
+    else
+      by_work[f.work].push_back(&f);
+  }
+  std::string out = fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width\"><title>{} — {}</title><style>{}</style></head><body>",
+      l.html_lang, esc(w.title), esc(rules.title.in(lang)), css());
+  out += fmt::format("<header><h1>{}</h1><p>{}（{}）</p><p>{}：{}　{}：{}{}</p><p class=\"summary\">{}</p></header><main>",
+                     esc(w.title), esc(rules.title.in(lang)), esc(rules.id), w.root,
+                     esc(report.submission.root), w.as_of, report.as_of.str(),
+                     rules.deadline ? fmt::format("　{}：{}", w.deadline, rules.deadline->value.str()) : "",
+                     esc(check_summary(report, lang)));
+  static const std::vector<const Finding*> none;
+  for (int i = 0; i < int(report.submission.works.size()); ++i) {
+    auto it = by_work.find(report.submission.works[size_t(i)].title);
+    out += work_section(report, i, it == by_work.end() ? none : it->second, lang);
+  }
+  if (auto it = by_work.find(""); it != by_work.end()) {
+    out += fmt::format(R"(<section class="whole"><h2>{}{}</h2><ul class="findings">)", w.whole,
+                       badge(it->second, lang));
+    for (const Finding* f : it->second)
+      out += finding_item(*f, lang);
+    out += "</ul></section>";
+  }
+  if (!manual.empty()) {
+    out += fmt::format(R"(<section class="manual"><h2>{}</h2><ul class="findings">)", w.manual);
+    std::vector<std::string> seen;
+    for (const Finding* f : manual) {
+      if (std::find(seen.begin(), seen.end(), f->check) != seen.end())
+        continue;
+      seen.push_back(f->check);
+      out += finding_item(*f, lang);
+    }
+    out += "</ul></section>";
+  }
+  // How many pictures the browser could show, on the root element: for automated checks of
+  // the page (tests/cli/test_report_html.py). Nothing else runs.
+  out += "</main><script>addEventListener('load',function(){var n=0;for(var i of document.images)"
+         "if(i.complete&&i.naturalWidth>0)n++;document.documentElement.dataset.imagesShown=n;});"
+         "</script></body></html>\n";
+  return out;
+}
+
+} // namespace mpcheck::report

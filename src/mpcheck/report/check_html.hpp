@@ -1,0 +1,15 @@
+#pragma once
+// The HTML report (--format html): one self-contained page, thumbnails embedded.
+
+#include <string>
+
+#include "mpcheck/check/run.hpp"
+#include "mpcheck/core/lang.hpp"
+
+namespace mpcheck::report {
+
+// The page for `report`, in `lang`. Thumbnails come from the deep checks
+// (RunOptions::thumbnails); without them (--fast) each video says it was not decoded.
+std::string check_html(const check::CheckReport& report, Lang lang);
+
+} // namespace mpcheck::report

@@ -1,0 +1,35 @@
+#pragma once
+// The words the check reports share (text and HTML): labels in Chinese and English, the
+// severity labels, the summary line.
+
+#include <string>
+
+#include "mpcheck/check/run.hpp"
+#include "mpcheck/core/lang.hpp"
+
+namespace mpcheck::report {
+
+struct Words {
+  const char* title;
+  const char* root;
+  const char* as_of;
+  const char* deadline;
+  const char* work;
+  const char* whole;
+  const char* manual;
+  const char* expected;
+  const char* actual;
+  const char* fix;
+  const char* source;
+  const char* ok;
+};
+
+const Words& words(Lang lang);
+
+// "✗ 错误", "! warning", ...
+std::string severity_label(Severity s, Lang lang);
+
+// "共 8 个文件、2 部作品：0 个错误，0 个警告，10 项需人工确认".
+std::string check_summary(const check::CheckReport& r, Lang lang);
+
+} // namespace mpcheck::report
