@@ -238,14 +238,7 @@ std::string check_html(const check::CheckReport& report, Lang lang)
   const Words& w = words(lang);
   const Labels& l = labels(lang);
   const auto& rules = *report.rules;
-  std::map<std::string, std::vector<const Finding*>> by_work;
-  std::vector<const Finding*> manual;
-  for (const auto& f : report.findings) {
-    if (f.severity == Severity::manual || f.severity == Severity::info)
-      manual.push_back(&f);
-    else
-      by_work[f.work].push_back(&f);
-  }
+  const auto [by_work, manual] = group_findings(report);
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width\"><title>{} — {}</title><style>{}</style></head><body>",

@@ -153,14 +153,7 @@ std::string check_text(const check::CheckReport& report, const TextStyle& style)
   if (rules.deadline)
     out += fmt::format("   {}: {}", w.deadline, rules.deadline->value.str());
   out += "\n";
-  std::map<std::string, std::vector<const Finding*>> by_work;
-  std::vector<const Finding*> manual;
-  for (const auto& f : report.findings) {
-    if (f.severity == Severity::manual || f.severity == Severity::info)
-      manual.push_back(&f);
-    else
-      by_work[f.work].push_back(&f);
-  }
+  const auto [by_work, manual] = group_findings(report);
   for (const auto& work : report.submission.works) {
     auto it = by_work.find(work.title);
     out += fmt::format("\n{}《{}》{}{}\n", w.work, work.title,

@@ -51,4 +51,16 @@ std::string check_summary(const check::CheckReport& r, Lang lang)
                      r.count(Severity::warning), manual_ids.size());
 }
 
+GroupedFindings group_findings(const check::CheckReport& report)
+{
+  GroupedFindings g;
+  for (const auto& f : report.findings) {
+    if (f.severity == Severity::manual || f.severity == Severity::info)
+      g.manual.push_back(&f);
+    else
+      g.by_work[f.work].push_back(&f);
+  }
+  return g;
+}
+
 } // namespace mpcheck::report

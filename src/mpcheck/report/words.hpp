@@ -2,7 +2,9 @@
 // The words the check reports share (text and HTML): labels in Chinese and English, the
 // severity labels, the summary line.
 
+#include <map>
 #include <string>
+#include <vector>
 
 #include "mpcheck/check/run.hpp"
 #include "mpcheck/core/lang.hpp"
@@ -31,5 +33,13 @@ std::string severity_label(Severity s, Lang lang);
 
 // "共 8 个文件、2 部作品：0 个错误，0 个警告，10 项需人工确认".
 std::string check_summary(const check::CheckReport& r, Lang lang);
+
+// The findings as the reports show them: errors and warnings by work title ("" for the whole
+// submission and files of no work), the items to confirm by hand (and infos) apart.
+struct GroupedFindings {
+  std::map<std::string, std::vector<const Finding*>> by_work;
+  std::vector<const Finding*> manual;
+};
+GroupedFindings group_findings(const check::CheckReport& report);
 
 } // namespace mpcheck::report
