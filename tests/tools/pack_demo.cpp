@@ -12,6 +12,7 @@
 #include "mpcheck/pack/execute.hpp"
 #include "mpcheck/pack/fileio.hpp"
 #include "mpcheck/pack/zip.hpp"
+#include "mpcheck/report/progress.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -68,8 +69,8 @@ json to_json(const pack::ExecuteResult& result)
 
 void print_progress(const pack::Progress& p)
 {
-  std::fprintf(stderr, "\r%d/%d files, %lld/%lld bytes, %.1f s", p.files_done, p.files_total,
-               (long long)p.bytes_done, (long long)p.bytes_total, p.seconds);
+  std::fprintf(stderr, "\r%s",
+               mpcheck::report::progress_text(p, {"已复制", "copied"}, mpcheck::Lang::en).c_str());
 }
 
 int run_zip(const pack::Plan& plan, const std::string& zip_path)

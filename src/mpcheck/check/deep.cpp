@@ -83,7 +83,8 @@ void analyze_pair(Submission& sub, const Unit& u, const media::AnalyzeOptions& o
 
 } // namespace
 
-void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& options)
+void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& options,
+                        ProgressMeter* meter)
 {
   const std::vector<Unit> units = plan_units(sub);
   parallel_for(units.size(), jobs, [&](size_t i) {
@@ -94,6 +95,10 @@ void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& 
       SubmissionFile& f = sub.files[size_t(u.first)];
       f.facts.deep = media::analyze(f.abs_path, media::own_keyframes_plan(), options).facts;
     }
+    if (meter)
+      meter->advance(sub.files[size_t(u.first)].size +
+                         (u.second >= 0 ? sub.files[size_t(u.second)].size : 0),
+                     u.second >= 0 ? 2 : 1);
   });
 }
 

@@ -5,13 +5,16 @@
 // VersionPair::comparison; the checks judge them.
 
 #include "mpcheck/check/submission.hpp"
+#include "mpcheck/core/progress.hpp"
 #include "mpcheck/media/analyze.hpp"
 
 namespace mpcheck::check {
 
 // Analyses every readable video of `sub` on up to `jobs` workers (0: all cores). A pair's
 // two files are decoded side by side on two threads; memory stays bounded by the workers
-// (sampled pictures are dropped once a pair is compared).
-void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& options = {});
+// (sampled pictures are dropped once a pair is compared). Each video analysed advances
+// `meter` by its size.
+void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& options = {},
+                        ProgressMeter* meter = nullptr);
 
 } // namespace mpcheck::check

@@ -29,20 +29,23 @@ bool is_waived(const std::string& check, const std::vector<std::string>& waive)
   });
 }
 
-std::vector<MediaFacts> probe_files(const std::vector<std::string>& abs_paths,
-                                    const std::vector<FileKind>& kinds, int jobs, bool decode)
+std::vector<MediaFacts> probe_files(const std::vector<ProbeTarget>& targets, int jobs, bool decode,
+                                    ProgressMeter* meter)
 {
-  std::vector<MediaFacts> facts(abs_paths.size());
-  parallel_for(abs_paths.size(), jobs, [&](size_t i) {
-    if (is_probed_kind(kinds[i])) {
-      facts[i] = media::probe(abs_paths[i]);
+  std::vector<MediaFacts> facts(targets.size());
+  parallel_for(targets.size(), jobs, [&](size_t i) {
+    const ProbeTarget& t = targets[i];
+    if (is_probed_kind(t.kind)) {
+      facts[i] = media::probe(t.abs_path);
       if (decode)
         media::add_qr_facts(facts[i]);
-    } else if (is_document_kind(kinds[i])) {
-      facts[i].path = abs_paths[i];
+    } else if (is_document_kind(t.kind)) {
+      facts[i].path = t.abs_path;
       facts[i].kind = "document";
-      facts[i].document = media::probe_document(abs_paths[i]);
+      facts[i].document = media::probe_document(t.abs_path);
     }
+    if (meter && t.last_step)
+      meter->advance(t.size, 1);
   });
   return facts;
 }
@@ -59,17 +62,20 @@ void sort_findings(std::vector<Finding>& findings)
 } // namespace
 
 Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs,
-                  bool decode)
+                  bool decode, ProgressMeter* meter, bool analysed_later)
 {
   const scan::Tree tree = scan::walk(paths);
-  std::vector<std::string> abs;
-  std::vector<FileKind> kinds;
+  std::vector<ProbeTarget> targets;
+  int64_t bytes = 0;
   for (const auto& e : tree.files) {
-    abs.push_back(e.abs_path);
     // Empty files are not probed (file.empty says what is wrong with them).
-    kinds.push_back(e.size == 0 ? FileKind::junk : kind_of_path(e.path));
+    const FileKind kind = e.size == 0 ? FileKind::junk : kind_of_path(e.path);
+    targets.push_back({e.abs_path, kind, e.size, !(analysed_later && kind == FileKind::video)});
+    bytes += e.size;
   }
-  return assemble(tree, probe_files(abs, kinds, jobs, decode), rules);
+  if (meter)
+    meter->set_totals(int(targets.size()), bytes);
+  return assemble(tree, probe_files(targets, jobs, decode, meter), rules);
 }
 
 CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSet& rules,
@@ -78,12 +84,16 @@ CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSe
   CheckReport report;
   report.rules = &rules;
   report.as_of = options.checks.as_of;
-  report.submission = gather(paths, rules, options.jobs, options.decode);
+  // Probing is quick; decoding the videos takes the time: a video counts as done once
+  // analysed, and the ones that cannot be (unreadable, no picture) when all is over.
+  ProgressMeter meter(options.on_progress);
+  report.submission = gather(paths, rules, options.jobs, options.decode, &meter, options.decode);
   if (options.decode) {
     media::AnalyzeOptions analyze;
     analyze.thumbnails = options.thumbnails;
-    analyze_submission(report.submission, options.jobs, analyze);
+    analyze_submission(report.submission, options.jobs, analyze, &meter);
   }
+  meter.finish();
   hash_possible_duplicates(report.submission, options.jobs);
   report.findings = checks::run_all(report.submission, rules, options.checks);
   std::erase_if(report.findings,

@@ -8,6 +8,7 @@
 #include "mpcheck/check/submission.hpp"
 #include "mpcheck/checks/context.hpp"
 #include "mpcheck/core/finding.hpp"
+#include "mpcheck/core/progress.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
 namespace mpcheck::check {
@@ -20,6 +21,11 @@ struct RunOptions {
   // sound, image.qr-code); false is --fast: those checks claim nothing.
   bool decode = true;
   int thumbnails = 0; // colour thumbnails per video (the HTML report); needs decode
+  // Told how far the check is: files and bytes (file sizes) whose work is done, out of the
+  // totals. A file is done once probed, or once analysed when it is a video and `decode`
+  // is set (the analysis takes most of the time). Called from the working threads, one call
+  // at a time. Empty: no reports.
+  ProgressCallback on_progress;
 };
 
 struct CheckReport {
@@ -31,18 +37,27 @@ struct CheckReport {
 };
 
 // Walks `paths`, probes every file once in parallel, and assembles the submission. With
-// `decode`, pictures are decoded too (the QR codes of images).
+// `decode`, pictures are decoded too (the QR codes of images). `meter`, when given, gets the
+// totals of the tree and each file probed (a video's only with `analysed_later` false).
 Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs,
-                  bool decode = false);
+                  bool decode = false, ProgressMeter* meter = nullptr, bool analysed_later = false);
 
 CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSet& rules,
                       const RunOptions& options);
 
+// A file to probe: where it is, what its extension promises, its size, and whether probing
+// finishes its work (false for a video the deep analysis reads next), for progress.
+struct ProbeTarget {
+  std::string abs_path;
+  FileKind kind = FileKind::other;
+  int64_t size = 0;
+  bool last_step = true;
+};
+
 // Probes what each file needs: media and image headers, document signatures; with `decode`,
-// the QR codes of images.
-std::vector<MediaFacts> probe_files(const std::vector<std::string>& abs_paths,
-                                    const std::vector<FileKind>& kinds, int jobs,
-                                    bool decode = false);
+// the QR codes of images. Each target whose last step this is advances `meter`.
+std::vector<MediaFacts> probe_files(const std::vector<ProbeTarget>& targets, int jobs,
+                                    bool decode = false, ProgressMeter* meter = nullptr);
 
 // True when `check` is waived by one of `waive` ("video.bitrate", or "video.*").
 bool is_waived(const std::string& check, const std::vector<std::string>& waive);

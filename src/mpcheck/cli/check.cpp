@@ -7,6 +7,7 @@
 
 #include "mpcheck/check/run.hpp"
 #include "mpcheck/cli/commands.hpp"
+#include "mpcheck/cli/progress.hpp"
 #include "mpcheck/report/check_html.hpp"
 #include "mpcheck/report/check_report.hpp"
 #include "mpcheck/rules/loader.hpp"
@@ -69,7 +70,10 @@ int run(const CheckCommand& cmd)
   rules::RuleSet rules;
   if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
+  ProgressLine progress(cmd.common, {"已检查", "checked"});
+  options.on_progress = progress.callback();
   const check::CheckReport report = check::run_check(cmd.paths, rules, options);
+  progress.clear();
   const std::string text =
       cmd.format == "json"   ? report::check_json(report, lang)
       : cmd.format == "html" ? report::check_html(report, lang)

@@ -3,13 +3,13 @@
 //              [--quiet]
 #include <filesystem>
 #include <memory>
-#include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "mpcheck/check/assemble.hpp"
 #include "mpcheck/check/run.hpp"
 #include "mpcheck/cli/commands.hpp"
+#include "mpcheck/cli/progress.hpp"
 #include "mpcheck/layout/plan.hpp"
 #include "mpcheck/pack/execute.hpp"
 #include "mpcheck/pack/fileio.hpp"
@@ -75,13 +75,6 @@ bool make_plan(const PackCommand& cmd, const rules::RuleSet& rules, layout::Pack
   const check::Submission sub = check::assemble(scan::walk({cmd.src}), {}, rules);
   plan = layout::plan_from_submission(sub, rules, cmd.unit);
   return false;
-}
-
-void print_progress(const pack::Progress& p)
-{
-  fmt::print(stderr, "\r{}/{} files  {:.0f}/{:.0f} MB  {:.0f} MB/s   ", p.files_done, p.files_total,
-             double(p.bytes_done) / 1e6, double(p.bytes_total) / 1e6,
-             p.seconds > 0 ? double(p.bytes_done) / 1e6 / p.seconds : 0.0);
 }
 
 std::string plan_text(const layout::PackPlan& plan, const std::vector<pack::GeneratedFile>& forms,
@@ -167,11 +160,10 @@ int run(const PackCommand& cmd)
   options.fat32 = pack::filesystem_type(fs::exists(cmd.out)
                                             ? cmd.out
                                             : fs::path(cmd.out).parent_path().string()) == "vfat";
-  if (::isatty(STDERR_FILENO) && !cmd.common.quiet)
-    options.on_progress = print_progress;
+  ProgressLine progress(cmd.common, {"已复制", "copied"});
+  options.on_progress = progress.callback();
   const pack::ExecuteResult result = pack::execute(exec_plan, cmd.out, options);
-  if (options.on_progress)
-    fmt::print(stderr, "\n");
+  progress.clear();
   if (!result.ok) {
     print_error(error_text(result).in(lang));
     return exit_runtime;
@@ -198,7 +190,10 @@ int run(const PackCommand& cmd)
     check_options.checks.as_of = parse_date(cmd.as_of).value_or(Date{});
   if (check_options.checks.as_of.year == 0)
     check_options.checks.as_of = today();
+  ProgressLine checking(cmd.common, {"已检查", "checked"});
+  check_options.on_progress = checking.callback();
   const check::CheckReport report = check::run_check({cmd.out}, rules, check_options);
+  checking.clear();
   const std::string text = report::check_text(report, {lang, false, false});
   if (!pack::write_file_atomically((fs::path(cmd.out) / "mpcheck-report.txt").string(), text)
            .ok()) {

@@ -58,10 +58,10 @@ class Run {
 public:
   Run(const Plan& plan, const std::string& out_dir, const ExecuteOptions& options)
       : m_plan(plan), m_out(absolute_folder(out_dir)), m_options(options),
-        m_start(std::chrono::steady_clock::now())
+        m_meter(options.on_progress)
   {
     m_copier.verify = options.verify;
-    m_copier.on_bytes = [this](int64_t bytes) { advance(bytes, 0); };
+    m_copier.on_bytes = [this](int64_t bytes) { m_meter.advance(bytes, 0); };
   }
   ~Run()
   {
@@ -86,20 +86,18 @@ private:
   Status stage(Item& item, Staged& staged);
   Status settle(std::future<Status>& committing, size_t index);
   Status finish();
-  void advance(int64_t bytes, int files);
   ExecuteResult result(const Status& status) const;
 
   const Plan& m_plan;
   std::string m_out;
   const ExecuteOptions& m_options;
-  std::chrono::steady_clock::time_point m_start;
   std::vector<Item> m_items;
   State m_state;
   Copier m_copier;
   std::unique_ptr<StateJournal> m_journal;
   int m_lock = -1;
-  int64_t m_freed = 0; // bytes of temporary leftovers (freed, or freeable in a dry run)
-  Progress m_progress;
+  int64_t m_freed = 0;   // bytes of temporary leftovers (freed, or freeable in a dry run)
+  ProgressMeter m_meter; // after each buffer written and each file finished or recognised
 };
 
 ExecuteResult Run::go()
@@ -140,9 +138,10 @@ Status Run::prepare()
     m_items.push_back({nullptr, &file, join_path(m_out, file.dest), stamp, sha256_hex(file.content),
                        false, false});
   }
-  m_progress.files_total = int(m_items.size());
+  int64_t bytes = 0;
   for (const Item& item : m_items)
-    m_progress.bytes_total += item.stamp.size;
+    bytes += item.stamp.size;
+  m_meter.set_totals(int(m_items.size()), bytes);
   return {};
 }
 
@@ -178,7 +177,7 @@ Status Run::decide(Item& item)
                             ? decide_owned(item, entry->second, int64_t(st.st_size))
                             : decide_foreign(item, int64_t(st.st_size));
   if (status.ok() && item.in_place)
-    advance(item.stamp.size, 1);
+    m_meter.advance(item.stamp.size, 1);
   return status;
 }
 
@@ -364,7 +363,7 @@ Status Run::settle(std::future<Status>& committing, size_t index)
   Item& item = m_items[index];
   m_state[item.dest()] = {item.sha256, item.stamp.size, item.stamp.mtime_ns};
   item.done = true;
-  advance(item.generated ? item.stamp.size : 0, 1);
+  m_meter.advance(item.generated ? item.stamp.size : 0, 1);
   return {};
 }
 
@@ -377,17 +376,6 @@ Status Run::finish()
     return status;
   m_journal.reset();
   return save_state(m_out, m_state);
-}
-
-void Run::advance(int64_t bytes, int files)
-{
-  m_progress.bytes_done += bytes;
-  m_progress.files_done += files;
-  if (!m_options.on_progress)
-    return;
-  m_progress.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - m_start).count();
-  m_options.on_progress(m_progress);
 }
 
 ExecuteResult Run::result(const Status& status) const

@@ -10,19 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "mpcheck/core/progress.hpp"
 #include "mpcheck/pack/plan.hpp"
 
 namespace mpcheck::pack {
 
-// How far execute() is, for a terminal display. Totals cover the whole plan; files found
-// already in place count as done when they are recognised.
-struct Progress {
-  int64_t bytes_done = 0;
-  int64_t bytes_total = 0;
-  int files_done = 0;
-  int files_total = 0;
-  double seconds = 0; // since execute() started
-};
+// How far execute() is. Totals cover the whole plan; files found already in place count as
+// done when they are recognised.
+using Progress = mpcheck::Progress;
 
 struct ExecuteOptions {
   // Decide and check everything, write nothing (no folder, no state file); results have
@@ -36,7 +31,7 @@ struct ExecuteOptions {
   // of 4 GiB or more fails with "fat32-limit" before anything is written.
   bool fat32 = false;
   // Called after each buffer written and each file finished or recognised.
-  std::function<void(const Progress&)> on_progress;
+  ProgressCallback on_progress;
 };
 
 struct FileResult {
