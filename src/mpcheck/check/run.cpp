@@ -1,6 +1,7 @@
 #include "mpcheck/check/run.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "mpcheck/check/assemble.hpp"
 #include "mpcheck/check/deep.hpp"
@@ -81,6 +82,7 @@ Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& r
 CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSet& rules,
                       const RunOptions& options)
 {
+  const auto start = std::chrono::steady_clock::now();
   CheckReport report;
   report.rules = &rules;
   report.as_of = options.checks.as_of;
@@ -99,6 +101,7 @@ CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSe
   std::erase_if(report.findings,
                 [&](const Finding& f) { return is_waived(f.check, options.waive); });
   sort_findings(report.findings);
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }
 

@@ -33,6 +33,7 @@ struct CheckReport {
   Date as_of;
   Submission submission;
   std::vector<Finding> findings; // sorted: by work, then path, then check id
+  double seconds = 0;            // how long the check took
   int count(Severity s) const;
 };
 

@@ -1,4 +1,5 @@
-// mpcheck check PATH… --rules R [--format text|json|html] [-o FILE] [--as-of DATE] [--unit U]
+// mpcheck check PATH… --rules R [--format text|json|html|junit|sarif] [-o FILE]
+//                [--as-of DATE] [--unit U]
 //                [--waive ID]… [--strict | --fail-on error|warning] [--exit-zero] [--quiet]
 //                [--fast] [--no-color] [--lang zh|en] [-j N]
 #include <memory>
@@ -45,6 +46,19 @@ int exit_code_for(const check::CheckReport& report, const CheckCommand& cmd)
   return exit_ok;
 }
 
+std::string render(const check::CheckReport& report, const CheckCommand& cmd, Lang lang)
+{
+  if (cmd.format == "json")
+    return report::check_json(report, lang);
+  if (cmd.format == "junit")
+    return report::check_junit(report, lang);
+  if (cmd.format == "sarif")
+    return report::check_sarif(report, lang);
+  if (cmd.format == "html")
+    return report::check_html(report, lang);
+  return report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
+}
+
 int run(const CheckCommand& cmd)
 {
   const Lang lang = cmd.common.language();
@@ -74,11 +88,7 @@ int run(const CheckCommand& cmd)
   options.on_progress = progress.callback();
   const check::CheckReport report = check::run_check(cmd.paths, rules, options);
   progress.clear();
-  const std::string text =
-      cmd.format == "json"   ? report::check_json(report, lang)
-      : cmd.format == "html" ? report::check_html(report, lang)
-                             : report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
-  if (!write_output(cmd.common, text))
+  if (!write_output(cmd.common, render(report, cmd, lang)))
     return exit_runtime;
   return exit_code_for(report, cmd);
 }
@@ -93,8 +103,9 @@ void add_check_command(CLI::App& app, int& exit_code)
   sub->add_option("--rules", cmd->rules, "Built-in rule set id (mpcheck rules list) or a YAML file")
       ->required();
   sub->add_option("--format", cmd->format,
-                  "Report format: text, json, or html (one self-contained page with thumbnails)")
-      ->check(CLI::IsMember({"text", "json", "html"}));
+                  "Report format: text, json, html (one self-contained page with thumbnails), "
+                  "junit or sarif")
+      ->check(CLI::IsMember({"text", "json", "html", "junit", "sarif"}));
   sub->add_option("--as-of", cmd->as_of,
                   "Judge deadlines and the age of works as of this day (YYYY-MM-DD)");
   sub->add_option("--unit", cmd->unit, "The submitting unit (报送单位) every name must carry");

@@ -143,6 +143,21 @@ void append_qr_codes(std::string& out, const check::Submission& sub, const check
 
 } // namespace
 
+std::string finding_details(const Finding& f, Lang lang)
+{
+  const Words& w = words(lang);
+  std::string out;
+  const auto line = [&](const char* label, const std::string& value) {
+    if (!value.empty())
+      out += fmt::format("{}: {}\n", label, value);
+  };
+  line(w.expected, f.expected.in(lang));
+  line(w.actual, f.actual.in(lang));
+  line(w.fix, f.hint.in(lang));
+  line(w.source, f.source.empty() ? "" : "“" + f.source + "”");
+  return out;
+}
+
 std::string check_text(const check::CheckReport& report, const TextStyle& style)
 {
   const Words& w = words(style.lang);

@@ -11,9 +11,10 @@
 namespace mpcheck::rules {
 
 struct CheckInfo {
-  std::string_view id;       // "video.resolution"
-  Severity default_severity; // as SPEC §6 gives it
-  std::string_view meaning;  // one line in English, from SPEC §6
+  std::string_view id;         // "video.resolution"
+  Severity default_severity;   // as SPEC §6 gives it
+  std::string_view meaning;    // one line in English, from SPEC §6
+  std::string_view meaning_zh; // the same in Chinese
 };
 
 // Every check id of SPEC §6 except the open family manual.*, in catalogue order.

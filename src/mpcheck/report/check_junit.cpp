@@ -1,0 +1,150 @@
+// JUnit XML for CI systems (Jenkins, GitLab, ...): a file is a test case, an error finding a
+// failure. Validated in tests/cli/test_reports.py against the Jenkins xunit plugin's
+// junit-10.xsd (tests/schemas/).
+#include "mpcheck/report/check_report.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "mpcheck/util/xml.hpp"
+
+namespace mpcheck::report {
+
+namespace {
+
+struct Case {
+  std::string classname; // escaped
+  std::string name;      // escaped
+  std::vector<const Finding*> findings;
+
+  bool failed() const
+  {
+    return std::any_of(findings.begin(), findings.end(),
+                       [](const Finding* f) { return f->severity == Severity::error; });
+  }
+};
+
+std::string folder_of(const std::string& path)
+{
+  const size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+// Two files can share a name once cleaned (NFC, U+FFFD for what XML cannot hold): the later
+// ones get " (2)", " (3)", ... so that classname + name stays unique.
+void make_unique(std::vector<Case>& cases)
+{
+  std::set<std::pair<std::string, std::string>> seen;
+  for (Case& c : cases) {
+    const std::string base = c.name;
+    for (int n = 2; !seen.insert({c.classname, c.name}).second; ++n)
+      c.name = fmt::format("{} ({})", base, n);
+  }
+}
+
+// One case per file and per entry that could not be read, then the submission's own case
+// for the findings that name no file (missing folders and documents, quotas, the deadline).
+std::vector<Case> cases_of(const check::CheckReport& report)
+{
+  const check::Submission& sub = report.submission;
+  std::vector<Case> cases;
+  std::map<std::string, size_t> by_path;
+  const auto add = [&](const std::string& classname, const std::string& path) {
+    by_path.emplace(path, cases.size()); // the first of equal paths takes the findings
+    cases.push_back({xml_escape_attribute(classname), xml_escape_attribute(path), {}});
+  };
+  for (const auto& f : sub.files)
+    add(f.work >= 0 ? sub.works[size_t(f.work)].title : folder_of(f.path), f.path);
+  for (const auto& p : sub.problems)
+    if (!by_path.count(p.path))
+      add(folder_of(p.path), p.path);
+  const size_t whole = cases.size();
+  cases.push_back({"submission", ".", {}});
+  for (const Finding& f : report.findings) {
+    const auto it = by_path.find(f.path);
+    cases[it == by_path.end() ? whole : it->second].findings.push_back(&f);
+  }
+  make_unique(cases);
+  return cases;
+}
+
+std::string severity_word(Severity s, Lang lang)
+{
+  switch (s) {
+  case Severity::error:
+    return lang == Lang::en ? "error" : "错误";
+  case Severity::warning:
+    return lang == Lang::en ? "warning" : "警告";
+  case Severity::manual:
+    return lang == Lang::en ? "to confirm by hand" : "需人工确认";
+  case Severity::info:
+    break;
+  }
+  return lang == Lang::en ? "note" : "提示";
+}
+
+void append_case(std::string& out, const Case& c, Lang lang)
+{
+  out += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", c.classname, c.name);
+  if (c.findings.empty()) {
+    out += "/>\n";
+    return;
+  }
+  out += ">\n";
+  std::string log;
+  for (const Finding* f : c.findings) {
+    const std::string details = finding_details(*f, lang);
+    if (f->severity == Severity::error)
+      out += fmt::format("      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                         xml_escape_attribute(f->check), xml_escape_attribute(f->message.in(lang)),
+                         xml_escape_text(details));
+    log += fmt::format("[{}] {}: {}\n{}\n", severity_word(f->severity, lang), f->check,
+                       f->message.in(lang), details);
+  }
+  // Every finding, errors too: some CI systems show only the first <failure> of a case.
+  out += fmt::format("      <system-out>{}</system-out>\n", xml_escape_text(log));
+  out += "    </testcase>\n";
+}
+
+void append_property(std::string& out, const char* name, const std::string& value)
+{
+  out += fmt::format("      <property name=\"{}\" value=\"{}\"/>\n", name,
+                     xml_escape_attribute(value));
+}
+
+} // namespace
+
+std::string check_junit(const check::CheckReport& report, Lang lang)
+{
+  const std::vector<Case> cases = cases_of(report);
+  const auto failures =
+      std::count_if(cases.begin(), cases.end(), [](const Case& c) { return c.failed(); });
+  const std::string counts =
+      fmt::format("tests=\"{}\" failures=\"{}\" errors=\"0\"", cases.size(), failures);
+  const std::string time = fmt::format("{:.3f}", report.seconds);
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += fmt::format("<testsuites name=\"mpcheck\" {} time=\"{}\">\n", counts, time);
+  out += fmt::format("  <testsuite name=\"{}\" {} skipped=\"0\" time=\"{}\">\n",
+                     xml_escape_attribute(report.rules->id), counts, time);
+  out += "    <properties>\n";
+  append_property(out, "mpcheck.version", MPCHECK_VERSION);
+  append_property(out, "rules.id", report.rules->id);
+  append_property(out, "rules.title", report.rules->title.in(lang));
+  append_property(out, "root", report.submission.root);
+  append_property(out, "as_of", report.as_of.str());
+  append_property(out, "summary.files", std::to_string(report.submission.files.size()));
+  append_property(out, "summary.works", std::to_string(report.submission.works.size()));
+  append_property(out, "summary.error", std::to_string(report.count(Severity::error)));
+  append_property(out, "summary.warning", std::to_string(report.count(Severity::warning)));
+  append_property(out, "summary.manual", std::to_string(report.count(Severity::manual)));
+  out += "    </properties>\n";
+  for (const Case& c : cases)
+    append_case(out, c, lang);
+  out += "  </testsuite>\n</testsuites>\n";
+  return out;
+}
+
+} // namespace mpcheck::report
