@@ -51,6 +51,8 @@ class ReportTest(unittest.TestCase):
         place(fixture("h264-720p25.mp4"), f"{root}/{NFC}")
         place(fixture("h264-720p25.mp4"), f"{root}/{NFD}")
         shutil.copy(fixture("h264-720p25.mp4"), os.path.join(os.fsencode(root), NOT_UTF8))
+        os.symlink("loop-b.mp4", f"{root}/作品/loop-a.mp4")  # unreadable: not files, still cases
+        os.symlink("loop-a.mp4", f"{root}/作品/loop-b.mp4")
         for name, text in ((CONTROL, "x"), ("作品/Thumbs.db", "junk"), ("文本/说明.xyz", "?")):
             with open(f"{root}/{name}", "w") as f:
                 f.write(text)
@@ -105,8 +107,10 @@ class ReportTest(unittest.TestCase):
         self.assertEqual(suite.get("skipped"), "0")
         self.assertEqual((self.junit.get("tests"), self.junit.get("failures"), self.junit.get("errors")),
                          (suite.get("tests"), suite.get("failures"), "0"))
-        # One case per file, one for the whole submission.
-        self.assertEqual(len(cases), len(self.report["files"]) + 1)
+        # One case per file, per path that could not be read, one for the whole submission.
+        unreadable = {f["path"] for f in self.findings() if f["check"] == "file.unreadable"}
+        self.assertEqual(unreadable, {"作品/loop-a.mp4", "作品/loop-b.mp4"})
+        self.assertEqual(len(cases), len(self.report["files"]) + len(unreadable) + 1)
         # A failure per error finding, nothing else fails.
         failures = suite.findall("testcase/failure")
         self.assertEqual(sorted(f.get("type") for f in failures),
@@ -126,6 +130,7 @@ class ReportTest(unittest.TestCase):
         self.assertIn("作品/控制\ufffd字符.mp4", names)
         self.assertIn(NFC + " (2)", names)  # the second of two equal paths
         self.assertIn(("submission", "."), keys)
+        self.assertIn(("作品", "作品/loop-a.mp4"), keys)
         by_name = {c.get("name"): c for c in cases}
         # The work's title is the class name of its files; a folder for the others.
         self.assertEqual(by_name[f"作品/奋斗者之歌-微视频-{UNIT}{CLEAN}.mp4"].get("classname"), "奋斗者之歌")
