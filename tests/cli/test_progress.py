@@ -1,9 +1,13 @@
 """The progress line of check and pack: drawn on stderr when it is a terminal (a pseudo-
 terminal here), updated in place with '\\r' and erased at the end; never when stderr is a
 pipe or --quiet is given; the report on stdout is the same either way."""
+import fcntl
 import json
 import os
 import pty
+import struct
+import termios
+import unicodedata
 import shutil
 import subprocess
 import tempfile
@@ -15,10 +19,11 @@ from mpcheck_test import MPCHECK
 CZ = ("--rules", "changzhou-2024", "--as-of", "2024-09-01")
 
 
-def run_on_terminal(*args):
-    """Runs mpcheck with stderr on a pseudo-terminal and stdout into a file; returns
-    (exit code, stdout, every byte written to the terminal)."""
+def run_on_terminal(*args, columns=120):
+    """Runs mpcheck with stderr on a pseudo-terminal `columns` wide and stdout into a file;
+    returns (exit code, stdout, every byte written to the terminal)."""
     master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
     env = dict(os.environ, LANG="C.UTF-8")
     env.pop("LC_ALL", None)
     out = tempfile.TemporaryFile()
@@ -66,6 +71,13 @@ class ProgressTest(unittest.TestCase):
     def test_check_in_english(self):
         code, _, seen = run_on_terminal("check", "--lang", "en", *CZ, self.root)
         self.assert_line_drawn_and_erased(seen, f"checked {self.files}/{self.files} files")
+
+    def test_a_narrow_terminal_gets_a_shorter_line(self):
+        code, _, seen = run_on_terminal("check", *CZ, self.root, columns=24)
+        self.assertIn(f"已检查 {self.files}/{self.files} 个文件", seen)
+        for line in seen.split("\r"):
+            width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line.rstrip())
+            self.assertLess(width, 24, line)  # never wraps, so '\r' can redraw it
 
     def test_quiet_and_pipes_get_no_progress(self):
         code, stdout, seen = run_on_terminal("check", "--quiet", "--format", "json", *CZ, self.root)
