@@ -1,7 +1,6 @@
 // mpcheck check PATH… --rules R [--format text|json|html|junit|sarif] [-o FILE]
-//                [--as-of DATE] [--unit U]
-//                [--waive ID]… [--strict | --fail-on error|warning] [--exit-zero] [--quiet]
-//                [--fast] [--no-color] [--lang zh|en] [-j N]
+//                [--as-of DATE] [--unit U] [--waive ID]… [--strict | --fail-on error|warning]
+//                [--exit-zero] [--fat32] [--fast] [--quiet] [--no-color] [--lang zh|en] [-j N]
 #include <memory>
 
 #include <fmt/format.h>
