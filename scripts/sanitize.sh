@@ -35,5 +35,7 @@ run() {
 run "$BIN" probe --format json "${inputs[@]}" "$WORK"/*
 [ -d "$CORPUS" ] && run "$BIN" check --rules liaoning-2023 --format json "$CORPUS"
 run "$BIN" check --rules changzhou-2024 --format json "$WORK"
+run "$BIN" check --rules changzhou-2024 --format junit "$WORK"
+run "$BIN" check --rules changzhou-2024 --format sarif "$WORK"
 [ -d build/example ] && run "$BIN" check --rules changzhou-2024 --format json build/example
 echo "sanitizers: $(ls "$WORK" | wc -l) cut files and ${#inputs[@]} whole files probed and checked, no report"
