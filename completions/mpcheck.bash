@@ -5,11 +5,11 @@
 # The options of each command, as `mpcheck CMD --help` lists them.
 _mpcheck_common_options="-h --help --lang -o --output -j --jobs --quiet --no-color"
 declare -A _mpcheck_options=(
-    [check]="--rules --format --as-of --unit --waive --strict --fail-on --exit-zero --fat32"
-    [pack]="--rules --unit --out --manifest --zip --as-of --format --dry-run --verify"
+    [check]="--rules --format --as-of --unit --waive --strict --fail-on --exit-zero --fat32 --fast"
+    [pack]="--rules --unit --out --manifest --zip --as-of --format --dry-run --verify --fast"
     [rename]="--rules --unit --dry-run --journal --undo"
     [init]="--rules --unit --force"
-    [probe]="--format --no-scan"
+    [probe]="--format --no-scan --fast"
     [rules list]=""
     [rules show]=""
     [rules lint]="--notice"

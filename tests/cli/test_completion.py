@@ -74,7 +74,7 @@ class CompletionTest(unittest.TestCase):
             with self.subTest(command=command):
                 offered = self.complete(*command.split(), "-")
                 self.assertEqual(sorted(offered), sorted(help_options(command)))
-        self.assertEqual(self.complete("check", "--f"), ["--format", "--fail-on", "--fat32"])
+        self.assertEqual(self.complete("check", "--f"), ["--format", "--fail-on", "--fat32", "--fast"])
 
     def test_rules_are_built_in_ids_and_yaml_files(self):
         offered = self.complete("check", "--rules", "")

@@ -185,7 +185,7 @@ class ReportTest(unittest.TestCase):
         self.assertEqual("mpcheck " + driver["version"], run("--version").stdout.strip())
         ids = [r["id"] for r in driver["rules"]]
         known = catalogue()
-        self.assertEqual(len(known), 49)
+        self.assertGreaterEqual(len(known), 50)  # test_rules_check_ids.cpp pins the number
         self.assertEqual(ids[:len(known)], known)  # the catalogue, in order
         self.assertEqual(len(ids), len(set(ids)))
         self.assertTrue(all(i.startswith("manual.") for i in ids[len(known):]))
