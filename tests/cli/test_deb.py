@@ -84,7 +84,8 @@ class DebTest(unittest.TestCase):
         # One install at a time on a shared machine; never over an installed mpcheck.
         with open(os.path.join(tempfile.gettempdir(), "mpcheck-deb-test.lock"), "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
-            if sh("dpkg", "-s", "mpcheck").returncode == 0 or os.path.exists("/usr/bin/mpcheck"):
+            status = sh("dpkg-query", "-W", "-f=${Status}", "mpcheck").stdout
+            if status.endswith(" installed") or os.path.exists("/usr/bin/mpcheck"):
                 self.skipTest("an mpcheck is already installed on this machine; left alone")
             p = sh("dpkg", "-i", self.deb)
             try:
@@ -102,6 +103,7 @@ class DebTest(unittest.TestCase):
             self.assertEqual(removed.returncode, 0, removed.stdout + removed.stderr)
             self.assertFalse(os.path.exists("/usr/bin/mpcheck"))
             self.assertFalse(os.path.exists("/usr/share/mpcheck/rules/changzhou-2024.yaml"))
+            self.assertFalse(sh("dpkg-query", "-W", "-f=${Status}", "mpcheck").stdout.endswith(" installed"))
 
 
 if __name__ == "__main__":
