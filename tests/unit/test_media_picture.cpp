@@ -161,3 +161,29 @@ TEST_CASE("media::plan_sample_times: nested power-of-two grids, moved to keyfram
   for (double t : snapped)
     CHECK(std::find(keys.begin(), keys.end(), t) != keys.end());
 }
+
+TEST_CASE("media::plan_pair_times: keyframes both versions share, else the cheapest")
+{
+  // Shared GOPs (every 10 s): every sample is a keyframe of both.
+  std::vector<double> tens;
+  for (int k = 0; k < 48; ++k)
+    tens.push_back(10.0 * k);
+  const std::vector<double> shared = plan_pair_times(480, tens, tens);
+  CHECK(shared.size() == 14);
+  for (double t : shared)
+    CHECK(std::find(tens.begin(), tens.end(), t) != tens.end());
+  // A has keyframes every 4 s, B every 10 s: a keyframe of B (decoded alone) that is at most
+  // 2 s after one of A is chosen over A's keyframes, which would cost B up to 10 s.
+  std::vector<double> fours;
+  for (int k = 0; k < 120; ++k)
+    fours.push_back(4.0 * k);
+  const std::vector<double> mixed = plan_pair_times(480, fours, tens);
+  REQUIRE(mixed.size() == 14);
+  for (double t : mixed) {
+    CHECK(std::find(tens.begin(), tens.end(), t) != tens.end());
+    CHECK(std::fmod(t, 4.0) <= 2.0);
+  }
+  // Nothing known of either: the plain grid; of one only: that one's keyframes.
+  CHECK(plan_pair_times(480, {}, {}) == plan_sample_times(480, {}));
+  CHECK(plan_pair_times(480, tens, {}) == plan_sample_times(480, tens));
+}

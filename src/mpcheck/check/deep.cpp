@@ -1,5 +1,6 @@
 #include "mpcheck/check/deep.hpp"
 
+#include <atomic>
 #include <future>
 #include <thread>
 
@@ -40,37 +41,62 @@ std::vector<Unit> plan_units(const Submission& sub)
   return units;
 }
 
-// Both versions at once: the subtitled one chooses the times (its keyframes, so it decodes
-// single pictures) and publishes the pictures' times; the clean one samples the same times.
+// What one version tells the other before sampling: its duration and keyframe times.
+struct Published {
+  double duration = 0;
+  std::vector<double> keyframes;
+};
+
+// Hands a version's keyframes to the other exactly once (empty when it could not be opened),
+// so neither waits for ever.
+class Exchange {
+public:
+  std::shared_future<Published> future() { return m_promise.get_future().share(); }
+  void publish(Published p)
+  {
+    if (!m_sent.exchange(true))
+      m_promise.set_value(std::move(p));
+  }
+
+private:
+  std::promise<Published> m_promise;
+  std::atomic<bool> m_sent{false};
+};
+
+// Both versions at once, on two threads: each opens its file, publishes its keyframes and
+// waits for the other's; both then plan the same times (plan_pair_times), so that where the
+// two exports share their GOPs every sample is a single keyframe in both.
 void analyze_pair(Submission& sub, const Unit& u, const media::AnalyzeOptions& options)
 {
   SubmissionFile& a = sub.files[size_t(u.first)];
   SubmissionFile& b = sub.files[size_t(u.second)];
-  std::promise<std::vector<double>> published;
-  std::shared_future<std::vector<double>> times = published.get_future().share();
-  bool sent = false;
+  Exchange from_a, from_b;
+  std::shared_future<Published> a_keys = from_a.future(), b_keys = from_b.future();
+  auto plan = [](Exchange& mine, const std::shared_future<Published>& theirs, bool first) {
+    return media::SamplePlan{[&mine, theirs, first](double duration, const std::vector<double>& keys) {
+                               mine.publish({duration, keys});
+                               const Published other = theirs.get();
+                               if (other.duration <= 0) // the other could not be opened
+                                 return media::plan_sample_times(duration, keys);
+                               const double d = std::min(duration, other.duration);
+                               return first ? media::plan_pair_times(d, keys, other.keyframes)
+                                            : media::plan_pair_times(d, other.keyframes, keys);
+                             }};
+  };
   media::Analysis clean;
   std::thread worker([&] {
-    clean = media::analyze(
-        b.abs_path, {[&](double, const std::vector<double>&) { return times.get(); }, nullptr},
-        options);
+    clean = media::analyze(b.abs_path, plan(from_b, a_keys, false), options);
+    from_b.publish({}); // when it failed before planning
   });
-  media::SamplePlan plan = media::own_keyframes_plan();
-  plan.sampled = [&](const std::vector<double>& taken) {
-    published.set_value(taken);
-    sent = true;
-  };
   media::Analysis subtitled;
   try {
-    subtitled = media::analyze(a.abs_path, plan, options);
+    subtitled = media::analyze(a.abs_path, plan(from_a, b_keys, true), options);
   } catch (...) {
-    if (!sent)
-      published.set_value({});
+    from_a.publish({});
     worker.join();
     throw;
   }
-  if (!sent)
-    published.set_value({});
+  from_a.publish({});
   worker.join();
   // Matched within half a frame: the same picture in two encodes of one timeline.
   const double fps = a.facts.video->frame_rate.valid() ? a.facts.video->frame_rate.value() : 25;

@@ -549,18 +549,9 @@ public:
   void run(const SamplePlan& plan)
   {
     scan_lead();
-    if (!m_facts.error.empty()) {
-      if (plan.sampled)
-        plan.sampled({});
+    if (!m_facts.error.empty())
       return;
-    }
-    const std::vector<double> times = plan.choose(m_duration, m_keyframes);
-    take_samples(times);
-    std::vector<double> taken;
-    for (const Luma& l : m_out.samples)
-      taken.push_back(l.time_s);
-    if (plan.sampled)
-      plan.sampled(taken);
+    take_samples(plan.choose(m_duration, m_keyframes));
     run_bursts();
     if (!m_facts.all_black)
       scan_tail();
@@ -956,9 +947,8 @@ void analyze_audio(const std::string& path, const AnalyzeOptions& o, DeepFacts& 
 SamplePlan own_keyframes_plan()
 {
   return {[](double duration, const std::vector<double>& keyframes) {
-            return plan_sample_times(duration, keyframes);
-          },
-          nullptr};
+    return plan_sample_times(duration, keyframes);
+  }};
 }
 
 Analysis analyze(const std::string& path, const SamplePlan& plan, const AnalyzeOptions& options)
@@ -970,8 +960,6 @@ Analysis analyze(const std::string& path, const SamplePlan& plan, const AnalyzeO
     PictureAnalysis(video, options, out).run(plan);
   } else {
     out.facts.error = video.error;
-    if (plan.sampled)
-      plan.sampled({}); // a pair partner may be waiting for the times
   }
   video = {};
   if (options.audio)

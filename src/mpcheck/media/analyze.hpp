@@ -31,15 +31,13 @@ struct Analysis {
   std::vector<Luma> samples; // the sampled pictures, in time order
 };
 
-// Where to sample. `choose` is called once the file is open, with its video duration and
-// the keyframe times of its index (empty when the container has none), and returns the
-// times; `sampled` (optional) is then called exactly once with the presentation times of
-// the pictures really taken (empty when the video could not be opened). For a pair, the
-// subtitled version chooses from its keyframes and publishes what it took; the clean
-// version's `choose` waits for those times.
+// Where to sample: `choose` is called once the file is open and its first picture decoded,
+// with its video duration and the keyframe times of its index (presentation times; empty
+// when the container has none), and returns the times. For a pair, each version publishes
+// its keyframes to the other and both choose the same times (check/deep.cpp). It is not
+// called when the video cannot be opened.
 struct SamplePlan {
   std::function<std::vector<double>(double duration_s, const std::vector<double>& keyframes)> choose;
-  std::function<void(const std::vector<double>& taken)> sampled;
 };
 
 // The plan of a video on its own: plan_sample_times on its keyframes.

@@ -218,13 +218,15 @@ PairComparison compare_pair(const std::vector<Luma>& subtitled, const std::vecto
   return out;
 }
 
-std::vector<double> plan_sample_times(double duration_s, const std::vector<double>& keyframes,
-                                      int max_samples)
+namespace {
+
+// The grid: multiples of a power-of-two step, at most `max_samples` of them.
+std::vector<double> grid(double duration_s, int max_samples, double& step)
 {
   std::vector<double> times;
+  step = 1;
   if (!(duration_s > 0) || max_samples <= 0)
     return times;
-  double step = 1;
   while (duration_s / step > max_samples)
     step *= 2;
   // Not the very end: the last frame may end before the stated duration.
@@ -233,6 +235,52 @@ std::vector<double> plan_sample_times(double duration_s, const std::vector<doubl
     times.push_back(t);
   if (times.empty())
     times.push_back(duration_s / 2);
+  return times;
+}
+
+// Seconds to decode from the last keyframe at or before `t` (0 when the keyframes are not
+// known: nothing to choose by).
+double decode_span(const std::vector<double>& keyframes, double t)
+{
+  const auto it = std::upper_bound(keyframes.begin(), keyframes.end(), t + 1e-6);
+  return it == keyframes.begin() ? (keyframes.empty() ? 0 : t) : t - *(it - 1);
+}
+
+} // namespace
+
+std::vector<double> plan_pair_times(double duration_s, const std::vector<double>& keyframes_a,
+                                    const std::vector<double>& keyframes_b, int max_samples)
+{
+  double step = 1;
+  std::vector<double> times = grid(duration_s, max_samples, step);
+  std::vector<double> candidates = keyframes_a;
+  candidates.insert(candidates.end(), keyframes_b.begin(), keyframes_b.end());
+  for (double& t : times) {
+    double best = t;
+    double cost = decode_span(keyframes_a, t) + decode_span(keyframes_b, t);
+    for (double k : candidates) {
+      if (std::abs(k - t) > step / 2 || k > duration_s)
+        continue;
+      const double c = decode_span(keyframes_a, k) + decode_span(keyframes_b, k);
+      if (c < cost - 1e-9 || (std::abs(c - cost) < 1e-9 && std::abs(k - t) < std::abs(best - t))) {
+        best = k;
+        cost = c;
+      }
+    }
+    t = best;
+  }
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+  return times;
+}
+
+std::vector<double> plan_sample_times(double duration_s, const std::vector<double>& keyframes,
+                                      int max_samples)
+{
+  double step = 1;
+  std::vector<double> times = grid(duration_s, max_samples, step);
+  if (times.empty())
+    return times;
   if (!keyframes.empty()) {
     for (double& t : times) {
       const auto it = std::lower_bound(keyframes.begin(), keyframes.end(), t);

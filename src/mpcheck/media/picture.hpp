@@ -48,4 +48,12 @@ PairComparison compare_pair(const std::vector<Luma>& subtitled, const std::vecto
 std::vector<double> plan_sample_times(double duration_s, const std::vector<double>& keyframes,
                                       int max_samples = 16);
 
+// The times to sample both versions of a programme: the same grid, each point moved to the
+// keyframe (of either file, within half a step) that costs least to decode in both — the
+// frames from each file's keyframe at or before it. Two exports of one project often share
+// their GOPs (then every sample is a keyframe in both); when they do not, a sample is a
+// keyframe of one and close after a keyframe of the other.
+std::vector<double> plan_pair_times(double duration_s, const std::vector<double>& keyframes_a,
+                                    const std::vector<double>& keyframes_b, int max_samples = 16);
+
 } // namespace mpcheck::media
