@@ -5,7 +5,12 @@
 
 #include <doctest/doctest.h>
 
+#include "mpcheck/pack/read_ahead.hpp"
+
 #include <cerrno>
+#include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
 
 using namespace mpcheck::pack;
 using pack_files::exists;
@@ -155,6 +160,56 @@ TEST_CASE("pack::Copier verify re-reads on tmpfs too (no O_DIRECT there)")
   std::string sha;
   REQUIRE(copier.copy(dir / "src.bin", stamp(dir / "src.bin"), dir / "mnt/dst.bin", sha).ok());
   CHECK(read_file(dir / "mnt/dst.bin") == read_file(dir / "src.bin"));
+}
+
+TEST_CASE("pack::Copier::copy reads a source that is not in memory from the device")
+{
+  pack_files::TempDir dir;
+  const std::string content = pack_files::pattern(5 * 4096 + 17, 7); // an unaligned end
+  pack_files::write_file(dir / "src.bin", content);
+  {
+    // Out of the page cache, so that stage() reads it with direct I/O (where there is any).
+    const int fd = ::open((dir / "src.bin").c_str(), O_RDONLY);
+    REQUIRE(fd >= 0);
+    ::fdatasync(fd);
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    ::close(fd);
+  }
+  Copier copier(4096);
+  copier.verify = true;
+  std::string sha;
+  REQUIRE(copier.copy(dir / "src.bin", stamp(dir / "src.bin"), dir / "dst.bin", sha).ok());
+  CHECK(sha == sha256_hex(content));
+  CHECK(read_file(dir / "dst.bin") == content);
+  CHECK(pack_files::files_named(dir.path(), ".mpcheck-tmp-").empty());
+}
+
+TEST_CASE("pack::ReadAhead goes through the page cache when a direct read is refused")
+{
+  pack_files::TempDir dir;
+  const std::string content = pack_files::pattern(3 * 4096 + 5, 8);
+  pack_files::write_file(dir / "src.bin", content);
+  const int fd = ::open((dir / "src.bin").c_str(), O_RDONLY | O_CLOEXEC);
+  REQUIRE(fd >= 0);
+  const bool direct = set_direct(fd, true);
+  ::lseek(fd, 17, SEEK_SET); // an unaligned offset: a direct read is refused (EINVAL)
+  char* area = static_cast<char*>(std::aligned_alloc(4096, 2 * 4096));
+  std::string read;
+  std::string sha;
+  {
+    ReadAhead reader(fd, area, 4096, 2, int64_t(content.size()));
+    for (ReadAhead::Chunk chunk = reader.next(); chunk.size > 0; chunk = reader.next()) {
+      CHECK(chunk.error == 0);
+      read.append(chunk.data, chunk.size);
+    }
+    sha = reader.sha256();
+  }
+  CHECK(read == content.substr(17));
+  CHECK(sha == sha256_hex(content.substr(17)));
+  if (direct)
+    CHECK_FALSE(is_direct(fd));
+  std::free(area);
+  ::close(fd);
 }
 
 TEST_CASE("pack::stat_source")

@@ -9,7 +9,12 @@
 #include <cstdlib>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+
+#ifndef __NR_cachestat
+#define __NR_cachestat 451 // Linux 6.5; the same number on every architecture
+#endif
 
 namespace mpcheck::pack {
 
@@ -103,6 +108,21 @@ void stream_out(int fd, int64_t written, int64_t just_written, int64_t& settled)
   settled = until;
 }
 
+// Whether most of the file is already in the page cache (cachestat(2), Linux ≥ 6.5; older
+// kernels say no). Such a file is read through the cache rather than from the device again.
+bool mostly_cached(int fd, int64_t size)
+{
+  struct Range {
+    uint64_t off, len;
+  } range{0, uint64_t(size)};
+  struct Counts {
+    uint64_t nr_cache, nr_dirty, nr_writeback, nr_evicted, nr_recently_evicted;
+  } counts{};
+  if (size <= 0 || ::syscall(__NR_cachestat, fd, &range, &counts, 0) != 0)
+    return false;
+  return int64_t(counts.nr_cache) * 2 * int64_t(page) >= size;
+}
+
 int hash_fd(int fd, char* buffer, std::size_t size, std::string& sha256, int64_t& total)
 {
   Sha256 hash;
@@ -167,12 +187,16 @@ Status Copier::stage(const std::string& source, const SourceStamp& expected,
   Status status = check_stamp(in.get(), expected, source);
   if (!status.ok())
     return status;
-  ::posix_fadvise(in.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
+  // Read from the device straight into the ring (no page-cache copy, no cache pollution),
+  // unless the bytes are in memory already or the file system cannot.
+  if (mostly_cached(in.get(), expected.size) || !set_direct(in.get(), true))
+    ::posix_fadvise(in.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
   staged = {-1, temp_path_for(dest_path), dest_path, ""};
   staged.fd = ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (staged.fd < 0)
     return errno_status(errno, "cannot create", staged.temp, fat32);
   status = reserve(staged.fd, expected.size, dest_path, fat32);
+  set_direct(staged.fd, true); // written from the ring by the device; else through the cache
   int64_t copied = 0;
   if (status.ok())
     status = pump(in.get(), staged.fd, dest_path, expected.size, copied, staged.sha256);
@@ -232,6 +256,7 @@ Status Copier::pump(int in, int out, const std::string& dest_path, int64_t limit
 {
   ReadAhead reader(in, m_buffers, m_size, buffer_count, limit);
   int64_t settled = 0;
+  bool direct = is_direct(out);
   while (true) {
     const ReadAhead::Chunk chunk = reader.next();
     if (chunk.error != 0)
@@ -241,10 +266,17 @@ Status Copier::pump(int in, int out, const std::string& dest_path, int64_t limit
               fmt::format("the source of {} grew while pack was running", dest_path)};
     if (chunk.size == 0)
       break;
+    if (direct && chunk.size % page != 0) // the unaligned end goes through the page cache
+      set_direct(out, false);
     if (const int err = write_all(out, chunk.data, chunk.size))
       return errno_status(err, "cannot write", dest_path, fat32);
+    if (direct && !is_direct(out)) {
+      direct = false;
+      settled = copied; // direct writes left nothing dirty behind
+    }
     copied += int64_t(chunk.size);
-    stream_out(out, copied, int64_t(chunk.size), settled);
+    if (!direct)
+      stream_out(out, copied, int64_t(chunk.size), settled);
     if (on_bytes)
       on_bytes(int64_t(chunk.size));
   }

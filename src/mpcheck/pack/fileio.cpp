@@ -109,6 +109,8 @@ int write_all(int fd, const void* data, std::size_t size)
     const ssize_t n = g_write ? g_write(fd, p, size) : ::write(fd, p, size);
     if (n < 0 && errno == EINTR)
       continue;
+    if (n < 0 && errno == EINVAL && is_direct(fd) && set_direct(fd, false))
+      continue;
     if (n < 0)
       return errno;
     if (n == 0)
@@ -117,6 +119,22 @@ int write_all(int fd, const void* data, std::size_t size)
     size -= size_t(n);
   }
   return 0;
+}
+
+bool set_direct(int fd, bool on)
+{
+  const int flags = ::fcntl(fd, F_GETFL);
+  if (flags < 0)
+    return false;
+  if (((flags & O_DIRECT) != 0) == on)
+    return true;
+  return ::fcntl(fd, F_SETFL, on ? flags | O_DIRECT : flags & ~O_DIRECT) == 0;
+}
+
+bool is_direct(int fd)
+{
+  const int flags = ::fcntl(fd, F_GETFL);
+  return flags >= 0 && (flags & O_DIRECT) != 0;
 }
 
 int fsync_dir(const std::string& dir)

@@ -27,8 +27,16 @@ Status errno_status(int err, std::string_view what, const std::string& path, boo
 std::string temp_path_for(const std::string& final_path);
 
 // Writes all `size` bytes (retrying short writes and EINTR) through the write function in
-// force (testing::set_write_function). Returns 0 or the errno of the failure.
+// force (testing::set_write_function). Returns 0 or the errno of the failure. On a descriptor
+// opened for direct I/O, a write the file system refuses as unaligned (EINVAL) is retried
+// through the page cache.
 int write_all(int fd, const void* data, std::size_t size);
+
+// Turns direct I/O (O_DIRECT: the device reads into or writes from the caller's buffer, no
+// page-cache copy) on or off for `fd`. Returns whether the descriptor now is as asked; file
+// systems without direct I/O (older tmpfs, many FUSE drives) refuse to turn it on.
+bool set_direct(int fd, bool on);
+bool is_direct(int fd);
 
 // fsyncs the folder `dir` so that a rename or creation inside it is durable. Returns 0 or
 // errno. File systems that cannot fsync a folder (EINVAL) count as success.

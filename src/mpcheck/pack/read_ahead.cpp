@@ -1,5 +1,7 @@
 #include "mpcheck/pack/read_ahead.hpp"
 
+#include "mpcheck/pack/fileio.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <unistd.h>
@@ -70,7 +72,9 @@ bool ReadAhead::read_one(std::size_t slot)
   ssize_t n;
   do
     n = ::read(m_fd, buffer, m_size);
-  while (n < 0 && errno == EINTR);
+  // A direct read the file system refuses (EINVAL: say, a file that grew from an unaligned
+  // end) is retried through the page cache; the file offset has not moved.
+  while (n < 0 && (errno == EINTR || (errno == EINVAL && is_direct(m_fd) && set_direct(m_fd, false))));
   Chunk chunk{buffer, n > 0 ? std::size_t(n) : 0, n < 0 ? errno : 0, false};
   m_total += int64_t(chunk.size);
   if (m_total > m_limit)
