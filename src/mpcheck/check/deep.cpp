@@ -73,15 +73,16 @@ void analyze_pair(Submission& sub, const Unit& u, const media::AnalyzeOptions& o
   Exchange from_a, from_b;
   std::shared_future<Published> a_keys = from_a.future(), b_keys = from_b.future();
   auto plan = [](Exchange& mine, const std::shared_future<Published>& theirs, bool first) {
-    return media::SamplePlan{[&mine, theirs, first](double duration, const std::vector<double>& keys) {
-                               mine.publish({duration, keys});
-                               const Published other = theirs.get();
-                               if (other.duration <= 0) // the other could not be opened
-                                 return media::plan_sample_times(duration, keys);
-                               const double d = std::min(duration, other.duration);
-                               return first ? media::plan_pair_times(d, keys, other.keyframes)
-                                            : media::plan_pair_times(d, other.keyframes, keys);
-                             }};
+    return media::SamplePlan{
+        [&mine, theirs, first](double duration, const std::vector<double>& keys) {
+          mine.publish({duration, keys});
+          const Published other = theirs.get();
+          if (other.duration <= 0) // the other could not be opened
+            return media::plan_sample_times(duration, keys);
+          const double d = std::min(duration, other.duration);
+          return first ? media::plan_pair_times(d, keys, other.keyframes)
+                       : media::plan_pair_times(d, other.keyframes, keys);
+        }};
   };
   media::Analysis clean;
   std::thread worker([&] {

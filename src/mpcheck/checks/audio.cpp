@@ -31,12 +31,15 @@ void silent(const Context& ctx, const check::SubmissionFile& file, const rules::
                                                : d.true_peak_dbtp < media.silence_threshold;
   if (quiet) {
     if (Finding* f = ctx.sink.add("audio.silent", &origin, file.path, ctx.work_of(file))) {
-      f->expected = Text{fmt::format("有声音（综合响度高于 {:g} LUFS）", media.silence_threshold),
-                         fmt::format("sound (integrated loudness above {:g} LUFS)", media.silence_threshold)};
+      f->expected =
+          Text{fmt::format("有声音（综合响度高于 {:g} LUFS）", media.silence_threshold),
+               fmt::format("sound (integrated loudness above {:g} LUFS)", media.silence_threshold)};
       f->actual = Text{lufs(d.loudness_lufs), lufs_en(d.loudness_lufs)};
-      f->message = {"音轨是静音的：整段听不到声音", "the audio track is silent: nothing can be heard"};
-      f->hint = {"检查剪辑软件中音轨是否静音、导出时是否选择了正确的音频轨，重新导出。",
-                 "Check that the sound track is not muted and is included in the export; export again."};
+      f->message = {"音轨是静音的：整段听不到声音",
+                    "the audio track is silent: nothing can be heard"};
+      f->hint = {
+          "检查剪辑软件中音轨是否静音、导出时是否选择了正确的音频轨，重新导出。",
+          "Check that the sound track is not muted and is included in the export; export again."};
     }
     return;
   }
@@ -51,10 +54,12 @@ void silent(const Context& ctx, const check::SubmissionFile& file, const rules::
       f->expected = Text{fmt::format("没有超过 {:g} 秒的无声段落", long_silence_s),
                          fmt::format("no silence of {:g} s or more", long_silence_s)};
       f->actual = Text{"无声：" + at, "silent: " + at};
-      f->message = {fmt::format("第 {} 处有 {:.0f} 秒听不到声音", at, s.end_s - s.start_s),
-                    fmt::format("nothing can be heard for {:.0f} s at {}", s.end_s - s.start_s, at)};
-      f->hint = {"确认这段无声是有意的；否则补上解说或背景音乐后重新导出。",
-                 "Make sure the silence is intended; otherwise add the voice or music and export again."};
+      f->message = {
+          fmt::format("第 {} 处有 {:.0f} 秒听不到声音", at, s.end_s - s.start_s),
+          fmt::format("nothing can be heard for {:.0f} s at {}", s.end_s - s.start_s, at)};
+      f->hint = {
+          "确认这段无声是有意的；否则补上解说或背景音乐后重新导出。",
+          "Make sure the silence is intended; otherwise add the voice or music and export again."};
     }
   }
 }
@@ -67,12 +72,13 @@ void loudness(const Context& ctx, const check::SubmissionFile& file, const rules
   // A silent track is audio.silent's to report.
   if ((!low && !high) || d.loudness_lufs < media.silence_threshold)
     return;
-  Finding* f = ctx.sink.add("audio.loudness", &media.loudness->origin, file.path, ctx.work_of(file));
+  Finding* f =
+      ctx.sink.add("audio.loudness", &media.loudness->origin, file.path, ctx.work_of(file));
   if (!f)
     return;
   const std::string want = r.min && r.max ? fmt::format("{:g}…{:g} LUFS", *r.min, *r.max)
-                           : r.min       ? fmt::format("≥ {:g} LUFS", *r.min)
-                                         : fmt::format("≤ {:g} LUFS", *r.max);
+                           : r.min        ? fmt::format("≥ {:g} LUFS", *r.min)
+                                          : fmt::format("≤ {:g} LUFS", *r.max);
   f->expected = want;
   f->actual = fmt::format("{:.1f} LUFS, true peak {:.1f} dBTP", d.loudness_lufs, d.true_peak_dbtp);
   const std::string gain = fmt::format("{:+.0f}", -23.0 - d.loudness_lufs);
@@ -80,10 +86,11 @@ void loudness(const Context& ctx, const check::SubmissionFile& file, const rules
                           " -c:v copy -af loudnorm=I=-23:TP=-1 -c:a aac -b:a 192k " +
                           shell_quote("响度调整后.mp4");
   if (low) {
-    f->message = {fmt::format("声音太小：综合响度 {:.1f} LUFS，低于 {:g} LUFS，听众需要把音量开得很大",
-                              d.loudness_lufs, *r.min),
-                  fmt::format("the sound is too quiet: {:.1f} LUFS integrated, below {:g} LUFS",
-                              d.loudness_lufs, *r.min)};
+    f->message = {
+        fmt::format("声音太小：综合响度 {:.1f} LUFS，低于 {:g} LUFS，听众需要把音量开得很大",
+                    d.loudness_lufs, *r.min),
+        fmt::format("the sound is too quiet: {:.1f} LUFS integrated, below {:g} LUFS",
+                    d.loudness_lufs, *r.min)};
   } else {
     f->message = {fmt::format("声音太响：综合响度 {:.1f} LUFS，高于 {:g} LUFS，容易失真刺耳",
                               d.loudness_lufs, *r.max),
@@ -91,7 +98,8 @@ void loudness(const Context& ctx, const check::SubmissionFile& file, const rules
                               d.loudness_lufs, *r.max)};
   }
   f->hint = {"在剪辑软件中把音量调整约 " + gain + " dB（目标 -23 LUFS）后重新导出，或用：" + cmd,
-             "Change the volume by about " + gain + " dB (target -23 LUFS) and export again, or run: " + cmd};
+             "Change the volume by about " + gain +
+                 " dB (target -23 LUFS) and export again, or run: " + cmd};
 }
 
 } // namespace

@@ -107,7 +107,8 @@ void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFac
     const std::string codec = file.facts.video ? file.facts.video->codec : "?";
     f->actual = Text{"无法解码（" + codec + "）", "cannot decode (" + codec + ")"};
     f->message = {"这种视频编码（" + codec + "）无法解码，很多电脑也播放不了",
-                  "this video codec (" + codec + ") cannot be decoded; many computers cannot play it"};
+                  "this video codec (" + codec +
+                      ") cannot be decoded; many computers cannot play it"};
     f->hint = {"用常见编码重新导出，或用：" + ffmpeg_fix_command(file, ctx.rules_for(file).media),
                "Export it again in a common codec, or run: " +
                    ffmpeg_fix_command(file, ctx.rules_for(file).media)};
@@ -121,16 +122,17 @@ void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFac
                "Export it again from the project, or copy it again from the original."};
     return;
   }
-  f->actual = Text{fmt::format("画面 {} 处、声音 {} 处解码出错", d.video_decode_errors,
-                               d.audio_decode_errors),
-                   fmt::format("{} picture and {} sound decode errors", d.video_decode_errors,
-                               d.audio_decode_errors)};
+  f->actual = Text{
+      fmt::format("画面 {} 处、声音 {} 处解码出错", d.video_decode_errors, d.audio_decode_errors),
+      fmt::format("{} picture and {} sound decode errors", d.video_decode_errors,
+                  d.audio_decode_errors)};
   f->message = {"文件数据有损坏：播放时会出现花屏、马赛克、卡顿或杂音",
                 "the file's data is damaged: playback shows blocks, smears, stalls or clicks"};
   f->hint = {"从原始工程重新导出；若只有这个文件，用 ffmpeg 重新编码可以去掉无法解码的部分：" +
                  ffmpeg_fix_command(file, ctx.rules_for(file).media),
              "Export it again from the project; if this file is all you have, re-encoding drops "
-             "what cannot be decoded: " + ffmpeg_fix_command(file, ctx.rules_for(file).media)};
+             "what cannot be decoded: " +
+                 ffmpeg_fix_command(file, ctx.rules_for(file).media)};
 }
 
 } // namespace

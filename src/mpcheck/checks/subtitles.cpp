@@ -64,11 +64,12 @@ Text mismatch(const MediaFacts& a, const MediaFacts& b, const check::VersionPair
                         b.video->display_height)};
   const PairComparison& c = pair.comparison;
   if (pair.compared && c.samples > 0 && c.psnr_outside_band < same_programme_db)
-    return {fmt::format("画面内容不同：同一时刻字幕区以外的画面差别很大（{} 处取样，PSNR {:.1f} dB）",
-                        c.samples, c.psnr_outside_band),
-            fmt::format("the pictures differ: at the same moments the picture outside the subtitle "
-                        "band is different ({} samples, PSNR {:.1f} dB)",
-                        c.samples, c.psnr_outside_band)};
+    return {
+        fmt::format("画面内容不同：同一时刻字幕区以外的画面差别很大（{} 处取样，PSNR {:.1f} dB）",
+                    c.samples, c.psnr_outside_band),
+        fmt::format("the pictures differ: at the same moments the picture outside the subtitle "
+                    "band is different ({} samples, PSNR {:.1f} dB)",
+                    c.samples, c.psnr_outside_band)};
   return {"", ""};
 }
 
@@ -89,8 +90,9 @@ void compare_versions(const Context& ctx, const check::VersionPair& pair)
       f->actual = why;
       f->message = {"有字幕版和无字幕版不是同一个节目：" + why.zh,
                     "the subtitled and the clean versions are not the same programme: " + why.en};
-      f->hint = {"从同一个剪辑工程分别导出有字幕、无字幕两个版本（只关闭字幕轨，其他设置不变）。",
-                 "Export both versions from the same project, switching only the subtitle track off."};
+      f->hint = {
+          "从同一个剪辑工程分别导出有字幕、无字幕两个版本（只关闭字幕轨，其他设置不变）。",
+          "Export both versions from the same project, switching only the subtitle track off."};
     }
     return;
   }

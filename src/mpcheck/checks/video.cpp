@@ -212,8 +212,9 @@ void black(const Context& ctx, const SubmissionFile& file, const DeepFacts& d)
   Finding* f = ctx.sink.add("video.black", nullptr, file.path, ctx.work_of(file));
   if (!f)
     return;
-  f->expected = Text{fmt::format("开头、结尾黑场短于 {:g} 秒", long_black_s),
-                     fmt::format("less than {:g} s of black at the start and the end", long_black_s)};
+  f->expected =
+      Text{fmt::format("开头、结尾黑场短于 {:g} 秒", long_black_s),
+           fmt::format("less than {:g} s of black at the start and the end", long_black_s)};
   if (d.all_black) {
     f->actual = Text{"整段黑屏", "black throughout"};
     f->message = {"视频整段都是黑屏，看不到画面", "the video is black throughout: no picture"};
@@ -231,12 +232,13 @@ void black(const Context& ctx, const SubmissionFile& file, const DeepFacts& d)
     en += fmt::format("{}{:.1f} s of black at the end", en.empty() ? "" : ", ", d.black_tail_s);
   }
   f->actual = Text{zh, en};
-  f->message = {"视频" + zh + "，评审看到的是黑屏", "the video has " + en + ": the jury sees a black screen"};
+  f->message = {"视频" + zh + "，评审看到的是黑屏",
+                "the video has " + en + ": the jury sees a black screen"};
   const std::string cut = lead ? fmt::format("-ss {:.2f} ", d.black_lead_s) : "";
-  const std::string to = tail && file.facts.video
-                             ? fmt::format("-to {:.2f} ", std::max(0.0, file.facts.video->duration_s -
-                                                                           d.black_tail_s))
-                             : "";
+  const std::string to =
+      tail && file.facts.video
+          ? fmt::format("-to {:.2f} ", std::max(0.0, file.facts.video->duration_s - d.black_tail_s))
+          : "";
   const std::string cmd = "ffmpeg -i " + shell_quote(command_path(file)) + " " + cut + to +
                           "-c:v libx264 -c:a aac " + shell_quote("剪辑后.mp4");
   f->hint = {"在剪辑软件中剪掉多余的黑场后重新导出，或用：" + cmd,

@@ -53,7 +53,7 @@ struct VideoFacts {
   int64_t bitrate_declared = 0; // what the header claims, 0 when absent
   std::string bitrate_source;   // "index" (no data read), "packets" (demuxed), "" (unknown)
   int64_t frame_count = 0;
-  double duration_s = 0; // of this stream
+  double duration_s = 0;                // of this stream
   std::vector<int32_t> kbps_per_second; // the bit-rate curve (kbit/s in each second), for the
                                         // HTML report; not in the JSON
 };
@@ -117,18 +117,18 @@ struct DeepFacts {
   int samples = 0;        // sampled pictures kept for comparison
   // Interlace measure over the bursts (libavfilter idet, multi-frame verdicts).
   int idet_tff = 0, idet_bff = 0, idet_progressive = 0, idet_undetermined = 0;
-  std::string scan_content; // progressive, interlaced, unknown (too few decided frames)
-  double black_lead_s = 0;  // black from the start to the first picture that is not black
-  double black_tail_s = 0;  // black from the last picture that is not to the end
-  bool all_black = false;   // no picture looked at was anything but black
-  int black_samples = 0;    // sampled pictures that are black
+  std::string scan_content;    // progressive, interlaced, unknown (too few decided frames)
+  double black_lead_s = 0;     // black from the start to the first picture that is not black
+  double black_tail_s = 0;     // black from the last picture that is not to the end
+  bool all_black = false;      // no picture looked at was anything but black
+  int black_samples = 0;       // sampled pictures that are black
   int video_decode_errors = 0; // pictures the decoder flagged as corrupt, or packets it refused
 
   // Sound: the main audio stream decoded whole (libavfilter ebur128 with true peak).
   bool audio_measured = false;
   double loudness_lufs = -70; // integrated loudness; -70 (the absolute gate) for silence
   double loudness_range_lu = 0;
-  double true_peak_dbtp = -144; // dBTP; -144 for digital silence
+  double true_peak_dbtp = -144;          // dBTP; -144 for digital silence
   std::vector<SilenceInterval> silences; // stretches of >= 2 s below the silence level
   double audio_duration_s = 0;           // decoded sound
   int audio_decode_errors = 0;
@@ -164,7 +164,7 @@ struct MediaFacts {
   std::optional<ImageFacts> image;
   std::optional<DocumentFacts> document;
   std::optional<DeepFacts> deep; // decoded pictures and sound; absent under --fast
-  bool truncated = false; // index points past the end of the file
+  bool truncated = false;        // index points past the end of the file
   std::string truncated_detail;
   std::optional<ProbeError> error; // unreadable: the file could not be probed
 };

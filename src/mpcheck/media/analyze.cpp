@@ -63,7 +63,8 @@ OpenStream open_stream(const std::string& path, AVMediaType type)
     return out;
   }
   out.fmt.reset(raw);
-  if (!has_global_index(raw) && avformat_find_stream_info(raw, nullptr) < 0 && raw->nb_streams == 0) {
+  if (!has_global_index(raw) && avformat_find_stream_info(raw, nullptr) < 0 &&
+      raw->nb_streams == 0) {
     out.error = "open-failed";
     return out;
   }
@@ -178,7 +179,8 @@ private:
   // fault of the file.
   bool counts(int64_t ts) const
   {
-    return m_settled && (ts == AV_NOPTS_VALUE || m_settled_ts == AV_NOPTS_VALUE || ts > m_settled_ts);
+    return m_settled &&
+           (ts == AV_NOPTS_VALUE || m_settled_ts == AV_NOPTS_VALUE || ts > m_settled_ts);
   }
 
   // Sends the decoder its next packet (or the end); false when nothing more can come.
@@ -294,8 +296,8 @@ public:
     for (int y = 0; y < f->height; y += step) {
       const uint8_t* row = plane + ptrdiff_t(y) * linesize;
       for (int x = 0; x < f->width; x += step)
-        sparse.pixels.push_back(bytes == 1 ? row[x]
-                                           : uint8_t(uint32_t(row[2 * x] | (row[2 * x + 1] << 8)) >> shift));
+        sparse.pixels.push_back(
+            bytes == 1 ? row[x] : uint8_t(uint32_t(row[2 * x] | (row[2 * x + 1] << 8)) >> shift));
     }
     return is_black(sparse);
   }
@@ -333,7 +335,8 @@ public:
   Thumbnail make(const AVFrame* f, int width)
   {
     Thumbnail out;
-    const AVRational sar = f->sample_aspect_ratio.num > 0 ? f->sample_aspect_ratio : AVRational{1, 1};
+    const AVRational sar =
+        f->sample_aspect_ratio.num > 0 ? f->sample_aspect_ratio : AVRational{1, 1};
     const double shown_width = double(f->width) * av_q2d(sar);
     if (f->width <= 0 || f->height <= 0 || shown_width <= 0)
       return out;
@@ -426,7 +429,8 @@ struct Graph {
     outputs->filter_ctx = source;
     inputs->name = av_strdup("out");
     inputs->filter_ctx = sink;
-    const int r = avfilter_graph_parse_ptr(graph.get(), filters.c_str(), &inputs, &outputs, nullptr);
+    const int r =
+        avfilter_graph_parse_ptr(graph.get(), filters.c_str(), &inputs, &outputs, nullptr);
     avfilter_inout_free(&inputs);
     avfilter_inout_free(&outputs);
     return r >= 0 && avfilter_graph_config(graph.get(), nullptr) >= 0;
@@ -451,12 +455,13 @@ class IdetBurst {
 public:
   bool start(const AVFrame* f, AVRational time_base)
   {
-    const AVRational sar = f->sample_aspect_ratio.num > 0 ? f->sample_aspect_ratio : AVRational{1, 1};
-    const std::string args = "video_size=" + std::to_string(f->width) + "x" +
-                             std::to_string(f->height) + ":pix_fmt=" + std::to_string(f->format) +
-                             ":time_base=" + std::to_string(time_base.num) + "/" +
-                             std::to_string(time_base.den) + ":pixel_aspect=" +
-                             std::to_string(sar.num) + "/" + std::to_string(sar.den);
+    const AVRational sar =
+        f->sample_aspect_ratio.num > 0 ? f->sample_aspect_ratio : AVRational{1, 1};
+    const std::string args =
+        "video_size=" + std::to_string(f->width) + "x" + std::to_string(f->height) +
+        ":pix_fmt=" + std::to_string(f->format) + ":time_base=" + std::to_string(time_base.num) +
+        "/" + std::to_string(time_base.den) + ":pixel_aspect=" + std::to_string(sar.num) + "/" +
+        std::to_string(sar.den);
     m_ok = m_graph.build("buffer", args, "idet");
     m_width = f->width;
     m_height = f->height;
@@ -616,7 +621,7 @@ private:
   double cut_end() const
   {
     return m_keyframes.empty() && m_duration > 0 ? m_duration - 1.0
-                                                   : std::numeric_limits<double>::infinity();
+                                                 : std::numeric_limits<double>::infinity();
   }
 
   bool keyframe_between(double after, double upto) const
@@ -656,7 +661,9 @@ private:
     const size_t thumbs = std::min(n, size_t(std::max(0, m_o.thumbnails)));
     std::vector<bool> thumb(n, false);
     for (size_t j = 0; j < thumbs; ++j)
-      thumb[thumbs == 1 ? n / 2 : size_t(std::lround(double(j) * double(n - 1) / double(thumbs - 1)))] = true;
+      thumb[thumbs == 1 ? n / 2
+                        : size_t(std::lround(double(j) * double(n - 1) / double(thumbs - 1)))] =
+          true;
     for (size_t i = 0; i < n; ++i) {
       const double t = times[i];
       const AVFrame* f = sample_at(t);
@@ -758,7 +765,8 @@ private:
     starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
     double end = 0, last_picture = -1, scanned_from = m_duration;
     // Already past the last keyframe (short videos): decoding on is cheaper than a seek back.
-    if (std::isfinite(m_position) && m_position >= from && !keyframe_between(m_position, m_duration)) {
+    if (std::isfinite(m_position) && m_position >= from &&
+        !keyframe_between(m_position, m_duration)) {
       scanned_from = m_position;
       for (const AVFrame* f = m_dec.next(); f; f = m_dec.next()) {
         const double t = m_dec.time_of(f);
@@ -919,7 +927,8 @@ void analyze_audio(const std::string& path, const AnalyzeOptions& o, DeepFacts& 
       started = true;
       // Times from the stream's start, in samples (the analysis graph's time base).
       if (frame->pts != AV_NOPTS_VALUE)
-        frame->pts = av_rescale_q(frame->pts - start, st->time_base, AVRational{1, frame->sample_rate});
+        frame->pts =
+            av_rescale_q(frame->pts - start, st->time_base, AVRational{1, frame->sample_rate});
       loudness.feed(frame.get());
       av_frame_unref(frame.get());
     }

@@ -15,14 +15,14 @@
 namespace mpcheck::media {
 
 struct AnalyzeOptions {
-  int bursts = 4;           // interlace bursts, spread over the samples
-  int burst_frames = 16;    // consecutive pictures per burst
-  double edge_scan_s = 30;  // how far black is followed from the start and back from the end
-  int sample_width = 320;   // columns of the grey copies kept for comparison
-  double silence_lufs = -60;   // momentary loudness below this is silence
-  double min_silence_s = 2;    // shorter quiet stretches are not listed
-  bool audio = true;           // decode the sound
-  int thumbnails = 0;          // colour thumbnails of that many samples, spread (HTML report)
+  int bursts = 4;            // interlace bursts, spread over the samples
+  int burst_frames = 16;     // consecutive pictures per burst
+  double edge_scan_s = 30;   // how far black is followed from the start and back from the end
+  int sample_width = 320;    // columns of the grey copies kept for comparison
+  double silence_lufs = -60; // momentary loudness below this is silence
+  double min_silence_s = 2;  // shorter quiet stretches are not listed
+  bool audio = true;         // decode the sound
+  int thumbnails = 0;        // colour thumbnails of that many samples, spread (HTML report)
   int thumbnail_width = 240;
 };
 
@@ -37,7 +37,8 @@ struct Analysis {
 // its keyframes to the other and both choose the same times (check/deep.cpp). It is not
 // called when the video cannot be opened.
 struct SamplePlan {
-  std::function<std::vector<double>(double duration_s, const std::vector<double>& keyframes)> choose;
+  std::function<std::vector<double>(double duration_s, const std::vector<double>& keyframes)>
+      choose;
 };
 
 // The plan of a video on its own: plan_sample_times on its keyframes.

@@ -6,8 +6,8 @@
 
 namespace mpcheck::media {
 
-Luma downscale_luma(const uint8_t* plane, int linesize, int width, int height,
-                    int bytes_per_sample, int shift, int out_width)
+Luma downscale_luma(const uint8_t* plane, int linesize, int width, int height, int bytes_per_sample,
+                    int shift, int out_width)
 {
   Luma out;
   if (!plane || width <= 0 || height <= 0 || out_width <= 0)

@@ -19,8 +19,8 @@ struct Luma {
 
 // Box-downscales a luma plane to `out_width` columns (the height keeps the aspect, even).
 // `bytes_per_sample` 1 or 2 (little-endian); `shift` brings the samples to 8 bits (10-bit: 2).
-Luma downscale_luma(const uint8_t* plane, int linesize, int width, int height,
-                    int bytes_per_sample, int shift, int out_width);
+Luma downscale_luma(const uint8_t* plane, int linesize, int width, int height, int bytes_per_sample,
+                    int shift, int out_width);
 
 // The share of pixels darker than ffmpeg blackdetect's default level (10 % of the luma range
 // above black), and whether the picture counts as black (at least 98 % of them, as

@@ -22,7 +22,7 @@ struct TimingSummary {
   Rational frame_rate; // measured: frames per second when constant, else the most common interval
   Rational avg_frame_rate; // (frames - 1) over the timestamp span
   double min_interval_s = 0, max_interval_s = 0;
-  int discontinuities = 0; // timestamp jumps ignored (backwards or > 10 s)
+  int discontinuities = 0;               // timestamp jumps ignored (backwards or > 10 s)
   std::vector<int64_t> bytes_per_second; // the bit-rate curve: bytes in each second, from 0
 };
 

@@ -74,7 +74,8 @@ bool ReadAhead::read_one(std::size_t slot)
     n = ::read(m_fd, buffer, m_size);
   // A direct read the file system refuses (EINVAL: say, a file that grew from an unaligned
   // end) is retried through the page cache; the file offset has not moved.
-  while (n < 0 && (errno == EINTR || (errno == EINVAL && is_direct(m_fd) && set_direct(m_fd, false))));
+  while (n < 0 &&
+         (errno == EINTR || (errno == EINVAL && is_direct(m_fd) && set_direct(m_fd, false))));
   Chunk chunk{buffer, n > 0 ? std::size_t(n) : 0, n < 0 ? errno : 0, false};
   m_total += int64_t(chunk.size);
   if (m_total > m_limit)

@@ -22,11 +22,21 @@ std::string esc(const std::string& s)
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-    case '&': out += "&amp;"; break;
-    case '<': out += "&lt;"; break;
-    case '>': out += "&gt;"; break;
-    case '"': out += "&quot;"; break;
-    case '\'': out += "&#39;"; break;
+    case '&':
+      out += "&amp;";
+      break;
+    case '<':
+      out += "&lt;";
+      break;
+    case '>':
+      out += "&gt;";
+      break;
+    case '"':
+      out += "&quot;";
+      break;
+    case '\'':
+      out += "&#39;";
+      break;
     default:
       // Control characters have no place in a page (a name may carry them).
       out += (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') ? ' ' : c;
@@ -49,11 +59,19 @@ struct Labels {
 
 const Labels& labels(Lang lang)
 {
-  static const Labels zh{"zh-CN", "有字幕版", "无字幕版", "视频", "码率（每秒）", "允许范围",
-                         "没有画面（未解码）", "用 --fast 检查：没有解码画面", "响度"};
-  static const Labels en{"en", "subtitled", "clean", "video", "bit rate (per second)",
-                         "allowed", "no pictures (not decoded)",
-                         "checked with --fast: no pictures decoded", "loudness"};
+  static const Labels zh{
+      "zh-CN",        "有字幕版", "无字幕版",           "视频",
+      "码率（每秒）", "允许范围", "没有画面（未解码）", "用 --fast 检查：没有解码画面",
+      "响度"};
+  static const Labels en{"en",
+                         "subtitled",
+                         "clean",
+                         "video",
+                         "bit rate (per second)",
+                         "allowed",
+                         "no pictures (not decoded)",
+                         "checked with --fast: no pictures decoded",
+                         "loudness"};
   return lang == Lang::en ? en : zh;
 }
 
@@ -95,12 +113,14 @@ std::string bitrate_svg(const VideoFacts& v, const rules::BitrateRange* allowed,
   const double w = 600, h = 90, n = double(kbps.size() - 1);
   auto y = [&](double k) { return h - k / top * h; };
   std::string out = fmt::format(
-      R"(<svg class="bitrate" viewBox="0 0 {} {}" preserveAspectRatio="none" role="img"><title>{}</title>)", w, h,
-      esc(l.bitrate));
+      R"(<svg class="bitrate" viewBox="0 0 {} {}" preserveAspectRatio="none" role="img"><title>{}</title>)",
+      w, h, esc(l.bitrate));
   if (allowed && (allowed->min || allowed->max)) {
-    const double lo = double(allowed->min) / 1000, hi = allowed->max ? double(allowed->max) / 1000 : top;
-    out += fmt::format(R"(<rect x="0" y="{:.1f}" width="{}" height="{:.1f}" fill="#e3f5e8"><title>{} {:.1f}–{:.1f} Mbps</title></rect>)",
-                       y(hi), w, y(lo) - y(hi), esc(l.allowed), lo / 1000, hi / 1000);
+    const double lo = double(allowed->min) / 1000,
+                 hi = allowed->max ? double(allowed->max) / 1000 : top;
+    out += fmt::format(
+        R"(<rect x="0" y="{:.1f}" width="{}" height="{:.1f}" fill="#e3f5e8"><title>{} {:.1f}–{:.1f} Mbps</title></rect>)",
+        y(hi), w, y(lo) - y(hi), esc(l.allowed), lo / 1000, hi / 1000);
   }
   out += R"(<polyline fill="none" stroke="#1565c0" stroke-width="1.5" points=")";
   for (size_t i = 0; i < kbps.size(); ++i)
@@ -115,7 +135,8 @@ std::string facts_line(const MediaFacts& f, Lang lang)
   if (f.video) {
     const VideoFacts& v = *f.video;
     out += fmt::format("{}×{} · {:g} fps · {:.2f} Mbps", v.display_width, v.display_height,
-                       std::round(v.frame_rate.value() * 1000) / 1000, double(v.bitrate_measured) / 1e6);
+                       std::round(v.frame_rate.value() * 1000) / 1000,
+                       double(v.bitrate_measured) / 1e6);
   }
   if (f.container && f.container->duration_known) {
     const double d = f.container->duration_s;
@@ -134,24 +155,25 @@ std::string video_figure(const check::CheckReport& r, const check::SubmissionFil
   const DeepFacts* d = file.facts.deep ? &*file.facts.deep : nullptr;
   if (d && !d->thumbnails.empty()) {
     const int rotation = file.facts.video ? file.facts.video->rotation : 0;
-    const std::string turn =
-        rotation ? fmt::format(R"( style="transform:rotate({}deg);margin:0 {}px")", rotation,
-                               rotation % 180 ? 20 : 0)
-                 : "";
+    const std::string turn = rotation
+                                 ? fmt::format(R"( style="transform:rotate({}deg);margin:0 {}px")",
+                                               rotation, rotation % 180 ? 20 : 0)
+                                 : "";
     out += R"(<div class="strip">)";
     for (const Thumbnail& t : d->thumbnails)
-      out += fmt::format(R"(<div><img src="data:image/jpeg;base64,{}" width="{}" height="{}" alt="{}"{}>{}</div>)",
-                         base64_encode(t.jpeg), t.width, t.height, clock(t.time_s), turn,
-                         clock(t.time_s));
+      out += fmt::format(
+          R"(<div><img src="data:image/jpeg;base64,{}" width="{}" height="{}" alt="{}"{}>{}</div>)",
+          base64_encode(t.jpeg), t.width, t.height, clock(t.time_s), turn, clock(t.time_s));
     out += "</div>";
   } else {
     out += fmt::format(R"(<p class="none">{}</p>)", esc(d ? l.no_pictures : l.fast));
   }
   if (file.facts.video) {
-    const rules::MediaRules& media = r.rules->rules_for(file.work >= 0
-                                                            ? r.submission.works[size_t(file.work)].category
-                                                            : std::string())
-                                         .media;
+    const rules::MediaRules& media =
+        r.rules
+            ->rules_for(file.work >= 0 ? r.submission.works[size_t(file.work)].category
+                                       : std::string())
+            .media;
     out += bitrate_svg(*file.facts.video, media.bitrate ? &media.bitrate->value : nullptr, l);
   }
   out += R"(<p class="facts">)" + esc(facts_line(file.facts, lang)) + "</p></figure>";
@@ -165,14 +187,15 @@ std::string finding_item(const Finding& f, Lang lang)
                     : f.severity == Severity::warning ? "warning"
                     : f.severity == Severity::manual  ? "manual"
                                                       : "info";
-  std::string out = fmt::format(R"(<li class="{}" data-check="{}"><span class="sev">{}</span><code>{}</code> )",
-                                cls, esc(f.check), esc(severity_label(f.severity, lang)), esc(f.check));
+  std::string out =
+      fmt::format(R"(<li class="{}" data-check="{}"><span class="sev">{}</span><code>{}</code> )",
+                  cls, esc(f.check), esc(severity_label(f.severity, lang)), esc(f.check));
   if (!f.path.empty())
     out += R"(<span class="path">)" + esc(f.path) + "</span>";
   out += "<div>" + esc(f.message.in(lang)) + "</div>";
   if (!f.expected.in(lang).empty() || !f.actual.in(lang).empty())
-    out += fmt::format(R"(<div class="ea">{}：{}　{}：{}</div>)", w.expected, esc(f.expected.in(lang)),
-                       w.actual, esc(f.actual.in(lang)));
+    out += fmt::format(R"(<div class="ea">{}：{}　{}：{}</div>)", w.expected,
+                       esc(f.expected.in(lang)), w.actual, esc(f.actual.in(lang)));
   if (!f.hint.in(lang).empty())
     out += fmt::format(R"(<div class="fix">{}：{}</div>)", w.fix, esc(f.hint.in(lang)));
   return out + "</li>";
@@ -180,15 +203,18 @@ std::string finding_item(const Finding& f, Lang lang)
 
 std::string badge(const std::vector<const Finding*>& findings, Lang lang)
 {
-  const auto errors = std::count_if(findings.begin(), findings.end(),
-                                    [](const Finding* f) { return f->severity == Severity::error; });
+  const auto errors = std::count_if(findings.begin(), findings.end(), [](const Finding* f) {
+    return f->severity == Severity::error;
+  });
   const auto warnings = std::count_if(findings.begin(), findings.end(), [](const Finding* f) {
     return f->severity == Severity::warning;
   });
   if (errors)
-    return fmt::format(R"(<span class="badge error">{} {}</span>)", errors, lang == Lang::en ? "errors" : "个错误");
+    return fmt::format(R"(<span class="badge error">{} {}</span>)", errors,
+                       lang == Lang::en ? "errors" : "个错误");
   if (warnings)
-    return fmt::format(R"(<span class="badge warning">{} {}</span>)", warnings, lang == Lang::en ? "warnings" : "个警告");
+    return fmt::format(R"(<span class="badge warning">{} {}</span>)", warnings,
+                       lang == Lang::en ? "warnings" : "个警告");
   return fmt::format(R"(<span class="badge ok">✓ {}</span>)", words(lang).ok);
 }
 
@@ -197,19 +223,21 @@ std::string work_section(const check::CheckReport& r, int w,
 {
   const check::Work& work = r.submission.works[size_t(w)];
   const Labels& l = labels(lang);
-  std::string out = fmt::format(R"(<section class="work" id="work-{}"><h2>《{}》{}{}</h2>)", w,
-                                esc(work.title), work.category.empty() ? "" : "（" + esc(work.category) + "）",
-                                badge(findings, lang));
+  std::string out = fmt::format(
+      R"(<section class="work" id="work-{}"><h2>《{}》{}{}</h2>)", w, esc(work.title),
+      work.category.empty() ? "" : "（" + esc(work.category) + "）", badge(findings, lang));
   // The pairs first, side by side; then the work's other videos.
   std::vector<int> shown;
   for (const auto& p : r.submission.pairs) {
     if (p.work != w)
       continue;
     out += R"(<div class="versions">)";
-    out += video_figure(r, r.submission.files[size_t(p.subtitled)],
-                        std::string(l.subtitled) + " · " + r.submission.files[size_t(p.subtitled)].name, lang);
-    out += video_figure(r, r.submission.files[size_t(p.clean)],
-                        std::string(l.clean) + " · " + r.submission.files[size_t(p.clean)].name, lang);
+    out += video_figure(
+        r, r.submission.files[size_t(p.subtitled)],
+        std::string(l.subtitled) + " · " + r.submission.files[size_t(p.subtitled)].name, lang);
+    out +=
+        video_figure(r, r.submission.files[size_t(p.clean)],
+                     std::string(l.clean) + " · " + r.submission.files[size_t(p.clean)].name, lang);
     out += "</div>";
     shown.push_back(p.subtitled);
     shown.push_back(p.clean);
@@ -217,7 +245,8 @@ std::string work_section(const check::CheckReport& r, int w,
   std::string singles;
   for (int i : work.files) {
     const auto& file = r.submission.files[size_t(i)];
-    if (file.kind == check::FileKind::video && std::find(shown.begin(), shown.end(), i) == shown.end())
+    if (file.kind == check::FileKind::video &&
+        std::find(shown.begin(), shown.end(), i) == shown.end())
       singles += video_figure(r, file, file.name, lang);
   }
   if (!singles.empty())
@@ -239,15 +268,17 @@ std::string check_html(const check::CheckReport& report, Lang lang)
   const Labels& l = labels(lang);
   const auto& rules = *report.rules;
   const auto [by_work, manual] = group_findings(report);
-  std::string out = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
-      "<meta name=\"viewport\" content=\"width=device-width\"><title>{} — {}</title><style>{}</style></head><body>",
-      l.html_lang, esc(w.title), esc(rules.title.in(lang)), css());
-  out += fmt::format("<header><h1>{}</h1><p>{}（{}）</p><p>{}：{}　{}：{}{}</p><p class=\"summary\">{}</p></header><main>",
-                     esc(w.title), esc(rules.title.in(lang)), esc(rules.id), w.root,
-                     esc(report.submission.root), w.as_of, report.as_of.str(),
-                     rules.deadline ? fmt::format("　{}：{}", w.deadline, rules.deadline->value.str()) : "",
-                     esc(check_summary(report, lang)));
+  std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
+                                "<meta name=\"viewport\" content=\"width=device-width\"><title>{} "
+                                "— {}</title><style>{}</style></head><body>",
+                                l.html_lang, esc(w.title), esc(rules.title.in(lang)), css());
+  out += fmt::format(
+      "<header><h1>{}</h1><p>{}（{}）</p><p>{}：{}　{}：{}{}</p><p "
+      "class=\"summary\">{}</p></header><main>",
+      esc(w.title), esc(rules.title.in(lang)), esc(rules.id), w.root, esc(report.submission.root),
+      w.as_of, report.as_of.str(),
+      rules.deadline ? fmt::format("　{}：{}", w.deadline, rules.deadline->value.str()) : "",
+      esc(check_summary(report, lang)));
   static const std::vector<const Finding*> none;
   for (int i = 0; i < int(report.submission.works.size()); ++i) {
     auto it = by_work.find(report.submission.works[size_t(i)].title);

@@ -103,27 +103,30 @@ Json deep_json(const DeepFacts& d)
 {
   Json silences = Json::array();
   for (const auto& s : d.silences)
-    silences.push_back(Json{{"start_s", round_to(s.start_s, 0.001)}, {"end_s", round_to(s.end_s, 0.001)}});
-  return Json{{"error", d.error.empty() ? Json(nullptr) : Json(d.error)},
-              {"frames_decoded", d.frames_decoded},
-              {"samples", d.samples},
-              {"scan_content", d.scan_content},
-              {"idet", Json{{"tff", d.idet_tff},
-                            {"bff", d.idet_bff},
-                            {"progressive", d.idet_progressive},
-                            {"undetermined", d.idet_undetermined}}},
-              {"black_lead_s", round_to(d.black_lead_s, 0.001)},
-              {"black_tail_s", round_to(d.black_tail_s, 0.001)},
-              {"all_black", d.all_black},
-              {"black_samples", d.black_samples},
-              {"video_decode_errors", d.video_decode_errors},
-              {"audio_measured", d.audio_measured},
-              {"loudness_lufs", d.audio_measured ? Json(round_to(d.loudness_lufs, 0.1)) : Json(nullptr)},
-              {"loudness_range_lu", d.audio_measured ? Json(round_to(d.loudness_range_lu, 0.1)) : Json(nullptr)},
-              {"true_peak_dbtp", d.audio_measured ? Json(round_to(d.true_peak_dbtp, 0.1)) : Json(nullptr)},
-              {"silences", silences},
-              {"audio_duration_s", round_to(d.audio_duration_s, 0.001)},
-              {"audio_decode_errors", d.audio_decode_errors}};
+    silences.push_back(
+        Json{{"start_s", round_to(s.start_s, 0.001)}, {"end_s", round_to(s.end_s, 0.001)}});
+  return Json{
+      {"error", d.error.empty() ? Json(nullptr) : Json(d.error)},
+      {"frames_decoded", d.frames_decoded},
+      {"samples", d.samples},
+      {"scan_content", d.scan_content},
+      {"idet", Json{{"tff", d.idet_tff},
+                    {"bff", d.idet_bff},
+                    {"progressive", d.idet_progressive},
+                    {"undetermined", d.idet_undetermined}}},
+      {"black_lead_s", round_to(d.black_lead_s, 0.001)},
+      {"black_tail_s", round_to(d.black_tail_s, 0.001)},
+      {"all_black", d.all_black},
+      {"black_samples", d.black_samples},
+      {"video_decode_errors", d.video_decode_errors},
+      {"audio_measured", d.audio_measured},
+      {"loudness_lufs", d.audio_measured ? Json(round_to(d.loudness_lufs, 0.1)) : Json(nullptr)},
+      {"loudness_range_lu",
+       d.audio_measured ? Json(round_to(d.loudness_range_lu, 0.1)) : Json(nullptr)},
+      {"true_peak_dbtp", d.audio_measured ? Json(round_to(d.true_peak_dbtp, 0.1)) : Json(nullptr)},
+      {"silences", silences},
+      {"audio_duration_s", round_to(d.audio_duration_s, 0.001)},
+      {"audio_decode_errors", d.audio_decode_errors}};
 }
 
 Json error_json(const std::optional<ProbeError>& e, Lang lang)
@@ -232,20 +235,22 @@ void append_video(std::string& out, const VideoFacts& v, Lang lang)
 void append_deep(std::string& out, const DeepFacts& d, Lang lang)
 {
   const bool en = lang == Lang::en;
-  out += fmt::format(fmt::runtime(en ? "  decoded: {} pictures ({} samples), scan from pictures: {} "
-                                       "(idet tff {} bff {} progressive {}), black at start {:.2f} s, "
-                                       "at end {:.2f} s{}, decode errors {}\n"
-                                     : "  解码：{} 帧（取样 {} 帧），画面扫描方式：{}（idet 顶场 {} 底场 {} "
-                                       "逐行 {}），开头黑场 {:.2f} 秒，结尾黑场 {:.2f} 秒{}，解码错误 {}\n"),
-                     d.frames_decoded, d.samples, d.scan_content, d.idet_tff, d.idet_bff,
-                     d.idet_progressive, d.black_lead_s, d.black_tail_s,
-                     d.all_black ? (en ? ", all black" : "，全黑") : "", d.video_decode_errors);
+  out += fmt::format(
+      fmt::runtime(en ? "  decoded: {} pictures ({} samples), scan from pictures: {} "
+                        "(idet tff {} bff {} progressive {}), black at start {:.2f} s, "
+                        "at end {:.2f} s{}, decode errors {}\n"
+                      : "  解码：{} 帧（取样 {} 帧），画面扫描方式：{}（idet 顶场 {} 底场 {} "
+                        "逐行 {}），开头黑场 {:.2f} 秒，结尾黑场 {:.2f} 秒{}，解码错误 {}\n"),
+      d.frames_decoded, d.samples, d.scan_content, d.idet_tff, d.idet_bff, d.idet_progressive,
+      d.black_lead_s, d.black_tail_s, d.all_black ? (en ? ", all black" : "，全黑") : "",
+      d.video_decode_errors);
   if (d.audio_measured) {
-    out += fmt::format(fmt::runtime(en ? "  sound: {:.1f} LUFS integrated, true peak {:.1f} dBTP, "
-                                         "loudness range {:.1f} LU, {} silences of 2 s or more\n"
-                                       : "  声音：综合响度 {:.1f} LUFS，真峰值 {:.1f} dBTP，响度范围 "
-                                         "{:.1f} LU，2 秒以上的静音 {} 段\n"),
-                       d.loudness_lufs, d.true_peak_dbtp, d.loudness_range_lu, d.silences.size());
+    out +=
+        fmt::format(fmt::runtime(en ? "  sound: {:.1f} LUFS integrated, true peak {:.1f} dBTP, "
+                                      "loudness range {:.1f} LU, {} silences of 2 s or more\n"
+                                    : "  声音：综合响度 {:.1f} LUFS，真峰值 {:.1f} dBTP，响度范围 "
+                                      "{:.1f} LU，2 秒以上的静音 {} 段\n"),
+                    d.loudness_lufs, d.true_peak_dbtp, d.loudness_range_lu, d.silences.size());
   }
 }
 
