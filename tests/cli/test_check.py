@@ -361,6 +361,15 @@ class CheckTest(unittest.TestCase):
         self.assertNotIn("qr_error", facts[QR_PATH]["image"])
         self.assertEqual(facts[QR_PATH]["image"]["width"], 640)  # header facts are still there
 
+    def test_pictures_are_not_decoded_when_the_rules_ask_for_no_qr_code(self):
+        os.makedirs(self.root)
+        place(fixture("qr-rgb.jpg"), f"{self.root}/海报.jpg")
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/课.mp4")
+        code, report = check(self.root, *LN)  # Liaoning: no image roles at all
+        facts = {f["path"]: f["facts"] for f in report["files"]}
+        self.assertNotIn("qr_codes", facts["海报.jpg"]["image"])
+        self.assertIsNotNone(facts["课.mp4"]["deep"])  # the videos are still decoded
+
     # -- document.* ---------------------------------------------------------------------------
     def test_document_missing_and_format(self):
         self.good()

@@ -60,6 +60,15 @@ void sort_findings(std::vector<Finding>& findings)
   });
 }
 
+bool asks_for_qr_codes(const rules::RuleSet& rules)
+{
+  auto any = [](const rules::CategoryRules& c) {
+    return std::any_of(c.images.begin(), c.images.end(),
+                       [](const rules::ImageRole& r) { return r.qr_code; });
+  };
+  return any(rules.works) || std::any_of(rules.categories.begin(), rules.categories.end(), any);
+}
+
 } // namespace
 
 Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs,
@@ -89,7 +98,9 @@ CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSe
   // Probing is quick; decoding the videos takes the time: a video counts as done once
   // analysed, and the ones that cannot be (unreadable, no picture) when all is over.
   ProgressMeter meter(options.on_progress);
-  report.submission = gather(paths, rules, options.jobs, options.decode, &meter, options.decode);
+  // Pictures are decoded for their QR codes only when the rule set asks for one somewhere.
+  const bool qr = options.decode && asks_for_qr_codes(rules);
+  report.submission = gather(paths, rules, options.jobs, qr, &meter, options.decode);
   if (options.decode) {
     media::AnalyzeOptions analyze;
     analyze.thumbnails = options.thumbnails;
