@@ -11,38 +11,17 @@
 
 #include "mpcheck/report/words.hpp"
 #include "mpcheck/util/base64.hpp"
+#include "mpcheck/util/xml.hpp"
 
 namespace mpcheck::report {
 
 namespace {
 
+// HTML text and attribute values: XML escaping is HTML-safe too (and drops what no page
+// should hold: control characters, bytes that are not UTF-8).
 std::string esc(const std::string& s)
 {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-    case '&':
-      out += "&amp;";
-      break;
-    case '<':
-      out += "&lt;";
-      break;
-    case '>':
-      out += "&gt;";
-      break;
-    case '"':
-      out += "&quot;";
-      break;
-    case '\'':
-      out += "&#39;";
-      break;
-    default:
-      // Control characters have no place in a page (a name may carry them).
-      out += (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') ? ' ' : c;
-    }
-  }
-  return out;
+  return xml_escape_text(s);
 }
 
 struct Labels {
