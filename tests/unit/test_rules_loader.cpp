@@ -376,6 +376,26 @@ TEST_CASE("rules::load_rules_text duplicates and missing keys")
                        "t.yaml:5:5: duplicate category '微视频'", RuleError);
   CHECK_THROWS_WITH_AS(load("categories:\n  - source: x\n"),
                        "t.yaml:4:5: missing required key 'name'", RuleError);
+  CHECK_THROWS_WITH_AS(load("manual:\n  - id: manual.seal\n    text: 盖章\n"
+                            "  - id: manual.other\n    text: 其他\n"
+                            "  - id: manual.seal\n    text: 又一次\n"),
+                       "t.yaml:8:9: duplicate manual item id 'manual.seal' (first at line 4)",
+                       RuleError);
+}
+
+TEST_CASE("rules::load_rules_text many manual items load, each id kept once")
+{
+  std::string body = "manual:\n";
+  for (int i = 0; i < 20000; ++i)
+    body += "  - id: manual.item-" + std::to_string(i) + "\n    text: 第" + std::to_string(i) +
+            "项\n";
+  const RuleSet rules = load(body);
+  REQUIRE(rules.manual.size() == 20000);
+  CHECK(rules.manual_item("manual.item-19999")->text.zh == "第19999项");
+  CHECK_THROWS_WITH_AS(load(body + "  - id: manual.item-7\n    text: x\n"),
+                       "t.yaml:40004:9: duplicate manual item id 'manual.item-7' (first at line "
+                       "18)",
+                       RuleError);
 }
 
 TEST_CASE("rules::load_rules_text quantities in their units")

@@ -5,8 +5,28 @@
 #include <CLI/CLI.hpp>
 
 #include "mpcheck/cli/commands.hpp"
+#include "mpcheck/cli/common.hpp"
 
 namespace mpcheck::cli {
+
+namespace {
+
+// The language the command line asks for (--lang en, --lang=en), else the locale's: for the
+// words said after the command has run.
+Lang language_of(int argc, char** argv)
+{
+  Lang lang = lang_from_environment();
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--lang" && i + 1 < argc)
+      parse_lang(argv[i + 1], lang);
+    else if (arg.starts_with("--lang="))
+      parse_lang(arg.substr(7), lang);
+  }
+  return lang;
+}
+
+} // namespace
 
 int main(int argc, char** argv)
 {
@@ -38,6 +58,10 @@ int main(int argc, char** argv)
     print_error(e.what());
     return exit_runtime;
   }
+  // Whatever a command printed with fmt::print must have reached its file: a report cut
+  // short by a full disk is not a report (exit 3, not 0).
+  if (stdout_failed(language_of(argc, argv)))
+    return exit_runtime;
   return exit_code;
 }
 

@@ -53,12 +53,35 @@ bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out)
   }
 }
 
+bool stdout_failed(Lang lang)
+{
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+    return false;
+  print_error(lang == Lang::en
+                  ? "could not write the output to standard output (the disk it goes to is full, "
+                    "or the pipe was closed): the output is incomplete"
+                  : "无法把结果写到标准输出（重定向到的磁盘已满，或管道已关闭）：输出不完整");
+  return true;
+}
+
+bool write_stdout(const std::string& text, Lang lang)
+{
+  const size_t written = std::fwrite(text.data(), 1, text.size(), stdout);
+  if (written != text.size()) {
+    stdout_failed(lang);
+    std::clearerr(stdout); // said once; the last check of the run need not say it again
+    return false;
+  }
+  if (!stdout_failed(lang))
+    return true;
+  std::clearerr(stdout);
+  return false;
+}
+
 bool write_output(const CommonOptions& options, const std::string& text)
 {
-  if (options.output.empty() || options.output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0;
-  }
+  if (options.output.empty() || options.output == "-")
+    return write_stdout(text, options.language());
   const std::string tmp = options.output + ".mpcheck-tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

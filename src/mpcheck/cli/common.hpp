@@ -29,6 +29,14 @@ void add_common_options(CLI::App* sub, CommonOptions& options);
 // a plain message on failure.
 bool write_output(const CommonOptions& options, const std::string& text);
 
+// Writes `text` to stdout and flushes it. Returns false, having said so in `lang`, when any
+// byte could not be written (a full disk behind a redirection, a closed pipe).
+bool write_stdout(const std::string& text, Lang lang);
+
+// True, having said so in `lang`, when stdout cannot take what was printed to it: flushes it
+// and looks at its error flag. The last word of every command (exit code 3).
+bool stdout_failed(Lang lang);
+
 // Prints "mpcheck: error: MESSAGE" to stderr.
 void print_error(const std::string& message);
 

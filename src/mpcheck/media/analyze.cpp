@@ -962,7 +962,7 @@ SamplePlan own_keyframes_plan()
 
 Analysis analyze(const std::string& path, const SamplePlan& plan, const AnalyzeOptions& options)
 {
-  quiet_libav();
+  init_libav();
   Analysis out;
   OpenStream video = open_stream(path, AVMEDIA_TYPE_VIDEO);
   if (video.error.empty()) {

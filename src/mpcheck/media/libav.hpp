@@ -12,6 +12,7 @@ extern "C" {
 #include <libavutil/error.h>
 #include <libavutil/frame.h>
 #include <libavutil/log.h>
+#include <libavutil/mem.h>
 }
 
 namespace mpcheck::media {
@@ -41,11 +42,22 @@ struct GraphFree {
 };
 using GraphPtr = std::unique_ptr<AVFilterGraph, GraphFree>;
 
-// libav logs nothing: every problem it meets is turned into a finding with plain words.
-inline void quiet_libav()
+// The largest single block libav may allocate for mpcheck. A real file never needs more
+// than a few tens of MiB at once (an 8K 10-bit picture is ~100 MiB); a crafted one can declare
+// a table of 2^31 entries (an `sgpd` box of 87 KB made libavformat zero 2 GiB for 12 s).
+// Past this cap the allocation fails, libav returns ENOMEM and the file is reported as
+// `media.unreadable` ("oversized"), while the run goes on.
+constexpr size_t libav_max_allocation = size_t(256) << 20;
+
+// Once per process, before libav reads anything: libav logs nothing (every problem it meets
+// is turned into a finding with plain words), and no single allocation exceeds the cap above.
+inline void init_libav()
 {
   static std::once_flag once;
-  std::call_once(once, [] { av_log_set_level(AV_LOG_QUIET); });
+  std::call_once(once, [] {
+    av_log_set_level(AV_LOG_QUIET);
+    av_max_alloc(libav_max_allocation);
+  });
 }
 
 // libav's own text for an error code: for developers (--verbose, JSON detail), never shown

@@ -543,6 +543,10 @@ bool has_media_magic(const unsigned char* head, size_t size)
 void classify_open_error(int err, const IsoBoxSummary& iso, const unsigned char* head,
                          size_t head_size, MediaFacts& facts)
 {
+  if (err == AVERROR(ENOMEM)) {
+    facts.error = ProbeError{"oversized", av_error_string(err)};
+    return;
+  }
   if (iso.is_iso && !iso.has_moov && iso.has_mdat) {
     facts.error = ProbeError{"no-index", av_error_string(err)};
     return;
@@ -650,7 +654,7 @@ void probe_media(const std::string& path, int fd, const ProbeOptions& options, M
     const int r = avformat_find_stream_info(fmt.get(), nullptr);
     if (r < 0 && fmt->nb_streams == 0) {
       facts.container.reset();
-      facts.error = ProbeError{"corrupt", av_error_string(r)};
+      facts.error = ProbeError{r == AVERROR(ENOMEM) ? "oversized" : "corrupt", av_error_string(r)};
       return;
     }
   }
@@ -688,7 +692,7 @@ void probe_media(const std::string& path, int fd, const ProbeOptions& options, M
 
 MediaFacts probe(const std::string& path, const ProbeOptions& options)
 {
-  quiet_libav();
+  init_libav();
   MediaFacts facts;
   facts.path = path;
   facts.kind = "";

@@ -38,6 +38,12 @@ const std::map<std::string, Entry>& entries()
       {"corrupt",
        {{"视频文件已损坏，无法解析", "the video file is damaged and cannot be parsed"},
         {"从原始素材重新导出或重新拷贝。", "Export or copy it again from the original."}}},
+      {"oversized",
+       {{"结构异常：文件声明的索引表大得不合理（文件已损坏，或是被刻意构造的），为保护电脑未读取",
+         "abnormal structure: the file declares an index table far too large to be real (it is "
+         "damaged, or crafted on purpose); it was not read, to protect the computer"},
+        {"从原始素材重新导出为 MP4 (H.264/AAC)。",
+         "Export it again as MP4 (H.264/AAC) from the original material."}}},
       {"no-index",
        {{"视频不完整：缺少索引（moov），通常是拷贝中断或录制没有正常结束，播放器无法打开",
          "the video is incomplete: its index (moov) is missing, usually an interrupted copy or "

@@ -1,6 +1,7 @@
 // The submission-wide parts of a rule file: documents, layout, naming, quotas, manual items,
 // sentences not checked, severity overrides.
 #include <algorithm>
+#include <unordered_map>
 
 #include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/rules/detail/names.hpp"
@@ -256,19 +257,23 @@ void parse_quota_key(const Context& ctx, const Entry& item, const Origin& block)
 
 // ---- manual items ----
 
-void parse_manual_id(const Context& ctx, const Entry& entry, ManualItem& item)
+// The line of each manual item id seen so far: a duplicate is found in one look-up, so that
+// a rule file of many items is read in linear time.
+using SeenIds = std::unordered_map<std::string, int>;
+
+void parse_manual_id(const Context& ctx, const Entry& entry, ManualItem& item, SeenIds& seen)
 {
   item.id = ctx.reader.string(entry);
   if (!is_manual_check_id(item.id))
     ctx.reader.fail(entry, "expected a manual item id such as manual.title-card, found " +
                                YamlReader::found(entry.value));
-  for (const auto& other : ctx.rules.manual)
-    if (other.id == item.id)
-      ctx.reader.fail(entry, "duplicate manual item id '" + item.id + "' (first at line " +
-                                 std::to_string(other.origin.line) + ")");
+  const auto [it, fresh] = seen.emplace(item.id, ctx.reader.position(entry.key_node).first);
+  if (!fresh)
+    ctx.reader.fail(entry, "duplicate manual item id '" + item.id + "' (first at line " +
+                               std::to_string(it->second) + ")");
 }
 
-void parse_manual_item(const Context& ctx, const YAML::Node& node)
+void parse_manual_item(const Context& ctx, const YAML::Node& node, SeenIds& seen)
 {
   static const std::vector<std::string> keys =
       with_block_keys({"id", "text", "scope", "categories"});
@@ -276,7 +281,7 @@ void parse_manual_item(const Context& ctx, const YAML::Node& node)
   ManualItem item;
   item.origin = block_origin(ctx.reader, node, entries);
   const Entry& id = required_entry(ctx.reader, node, entries, "id");
-  parse_manual_id(ctx, id, item);
+  parse_manual_id(ctx, id, item, seen);
   item.text = ctx.reader.text(required_entry(ctx.reader, node, entries, "text"));
   for (const auto& entry : entries) {
     if (entry.key == "scope")
@@ -429,8 +434,11 @@ void parse_quotas(const Context& ctx, const Entry& entry)
 
 void parse_manual(const Context& ctx, const Entry& entry)
 {
+  SeenIds seen;
+  for (const auto& item : ctx.rules.manual)
+    seen.emplace(item.id, item.origin.line);
   for (const auto& node : list(ctx.reader, entry, "manual items"))
-    parse_manual_item(ctx, node);
+    parse_manual_item(ctx, node, seen);
 }
 
 void parse_not_checked(const Context& ctx, const Entry& entry)

@@ -1,0 +1,121 @@
+"""Hostile input and hostile outputs (issue 16): a crafted file cannot exhaust memory, and a
+report that cannot be written whole is never a success."""
+import json
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import unittest
+
+from mpcheck_test import MPCHECK, fixture, run
+
+UNIT = "钟楼区委组织部"
+
+
+def box(kind, payload):
+    return struct.pack(">I4s", 8 + len(payload), kind) + payload
+
+
+def add_sgpd(mov, count):
+    """`mov` with an `sgpd` box of `count` one-byte entries appended to its first stbl, and the
+    sizes of the boxes around it grown to match: what a crafted file declares."""
+    data = bytearray(mov)
+    sgpd = box(b"sgpd", bytes([1, 0, 0, 0]) + b"sync" + struct.pack(">II", 1, count) + b"\x01")
+    stbl = data.find(b"stbl") - 4
+    end = stbl + struct.unpack(">I", data[stbl:stbl + 4])[0]
+    for name in (b"moov", b"trak", b"mdia", b"minf", b"stbl"):
+        at = data.find(name) - 4
+        size = struct.unpack(">I", data[at:at + 4])[0]
+        assert at <= stbl < at + size, name
+        data[at:at + 4] = struct.pack(">I", size + len(sgpd))
+    data[end:end] = sgpd
+    return bytes(data)
+
+
+def peak_rss_mib(args):
+    """Runs mpcheck with `args` in a fresh Python process and returns (exit code, stdout, the
+    peak resident memory of mpcheck in MiB)."""
+    code = ("import resource, subprocess, sys, json\n"
+            "p = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+            "print(json.dumps([p.returncode, p.stdout,"
+            " resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024]))\n")
+    out = subprocess.run([sys.executable, "-c", code, MPCHECK, *args], capture_output=True,
+                         text=True, env=dict(os.environ, LANG="C.UTF-8"), timeout=600)
+    return json.loads(out.stdout)
+
+
+class CraftedMedia(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.dir)
+        plain = os.path.join(self.dir, "plain.mov")
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
+                        "testsrc2=s=320x240:d=1:r=25", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                        plain], check=True)
+        with open(plain, "rb") as f:
+            self.crafted = add_sgpd(f.read(), 0x7FFFFFF0)
+        self.path = os.path.join(self.dir, "crafted.mov")
+        with open(self.path, "wb") as f:
+            f.write(self.crafted)
+
+    def test_a_table_of_two_billion_entries_is_refused_within_the_memory_cap(self):
+        code, out, rss = peak_rss_mib(["probe", "--fast", "--format", "json", self.path])
+        self.assertEqual(code, 0)
+        facts = json.loads(out)["files"][0]
+        self.assertEqual(facts["error"]["code"], "oversized", facts)
+        # libavformat alone takes 2 GiB for this file; mpcheck caps a single block at 256 MiB.
+        self.assertLess(rss, 512, "peak memory")
+
+    def test_check_reports_it_plainly_and_goes_on_with_the_other_files(self):
+        works = os.path.join(self.dir, "drive", "作品")
+        os.makedirs(works)
+        shutil.copy(self.path, os.path.join(works, f"坏文件-微视频-{UNIT}.mp4"))
+        good = os.path.join(works, f"好文件-微视频-{UNIT}.mp4")
+        shutil.copy(fixture("h264-1080p25-8M.mp4"), good)
+        p = run("check", "--rules", "changzhou-2024", "--fast", "--format", "json",
+                os.path.join(self.dir, "drive"))
+        self.assertEqual(p.returncode, 1, p.stderr)
+        report = json.loads(p.stdout)
+        bad = [f for f in report["findings"] if f["check"] == "media.unreadable"]
+        self.assertEqual([f["path"] for f in bad], [f"作品/坏文件-微视频-{UNIT}.mp4"])
+        self.assertIn("结构异常", bad[0]["actual"] + bad[0]["message"])
+        files = {f["path"]: f for f in report["files"]}
+        self.assertIn("video", files[f"作品/好文件-微视频-{UNIT}.mp4"]["facts"])
+
+
+class OutputThatCannotBeWritten(unittest.TestCase):
+    def run_to_dev_full(self, *args):
+        with open("/dev/full", "w") as full:
+            return subprocess.run([MPCHECK, *args], stdout=full, stderr=subprocess.PIPE,
+                                  text=True, env=dict(os.environ, LANG="C.UTF-8"), timeout=600)
+
+    def test_a_report_to_a_full_disk_exits_3_and_says_so(self):
+        tree = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, tree)
+        os.makedirs(os.path.join(tree, "作品"))
+        shutil.copy(fixture("h264-1080p25-8M.mp4"),
+                    os.path.join(tree, "作品", f"片名-微视频-{UNIT}.mp4"))
+        for fmt in ("json", "text", "sarif"):
+            p = self.run_to_dev_full("check", "--rules", "changzhou-2024", "--fast", "--format",
+                                     fmt, tree)
+            self.assertEqual(p.returncode, 3, (fmt, p.stderr))
+            self.assertIn("标准输出", p.stderr)
+            self.assertEqual(p.stderr.count("mpcheck: error:"), 1, p.stderr)
+
+    def test_every_command_that_prints_checks_its_last_flush(self):
+        for args in (["rules", "list"], ["rules", "show", "changzhou-2024"],
+                     ["probe", "--format", "json", fixture("h264-1080p25-8M.mp4")]):
+            p = self.run_to_dev_full(*args)
+            self.assertEqual(p.returncode, 3, (args, p.stderr))
+            self.assertIn("mpcheck: error:", p.stderr)
+
+    def test_english_when_asked(self):
+        p = self.run_to_dev_full("rules", "list", "--lang", "en")
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertIn("standard output", p.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
