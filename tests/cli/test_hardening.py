@@ -85,6 +85,39 @@ class CraftedMedia(unittest.TestCase):
         self.assertIn("video", files[f"作品/好文件-微视频-{UNIT}.mp4"]["facts"])
 
 
+class MalformedYaml(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.dir)
+
+    def test_a_works_yaml_saved_as_gbk_is_a_usage_error_with_its_position(self):
+        src = os.path.join(self.dir, "材料")
+        os.makedirs(src)
+        with open(os.path.join(src, "works.yaml"), "wb") as f:
+            f.write("unit: 钟楼区委组织部\nworks:\n  - title: ".encode() + "片名".encode("gbk") + b"\n")
+        p = run("pack", src, "--rules", "changzhou-2024", "--unit", UNIT, "--out",
+                os.path.join(self.dir, "out"), "--dry-run")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("works.yaml:3:13: the file is not UTF-8 text (byte 0xC3)", p.stderr)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, "out")))
+
+    def test_rules_lint_rejects_each_hostile_value_with_its_line(self):
+        cases = {
+            "id: t\ntitle: x\nlayout:\n  folders:\n    - name: ../../outside\n": ":5:",
+            "id: t\ntitle: x\nlayout:\n  folders:\n    - name: /abs\n": ":5:",
+            "id: t\ntitle: x\ncategories:\n  - name: \"a\\0b\"\n": ":4:",
+            "id: t\ntitle: x\n---\nid: u\n": ":4:",
+            "id: t\ntitle: x\nworks:\n  images:\n    - role: poster\n      dpi: 2147483647\n": ":6:",
+        }
+        for text, where in cases.items():
+            path = os.path.join(self.dir, "r.yaml")
+            with open(path, "w") as f:
+                f.write(text)
+            p = run("rules", "lint", path)
+            self.assertEqual(p.returncode, 2, (text, p.stdout, p.stderr))
+            self.assertIn("r.yaml" + where, p.stderr, text)
+
+
 class OutputThatCannotBeWritten(unittest.TestCase):
     def run_to_dev_full(self, *args):
         with open("/dev/full", "w") as full:

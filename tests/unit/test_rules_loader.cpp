@@ -503,3 +503,30 @@ TEST_CASE("rules::RuleError keeps its parts")
   CHECK(error.column() == 7);
   CHECK(error.message() == "bad");
 }
+
+TEST_CASE("rules::load_rules_text refuses what no rule file holds, at its position")
+{
+  // A file saved as GBK by a Windows editor: 作品 is D7 F7 C6 B7 there.
+  CHECK_THROWS_WITH_AS(load("layout:\n  folders:\n    - name: \xD7\xF7\xC6\xB7\n"),
+                       "t.yaml:5:13: the file is not UTF-8 text (byte 0xD7); it was probably "
+                       "saved as GBK/ANSI: save it again as UTF-8 (记事本：另存为 → 编码 UTF-8)",
+                       RuleError);
+  // Overlong and surrogate forms are not UTF-8 either.
+  CHECK_THROWS_AS(load("note: \xC0\xAF\n"), RuleError);
+  CHECK_THROWS_AS(load("note: \xED\xA0\x80\n"), RuleError);
+  CHECK_THROWS_WITH_AS(load("categories:\n  - name: \"微\\0视频\"\n"),
+                       "t.yaml:4:11: a control character (such as NUL or escape) in '微\0视频': "
+                       "names and texts cannot hold one",
+                       RuleError);
+  CHECK_THROWS_WITH_AS(load("---\nid: other\n"),
+                       "t.yaml:4:1: a second YAML document ('---'): a file holds one rule set or "
+                       "manifest",
+                       RuleError);
+  CHECK_THROWS_WITH_AS(
+      load("works:\n  images:\n    - role: poster\n      dpi: 2147483647\n"),
+      "t.yaml:6:12: expected a whole number from 1 to 9600, found '2147483647'", RuleError);
+  for (const char* folder : {"../../outside", "/abs", "\"\"", "作品/子", ".."})
+    CHECK_THROWS_WITH_AS(load(std::string("layout:\n  folders:\n    - name: ") + folder + "\n"),
+                         doctest::Contains("expected a folder name right below the drive's root"),
+                         RuleError);
+}

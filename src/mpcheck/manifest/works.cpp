@@ -122,7 +122,7 @@ struct Parser {
       else if (e.key == "files")
         files(e, w);
       else if (e.key == "episodes")
-        w.episodes = reader.integer(e, 1);
+        w.episodes = reader.integer(e, 1, 10000);
       else if (e.key == "minutes_per_episode")
         w.minutes_per_episode = reader.number(e);
       else

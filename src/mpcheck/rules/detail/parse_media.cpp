@@ -296,7 +296,7 @@ void parse_image_key(const Context& ctx, const Entry& item, ImageRole& role)
   else if (item.key == "color_mode")
     role.color_mode = canonical_names(r, item, color_modes()).front();
   else if (item.key == "dpi")
-    role.dpi = r.integer(item, 1);
+    role.dpi = r.integer(item, 1, 9600);
   else if (item.key == "size_tolerance")
     role.size_tolerance = r.fraction(item);
   else if (item.key == "paper") {

@@ -116,6 +116,17 @@ std::string canonical_kind(const Context& ctx, const Entry& item)
   ctx.reader.fail(item, unknown_message("file kind", text, candidates));
 }
 
+// A folder of the layout is one name right below the drive's root ("作品"): never a path
+// that climbs out of it ("../x"), an absolute one, or nothing.
+void check_folder_name(const Context& ctx, const Entry& entry, const std::string& name)
+{
+  if (name.empty() || name == "." || name == ".." ||
+      name.find_first_of("/\\") != std::string::npos)
+    ctx.reader.fail(entry, "expected a folder name right below the drive's root, such as 作品, "
+                           "found " + YamlReader::found(entry.value) +
+                           " (no '/', '\\', '.', '..' or empty name)");
+}
+
 void check_new_folder(const Context& ctx, const YAML::Node& node, const std::string& name)
 {
   for (const auto& other : ctx.rules.layout->folders)
@@ -139,6 +150,7 @@ void parse_folder(const Context& ctx, const YAML::Node& node)
   FolderRule folder{ctx.reader.string(name), {}, block_origin(ctx.reader, node, entries)};
   if (folder.origin.source.empty())
     folder.origin.source = layout.source;
+  check_folder_name(ctx, name, folder.name);
   check_new_folder(ctx, node, folder.name);
   ctx.clause("layout.folder-missing", "", name, ctx.reader.origin_at(name, layout));
   if (const Entry* holds = find_entry(entries, "holds"))
@@ -202,7 +214,7 @@ CountRange parse_count_range(const Context& ctx, const Entry& entry)
   for (const auto& item :
        ctx.reader.entries(entry.value, "a map with min and/or max", {"min", "max"}))
     (item.key == "min" ? range.min : range.max) =
-        ctx.reader.integer(item, item.key == "min" ? 0 : 1);
+        ctx.reader.integer(item, item.key == "min" ? 0 : 1, 100000);
   if (!range.min && !range.max)
     ctx.reader.fail(entry, "expected a map with min and/or max, found an empty map");
   if (range.min && range.max && *range.min > *range.max)
@@ -247,10 +259,10 @@ void parse_quota_key(const Context& ctx, const Entry& item, const Origin& block)
   } else if (item.key == "per_category") {
     parse_per_category(ctx, item, block);
   } else if (item.key == "min_series_episodes") {
-    q.min_series_episodes = Requirement<int>{ctx.reader.integer(item, 2), at};
+    q.min_series_episodes = Requirement<int>{ctx.reader.integer(item, 2, 10000), at};
     ctx.clause("work.episodes", "", item, at);
   } else if (item.key == "max_age_years") {
-    q.max_age_years = Requirement<int>{ctx.reader.integer(item, 1), at};
+    q.max_age_years = Requirement<int>{ctx.reader.integer(item, 1, 200), at};
     ctx.clause("work.age", "", item, at);
   }
 }

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/rules/units.hpp"
@@ -32,6 +34,40 @@ int count_characters(std::string_view text)
   return count;
 }
 
+// The offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong
+// forms, no surrogates, nothing above U+10FFFF), or npos.
+std::size_t first_invalid_utf8(std::string_view text)
+{
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = s[i];
+    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                                 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4) || i + len > n)
+      return i;
+    for (std::size_t k = 1; k < len; ++k)
+      if ((s[i + k] & 0xC0) != 0x80)
+        return i;
+    if (len == 3 && ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] >= 0xA0)))
+      return i;
+    if (len == 4 && ((c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] >= 0x90)))
+      return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+// True when `text` holds a control character no rule or manifest value has a use for (NUL,
+// escape, …): tab and line breaks are fine.
+bool has_control_character(const std::string& text)
+{
+  return std::any_of(text.begin(), text.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
+  });
+}
+
 } // namespace
 
 const Entry* find_entry(const std::vector<Entry>& entries, std::string_view key)
@@ -51,8 +87,22 @@ YamlReader::YamlReader(std::string file, std::string_view text)
 
 YAML::Node YamlReader::parse() const
 {
+  if (const std::size_t bad = first_invalid_utf8(m_text); bad != std::string_view::npos) {
+    const std::string_view before = m_text.substr(0, bad);
+    const int line = int(std::count(before.begin(), before.end(), '\n')) + 1;
+    const int column = count_characters(before.substr(before.rfind('\n') + 1)) + 1;
+    throw RuleError(m_file, line, column,
+                    fmt::format("the file is not UTF-8 text (byte 0x{:02X}); it was probably saved "
+                                "as GBK/ANSI: save it again as UTF-8 (记事本：另存为 → 编码 UTF-8)",
+                                static_cast<unsigned char>(m_text[bad])));
+  }
   try {
-    return YAML::Load(std::string(m_text));
+    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(m_text));
+    if (documents.size() > 1)
+      fail(documents[1], "a second YAML document ('---'): a file holds one rule set or manifest");
+    YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+    reject_control_characters(root);
+    return root;
   } catch (const YAML::ParserException& e) {
     YAML::Node at;
     const YAML::Mark mark = e.mark;
@@ -66,6 +116,21 @@ YAML::Node YamlReader::parse() const
     }
     throw RuleError(m_file, line, column, "YAML syntax error: " + e.msg);
   }
+}
+
+void YamlReader::reject_control_characters(const YAML::Node& node) const
+{
+  if (node.IsScalar() && has_control_character(node.Scalar()))
+    fail(node, "a control character (such as NUL or escape) in " + found(node) +
+                   ": names and texts cannot hold one");
+  if (node.IsSequence())
+    for (const auto& item : node)
+      reject_control_characters(item);
+  if (node.IsMap())
+    for (const auto& item : node) {
+      reject_control_characters(item.first);
+      reject_control_characters(item.second);
+    }
 }
 
 std::pair<int, int> YamlReader::position(const YAML::Node& node) const
@@ -185,13 +250,14 @@ bool YamlReader::boolean(const Entry& entry) const
   fail(entry, "expected true or false, found " + found(entry.value));
 }
 
-int YamlReader::integer(const Entry& entry, int min) const
+int YamlReader::integer(const Entry& entry, int min, int max) const
 {
-  const std::string expected = "a whole number of at least " + std::to_string(min);
+  const std::string expected =
+      "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
   const std::string& text = scalar(entry, expected);
   int value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size() || value < min)
+  if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max)
     fail(entry, "expected " + expected + ", found " + found(entry.value));
   return value;
 }

@@ -33,7 +33,8 @@ public:
   const std::string& file() const { return m_file; }
 
   // The document's root node (null for an empty text); throws RuleError on a YAML syntax
-  // error: "YAML syntax error: <yaml-cpp's message>".
+  // error ("YAML syntax error: <yaml-cpp's message>"), at the first byte that is not UTF-8
+  // (a file saved as GBK), at a second document, and at a value holding a control character.
   YAML::Node parse() const;
 
   // Throws RuleError at `node` (its key's position is better for an empty value).
@@ -63,7 +64,7 @@ public:
   std::string string(const YAML::Node& node, const Entry& owner) const;
   std::vector<std::string> strings(const Entry& entry) const; // a string or a list of strings
   bool boolean(const Entry& entry) const;
-  int integer(const Entry& entry, int min) const;
+  int integer(const Entry& entry, int min, int max) const; // both bounds included
   double number(const Entry& entry) const;
   double seconds(const Entry& entry) const;
   int64_t bitrate(const Entry& entry) const;
@@ -89,6 +90,8 @@ public:
   static std::string describe(const YAML::Node& node);
 
 private:
+  void reject_control_characters(const YAML::Node& node) const;
+
   std::string m_file;
   std::string_view m_text;
 };
