@@ -93,3 +93,50 @@ TEST_CASE("manifest::parse_manifest errors name the line and column")
   CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, producer: TODO}\n") ==
         "works.yaml:3:41: 'producer' is still TODO: fill it in (mpcheck init left it for you)");
 }
+
+TEST_CASE("manifest::parse_manifest keeps every source inside the source folder")
+{
+  // A fake file system: /src/link.mp4 leads to /etc/shadow, /src/in.mp4 to /src/a.mp4.
+  mpcheck::manifest::SourceBound bound;
+  bound.root = "/src";
+  bound.real_path = [](const std::string& p) {
+    if (p == "/src/link.mp4")
+      return std::string("/etc/shadow");
+    if (p == "/src/in.mp4")
+      return std::string("/src/a.mp4");
+    return p;
+  };
+  const auto error = [&](const std::string& files, mpcheck::Lang lang = mpcheck::Lang::zh) {
+    bound.lang = lang;
+    try {
+      parse_manifest(
+          "unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files: " + files + "\n",
+          "works.yaml", "/src", changzhou(), [](const std::string&) { return true; }, bound);
+    } catch (const mpcheck::rules::RuleError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(error("{video: a.mp4}") == "no error");
+  CHECK(error("{video: in.mp4}") == "no error");
+  CHECK(error("{video: sub/../a.mp4}") == "no error");
+  CHECK(error("{script: /etc/passwd}")
+            .starts_with(
+                "works.yaml:5:21: 不接受绝对路径 '/etc/passwd'：请写相对于源文件夹 /src 的路径"));
+  CHECK(error("{script: /etc/passwd}", mpcheck::Lang::en)
+            .starts_with("works.yaml:5:21: absolute path '/etc/passwd' refused"));
+  CHECK(error("{script: ../../etc/passwd}")
+            .starts_with("works.yaml:5:21: '../../etc/passwd' 不在源文件夹 /src 之内"));
+  CHECK(error("{video: link.mp4}")
+            .starts_with("works.yaml:5:20: 'link.mp4' 是指向 /etc/shadow 的链接，不在源文件夹"));
+  CHECK(error("{video: link.mp4}", mpcheck::Lang::en)
+            .starts_with("works.yaml:5:20: 'link.mp4' is a link to /etc/shadow, outside the "
+                         "source folder /src"));
+  CHECK(error("{episodes: [a.mp4, ../x.mp4]}").starts_with("works.yaml:5:28: '../x.mp4' 不在"));
+  // A prefix is not a parent: /srcx is not inside /src.
+  CHECK(error("{video: ../srcx/a.mp4}").starts_with("works.yaml:5:20: '../srcx/a.mp4' 不在"));
+  CHECK(mpcheck::manifest::is_within("/src/a", "/src"));
+  CHECK(mpcheck::manifest::is_within("/src", "/src"));
+  CHECK_FALSE(mpcheck::manifest::is_within("/srcx/a", "/src"));
+  CHECK(mpcheck::manifest::is_within("/etc", "/"));
+}

@@ -229,6 +229,35 @@ TEST_CASE("pack::execute never overwrites a file it did not write")
   CHECK_FALSE(exists(scene.out + "/.mpcheck-pack-state"));
 }
 
+TEST_CASE("pack::execute never writes through a symlinked folder inside the output folder")
+{
+  Scene scene;
+  const std::string elsewhere = scene.dir / "elsewhere";
+  std::filesystem::create_directories(elsewhere);
+  std::filesystem::create_directories(scene.out);
+  std::filesystem::create_directory_symlink("../elsewhere", scene.out + "/作品");
+  for (const bool dry_run : {true, false}) {
+    ExecuteOptions options;
+    options.dry_run = dry_run;
+    const ExecuteResult result = scene.run(options);
+    CHECK(result.error_code == "dest-symlink");
+    CHECK(result.error_detail ==
+          scene.out + "/作品 is a symbolic link; pack writes only inside " + scene.out);
+  }
+  CHECK(std::filesystem::is_empty(elsewhere));
+  CHECK_FALSE(exists(scene.dest(1))); // refused before anything was written
+  SUBCASE("the output folder itself may be reached through a link")
+  {
+    std::filesystem::remove(scene.out + "/作品");
+    const std::string real = scene.dir / "real-usb";
+    std::filesystem::rename(scene.out, real);
+    std::filesystem::create_directory_symlink(real, scene.out);
+    const ExecuteResult result = scene.run();
+    REQUIRE_MESSAGE(result.ok, result.error_detail);
+    CHECK(read_file(real + "/" + scene.plan.copies[0].dest) == read_file(scene.source(0)));
+  }
+}
+
 TEST_CASE("pack::execute refuses junk and bad plans before writing anything")
 {
   Scene scene;
@@ -244,7 +273,7 @@ TEST_CASE("pack::execute reports a missing source before writing anything")
   Scene scene;
   ::unlink(scene.source(2).c_str());
   const ExecuteResult result = scene.run();
-  CHECK(result.error_code == "io");
+  CHECK(result.error_code == "source-unreadable");
   CHECK(result.error_detail == "cannot read " + scene.source(2) + ": No such file or directory");
   CHECK_FALSE(exists(scene.out));
 }
@@ -399,7 +428,7 @@ TEST_CASE("pack::execute refuses a folder another pack is writing to")
   REQUIRE(::flock(fd, LOCK_EX) == 0);
   const ExecuteResult result = scene.run();
   ::close(fd);
-  CHECK(result.error_code == "io");
+  CHECK(result.error_code == "locked");
   CHECK(result.error_detail == "another mpcheck pack is writing to " + scene.out);
 }
 

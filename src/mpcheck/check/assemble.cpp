@@ -167,6 +167,7 @@ SubmissionFile make_file(const scan::TreeEntry& entry, MediaFacts&& facts, const
   f.path = clean_path(entry.path);
   f.raw_path = entry.path;
   f.abs_path = entry.abs_path;
+  f.link_target = entry.is_symlink ? entry.link : "";
   f.size = entry.size;
   const size_t slash = f.path.rfind('/');
   f.name = slash == std::string::npos ? f.path : f.path.substr(slash + 1);
@@ -326,7 +327,7 @@ Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
     sub.files.push_back(std::move(f));
   }
   for (const auto& p : tree.problems)
-    sub.problems.push_back({clean_path(p.path), p.error});
+    sub.problems.push_back({clean_path(p.path), p.error, p.link});
   group_works(sub);
   pair_versions(sub);
   return sub;

@@ -37,6 +37,9 @@ struct SubmissionFile {
   // SHA-256 of the whole file (hex), computed only when another video, audio or image file
   // has the same size and sampled digest (check/duplicates.hpp); "" otherwise.
   std::string sha256;
+  // A symlink to another file inside the checked folder: where it leads, relative like `path`
+  // (what is checked is that file); "" for a file that is no link.
+  std::string link_target;
 };
 
 struct Work {
@@ -58,7 +61,9 @@ struct VersionPair {
 
 struct TreeProblem {
   std::string path;  // relative, as `SubmissionFile::path`
-  std::string error; // permission, loop, symlink-dir, too-deep, not-found, unreadable
+  std::string error; // permission, loop, symlink-dir, symlink-outside, too-deep, not-found,
+                     // unreadable
+  std::string link;  // symlink-outside: where the link leads (absolute; "" when nowhere)
 };
 
 struct Submission {

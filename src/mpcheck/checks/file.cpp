@@ -1,4 +1,4 @@
-// file.*: empty files, unreadable files and folders, the FAT32 4 GiB limit.
+// file.*: empty files, unreadable files and folders, the FAT32 4 GiB limit, symbolic links.
 #include <fmt/format.h>
 
 #include "mpcheck/checks/context.hpp"
@@ -38,15 +38,52 @@ void unreadable(const Context& ctx, const std::string& path, const std::string& 
   }
 }
 
+// A link leading out of the checked folder: never opened (SPEC §8), and pack refuses it.
+void symlink_outside(const Context& ctx, const check::TreeProblem& p)
+{
+  if (Finding* f = ctx.sink.add("file.symlink-outside", nullptr, p.path, "")) {
+    f->expected = Text{"文件本身，或指向本文件夹内文件的链接",
+                       "the file itself, or a link inside this folder"};
+    f->actual = p.link.empty() ? Text{"指向不存在的位置的链接", "a link to nowhere"}
+                               : Text{"指向 " + p.link + " 的链接", "a link to " + p.link};
+    f->message = {"符号链接指向所查文件夹之外，未读取；mpcheck pack 拒绝复制它",
+                  "a symbolic link leading out of the checked folder: not read, and mpcheck pack "
+                  "refuses to copy it"};
+    f->hint = {"删除该链接，把真正的文件复制到这里。",
+               "Delete the link and copy the real file here."};
+  }
+}
+
+// A link to another file of the folder: checked as that file; a drive should hold the file.
+void symlink_inside(const Context& ctx, const check::SubmissionFile& file)
+{
+  if (Finding* f = ctx.sink.add("file.symlink", nullptr, file.path, ctx.work_of(file))) {
+    f->expected = Text{"文件本身", "the file itself"};
+    f->actual = Text{"指向 " + file.link_target + " 的链接", "a link to " + file.link_target};
+    f->message = {"符号链接，按它指向的文件检查；U盘（FAT32/exFAT）上不能有链接",
+                  "a symbolic link, checked as the file it leads to; a USB drive (FAT32/exFAT) "
+                  "cannot hold links"};
+    f->hint = {"用 mpcheck pack 打包（复制链接指向的文件），或把链接换成文件本身。",
+               "Pack with mpcheck pack (it copies the file the link leads to), or replace the "
+               "link with the file."};
+  }
+}
+
 } // namespace
 
 void check_file(const Context& ctx)
 {
-  for (const auto& p : ctx.sub.problems)
-    unreadable(ctx, p.path, p.error, "");
+  for (const auto& p : ctx.sub.problems) {
+    if (p.error == "symlink-outside")
+      symlink_outside(ctx, p);
+    else
+      unreadable(ctx, p.path, p.error, "");
+  }
   for (const auto& file : ctx.sub.files) {
     if (file.kind == check::FileKind::junk)
       continue;
+    if (!file.link_target.empty())
+      symlink_inside(ctx, file);
     if (file.size == 0) {
       if (Finding* f = ctx.sink.add("file.empty", nullptr, file.path, ctx.work_of(file))) {
         f->expected = "> 0 B";

@@ -1,12 +1,14 @@
 // mpcheck check PATH… --rules R [--format text|json|html|junit|sarif] [-o FILE]
 //                [--as-of DATE] [--unit U] [--waive ID]… [--strict | --fail-on error|warning]
 //                [--exit-zero] [--fat32] [--fast] [--quiet] [--no-color] [--lang zh|en] [-j N]
+#include <filesystem>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "mpcheck/check/run.hpp"
 #include "mpcheck/cli/commands.hpp"
+#include "mpcheck/cli/outputs.hpp"
 #include "mpcheck/cli/progress.hpp"
 #include "mpcheck/report/check_html.hpp"
 #include "mpcheck/report/check_report.hpp"
@@ -58,6 +60,25 @@ std::string render(const check::CheckReport& report, const CheckCommand& cmd, La
   return report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
 }
 
+// Why -o may not be written (exit 2), or "": inside a checked folder or one of the checked
+// files (a report written into the drive being checked changes it), the rule file, or (hard
+// links, known once the files are listed) the same file as one checked. Replacing another
+// existing file, such as last run's report, is allowed: that is the normal CI use.
+std::string output_problem(const CheckCommand& cmd, const check::Submission* checked)
+{
+  OutputGuard guard;
+  guard.read_only = cmd.paths;
+  guard.read_only_name = {"被检查的", "the checked"};
+  guard.replace = true;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(cmd.rules, ec))
+    guard.sources.push_back(cmd.rules);
+  if (checked)
+    for (const auto& f : checked->files)
+      guard.read_files.push_back(f.abs_path);
+  return cli::output_problem(guard, "-o", cmd.common.output, cmd.common.language());
+}
+
 int run(const CheckCommand& cmd)
 {
   const Lang lang = cmd.common.language();
@@ -83,10 +104,18 @@ int run(const CheckCommand& cmd)
   rules::RuleSet rules;
   if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
+  if (const std::string problem = output_problem(cmd, nullptr); !problem.empty()) {
+    print_error(problem);
+    return exit_usage;
+  }
   ProgressLine progress(cmd.common, {"已检查", "checked"});
   options.on_progress = progress.callback();
   const check::CheckReport report = check::run_check(cmd.paths, rules, options);
   progress.clear();
+  if (const std::string problem = output_problem(cmd, &report.submission); !problem.empty()) {
+    print_error(problem);
+    return exit_usage;
+  }
   if (!write_output(cmd.common, render(report, cmd, lang)))
     return exit_runtime;
   return exit_code_for(report, cmd);

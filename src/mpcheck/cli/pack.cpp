@@ -1,6 +1,6 @@
 // mpcheck pack SRC --rules R --unit U --out DIR [--manifest FILE] [--dry-run] [--verify]
-//              [--zip FILE] [--as-of DATE] [--format text|json] [--fast] [--lang zh|en] [-j N]
-//              [--quiet]
+//              [--zip FILE] [--force] [--as-of DATE] [--format text|json] [--fast]
+//              [--lang zh|en] [-j N] [--quiet]
 #include <filesystem>
 #include <memory>
 
@@ -9,6 +9,7 @@
 #include "mpcheck/check/assemble.hpp"
 #include "mpcheck/check/run.hpp"
 #include "mpcheck/cli/commands.hpp"
+#include "mpcheck/cli/outputs.hpp"
 #include "mpcheck/cli/progress.hpp"
 #include "mpcheck/layout/plan.hpp"
 #include "mpcheck/pack/execute.hpp"
@@ -39,6 +40,13 @@ struct PackCommand {
   bool dry_run = false;
   bool verify = false;
   bool fast = false;
+  bool force = false;
+};
+
+// A source that is a link (inside SRC): the file it leads to is copied, and pack says so.
+struct Link {
+  std::string source; // as planned, relative to SRC
+  std::string target; // with every link resolved, relative to SRC
 };
 
 std::string say(Lang lang, const std::string& zh, const std::string& en)
@@ -61,7 +69,8 @@ bool make_plan(const PackCommand& cmd, const rules::RuleSet& rules, layout::Pack
   const std::string path =
       !cmd.manifest.empty() ? cmd.manifest : (fs::path(cmd.src) / "works.yaml").string();
   if (!cmd.manifest.empty() || fs::exists(path)) {
-    manifest = manifest::load_manifest(path, rules); // throws RuleError with FILE:LINE:COL
+    // Throws RuleError with FILE:LINE:COL, also for a source outside SRC.
+    manifest = manifest::load_manifest(path, rules, cmd.src, cmd.common.language());
     if (!cmd.unit.empty() && cmd.unit != manifest->unit)
       throw rules::RuleError(path, 0, 0,
                              "the manifest's unit '" + manifest->unit + "' differs from --unit '" +
@@ -74,14 +83,102 @@ bool make_plan(const PackCommand& cmd, const rules::RuleSet& rules, layout::Pack
   // Planning needs the names only: the media are probed once, on the drive, by the check after.
   const check::Submission sub = check::assemble(scan::walk({cmd.src}), {}, rules);
   plan = layout::plan_from_submission(sub, rules, cmd.unit);
+  for (const auto& p : sub.problems)
+    if (p.error == "symlink-outside") // never opened, never copied
+      plan.problems.push_back(
+          {p.path,
+           {"file.symlink-outside：链接指向源文件夹之外（" +
+                (p.link.empty() ? "不存在的位置" : p.link) +
+                "），不会复制。请删除该链接，把真正的文件复制进源文件夹",
+            "file.symlink-outside: a link leading out of the source folder (to " +
+                (p.link.empty() ? "nowhere" : p.link) +
+                "); never copied. Delete the link and copy the real file into the source "
+                "folder"}});
   return false;
 }
 
+// The copies of `plan`, each reading the file its source really is (links resolved), so that
+// nothing outside SRC is ever opened; the links among them go to `links`. A source that
+// leaves SRC after all (a link changed since planning) is a plan problem.
+std::vector<pack::CopyOp> copies_of(layout::PackPlan& plan, const std::string& src,
+                                    std::vector<Link>& links)
+{
+  std::error_code ec;
+  const fs::path src_abs = fs::absolute(src).lexically_normal();
+  const fs::path src_real = fs::weakly_canonical(src_abs, ec);
+  std::vector<pack::CopyOp> copies;
+  for (const auto& f : plan.files) {
+    const fs::path given = fs::absolute(f.source).lexically_normal();
+    const fs::path real = fs::canonical(given, ec);
+    if (ec) { // missing or unreadable: execute() says so
+      copies.push_back({given.string(), f.dest});
+      continue;
+    }
+    if (!manifest::is_within(real.string(), src_real.string()))
+      plan.problems.push_back(
+          {f.source,
+           {"file.symlink-outside：指向源文件夹之外的 " + real.string() + "，不会复制",
+            "file.symlink-outside: leads out of the source folder to " + real.string() +
+                "; never copied"}});
+    const fs::path as_named = given.lexically_relative(src_abs);
+    const fs::path really = real.lexically_relative(src_real);
+    if (as_named != really)
+      links.push_back({as_named.string(), really.string()});
+    copies.push_back({real.string(), f.dest});
+  }
+  return copies;
+}
+
+std::string links_text(const std::vector<Link>& links, Lang lang)
+{
+  std::string out;
+  for (const auto& l : links)
+    out += say(lang, fmt::format("链接 {} → {}：复制它指向的文件\n", l.source, l.target),
+               fmt::format("link {} → {}: the file it leads to is copied\n", l.source, l.target));
+  return out;
+}
+
+// Usage errors about where pack would write (exit 2): the output folder inside SRC (or SRC
+// inside it), or a regular file; --zip or -o inside SRC, inside OUT, equal to a file pack
+// reads, or an existing file without --force.
+std::string output_problem(const PackCommand& cmd, const std::vector<pack::CopyOp>& copies,
+                           const std::string& manifest_path)
+{
+  const Lang lang = cmd.common.language();
+  if (inside(cmd.out, cmd.src) || inside(cmd.src, cmd.out))
+    return say(lang, "输出目录不能在源目录里，源目录也不能在输出目录里",
+               "the output folder must not be inside the source, nor the source inside it");
+  std::error_code ec;
+  if (fs::exists(cmd.out, ec) && !fs::is_directory(cmd.out, ec))
+    return say(
+        lang, fmt::format("--out {}：不是文件夹（是一个文件）；请给出U盘或一个文件夹", cmd.out),
+        fmt::format("--out {}: not a folder (it is a file); give the drive or a folder", cmd.out));
+  OutputGuard guard;
+  guard.read_only = {cmd.src};
+  guard.read_only_name = {"源文件夹", "the source folder"};
+  guard.out_dir = cmd.out;
+  if (!manifest_path.empty())
+    guard.sources.push_back(manifest_path);
+  if (fs::is_regular_file(cmd.rules, ec))
+    guard.sources.push_back(cmd.rules);
+  for (const auto& c : copies)
+    guard.read_files.push_back(c.source);
+  guard.replace = cmd.force;
+  if (!cmd.zip.empty() && !cmd.common.output.empty() && cmd.common.output != "-" &&
+      fs::weakly_canonical(fs::absolute(cmd.zip), ec) ==
+          fs::weakly_canonical(fs::absolute(cmd.common.output), ec))
+    return say(lang, "--zip 和 -o 不能是同一个文件", "--zip and -o must not be the same file");
+  if (std::string problem = cli::output_problem(guard, "--zip", cmd.zip, lang); !problem.empty())
+    return problem;
+  return cli::output_problem(guard, "-o", cmd.common.output, lang);
+}
+
 std::string plan_text(const layout::PackPlan& plan, const std::vector<pack::GeneratedFile>& forms,
-                      Lang lang)
+                      const std::vector<Link>& links, Lang lang)
 {
   std::string out =
       say(lang, "打包计划（试运行，未写入任何文件）：\n", "Plan (dry run, nothing written):\n");
+  out += links_text(links, lang);
   for (const auto& f : plan.files)
     out += fmt::format("  {}\n→ {}\n", f.source, f.dest);
   for (const auto& g : forms)
@@ -109,6 +206,23 @@ Text error_text(const pack::ExecuteResult& r)
     return {"目标位置已有同名但内容不同的文件，未覆盖：" + r.error_detail,
             "a different file with the same name is already on the target; not overwritten: " +
                 r.error_detail};
+  if (r.error_code == "dest-symlink")
+    return {"输出文件夹里有指向别处的链接，pack 不会穿过它写入：" + r.error_detail +
+                "。请删除该链接（或换一个输出文件夹）后重新运行。",
+            "the output folder holds a link leading elsewhere; pack never writes through it: " +
+                r.error_detail +
+                ". Remove the link (or choose another output folder) and run "
+                "again."};
+  if (r.error_code == "source-unreadable")
+    return {"无法读取源文件：" + r.error_detail +
+                "。请检查它的读取权限（或它是否还在），然后重新运行。",
+            "cannot read a source file: " + r.error_detail +
+                ". Check its permissions (or that it still exists), then run again."};
+  if (r.error_code == "locked")
+    return {"另一个 mpcheck pack 正在写入这个输出文件夹：" + r.error_detail +
+                "。请等它结束后再运行。",
+            "another mpcheck pack is writing to this output folder: " + r.error_detail +
+                ". Wait for it to finish, then run again."};
   return {"写入失败（U盘读写错误或被拔出）：" + r.error_detail +
               "。已写入的文件完整，重新运行同一命令可继续。",
           "writing failed (a drive error, or the drive was unplugged): " + r.error_detail +
@@ -130,9 +244,13 @@ int run(const PackCommand& cmd)
     print_error(std::string(e.what()) + say(lang, "（未写入任何文件）", " (nothing written)"));
     return exit_usage;
   }
-  if (inside(cmd.out, cmd.src) || inside(cmd.src, cmd.out)) {
-    print_error(say(lang, "输出目录不能在源目录里，源目录也不能在输出目录里",
-                    "the output folder must not be inside the source, nor the source inside it"));
+  pack::Plan exec_plan;
+  std::vector<Link> links;
+  exec_plan.copies = copies_of(plan, cmd.src, links);
+  if (const std::string problem =
+          output_problem(cmd, exec_plan.copies, manifest ? manifest->file : "");
+      !problem.empty()) {
+    print_error(problem + say(lang, "（未写入任何文件）", " (nothing written)"));
     return exit_usage;
   }
   if (!plan.problems.empty()) {
@@ -142,9 +260,6 @@ int run(const PackCommand& cmd)
                     "some files cannot be packed; nothing written"));
     return exit_findings;
   }
-  pack::Plan exec_plan;
-  for (const auto& f : plan.files)
-    exec_plan.copies.push_back({fs::absolute(f.source).lexically_normal().string(), f.dest});
   try {
     exec_plan.generated = pack::generate_forms(rules, manifest, unit, plan);
   } catch (const std::exception& e) {
@@ -152,8 +267,9 @@ int run(const PackCommand& cmd)
     return exit_runtime;
   }
   if (cmd.dry_run)
-    return write_output(cmd.common, plan_text(plan, exec_plan.generated, lang)) ? exit_ok
-                                                                                : exit_runtime;
+    return write_output(cmd.common, plan_text(plan, exec_plan.generated, links, lang))
+               ? exit_ok
+               : exit_runtime;
 
   pack::ExecuteOptions options;
   options.verify = cmd.verify;
@@ -217,6 +333,7 @@ int run(const PackCommand& cmd)
         fmt::format("Packed into {}: {} files copied ({} already there and verified), "
                     "manifest-sha256.txt.\n\n",
                     cmd.out, copied, result.files.size() - size_t(copied)));
+    head = links_text(links, lang) + head;
   }
   if (!write_output(cmd.common, head + shown))
     return exit_runtime;
@@ -237,7 +354,9 @@ void add_pack_command(CLI::App& app, int& exit_code)
   sub->add_option("--out", cmd->out, "The target folder (the USB drive)")->required();
   sub->add_option("--manifest", cmd->manifest,
                   "works.yaml to use (default: SRC/works.yaml when present)");
-  sub->add_option("--zip", cmd->zip, "Also write the same layout as a ZIP file");
+  sub->add_option("--zip", cmd->zip,
+                  "Also write the same layout as a ZIP file (outside SRC and DIR)");
+  sub->add_flag("--force", cmd->force, "Replace an existing --zip or -o file (never a source)");
   sub->add_option("--as-of", cmd->as_of, "Check deadlines as of this day (YYYY-MM-DD)");
   sub->add_option("--format", cmd->format, "Report format: text or json")
       ->check(CLI::IsMember({"text", "json"}));

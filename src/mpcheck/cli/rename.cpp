@@ -179,7 +179,7 @@ int run(const RenameCommand& cmd)
   if (fs::exists(works)) {
     // A works manifest names every file: rename after it.
     try {
-      const manifest::Manifest m = manifest::load_manifest(works, rules);
+      const manifest::Manifest m = manifest::load_manifest(works, rules, cmd.dir, lang);
       plan =
           layout::plan_renames_from_manifest(layout::plan_from_manifest(m, rules), m.base_dir, sub);
     } catch (const rules::RuleError& e) {

@@ -1,5 +1,6 @@
 #include "mpcheck/manifest/works.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,6 +15,12 @@ namespace mpcheck::manifest {
 namespace fs = std::filesystem;
 using rules::detail::Entry;
 using rules::detail::YamlReader;
+
+bool is_within(const std::string& path, const std::string& root)
+{
+  const fs::path p(path), r(root);
+  return std::mismatch(r.begin(), r.end(), p.begin(), p.end()).first == r.end();
+}
 
 std::string Manifest::resolve(const std::string& path) const
 {
@@ -53,10 +60,47 @@ struct Parser {
   const rules::RuleSet& rules;
   Manifest& manifest;
   const FileExists& exists;
+  const SourceBound& bound;
+
+  std::string say(const std::string& zh, const std::string& en) const
+  {
+    return bound.lang == Lang::en ? en : zh;
+  }
+
+  // Refuses a source path that is absolute or leads, links resolved, out of the root:
+  // works.yaml must not put any file of the machine on the drive.
+  void confine(const YAML::Node& at, const std::string& path) const
+  {
+    if (path.empty())
+      return; // "not found" says it
+    if (fs::path(path).is_absolute())
+      reader.fail(at,
+                  say("不接受绝对路径 '" + path + "'：请写相对于源文件夹 " + bound.root + " 的路径",
+                      "absolute path '" + path +
+                          "' refused: give the path relative to "
+                          "the source folder " +
+                          bound.root));
+    if (bound.root.empty())
+      return;
+    const std::string lexical = manifest.resolve(path);
+    const std::string real = bound.real_path ? bound.real_path(lexical) : lexical;
+    if (is_within(real, bound.root))
+      return;
+    const bool link = is_within(lexical, bound.root);
+    reader.fail(at, say("'" + path + "' " + (link ? "是指向 " + real + " 的链接，" : "") +
+                            "不在源文件夹 " + bound.root +
+                            " 之内：mpcheck 只读取源文件夹里的文件。请把文件复制进源文件夹，"
+                            "并写相对路径",
+                        "'" + path + "' " + (link ? "is a link to " + real + ", " : "") +
+                            "outside the source folder " + bound.root +
+                            ": mpcheck reads only files inside it. Copy the file into the "
+                            "source folder and give its relative path"));
+  }
 
   void source(const Entry& e, std::string& out) const
   {
     out = reader.string(e);
+    confine(e.value, out);
     if (!exists(manifest.resolve(out)))
       reader.fail(e.value, "file '" + out + "' not found (relative paths start at " +
                                (manifest.base_dir.empty() ? "." : manifest.base_dir) + ")");
@@ -69,6 +113,7 @@ struct Parser {
       if (f.key == "episodes") {
         for (const YAML::Node& item : reader.items(f)) {
           files.episodes.push_back(reader.string(item, f));
+          confine(item, files.episodes.back());
           if (!exists(manifest.resolve(files.episodes.back())))
             reader.fail(item, "file '" + files.episodes.back() + "' not found");
         }
@@ -166,14 +211,14 @@ struct Parser {
 
 Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
                         const std::string& base_dir, const rules::RuleSet& rules,
-                        const FileExists& exists)
+                        const FileExists& exists, const SourceBound& bound)
 {
   const YamlReader reader{std::string(file_name), yaml};
   const YAML::Node root = reader.parse();
   Manifest m;
   m.file = std::string(file_name);
   m.base_dir = base_dir;
-  const Parser parser{reader, rules, m, exists};
+  const Parser parser{reader, rules, m, exists, bound};
   for (const Entry& e : reader.entries(root, "the works manifest", top_keys)) {
     if (e.key == "unit")
       parser.unit(e);
@@ -195,7 +240,8 @@ Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
   return m;
 }
 
-Manifest load_manifest(const std::string& path, const rules::RuleSet& rules)
+Manifest load_manifest(const std::string& path, const rules::RuleSet& rules,
+                       const std::string& root, Lang lang)
 {
   std::ifstream in(path, std::ios::binary);
   if (!in)
@@ -203,11 +249,27 @@ Manifest load_manifest(const std::string& path, const rules::RuleSet& rules)
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string text = ss.str();
-  const std::string base = fs::path(path).parent_path().string();
-  return parse_manifest(text, path, base, rules, [](const std::string& p) {
+  std::string base = fs::path(path).parent_path().string();
+  if (base.empty())
+    base = ".";
+  SourceBound bound;
+  std::error_code ec;
+  // The root with its links resolved; the base made absolute so sources compare with it.
+  bound.root = fs::weakly_canonical(fs::absolute(root.empty() ? base : root), ec).string();
+  while (bound.root.size() > 1 && bound.root.ends_with('/'))
+    bound.root.pop_back();
+  bound.real_path = [](const std::string& p) {
     std::error_code ec;
-    return fs::is_regular_file(p, ec);
-  });
+    return fs::weakly_canonical(fs::absolute(p), ec).string();
+  };
+  bound.lang = lang;
+  return parse_manifest(
+      text, path, fs::absolute(base).lexically_normal().string(), rules,
+      [](const std::string& p) {
+        std::error_code ec;
+        return fs::is_regular_file(p, ec);
+      },
+      bound);
 }
 
 } // namespace mpcheck::manifest

@@ -8,11 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "mpcheck/core/lang.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
 namespace mpcheck::manifest {
 
-// The source files of one work, as paths relative to the manifest's folder (or absolute).
+// The source files of one work, as paths relative to the manifest's folder (never absolute).
 struct WorkFiles {
   std::string subtitled;             // 有字幕 version of a pair
   std::string clean;                 // 无字幕 version of a pair
@@ -54,15 +55,29 @@ struct Manifest {
 
 using FileExists = std::function<bool(const std::string& absolute_path)>;
 
+// The folder every source must really be in (SPEC §8: pack reads only inside SRC).
+struct SourceBound {
+  std::string root; // with its links resolved; "" = no bound (only absolute paths refused)
+  // `path` with every link and '..' resolved (std::filesystem::weakly_canonical); tests fake it.
+  std::function<std::string(const std::string& path)> real_path;
+  Lang lang = Lang::zh; // of the messages about paths that leave the root
+};
+
+// Whether `path` is `root` or below it; both absolute and normal ('/'-separated parts).
+bool is_within(const std::string& path, const std::string& root);
+
 // Parses and validates works.yaml text. Throws rules::RuleError at FILE:LINE:COL on a YAML
 // error, an unknown key (with a suggestion), a wrong type, an unknown category (with a
-// suggestion), a title no file system takes, two works with the same title, a source file
-// that does not exist, or a pair given half.
+// suggestion), a title no file system takes, two works with the same title, an absolute
+// source path, a source that (links resolved) leaves `bound.root`, a source file that does
+// not exist, or a pair given half.
 Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
                         const std::string& base_dir, const rules::RuleSet& rules,
-                        const FileExists& exists);
+                        const FileExists& exists, const SourceBound& bound = {});
 
-// Reads and parses the file at `path` (its folder is the base for relative paths).
-Manifest load_manifest(const std::string& path, const rules::RuleSet& rules);
+// Reads and parses the file at `path` (its folder is the base for relative paths). Every
+// source must lie, links resolved, inside the folder `root` (SRC; "" = the manifest's folder).
+Manifest load_manifest(const std::string& path, const rules::RuleSet& rules,
+                       const std::string& root = "", Lang lang = Lang::zh);
 
 } // namespace mpcheck::manifest

@@ -183,7 +183,7 @@ Status Copier::stage(const std::string& source, const SourceStamp& expected,
 {
   Fd in(open_read_only(source));
   if (in.get() < 0)
-    return errno_status(errno, "cannot open", source);
+    return {"source-unreadable", errno_status(errno, "cannot open", source).detail};
   Status status = check_stamp(in.get(), expected, source);
   if (!status.ok())
     return status;
@@ -192,7 +192,8 @@ Status Copier::stage(const std::string& source, const SourceStamp& expected,
   if (mostly_cached(in.get(), expected.size) || !set_direct(in.get(), true))
     ::posix_fadvise(in.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
   staged = {-1, temp_path_for(dest_path), dest_path, ""};
-  staged.fd = ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  staged.fd =
+      ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (staged.fd < 0)
     return errno_status(errno, "cannot create", staged.temp, fat32);
   status = reserve(staged.fd, expected.size, dest_path, fat32);
@@ -213,7 +214,8 @@ Status Copier::stage(std::string_view content, const std::string& dest_path,
                      const std::string& sha256, Staged& staged)
 {
   staged = {-1, temp_path_for(dest_path), dest_path, sha256};
-  staged.fd = ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  staged.fd =
+      ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (staged.fd < 0)
     return errno_status(errno, "cannot create", staged.temp, fat32);
   if (const int err = write_all(staged.fd, content.data(), content.size())) {

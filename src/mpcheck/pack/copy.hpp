@@ -56,7 +56,8 @@ public:
 
   // Writes `source` under the temporary name of `dest_path` (whose folder exists), hashing
   // the bytes as they are read. The source must still match `expected` before and after
-  // ("source-changed"). On failure the temporary file is already removed.
+  // ("source-changed"); one that cannot be opened is "source-unreadable". On failure the
+  // temporary file is already removed.
   Status stage(const std::string& source, const SourceStamp& expected, const std::string& dest_path,
                Staged& staged);
 

@@ -75,6 +75,7 @@ private:
   Status prepare();
   Status lock_and_clean();
   Status decide(Item& item);
+  Status refuse_linked_folders(const Item& item);
   Status decide_owned(Item& item, const StateEntry& entry, int64_t dest_size);
   Status decide_foreign(Item& item, int64_t dest_size);
   Status content_sha(const Item& item, std::string& sha256);
@@ -96,6 +97,7 @@ private:
   Copier m_copier;
   std::unique_ptr<StateJournal> m_journal;
   int m_lock = -1;
+  std::set<std::string> m_real_folders; // folders below m_out known to be no symlinks
   int64_t m_freed = 0;   // bytes of temporary leftovers (freed, or freeable in a dry run)
   ProgressMeter m_meter; // after each buffer written and each file finished or recognised
 };
@@ -130,7 +132,7 @@ Status Run::prepare()
   for (const CopyOp& op : m_plan.copies) {
     Item item{&op, nullptr, join_path(m_out, op.dest), {}, "", false, false};
     if (Status status = stat_source(op.source, item.stamp); !status.ok())
-      return status;
+      return {status.code == "io" ? "source-unreadable" : status.code, status.detail};
     m_items.push_back(item);
   }
   for (const GeneratedFile& file : m_plan.generated) {
@@ -157,13 +159,33 @@ Status Run::lock_and_clean()
   if (m_lock < 0)
     return errno == ENOENT ? Status{} : errno_status(errno, "cannot open", m_out);
   if (::flock(m_lock, LOCK_EX | LOCK_NB) != 0)
-    return {"io", fmt::format("another mpcheck pack is writing to {}", m_out)};
+    return {"locked", fmt::format("another mpcheck pack is writing to {}", m_out)};
   m_freed = temp_leftovers(m_out, true);
+  return {};
+}
+
+// A folder on the way to a destination that is a symlink would let pack write outside the
+// output folder (OUT/作品 -> ../elsewhere): refused before anything is written.
+Status Run::refuse_linked_folders(const Item& item)
+{
+  for (std::string_view dir = parent_of(item.dest()); !dir.empty(); dir = parent_of(dir)) {
+    const std::string folder(dir);
+    if (m_real_folders.count(folder))
+      break; // it and its parents were looked at
+    struct stat st;
+    const std::string path = join_path(m_out, folder);
+    if (::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode))
+      return {"dest-symlink",
+              fmt::format("{} is a symbolic link; pack writes only inside {}", path, m_out)};
+    m_real_folders.insert(folder);
+  }
   return {};
 }
 
 Status Run::decide(Item& item)
 {
+  if (Status status = refuse_linked_folders(item); !status.ok())
+    return status;
   struct stat st;
   if (::lstat(item.dest_path.c_str(), &st) != 0) {
     if (errno == ENOENT || errno == ENOTDIR)
@@ -292,7 +314,7 @@ int Run::count_new_folders() const
 // The output folder, this run's lock on it, and a clean state file to append to.
 Status Run::open_output()
 {
-  if (Status status = make_dirs("/", m_out.substr(1)); !status.ok())
+  if (Status status = make_dirs("/", m_out.substr(1), true); !status.ok())
     return status;
   if (m_lock < 0) {
     if (Status status = lock_and_clean(); !status.ok())

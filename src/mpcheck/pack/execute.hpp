@@ -45,7 +45,10 @@ struct ExecuteResult {
   bool ok = false;
   // "" or: "invalid-plan" (a bad or junk dest, a relative source, colliding names),
   // "no-space", "fat32-limit", "io", "source-changed", "dest-exists-different" (a file
-  // pack did not write is in the way; it is never overwritten).
+  // pack did not write is in the way; it is never overwritten), "dest-symlink" (a folder
+  // on the way to a dest is a symbolic link: pack never writes through it),
+  // "source-unreadable" (a source cannot be opened or is not a regular file: permissions,
+  // gone), "locked" (another pack holds the output folder).
   std::string error_code;
   std::string error_detail;      // one plain sentence naming the file, for the user
   std::vector<FileResult> files; // the plan's files in plan order (copies, then generated);

@@ -34,20 +34,23 @@ struct Fd {
   Fd& operator=(const Fd&) = delete;
 };
 
-int make_one_dir(const std::string& path)
+int make_one_dir(const std::string& path, bool follow_links)
 {
   if (::mkdir(path.c_str(), 0755) == 0)
     return 0;
   const int err = errno;
   struct stat st;
-  if (err == EEXIST && ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode))
+  // Below the output folder a symlink to a folder is not a folder: never written through.
+  if (err == EEXIST &&
+      (follow_links ? ::stat(path.c_str(), &st) : ::lstat(path.c_str(), &st)) == 0 &&
+      S_ISDIR(st.st_mode))
     return -1; // already there
   return err == EEXIST ? ENOTDIR : err;
 }
 
 int write_and_sync(const std::string& path, std::string_view content)
 {
-  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644));
   if (fd.fd < 0)
     return errno;
   if (const int err = write_all(fd.fd, content.data(), content.size()))
@@ -147,7 +150,7 @@ int fsync_dir(const std::string& dir)
   return 0;
 }
 
-Status make_dirs(const std::string& root, std::string_view relative_dir)
+Status make_dirs(const std::string& root, std::string_view relative_dir, bool follow_links)
 {
   std::string path = root;
   size_t start = 0;
@@ -155,7 +158,7 @@ Status make_dirs(const std::string& root, std::string_view relative_dir)
     const size_t slash = std::min(relative_dir.find('/', start), relative_dir.size());
     const std::string parent = path;
     path = join_path(path, relative_dir.substr(start, slash - start));
-    const int err = make_one_dir(path);
+    const int err = make_one_dir(path, follow_links);
     if (err > 0)
       return errno_status(err, "cannot create the folder", path);
     if (err == 0 && fsync_dir(parent) != 0)

@@ -43,8 +43,10 @@ bool is_direct(int fd);
 int fsync_dir(const std::string& dir);
 
 // Creates the folders of `relative_dir` ('/'-separated) below the existing folder `root`,
-// each one fsynced into its parent. An existing folder is fine; a file in the way is "io".
-Status make_dirs(const std::string& root, std::string_view relative_dir);
+// each one fsynced into its parent. An existing folder is fine; a file in the way is "io",
+// and so is a symlink to a folder unless `follow_links` (the path of the output folder itself,
+// which the user named, may run through links; nothing below it may).
+Status make_dirs(const std::string& root, std::string_view relative_dir, bool follow_links = false);
 
 // Writes `content` to `path` under its temporary name, fdatasyncs it, renames it into place
 // and fsyncs the folder: afterwards `path` holds either its old content or all of `content`.

@@ -28,9 +28,24 @@ std::string error_code_name(const std::error_code& ec)
   return "unreadable";
 }
 
-void add_file(Tree& tree, const fs::path& abs, const std::string& rel, bool symlink)
+// Whether `path` (absolute, links resolved) is `root` or below it.
+bool is_within(const fs::path& path, const fs::path& root)
 {
-  TreeEntry e{rel, abs.string(), 0, false, symlink, ""};
+  return std::mismatch(root.begin(), root.end(), path.begin(), path.end()).first == root.end();
+}
+
+// A symlink's target with every link resolved; "" when that fails.
+std::string real_target(const fs::path& link)
+{
+  std::error_code ec;
+  const fs::path real = fs::canonical(link, ec);
+  return ec ? "" : real.string();
+}
+
+void add_file(Tree& tree, const fs::path& abs, const std::string& rel, bool symlink,
+              const std::string& target = "")
+{
+  TreeEntry e{rel, abs.string(), 0, false, symlink, "", target};
   std::error_code ec;
   const auto size = fs::file_size(abs, ec);
   if (ec) {
@@ -42,17 +57,34 @@ void add_file(Tree& tree, const fs::path& abs, const std::string& rel, bool syml
   tree.files.push_back(std::move(e));
 }
 
-void walk_dir(Tree& tree, const fs::path& dir, const std::string& rel, int depth)
+// A folder given to walk(): every file symlink below it must stay inside it.
+struct Root {
+  fs::path real;   // with its links resolved
+  std::string rel; // how its entries' paths start: "" or the path as given
+};
+
+// Where the symlink `link` leads: "" when nowhere (then it counts as leaving the root),
+// the target relative to the root (as TreeEntry::path) when inside, else absolute.
+std::string link_target(const fs::path& link, const Root& root, bool& inside)
+{
+  const std::string target = real_target(link);
+  inside = !target.empty() && is_within(target, root.real);
+  if (!inside)
+    return target;
+  return join(root.rel, fs::path(target).lexically_relative(root.real).generic_string());
+}
+
+void walk_dir(Tree& tree, const Root& root, const fs::path& dir, const std::string& rel, int depth)
 {
   std::error_code ec;
   fs::directory_iterator it(dir, ec), end;
   if (ec) {
-    tree.problems.push_back({rel, dir.string(), 0, true, false, error_code_name(ec)});
+    tree.problems.push_back({rel, dir.string(), 0, true, false, error_code_name(ec), ""});
     return;
   }
   for (; it != end; it.increment(ec)) {
     if (ec) {
-      tree.problems.push_back({rel, dir.string(), 0, true, false, error_code_name(ec)});
+      tree.problems.push_back({rel, dir.string(), 0, true, false, error_code_name(ec), ""});
       break;
     }
     const fs::path abs = it->path();
@@ -61,22 +93,31 @@ void walk_dir(Tree& tree, const fs::path& dir, const std::string& rel, int depth
     const bool symlink = it->is_symlink(lec);
     const fs::file_status st = fs::status(abs, lec); // follows symlinks
     if (lec) {
-      tree.problems.push_back({child, abs.string(), 0, false, symlink, error_code_name(lec)});
+      tree.problems.push_back({child, abs.string(), 0, false, symlink, error_code_name(lec), ""});
       continue;
     }
     if (fs::is_directory(st)) {
       if (symlink) {
         // Not followed: a link to a folder may point back up the tree.
-        tree.problems.push_back({child, abs.string(), 0, true, true, "symlink-dir"});
+        tree.problems.push_back({child, abs.string(), 0, true, true, "symlink-dir", ""});
         continue;
       }
-      tree.dirs.push_back({child, abs.string(), 0, true, false, ""});
+      tree.dirs.push_back({child, abs.string(), 0, true, false, "", ""});
       if (depth + 1 >= max_depth)
-        tree.problems.push_back({child, abs.string(), 0, true, false, "too-deep"});
+        tree.problems.push_back({child, abs.string(), 0, true, false, "too-deep", ""});
       else
-        walk_dir(tree, abs, child, depth + 1);
-    } else if (fs::is_regular_file(st)) {
-      add_file(tree, abs, child, symlink);
+        walk_dir(tree, root, abs, child, depth + 1);
+      continue;
+    }
+    bool inside = true;
+    const std::string target = symlink ? link_target(abs, root, inside) : "";
+    if (!inside) {
+      // Never opened: a link on a drive may lead anywhere on the receiver's machine.
+      tree.problems.push_back({child, abs.string(), 0, false, true, "symlink-outside", target});
+      continue;
+    }
+    if (fs::is_regular_file(st)) {
+      add_file(tree, abs, child, symlink, target);
     }
     // Sockets, FIFOs and devices are not submissions: skipped silently.
   }
@@ -93,17 +134,23 @@ Tree walk(const std::vector<std::string>& paths)
     const fs::path path(p);
     const fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
-      tree.problems.push_back({p, p, 0, false, false, ec ? error_code_name(ec) : "not-found"});
+      tree.problems.push_back({p, p, 0, false, false, ec ? error_code_name(ec) : "not-found", ""});
       continue;
     }
     if (fs::is_directory(st)) {
       if (single)
         tree.root = p;
-      walk_dir(tree, path, single ? "" : p, 0);
+      std::error_code rec;
+      const fs::path real = fs::canonical(path, rec);
+      const Root root{rec ? fs::absolute(path).lexically_normal() : real, single ? "" : p};
+      walk_dir(tree, root, path, root.rel, 0);
     } else {
       if (single)
         tree.root = path.parent_path().string();
-      add_file(tree, path, single ? path.filename().string() : p, fs::is_symlink(path, ec));
+      // A file named on the command line is read wherever its links lead: the user named it.
+      const bool symlink = fs::is_symlink(path, ec);
+      add_file(tree, path, single ? path.filename().string() : p, symlink,
+               symlink ? real_target(path) : "");
     }
   }
   auto by_path = [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; };

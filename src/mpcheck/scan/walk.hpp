@@ -14,7 +14,10 @@ struct TreeEntry {
   int64_t size = 0;
   bool is_dir = false;
   bool is_symlink = false;
-  std::string error; // "" or why it could not be read: permission, loop, unreadable
+  std::string error; // "" or why it could not be read: permission, loop, unreadable,
+                     // symlink-dir, symlink-outside, too-deep, not-found
+  std::string link;  // a symlink's target, every link resolved: relative like `path` when
+                     // inside the walked folder, absolute when outside; "" for no symlink
 };
 
 struct Tree {
@@ -26,7 +29,10 @@ struct Tree {
 
 // Walks `paths`. One directory: paths are relative to it. One file: relative to its folder.
 // Several: each entry keeps the path as given. Directory symlinks are not followed (no
-// loops); a missing path is a problem entry, not an exception.
+// loops); a missing path is a problem entry, not an exception. A file symlink found below a
+// given folder is followed only when its target, all links resolved, lies inside that folder
+// (a file entry with is_symlink and link); one that leaves it is a "symlink-outside" problem
+// and is never opened (SPEC §8: a hostile drive cannot make mpcheck read elsewhere).
 Tree walk(const std::vector<std::string>& paths);
 
 } // namespace mpcheck::scan
