@@ -85,6 +85,48 @@ TEST_CASE("checks: video.bitrate outside the accepted range")
   CHECK(paths_of(run(pair_with(ok), changzhou()), "video.bitrate").empty());
 }
 
+namespace {
+
+// The severity of a video.bitrate finding on the clean version measuring `bits`; nullopt: none.
+std::optional<Severity> bitrate_severity(int64_t bits)
+{
+  MediaFacts f = good_video();
+  f.video->bitrate_measured = bits;
+  for (const auto& x : run(pair_with(f), changzhou()))
+    if (x.check == "video.bitrate")
+      return x.severity;
+  return std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("checks: video.bitrate under 8Mbps is an error, far over it a warning")
+{
+  CHECK(bitrate_severity(6790000) == Severity::error);
+  CHECK_FALSE(bitrate_severity(6800000)); // the target less the measurement tolerance
+  CHECK_FALSE(bitrate_severity(12000000));
+  CHECK(bitrate_severity(12010000) == Severity::warning); // +50%
+  CHECK(bitrate_severity(40000000) == Severity::warning); // a phone original
+
+  MediaFacts low = good_video();
+  low.video->bitrate_measured = 3000000;
+  MediaFacts high = good_video();
+  high.video->bitrate_measured = 20000000;
+  for (const auto& x : run(pair_with(low), changzhou()))
+    if (x.check == "video.bitrate") {
+      CHECK(x.expected.zh == "≥ 6.80 Mbps");
+      CHECK(x.message.zh.find("低于要求的 8.00 Mbps") != std::string::npos);
+      CHECK(x.message.en.find("worse than asked") != std::string::npos);
+    }
+  for (const auto& x : run(pair_with(high), changzhou()))
+    if (x.check == "video.bitrate") {
+      CHECK(x.expected.zh == "≤ 12.00 Mbps");
+      CHECK(x.message.zh.find("远高于要求的 8.00 Mbps") != std::string::npos);
+      CHECK(x.source == "微视频报送mp4（1080/25P/8Mbps）格式");
+      CHECK(x.hint.en.find("-b:v 8000k") != std::string::npos);
+    }
+}
+
 TEST_CASE("checks: a rotated 1920x1080 phone clip is not 16:9 as shown")
 {
   MediaFacts f = good_video();
@@ -247,7 +289,14 @@ TEST_CASE("checks: submission.deadline, inclusive")
   o.as_of = Date{2024, 9, 5};
   CHECK(paths_of(run(pair_with(good_video()), changzhou(), o), "submission.deadline").empty());
   o.as_of = Date{2024, 9, 6};
-  CHECK(paths_of(run(pair_with(good_video()), changzhou(), o), "submission.deadline").size() == 1);
+  const auto findings = run(pair_with(good_video()), changzhou(), o);
+  REQUIRE(paths_of(findings, "submission.deadline").size() == 1);
+  for (const auto& f : findings)
+    if (f.check == "submission.deadline") {
+      CHECK(f.severity == Severity::error); // 逾期报送…不予受理
+      CHECK(f.actual.zh == "2024-09-06");
+      CHECK(f.message.zh.find("2024-09-05") != std::string::npos);
+    }
 }
 
 TEST_CASE("checks: manual items carry their source sentence")

@@ -82,6 +82,9 @@ TEST_CASE("rules::load_rules changzhou-2024")
   REQUIRE(rules.deadline);
   CHECK(rules.deadline->value == Date{2024, 9, 5});
   CHECK(rules.deadline->origin.source == "报送截止日期为2024年9月5日。");
+  // 逾期报送…不予受理: a late drive is refused, so lateness is an error here.
+  CHECK(rules.severity_for("submission.deadline", rules.deadline->origin) == Severity::error);
+  CHECK(rules.deadline->origin.note.find("不予受理") != std::string::npos);
   REQUIRE(rules.categories.size() == 7);
 
   const CategoryRules* micro = rules.category("微视频");
@@ -99,6 +102,11 @@ TEST_CASE("rules::load_rules changzhou-2024")
   CHECK(media.bitrate->value.target == 8000000);
   CHECK(media.bitrate->value.min == 6800000);
   CHECK(media.bitrate->value.max == 12000000);
+  // 8Mbps is a floor, not a ceiling: too few bits an error, far too many (+50%) a warning.
+  CHECK(rules.severity_for("video.bitrate", media.bitrate->value.min_origin) == Severity::error);
+  CHECK(rules.severity_for("video.bitrate", media.bitrate->value.max_origin) == Severity::warning);
+  CHECK(media.bitrate->value.max_origin.source == "微视频报送mp4（1080/25P/8Mbps）格式");
+  CHECK(media.bitrate->value.max_origin.note.find("+50%") != std::string::npos);
   CHECK(media.max_duration->value == 480);
   CHECK_FALSE(media.min_duration);
   CHECK_FALSE(media.audio_required);
@@ -174,14 +182,44 @@ TEST_CASE("rules::load_rules liaoning-2023, jiaozuo-2019 and branch-everyone")
   CHECK_FALSE(liaoning.naming);
 
   const RuleSet jiaozuo = load_rules("jiaozuo-2019");
-  CHECK(jiaozuo.deadline->value == Date{2019, 9, 30});
+  // The contest entries: 8月上旬, the day to be announced; the last day of 上旬 at the latest.
+  CHECK(jiaozuo.deadline->value == Date{2019, 8, 10});
+  CHECK(jiaozuo.deadline->origin.source ==
+        "8月上旬，市委宣传部举行全市微型党课十佳宣讲员评选比赛活动");
+  CHECK(jiaozuo.severity_for("submission.deadline", jiaozuo.deadline->origin) == Severity::warning);
   CHECK(jiaozuo.works.media.max_duration->value == 360);
   const DocumentRule* courseware = jiaozuo.document_rule("PPT课件");
   REQUIRE(courseware);
   CHECK(courseware->per == DocumentScope::work);
   CHECK(courseware->required);
   CHECK(courseware->extensions == std::vector<std::string>{".pptx", ".ppt", ".dps"});
-  CHECK(jiaozuo.document_rule("统计表")->per == DocumentScope::unit);
+  const DocumentRule* statistics = jiaozuo.document_rule("统计表");
+  CHECK(statistics->per == DocumentScope::unit);
+  REQUIRE(statistics->deadline);
+  CHECK(statistics->deadline->value == Date{2019, 9, 30});
+  CHECK(statistics->units.empty()); // every submitting unit
+  // The 县市区 documents: required, each with its own date, not info items.
+  const DocumentRule* pool = jiaozuo.document_rule("附件2");
+  REQUIRE(pool);
+  CHECK(pool->kind == "师资库统计表");
+  CHECK(pool->required);
+  CHECK(pool->deadline->value == Date{2019, 6, 30});
+  CHECK(pool->deadline->origin.source == "于6月30日前报送市委宣传部宣传科");
+  CHECK(pool->required_of("修武县委宣传部"));
+  CHECK(pool->required_of("解放区委宣传部"));
+  CHECK(pool->required_of("")); // unknown unit: asked for
+  CHECK_FALSE(pool->required_of("市教育局"));
+  CHECK_FALSE(pool->required_of("市委市直机关工委"));
+  const DocumentRule* report = jiaozuo.document_rule("情况报告");
+  REQUIRE(report);
+  CHECK(report->required);
+  CHECK(report->deadline->value == Date{2019, 9, 30});
+  CHECK(report->units == pool->units);
+  CHECK_FALSE(jiaozuo.manual_item("manual.teacher-pool"));
+  CHECK_FALSE(jiaozuo.manual_item("manual.demonstration-report"));
+  CHECK(jiaozuo.names_document(*pool, "师资库统计表-修武县委宣传部.xlsx"));
+  CHECK_FALSE(jiaozuo.names_document(*statistics, "师资库统计表-修武县委宣传部.xlsx"));
+  CHECK(jiaozuo.names_document(*statistics, "微型党课系列活动统计表-修武县委宣传部.docx"));
   CHECK(jiaozuo.quotas.max_works->value == 2);
   CHECK(jiaozuo.manual_item("manual.party-member"));
 
@@ -189,6 +227,11 @@ TEST_CASE("rules::load_rules liaoning-2023, jiaozuo-2019 and branch-everyone")
   CHECK(branch.works.kinds == std::vector<std::string>{"video", "audio"});
   CHECK(branch.works.media.min_duration->value == 600);
   CHECK(branch.works.media.max_duration->value == 900);
+  // "10–15分钟以内" bounds from above: over 15 minutes an error, under 10 a warning.
+  CHECK(branch.severity_for("duration.max", branch.works.media.max_duration->origin) ==
+        Severity::error);
+  CHECK(branch.severity_for("duration.min", branch.works.media.min_duration->origin) ==
+        Severity::warning);
   CHECK_FALSE(branch.deadline);
   const DocumentRule* slides = branch.document_rule("课件");
   REQUIRE(slides);
@@ -529,4 +572,119 @@ TEST_CASE("rules::load_rules_text refuses what no rule file holds, at its positi
     CHECK_THROWS_WITH_AS(load(std::string("layout:\n  folders:\n    - name: ") + folder + "\n"),
                          doctest::Contains("expected a folder name right below the drive's root"),
                          RuleError);
+
+TEST_CASE("rules::load_rules_text bit-rate bounds keep the block that sets each")
+{
+  const RuleSet one = load("works:\n"
+                           "  media:\n"
+                           "    - source: 8Mbps\n"
+                           "      bitrate: 8Mbps\n");
+  const BitrateRange& r1 = one.works.media.bitrate->value;
+  CHECK(r1.min_origin.source == "8Mbps");
+  CHECK(r1.max_origin.source == "8Mbps");
+  CHECK(r1.max_origin.line == 6);
+
+  const RuleSet two = load("works:\n"
+                           "  media:\n"
+                           "    - source: 码率8Mbps\n"
+                           "      bitrate: 8Mbps\n"
+                           "      min_bitrate: 6.8Mbps\n"
+                           "    - source: 码率8Mbps\n"
+                           "      note: far above is only a larger file\n"
+                           "      severity: warning\n"
+                           "      max_bitrate: 12Mbps\n");
+  const auto& bitrate = *two.works.media.bitrate;
+  CHECK(bitrate.value.target == 8000000);
+  CHECK(bitrate.value.min == 6800000);
+  CHECK(bitrate.value.max == 12000000);
+  CHECK(bitrate.value.min_origin.line == 7);
+  CHECK_FALSE(bitrate.value.min_origin.severity);
+  CHECK(bitrate.value.max_origin.line == 11);
+  CHECK(bitrate.value.max_origin.severity == Severity::warning);
+  CHECK(bitrate.value.max_origin.note == "far above is only a larger file");
+  CHECK(two.severity_for("video.bitrate", bitrate.value.min_origin) == Severity::error);
+
+  // A max_bitrate alone: the target's tolerance gives the lower side, with the target's block.
+  const RuleSet three = load("works:\n"
+                             "  media:\n"
+                             "    - bitrate: 8Mbps\n"
+                             "    - severity: warning\n"
+                             "      max_bitrate: 12Mbps\n");
+  const BitrateRange& r3 = three.works.media.bitrate->value;
+  CHECK(r3.min == 7200000);
+  CHECK_FALSE(r3.min_origin.severity);
+  CHECK(r3.max_origin.severity == Severity::warning);
+  // The same key twice is still refused.
+  CHECK_THROWS_WITH_AS(load("works:\n"
+                            "  media:\n"
+                            "    - max_bitrate: 12Mbps\n"
+                            "    - max_bitrate: 13Mbps\n"),
+                       "t.yaml:6:7: 'max_bitrate' is already set at line 5", RuleError);
+}
+
+TEST_CASE("rules::load_rules_text deadlines: a severity, and documents with their own")
+{
+  const RuleSet r = load("notice_date: 2019-05-01\n"
+                         "deadline:\n"
+                         "  date: 2019-08-10\n"
+                         "  source: 逾期不予受理\n"
+                         "  severity: error\n"
+                         "documents:\n"
+                         "  - kind: 统计表\n"
+                         "    deadline: 2019-09-30\n"
+                         "  - kind: 师资库统计表\n"
+                         "    units: [县委宣传部, 区委宣传部]\n"
+                         "    deadline:\n"
+                         "      date: 2019-06-30\n"
+                         "      source: 于6月30日前报送\n"
+                         "      note: its own date\n");
+  CHECK(r.deadline->value == Date{2019, 8, 10});
+  CHECK(r.deadline->origin.severity == Severity::error);
+  CHECK(r.severity_for("submission.deadline", r.deadline->origin) == Severity::error);
+  const DocumentRule* stats = r.document_rule("统计表");
+  REQUIRE(stats->deadline);
+  CHECK(stats->deadline->value == Date{2019, 9, 30});
+  CHECK(stats->deadline->origin.line == 10);
+  CHECK(r.severity_for("submission.deadline", stats->deadline->origin) == Severity::warning);
+  const DocumentRule* pool = r.document_rule("师资库统计表");
+  CHECK(pool->deadline->value == Date{2019, 6, 30});
+  CHECK(pool->deadline->origin.source == "于6月30日前报送");
+  CHECK(pool->deadline->origin.note == "its own date");
+  CHECK(pool->units == std::vector<std::string>{"县委宣传部", "区委宣传部"});
+  CHECK(pool->required_of("博爱县委宣传部"));
+  CHECK_FALSE(pool->required_of("市教育局"));
+  // Each deadline is a clause of submission.deadline, the document's scoped by its kind.
+  std::vector<std::string> scopes;
+  for (const auto& c : r.clauses)
+    if (c.check == "submission.deadline")
+      scopes.push_back(c.scope + "=" + c.value);
+  CHECK(scopes ==
+        std::vector<std::string>{"=2019-08-10", "统计表=2019-09-30", "师资库统计表=2019-06-30"});
+  // A file name marks the longest document name it holds.
+  CHECK(r.names_document(*pool, "师资库统计表-博爱县委宣传部.docx"));
+  CHECK_FALSE(r.names_document(*stats, "师资库统计表-博爱县委宣传部.docx"));
+  CHECK(r.names_document(*stats, "统计表-博爱县委宣传部.docx"));
+
+  CHECK_THROWS_WITH_AS(load("notice_date: 2019-05-01\n"
+                            "documents:\n"
+                            "  - kind: 统计表\n"
+                            "    deadline: 2019-04-30\n"),
+                       "t.yaml:6:5: deadline 2019-04-30 is before notice_date 2019-05-01",
+                       RuleError);
+  CHECK_THROWS_WITH_AS(load("documents:\n"
+                            "  - kind: 统计表\n"
+                            "    deadline: {dat: 2019-09-30}\n"),
+                       "t.yaml:5:16: unknown key 'dat', did you mean 'date'?", RuleError);
+  CHECK_THROWS_WITH_AS(load("deadline: {date: 2019-09-30, severity: warn}\n"),
+                       "t.yaml:3:40: unknown severity 'warn', did you mean 'warning'?", RuleError);
+}
+
+TEST_CASE("rules::RuleSet::names_document: a file may hold two documents")
+{
+  const RuleSet r = load_rules("changzhou-2024");
+  const DocumentRule* entry = r.document_rule("报名表");
+  const DocumentRule* summary = r.document_rule("汇总表");
+  CHECK(r.names_document(*entry, "报名表（汇总表）-钟楼区委组织部.docx"));
+  CHECK(r.names_document(*summary, "报名表（汇总表）-钟楼区委组织部.docx"));
+  CHECK_FALSE(r.names_document(*summary, "报名表-钟楼区委组织部.docx"));
 }

@@ -67,6 +67,10 @@ void check_work(const Context& ctx);       // work.*
 void check_submission(const Context& ctx); // submission.*
 void check_manual(const Context& ctx);     // manual.*
 
+// The file that is the document `rule` asks for (of `work`, for per-work documents), or nullptr.
+const check::SubmissionFile* find_document(const Context& ctx, const rules::DocumentRule& rule,
+                                           const check::Work* work);
+
 // Shell-quotes a path for a command the user can paste: "作品/a b.mp4".
 std::string shell_quote(const std::string& path);
 

@@ -17,12 +17,9 @@ bool is_document(const SubmissionFile& f)
   return f.kind == FileKind::document || f.kind == FileKind::courseware;
 }
 
-bool names_kind(const rules::DocumentRule& rule, const SubmissionFile& f)
+bool names_kind(const Context& ctx, const rules::DocumentRule& rule, const SubmissionFile& f)
 {
-  if (f.name.find(rule.kind) != std::string::npos)
-    return true;
-  return std::any_of(rule.aliases.begin(), rule.aliases.end(),
-                     [&](const std::string& a) { return f.name.find(a) != std::string::npos; });
+  return ctx.rules.names_document(rule, f.name);
 }
 
 bool has_allowed_extension(const rules::DocumentRule& rule, const SubmissionFile& f)
@@ -31,24 +28,42 @@ bool has_allowed_extension(const rules::DocumentRule& rule, const SubmissionFile
                                               f.extension) != rule.extensions.end();
 }
 
-// A document of `rule`'s kind, for `work` when given: its name carries the kind (or, for
-// courseware, its extension says so) and the work's title.
-bool present(const Context& ctx, const rules::DocumentRule& rule, const check::Work* work)
-{
-  return std::any_of(ctx.sub.files.begin(), ctx.sub.files.end(), [&](const SubmissionFile& f) {
-    if (!is_document(f))
-      return false;
-    const bool kind =
-        names_kind(rule, f) ||
-        (rule.kind == "课件" && f.kind == FileKind::courseware && has_allowed_extension(rule, f));
-    return kind && (!work || f.name.find(work->title) != std::string::npos);
-  });
-}
-
 std::string folder_of(const Context& ctx, const rules::DocumentRule& rule)
 {
   const rules::FolderRule* folder = ctx.rules.folder_for(rule.kind);
   return folder ? ctx.sub.base + folder->name : "";
+}
+
+// The unit that hands the submission in: --unit, else the unit the works' names carry; "".
+std::string submitting_unit(const Context& ctx)
+{
+  if (!ctx.options.unit.empty())
+    return ctx.options.unit;
+  for (const auto& work : ctx.sub.works)
+    if (!work.unit.empty())
+      return work.unit;
+  return "";
+}
+
+// "（报送截止 2019-06-30）" when the document has its own deadline, and, when the unit is not
+// known, which units must hand it in.
+Text conditions(const rules::DocumentRule& rule, bool unit_known)
+{
+  Text out;
+  if (rule.deadline) {
+    out.zh += "（报送截止 " + rule.deadline->value.str() + "）";
+    out.en += " (due by " + rule.deadline->value.str() + ")";
+  }
+  if (!rule.units.empty() && !unit_known) {
+    std::string zh, en;
+    for (const auto& word : rule.units) {
+      zh += (zh.empty() ? "" : "、") + word;
+      en += (en.empty() ? "" : ", ") + word;
+    }
+    out.zh += "；仅" + zh + "报送，其他单位请用 --unit 写明本单位名称";
+    out.en += "; asked of " + en + " only: other units give their name with --unit";
+  }
+  return out;
 }
 
 void missing(const Context& ctx, const rules::DocumentRule& rule, const check::Work* work)
@@ -59,11 +74,13 @@ void missing(const Context& ctx, const rules::DocumentRule& rule, const check::W
       work ? work->title + "-" + rule.kind + "-" + unit + ext : rule.kind + "-" + unit + ext;
   if (Finding* f = ctx.sink.add("document.missing", &rule.origin, folder_of(ctx, rule),
                                 work ? work->title : "")) {
+    const Text more = conditions(rule, !submitting_unit(ctx).empty());
     f->expected = rule.kind;
     f->actual = "—";
-    f->message = work ? Text{"作品“" + work->title + "”缺少" + rule.kind,
-                             "the work '" + work->title + "' has no " + rule.kind}
-                      : Text{"缺少" + rule.kind, "the " + rule.kind + " is missing"};
+    f->message =
+        work ? Text{"作品“" + work->title + "”缺少" + rule.kind + more.zh,
+                    "the work '" + work->title + "' has no " + rule.kind + more.en}
+             : Text{"缺少" + rule.kind + more.zh, "the " + rule.kind + " is missing" + more.en};
     const std::string where = folder_of(ctx, rule);
     f->hint = {
         "添加“" + example + "”" + (where.empty() ? "" : "，放在“" + where + "”文件夹") + "。",
@@ -98,18 +115,34 @@ bool applies_to(const rules::DocumentRule& rule, const check::Work& work)
 
 } // namespace
 
+const SubmissionFile* find_document(const Context& ctx, const rules::DocumentRule& rule,
+                                    const check::Work* work)
+{
+  const auto it =
+      std::find_if(ctx.sub.files.begin(), ctx.sub.files.end(), [&](const SubmissionFile& f) {
+        if (!is_document(f))
+          return false;
+        const bool kind =
+            names_kind(ctx, rule, f) || (rule.kind == "课件" && f.kind == FileKind::courseware &&
+                                         has_allowed_extension(rule, f));
+        return kind && (!work || f.name.find(work->title) != std::string::npos);
+      });
+  return it == ctx.sub.files.end() ? nullptr : &*it;
+}
+
 void check_document(const Context& ctx)
 {
+  const std::string unit = submitting_unit(ctx);
   for (const auto& rule : ctx.rules.documents) {
-    if (!rule.required)
+    if (!rule.required || !rule.required_of(unit))
       continue;
     if (rule.per == rules::DocumentScope::unit) {
-      if (!present(ctx, rule, nullptr))
+      if (!find_document(ctx, rule, nullptr))
         missing(ctx, rule, nullptr);
       continue;
     }
     for (const auto& work : ctx.sub.works)
-      if (applies_to(rule, work) && !present(ctx, rule, &work))
+      if (applies_to(rule, work) && !find_document(ctx, rule, &work))
         missing(ctx, rule, &work);
   }
   for (const auto& file : ctx.sub.files)

@@ -182,22 +182,57 @@ void scan(const VideoCheck& c)
   }
 }
 
+// Too few bits and too many are two findings, each with the severity of the block that sets
+// its bound: below the notice's target the picture is worse than asked (changzhou-2024: an
+// error); far above it the file is only larger than needed (a warning there).
+void bitrate_low(const VideoCheck& c, const rules::BitrateRange& r, int64_t got)
+{
+  Finding* f = c.add("video.bitrate", r.min_origin);
+  if (!f)
+    return;
+  f->expected = "≥ " + mbps(r.min);
+  f->actual = mbps(got);
+  const std::string asked = r.target ? mbps(r.target) : mbps(r.min);
+  f->message = {"视频码率（实测）为 " + f->actual.zh + "，低于要求的 " + asked + "（最低 " +
+                    mbps(r.min) + "），画质不如通知要求",
+                "the measured video bit rate is " + f->actual.zh + ", below the " + asked +
+                    " required (at least " + mbps(r.min) + "): the picture is worse than asked"};
+  f->hint = {"从原始素材或工程文件按要求的码率重新导出（不要把压缩过的文件再放大码率），或用：" +
+                 ffmpeg_fix_command(c.file, c.media),
+             "Export again from the original footage or project at the required bit rate "
+             "(raising the bit rate of a compressed copy does not restore the picture), or run: " +
+                 ffmpeg_fix_command(c.file, c.media)};
+}
+
+void bitrate_high(const VideoCheck& c, const rules::BitrateRange& r, int64_t got)
+{
+  Finding* f = c.add("video.bitrate", r.max_origin);
+  if (!f)
+    return;
+  f->expected = "≤ " + mbps(r.max);
+  f->actual = mbps(got);
+  f->message =
+      r.target ? Text{"视频码率（实测）为 " + f->actual.zh + "，远高于要求的 " + mbps(r.target) +
+                          "（上限 " + mbps(r.max) + "），文件过大，部分播放设备可能卡顿",
+                      "the measured video bit rate is " + f->actual.zh + ", far above the " +
+                          mbps(r.target) + " asked (at most " + mbps(r.max) +
+                          "): the file is needlessly large and may stutter on some players"}
+               : Text{"视频码率（实测）为 " + f->actual.zh + "，超过上限 " + mbps(r.max),
+                      "the measured video bit rate is " + f->actual.zh + ", over the " +
+                          mbps(r.max) + " limit"};
+  f->hint = c.fix();
+}
+
 void bitrate(const VideoCheck& c)
 {
   const rules::BitrateRange& r = c.media.bitrate->value;
   const int64_t got = c.v.bitrate_measured;
-  if (got <= 0 || ((r.min == 0 || got >= r.min) && (r.max == 0 || got <= r.max)))
+  if (got <= 0)
     return;
-  if (Finding* f = c.add("video.bitrate", c.media.bitrate->origin)) {
-    f->expected = r.min && r.max ? mbps(r.min) + "–" + mbps(r.max)
-                  : r.min        ? "≥ " + mbps(r.min)
-                                 : "≤ " + mbps(r.max);
-    f->actual = mbps(got);
-    f->message = {"视频码率（实测）为 " + f->actual.zh + "，要求 " + f->expected.zh,
-                  "the measured video bit rate is " + f->actual.zh + "; " + f->expected.zh +
-                      " is required"};
-    f->hint = c.fix();
-  }
+  if (r.min != 0 && got < r.min)
+    bitrate_low(c, r, got);
+  else if (r.max != 0 && got > r.max)
+    bitrate_high(c, r, got);
 }
 
 // Black at the start or end for at least as long as ffmpeg blackdetect's default (2 s), or

@@ -34,6 +34,24 @@ int list(const RulesCommand& cmd)
   return write_output(cmd.common, out) ? exit_ok : exit_runtime;
 }
 
+// A block's own severity, as `rules show` prints it.
+std::string severity_word(Severity s, Lang lang)
+{
+  if (lang == Lang::en)
+    return severity_name(s);
+  switch (s) {
+  case Severity::error:
+    return "错误";
+  case Severity::warning:
+    return "警告";
+  case Severity::manual:
+    return "人工确认";
+  case Severity::info:
+    break;
+  }
+  return "仅供参考";
+}
+
 int show(const RulesCommand& cmd)
 {
   const Lang lang = cmd.common.language();
@@ -57,6 +75,9 @@ int show(const RulesCommand& cmd)
       out += fmt::format("    {}“{}”\n", lang == Lang::en ? "from: " : "原文：", c.origin.source);
     if (!c.origin.note.empty())
       out += fmt::format("    {}{}\n", lang == Lang::en ? "note: " : "说明：", c.origin.note);
+    if (c.origin.severity)
+      out += fmt::format("    {}{}\n", lang == Lang::en ? "severity: " : "级别：",
+                         severity_word(*c.origin.severity, lang));
   }
   for (const auto& n : r.not_checked)
     out += fmt::format("\n{:<26} “{}”\n    {}\n", lang == Lang::en ? "(not checked)" : "（不检查）",

@@ -59,23 +59,6 @@ void parse_schema(const YamlReader& reader, const Entry& entry)
                            " (this mpcheck reads mpcheck-rules/1)");
 }
 
-void parse_deadline(const Context& ctx, const Entry& entry)
-{
-  Origin origin;
-  Entry date = entry;
-  if (entry.value.IsMap()) {
-    const auto entries = ctx.reader.entries(entry.value, "a deadline", {"date", "source", "note"});
-    origin = detail::block_origin(ctx.reader, entry.value, entries);
-    const Entry* found = find_entry(entries, "date");
-    if (!found)
-      ctx.reader.fail(entry.value, "missing required key 'date'");
-    date = *found;
-  }
-  origin = ctx.reader.origin_at(entry, origin);
-  ctx.rules.deadline = Requirement<Date>{ctx.reader.date(date), origin};
-  ctx.clause("submission.deadline", "", date, origin);
-}
-
 void parse_identity(const Context& ctx, const YAML::Node& root, const std::vector<Entry>& entries)
 {
   const YamlReader& r = ctx.reader;
@@ -95,17 +78,23 @@ void parse_identity(const Context& ctx, const YAML::Node& root, const std::vecto
     else if (entry.key == "notice_date")
       rules.notice_date = r.date(entry);
     else if (entry.key == "deadline")
-      parse_deadline(ctx, entry);
+      ctx.rules.deadline = detail::parse_deadline(ctx, entry, "");
   }
+}
+
+void check_date(const Context& ctx, const std::optional<Requirement<Date>>& deadline)
+{
+  const auto& notice = ctx.rules.notice_date;
+  if (deadline && notice && deadline->value < *notice)
+    ctx.reader.fail(deadline->origin, "deadline " + deadline->value.str() +
+                                          " is before notice_date " + notice->str());
 }
 
 void check_dates(const Context& ctx)
 {
-  const auto& rules = ctx.rules;
-  if (rules.deadline && rules.notice_date && rules.deadline->value < *rules.notice_date)
-    ctx.reader.fail(rules.deadline->origin, "deadline " + rules.deadline->value.str() +
-                                                " is before notice_date " +
-                                                rules.notice_date->str());
+  check_date(ctx, ctx.rules.deadline);
+  for (const auto& document : ctx.rules.documents)
+    check_date(ctx, document.deadline);
 }
 
 void check_new_category(const Context& ctx, const YAML::Node& node, const CategoryRules& category)

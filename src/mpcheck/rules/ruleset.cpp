@@ -40,6 +40,21 @@ bool DocumentRule::named(std::string_view text) const
   return text == kind || contains(aliases, text);
 }
 
+std::vector<std::string> DocumentRule::names() const
+{
+  std::vector<std::string> out{kind};
+  out.insert(out.end(), aliases.begin(), aliases.end());
+  return out;
+}
+
+bool DocumentRule::required_of(std::string_view unit) const
+{
+  if (units.empty() || unit.empty())
+    return true;
+  return std::any_of(units.begin(), units.end(),
+                     [&](const std::string& word) { return unit.find(word) != unit.npos; });
+}
+
 const CategoryRules* RuleSet::category(std::string_view name) const
 {
   for (const auto& category : categories)
@@ -87,6 +102,25 @@ const DocumentRule* RuleSet::document_rule(std::string_view kind) const
     if (rule.named(kind))
       return &rule;
   return nullptr;
+}
+
+bool RuleSet::names_document(const DocumentRule& rule, std::string_view file_name) const
+{
+  const auto in_name = [&](const std::string& word) {
+    return file_name.find(word) != std::string_view::npos;
+  };
+  const auto shadowed = [&](const std::string& word) {
+    for (const auto& other : documents)
+      if (&other != &rule)
+        for (const auto& longer : other.names())
+          if (longer.size() > word.size() && longer.find(word) != std::string::npos &&
+              in_name(longer))
+            return true;
+    return false;
+  };
+  const auto names = rule.names();
+  return std::any_of(names.begin(), names.end(),
+                     [&](const std::string& word) { return in_name(word) && !shadowed(word); });
 }
 
 const FolderRule* RuleSet::folder_for(std::string_view kind) const

@@ -39,10 +39,14 @@ enum class Orientation { landscape, portrait };
 enum class Scan { progressive, interlaced };
 
 // Bit rate bounds, resolved from `bitrate` ± `bitrate_tolerance` and `min_bitrate`/`max_bitrate`.
+// Each bound keeps the block that sets it (its severity and sentence): `max_bitrate` in a block
+// of its own with `severity: warning` makes too few bits an error and far too many a warning.
 struct BitrateRange {
   int64_t target = 0; // bit/s the notice names (for messages and fix hints); 0 when none
   int64_t min = 0;    // bit/s, inclusive; 0 = no lower bound
   int64_t max = 0;    // bit/s, inclusive; 0 = no upper bound
+  Origin min_origin;  // the block of `min_bitrate`, else of `bitrate` (its tolerance)
+  Origin max_origin;  // the block of `max_bitrate`, else of `bitrate`
 };
 
 // Integrated loudness bounds in LUFS; either side may be open.
@@ -135,10 +139,18 @@ struct DocumentRule {
   std::vector<std::string> extensions;     // name.extension, document.format: ".docx", ".doc"
   bool required = true;                    // absent → document.missing
   std::vector<std::string> categories;     // works of these categories only (per work); empty = all
+  std::vector<std::string>
+      units; // required only of units whose name holds one of these; empty = all
+  std::optional<Requirement<Date>> deadline; // its own hand-in date (inclusive); else the set's
   Origin origin;
 
   // True when `text` is the kind or one of the aliases.
   bool named(std::string_view text) const;
+  // The kind and the aliases.
+  std::vector<std::string> names() const;
+  // True when `unit` must hand this document in: no `units`, `unit` unknown (""), or `unit`
+  // holds one of the words.
+  bool required_of(std::string_view unit) const;
 };
 
 // A folder the submission must contain, and the kinds of files that belong in it.
@@ -202,7 +214,7 @@ struct NotChecked {
 // One requirement as `rules show` lists it: check id, where it applies, what it asks.
 struct Clause {
   std::string check; // "duration.max", "manual.title-card"; "" for a purely descriptive entry
-  std::string scope; // category name; "" when it applies to the whole submission / every work
+  std::string scope; // category name or document kind; "" when it applies to everything
   std::string key;   // the YAML key: "max_duration"
   std::string value; // as the rule author wrote it: "8min"
   Origin origin;
@@ -243,6 +255,10 @@ struct RuleSet {
   bool disabled(std::string_view check_id) const;
   // The document rule for kind `kind` (or an alias), or nullptr.
   const DocumentRule* document_rule(std::string_view kind) const;
+  // True when `file_name` marks a document of `rule`: it holds the kind or an alias that is not
+  // part of a longer name of another document found there (a 师资库统计表 is not the 统计表;
+  // 报名表（汇总表） is both).
+  bool names_document(const DocumentRule& rule, std::string_view file_name) const;
   // The layout folder holding files of `kind` (video, audio, image, a document kind), or
   // nullptr (no layout, or no folder holds it; a document kind falls back to "document").
   const FolderRule* folder_for(std::string_view kind) const;

@@ -56,6 +56,10 @@ void parse_category(const Context& ctx, const YAML::Node& node, CategoryDraft& d
 // Resolves ranges and checks min <= max; the draft's rules are final afterwards.
 void finish_category(const Context& ctx, CategoryDraft& draft);
 
+// A deadline: a date, or a block {date, source, note, severity}; records its clause
+// (submission.deadline, scope `scope`: "" for the rule set's, a document kind for a document's).
+Requirement<Date> parse_deadline(const Context& ctx, const Entry& entry, const std::string& scope);
+
 void parse_documents(const Context& ctx, const Entry& entry);
 void parse_layout(const Context& ctx, const Entry& entry);
 void parse_naming(const Context& ctx, const Entry& entry);

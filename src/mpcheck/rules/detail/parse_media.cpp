@@ -401,11 +401,16 @@ void finish_bitrate(const Context& ctx, const RangeDraft& d, MediaRules& media)
   if (d.bitrate) {
     range.target = d.bitrate->value;
     std::tie(range.min, range.max) = tolerance_bounds(ctx, d);
+    range.min_origin = range.max_origin = d.bitrate->origin;
   }
-  if (d.min_bitrate)
+  if (d.min_bitrate) {
     range.min = d.min_bitrate->value;
-  if (d.max_bitrate)
+    range.min_origin = d.min_bitrate->origin;
+  }
+  if (d.max_bitrate) {
     range.max = d.max_bitrate->value;
+    range.max_origin = d.max_bitrate->origin;
+  }
   const Origin& origin = d.bitrate       ? d.bitrate->origin
                          : d.min_bitrate ? d.min_bitrate->origin
                                          : d.max_bitrate->origin;

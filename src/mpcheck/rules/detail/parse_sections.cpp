@@ -60,6 +60,8 @@ void parse_document_key(const Context& ctx, const Entry& item, DocumentRule& rul
     rule.required = ctx.reader.boolean(item);
   else if (item.key == "categories")
     rule.categories = categories_of(ctx, item);
+  else if (item.key == "units")
+    rule.units = ctx.reader.strings(item);
 }
 
 void check_document_names(const Context& ctx, const YAML::Node& node, const DocumentRule& rule)
@@ -73,8 +75,8 @@ void check_document_names(const Context& ctx, const YAML::Node& node, const Docu
       ctx.reader.fail(node, "document kind '" + name + "' is defined twice");
 }
 
-void document_clauses(const Context& ctx, const std::vector<Entry>& entries,
-                      const DocumentRule& rule)
+// The clauses of a document in file order; its own deadline is read here, in its place.
+void document_clauses(const Context& ctx, const std::vector<Entry>& entries, DocumentRule& rule)
 {
   for (const auto& item : entries) {
     const Origin at = ctx.reader.origin_at(item, rule.origin);
@@ -82,13 +84,15 @@ void document_clauses(const Context& ctx, const std::vector<Entry>& entries,
       ctx.clause("document.missing", "", item, at);
     else if (item.key == "extensions")
       ctx.clause("document.format", "", item, at);
+    else if (item.key == "deadline")
+      rule.deadline = parse_deadline(ctx, item, rule.kind);
   }
 }
 
 void parse_document(const Context& ctx, const YAML::Node& node)
 {
-  static const std::vector<std::string> keys =
-      with_block_keys({"kind", "aliases", "per", "extensions", "required", "categories"});
+  static const std::vector<std::string> keys = with_block_keys(
+      {"kind", "aliases", "per", "extensions", "required", "categories", "units", "deadline"});
   const auto entries = ctx.reader.entries(node, "a document (a map)", keys);
   DocumentRule rule;
   rule.origin = block_origin(ctx.reader, node, entries);
@@ -383,6 +387,24 @@ std::string canonical_category(const Context& ctx, const YAML::Node& at, const s
   if (ctx.rules.categories.empty())
     ctx.reader.fail(at, "unknown category '" + name + "': this rule set defines no categories");
   ctx.reader.fail(at, unknown_message("category", name, category_names(ctx.rules)));
+}
+
+Requirement<Date> parse_deadline(const Context& ctx, const Entry& entry, const std::string& scope)
+{
+  Origin origin;
+  Entry date{"deadline", entry.key_node, entry.value};
+  if (entry.value.IsMap()) {
+    const auto entries = ctx.reader.entries(entry.value, "a deadline", with_block_keys({"date"}));
+    origin = block_origin(ctx.reader, entry.value, entries);
+    const Entry* found = find_entry(entries, "date");
+    if (!found)
+      ctx.reader.fail(entry.value, "missing required key 'date'");
+    date.value = found->value;
+  }
+  origin = ctx.reader.origin_at(entry, origin);
+  const Requirement<Date> deadline{ctx.reader.date(date), origin};
+  ctx.clause("submission.deadline", scope, date, origin);
+  return deadline;
 }
 
 void parse_documents(const Context& ctx, const Entry& entry)
