@@ -572,6 +572,7 @@ TEST_CASE("rules::load_rules_text refuses what no rule file holds, at its positi
     CHECK_THROWS_WITH_AS(load(std::string("layout:\n  folders:\n    - name: ") + folder + "\n"),
                          doctest::Contains("expected a folder name right below the drive's root"),
                          RuleError);
+}
 
 TEST_CASE("rules::load_rules_text bit-rate bounds keep the block that sets each")
 {
