@@ -101,7 +101,7 @@ bool applies_to(const rules::DocumentRule& rule, const check::Work& work)
 void check_document(const Context& ctx)
 {
   for (const auto& rule : ctx.rules.documents) {
-    if (!rule.required)
+    if (!rule.required || !ctx.whole_drive()) // loose files: no forms expected
       continue;
     if (rule.per == rules::DocumentScope::unit) {
       if (!present(ctx, rule, nullptr))
