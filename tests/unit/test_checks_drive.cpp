@@ -4,6 +4,7 @@
 
 #include "check_builder.hpp"
 #include "mpcheck/check/drive_manifest.hpp"
+#include "mpcheck/check/run.hpp"
 
 using namespace test;
 

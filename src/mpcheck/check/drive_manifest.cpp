@@ -135,7 +135,7 @@ DriveManifest parse_drive_manifest(std::string_view text)
     if (!p)
       p = parse_plain(line);
     std::optional<std::string> name = p ? (escaped ? unescape(p->path) : p->path) : std::nullopt;
-    if (!name) {
+    if (!name || name->empty()) {
       out.problems.push_back({number, "syntax"});
       continue;
     }
