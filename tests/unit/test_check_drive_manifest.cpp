@@ -73,7 +73,7 @@ TEST_CASE("check::parse_drive_manifest: binary mode, BagIt, BSD tags, Windows li
 
 TEST_CASE("check::parse_drive_manifest: malformed lines and paths leaving the drive")
 {
-  const std::string text = "garbage\n" +                  // 1 syntax
+  const std::string text = "garbage\n" +                   // 1 syntax
                            a.substr(1) + "  short.mp4\n" + // 2 syntax: 63 digits
                            a + "  ../outside.mp4\n" +      // 3 outside
                            a + "  /etc/passwd\n" +         // 4 outside
@@ -105,8 +105,8 @@ TEST_CASE("check::parse_drive_manifest: malformed lines and paths leaving the dr
 
 TEST_CASE("check::match_manifest: by the bytes on disk, else by the NFC name")
 {
-  DriveManifest m = parse_drive_manifest(a + "  x.mp4\n" + a + "  caf\u00e9.mp4\n" + a +
-                                         "  gone.mp4\n");
+  DriveManifest m =
+      parse_drive_manifest(a + "  x.mp4\n" + a + "  caf\u00e9.mp4\n" + a + "  gone.mp4\n");
   const std::vector<SubmissionFile> files = {file("y.mp4", "y.mp4"), file("x.mp4", "x.mp4"),
                                              file("cafe\u0301.mp4", "caf\u00e9.mp4")};
   match_manifest(m, files);

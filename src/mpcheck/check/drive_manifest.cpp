@@ -99,9 +99,8 @@ std::string inside_path(std::string path)
   size_t start = 0;
   while (true) {
     const size_t slash = path.find('/', start);
-    const std::string_view part =
-        std::string_view(path).substr(start, slash == std::string::npos ? std::string::npos
-                                                                         : slash - start);
+    const std::string_view part = std::string_view(path).substr(
+        start, slash == std::string::npos ? std::string::npos : slash - start);
     if (part.empty() || part == "." || part == "..")
       return "";
     if (slash == std::string::npos)

@@ -73,8 +73,9 @@ struct ManifestEntry {
 
 // A line of the manifest that does not say which file has which digest.
 struct ManifestProblem {
-  int line = 0;       // 1-based; 0 for the whole file (too large, unreadable)
-  std::string reason; // syntax, outside (a path leaving the drive), duplicate, too-large, unreadable
+  int line = 0; // 1-based; 0 for the whole file (too large, unreadable)
+  // syntax, outside (a path leaving the drive), duplicate, too-large, unreadable
+  std::string reason;
 };
 
 struct DriveManifest {
@@ -103,7 +104,7 @@ struct Submission {
   std::vector<Work> works;
   std::vector<VersionPair> pairs; // every subtitled/clean pair of a work, episode by episode
   std::vector<TreeProblem> problems;
-  PackTraces pack;                      // drives only
+  PackTraces pack;                       // drives only
   std::optional<DriveManifest> manifest; // when the drive carries manifest-sha256.txt
 };
 

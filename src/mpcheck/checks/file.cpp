@@ -31,7 +31,7 @@ Text problem_text(const std::string& error)
 }
 
 void unreadable_file(const Context& ctx, const std::string& path, const std::string& error,
-                const std::string& work)
+                     const std::string& work)
 {
   if (Finding* f = ctx.sink.add("file.unreadable", nullptr, path, work)) {
     f->expected = Text{"可读取", "readable"};
@@ -95,11 +95,11 @@ void manifest_malformed(const Context& ctx, const std::vector<check::ManifestPro
     en += fmt::format(" and {} more", problems.size() - 5);
   }
   f->actual = Text{zh, en};
-  f->message = {fmt::format("manifest-sha256.txt 有 {} 行无法使用，这些行的文件没有校验",
-                            problems.size()),
-                fmt::format("{} line{} of manifest-sha256.txt cannot be used; the files they "
-                            "list are not verified",
-                            problems.size(), problems.size() == 1 ? "" : "s")};
+  f->message = {
+      fmt::format("manifest-sha256.txt 有 {} 行无法使用，这些行的文件没有校验", problems.size()),
+      fmt::format("{} line{} of manifest-sha256.txt cannot be used; the files they "
+                  "list are not verified",
+                  problems.size(), problems.size() == 1 ? "" : "s")};
 }
 
 void hash_mismatch(const Context& ctx, const check::SubmissionFile& file,
@@ -153,7 +153,8 @@ void verify_manifest(const Context& ctx)
   manifest_malformed(ctx, manifest.problems);
   if (!manifest.problems.empty() && manifest.problems.front().line == 0)
     return; // not read: nothing to compare
-  std::set<std::string> unreadable; // paths the walk could not read: file.unreadable's
+  // Paths the walk could not read: file.unreadable's to report.
+  std::set<std::string> unreadable;
   for (const auto& p : ctx.sub.problems)
     unreadable.insert(p.path);
   std::vector<bool> listed(ctx.sub.files.size());

@@ -165,8 +165,7 @@ void file_system_rules(const Context& ctx, const SubmissionFile& file,
                        std::set<std::string>& folders_seen)
 {
   for (size_t slash = ctx.whole_drive() ? file.raw_path.find('/') : std::string::npos;
-       slash != std::string::npos;
-       slash = file.raw_path.find('/', slash + 1)) {
+       slash != std::string::npos; slash = file.raw_path.find('/', slash + 1)) {
     const std::string folder = file.raw_path.substr(0, slash);
     if (!folders_seen.insert(folder).second)
       continue;

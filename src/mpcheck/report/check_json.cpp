@@ -6,7 +6,7 @@ namespace mpcheck::report {
 
 Json summary_json(const check::Summary& s)
 {
-  return Json{{"files", s.files}, {"works", s.works},   {"error", s.error},
+  return Json{{"files", s.files},     {"works", s.works},   {"error", s.error},
               {"warning", s.warning}, {"manual", s.manual}, {"info", s.info}};
 }
 
@@ -71,10 +71,10 @@ Json report_json(const check::CheckReport& report, Lang lang)
   for (const auto& f : report.findings)
     findings.push_back(finding_json(f, lang));
   return Json{{"schema", "mpcheck-report/1"},
-           {"tool", {{"name", "mpcheck"}, {"version", MPCHECK_VERSION}}},
-           {"rules", {{"id", rules.id}, {"title", rules.title.in(lang)}}},
-           {"as_of", report.as_of.str()},
-           {"root", report.submission.root},
+              {"tool", {{"name", "mpcheck"}, {"version", MPCHECK_VERSION}}},
+              {"rules", {{"id", rules.id}, {"title", rules.title.in(lang)}}},
+              {"as_of", report.as_of.str()},
+              {"root", report.submission.root},
               {"summary", summary_json(summary)},
               {"works", works_json(report.submission)},
               {"files", files_json(report.submission, lang)},

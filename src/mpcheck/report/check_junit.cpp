@@ -170,8 +170,8 @@ std::string check_junit(Reports reports, Lang lang)
     const std::string base = s.name;
     for (int n = 2; !names.insert(s.name).second; ++n)
       s.name = fmt::format("{} ({})", base, n);
-    s.failures = std::count_if(s.cases.begin(), s.cases.end(),
-                               [](const Case& c) { return c.failed(); });
+    s.failures =
+        std::count_if(s.cases.begin(), s.cases.end(), [](const Case& c) { return c.failed(); });
     tests += s.cases.size();
     failures += s.failures;
     seconds += report.seconds;

@@ -8,19 +8,10 @@ namespace mpcheck::report {
 
 const Words& words(Lang lang)
 {
-  static const Words zh{"mpcheck 检查报告",
-                        "检查目录",
-                        "检查文件",
-                        "检查日期",
-                        "截止日期",
-                        "作品",
-                        "整体与其他文件",
-                        "需人工确认",
-                        "要求",
-                        "实际",
-                        "怎么改",
-                        "依据",
-                        "没有发现问题"};
+  static const Words zh{
+      "mpcheck 检查报告", "检查目录",   "检查文件", "检查日期", "截止日期", "作品",
+      "整体与其他文件",   "需人工确认", "要求",     "实际",     "怎么改",   "依据",
+      "没有发现问题"};
   static const Words en{"mpcheck report",
                         "checked",
                         "files checked",
