@@ -99,7 +99,7 @@ _mpcheck()
         ;;
     --format)
         if [[ $cmd == check ]]; then
-            _mpcheck_add "text json html junit sarif" "$cur"
+            _mpcheck_add "text json jsonl html junit sarif" "$cur"
         else
             _mpcheck_add "text json" "$cur"
         fi

@@ -499,11 +499,11 @@ class CheckTest(unittest.TestCase):
         self.assertEqual(p.returncode, 2)
         self.assertIn("--as-of", p.stderr)
 
-    def test_missing_path_is_a_finding_not_a_crash(self):
+    def test_missing_path_is_a_usage_error_not_a_finding(self):
         missing = os.path.join(self.tmp, "nope")
-        code, report = check(missing, *CZ)
-        self.assertEqual(hits(report, "file.unreadable"), [missing])
-        self.assertEqual(code, 1)
+        p = run("check", "--format", "json", *CZ, missing)
+        self.assertEqual((p.returncode, p.stdout), (2, ""))
+        self.assertEqual(p.stderr, f"mpcheck: error: 路径不存在：{missing}\n")  # test_drives.py: more
 
     def test_hostile_files_do_not_stop_the_run(self):
         self.good()

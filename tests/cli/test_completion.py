@@ -90,7 +90,7 @@ class CompletionTest(unittest.TestCase):
         for command in ("check", "pack", "probe"):
             listed = re.search(r"--format TEXT:\{([a-z,]+)\}", run(command, "--help").stdout).group(1)
             self.assertEqual(self.complete(command, "--format", ""), listed.split(","), command)
-        self.assertEqual(self.complete("check", "--format", "j"), ["json", "junit"])
+        self.assertEqual(self.complete("check", "--format", "j"), ["json", "jsonl", "junit"])
         self.assertEqual(self.complete("check", "--lang", ""), ["zh", "en"])
         self.assertEqual(self.complete("rules", "list", "--lang", "e"), ["en"])
         self.assertEqual(self.complete("check", "--fail-on", ""), ["error", "warning"])

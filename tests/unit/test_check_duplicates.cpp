@@ -104,3 +104,28 @@ TEST_CASE("check::hash_possible_duplicates: a file that cannot be read keeps no 
   CHECK(f.sha(0).empty()); // its only partner could not be read
   CHECK(f.sha(1).empty());
 }
+
+TEST_CASE("check::hash_possible_duplicates reuses digests already known (the manifest's)")
+{
+  Folder f;
+  f.add("a.mp4", bytes(100, 1));
+  f.add("b.mp4", bytes(100, 1));
+  f.add("c.mp4", bytes(200, 2));
+  f.add("d.mp4", bytes(200, 2));
+  // Known digests of files that are gone: were they read again, they would lose them.
+  for (size_t i : {0, 1}) {
+    f.sub.files[i].sha256 = std::string(64, 'e');
+    f.sub.files[i].abs_path += ".gone";
+  }
+  hash_possible_duplicates(f.sub, 2);
+  CHECK(f.sha(0) == std::string(64, 'e'));
+  CHECK(f.sha(1) == std::string(64, 'e'));
+  CHECK(f.sha(2) == pack::sha256_hex(bytes(200, 2)));
+  // hash_whole_files skips what is known, and hashes the rest in full.
+  f.sub.files[3].sha256.clear();
+  f.sub.files[2].sha256 = "known";
+  hash_whole_files(f.sub, {0, 2, 3}, 1);
+  CHECK(f.sha(0) == std::string(64, 'e'));
+  CHECK(f.sha(2) == "known");
+  CHECK(f.sha(3) == pack::sha256_hex(bytes(200, 2)));
+}

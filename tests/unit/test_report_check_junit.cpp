@@ -21,6 +21,7 @@ check::CheckReport sample_report(const rules::RuleSet& rules)
   report.rules = &rules;
   report.as_of = Date{2024, 9, 1};
   report.submission = b.build(rules);
+  report.submission.root = report.submission.label = "/media/usb";
   report.findings = {
       {"video.resolution", Severity::error, "作品/星火-微视频-单位（无字幕）.mp4", "星火",
        Text{"1920x1080"}, Text{"1280x720"}, Text{"分辨率不对", "wrong size"},
@@ -50,7 +51,7 @@ TEST_CASE("report::check_junit")
   // Four cases (three files, the submission); three fail (two files, the submission).
   CHECK(xml.find("<testsuites name=\"mpcheck\" tests=\"4\" failures=\"3\" errors=\"0\"") !=
         std::string::npos);
-  CHECK(xml.find("<testsuite name=\"changzhou-2024\" tests=\"4\" failures=\"3\" errors=\"0\" "
+  CHECK(xml.find("<testsuite name=\"/media/usb\" tests=\"4\" failures=\"3\" errors=\"0\" "
                  "skipped=\"0\"") != std::string::npos);
   // The work's title is the class; the folder for a file of no work.
   CHECK(xml.find("<testcase classname=\"星火\" name=\"作品/星火-微视频-单位（有字幕）.mp4\"/>") !=
@@ -84,4 +85,20 @@ TEST_CASE("report::check_junit keeps classname + name unique")
   CHECK(xml.find("name=\"作品/caf\u00e9.mp4\"/>") != std::string::npos);
   CHECK(xml.find("name=\"作品/caf\u00e9.mp4 (2)\"/>") != std::string::npos);
   CHECK(xml.find("name=\"作品/x\uFFFD.mp4\"/>") != std::string::npos);
+}
+
+TEST_CASE("report::check_junit: one testsuite per report, named by its PATH, unique")
+{
+  const rules::RuleSet rules = rules::load_rules("changzhou-2024");
+  std::vector<check::CheckReport> reports(3, sample_report(rules));
+  reports[1].submission.label = "/media/usb2";
+  // Bytes that are not UTF-8 read the same once escaped: the second gets " (2)".
+  reports[0].submission.label = "/media/\xff";
+  reports[2].submission.label = "/media/\xfe";
+  const std::string xml = report::check_junit(reports, Lang::zh);
+  CHECK(xml.find("<testsuites name=\"mpcheck\" tests=\"12\" failures=\"9\" errors=\"0\"") !=
+        std::string::npos);
+  CHECK(xml.find("<testsuite name=\"/media/\xef\xbf\xbd\" tests=\"4\"") != std::string::npos);
+  CHECK(xml.find("<testsuite name=\"/media/usb2\" tests=\"4\"") != std::string::npos);
+  CHECK(xml.find("<testsuite name=\"/media/\xef\xbf\xbd (2)\" tests=\"4\"") != std::string::npos);
 }

@@ -13,8 +13,15 @@ TEST_CASE("rules::known_check_ids")
   for (const auto& check : known_check_ids())
     CHECK(ids.insert(check.id).second); // no duplicates
   // SPEC §6 without the open family manual.*, plus media.decode-error (the deep checks count
-  // decode errors: issue 5 asks for a finding, and no SPEC id covers it).
-  CHECK(ids.size() == 52); // and file.symlink-outside, file.symlink (SPEC §8, issue 16)
+  // decode errors: issue 5 asks for a finding, and no SPEC id covers it), plus the drive's
+  // manifest (file.hash-mismatch, file.missing-from-drive, file.not-in-manifest,
+  // file.manifest-malformed) and the half-written drive (submission.incomplete): issue 10.
+  CHECK(ids.size() == 57); // and file.symlink-outside, file.symlink (SPEC §8, issue 16)
+  CHECK(find_check("file.hash-mismatch")->default_severity == Severity::error);
+  CHECK(find_check("file.missing-from-drive")->default_severity == Severity::error);
+  CHECK(find_check("file.not-in-manifest")->default_severity == Severity::warning);
+  CHECK(find_check("file.manifest-malformed")->default_severity == Severity::warning);
+  CHECK(find_check("submission.incomplete")->default_severity == Severity::error);
   REQUIRE(find_check("media.decode-error"));
   CHECK(find_check("media.decode-error")->default_severity == Severity::error);
   REQUIRE(find_check("video.codec"));

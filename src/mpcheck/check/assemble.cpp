@@ -320,8 +320,11 @@ Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
   const std::vector<std::string> categories = category_names(rules);
   facts.resize(tree.files.size());
   for (size_t i = 0; i < tree.files.size(); ++i) {
-    if (layout::is_pack_metadata(tree.files[i].path))
+    if (layout::is_pack_metadata(tree.files[i].path)) {
+      sub.pack.manifest |= tree.files[i].path == "manifest-sha256.txt";
+      sub.pack.state_file |= tree.files[i].path == ".mpcheck-pack-state";
       continue;
+    }
     SubmissionFile f = make_file(tree.files[i], std::move(facts[i]), sub.base);
     parse_names(f, categories, rules);
     sub.files.push_back(std::move(f));

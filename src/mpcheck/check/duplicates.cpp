@@ -31,9 +31,10 @@ private:
   int m_fd;
 };
 
-// Feeds `length` bytes from `offset` into `sha`. False on a read error or a short file.
+// Feeds `length` bytes from `offset` into `sha`, telling `meter` of each read. False on a
+// read error or a short file.
 bool hash_range(int fd, int64_t offset, int64_t length, pack::Sha256& sha,
-                std::vector<char>& buffer)
+                std::vector<char>& buffer, ProgressMeter* meter)
 {
   while (length > 0) {
     const size_t want = size_t(std::min<int64_t>(length, int64_t(buffer.size())));
@@ -43,6 +44,8 @@ bool hash_range(int fd, int64_t offset, int64_t length, pack::Sha256& sha,
     if (got <= 0)
       return false;
     sha.update(buffer.data(), size_t(got));
+    if (meter)
+      meter->advance(got, 0);
     offset += got;
     length -= got;
   }
@@ -50,7 +53,8 @@ bool hash_range(int fd, int64_t offset, int64_t length, pack::Sha256& sha,
 }
 
 // The SHA-256 of the given ranges of the file, or "" when it cannot be read.
-std::string digest(const std::string& path, const std::vector<std::pair<int64_t, int64_t>>& ranges)
+std::string digest(const std::string& path, const std::vector<std::pair<int64_t, int64_t>>& ranges,
+                   ProgressMeter* meter = nullptr)
 {
   Fd fd(path);
   if (fd.get() < 0)
@@ -59,8 +63,12 @@ std::string digest(const std::string& path, const std::vector<std::pair<int64_t,
   std::vector<char> buffer(kBufferBytes);
   pack::Sha256 sha;
   for (const auto& [offset, length] : ranges)
-    if (!hash_range(fd.get(), offset, length, sha, buffer))
+    if (!hash_range(fd.get(), offset, length, sha, buffer, meter))
       return "";
+  // A whole file read for its digest is not needed again soon: leave the page cache to the
+  // files still to read.
+  if (ranges.size() == 1)
+    ::posix_fadvise(fd.get(), 0, 0, POSIX_FADV_DONTNEED);
   return sha.hex_digest();
 }
 
@@ -104,9 +112,14 @@ void hash_possible_duplicates(Submission& sub, int jobs)
       sizes.push_back(sub.files[i].size);
     }
   std::vector<size_t> sampled; // indices into sub.files
-  for (const auto& group : same_size_groups(sizes))
-    for (size_t k : group)
-      sampled.push_back(candidates[k]);
+  for (const auto& group : same_size_groups(sizes)) {
+    const bool all_known = std::all_of(group.begin(), group.end(), [&](size_t k) {
+      return !sub.files[candidates[k]].sha256.empty();
+    });
+    if (!all_known)
+      for (size_t k : group)
+        sampled.push_back(candidates[k]);
+  }
   // Pass 1: the sampled digest (for a file of at most 3 MiB, already the full SHA-256).
   std::vector<std::string> samples(sampled.size());
   parallel_for(sampled.size(), jobs, [&](size_t k) {
@@ -128,10 +141,20 @@ void hash_possible_duplicates(Submission& sub, int jobs)
         full.push_back(i);
     }
   }
-  // Pass 2: the whole file, only where size and samples agree.
-  parallel_for(full.size(), jobs, [&](size_t k) {
-    SubmissionFile& f = sub.files[full[k]];
-    f.sha256 = digest(f.abs_path, {{0, f.size}});
+  // Pass 2: the whole file, only where size and samples agree (and not known already).
+  hash_whole_files(sub, full, jobs);
+}
+
+void hash_whole_files(Submission& sub, const std::vector<size_t>& which, int jobs,
+                      ProgressMeter* meter)
+{
+  std::vector<size_t> todo;
+  for (size_t i : which)
+    if (sub.files[i].sha256.empty() && sub.files[i].size >= 0)
+      todo.push_back(i);
+  parallel_for(todo.size(), jobs, [&](size_t k) {
+    SubmissionFile& f = sub.files[todo[k]];
+    f.sha256 = digest(f.abs_path, {{0, f.size}}, meter);
   });
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mpcheck/check/submission.hpp"
+#include "mpcheck/core/progress.hpp"
 
 namespace mpcheck::check {
 
@@ -29,7 +30,15 @@ bool is_duplicate_candidate(const SubmissionFile& file);
 
 // Sets SubmissionFile::sha256 of each candidate file that shares its size and its sampled
 // digest with another candidate; reads on `jobs` threads (0: all cores). A file that cannot
-// be read keeps an empty sha256 (file.unreadable and media.* speak about it).
+// be read keeps an empty sha256 (file.unreadable and media.* speak about it). A file whose
+// sha256 is already known (hash_whole_files) is not read again, and groups whose members
+// are all known are not read at all.
 void hash_possible_duplicates(Submission& sub, int jobs);
+
+// Sets SubmissionFile::sha256 of the files `which` (indices into sub.files) that have none
+// yet: the whole file, read once, sequentially, on `jobs` threads; each MiB hashed advances
+// `meter` (bytes only). A file that cannot be read in full keeps an empty sha256.
+void hash_whole_files(Submission& sub, const std::vector<size_t>& which, int jobs,
+                      ProgressMeter* meter = nullptr);
 
 } // namespace mpcheck::check

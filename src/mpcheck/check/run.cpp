@@ -1,10 +1,18 @@
 #include "mpcheck/check/run.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <dirent.h>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <unistd.h>
 
 #include "mpcheck/check/assemble.hpp"
 #include "mpcheck/check/deep.hpp"
+#include "mpcheck/check/drive_manifest.hpp"
 #include "mpcheck/check/duplicates.hpp"
 #include "mpcheck/layout/junk.hpp"
 #include "mpcheck/media/document.hpp"
@@ -71,49 +79,244 @@ bool asks_for_qr_codes(const rules::RuleSet& rules)
 
 } // namespace
 
+namespace {
+
+// The targets of probing for each file of `tree`, with their sizes (empty files are not
+// probed: file.empty says what is wrong with them).
+std::vector<ProbeTarget> probe_targets(const scan::Tree& tree, bool analysed_later)
+{
+  std::vector<ProbeTarget> targets;
+  for (const auto& e : tree.files) {
+    const FileKind kind = e.size == 0 ? FileKind::junk : kind_of_path(e.path);
+    targets.push_back({e.abs_path, kind, e.size, !(analysed_later && kind == FileKind::video)});
+  }
+  return targets;
+}
+
+int64_t total_bytes(const std::vector<ProbeTarget>& targets)
+{
+  int64_t bytes = 0;
+  for (const auto& t : targets)
+    bytes += t.size;
+  return bytes;
+}
+
+// The drive's manifest-sha256.txt, parsed; nullopt when the drive has none. Read through the
+// walked entry (a regular file at the top of the drive), never through a path it lists.
+std::optional<DriveManifest> read_drive_manifest(const scan::Tree& tree)
+{
+  const auto it = std::find_if(tree.files.begin(), tree.files.end(), [](const scan::TreeEntry& e) {
+    return e.path == kDriveManifestName;
+  });
+  if (it == tree.files.end())
+    return std::nullopt;
+  if (it->is_symlink) // it could lead anywhere: not read
+    return DriveManifest{{}, {{0, "unreadable"}}};
+  if (it->size > kDriveManifestMaxBytes)
+    return DriveManifest{{}, {{0, "too-large"}}};
+  std::ifstream in(it->abs_path, std::ios::binary);
+  std::string text(size_t(it->size), '\0');
+  if (!in.read(text.data(), std::streamsize(text.size())))
+    return DriveManifest{{}, {{0, "unreadable"}}};
+  return parse_drive_manifest(text);
+}
+
+// The bytes the manifest makes `check` read: every listed file not hashed already.
+int64_t bytes_to_hash(const DriveManifest& manifest, const scan::Tree& tree,
+                      const std::map<std::string, std::string>& known)
+{
+  std::map<std::string, int64_t> sizes;
+  for (const auto& e : tree.files)
+    sizes.emplace(e.path, e.size);
+  int64_t bytes = 0;
+  for (const auto& entry : manifest.entries)
+    if (auto it = sizes.find(entry.path); it != sizes.end() && !known.count(entry.path))
+      bytes += it->second;
+  return bytes;
+}
+
+// Hashes what the manifest lists (pack's digests where it gave them): each listed file once.
+void hash_listed_files(Submission& sub, const RunOptions& options, ProgressMeter& meter)
+{
+  match_manifest(*sub.manifest, sub.files);
+  std::vector<size_t> listed;
+  for (const auto& entry : sub.manifest->entries) {
+    if (entry.file < 0)
+      continue;
+    SubmissionFile& f = sub.files[size_t(entry.file)];
+    if (auto it = options.known_sha256.find(f.raw_path); it != options.known_sha256.end())
+      f.sha256 = it->second;
+    listed.push_back(size_t(entry.file));
+  }
+  hash_whole_files(sub, listed, options.jobs, &meter);
+}
+
+} // namespace
+
 Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs,
                   bool decode, ProgressMeter* meter, bool analysed_later)
 {
   const scan::Tree tree = scan::walk(paths);
-  std::vector<ProbeTarget> targets;
-  int64_t bytes = 0;
-  for (const auto& e : tree.files) {
-    // Empty files are not probed (file.empty says what is wrong with them).
-    const FileKind kind = e.size == 0 ? FileKind::junk : kind_of_path(e.path);
-    targets.push_back({e.abs_path, kind, e.size, !(analysed_later && kind == FileKind::video)});
-    bytes += e.size;
-  }
+  const std::vector<ProbeTarget> targets = probe_targets(tree, analysed_later);
   if (meter)
-    meter->set_totals(int(targets.size()), bytes);
+    meter->set_totals(int(targets.size()), total_bytes(targets));
   return assemble(tree, probe_files(targets, jobs, decode, meter), rules);
 }
 
-CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSet& rules,
-                      const RunOptions& options)
+std::string Target::label() const
+{
+  std::string out;
+  for (const auto& p : paths)
+    out += (out.empty() ? "" : ", ") + p;
+  return out;
+}
+
+Summary summarize(const CheckReport& report)
+{
+  Summary s;
+  s.files = report.submission.files.size();
+  s.works = report.submission.works.size();
+  for (const auto& f : report.findings)
+    ++(f.severity == Severity::error     ? s.error
+       : f.severity == Severity::warning ? s.warning
+       : f.severity == Severity::manual  ? s.manual
+                                         : s.info);
+  return s;
+}
+
+CheckReport run_check(const Target& target, const rules::RuleSet& rules, const RunOptions& options)
 {
   const auto start = std::chrono::steady_clock::now();
   CheckReport report;
   report.rules = &rules;
   report.as_of = options.checks.as_of;
+  const bool drive = target.scope == Scope::drive;
+  const scan::Tree tree = scan::walk(target.paths);
+  std::optional<DriveManifest> manifest;
+  if (drive)
+    manifest = read_drive_manifest(tree);
   // Probing is quick; decoding the videos takes the time: a video counts as done once
-  // analysed, and the ones that cannot be (unreadable, no picture) when all is over.
+  // analysed, and the ones that cannot be (unreadable, no picture) when all is over. The
+  // bytes a drive's manifest makes us hash count too.
   ProgressMeter meter(options.on_progress);
+  const std::vector<ProbeTarget> targets = probe_targets(tree, options.decode);
+  meter.set_totals(int(targets.size()),
+                   total_bytes(targets) +
+                       (manifest ? bytes_to_hash(*manifest, tree, options.known_sha256) : 0));
   // Pictures are decoded for their QR codes only when the rule set asks for one somewhere.
   const bool qr = options.decode && asks_for_qr_codes(rules);
-  report.submission = gather(paths, rules, options.jobs, qr, &meter, options.decode);
+  report.submission = assemble(tree, probe_files(targets, options.jobs, qr, &meter), rules);
+  Submission& sub = report.submission;
+  sub.scope = target.scope;
+  sub.label = target.label();
+  sub.manifest = std::move(manifest);
   if (options.decode) {
     media::AnalyzeOptions analyze;
     analyze.thumbnails = options.thumbnails;
-    analyze_submission(report.submission, options.jobs, analyze, &meter);
+    analyze_submission(sub, options.jobs, analyze, &meter);
   }
+  if (sub.manifest)
+    hash_listed_files(sub, options, meter);
   meter.finish();
-  hash_possible_duplicates(report.submission, options.jobs);
-  report.findings = checks::run_all(report.submission, rules, options.checks);
+  hash_possible_duplicates(sub, options.jobs);
+  report.findings = checks::run_all(sub, rules, options.checks);
   std::erase_if(report.findings,
                 [&](const Finding& f) { return is_waived(f.check, options.waive); });
   sort_findings(report.findings);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
+}
+
+CheckReport run_check(const std::string& drive, const rules::RuleSet& rules,
+                      const RunOptions& options)
+{
+  return run_check(Target{Scope::drive, {drive}}, rules, options);
+}
+
+namespace {
+
+std::string path_error(const std::error_code& ec)
+{
+  if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory)
+    return "not-found";
+  if (ec == std::errc::permission_denied)
+    return "permission";
+  if (ec == std::errc::too_many_symbolic_link_levels)
+    return "loop";
+  return "unreadable";
+}
+
+std::string errno_error(int error)
+{
+  return path_error(std::error_code(error, std::generic_category()));
+}
+
+// "" when the folder can be listed, else why not.
+std::string folder_error(const std::string& path)
+{
+  DIR* dir = ::opendir(path.c_str());
+  if (!dir)
+    return errno_error(errno);
+  errno = 0;
+  const bool ok = ::readdir(dir) != nullptr || errno == 0;
+  const int error = errno;
+  ::closedir(dir);
+  return ok ? "" : errno_error(error);
+}
+
+// "" when the file can be opened and its first byte read, else why not.
+std::string file_error(const std::string& path)
+{
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return errno_error(errno);
+  char byte = 0;
+  ssize_t got = 0;
+  do
+    got = ::read(fd, &byte, 1);
+  while (got < 0 && errno == EINTR);
+  const int error = errno;
+  ::close(fd);
+  return got < 0 ? errno_error(error) : "";
+}
+
+} // namespace
+
+Targets plan_targets(const std::vector<std::string>& paths)
+{
+  namespace fs = std::filesystem;
+  Targets out;
+  std::set<std::string> given, places; // the PATHs as given, and where they lead
+  int files_target = -1;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    const fs::path place = fs::weakly_canonical(fs::absolute(p, ec), ec);
+    if (!given.insert(p).second || (!ec && !places.insert(place.string()).second))
+      continue;
+    const fs::file_status st = fs::status(p, ec);
+    if (ec || !fs::exists(st)) {
+      out.errors.push_back({p, ec ? path_error(ec) : "not-found"});
+      continue;
+    }
+    if (!fs::is_directory(st) && !fs::is_regular_file(st)) {
+      out.errors.push_back({p, "not-file"});
+      continue;
+    }
+    const bool folder = fs::is_directory(st);
+    if (const std::string error = folder ? folder_error(p) : file_error(p); !error.empty()) {
+      out.errors.push_back({p, error});
+      continue;
+    }
+    if (folder) {
+      out.targets.push_back({Scope::drive, {p}});
+    } else if (files_target < 0) {
+      files_target = int(out.targets.size());
+      out.targets.push_back({Scope::files, {p}});
+    } else {
+      out.targets[size_t(files_target)].paths.push_back(p);
+    }
+  }
+  return out;
 }
 
 } // namespace mpcheck::check

@@ -2,6 +2,7 @@
 // `mpcheck check`: walk the paths, probe every file once in parallel, assemble the
 // submission, run the checks. The I/O edge of checking; the checks themselves are pure.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,38 @@ struct RunOptions {
   // is set (the analysis takes most of the time). Called from the working threads, one call
   // at a time. Empty: no reports.
   ProgressCallback on_progress;
+  // SHA-256 digests already known, by path relative to the drive as on disk: `pack` hashed
+  // every file while writing it, so its check of the drive reads none of them again.
+  std::map<std::string, std::string> known_sha256;
 };
+
+// What `check` checks as one submission (SPEC §3): one folder (a drive), or the file PATHs of
+// one command line together (loose files: each file's own checks; a work's two versions among
+// them compared as a pair).
+struct Target {
+  Scope scope = Scope::drive;
+  std::vector<std::string> paths; // the folder; or the files, in command-line order
+  // How reports name it: the folder as given; the files' PATHs joined by ", ".
+  std::string label() const;
+};
+
+// A PATH that cannot be checked at all: a usage error (not-found: no such file or folder;
+// not-file: a device, a FIFO, a socket) or a runtime one (permission, loop, unreadable).
+struct PathError {
+  std::string path;
+  std::string error;
+  bool usage() const { return error == "not-found" || error == "not-file"; }
+};
+
+struct Targets {
+  std::vector<Target> targets;
+  std::vector<PathError> errors;
+};
+
+// Sorts the PATHs of `check`: each folder is a drive of its own; every file PATH goes into
+// one loose-files target, placed where the first file PATH is; a PATH given twice counts
+// once. A PATH that does not exist or cannot be opened and read is an error, not a target.
+Targets plan_targets(const std::vector<std::string>& paths);
 
 struct CheckReport {
   const rules::RuleSet* rules = nullptr;
@@ -37,13 +69,27 @@ struct CheckReport {
   int count(Severity s) const;
 };
 
+// The summary every report format shows (text, JSON, JUnit, SARIF, HTML): one count, computed
+// here only. `manual` and `info` count findings like `error` and `warning` do: an item to
+// confirm for each work it concerns.
+struct Summary {
+  size_t files = 0, works = 0;
+  int error = 0, warning = 0, manual = 0, info = 0;
+};
+Summary summarize(const CheckReport& report);
+
 // Walks `paths`, probes every file once in parallel, and assembles the submission. With
 // `decode`, pictures are decoded too (the QR codes of images). `meter`, when given, gets the
 // totals of the tree and each file probed (a video's only with `analysed_later` false).
 Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs,
                   bool decode = false, ProgressMeter* meter = nullptr, bool analysed_later = false);
 
-CheckReport run_check(const std::vector<std::string>& paths, const rules::RuleSet& rules,
+// Checks one target: walks it, probes and decodes what the checks need, hashes what the
+// drive's manifest lists, runs the checks of its scope.
+CheckReport run_check(const Target& target, const rules::RuleSet& rules, const RunOptions& options);
+
+// Checks the folder `drive` as a drive.
+CheckReport run_check(const std::string& drive, const rules::RuleSet& rules,
                       const RunOptions& options);
 
 // A file to probe: where it is, what its extension promises, its size, and whether probing

@@ -34,8 +34,9 @@ struct SubmissionFile {
   std::optional<naming::DocumentName> document_name; // documents and courseware
   int episode = 0;                                   // 第N集 found in the title; 0 when none
   int work = -1; // index into Submission::works; -1 when it belongs to none
-  // SHA-256 of the whole file (hex), computed only when another video, audio or image file
-  // has the same size and sampled digest (check/duplicates.hpp); "" otherwise.
+  // SHA-256 of the whole file (hex), computed only when the drive's manifest lists the file,
+  // or when another video, audio or image file has the same size and sampled digest
+  // (check/duplicates.hpp); "" otherwise. Each file is read for it at most once.
   std::string sha256;
   // A symlink to another file inside the checked folder: where it leads, relative like `path`
   // (what is checked is that file); "" for a file that is no link.
@@ -59,6 +60,38 @@ struct VersionPair {
   PairComparison comparison;
 };
 
+// What one PATH of `check` is (SPEC §3): a drive — a folder, the whole submission with its
+// layout, forms, quotas and manifest — or loose files — the files given on the command line,
+// each checked for its own media, name and content, and the two versions of a work among
+// them compared as a pair; nothing about folders, forms, quotas or a missing twin.
+enum class Scope { drive, files };
+
+// One line of the drive's manifest-sha256.txt (pack writes it; `sha256sum -c` reads it).
+struct ManifestEntry {
+  std::string path;   // relative to the drive's root, as listed (unescaped)
+  std::string sha256; // 64 lower-case hex digits
+  int line = 0;       // 1-based
+  int file = -1;      // the listed file (index into Submission::files); -1 when absent
+};
+
+// A line of the manifest that does not say which file has which digest.
+struct ManifestProblem {
+  int line = 0; // 1-based; 0 for the whole file (too large, unreadable)
+  // syntax, outside (a path leaving the drive), duplicate, too-large, unreadable
+  std::string reason;
+};
+
+struct DriveManifest {
+  std::vector<ManifestEntry> entries;
+  std::vector<ManifestProblem> problems;
+};
+
+// What an earlier `mpcheck pack` left at the top of the drive.
+struct PackTraces {
+  bool manifest = false;   // manifest-sha256.txt: pack's last step, written when it finished
+  bool state_file = false; // .mpcheck-pack-state: written from pack's first copy on
+};
+
 struct TreeProblem {
   std::string path;  // relative, as `SubmissionFile::path`
   std::string error; // permission, loop, symlink-dir, symlink-outside, too-deep, not-found,
@@ -67,6 +100,8 @@ struct TreeProblem {
 };
 
 struct Submission {
+  Scope scope = Scope::drive;
+  std::string label;                // the PATH as given (loose files: their PATHs, ", ")
   std::string root;                 // the checked root, as given
   std::string base;                 // the submission root inside it: "" or "钟楼区委组织部/"
   std::vector<std::string> folders; // folders directly below the submission root
@@ -74,6 +109,8 @@ struct Submission {
   std::vector<Work> works;
   std::vector<VersionPair> pairs; // every subtitled/clean pair of a work, episode by episode
   std::vector<TreeProblem> problems;
+  PackTraces pack;                       // drives only
+  std::optional<DriveManifest> manifest; // when the drive carries manifest-sha256.txt
 };
 
 } // namespace mpcheck::check

@@ -43,6 +43,10 @@ struct Context {
   const Options& options;
   Sink& sink;
 
+  // True when a drive is checked, false for loose files: the checks of the whole submission
+  // (folders, forms, quotas, a work's missing version, the deadline, the manifest) run on
+  // drives only.
+  bool whole_drive() const { return sub.scope == check::Scope::drive; }
   // The title of the work `file` belongs to, or "".
   std::string work_of(const check::SubmissionFile& file) const;
   // The category rules for `file`: its work's category, else the rule set's `works:` rules.

@@ -134,7 +134,7 @@ void check_document(const Context& ctx)
 {
   const std::string unit = submitting_unit(ctx);
   for (const auto& rule : ctx.rules.documents) {
-    if (!rule.required || !rule.required_of(unit))
+    if (!rule.required || !rule.required_of(unit) || !ctx.whole_drive()) // loose files: no forms
       continue;
     if (rule.per == rules::DocumentScope::unit) {
       if (!find_document(ctx, rule, nullptr))

@@ -1,7 +1,13 @@
-// file.*: empty files, unreadable files and folders, the FAT32 4 GiB limit, symbolic links.
+// file.*: empty files, unreadable files and folders, the FAT32 4 GiB limit, symbolic links,
+// and the drive against the manifest-sha256.txt pack wrote (bytes changed, files missing or
+// added).
+#include <set>
+
 #include <fmt/format.h>
 
+#include "mpcheck/check/drive_manifest.hpp"
 #include "mpcheck/checks/context.hpp"
+#include "mpcheck/naming/fs_rules.hpp"
 
 namespace mpcheck::checks {
 
@@ -25,8 +31,8 @@ Text problem_text(const std::string& error)
   return {"读取出错（磁盘或U盘读错误）", "a read error (disk or USB drive)"};
 }
 
-void unreadable(const Context& ctx, const std::string& path, const std::string& error,
-                const std::string& work)
+void unreadable_file(const Context& ctx, const std::string& path, const std::string& error,
+                     const std::string& work)
 {
   if (Finding* f = ctx.sink.add("file.unreadable", nullptr, path, work)) {
     f->expected = Text{"可读取", "readable"};
@@ -69,15 +75,152 @@ void symlink_inside(const Context& ctx, const check::SubmissionFile& file)
   }
 }
 
+bool reported_unreadable(const check::SubmissionFile& file)
+{
+  return file.facts.error &&
+         (file.facts.error->code == "permission" || file.facts.error->code == "unreadable");
+}
+
+Text manifest_problem_text(const std::string& reason)
+{
+  if (reason == "outside")
+    return {"路径指向U盘以外或不是相对路径", "a path leading outside the drive, or not relative"};
+  if (reason == "duplicate")
+    return {"同一文件列了两次，校验值不同", "the same file twice, with different digests"};
+  return {"不是“校验值  路径”格式", "not in the form 'DIGEST  PATH'"};
+}
+
+// The lines of the manifest that say nothing usable, in one finding.
+void manifest_malformed(const Context& ctx, const std::vector<check::ManifestProblem>& problems)
+{
+  if (problems.empty())
+    return;
+  Finding* f =
+      ctx.sink.add("file.manifest-malformed", nullptr, std::string(check::kDriveManifestName));
+  if (!f)
+    return;
+  f->expected = Text{"每行“SHA-256 校验值  路径”（sha256sum 格式）",
+                     "one 'SHA-256  PATH' line per file (sha256sum format)"};
+  f->hint = {"用 mpcheck pack 重新打包，清单会重新生成；不要手工编辑 manifest-sha256.txt。",
+             "Pack again with mpcheck pack, which writes the manifest anew; do not edit "
+             "manifest-sha256.txt by hand."};
+  const std::string& whole = problems.front().reason;
+  if (problems.front().line == 0) {
+    const bool large = whole == "too-large";
+    f->actual = large ? Text{"超过 64 MiB", "over 64 MiB"} : Text{"读取出错", "a read error"};
+    f->message = {large ? "manifest-sha256.txt 大得不正常，没有读取：U盘内容未按清单校验"
+                        : "manifest-sha256.txt 无法读取：U盘内容未按清单校验",
+                  large ? "manifest-sha256.txt is too large to be a manifest and was not read: "
+                          "the drive was not verified against it"
+                        : "manifest-sha256.txt cannot be read: the drive was not verified "
+                          "against it"};
+    return;
+  }
+  std::string zh, en;
+  for (size_t i = 0; i < problems.size() && i < 5; ++i) {
+    const Text why = manifest_problem_text(problems[i].reason);
+    zh += fmt::format("{}第 {} 行（{}）", i ? "、" : "", problems[i].line, why.zh);
+    en += fmt::format("{}line {} ({})", i ? ", " : "", problems[i].line, why.en);
+  }
+  if (problems.size() > 5) {
+    zh += fmt::format("等 {} 行", problems.size());
+    en += fmt::format(" and {} more", problems.size() - 5);
+  }
+  f->actual = Text{zh, en};
+  f->message = {
+      fmt::format("manifest-sha256.txt 有 {} 行无法使用，这些行的文件没有校验", problems.size()),
+      fmt::format("{} line{} of manifest-sha256.txt cannot be used; the files they "
+                  "list are not verified",
+                  problems.size(), problems.size() == 1 ? "" : "s")};
+}
+
+void hash_mismatch(const Context& ctx, const check::SubmissionFile& file,
+                   const check::ManifestEntry& entry)
+{
+  if (Finding* f = ctx.sink.add("file.hash-mismatch", nullptr, file.path, ctx.work_of(file))) {
+    f->expected = "SHA-256 " + entry.sha256;
+    f->actual = "SHA-256 " + file.sha256;
+    f->message = {"文件内容与 manifest-sha256.txt 记录的不一致：打包后被改动，或拷贝中损坏",
+                  "the file's bytes differ from what manifest-sha256.txt records: changed after "
+                  "packing, or damaged in a copy"};
+    f->hint = {"用原始材料重新运行 mpcheck pack；或从原始文件重新拷贝该文件后再检查。",
+               "Run mpcheck pack again from the original material, or copy the file again from "
+               "the original and check once more."};
+  }
+}
+
+void missing_from_drive(const Context& ctx, const check::ManifestEntry& entry)
+{
+  const std::string path = naming::to_nfc(naming::replace_invalid_utf8(entry.path));
+  if (Finding* f = ctx.sink.add("file.missing-from-drive", nullptr, path)) {
+    f->expected = path;
+    f->actual = "—";
+    f->message = {
+        fmt::format("manifest-sha256.txt（第 {} 行）列出的文件不在U盘上", entry.line),
+        fmt::format("a file manifest-sha256.txt lists (line {}) is not on the drive", entry.line)};
+    f->hint = {"重新运行同一条 mpcheck pack 命令，或把该文件拷回原处。",
+               "Run the same mpcheck pack command again, or copy the file back where it was."};
+  }
+}
+
+void not_in_manifest(const Context& ctx, const check::SubmissionFile& file)
+{
+  if (Finding* f = ctx.sink.add("file.not-in-manifest", nullptr, file.path, ctx.work_of(file))) {
+    f->expected = Text{"列在 manifest-sha256.txt 中", "listed in manifest-sha256.txt"};
+    f->actual = Text{"未列出", "not listed"};
+    f->message = {"manifest-sha256.txt 里没有这个文件：它是打包之后才放到U盘上的",
+                  "manifest-sha256.txt does not list this file: it was put on the drive after "
+                  "packing"};
+    f->hint = {"不需要报送就删掉；需要报送就把它放进材料，重新运行 mpcheck pack（清单随之更新）。",
+               "Remove it if it does not belong; if it does, add it to the material and run "
+               "mpcheck pack again (the manifest is written anew)."};
+  }
+}
+
+// The drive against its manifest-sha256.txt: every listed file present with the listed bytes,
+// every file listed (pack's own files and junk, which pack never copies, aside).
+void verify_manifest(const Context& ctx)
+{
+  const check::DriveManifest& manifest = *ctx.sub.manifest;
+  manifest_malformed(ctx, manifest.problems);
+  if (!manifest.problems.empty() && manifest.problems.front().line == 0)
+    return; // not read: nothing to compare
+  // Paths the walk could not read: file.unreadable's to report.
+  std::set<std::string> unreadable;
+  for (const auto& p : ctx.sub.problems)
+    unreadable.insert(p.path);
+  std::vector<bool> listed(ctx.sub.files.size());
+  for (const auto& entry : manifest.entries) {
+    if (entry.file < 0) {
+      if (!unreadable.count(naming::to_nfc(naming::replace_invalid_utf8(entry.path))))
+        missing_from_drive(ctx, entry);
+      continue;
+    }
+    listed[size_t(entry.file)] = true;
+    const auto& file = ctx.sub.files[size_t(entry.file)];
+    if (file.sha256.empty()) {
+      if (!reported_unreadable(file))
+        unreadable_file(ctx, file.path, "unreadable", ctx.work_of(file));
+    } else if (file.sha256 != entry.sha256) {
+      hash_mismatch(ctx, file, entry);
+    }
+  }
+  for (size_t i = 0; i < ctx.sub.files.size(); ++i)
+    if (!listed[i] && ctx.sub.files[i].kind != check::FileKind::junk)
+      not_in_manifest(ctx, ctx.sub.files[i]);
+}
+
 } // namespace
 
 void check_file(const Context& ctx)
 {
+  if (ctx.sub.manifest)
+    verify_manifest(ctx);
   for (const auto& p : ctx.sub.problems) {
     if (p.error == "symlink-outside")
       symlink_outside(ctx, p);
     else
-      unreadable(ctx, p.path, p.error, "");
+      unreadable_file(ctx, p.path, p.error, "");
   }
   for (const auto& file : ctx.sub.files) {
     if (file.kind == check::FileKind::junk)
@@ -95,9 +238,8 @@ void check_file(const Context& ctx)
       }
       continue;
     }
-    if (file.facts.error &&
-        (file.facts.error->code == "permission" || file.facts.error->code == "unreadable"))
-      unreadable(ctx, file.path, file.facts.error->code, ctx.work_of(file));
+    if (reported_unreadable(file))
+      unreadable_file(ctx, file.path, file.facts.error->code, ctx.work_of(file));
     if (file.size > fat32_limit)
       if (Finding* f = ctx.sink.add("file.fat32-limit", nullptr, file.path, ctx.work_of(file))) {
         if (ctx.options.target_fat32)

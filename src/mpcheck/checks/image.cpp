@@ -184,7 +184,7 @@ void check_image(const Context& ctx)
   for (const auto& work : ctx.sub.works) {
     const rules::CategoryRules& cat = ctx.rules.rules_for(work.category);
     for (const auto& role : cat.images) {
-      if (!role.required)
+      if (!role.required || !ctx.whole_drive()) // loose files: an image not given is not missing
         continue;
       const bool present = std::any_of(work.files.begin(), work.files.end(), [&](int i) {
         const auto& f = ctx.sub.files[size_t(i)];

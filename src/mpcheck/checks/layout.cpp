@@ -102,7 +102,9 @@ void junk(const Context& ctx)
 {
   std::set<std::string> reported;
   for (const auto& file : ctx.sub.files) {
-    if (file.kind != FileKind::junk || !reported.insert(junk_root(file.path)).second)
+    // An interrupted pack's temporary files are submission.incomplete's to report.
+    if (file.kind != FileKind::junk || layout::is_pack_leftover(file.name) ||
+        !reported.insert(junk_root(file.path)).second)
       continue;
     if (Finding* f = ctx.sink.add("layout.junk", nullptr, junk_root(file.path))) {
       f->expected = "—";
@@ -119,6 +121,8 @@ void junk(const Context& ctx)
 
 void check_layout(const Context& ctx)
 {
+  if (!ctx.whole_drive())
+    return;
   if (ctx.rules.layout)
     folder_missing(ctx);
   for (const auto& file : ctx.sub.files) {

@@ -32,7 +32,8 @@ void check_manual(const Context& ctx)
 {
   for (const auto& item : ctx.rules.manual) {
     if (item.scope == rules::ManualScope::submission) {
-      add(ctx, item, "", "");
+      if (ctx.whole_drive()) // loose files are no submission: only their works' items
+        add(ctx, item, "", "");
       continue;
     }
     for (const auto& work : ctx.sub.works)

@@ -159,12 +159,13 @@ void name_problems(const Context& ctx, const std::string& raw_name, const std::s
 }
 
 // Each component of the path as it is on disk (before NFC): the file's name, and each folder
-// once however many files it holds (reported under the folder's own path).
+// once however many files it holds (reported under the folder's own path). Loose files: the
+// name only (the folders they were given from go on no drive).
 void file_system_rules(const Context& ctx, const SubmissionFile& file,
                        std::set<std::string>& folders_seen)
 {
-  for (size_t slash = file.raw_path.find('/'); slash != std::string::npos;
-       slash = file.raw_path.find('/', slash + 1)) {
+  for (size_t slash = ctx.whole_drive() ? file.raw_path.find('/') : std::string::npos;
+       slash != std::string::npos; slash = file.raw_path.find('/', slash + 1)) {
     const std::string folder = file.raw_path.substr(0, slash);
     if (!folders_seen.insert(folder).second)
       continue;
@@ -175,7 +176,7 @@ void file_system_rules(const Context& ctx, const SubmissionFile& file,
   const size_t last = file.raw_path.rfind('/');
   name_problems(ctx, file.raw_path.substr(last == std::string::npos ? 0 : last + 1), file.path,
                 ctx.work_of(file));
-  if (naming::path_too_long(file.path))
+  if (ctx.whole_drive() && naming::path_too_long(file.path))
     if (Finding* f = ctx.sink.add("name.length", nullptr, file.path, ctx.work_of(file))) {
       f->expected = "≤ 240";
       f->actual = std::to_string(naming::utf16_length(file.path));

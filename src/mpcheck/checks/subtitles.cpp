@@ -134,7 +134,8 @@ void check_subtitles(const Context& ctx)
     compare_versions(ctx, pair);
   for (const auto& work : ctx.sub.works) {
     const rules::CategoryRules& cat = ctx.rules.rules_for(work.category);
-    if (!cat.variants || !cat.variants->required)
+    // Loose files: a version not given is not missing, the other one is simply not checked.
+    if (!cat.variants || !cat.variants->required || !ctx.whole_drive())
       continue;
     const Versions v = versions_of(ctx, work);
     if (v.first_path.empty() || (v.subtitled && v.clean))

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/check/duplicates.hpp"
 #include "mpcheck/checks/context.hpp"
 
 namespace mpcheck::checks {
@@ -23,6 +24,29 @@ void count(const Context& ctx)
         fmt::format("共 {} 部作品，超过每个单位 {} 部的上限", ctx.sub.works.size(), *max->value),
         fmt::format("{} works, over the limit of {} per unit", ctx.sub.works.size(), *max->value)};
     f->hint = {"择优保留，减少报送数量。", "Keep the best and submit fewer."};
+  }
+}
+
+// A drive without a single work: folders and forms, but no video, sound or picture of a work.
+void none(const Context& ctx)
+{
+  const bool media = std::any_of(ctx.sub.files.begin(), ctx.sub.files.end(), [](const auto& f) {
+    return f.kind == check::FileKind::video || f.kind == check::FileKind::audio ||
+           f.kind == check::FileKind::image;
+  });
+  if (media || !ctx.sub.works.empty())
+    return;
+  const auto& max = ctx.rules.quotas.max_works;
+  const rules::FolderRule* folder = ctx.rules.folder_for("video");
+  const std::string where = folder ? ctx.sub.base + folder->name : "";
+  if (Finding* f = ctx.sink.add("work.count", max ? &max->origin : nullptr, "")) {
+    f->expected = max && max->value ? fmt::format("1–{}", *max->value) : "≥ 1";
+    f->actual = "0";
+    f->message = {"U盘里没有任何作品（没有视频、音频或图片）",
+                  "the drive holds no work at all (no video, sound or picture)"};
+    f->hint = {where.empty() ? "把作品文件放到U盘上。" : "把作品文件放进“" + where + "”文件夹。",
+               where.empty() ? "Put the works' files on the drive."
+                             : "Put the works' files into the folder '" + where + "'."};
   }
 }
 
@@ -140,7 +164,7 @@ void duplicate(const Context& ctx)
 {
   std::map<std::string, std::vector<const check::SubmissionFile*>> by_hash;
   for (const auto& file : ctx.sub.files)
-    if (!file.sha256.empty())
+    if (!file.sha256.empty() && check::is_duplicate_candidate(file)) // the manifest hashes all
       by_hash[file.sha256].push_back(&file);
   for (auto& [hash, files] : by_hash) {
     std::sort(files.begin(), files.end(),
@@ -158,9 +182,12 @@ void duplicate(const Context& ctx)
 
 void check_work(const Context& ctx)
 {
-  count(ctx);
-  category_count(ctx);
-  episodes(ctx);
+  if (ctx.whole_drive()) { // the quotas bind a submission, not loose files
+    none(ctx);
+    count(ctx);
+    category_count(ctx);
+    episodes(ctx);
+  }
   age(ctx);
   duplicate(ctx);
 }

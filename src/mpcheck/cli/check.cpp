@@ -1,6 +1,7 @@
-// mpcheck check PATH… --rules R [--format text|json|html|junit|sarif] [-o FILE]
+// mpcheck check PATH… --rules R [--format text|json|jsonl|html|junit|sarif] [-o FILE]
 //                [--as-of DATE] [--unit U] [--waive ID]… [--strict | --fail-on error|warning]
 //                [--exit-zero] [--fat32] [--fast] [--quiet] [--no-color] [--lang zh|en] [-j N]
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 
@@ -47,17 +48,39 @@ int exit_code_for(const check::CheckReport& report, const CheckCommand& cmd)
   return exit_ok;
 }
 
-std::string render(const check::CheckReport& report, const CheckCommand& cmd, Lang lang)
+std::string render(report::Reports reports, const CheckCommand& cmd, Lang lang)
 {
   if (cmd.format == "json")
-    return report::check_json(report, lang);
+    return report::check_json(reports, lang);
+  if (cmd.format == "jsonl")
+    return report::check_jsonl(reports, lang);
   if (cmd.format == "junit")
-    return report::check_junit(report, lang);
+    return report::check_junit(reports, lang);
   if (cmd.format == "sarif")
-    return report::check_sarif(report, lang);
+    return report::check_sarif(reports, lang);
   if (cmd.format == "html")
-    return report::check_html(report, lang);
-  return report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet});
+    return report::check_html(reports, lang);
+  return report::check_text(reports, {lang, cmd.common.color(), cmd.common.quiet});
+}
+
+// The plain line for a PATH that cannot be checked at all.
+std::string path_error_text(const check::PathError& e, Lang lang)
+{
+  const bool en = lang == Lang::en;
+  if (e.error == "not-found")
+    return en ? fmt::format("{}: no such file or folder", e.path)
+              : fmt::format("路径不存在：{}", e.path);
+  if (e.error == "not-file")
+    return en ? fmt::format("{}: neither a file nor a folder", e.path)
+              : fmt::format("不是文件或文件夹：{}", e.path);
+  if (e.error == "permission")
+    return en ? fmt::format("cannot read {}: permission denied", e.path)
+              : fmt::format("无法读取 {}：没有读取权限", e.path);
+  if (e.error == "loop")
+    return en ? fmt::format("cannot read {}: a loop of symbolic links", e.path)
+              : fmt::format("无法读取 {}：符号链接循环", e.path);
+  return en ? fmt::format("cannot read {}: a read error (disk or USB drive)", e.path)
+            : fmt::format("无法读取 {}：读取出错（磁盘或U盘读错误）", e.path);
 }
 
 // Why -o may not be written (exit 2), or "": inside a checked folder or one of the checked
@@ -108,17 +131,35 @@ int run(const CheckCommand& cmd)
     print_error(problem);
     return exit_usage;
   }
-  ProgressLine progress(cmd.common, {"已检查", "checked"});
-  options.on_progress = progress.callback();
-  const check::CheckReport report = check::run_check(cmd.paths, rules, options);
-  progress.clear();
-  if (const std::string problem = output_problem(cmd, &report.submission); !problem.empty()) {
-    print_error(problem);
+  // Each PATH is a submission of its own (loose files together are one). A PATH that does not
+  // exist is a usage error: nothing is checked. One that cannot be read is a runtime error:
+  // the others are checked and reported, and the exit code is 3.
+  const check::Targets planned = check::plan_targets(cmd.paths);
+  const bool usage = std::any_of(planned.errors.begin(), planned.errors.end(),
+                                 [](const check::PathError& e) { return e.usage(); });
+  for (const auto& e : planned.errors)
+    if (e.usage() || !usage)
+      print_error(path_error_text(e, lang));
+  if (usage)
     return exit_usage;
+  std::vector<check::CheckReport> reports;
+  for (const auto& target : planned.targets) {
+    ProgressLine progress(cmd.common, {"已检查", "checked"});
+    options.on_progress = progress.callback();
+    reports.push_back(check::run_check(target, rules, options));
+    progress.clear();
   }
-  if (!write_output(cmd.common, render(report, cmd, lang)))
+  for (const auto& report : reports)
+    if (const std::string problem = output_problem(cmd, &report.submission); !problem.empty()) {
+      print_error(problem);
+      return exit_usage;
+    }
+  if (!reports.empty() && !write_output(cmd.common, render(reports, cmd, lang)))
     return exit_runtime;
-  return exit_code_for(report, cmd);
+  int code = planned.errors.empty() ? exit_ok : exit_runtime;
+  for (const auto& report : reports)
+    code = std::max(code, exit_code_for(report, cmd));
+  return code;
 }
 
 } // namespace
@@ -127,13 +168,16 @@ void add_check_command(CLI::App& app, int& exit_code)
 {
   auto cmd = std::make_shared<CheckCommand>();
   CLI::App* sub = app.add_subcommand("check", "Check folders, files or a drive against a rule set");
-  sub->add_option("paths", cmd->paths, "A drive, a unit folder, or files")->required();
+  sub->add_option("paths", cmd->paths,
+                  "Drives or unit folders (each its own submission), or media files (checked "
+                  "as files: together one submission)")
+      ->required();
   sub->add_option("--rules", cmd->rules, "Built-in rule set id (mpcheck rules list) or a YAML file")
       ->required();
   sub->add_option("--format", cmd->format,
-                  "Report format: text, json, html (one self-contained page with thumbnails), "
-                  "junit or sarif")
-      ->check(CLI::IsMember({"text", "json", "html", "junit", "sarif"}));
+                  "Report format: text, json (an array when several PATHs), jsonl (one line per "
+                  "PATH), html (one self-contained page with thumbnails), junit or sarif")
+      ->check(CLI::IsMember({"text", "json", "jsonl", "html", "junit", "sarif"}));
   sub->add_option("--as-of", cmd->as_of,
                   "Judge deadlines and the age of works as of this day (YYYY-MM-DD)");
   sub->add_option("--unit", cmd->unit, "The submitting unit (报送单位) every name must carry");

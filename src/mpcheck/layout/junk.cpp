@@ -25,9 +25,8 @@ bool is_junk_file(std::string_view name)
   const std::string l = lower(name);
   if (std::find(names.begin(), names.end(), l) != names.end())
     return true;
-  // AppleDouble resource forks (._name) and Office lock files (~$name.docx).
   // AppleDouble forks (._name), Office lock files (~$name.docx), an interrupted pack's temp.
-  return name.starts_with("._") || name.starts_with("~$") || name.starts_with(".mpcheck-tmp-");
+  return name.starts_with("._") || name.starts_with("~$") || is_pack_leftover(name);
 }
 
 } // namespace
@@ -39,6 +38,11 @@ bool is_junk_folder(std::string_view name)
       ".fseventsd", ".spotlight-v100", ".temporaryitems",           "recycler"};
   const std::string l = lower(name);
   return std::find(names.begin(), names.end(), l) != names.end();
+}
+
+bool is_pack_leftover(std::string_view name)
+{
+  return name.starts_with(".mpcheck-tmp-");
 }
 
 bool is_pack_metadata(std::string_view relative_path)

@@ -17,4 +17,8 @@ bool is_junk_folder(std::string_view name);
 // mpcheck-report.txt, its resume state): they belong to the drive, not to the submission.
 bool is_pack_metadata(std::string_view relative_path);
 
+// True for a temporary file an interrupted `pack` left (".mpcheck-tmp-<name>"): a file it
+// was writing when it stopped. Junk too (never copied).
+bool is_pack_leftover(std::string_view name);
+
 } // namespace mpcheck::layout

@@ -70,6 +70,7 @@ ul.findings{list-style:none;padding:0;margin:12px 0 0}ul.findings li{border-left
 li.error{border-color:#d32f2f!important;background:#fff5f5!important}li.warning{border-color:#f0a000!important;background:#fffaf0!important}
 li.manual,li.info{border-color:#8c8c8c!important}.sev{font-weight:bold;margin-right:6px}li.error .sev{color:#c62828}li.warning .sev{color:#a86b00}
 code{background:#eef0f3;border-radius:3px;padding:1px 5px;font-size:13px}.path{color:#555;font-size:13px;word-break:break-all}
+div.drive{background:#7f1414;color:#fff;border-radius:8px;margin:28px 0 8px;padding:10px 18px}div.drive h2{word-break:break-all}div.drive .summary{margin:4px 0 0}
 .ea{font-size:14px;margin:4px 0}.fix{font-size:14px;color:#0b5394;margin-top:4px;word-break:break-all}.none{color:#888;font-size:13px})";
 }
 
@@ -239,25 +240,12 @@ std::string work_section(const check::CheckReport& r, int w,
   return out + "</section>";
 }
 
-} // namespace
-
-std::string check_html(const check::CheckReport& report, Lang lang)
+// The sections of one report: its works, the whole submission, the items to confirm.
+std::string report_sections(const check::CheckReport& report, Lang lang)
 {
   const Words& w = words(lang);
-  const Labels& l = labels(lang);
-  const auto& rules = *report.rules;
   const auto [by_work, manual] = group_findings(report);
-  std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
-                                "<meta name=\"viewport\" content=\"width=device-width\"><title>{} "
-                                "— {}</title><style>{}</style></head><body>",
-                                l.html_lang, esc(w.title), esc(rules.title.in(lang)), css());
-  out += fmt::format(
-      "<header><h1>{}</h1><p>{}（{}）</p><p>{}：{}　{}：{}{}</p><p "
-      "class=\"summary\">{}</p></header><main>",
-      esc(w.title), esc(rules.title.in(lang)), esc(rules.id), w.root, esc(report.submission.root),
-      w.as_of, report.as_of.str(),
-      rules.deadline ? fmt::format("　{}：{}", w.deadline, rules.deadline->value.str()) : "",
-      esc(check_summary(report, lang)));
+  std::string out;
   static const std::vector<const Finding*> none;
   for (int i = 0; i < int(report.submission.works.size()); ++i) {
     auto it = by_work.find(report.submission.works[size_t(i)].title);
@@ -281,12 +269,62 @@ std::string check_html(const check::CheckReport& report, Lang lang)
     }
     out += "</ul></section>";
   }
+  return out;
+}
+
+// What the page checked: the folder, or the loose files.
+std::string checked_line(const check::CheckReport& report, Lang lang)
+{
+  const Words& w = words(lang);
+  const check::Submission& sub = report.submission;
+  const bool files = sub.scope == check::Scope::files;
+  return fmt::format("{}：{}", files ? w.files : w.root,
+                     esc(files || sub.root.empty() ? sub.label : sub.root));
+}
+
+} // namespace
+
+std::string check_html(std::span<const check::CheckReport> reports, Lang lang)
+{
+  const Words& w = words(lang);
+  const Labels& l = labels(lang);
+  if (reports.empty())
+    return "";
+  const check::CheckReport& first = reports.front();
+  const auto& rules = *first.rules;
+  const bool one = reports.size() == 1;
+  std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
+                                "<meta name=\"viewport\" content=\"width=device-width\"><title>{} "
+                                "— {}</title><style>{}</style></head><body>",
+                                l.html_lang, esc(w.title), esc(rules.title.in(lang)), css());
+  std::string dates = fmt::format(
+      "{}：{}{}", w.as_of, first.as_of.str(),
+      rules.deadline ? fmt::format("　{}：{}", w.deadline, rules.deadline->value.str()) : "");
+  out += fmt::format(
+      "<header><h1>{}</h1><p>{}（{}）</p><p>{}{}</p><p class=\"summary\">{}</p></header><main>",
+      esc(w.title), esc(rules.title.in(lang)), esc(rules.id),
+      one ? checked_line(first, lang) + "　" : "", dates,
+      one ? esc(check_summary(first, lang)) : esc(drives_heading(reports.size(), lang)));
+  if (one) {
+    out += report_sections(first, lang);
+  } else {
+    // One band per PATH (its summary), then its sections.
+    for (const auto& report : reports)
+      out += fmt::format(R"(<div class="drive"><h2>{}</h2><p class="summary">{}</p></div>)",
+                         checked_line(report, lang), esc(drive_line(report, lang))) +
+             report_sections(report, lang);
+  }
   // How many pictures the browser could show, on the root element: for automated checks of
   // the page (tests/cli/test_report_html.py). Nothing else runs.
   out += "</main><script>addEventListener('load',function(){var n=0;for(var i of document.images)"
          "if(i.complete&&i.naturalWidth>0)n++;document.documentElement.dataset.imagesShown=n;});"
          "</script></body></html>\n";
   return out;
+}
+
+std::string check_html(const check::CheckReport& report, Lang lang)
+{
+  return check_html(std::span<const check::CheckReport>(&report, 1), lang);
 }
 
 } // namespace mpcheck::report

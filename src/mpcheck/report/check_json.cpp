@@ -4,6 +4,12 @@
 
 namespace mpcheck::report {
 
+Json summary_json(const check::Summary& s)
+{
+  return Json{{"files", s.files},     {"works", s.works},   {"error", s.error},
+              {"warning", s.warning}, {"manual", s.manual}, {"info", s.info}};
+}
+
 namespace {
 
 Json finding_json(const Finding& f, Lang lang)
@@ -57,29 +63,52 @@ Json files_json(const check::Submission& sub, Lang lang)
   return files;
 }
 
+Json report_json(const check::CheckReport& report, Lang lang)
+{
+  const auto& rules = *report.rules;
+  const check::Summary summary = check::summarize(report);
+  Json findings = Json::array();
+  for (const auto& f : report.findings)
+    findings.push_back(finding_json(f, lang));
+  return Json{{"schema", "mpcheck-report/1"},
+              {"tool", {{"name", "mpcheck"}, {"version", MPCHECK_VERSION}}},
+              {"rules", {{"id", rules.id}, {"title", rules.title.in(lang)}}},
+              {"as_of", report.as_of.str()},
+              {"root", report.submission.root},
+              {"summary", summary_json(summary)},
+              {"works", works_json(report.submission)},
+              {"files", files_json(report.submission, lang)},
+              {"findings", findings}};
+}
+
+std::string dump(const Json& json)
+{
+  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 } // namespace
 
 std::string check_json(const check::CheckReport& report, Lang lang)
 {
-  const auto& rules = *report.rules;
-  Json findings = Json::array();
-  for (const auto& f : report.findings)
-    findings.push_back(finding_json(f, lang));
-  Json out{{"schema", "mpcheck-report/1"},
-           {"tool", {{"name", "mpcheck"}, {"version", MPCHECK_VERSION}}},
-           {"rules", {{"id", rules.id}, {"title", rules.title.in(lang)}}},
-           {"as_of", report.as_of.str()},
-           {"root", report.submission.root},
-           {"summary",
-            {{"files", report.submission.files.size()},
-             {"works", report.submission.works.size()},
-             {"error", report.count(Severity::error)},
-             {"warning", report.count(Severity::warning)},
-             {"manual", report.count(Severity::manual)}}},
-           {"works", works_json(report.submission)},
-           {"files", files_json(report.submission, lang)},
-           {"findings", findings}};
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  return dump(report_json(report, lang));
+}
+
+std::string check_json(Reports reports, Lang lang)
+{
+  if (reports.size() == 1)
+    return check_json(reports.front(), lang);
+  Json all = Json::array();
+  for (const auto& r : reports)
+    all.push_back(report_json(r, lang));
+  return dump(all);
+}
+
+std::string check_jsonl(Reports reports, Lang lang)
+{
+  std::string out;
+  for (const auto& r : reports)
+    out += report_json(r, lang).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  return out;
 }
 
 } // namespace mpcheck::report

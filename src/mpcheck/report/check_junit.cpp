@@ -115,36 +115,81 @@ void append_property(std::string& out, const char* name, const std::string& valu
                      xml_escape_attribute(value));
 }
 
-} // namespace
-
-std::string check_junit(const check::CheckReport& report, Lang lang)
+// The name of a report's testsuite: the PATH checked (the checked folder for a report made
+// without one).
+std::string suite_name(const check::CheckReport& report)
 {
-  const std::vector<Case> cases = cases_of(report);
-  const auto failures =
-      std::count_if(cases.begin(), cases.end(), [](const Case& c) { return c.failed(); });
-  const std::string counts =
-      fmt::format("tests=\"{}\" failures=\"{}\" errors=\"0\"", cases.size(), failures);
-  const std::string time = fmt::format("{:.3f}", report.seconds);
-  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites name=\"mpcheck\" {} time=\"{}\">\n", counts, time);
-  out += fmt::format("  <testsuite name=\"{}\" {} skipped=\"0\" time=\"{}\">\n",
-                     xml_escape_attribute(report.rules->id), counts, time);
+  const check::Submission& sub = report.submission;
+  return !sub.label.empty() ? sub.label : !sub.root.empty() ? sub.root : ".";
+}
+
+struct Suite {
+  const check::CheckReport* report;
+  std::string name; // escaped, unique among the suites
+  std::vector<Case> cases;
+  long failures = 0;
+};
+
+void append_suite(std::string& out, const Suite& suite, Lang lang)
+{
+  const check::CheckReport& report = *suite.report;
+  const check::Summary summary = check::summarize(report);
+  out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
+                     "skipped=\"0\" time=\"{:.3f}\">\n",
+                     suite.name, suite.cases.size(), suite.failures, report.seconds);
   out += "    <properties>\n";
   append_property(out, "mpcheck.version", MPCHECK_VERSION);
   append_property(out, "rules.id", report.rules->id);
   append_property(out, "rules.title", report.rules->title.in(lang));
   append_property(out, "root", report.submission.root);
   append_property(out, "as_of", report.as_of.str());
-  append_property(out, "summary.files", std::to_string(report.submission.files.size()));
-  append_property(out, "summary.works", std::to_string(report.submission.works.size()));
-  append_property(out, "summary.error", std::to_string(report.count(Severity::error)));
-  append_property(out, "summary.warning", std::to_string(report.count(Severity::warning)));
-  append_property(out, "summary.manual", std::to_string(report.count(Severity::manual)));
+  append_property(out, "summary.files", std::to_string(summary.files));
+  append_property(out, "summary.works", std::to_string(summary.works));
+  append_property(out, "summary.error", std::to_string(summary.error));
+  append_property(out, "summary.warning", std::to_string(summary.warning));
+  append_property(out, "summary.manual", std::to_string(summary.manual));
+  append_property(out, "summary.info", std::to_string(summary.info));
   out += "    </properties>\n";
-  for (const Case& c : cases)
+  for (const Case& c : suite.cases)
     append_case(out, c, lang);
-  out += "  </testsuite>\n</testsuites>\n";
+  out += "  </testsuite>\n";
+}
+
+} // namespace
+
+std::string check_junit(Reports reports, Lang lang)
+{
+  std::vector<Suite> suites;
+  std::set<std::string> names;
+  size_t tests = 0;
+  long failures = 0;
+  double seconds = 0;
+  for (const auto& report : reports) {
+    Suite s{&report, xml_escape_attribute(suite_name(report)), cases_of(report), 0};
+    // Two PATHs that read the same once escaped (bytes that are not UTF-8): " (2)", " (3)"...
+    const std::string base = s.name;
+    for (int n = 2; !names.insert(s.name).second; ++n)
+      s.name = fmt::format("{} ({})", base, n);
+    s.failures =
+        std::count_if(s.cases.begin(), s.cases.end(), [](const Case& c) { return c.failed(); });
+    tests += s.cases.size();
+    failures += s.failures;
+    seconds += report.seconds;
+    suites.push_back(std::move(s));
+  }
+  std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += fmt::format("<testsuites name=\"mpcheck\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
+                     "time=\"{:.3f}\">\n",
+                     tests, failures, seconds);
+  for (const Suite& s : suites)
+    append_suite(out, s, lang);
+  out += "</testsuites>\n";
   return out;
+}
+
+std::string check_junit(const check::CheckReport& report, Lang lang)
+{
+  return check_junit(Reports(&report, 1), lang);
 }
 
 } // namespace mpcheck::report

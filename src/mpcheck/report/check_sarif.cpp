@@ -117,9 +117,7 @@ Json result_json(const Finding& f, Lang lang, const std::map<std::string, int>& 
   return result;
 }
 
-} // namespace
-
-std::string check_sarif(const check::CheckReport& report, Lang lang)
+Json run_json(const check::CheckReport& report, Lang lang)
 {
   const rules::RuleSet& rules = *report.rules;
   const check::Submission& sub = report.submission;
@@ -143,14 +141,25 @@ std::string check_sarif(const check::CheckReport& report, Lang lang)
             {{"rules", {{"id", rules.id}, {"title", rules.title.in(lang)}}},
              {"as_of", report.as_of.str()},
              {"root", sub.root},
-             {"summary",
-              {{"files", sub.files.size()},
-               {"works", sub.works.size()},
-               {"error", report.count(Severity::error)},
-               {"warning", report.count(Severity::warning)},
-               {"manual", report.count(Severity::manual)}}}}}};
-  Json out{{"$schema", sarif_schema}, {"version", "2.1.0"}, {"runs", Json::array({run})}};
+             {"path", sub.label},
+             {"summary", summary_json(check::summarize(report))}}}};
+  return run;
+}
+
+} // namespace
+
+std::string check_sarif(Reports reports, Lang lang)
+{
+  Json runs = Json::array();
+  for (const auto& report : reports)
+    runs.push_back(run_json(report, lang));
+  Json out{{"$schema", sarif_schema}, {"version", "2.1.0"}, {"runs", runs}};
   return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string check_sarif(const check::CheckReport& report, Lang lang)
+{
+  return check_sarif(Reports(&report, 1), lang);
 }
 
 } // namespace mpcheck::report

@@ -163,8 +163,10 @@ std::string check_text(const check::CheckReport& report, const TextStyle& style)
   const Words& w = words(style.lang);
   const auto& rules = *report.rules;
   std::string out = fmt::format("{} — {} ({})\n", w.title, rules.title.in(style.lang), rules.id);
-  out +=
-      fmt::format("{}: {}   {}: {}", w.root, report.submission.root, w.as_of, report.as_of.str());
+  const check::Submission& sub = report.submission;
+  const bool files = sub.scope == check::Scope::files;
+  out += fmt::format("{}: {}   {}: {}", files ? w.files : w.root,
+                     files || sub.root.empty() ? sub.label : sub.root, w.as_of, report.as_of.str());
   if (rules.deadline)
     out += fmt::format("   {}: {}", w.deadline, rules.deadline->value.str());
   out += "\n";
@@ -188,6 +190,23 @@ std::string check_text(const check::CheckReport& report, const TextStyle& style)
     append_manual(out, manual, style);
   }
   out += "\n" + check_summary(report, style.lang) + "\n";
+  return out;
+}
+
+std::string check_text(Reports reports, const TextStyle& style)
+{
+  if (reports.size() == 1)
+    return check_text(reports.front(), style);
+  std::string out;
+  for (const auto& report : reports)
+    out += (out.empty() ? "" : "\n" + std::string(60, '=') + "\n\n") + check_text(report, style);
+  out += "\n" + std::string(60, '=') + "\n" + drives_heading(reports.size(), style.lang) + "\n";
+  for (const auto& report : reports) {
+    const check::Summary s = check::summarize(report);
+    const Severity worst = s.error > 0 ? Severity::error : Severity::warning;
+    const std::string line = drive_line(report, style.lang);
+    out += (s.error > 0 || s.warning > 0 ? paint(line, worst, style.color) : line) + "\n";
+  }
   return out;
 }
 

@@ -9,10 +9,12 @@ namespace mpcheck::report {
 const Words& words(Lang lang)
 {
   static const Words zh{
-      "mpcheck 检查报告", "检查目录", "检查日期", "截止日期", "作品", "整体与其他文件",
-      "需人工确认",       "要求",     "实际",     "怎么改",   "依据", "没有发现问题"};
+      "mpcheck 检查报告", "检查目录",   "检查文件", "检查日期", "截止日期", "作品",
+      "整体与其他文件",   "需人工确认", "要求",     "实际",     "怎么改",   "依据",
+      "没有发现问题"};
   static const Words en{"mpcheck report",
                         "checked",
+                        "files checked",
                         "as of",
                         "deadline",
                         "work",
@@ -35,20 +37,28 @@ std::string severity_label(Severity s, Lang lang)
 
 std::string check_summary(const check::CheckReport& r, Lang lang)
 {
-  const auto& sub = r.submission;
-  std::vector<std::string> manual_ids; // one confirmation per item, however many works it names
-  for (const auto& f : r.findings)
-    if (f.severity == Severity::manual &&
-        std::find(manual_ids.begin(), manual_ids.end(), f.check) == manual_ids.end())
-      manual_ids.push_back(f.check);
+  const check::Summary s = check::summarize(r);
   if (lang == Lang::en)
-    return fmt::format("{} files, {} works: {} error{}, {} warning{}, {} to confirm by hand",
-                       sub.files.size(), sub.works.size(), r.count(Severity::error),
-                       r.count(Severity::error) == 1 ? "" : "s", r.count(Severity::warning),
-                       r.count(Severity::warning) == 1 ? "" : "s", manual_ids.size());
-  return fmt::format("共 {} 个文件、{} 部作品：{} 个错误，{} 个警告，{} 项需人工确认",
-                     sub.files.size(), sub.works.size(), r.count(Severity::error),
-                     r.count(Severity::warning), manual_ids.size());
+    return fmt::format("{} files, {} works: {} error{}, {} warning{}, {} to confirm by hand, "
+                       "{} note{}",
+                       s.files, s.works, s.error, s.error == 1 ? "" : "s", s.warning,
+                       s.warning == 1 ? "" : "s", s.manual, s.info, s.info == 1 ? "" : "s");
+  return fmt::format("共 {} 个文件、{} 部作品：{} 个错误，{} 个警告，{} 项需人工确认，{} 条提示",
+                     s.files, s.works, s.error, s.warning, s.manual, s.info);
+}
+
+std::string drive_line(const check::CheckReport& r, Lang lang)
+{
+  const check::Summary s = check::summarize(r);
+  const char* mark = s.error > 0 ? "✗" : s.warning > 0 ? "!" : "✓";
+  const std::string& label = r.submission.label.empty() ? r.submission.root : r.submission.label;
+  return fmt::format("{} {}  {}", mark, label, check_summary(r, lang));
+}
+
+std::string drives_heading(size_t count, Lang lang)
+{
+  return lang == Lang::en ? fmt::format("{} submissions checked:", count)
+                          : fmt::format("共检查 {} 份报送：", count);
 }
 
 GroupedFindings group_findings(const check::CheckReport& report)

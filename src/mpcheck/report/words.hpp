@@ -14,6 +14,7 @@ namespace mpcheck::report {
 struct Words {
   const char* title;
   const char* root;
+  const char* files; // the loose files checked
   const char* as_of;
   const char* deadline;
   const char* work;
@@ -31,8 +32,15 @@ const Words& words(Lang lang);
 // "✗ 错误", "! warning", ...
 std::string severity_label(Severity s, Lang lang);
 
-// "共 8 个文件、2 部作品：0 个错误，0 个警告，10 项需人工确认".
+// "共 8 个文件、2 部作品：0 个错误，0 个警告，14 项需人工确认，2 条提示": check::summarize's
+// counts, the same every format shows.
 std::string check_summary(const check::CheckReport& r, Lang lang);
+
+// The closing line of one drive when several were checked: "✗ /media/usb1  共 8 个文件…".
+std::string drive_line(const check::CheckReport& r, Lang lang);
+
+// The heading of the closing lines: "共检查 3 份报送：" / "3 submissions checked:".
+std::string drives_heading(size_t count, Lang lang);
 
 // The findings as the reports show them: errors and warnings by work title ("" for the whole
 // submission and files of no work), the items to confirm by hand (and infos) apart.

@@ -23,6 +23,14 @@ const std::vector<CheckInfo>& known_check_ids()
       {"file.symlink", warning,
        "a symbolic link to another file of the folder: checked as that file; pack copies it",
        "指向本文件夹内另一文件的符号链接：按该文件检查，pack 复制该文件"},
+      {"file.hash-mismatch", error, "the bytes differ from the drive's manifest-sha256.txt",
+       "文件内容与U盘的 manifest-sha256.txt 记录不一致"},
+      {"file.missing-from-drive", error, "a file manifest-sha256.txt lists is not on the drive",
+       "manifest-sha256.txt 列出的文件不在U盘上"},
+      {"file.not-in-manifest", warning, "a file on the drive manifest-sha256.txt does not list",
+       "U盘上的文件没有列在 manifest-sha256.txt 中"},
+      {"file.manifest-malformed", warning, "lines of manifest-sha256.txt that cannot be used",
+       "manifest-sha256.txt 有无法使用的行"},
       {"name.pattern", error, "does not match the naming pattern", "文件名不符合命名格式"},
       {"name.category", error, "the category part is not one of the rule set's categories",
        "文件名中的分类不是规则中的分类"},
@@ -81,7 +89,8 @@ const std::vector<CheckInfo>& known_check_ids()
        "缺少要求的表格、文本或课件"},
       {"document.format", error, "not a real document of the allowed formats",
        "不是允许格式的真实文档"},
-      {"work.count", error, "more works than the quota per unit", "作品数超过每个单位的限额"},
+      {"work.count", error, "more works than the quota per unit, or a drive with no work at all",
+       "作品数超过每个单位的限额，或U盘里没有任何作品"},
       {"work.category-count", error, "a category quota broken", "某类作品数量不符合限额"},
       {"work.episodes", error, "a series with fewer episodes than required", "系列片集数少于要求"},
       {"work.age", warning, "made before the allowed window", "作品制作时间早于允许的范围"},
@@ -89,6 +98,8 @@ const std::vector<CheckInfo>& known_check_ids()
        "同一内容以不同名称重复报送"},
       {"submission.deadline", warning, "checked after the rule set's deadline",
        "检查日期已过规则的截止日期"},
+      {"submission.incomplete", error, "a drive an interrupted pack left half-written",
+       "打包被中断，U盘没有写完"},
   };
   return checks;
 }

@@ -1,0 +1,358 @@
+"""What a submission is (issue 10): every PATH given to `check` is its own submission — a
+folder a drive, loose files checked as files —, reports in every format per drive, a PATH that
+cannot be checked is an error of the run, a drive with no work or left half-written by pack is
+an error, a drive is verified against its manifest-sha256.txt, and one summary everywhere."""
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+import xml.etree.ElementTree as ET
+
+from check_tree import CLEAN, SUB, UNIT, changzhou, docx, place
+from mpcheck_test import fixture, run, run_json
+
+CZ = ("--rules", "changzhou-2024", "--as-of", "2024-09-01")
+FAST = (*CZ, "--fast")
+CLEAN_PATH = f"作品/奋斗者之歌-微视频-{UNIT}{CLEAN}.mp4"
+SUB_PATH = f"作品/奋斗者之歌-微视频-{UNIT}{SUB}.mp4"
+SUMMARY_ZH = re.compile(r"共 (\d+) 个文件、(\d+) 部作品：(\d+) 个错误，(\d+) 个警告，(\d+) 项需人工确认，(\d+) 条提示")
+
+
+def problems(report):
+    return sorted((f["check"], f["path"]) for f in report["findings"] if f["severity"] in ("error", "warning"))
+
+
+def hits(report, check_id):
+    return sorted(f["path"] for f in report["findings"] if f["check"] == check_id)
+
+
+def sha256_manifest(root):
+    """What `sha256sum` writes for every file of the drive (paths relative to it, sorted)."""
+    lines = []
+    for folder, _, files in os.walk(root):
+        for name in files:
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, root)
+            if rel in ("manifest-sha256.txt", "mpcheck-report.txt", ".mpcheck-pack-state"):
+                continue
+            with open(path, "rb") as f:
+                lines.append(f"{hashlib.sha256(f.read()).hexdigest()}  {rel}\n")
+    with open(os.path.join(root, "manifest-sha256.txt"), "w", encoding="utf-8") as f:
+        f.write("".join(sorted(lines, key=lambda line: line[66:].encode())))
+
+
+def rewrite(path, data):
+    """Replaces a file (a hard link to a shared fixture) by a new one holding `data`."""
+    os.remove(path)
+    with open(path, "wb") as f:
+        f.write(data)
+
+
+class DrivesTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-drives-")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def drive(self, name="usb1", **kw):
+        return changzhou(os.path.join(self.tmp, name), **kw)
+
+    # -- each PATH its own submission ------------------------------------------------------
+    def test_two_drives_are_two_submissions_with_the_worst_exit_code(self):
+        good = self.drive("usb1")
+        bad = self.drive("usb2", titles=("初心如磐",))
+        shutil.rmtree(f"{bad}/文本")
+        p, reports = run_json("check", "--format", "json", *FAST, good, bad)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertIsInstance(reports, list)
+        self.assertEqual([r["root"] for r in reports], [good, bad])
+        self.assertEqual(problems(reports[0]), [])  # not "every file misplaced" any more
+        self.assertEqual(problems(reports[1]), [("document.missing", "文本"), ("layout.folder-missing", "文本")])
+        self.assertEqual([r["summary"]["works"] for r in reports], [2, 1])
+        # The good drive alone passes; the order of the PATHs does not change the verdicts.
+        self.assertEqual(run("check", *FAST, good).returncode, 0)
+        p, swapped = run_json("check", "--format", "json", *FAST, bad, good)
+        self.assertEqual([r["root"] for r in swapped], [bad, good])
+        self.assertEqual(problems(swapped[1]), [])
+
+    def test_text_gives_a_report_per_drive_and_a_closing_line_each(self):
+        good, other = self.drive("usb1"), self.drive("usb2")
+        shutil.rmtree(f"{other}/文本")
+        p = run("check", *FAST, good, other)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.count("mpcheck 检查报告"), 2)
+        closing = p.stdout[p.stdout.rindex("共检查 2 份报送："):].splitlines()
+        self.assertEqual(len(closing), 3, closing)
+        self.assertTrue(closing[1].startswith(f"✓ {good}  共 "), closing)
+        self.assertTrue(closing[2].startswith(f"✗ {other}  共 "), closing)
+        self.assertRegex(closing[2], r"[1-9]\d* 个错误")
+        en = run("check", *FAST, "--lang", "en", good, other)
+        self.assertIn("2 submissions checked:", en.stdout)
+        # One drive: the report as before, no closing block.
+        one = run("check", *FAST, good)
+        self.assertNotIn("份报送", one.stdout)
+
+    def test_json_of_one_path_is_one_object_and_jsonl_one_line_per_path(self):
+        good, other = self.drive("usb1"), self.drive("usb2")
+        p, one = run_json("check", "--format", "json", *FAST, good)
+        self.assertIsInstance(one, dict)
+        self.assertEqual(one["schema"], "mpcheck-report/1")
+        for paths in ([good], [good, other]):
+            p = run("check", "--format", "jsonl", *FAST, *paths)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            lines = p.stdout.splitlines()
+            self.assertEqual(len(lines), len(paths))
+            objects = [json.loads(line) for line in lines]
+            self.assertEqual([o["root"] for o in objects], paths)
+            self.assertEqual(objects[0]["summary"], one["summary"])
+        # A PATH given twice is checked once.
+        p = run("check", "--format", "jsonl", *FAST, good, good + "/", other)
+        self.assertEqual(len(p.stdout.splitlines()), 2)
+
+    def test_junit_one_testsuite_per_drive_named_by_its_path_20_drives(self):
+        drives = []
+        for i in range(20):
+            # The same last folder name everywhere: only the whole path tells them apart.
+            drives.append(changzhou(os.path.join(self.tmp, f"收件{i:02d}", "U盘"), titles=("奋斗者之歌",)))
+        shutil.rmtree(f"{drives[7]}/文本")
+        p = run("check", "--format", "junit", *FAST, *drives)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        root = ET.fromstring(p.stdout.encode())
+        suites = root.findall("testsuite")
+        self.assertEqual([s.get("name") for s in suites], drives)
+        self.assertEqual(int(root.get("tests")), sum(int(s.get("tests")) for s in suites))
+        self.assertEqual(int(root.get("failures")), sum(int(s.get("failures")) for s in suites))
+        failing = [s.get("name") for s in suites if int(s.get("failures")) > 0]
+        self.assertEqual(failing, [drives[7]])
+        for s in suites:
+            props = {x.get("name"): x.get("value") for x in s.findall("properties/property")}
+            self.assertEqual(props["root"], s.get("name"))
+            self.assertEqual(props["rules.id"], "changzhou-2024")
+
+    def test_sarif_one_run_per_drive_and_html_one_page(self):
+        good, other = self.drive("usb1"), self.drive("usb2")
+        os.remove(f"{other}/{CLEAN_PATH}")
+        p = run("check", "--format", "sarif", *FAST, good, other)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        runs = json.loads(p.stdout)["runs"]
+        self.assertEqual([r["properties"]["root"] for r in runs], [good, other])
+        self.assertTrue(runs[0]["originalUriBaseIds"]["SRCROOT"]["uri"].endswith("/usb1/"))
+        self.assertEqual([r["ruleId"] for r in runs[0]["results"] if r["level"] == "error"], [])
+        self.assertIn("subtitles.pair-missing", [r["ruleId"] for r in runs[1]["results"]])
+        p = run("check", "--format", "html", *FAST, good, other)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(p.stdout.count("<!DOCTYPE html>"), 1)
+        self.assertEqual(p.stdout.count('<div class="drive">'), 2)
+        self.assertIn(f"检查目录：{good}", p.stdout)
+        self.assertIn(f"检查目录：{other}", p.stdout)
+
+    # -- a file PATH is checked as a file --------------------------------------------------
+    def test_one_good_video_is_checked_as_a_file(self):
+        root = self.drive()
+        code_p, report = run_json("check", "--format", "json", *CZ, f"{root}/{CLEAN_PATH}")
+        self.assertEqual(code_p.returncode, 0, code_p.stderr)
+        self.assertEqual(problems(report), [])  # no folders, forms, quotas, twin
+        self.assertEqual([f["path"] for f in report["files"]], [os.path.basename(CLEAN_PATH)])
+        self.assertTrue(all(f["work"] == "奋斗者之歌" for f in report["findings"]), report["findings"])
+        text = run("check", *CZ, f"{root}/{CLEAN_PATH}").stdout
+        self.assertIn(f"检查文件: {root}/{CLEAN_PATH}", text)
+        # Its own defects still show: the picture size, the name.
+        bad = os.path.join(self.tmp, "成片.mp4")
+        place(fixture("h264-720p25.mp4"), bad)
+        p, report = run_json("check", "--format", "json", *FAST, bad)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn(("name.pattern", "成片.mp4"), problems(report))
+        named = os.path.join(self.tmp, f"初心-微视频-{UNIT}{CLEAN}.mp4")
+        place(fixture("h264-720p25.mp4"), named)
+        p, report = run_json("check", "--format", "json", *FAST, named)
+        self.assertIn(("video.resolution", os.path.basename(named)), problems(report))
+        for found in (problems(report), problems(run_json("check", "--format", "json", *FAST, bad)[1])):
+            families = {c.split(".")[0] for c, _ in found}
+            self.assertFalse(families & {"layout", "document", "subtitles", "work", "submission"}, found)
+
+    def test_two_files_of_one_work_are_compared_as_a_pair(self):
+        root = self.drive()
+        p, report = run_json("check", "--format", "json", *CZ, f"{root}/{SUB_PATH}", f"{root}/{CLEAN_PATH}")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(problems(report), [])
+        self.assertEqual(report["summary"]["works"], 1)
+        # The clean version of another programme: not the same programme.
+        other = os.path.join(self.tmp, os.path.basename(CLEAN_PATH))
+        place(fixture("h264-1080p25-8M-prog2.mp4"), other)
+        p, report = run_json("check", "--format", "json", *CZ, f"{root}/{SUB_PATH}", other)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(hits(report, "subtitles.pair-mismatch"), [f"{root}/{SUB_PATH}"])
+        self.assertEqual(hits(report, "subtitles.pair-missing"), [])
+        # A file and a drive: two submissions.
+        p, reports = run_json("check", "--format", "json", *FAST, f"{root}/{SUB_PATH}", root)
+        self.assertEqual([len(r["files"]) for r in reports], [1, 8])
+
+    # -- a PATH that cannot be checked ---------------------------------------------------------
+    def test_a_path_that_does_not_exist_is_a_usage_error(self):
+        good = self.drive()
+        missing = os.path.join(self.tmp, "nope")
+        p = run("check", *FAST, good, missing)
+        self.assertEqual(p.returncode, 2)
+        self.assertEqual(p.stdout, "")  # nothing checked
+        self.assertEqual(p.stderr, f"mpcheck: error: 路径不存在：{missing}\n")
+        p = run("check", "--format", "json", "--lang", "en", *FAST, missing)
+        self.assertEqual((p.returncode, p.stdout), (2, ""))
+        self.assertEqual(p.stderr, f"mpcheck: error: {missing}: no such file or folder\n")
+        fifo = os.path.join(self.tmp, "fifo")
+        os.mkfifo(fifo)
+        p = run("check", *FAST, fifo)
+        self.assertEqual((p.returncode, p.stderr), (2, f"mpcheck: error: 不是文件或文件夹：{fifo}\n"))
+
+    def test_a_path_that_cannot_be_read_is_a_runtime_error(self):
+        good = self.drive()
+        loop = os.path.join(self.tmp, "loop")
+        os.symlink(loop, loop)  # cannot be opened at all, even by root
+        p = run("check", "--format", "json", *FAST, loop, good)
+        self.assertEqual(p.returncode, 3)
+        self.assertEqual(p.stderr, f"mpcheck: error: 无法读取 {loop}：符号链接循环\n")
+        report = json.loads(p.stdout)  # the readable drive is still checked and reported
+        self.assertEqual(report["root"], good)
+        self.assertEqual(problems(report), [])
+        self.assertEqual(run("check", *FAST, "--exit-zero", loop).returncode, 3)
+
+    # -- drives that hold no work ---------------------------------------------------------------
+    def test_a_drive_without_a_work_is_an_error(self):
+        root = os.path.join(self.tmp, "usb")
+        for folder in ("作品", "表格", "文本"):
+            os.makedirs(f"{root}/{folder}")
+        docx(f"{root}/表格/报名表-{UNIT}.docx")
+        docx(f"{root}/表格/汇总表-{UNIT}.docx")
+        p, report = run_json("check", "--format", "json", *FAST, root)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(problems(report), [("work.count", "")])
+        f = [f for f in report["findings"] if f["check"] == "work.count"][0]
+        self.assertEqual((f["severity"], f["actual"]), ("error", "0"))
+        self.assertIn("没有任何作品", f["message"])
+
+    def test_a_drive_an_interrupted_pack_left_is_an_error(self):
+        root = self.drive()
+        # pack's resume state without the manifest it writes last.
+        with open(f"{root}/.mpcheck-pack-state", "w") as f:
+            f.write("mpcheck-pack-state 1\n")
+        p, report = run_json("check", "--format", "json", *FAST, root)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(problems(report), [("submission.incomplete", "")])
+        # The temporary file of the copy it was making (here with the manifest of an earlier run).
+        sha256_manifest(root)
+        with open(f"{root}/作品/.mpcheck-tmp-初心如磐-微视频-{UNIT}{CLEAN}.mp4", "wb") as f:
+            f.write(b"\0" * 1000)
+        p, report = run_json("check", "--format", "json", *FAST, root)
+        self.assertEqual(p.returncode, 1)
+        self.assertEqual(problems(report), [("submission.incomplete", "")])
+        self.assertIn(".mpcheck-tmp-", [f for f in report["findings"] if f["check"] == "submission.incomplete"][0]["actual"])
+
+    # -- the drive against its manifest-sha256.txt ----------------------------------------------
+    def test_a_drive_is_verified_against_its_manifest_fast_too(self):
+        root = self.drive()
+        sha256_manifest(root)
+        self.assertEqual(subprocess.run(["sha256sum", "-c", "--quiet", "manifest-sha256.txt"], cwd=root).returncode, 0)
+        for args in (CZ, FAST):
+            p, report = run_json("check", "--format", "json", *args, root)
+            self.assertEqual((p.returncode, problems(report)), (0, []), args)
+            self.assertTrue(all(f["sha256"] for f in report["files"]))  # each file was read
+        # Bytes changed (one byte at the end of a video that still plays), a listed file gone,
+        # a file added after packing.
+        with open(f"{root}/{CLEAN_PATH}", "rb") as f:
+            data = bytearray(f.read())
+        data[-1] ^= 0xFF
+        rewrite(f"{root}/{CLEAN_PATH}", bytes(data))
+        os.remove(f"{root}/表格/汇总表-{UNIT}.docx")
+        docx(f"{root}/表格/汇总表-{UNIT}-新.docx")
+        for args in (CZ, FAST):
+            p, report = run_json("check", "--format", "json", *args, root)
+            self.assertEqual(p.returncode, 1)
+            self.assertEqual(hits(report, "file.hash-mismatch"), [CLEAN_PATH])
+            self.assertEqual(hits(report, "file.missing-from-drive"), [f"表格/汇总表-{UNIT}.docx"])
+            self.assertEqual(hits(report, "file.not-in-manifest"), [f"表格/汇总表-{UNIT}-新.docx"])
+            f = [f for f in report["findings"] if f["check"] == "file.hash-mismatch"][0]
+            self.assertEqual((f["severity"], f["work"]), ("error", "奋斗者之歌"))
+            self.assertEqual(f["actual"], "SHA-256 " + hashlib.sha256(data).hexdigest())
+        en = run("check", *FAST, "--lang", "en", root).stdout
+        self.assertIn("the file's bytes differ from what manifest-sha256.txt records", en)
+
+    def test_a_hostile_manifest_is_a_finding_and_never_leads_outside(self):
+        root = self.drive()
+        sha256_manifest(root)
+        outside = os.path.join(self.tmp, "secret.mp4")
+        with open(outside, "wb") as f:
+            f.write(b"secret")
+        digest = hashlib.sha256(b"secret").hexdigest()
+        with open(f"{root}/manifest-sha256.txt", "a", encoding="utf-8", newline="") as f:
+            f.write(f"{digest}  ../secret.mp4\n{digest}  {outside}\nnot a manifest line\r\n")
+            f.write("\\" + digest + "  bad\\qescape\n")
+        p, report = run_json("check", "--format", "json", *FAST, root)
+        self.assertEqual(p.returncode, 0, p.stderr)  # the drive itself is intact
+        self.assertEqual(problems(report), [("file.manifest-malformed", "manifest-sha256.txt")])
+        f = [f for f in report["findings"] if f["check"] == "file.manifest-malformed"][0]
+        self.assertEqual(f["severity"], "warning")
+        self.assertEqual(f["actual"], "第 9 行（路径指向U盘以外或不是相对路径）、第 10 行（路径指向U盘以外或不是相对路径）、"
+                                      "第 11 行（不是“校验值  路径”格式）、第 12 行（不是“校验值  路径”格式）")
+        # Binary garbage as the manifest: no crash, every line a problem, nothing verified.
+        rewrite(f"{root}/manifest-sha256.txt", os.urandom(20000))
+        p, report = run_json("check", "--format", "json", *FAST, root)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(hits(report, "file.manifest-malformed"), ["manifest-sha256.txt"])
+
+    def test_a_packed_drive_verifies_and_its_check_reads_nothing_again(self):
+        src = os.path.join(self.tmp, "材料")
+        place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{src}/奋斗者之歌-微视频-{UNIT}{SUB}.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/奋斗者之歌-微视频-{UNIT}{CLEAN}.mp4")
+        docx(f"{src}/奋斗者之歌-解说词-{UNIT}.docx", "解说词")
+        out = os.path.join(self.tmp, "usb")
+        p, packed = run_json("pack", src, "--rules", "changzhou-2024", "--as-of", "2024-09-01", "--fast",
+                             "--unit", UNIT, "--out", out, "--format", "json")
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        file_findings = [f["check"] for f in packed["findings"] if f["check"].startswith("file.")]
+        self.assertEqual(file_findings, [])
+        # pack's digests were taken: the report has every file's, as on the manifest.
+        with open(f"{out}/manifest-sha256.txt", encoding="utf-8") as f:
+            listed = dict(reversed(line.rstrip("\n").split("  ", 1)) for line in f)
+        self.assertEqual({x["path"]: x["sha256"] for x in packed["files"]}, listed)
+        p, report = run_json("check", "--format", "json", *FAST, out)
+        self.assertEqual([f["check"] for f in report["findings"] if f["check"].startswith(("file.", "submission."))], [])
+        os.chmod(f"{out}/{CLEAN_PATH}", 0o644)
+        with open(f"{out}/{CLEAN_PATH}", "r+b") as f:  # pack's own copy, not a fixture link
+            f.seek(-1, os.SEEK_END)
+            last = f.read(1)
+            f.seek(-1, os.SEEK_END)
+            f.write(bytes([last[0] ^ 1]))
+        p, report = run_json("check", "--format", "json", *FAST, out)
+        self.assertEqual(hits(report, "file.hash-mismatch"), [CLEAN_PATH])
+
+    # -- one count everywhere -----------------------------------------------------------------
+    def test_the_summary_is_the_same_in_every_format(self):
+        root = self.drive()
+        place(fixture("h264-720p25.mp4"), f"{root}/作品/Thumbs.db")  # a warning too
+        os.remove(f"{root}/{CLEAN_PATH}")
+        place(fixture("h264-720p25.mp4"), f"{root}/{CLEAN_PATH}")  # and an error
+        p, report = run_json("check", "--format", "json", *FAST, root)
+        s = report["summary"]
+        by = {sev: sum(1 for f in report["findings"] if f["severity"] == sev) for sev in ("error", "warning", "manual", "info")}
+        self.assertEqual({k: s[k] for k in by}, by)
+        self.assertTrue(all(by.values()), by)  # every severity is there to count
+        want = (s["files"], s["works"], s["error"], s["warning"], s["manual"], s["info"])
+        text = run("check", *FAST, root).stdout
+        self.assertEqual(tuple(int(n) for n in SUMMARY_ZH.search(text).groups()), want)
+        html = run("check", "--format", "html", *FAST, root).stdout
+        self.assertEqual(tuple(int(n) for n in SUMMARY_ZH.search(html).groups()), want)
+        junit = ET.fromstring(run("check", "--format", "junit", *FAST, root).stdout.encode())
+        props = {x.get("name"): x.get("value") for x in junit.findall("testsuite/properties/property")}
+        self.assertEqual(tuple(int(props[f"summary.{k}"]) for k in ("files", "works", "error", "warning", "manual", "info")), want)
+        sarif = json.loads(run("check", "--format", "sarif", *FAST, root).stdout)
+        self.assertEqual(sarif["runs"][0]["properties"]["summary"], s)
+        en = run("check", *FAST, "--lang", "en", root).stdout
+        self.assertIn(f"{s['manual']} to confirm by hand, {s['info']} note", en)
+
+
+if __name__ == "__main__":
+    unittest.main()
