@@ -329,9 +329,9 @@ class CheckTest(unittest.TestCase):
         code, report = check(self.new_media_work("rgb-300dpi.jpg"), *CZ)
         self.assert_only(report, "image.qr-code", [QR_PATH])
         self.assertEqual(problems(report), [("image.qr-code", QR_PATH)])
-        self.assertEqual(code, 0)  # a warning
+        self.assertEqual(code, 1)  # no code in any picture of the work: the notice requires one
         f = [f for f in report["findings"] if f["check"] == "image.qr-code"][0]
-        self.assertEqual((f["severity"], f["work"]), ("warning", "微光"))
+        self.assertEqual((f["severity"], f["work"]), ("error", "微光"))
         self.assertEqual(f["message"], "图片中没有识别到二维码")
         self.assertIn("二维码无法识别：请用清晰、未裁切的二维码原图", f["hint"])
         self.assertIn("四周留白", f["hint"])

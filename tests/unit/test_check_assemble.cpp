@@ -16,6 +16,53 @@ TEST_CASE("check::split_episode")
   CHECK(split_episode("奋斗者之歌") == std::pair<std::string, int>{"奋斗者之歌", 0});
 }
 
+TEST_CASE("check::assemble reads the episode after the unit, before or after the variant")
+{
+  const auto rules = mpcheck::rules::load_rules("changzhou-2024");
+  TreeBuilder b;
+  b.file("作品/系列-纪录片-钟楼区委组织部（第1集）.mp4", good_video());
+  b.file("作品/系列-纪录片-钟楼区委组织部（第2集）.mp4", good_video());
+  b.file("作品/系列-纪录片-钟楼区委组织部（第3集）.mp4", good_video());
+  b.file("作品/微光-微视频-钟楼区委组织部（有字幕）（第1集）.mp4", good_video());
+  b.file("作品/微光-微视频-钟楼区委组织部（第1集）（无字幕）.mp4", good_video());
+  b.file("作品/微光-微视频-钟楼区委组织部（有字幕）（第2集）.mp4", good_video());
+  const auto sub = b.build(rules);
+  REQUIRE(sub.works.size() == 2);
+  CHECK(sub.works[0].title == "系列");
+  CHECK(sub.works[0].unit == "钟楼区委组织部");
+  CHECK(sub.works[0].episodes == 3);
+  CHECK(sub.works[1].episodes == 2);
+  for (const auto& f : sub.files) {
+    CAPTURE(f.path);
+    REQUIRE(f.work_name);
+    CHECK(f.work_name->ok);
+    CHECK(f.work_name->name.unit == "钟楼区委组织部");
+    CHECK(f.episode > 0);
+  }
+  CHECK(sub.files[4].work_name->name.variant == mpcheck::naming::Variant::clean);
+  REQUIRE(sub.pairs.size() == 1); // episode 1 has both versions, episode 2 only one
+}
+
+TEST_CASE("check::picture_role: essentially one QR code, another picture, not decoded")
+{
+  using mpcheck::check::picture_role;
+  using mpcheck::check::PictureRole;
+  MediaFacts f;
+  CHECK(picture_role(f) == PictureRole::unknown); // not a picture
+  f.image = mpcheck::ImageFacts{};
+  CHECK(picture_role(f) == PictureRole::unknown); // not decoded (--fast)
+  f.image->qr_codes = std::vector<std::string>{"https://example.org/a"};
+  f.image->qr_area = 0.62;
+  CHECK(picture_role(f) == PictureRole::qr_code);
+  f.image->qr_area = 0.02; // a code printed on a poster
+  CHECK(picture_role(f) == PictureRole::other);
+  f.image->qr_codes = std::vector<std::string>{};
+  f.image->qr_area = 0;
+  CHECK(picture_role(f) == PictureRole::other); // decoded, no code: a picture
+  f.image->qr_error = mpcheck::ProbeError{"corrupt-image", "x"};
+  CHECK(picture_role(f) == PictureRole::unknown); // damaged before any code was read
+}
+
 TEST_CASE("check::kind_from_extension")
 {
   using mpcheck::check::kind_from_extension;

@@ -169,6 +169,22 @@ TEST_CASE("media::decode_qr on fixtures: a poster is looked at scaled first, the
   CHECK(r.pass == "full");
 }
 
+TEST_CASE("media::decode_qr on fixtures: the share of the picture the code covers")
+{
+  // qrencode's PNG: the code's modules and a 4-module white margin (29 + 8 modules a side).
+  QrResult r = decode_qr(fixture("qr-code.png").string());
+  CHECK(r.largest_area > 0.55);
+  CHECK(r.largest_area < 0.7);
+  // A code printed on a 6000x4000 poster, read scaled or at full size: a small share.
+  for (const char* name : {"qr-poster-6000x4000.jpg", "qr-poster-small-code.jpg"}) {
+    CAPTURE(name);
+    r = decode_qr(fixture(name).string());
+    CHECK(r.largest_area > 0);
+    CHECK(r.largest_area < 0.02);
+  }
+  CHECK(decode_qr(fixture("rgb-300dpi.jpg").string()).largest_area == 0);
+}
+
 TEST_CASE("media::decode_qr on fixtures: the code is found whole in some band")
 {
   const std::string poster = fixture("qr-poster-small-code.jpg").string();

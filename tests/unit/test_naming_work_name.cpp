@@ -352,3 +352,56 @@ TEST_CASE("naming::parse_document_name problems")
   CHECK(parse_document_name("作品_解说词_单位.docx").separator == "_");
   CHECK(parse_document_name("报名表-单位.docx").separator == "");
 }
+
+TEST_CASE("naming::take_episode_mark the rule set's pattern and the spellings people use")
+{
+  using mpcheck::naming::EpisodeMark;
+  using mpcheck::naming::take_episode_mark;
+  const std::string pattern = "（第{n}集）";
+  CHECK(take_episode_mark("作品-纪录片-单位（第2集）", pattern) ==
+        EpisodeMark{"作品-纪录片-单位", 2});
+  CHECK(take_episode_mark("作品-纪录片-单位（有字幕）（第12集）", pattern) ==
+        EpisodeMark{"作品-纪录片-单位（有字幕）", 12});
+  CHECK(take_episode_mark("单位(第3集)", pattern) == EpisodeMark{"单位", 3});
+  CHECK(take_episode_mark("单位【第3期】", pattern) == EpisodeMark{"单位", 3});
+  CHECK(take_episode_mark("单位-第4集", pattern) == EpisodeMark{"单位", 4});
+  CHECK(take_episode_mark("单位_第 4 集", pattern) == EpisodeMark{"单位", 4});
+  CHECK(take_episode_mark("单位（第十二集）", pattern) == EpisodeMark{"单位", 12});
+  CHECK(take_episode_mark("单位（第二十三集）", pattern) == EpisodeMark{"单位", 23});
+  CHECK(take_episode_mark("单位（第三集）", pattern) == EpisodeMark{"单位", 3});
+  CHECK(take_episode_mark("单位（第２集）", pattern) == EpisodeMark{"单位", 2});
+  // Another rule set's pattern.
+  CHECK(take_episode_mark("单位_EP07", "_EP{n}") == EpisodeMark{"单位", 7});
+  CHECK(take_episode_mark("单位_EP07", pattern) == EpisodeMark{"单位_EP07", 0});
+  // No mark: nothing before it, episode 0, no 第…集, numbers that are not episodes.
+  CHECK(take_episode_mark("第3集", pattern) == EpisodeMark{"第3集", 0});
+  CHECK(take_episode_mark("单位（第0集）", pattern) == EpisodeMark{"单位（第0集）", 0});
+  CHECK(take_episode_mark("VID_20240801_123456", pattern) == EpisodeMark{"VID_20240801_123456", 0});
+  CHECK(take_episode_mark("2024年第3", pattern) == EpisodeMark{"2024年第3", 0});
+  CHECK(take_episode_mark("单位（第一二三集）", pattern).number == 0);
+  CHECK(take_episode_mark("", pattern) == EpisodeMark{"", 0});
+}
+
+TEST_CASE("naming::episode_suffix")
+{
+  CHECK(mpcheck::naming::episode_suffix("（第{n}集）", 2) == "（第2集）");
+  CHECK(mpcheck::naming::episode_suffix("_EP{n}", 12) == "_EP12");
+}
+
+TEST_CASE("naming::understood: a known category, whatever the separators")
+{
+  using mpcheck::naming::understood;
+  CHECK(understood(parse_work_name("作品-微视频-单位.mp4", changzhou)));
+  CHECK(understood(parse_work_name("作品_微视频_单位.mp4", changzhou)));
+  CHECK(understood(parse_work_name("作品－微视频－单位.mp4", changzhou)));
+  CHECK(understood(parse_work_name("作品-某类-单位.mp4", no_categories)));
+  // A camera's or a messenger's name splits into three parts, none of them a category.
+  const ParseResult camera = parse_work_name("VID_20240801_123456.mp4", changzhou);
+  CHECK(camera.problem == "separator"); // still reported as the separator it looks like
+  CHECK_FALSE(camera.known_category);
+  CHECK_FALSE(understood(camera));
+  CHECK_FALSE(understood(parse_work_name("VID-20240801-WA0003.mp4", changzhou)));
+  CHECK_FALSE(understood(parse_work_name("作品－宣传片－单位.mp4", changzhou)));
+  CHECK_FALSE(understood(parse_work_name("作品.mp4", changzhou)));
+  CHECK_FALSE(understood(parse_work_name("作品--微视频-单位.mp4", changzhou)));
+}

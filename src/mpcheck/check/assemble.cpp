@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <regex>
 
 #include "mpcheck/layout/junk.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
@@ -77,16 +76,20 @@ bool is_document_kind(FileKind kind)
 
 std::pair<std::string, int> split_episode(const std::string& title)
 {
-  // Alternations, not bracket expressions: std::regex works on bytes, not UTF-8 characters.
-  static const std::regex mark(
-      R"(^(.*?)\s*(?:（|\(|【|\[)?第\s*([0-9]+)\s*(?:集|期)(?:）|\)|】|\])?$)");
-  std::smatch m;
-  if (!std::regex_match(title, m, mark) || m[1].length() == 0)
-    return {title, 0};
-  std::string base = m[1].str();
-  while (!base.empty() && (base.back() == '-' || base.back() == ' '))
-    base.pop_back();
-  return {base, std::stoi(m[2].str().substr(0, 6))};
+  naming::EpisodeMark mark = naming::take_episode_mark(title, "");
+  return {std::move(mark.rest), mark.number};
+}
+
+PictureRole picture_role(const MediaFacts& facts)
+{
+  if (!facts.image || !facts.image->qr_codes)
+    return PictureRole::unknown;
+  const ImageFacts& img = *facts.image;
+  if (!img.qr_codes->empty() && img.qr_area >= qr_image_min_area)
+    return PictureRole::qr_code;
+  if (img.qr_codes->empty() && img.qr_error)
+    return PictureRole::unknown;
+  return PictureRole::other;
 }
 
 namespace {
@@ -212,6 +215,30 @@ std::string strip_role_mark(const std::string& name, const std::string& extensio
   return name;
 }
 
+// The episode of a work's file, taken off its name: after the unit (the rule set's
+// `episode_suffix`, 作品-纪录片-单位（第2集）.mp4, also before or after a variant suffix) or,
+// as people also write it, at the end of the title (作品（第2集）-纪录片-单位.mp4).
+naming::ParseResult parse_work_file(SubmissionFile& f, const std::string& name,
+                                    const std::vector<std::string>& categories,
+                                    const std::string& pattern)
+{
+  const std::string ext = name.substr(name.size() - f.extension.size());
+  naming::EpisodeMark mark = naming::take_episode_mark(name.substr(0, name.size() - ext.size()),
+                                                       pattern);
+  naming::ParseResult r = naming::parse_work_name(mark.rest + ext, categories);
+  f.episode = mark.number;
+  for (std::string* part : {&r.name.unit, &r.name.title}) {
+    if (f.episode > 0)
+      break;
+    mark = naming::take_episode_mark(*part, part == &r.name.unit ? pattern : "");
+    if (mark.number > 0) {
+      f.episode = mark.number;
+      *part = mark.rest;
+    }
+  }
+  return r;
+}
+
 void parse_names(SubmissionFile& f, const std::vector<std::string>& categories,
                  const rules::RuleSet& rules)
 {
@@ -220,19 +247,19 @@ void parse_names(SubmissionFile& f, const std::vector<std::string>& categories,
     if (named) {
       const std::string name =
           f.kind == FileKind::image ? strip_role_mark(f.name, f.extension, rules) : f.name;
-      f.work_name = naming::parse_work_name(name, categories);
+      f.work_name = parse_work_file(f, name, categories, rules.naming->episode_suffix);
     } else {
       // No naming rule: the file is its own work, titled by its name.
       naming::ParseResult r;
       r.ok = true;
       r.name.title = f.name.substr(0, f.name.size() - f.extension.size());
       r.name.extension = f.extension;
+      r.known_category = true;
+      auto [title, episode] = split_episode(r.name.title);
+      f.episode = episode;
+      r.name.title = title;
       f.work_name = r;
     }
-    auto [title, episode] = split_episode(f.work_name->name.title);
-    f.episode = episode;
-    if (episode > 0)
-      f.work_name->name.title = title;
   } else if (is_document_kind(f.kind)) {
     f.document_name = naming::parse_document_name(f.name);
   }

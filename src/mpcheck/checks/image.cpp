@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/check/assemble.hpp"
 #include "mpcheck/checks/context.hpp"
 #include "mpcheck/media/probe.hpp"
 
@@ -15,15 +16,26 @@ namespace {
 
 using check::SubmissionFile;
 
-// The role an image plays in its work: the one whose words its name contains, else the
-// category's only role.
+// The role an image plays in its work: the one whose words its name contains (二维码, 海报);
+// else the category's only role; else what the picture is (check::picture_role, docs/qr.md):
+// the QR role for a picture that is essentially one QR code, the first other role (the
+// poster) for any other decoded picture. nullptr when the name does not say and the pixels
+// were not decoded (--fast): the notice's own name (作品名-新媒体作品-单位.jpg) has no mark.
 const rules::ImageRole* role_of(const rules::CategoryRules& cat, const SubmissionFile& file)
 {
   for (const auto& role : cat.images)
     for (const auto& word : role.accept)
       if (!word.empty() && file.name.find(word) != std::string::npos)
         return &role;
-  return cat.images.size() == 1 ? &cat.images.front() : nullptr;
+  if (cat.images.size() == 1)
+    return &cat.images.front();
+  const check::PictureRole what = check::picture_role(file.facts);
+  if (what == check::PictureRole::unknown)
+    return nullptr;
+  for (const auto& role : cat.images)
+    if (role.qr_code == (what == check::PictureRole::qr_code))
+      return &role;
+  return nullptr;
 }
 
 void format(const Context& ctx, const SubmissionFile& file, const rules::ImageRole& role)
@@ -125,23 +137,80 @@ std::optional<Text> qr_problem(const SubmissionFile& file)
   return Text{"图片中没有识别到二维码", "no QR code could be read in the image"};
 }
 
-void qr_code(const Context& ctx, const SubmissionFile& file, const rules::ImageRole& role)
+bool has_code(const SubmissionFile* file)
 {
-  if (!role.qr_code)
-    return;
-  const auto problem = qr_problem(file);
-  if (!problem)
-    return;
+  return file->facts.image && file->facts.image->qr_codes && !file->facts.image->qr_codes->empty();
+}
+
+bool not_decoded(const SubmissionFile* file)
+{
+  return file->facts.image && !file->facts.image->qr_codes;
+}
+
+Text qr_hint()
+{
+  return {"二维码无法识别：请用清晰、未裁切的二维码原图（如从平台后台下载的原图），四周留白，"
+          "不要拉伸或过度压缩；报送前用手机扫一扫确认能打开作品地址。",
+          "The QR code cannot be read: use the clear, uncropped original (as downloaded from "
+          "the platform) with a white margin around it, neither stretched nor heavily "
+          "compressed; scan it with a phone before submitting to make sure it opens the "
+          "work's address."};
+}
+
+// A QR image of the work in which no code could be read. `elsewhere`: another picture of the
+// work (the poster) carries a code, so the work has its QR code and this is a warning.
+void unreadable_qr_image(const Context& ctx, const SubmissionFile& file,
+                         const rules::ImageRole& role, const Text& problem, bool elsewhere)
+{
   if (Finding* f = ctx.sink.add("image.qr-code", &role.origin, file.path, ctx.work_of(file))) {
     f->expected = Text{"可识别的二维码", "a QR code that scans"};
     f->actual = Text{"未识别到二维码", "no QR code read"};
-    f->message = *problem;
-    f->hint = {"二维码无法识别：请用清晰、未裁切的二维码原图（如从平台后台下载的原图），四周留白，"
-               "不要拉伸或过度压缩；报送前用手机扫一扫确认能打开作品地址。",
-               "The QR code cannot be read: use the clear, uncropped original (as downloaded from "
-               "the platform) with a white margin around it, neither stretched nor heavily "
-               "compressed; scan it with a phone before submitting to make sure it opens the "
-               "work's address."};
+    f->message = problem;
+    if (elsewhere) {
+      if (f->severity == Severity::error)
+        f->severity = Severity::warning;
+      f->message = {problem.zh + "（作品的其他图片中识别到了二维码）",
+                    problem.en + " (another picture of the work carries one)"};
+    }
+    f->hint = qr_hint();
+  }
+}
+
+// A work whose pictures were decoded and hold no QR code at all, and none of them is its QR
+// image (the notice requires 作品地址二维码).
+void no_code_in_work(const Context& ctx, const check::Work& work, const rules::ImageRole& role,
+                     const SubmissionFile& first_image)
+{
+  if (Finding* f = ctx.sink.add("image.qr-code", &role.origin, first_image.path, work.title)) {
+    f->expected = Text{"作品地址二维码", "the QR code of the work's address"};
+    f->actual = Text{"作品的图片中都没有识别到二维码", "no QR code read in any picture of the work"};
+    f->message = {"新媒体作品缺少作品地址二维码：作品的图片（含海报）中都没有识别到二维码",
+                  "the new-media work has no QR code of its address: none was read in any of "
+                  "its pictures (the poster included)"};
+    f->hint = {"添加作品地址二维码图片，文件名如“" + work.title + "-" + work.category + "-单位" +
+                   role.suffix + ".jpg”，或在海报上印清晰可扫的二维码。",
+               "Add the QR code image of the work's address, named like '" + work.title + "-" +
+                   work.category + "-unit" + role.suffix +
+                   ".jpg', or print a clear, scannable code on the poster."};
+  }
+}
+
+// --fast: the pictures were not decoded, so nothing is claimed about the QR code, and a
+// picture whose name does not say what it is got no poster checks either. Said once per work.
+void qr_not_checked(const Context& ctx, const check::Work& work, const rules::ImageRole& role,
+                    const SubmissionFile& first_image, bool roles_unknown)
+{
+  if (Finding* f = ctx.sink.add("image.qr-code", &role.origin, first_image.path, work.title)) {
+    f->severity = Severity::info;
+    f->expected = Text{"作品地址二维码", "the QR code of the work's address"};
+    f->actual = Text{"未检查（--fast 不解码图片）", "not checked (--fast decodes no picture)"};
+    f->message = {"未检查二维码：--fast 不解码图片",
+                  "the QR code was not checked: --fast decodes no picture"};
+    if (roles_unknown)
+      f->message = {f->message.zh + "；文件名未标明是海报还是二维码的图片，也未按海报要求检查",
+                    f->message.en + "; pictures whose names do not say whether they are the "
+                                    "poster or the QR code got no poster checks either"};
+    f->hint = {"去掉 --fast 再检查一次。", "Check again without --fast."};
   }
 }
 
@@ -163,6 +232,42 @@ void missing_role(const Context& ctx, const check::Work& work, const rules::Imag
   }
 }
 
+// A `qr_code` role of a work: a code read in any of its pictures (the QR image or the poster)
+// satisfies it; a QR image without one is a warning then. No code anywhere is the role's
+// finding (an error by default) when every picture was decoded; under --fast it is an info
+// that nothing was checked.
+void work_qr_code(const Context& ctx, const check::Work& work, const rules::CategoryRules& cat,
+                  const rules::ImageRole& role)
+{
+  std::vector<const SubmissionFile*> images;
+  for (int i : work.files)
+    if (ctx.sub.files[size_t(i)].kind == check::FileKind::image)
+      images.push_back(&ctx.sub.files[size_t(i)]);
+  const bool found = std::any_of(images.begin(), images.end(), has_code);
+  const bool undecoded = std::any_of(images.begin(), images.end(), not_decoded);
+  bool qr_image = false;
+  for (const SubmissionFile* file : images) {
+    if (role_of(cat, *file) != &role)
+      continue;
+    qr_image = true;
+    if (const auto problem = qr_problem(*file); problem && (found || !undecoded))
+      unreadable_qr_image(ctx, *file, role, *problem, found);
+  }
+  if (found || (qr_image && !undecoded))
+    return;
+  if (images.empty()) {
+    if (role.required)
+      missing_role(ctx, work, role);
+  } else if (undecoded) {
+    const bool roles_unknown = std::any_of(images.begin(), images.end(), [&](const auto* f) {
+      return role_of(cat, *f) == nullptr;
+    });
+    qr_not_checked(ctx, work, role, *images.front(), roles_unknown);
+  } else if (role.required) {
+    no_code_in_work(ctx, work, role, *images.front());
+  }
+}
+
 } // namespace
 
 void check_image(const Context& ctx)
@@ -174,7 +279,6 @@ void check_image(const Context& ctx)
     if (!role)
       continue;
     format(ctx, file, *role);
-    qr_code(ctx, file, *role);
     if (!file.facts.image)
       continue;
     color_mode(ctx, file, *role);
@@ -184,7 +288,13 @@ void check_image(const Context& ctx)
   for (const auto& work : ctx.sub.works) {
     const rules::CategoryRules& cat = ctx.rules.rules_for(work.category);
     for (const auto& role : cat.images) {
-      if (!role.required || !ctx.whole_drive()) // loose files: an image not given is not missing
+      if (!ctx.whole_drive()) // loose files: an image not given is not missing
+        continue;
+      if (role.qr_code) {
+        work_qr_code(ctx, work, cat, role);
+        continue;
+      }
+      if (!role.required)
         continue;
       const bool present = std::any_of(work.files.begin(), work.files.end(), [&](int i) {
         const auto& f = ctx.sub.files[size_t(i)];

@@ -91,13 +91,18 @@ void episodes(const Context& ctx)
       f->expected =
           Text{fmt::format("≥ {} 集", min->value), fmt::format("≥ {} episodes", min->value)};
       f->actual = Text{fmt::format("{} 集", w.episodes), fmt::format("{} episodes", w.episodes)};
-      f->message = {
-          fmt::format("系列片只有 {} 集，少于 {} 集的系列片不纳入征集范围", w.episodes, min->value),
-          fmt::format("a series of {} episodes; series of fewer than {} are not accepted",
-                      w.episodes, min->value)};
-      f->hint = {"报送完整的系列（至少 " + std::to_string(min->value) +
-                     " 集），或作为单集作品报送（去掉“第N集”）。",
-                 "Submit the whole series (at least " + std::to_string(min->value) +
+      f->message = {fmt::format("系列片只有 {} 集，少于 {} 集：不成体系且少于 {} 集的系列片不纳入"
+                                "征集范围，是否成体系需人工确认",
+                                w.episodes, min->value, min->value),
+                    fmt::format("a series of {} episodes, fewer than {}: a series that is not a "
+                                "coherent whole and has fewer than {} is not accepted; whether "
+                                "it is coherent is for a person to confirm",
+                                w.episodes, min->value, min->value)};
+      f->hint = {"确认系列成体系（见人工确认项）；否则报送完整的系列（至少 " +
+                     std::to_string(min->value) + " 集），或作为单集作品报送（去掉“第N集”）。",
+                 "Confirm the series is a coherent whole (see the items to confirm by hand); "
+                 "otherwise submit the whole series (at least " +
+                     std::to_string(min->value) +
                      " episodes), or submit one episode as a single work (drop the episode mark)."};
     }
   }

@@ -85,6 +85,10 @@ struct ImageFacts {
   // (check --fast): not decoded is not "no QR code".
   std::optional<std::vector<std::string>> qr_codes;
   std::optional<ProbeError> qr_error; // the pixels could not all be decoded (media/qr.hpp)
+  // The share of the picture (0–1) covered by the bounding box of the largest code read (the
+  // code's modules, not its white margin); 0 when none was read. Tells a QR image (most of
+  // the picture) from a poster that carries a code (docs/qr.md).
+  double qr_area = 0;
 };
 
 // What a document (form, text, courseware) really is, from its bytes, not its extension.

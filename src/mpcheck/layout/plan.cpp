@@ -29,9 +29,19 @@ std::string role_suffix(const rules::RuleSet& rules, const std::string& category
   return role == "qr" ? "（二维码）" : "（海报）";
 }
 
-std::string episode_title(const std::string& title, int n)
+// `name` (作品名-分类-单位（有字幕）.mp4) with the episode mark the rule set asks for after the
+// variant: 作品名-分类-单位（第2集）.mp4.
+std::string with_episode(std::string name, const std::string& extension, const std::string& pattern,
+                         int n)
 {
-  return title + "（第" + std::to_string(n) + "集）";
+  name.insert(name.size() - extension.size(), naming::episode_suffix(pattern, n));
+  return name;
+}
+
+std::string episode_pattern(const rules::RuleSet& rules)
+{
+  return rules.naming && !rules.naming->episode_suffix.empty() ? rules.naming->episode_suffix
+                                                               : "（第{n}集）";
 }
 
 struct ManifestPlanner {
@@ -74,8 +84,9 @@ struct ManifestPlanner {
           w.title);
     for (size_t i = 0; i < f.episodes.size(); ++i)
       add(f.episodes[i], "video",
-          work_name(episode_title(w.title, int(i) + 1), w.category, naming::Variant::none,
-                    extension_of(f.episodes[i])),
+          with_episode(work_name(w.title, w.category, naming::Variant::none,
+                                 extension_of(f.episodes[i])),
+                       extension_of(f.episodes[i]), episode_pattern(rules), int(i) + 1),
           "episode", w.title);
     if (!f.poster.empty())
       add(f.poster, "image",
@@ -110,18 +121,18 @@ void add_folders(const rules::RuleSet& rules, PackPlan& plan)
 } // namespace
 
 std::string canonical_name(const check::SubmissionFile& file, const std::string& unit,
-                           const std::string& extension)
+                           const std::string& extension, const rules::RuleSet& rules)
 {
   naming::WorkName n = file.work_name->name;
-  if (file.episode > 0)
-    n.title = episode_title(n.title, file.episode);
   if (!unit.empty())
     n.unit = unit;
   n.title = naming::sanitize_title(n.title);
   n.unit = naming::sanitize_title(n.unit);
   n.variant_text = naming::variant_suffix(n.variant);
   n.extension = extension;
-  return naming::format_work_name(n);
+  const std::string name = naming::format_work_name(n);
+  return file.episode > 0 ? with_episode(name, extension, episode_pattern(rules), file.episode)
+                          : name;
 }
 
 std::string folder_prefix(const rules::RuleSet& rules, const std::string& kind)
@@ -172,11 +183,12 @@ PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet
     if (f.kind == check::FileKind::junk || f.kind == check::FileKind::other)
       continue;
     const std::string name = f.name.substr(0, f.name.size() - f.extension.size()) + f.extension;
-    if (f.work_name && (f.work_name->ok || f.work_name->problem == "separator") && rules.naming &&
+    if (f.work_name && naming::understood(*f.work_name) && rules.naming &&
         f.kind != check::FileKind::image) {
       plan.files.push_back(
           {f.abs_path,
-           folder_prefix(rules, check::kind_name(f.kind)) + canonical_name(f, unit, f.extension),
+           folder_prefix(rules, check::kind_name(f.kind)) +
+               canonical_name(f, unit, f.extension, rules),
            "video", f.work_name->name.title});
       continue;
     }

@@ -32,7 +32,7 @@ struct PackPlan {
 };
 
 // Every file of every work of `manifest`, under the names the rule set asks for:
-// 作品/作品名-分类-单位（有字幕）.mp4, 作品名（第2集）-分类-单位.mp4, …（海报）.jpg,
+// 作品/作品名-分类-单位（有字幕）.mp4, 作品名-分类-单位（第2集）.mp4, …（海报）.jpg,
 // 文本/作品名-解说词-单位.docx.
 PackPlan plan_from_manifest(const manifest::Manifest& manifest, const rules::RuleSet& rules);
 
@@ -42,11 +42,12 @@ PackPlan plan_from_manifest(const manifest::Manifest& manifest, const rules::Rul
 PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet& rules,
                               const std::string& unit);
 
-// The canonical name of a media file named after the pattern: 作品名（第N集）-分类-单位（有字幕）+
-// `extension` — ASCII '-', the variant as （有字幕）/（无字幕）, characters Windows refuses
-// replaced, `unit` when given. Used by pack and by rename.
+// The canonical name of a media file named after the pattern: 作品名-分类-单位（有字幕）（第N集）+
+// `extension` — ASCII '-', the variant as （有字幕）/（无字幕）, the episode as the rule set's
+// `episode_suffix` after it, characters Windows refuses replaced, `unit` when given. Used by
+// pack and by rename.
 std::string canonical_name(const check::SubmissionFile& file, const std::string& unit,
-                           const std::string& extension);
+                           const std::string& extension, const rules::RuleSet& rules);
 
 // The folder (with a trailing '/') where files of `kind` go: "作品/", or "" without a layout.
 std::string folder_prefix(const rules::RuleSet& rules, const std::string& kind);

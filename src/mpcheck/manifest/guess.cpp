@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -19,25 +20,31 @@ constexpr const char* todo = "TODO";
 
 struct Guess {
   std::string title, category;
+  std::string unclear; // the file name the pattern does not explain; the title is then the clerk's
   std::string subtitled, clean, video, poster, qr, script, courseware;
   std::map<int, std::string> episodes;
   double seconds = 0;
 };
 
-std::string stem_of(const SubmissionFile& f)
+bool has_non_ascii(const std::string& text)
 {
-  return f.name.substr(0, f.name.size() - f.extension.size());
+  return std::any_of(text.begin(), text.end(), [](char c) { return (unsigned char)c >= 0x80; });
 }
 
-// Title and category from a name that follows the pattern, or the bare stem.
-std::pair<std::string, std::string> title_category(const SubmissionFile& f)
+// Title and category from a name the pattern explains (naming::understood); the title alone
+// from a name that is one Chinese phrase (党课录像.mp4); nullopt for any other name, whose
+// title is the clerk's to write: VID_20240801_123456.mp4 is no work called "VID", and a
+// camera's IMG_0001 or 20240801_123456 is no title either.
+std::optional<std::pair<std::string, std::string>> title_category(const SubmissionFile& f)
 {
-  if (f.work_name && (f.work_name->ok || f.work_name->problem == "unknown-category" ||
-                      f.work_name->problem == "separator"))
-    return {f.work_name->name.title, f.work_name->name.category};
-  if (f.work_name && !f.work_name->name.title.empty())
-    return {f.work_name->name.title, ""};
-  return {stem_of(f), ""};
+  if (!f.work_name)
+    return std::nullopt;
+  const naming::ParseResult& r = *f.work_name;
+  if (naming::understood(r))
+    return std::pair{r.name.title, r.name.category};
+  if (r.problem == "parts" && has_non_ascii(r.name.title))
+    return std::pair{r.name.title, std::string()};
+  return std::nullopt;
 }
 
 bool name_has(const SubmissionFile& f, std::initializer_list<const char*> words)
@@ -57,8 +64,11 @@ Guess& work_for(std::vector<Guess>& works, const std::string& title, const std::
 
 void add_media(std::vector<Guess>& works, const SubmissionFile& f)
 {
-  auto [title, category] = title_category(f);
-  Guess& w = work_for(works, title, category);
+  const auto named = title_category(f);
+  if (!named)
+    works.push_back(Guess{"", "", f.name});
+  Guess& w = named ? work_for(works, named->first, named->second) : works.back();
+  const std::string& category = named ? named->second : w.category;
   if (w.category.empty())
     w.category = category;
   if (f.facts.container && f.facts.container->duration_known)
@@ -77,7 +87,7 @@ void add_media(std::vector<Guess>& works, const SubmissionFile& f)
 void attach_other(std::vector<Guess>& works, const SubmissionFile& f)
 {
   for (auto& w : works) {
-    if (f.name.find(w.title) == std::string::npos)
+    if (w.title.empty() || f.name.find(w.title) == std::string::npos)
       continue;
     if (f.kind == FileKind::image)
       (name_has(f, {"二维码", "QR", "qr"}) ? w.qr : w.poster) = f.path;
@@ -100,6 +110,14 @@ std::string majority_unit(const check::Submission& sub)
   return it == count.end() ? "" : it->first;
 }
 
+// `text` with control characters blanked, for a YAML comment.
+std::string one_line(std::string text)
+{
+  std::replace_if(
+      text.begin(), text.end(), [](char c) { return (unsigned char)c < 0x20 || c == 0x7f; }, ' ');
+  return text;
+}
+
 void emit_file(std::string& out, const char* key, const std::string& path)
 {
   if (!path.empty())
@@ -108,7 +126,11 @@ void emit_file(std::string& out, const char* key, const std::string& path)
 
 void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules)
 {
-  out += fmt::format("  - title: {}\n", yaml_quote(w.title));
+  if (w.unclear.empty())
+    out += fmt::format("  - title: {}\n", yaml_quote(w.title));
+  else
+    out += fmt::format("  - title: {}   # TODO: 作品名（文件名“{}”不是“作品名-分类-报送单位”）\n",
+                       yaml_quote(todo), one_line(w.unclear));
   if (rules.categories.empty())
     ; // the notice sets no categories
   else if (w.category.empty() || !rules.category(w.category))

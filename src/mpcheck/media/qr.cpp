@@ -350,9 +350,12 @@ public:
   QrScanner(const QrScanner&) = delete;
   QrScanner& operator=(const QrScanner&) = delete;
 
-  // Scans `height` rows of `width` grey bytes; appends each new text to `found`.
-  void scan(const unsigned char* grey, int width, int height, std::vector<std::string>& found)
+  // Scans `height` rows of `width` grey bytes (part of a picture of `picture_pixels`); appends
+  // each new text to `result.texts` and keeps the largest code's share of the picture.
+  void scan(const unsigned char* grey, int width, int height, double picture_pixels,
+            QrResult& result)
   {
+    std::vector<std::string>& found = result.texts;
     zbar::zbar_image_t* image = zbar::zbar_image_create();
     zbar::zbar_image_set_format(image, zbar_fourcc('Y', '8', '0', '0'));
     zbar::zbar_image_set_size(image, unsigned(width), unsigned(height));
@@ -362,6 +365,7 @@ public:
            s = zbar::zbar_symbol_next(s)) {
         if (zbar::zbar_symbol_get_type(s) != zbar::ZBAR_QRCODE)
           continue;
+        result.largest_area = std::max(result.largest_area, bounding_area(s) / picture_pixels);
         std::string text(zbar::zbar_symbol_get_data(s), zbar::zbar_symbol_get_data_length(s));
         if (std::find(found.begin(), found.end(), text) == found.end())
           found.push_back(std::move(text));
@@ -371,13 +375,30 @@ public:
   }
 
 private:
+  // The area in pixels of the box around the corners zbar located.
+  static double bounding_area(const zbar::zbar_symbol_t* s)
+  {
+    const unsigned n = zbar::zbar_symbol_get_loc_size(s);
+    if (n == 0)
+      return 0;
+    int x0 = zbar::zbar_symbol_get_loc_x(s, 0), x1 = x0;
+    int y0 = zbar::zbar_symbol_get_loc_y(s, 0), y1 = y0;
+    for (unsigned i = 1; i < n; ++i) {
+      x0 = std::min(x0, zbar::zbar_symbol_get_loc_x(s, i));
+      x1 = std::max(x1, zbar::zbar_symbol_get_loc_x(s, i));
+      y0 = std::min(y0, zbar::zbar_symbol_get_loc_y(s, i));
+      y1 = std::max(y1, zbar::zbar_symbol_get_loc_y(s, i));
+    }
+    return double(x1 - x0) * double(y1 - y0);
+  }
+
   zbar::zbar_image_scanner_t* m_scanner;
 };
 
 // Scans `rows` in bands of `band_rows` rows, consecutive bands sharing `overlap` rows.
-void scan_bands(GreyRows& rows, int band_rows, int overlap, QrScanner& scanner,
-                std::vector<std::string>& found)
+void scan_bands(GreyRows& rows, int band_rows, int overlap, QrScanner& scanner, QrResult& found)
 {
+  const double pixels = std::max(1.0, double(rows.width()) * double(rows.height()));
   const size_t width = size_t(rows.width());
   band_rows = std::clamp(band_rows, 1, std::max(1, rows.height()));
   overlap = std::clamp(overlap, 0, band_rows - 1);
@@ -389,7 +410,7 @@ void scan_bands(GreyRows& rows, int band_rows, int overlap, QrScanner& scanner,
     ++filled;
     ++fresh;
     if (filled == band_rows) {
-      scanner.scan(band.data(), rows.width(), filled, found);
+      scanner.scan(band.data(), rows.width(), filled, pixels, found);
       std::memmove(band.data(), band.data() + size_t(filled - overlap) * width,
                    size_t(overlap) * width);
       filled = overlap;
@@ -397,7 +418,7 @@ void scan_bands(GreyRows& rows, int band_rows, int overlap, QrScanner& scanner,
     }
   }
   if (fresh > 0)
-    scanner.scan(band.data(), rows.width(), filled, found);
+    scanner.scan(band.data(), rows.width(), filled, pixels, found);
 }
 
 } // namespace
@@ -410,7 +431,7 @@ QrResult decode_qr(const std::string& path, const QrOptions& options)
   if (!rows)
     return result;
   result.pass = "reduced";
-  scan_bands(*rows, rows->height(), 0, scanner, result.texts);
+  scan_bands(*rows, rows->height(), 0, scanner, result);
   result.error = rows->error();
   if (!rows->scaled() || !result.texts.empty() || result.error)
     return result;
@@ -420,7 +441,7 @@ QrResult decode_qr(const std::string& path, const QrOptions& options)
   if (!rows)
     return result;
   result.pass = "full";
-  scan_bands(*rows, options.band_rows, options.band_overlap, scanner, result.texts);
+  scan_bands(*rows, options.band_rows, options.band_overlap, scanner, result);
   result.error = rows->error();
   return result;
 }
@@ -432,6 +453,7 @@ void add_qr_facts(MediaFacts& facts, const QrOptions& options)
   QrResult result = decode_qr(facts.path, options);
   facts.image->qr_codes = std::move(result.texts);
   facts.image->qr_error = std::move(result.error);
+  facts.image->qr_area = result.largest_area;
 }
 
 void add_qr_facts(std::vector<MediaFacts>& files, int jobs)

@@ -36,6 +36,8 @@ struct QrResult {
   // (no JPEG/PNG signature), "corrupt-image" (bad or truncated data), "too-large". Codes found
   // before the damage are still in `texts`.
   std::optional<ProbeError> error;
+  // The share of the picture covered by the bounding box of the largest code found (0–1).
+  double largest_area = 0;
   // How far decode_qr went: "reduced" (the scaled first look was enough, or found nothing in
   // a picture that was not scaled), "full" (the full-size bands were scanned too).
   std::string pass;

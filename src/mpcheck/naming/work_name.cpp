@@ -268,6 +268,7 @@ struct Candidate {
   std::string problem;
   WorkName name;
   std::string separator;
+  bool known_category = false;
 };
 
 // Index of the category part: the rightmost known category with a title before it and a unit
@@ -297,6 +298,7 @@ Candidate evaluate_work(const Split& split, const std::vector<std::string>& cate
   c.name.category = canonical ? *canonical : std::string(trim(split.parts[i]));
   c.name.unit = join(split, i + 1, n);
   c.separator = look_alike_near(split, i);
+  c.known_category = canonical.has_value() || categories.empty();
   if (has_empty_part(split))
     c.problem = "empty-part";
   else if (!canonical && !categories.empty())
@@ -373,6 +375,137 @@ DocumentName best_document_split(std::string_view core)
   return loose;
 }
 
+// --- episodes ----------------------------------------------------------------------------
+
+struct Number {
+  int value = 0;
+  std::size_t start = 0; // where the number begins in the text
+};
+
+constexpr std::array<std::string_view, 10> full_width_digits = {"０", "１", "２", "３", "４",
+                                                                "５", "６", "７", "８", "９"};
+constexpr std::array<std::string_view, 10> chinese_digits = {"〇", "一", "二", "三", "四",
+                                                             "五", "六", "七", "八", "九"};
+constexpr std::string_view chinese_ten = "十";
+
+// The value of the digit (ASCII or full-width) that ends `text`, and its length in bytes.
+std::optional<std::pair<int, std::size_t>> digit_at_end(std::string_view text)
+{
+  if (!text.empty() && text.back() >= '0' && text.back() <= '9')
+    return std::pair{text.back() - '0', std::size_t{1}};
+  for (int d = 0; d < 10; ++d)
+    if (text.ends_with(full_width_digits[std::size_t(d)]))
+      return std::pair{d, full_width_digits[std::size_t(d)].size()};
+  return std::nullopt;
+}
+
+// A decimal number (at most 6 digits) at the end of `text`.
+std::optional<Number> decimal_at_end(std::string_view text)
+{
+  std::string digits;
+  std::size_t end = text.size();
+  while (const auto d = digit_at_end(text.substr(0, end))) {
+    digits.insert(digits.begin(), char('0' + d->first));
+    end -= d->second;
+  }
+  if (digits.empty() || digits.size() > 6)
+    return std::nullopt;
+  return Number{std::stoi(digits), end};
+}
+
+// A Chinese numeral from 一 to 九十九 at the end of `text`: 三, 十, 十二, 二十, 二十三.
+std::optional<Number> chinese_at_end(std::string_view text)
+{
+  std::vector<int> symbols; // 0–9, or 10 for 十; in reading order
+  std::size_t end = text.size();
+  for (bool found = true; found && symbols.size() < 3;) {
+    found = false;
+    for (int d = 1; d <= 10 && !found; ++d) {
+      const std::string_view s = d == 10 ? chinese_ten : chinese_digits[std::size_t(d)];
+      if (text.substr(0, end).ends_with(s)) {
+        symbols.insert(symbols.begin(), d);
+        end -= s.size();
+        found = true;
+      }
+    }
+  }
+  const std::size_t n = symbols.size();
+  int value = 0;
+  if (n == 1)
+    value = symbols[0];
+  else if (n == 2 && symbols[0] == 10 && symbols[1] < 10)
+    value = 10 + symbols[1]; // 十二
+  else if (n == 2 && symbols[0] < 10 && symbols[1] == 10)
+    value = symbols[0] * 10; // 二十
+  else if (n == 3 && symbols[0] < 10 && symbols[1] == 10 && symbols[2] < 10)
+    value = symbols[0] * 10 + symbols[2]; // 二十三
+  if (value <= 0)
+    return std::nullopt;
+  return Number{value, end};
+}
+
+std::optional<Number> number_at_end(std::string_view text)
+{
+  if (auto n = decimal_at_end(text))
+    return n;
+  return chinese_at_end(text);
+}
+
+bool take_suffix(std::string_view& text, std::string_view suffix)
+{
+  if (!text.ends_with(suffix))
+    return false;
+  text.remove_suffix(suffix.size());
+  return true;
+}
+
+bool take_any_suffix(std::string_view& text, const auto& suffixes)
+{
+  return std::any_of(suffixes.begin(), suffixes.end(),
+                     [&](std::string_view s) { return take_suffix(text, s); });
+}
+
+// The number of the mark `pattern` describes at the end of `text`; `text` keeps what precedes.
+int take_patterned_mark(std::string_view& text, std::string_view pattern)
+{
+  const std::size_t at = pattern.find("{n}");
+  if (at == std::string_view::npos)
+    return 0;
+  std::string_view t = text;
+  if (!take_suffix(t, pattern.substr(at + 3)))
+    return 0;
+  const auto number = number_at_end(t);
+  if (!number)
+    return 0;
+  t = t.substr(0, number->start);
+  if (!take_suffix(t, pattern.substr(0, at)))
+    return 0;
+  text = t;
+  return number->value;
+}
+
+// The number of a 第N集 / 第N期 mark, bare or bracketed, at the end of `text`.
+int take_spelled_mark(std::string_view& text)
+{
+  static constexpr std::array<std::string_view, 2> words = {"集", "期"};
+  std::string_view t = trim(text);
+  const bool closed = take_any_suffix(t, closing_brackets);
+  if (!take_any_suffix(t, words))
+    return 0;
+  t = trim(t);
+  const auto number = number_at_end(t);
+  if (!number)
+    return 0;
+  t = trim(t.substr(0, number->start));
+  if (!take_suffix(t, "第"))
+    return 0;
+  t = trim(t);
+  if (closed)
+    take_any_suffix(t, opening_brackets);
+  text = t;
+  return number->value;
+}
+
 } // namespace
 
 std::string variant_suffix(Variant variant)
@@ -405,7 +538,12 @@ ParseResult parse_work_name(std::string_view file_name, const std::vector<std::s
   if (c.problem.empty() && extension.empty())
     c.problem = "no-extension";
   return {c.problem.empty(), std::move(c.name), c.problem,
-          c.problem == "separator" ? c.separator : ""};
+          c.problem == "separator" ? c.separator : "", c.known_category};
+}
+
+bool understood(const ParseResult& result)
+{
+  return (result.ok || result.problem == "separator") && result.known_category;
 }
 
 std::string format_work_name(const WorkName& name)
@@ -415,6 +553,29 @@ std::string format_work_name(const WorkName& name)
   if (!name.extension.empty() && !name.extension.starts_with('.'))
     out += '.';
   return out + name.extension;
+}
+
+EpisodeMark take_episode_mark(std::string_view text, std::string_view pattern)
+{
+  std::string_view rest = text;
+  int number = pattern.empty() ? 0 : take_patterned_mark(rest, pattern);
+  if (number == 0)
+    number = take_spelled_mark(rest);
+  rest = trim(rest);
+  while (take_any_suffix(rest, variant_connectors))
+    rest = trim(rest);
+  if (number == 0 || rest.empty())
+    return {std::string(text), 0};
+  return {std::string(rest), number};
+}
+
+std::string episode_suffix(std::string_view pattern, int number)
+{
+  std::string out(pattern);
+  const std::size_t at = out.find("{n}");
+  if (at != std::string::npos)
+    out.replace(at, 3, std::to_string(number));
+  return out;
 }
 
 DocumentName parse_document_name(std::string_view file_name)

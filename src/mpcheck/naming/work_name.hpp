@@ -41,7 +41,13 @@ struct ParseResult {
   WorkName name;
   std::string problem;
   std::string separator; // the look-alike separator found, when problem == "separator"
+  bool known_category = false; // the category part is in the list (any, when it is empty)
 };
+
+// True when a name says which work it is, so that rename, pack and init may act on it: parsed
+// with a known category, its separators maybe look-alikes. "VID_20240801_123456.mp4" splits
+// at '_' into three parts, but "20240801" is no category: not understood, left alone.
+bool understood(const ParseResult& result);
 
 // Parses `file_name` (one name, not a path) as 作品名-分类-报送单位[variant].ext.
 // The separator is ASCII '-'. The category and the unit are the last two parts, so a title may
@@ -64,6 +70,23 @@ std::string format_work_name(const WorkName& name);
 
 // The canonical suffix for a variant: "（有字幕）", "（无字幕）", or "" for none.
 std::string variant_suffix(Variant variant);
+
+// An episode mark taken off the end of a name's stem, unit or title.
+struct EpisodeMark {
+  std::string rest; // the text before the mark, without a connector ('-', '_', space) that led in
+  int number = 0;   // the episode; 0 when there is no mark (then `rest` is the whole text)
+  friend bool operator==(const EpisodeMark&, const EpisodeMark&) = default;
+};
+
+// The episode mark at the end of `text`: the rule set's `pattern` ("（第{n}集）", where {n} is
+// the number), or the spellings people use: 第N集 / 第N期 bare, in （）()【】[] (mismatched
+// pairs too), after an optional '-', '_' or space; N in ASCII or full-width digits or Chinese
+// numerals up to 九十九 (第十二集). A mark with nothing before it is no mark ("第1集" is a
+// title), nor is episode 0. Pure: "作品-纪录片-单位（第2集）" → {"作品-纪录片-单位", 2}.
+EpisodeMark take_episode_mark(std::string_view text, std::string_view pattern);
+
+// `pattern` with {n} replaced by `number`: ("（第{n}集）", 2) → "（第2集）".
+std::string episode_suffix(std::string_view pattern, int number);
 
 // The parts of a form's or a text's file name.
 struct DocumentName {

@@ -95,6 +95,7 @@ Json image_json(const ImageFacts& i, Lang lang)
   if (i.qr_codes) {
     out["qr_codes"] = *i.qr_codes;
     out["qr_error"] = error_json(i.qr_error, lang);
+    out["qr_area"] = i.qr_area;
   }
   return out;
 }

@@ -84,7 +84,7 @@ const std::vector<CheckInfo>& known_check_ids()
       {"image.size", error, "pixel size does not match the paper size at the dpi",
        "像素尺寸与纸张尺寸和分辨率不符"},
       {"image.dpi", error, "density metadata is not the required dpi", "图片分辨率（dpi）标记不符"},
-      {"image.qr-code", warning, "a work without a decodable QR code", "作品缺少可识别的二维码"},
+      {"image.qr-code", error, "a work without a decodable QR code", "作品缺少可识别的二维码"},
       {"document.missing", error, "a required form, text or courseware is absent",
        "缺少要求的表格、文本或课件"},
       {"document.format", error, "not a real document of the allowed formats",
