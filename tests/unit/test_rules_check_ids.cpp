@@ -13,8 +13,13 @@ TEST_CASE("rules::known_check_ids")
   for (const auto& check : known_check_ids())
     CHECK(ids.insert(check.id).second); // no duplicates
   // SPEC §6 without the open family manual.*, plus media.decode-error (the deep checks count
-  // decode errors: issue 5 asks for a finding, and no SPEC id covers it).
-  CHECK(ids.size() == 50);
+  // decode errors: issue 5 asks for a finding, and no SPEC id covers it), plus the baseline's
+  // video.hdr and video.bit-depth (issue 10).
+  CHECK(ids.size() == 52);
+  for (const char* id : {"video.hdr", "video.bit-depth"}) {
+    REQUIRE(find_check(id));
+    CHECK(find_check(id)->default_severity == Severity::warning);
+  }
   REQUIRE(find_check("media.decode-error"));
   CHECK(find_check("media.decode-error")->default_severity == Severity::error);
   REQUIRE(find_check("video.codec"));
