@@ -309,6 +309,10 @@ TEST_CASE("checks (baseline): no sound, silence, HDR, 10-bit, variable timing un
   REQUIRE(found.size() == 1);
   CHECK(found[0].severity == Severity::warning);
   CHECK(found[0].expected.en == "constant frame rate");
+  // A phone's millisecond of jitter is not variable timing.
+  vfr.video->frame_duration_min_s = 0.033;
+  vfr.video->frame_duration_max_s = 0.034;
+  CHECK(baseline(vfr, "video.variable-frame-rate", liaoning()).empty());
 }
 
 TEST_CASE("checks (deep): the pair's sound: present, audible, as long and as loud in both")

@@ -140,9 +140,17 @@ void frame_rate(const VideoCheck& c)
 
 // Under every rule set (a baseline): players lose lip sync on variable timing. With a
 // frame_rate rule the finding cites it and names the rate.
+// Phones stamp frames with a millisecond of jitter (33/34 ms at 29.97, 16.1–17.2 ms at 60):
+// no player loses sync over that. Intervals apart by more than a tenth of a frame are
+// variable timing (dropped or doubled frames, slow motion, screen recordings).
+constexpr double timing_jitter = 0.10;
+
 void variable_frame_rate(const VideoCheck& c)
 {
   if (c.v.constant_frame_rate != false)
+    return;
+  const double lo = c.v.frame_duration_min_s, hi = c.v.frame_duration_max_s;
+  if (lo > 0 && hi > 0 && hi - lo <= timing_jitter * lo)
     return;
   const rules::Origin* origin = c.media.frame_rate ? &c.media.frame_rate->origin : nullptr;
   if (Finding* f =
