@@ -1,6 +1,8 @@
 // The deep checks on hand-built facts: what DeepFacts and PairComparison values raise.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "check_builder.hpp"
 
 using namespace test;
@@ -192,4 +194,214 @@ TEST_CASE("checks (deep): subtitles.pair-mismatch and subtitles.not-burned")
   // Nothing is claimed without decoded samples (--fast).
   PairComparison none;
   CHECK(problems(findings_for(none)) == 0);
+}
+
+TEST_CASE("checks (deep): video.scan says idet's counts and the dominant order")
+{
+  TreeBuilder b;
+  MediaFacts f = analysed();
+  f.deep->scan_content = "interlaced";
+  f.deep->idet_tff = 58;
+  f.deep->idet_bff = 2;
+  f.deep->idet_progressive = 4;
+  b.file("作品/初心-微视频-钟楼区委组织部（有字幕）.mp4", f);
+  const auto findings = run(b, changzhou());
+  const auto it = std::find_if(findings.begin(), findings.end(),
+                               [](const Finding& x) { return x.check == "video.scan"; });
+  REQUIRE(it != findings.end());
+  CHECK(it->message.en.find("top field first 58, bottom field first 2, progressive 4; 97% top "
+                            "field first") != std::string::npos);
+  CHECK(it->message.zh.find("顶场优先占 97%") != std::string::npos);
+}
+
+TEST_CASE("checks (deep): video.black leaves out the missing end of a truncated file")
+{
+  MediaFacts f = analysed();
+  f.deep->black_tail_s = 60;
+  f.truncated = true;
+  CHECK(paths_of(one_file(f), "video.black").empty());
+  f.deep->black_lead_s = 3; // the start is there: still reported, the end is not mentioned
+  const auto findings = one_file(f);
+  const auto it = std::find_if(findings.begin(), findings.end(),
+                               [](const Finding& x) { return x.check == "video.black"; });
+  REQUIRE(it != findings.end());
+  CHECK(it->message.en.find("at the end") == std::string::npos);
+}
+
+namespace {
+
+// Findings of `check` for one file under Changzhou (whose notice says nothing of sound,
+// colour or timing): the baselines.
+std::vector<Finding> baseline(const MediaFacts& f, const std::string& check,
+                              const rules::RuleSet& rules = changzhou())
+{
+  TreeBuilder b;
+  b.file("作品/初心-微视频-钟楼区委组织部（有字幕）.mp4", f);
+  std::vector<Finding> out;
+  for (auto& finding : run(b, rules))
+    if (finding.check == check)
+      out.push_back(finding);
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("checks (baseline): no sound, silence, HDR, 10-bit, variable timing under any notice")
+{
+  MediaFacts f = analysed();
+  for (const char* id : {"audio.missing", "audio.silent", "video.hdr", "video.bit-depth",
+                         "video.variable-frame-rate"})
+    CHECK(baseline(f, id).empty());
+  // No audio stream: a warning where the notice says nothing, an error where it asks.
+  MediaFacts mute = analysed();
+  mute.audio.clear();
+  auto found = baseline(mute, "audio.missing");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::warning);
+  found = baseline(mute, "audio.missing", liaoning()); // audio_required: true
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::error);
+  // A silent track likewise.
+  MediaFacts silent = analysed();
+  silent.deep->loudness_lufs = -70;
+  silent.deep->true_peak_dbtp = -144;
+  found = baseline(silent, "audio.silent");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::warning);
+  // The rule set's severity map raises a baseline, or switches it off.
+  const rules::RuleSet strict = rules::load_rules_text(
+      "id: strict\ntitle: strict\nseverity:\n  audio.silent: error\n  video.hdr: off\n",
+      "strict.yaml");
+  found = baseline(silent, "audio.silent", strict);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::error);
+  // HLG 10-bit, as an Android phone records it.
+  MediaFacts hlg = analysed();
+  hlg.video->color_primaries = "bt2020";
+  hlg.video->color_transfer = "arib-std-b67";
+  hlg.video->color_matrix = "bt2020nc";
+  hlg.video->bit_depth = 10;
+  hlg.video->pix_fmt = "yuv420p10le";
+  found = baseline(hlg, "video.hdr");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::warning);
+  CHECK(found[0].actual.en == "HLG high dynamic range (bt2020/arib-std-b67)");
+  CHECK(found[0].hint.en.find("tonemap") != std::string::npos);
+  CHECK(baseline(hlg, "video.hdr", strict).empty());
+  found = baseline(hlg, "video.bit-depth");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].actual.en == "10-bit (yuv420p10le)");
+  // BT.2020 without an HDR transfer is wide gamut; BT.709 is nothing.
+  MediaFacts wide = analysed();
+  wide.video->color_primaries = "bt2020";
+  wide.video->color_transfer = "bt2020-10";
+  found = baseline(wide, "video.hdr");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].actual.en.find("wide gamut") != std::string::npos);
+  wide.video->color_primaries = wide.video->color_transfer = "bt709";
+  CHECK(baseline(wide, "video.hdr").empty());
+  // Variable timing where the notice sets no frame rate (Liaoning): still a warning.
+  MediaFacts vfr = analysed();
+  vfr.video->constant_frame_rate = false;
+  vfr.video->frame_duration_min_s = 0.016;
+  vfr.video->frame_duration_max_s = 0.050;
+  found = baseline(vfr, "video.variable-frame-rate", liaoning());
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::warning);
+  CHECK(found[0].expected.en == "constant frame rate");
+  // A phone's millisecond of jitter is not variable timing.
+  vfr.video->frame_duration_min_s = 0.033;
+  vfr.video->frame_duration_max_s = 0.034;
+  CHECK(baseline(vfr, "video.variable-frame-rate", liaoning()).empty());
+}
+
+TEST_CASE("checks (deep): the pair's sound: present, audible, as long and as loud in both")
+{
+  const std::string unit = "钟楼区委组织部";
+  const std::string sub = "作品/初心-微视频-" + unit + "（有字幕）.mp4";
+  const std::string clean = "作品/初心-微视频-" + unit + "（无字幕）.mp4";
+  PairComparison burned;
+  burned.samples = 12;
+  burned.psnr_outside_band = 38;
+  burned.band_top = 150;
+  burned.band_bottom = 170;
+  burned.band_samples = 9;
+  burned.edges_subtitled = 0.9;
+  burned.edges_clean = 0.2;
+  auto mismatches = [&](const MediaFacts& a, const MediaFacts& b) {
+    TreeBuilder t;
+    t.changzhou_layout(unit, {"初心"}).file(sub, a).file(clean, b);
+    check::Submission s = t.build(changzhou());
+    REQUIRE(s.pairs.size() == 1);
+    s.pairs[0].compared = true;
+    s.pairs[0].comparison = burned;
+    std::vector<Finding> out;
+    for (auto& f : checks::run_all(s, changzhou(), {Date{2024, 9, 1}, "", false}))
+      if (f.check == "subtitles.pair-mismatch")
+        out.push_back(f);
+    return out;
+  };
+  const MediaFacts good = analysed();
+  CHECK(mismatches(good, good).empty());
+  // The subtitled version is silent: an error on it, whatever the pictures say.
+  MediaFacts silent = analysed();
+  silent.deep->loudness_lufs = -70;
+  silent.deep->true_peak_dbtp = -144;
+  auto found = mismatches(silent, good);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].path == sub);
+  CHECK(found[0].severity == Severity::error);
+  CHECK(found[0].message.zh.find("有字幕版是静音的") != std::string::npos);
+  // Both silent: not a mismatch (audio.silent says it).
+  CHECK(mismatches(silent, silent).empty());
+  // The clean version has no audio stream (also under --fast: no deep facts needed).
+  MediaFacts mute = good;
+  mute.audio.clear();
+  mute.deep.reset();
+  MediaFacts fast = good;
+  fast.deep.reset();
+  found = mismatches(fast, mute);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].path == clean);
+  CHECK(found[0].message.en.find("the clean version has no sound") != std::string::npos);
+  // Sound one frame longer is the same; two frames is not.
+  MediaFacts longer = analysed();
+  longer.deep->audio_duration_s = 180.04;
+  CHECK(mismatches(good, longer).empty());
+  longer.deep->audio_duration_s = 180.08;
+  found = mismatches(good, longer);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].actual.en == "the sound lasts differently: subtitled 180.000 s, clean 180.080 s");
+  // Loudness within 3 LU is one mix; 5 LU apart is not.
+  MediaFacts quieter = analysed();
+  quieter.deep->loudness_lufs = -25.5;
+  CHECK(mismatches(good, quieter).empty());
+  quieter.deep->loudness_lufs = -28;
+  found = mismatches(good, quieter);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message.en.find("5.0 LU apart") != std::string::npos);
+}
+
+TEST_CASE("checks (deep): text in the clean version is a swap, an error naming that file")
+{
+  const std::string unit = "钟楼区委组织部";
+  const std::string sub = "作品/初心-微视频-" + unit + "（有字幕）.mp4";
+  const std::string clean = "作品/初心-微视频-" + unit + "（无字幕）.mp4";
+  TreeBuilder t;
+  t.changzhou_layout(unit, {"初心"}).file(sub, analysed()).file(clean, analysed());
+  check::Submission s = t.build(changzhou());
+  REQUIRE(s.pairs.size() == 1);
+  s.pairs[0].compared = true;
+  s.pairs[0].comparison.samples = 12;
+  s.pairs[0].comparison.psnr_outside_band = 38;
+  s.pairs[0].comparison.band_samples = 9;
+  s.pairs[0].comparison.edges_subtitled = 0.2;
+  s.pairs[0].comparison.edges_clean = 0.9;
+  const auto findings = checks::run_all(s, changzhou(), {Date{2024, 9, 1}, "", false});
+  REQUIRE(paths_of(findings, "subtitles.not-burned") == std::vector<std::string>{sub});
+  const Finding& f = *std::find_if(findings.begin(), findings.end(), [](const Finding& x) {
+    return x.check == "subtitles.not-burned";
+  });
+  CHECK(f.severity == Severity::error);
+  CHECK(f.message.zh.find("初心-微视频-" + unit + "（无字幕）.mp4”里") != std::string::npos);
 }

@@ -187,3 +187,16 @@ TEST_CASE("media::plan_pair_times: keyframes both versions share, else the cheap
   CHECK(plan_pair_times(480, {}, {}) == plan_sample_times(480, {}));
   CHECK(plan_pair_times(480, tens, {}) == plan_sample_times(480, tens));
 }
+
+TEST_CASE("media::scan_from_idet: interlaced needs one dominant field order")
+{
+  CHECK(scan_from_idet(3, 2, 1) == "unknown");      // too few decided pictures
+  CHECK(scan_from_idet(1, 0, 40) == "progressive"); // hardly any combing
+  CHECK(scan_from_idet(60, 2, 2) == "interlaced");  // real fields: one order
+  CHECK(scan_from_idet(1, 50, 3) == "interlaced");
+  CHECK(scan_from_idet(40, 10, 0) == "interlaced"); // 80 %: the line
+  // Moving sharp edges in a small progressive picture comb in both orders (a 320x180
+  // testsrc2 clip over the bursts, and ffmpeg's idet over the whole of it).
+  CHECK(scan_from_idet(16, 32, 0) == "progressive");
+  CHECK(scan_from_idet(48, 43, 9) == "progressive");
+}

@@ -15,13 +15,19 @@ TEST_CASE("rules::known_check_ids")
   // SPEC §6 without the open family manual.*, plus media.decode-error (the deep checks count
   // decode errors: issue 5 asks for a finding, and no SPEC id covers it), plus the drive's
   // manifest (file.hash-mismatch, file.missing-from-drive, file.not-in-manifest,
-  // file.manifest-malformed) and the half-written drive (submission.incomplete): issue 10.
-  CHECK(ids.size() == 57); // and file.symlink-outside, file.symlink (SPEC §8, issue 16)
+  // file.manifest-malformed) and the half-written drive (submission.incomplete): issue 10;
+  // links (file.symlink-outside, file.symlink: SPEC §8, issue 16); the baseline's video.hdr
+  // and video.bit-depth (issue 10).
+  CHECK(ids.size() == 59);
   CHECK(find_check("file.hash-mismatch")->default_severity == Severity::error);
   CHECK(find_check("file.missing-from-drive")->default_severity == Severity::error);
   CHECK(find_check("file.not-in-manifest")->default_severity == Severity::warning);
   CHECK(find_check("file.manifest-malformed")->default_severity == Severity::warning);
   CHECK(find_check("submission.incomplete")->default_severity == Severity::error);
+  for (const char* id : {"video.hdr", "video.bit-depth"}) {
+    REQUIRE(find_check(id));
+    CHECK(find_check(id)->default_severity == Severity::warning);
+  }
   REQUIRE(find_check("media.decode-error"));
   CHECK(find_check("media.decode-error")->default_severity == Severity::error);
   REQUIRE(find_check("video.codec"));

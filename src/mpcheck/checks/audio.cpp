@@ -1,5 +1,7 @@
 // audio.*: sound where the notice asks for it (声音清楚). audio.silent and audio.loudness
 // judge the decoded sound (the deep checks: EBU R128 integrated loudness and true peak).
+// A video with no audio stream, or a silent track, is also reported where the notice says
+// nothing (a baseline: a warning unless the rule set's severity map raises it).
 #include <fmt/format.h>
 
 #include "mpcheck/checks/context.hpp"
@@ -22,15 +24,25 @@ std::string lufs_en(double v)
   return v <= -69.95 ? std::string("-70 LUFS (silence)") : fmt::format("{:.1f} LUFS", v);
 }
 
+// The rule that asks for sound, or nullptr under the baseline.
+const rules::Origin* required(const std::optional<rules::Requirement<bool>>& rule)
+{
+  return rule && rule->value ? &rule->origin : nullptr;
+}
+
+Finding* add(const Context& ctx, std::string_view check, const rules::Origin* origin,
+             const check::SubmissionFile& file)
+{
+  return origin ? ctx.sink.add(check, origin, file.path, ctx.work_of(file))
+                : ctx.sink.add_baseline(check, file.path, ctx.work_of(file));
+}
+
 void silent(const Context& ctx, const check::SubmissionFile& file, const rules::MediaRules& media,
             const DeepFacts& d)
 {
-  const rules::Origin& origin = media.audio_not_silent->origin;
-  // Integrated loudness needs 400 ms of sound; a shorter clip is judged by its peak.
-  const bool quiet = d.audio_duration_s >= 0.4 ? d.loudness_lufs < media.silence_threshold
-                                               : d.true_peak_dbtp < media.silence_threshold;
-  if (quiet) {
-    if (Finding* f = ctx.sink.add("audio.silent", &origin, file.path, ctx.work_of(file))) {
+  const rules::Origin* origin = required(media.audio_not_silent);
+  if (!audible(d, media.silence_threshold)) {
+    if (Finding* f = add(ctx, "audio.silent", origin, file)) {
       f->expected =
           Text{fmt::format("有声音（综合响度高于 {:g} LUFS）", media.silence_threshold),
                fmt::format("sound (integrated loudness above {:g} LUFS)", media.silence_threshold)};
@@ -46,7 +58,7 @@ void silent(const Context& ctx, const check::SubmissionFile& file, const rules::
   for (const SilenceInterval& s : d.silences) {
     if (s.end_s - s.start_s < long_silence_s)
       continue;
-    if (Finding* f = ctx.sink.add("audio.silent", &origin, file.path, ctx.work_of(file))) {
+    if (Finding* f = add(ctx, "audio.silent", origin, file)) {
       // A gap, not a silent file: worth a look, not a rejection.
       if (f->severity == Severity::error)
         f->severity = Severity::warning;
@@ -110,16 +122,18 @@ void check_audio(const Context& ctx)
     if (file.kind != check::FileKind::video || file.facts.error || !file.facts.video)
       continue;
     const rules::MediaRules& media = ctx.rules_for(file).media;
+    // `audio_required: false` / `audio_not_silent: false`: the rule set allows it.
+    const bool allow_silence = media.audio_not_silent && !media.audio_not_silent->value;
+    const bool allow_none = media.audio_required && !media.audio_required->value;
     if (file.facts.deep && file.facts.deep->audio_measured && !file.facts.audio.empty()) {
-      if (media.audio_not_silent && media.audio_not_silent->value)
+      if (!allow_silence)
         silent(ctx, file, media, *file.facts.deep);
       if (media.loudness)
         loudness(ctx, file, media, *file.facts.deep);
     }
-    if (!media.audio_required || !media.audio_required->value || !file.facts.audio.empty())
+    if (!file.facts.audio.empty() || allow_none)
       continue;
-    if (Finding* f = ctx.sink.add("audio.missing", &media.audio_required->origin, file.path,
-                                  ctx.work_of(file))) {
+    if (Finding* f = add(ctx, "audio.missing", required(media.audio_required), file)) {
       f->expected = Text{"有声音", "sound"};
       f->actual = Text{"无音轨", "no audio stream"};
       f->message = {"视频没有声音（没有音轨）", "the video has no sound (no audio stream)"};

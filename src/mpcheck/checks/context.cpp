@@ -22,6 +22,15 @@ Finding* Sink::add(std::string_view check, const rules::Origin* origin, const st
   return &m_findings.back();
 }
 
+Finding* Sink::add_baseline(std::string_view check, const std::string& path,
+                            const std::string& work)
+{
+  Finding* f = add(check, nullptr, path, work);
+  if (f)
+    f->severity = m_rules.severity_of(check, Severity::warning);
+  return f;
+}
+
 std::string Context::work_of(const check::SubmissionFile& file) const
 {
   return file.work >= 0 ? sub.works[size_t(file.work)].title : "";
@@ -83,12 +92,33 @@ bool pictures_interlaced(const MediaFacts& facts)
          !facts.video->scan.empty();
 }
 
+bool audible(const DeepFacts& d, double threshold)
+{
+  return d.audio_duration_s >= 0.4 ? d.loudness_lufs >= threshold : d.true_peak_dbtp >= threshold;
+}
+
+bool hdr_transfer(const VideoFacts& v)
+{
+  return v.color_transfer == "arib-std-b67" || v.color_transfer == "smpte2084";
+}
+
+bool wide_gamut(const VideoFacts& v)
+{
+  return v.color_primaries == "bt2020" || v.color_matrix == "bt2020nc" ||
+         v.color_matrix == "bt2020c";
+}
+
 std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::MediaRules& media)
 {
   std::vector<std::string> filters;
   if (media.scan && media.scan->value == rules::Scan::progressive && file.facts.video &&
       pictures_interlaced(file.facts))
     filters.push_back("bwdif=mode=send_frame");
+  if (file.facts.video && hdr_transfer(*file.facts.video))
+    filters.push_back("zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=hable:"
+                      "desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p");
+  else if (file.facts.video && wide_gamut(*file.facts.video))
+    filters.push_back("zscale=p=bt709:t=bt709:m=bt709:r=tv,format=yuv420p");
   if (media.resolution) {
     const auto [w, h] = std::pair{media.resolution->value.width, media.resolution->value.height};
     filters.push_back(fmt::format("scale={0}:{1}:force_original_aspect_ratio=decrease,pad={0}:{1}:("
@@ -97,6 +127,9 @@ std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::M
   }
   if (media.frame_rate)
     filters.push_back(fmt::format("fps={}", media.frame_rate->value.str()));
+  else if (file.facts.video && file.facts.video->constant_frame_rate == false &&
+           file.facts.video->frame_rate.valid())
+    filters.push_back(fmt::format("fps={}", file.facts.video->frame_rate.str()));
   std::string cmd = "ffmpeg -i " + shell_quote(command_path(file));
   if (!filters.empty()) {
     cmd += " -vf \"";

@@ -30,6 +30,10 @@ public:
   // sentence), nullptr when none.
   Finding* add(std::string_view check, const rules::Origin* origin, const std::string& path,
                const std::string& work = "");
+  // A finding of what every video needs whatever the notice says (the baselines): a warning
+  // unless the rule set's severity map raises (or switches off) `check`.
+  Finding* add_baseline(std::string_view check, const std::string& path,
+                        const std::string& work = "");
   std::vector<Finding> take() { return std::move(m_findings); }
 
 private:
@@ -86,8 +90,18 @@ std::string command_path(const check::SubmissionFile& file);
 // could tell, else as the stream is flagged.
 bool pictures_interlaced(const MediaFacts& facts);
 
+// Whether the decoded sound can be heard: integrated loudness at or above `threshold` (LUFS);
+// a clip shorter than 400 ms (no integrated loudness) by its true peak.
+bool audible(const DeepFacts& d, double threshold);
+
+// HLG or PQ transfer: high dynamic range. BT.2020 primaries or matrix: wide gamut. Both
+// look washed out where the player assumes BT.709.
+bool hdr_transfer(const VideoFacts& v);
+bool wide_gamut(const VideoFacts& v);
+
 // The one ffmpeg command that turns `file` into a video meeting `media` (resolution, frame
-// rate, progressive scan, bit rate, MP4 with the index first, AAC sound).
+// rate, progressive scan, bit rate, MP4 with the index first, AAC sound), 8-bit BT.709 SDR
+// (HDR tone-mapped) at a constant frame rate.
 std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::MediaRules& media);
 
 } // namespace mpcheck::checks

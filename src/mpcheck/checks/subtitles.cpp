@@ -1,7 +1,8 @@
 // subtitles.*: a work the notice wants in two versions (有字幕 and 无字幕) must have both
-// (pair-missing), they must be the same programme (pair-mismatch: duration and size from the
-// headers; pictures outside the subtitle band from the deep checks), and the subtitled one
-// must really show burned-in text (not-burned, deep checks).
+// (pair-missing), they must be the same programme (pair-mismatch: duration, size and sound
+// from the headers; pictures outside the subtitle band and the decoded sound — audible in
+// both, as long, as loud — from the deep checks), and the subtitled one must really show
+// burned-in text (not-burned, deep checks; an error when the text is in the clean one).
 #include <cmath>
 
 #include <fmt/format.h>
@@ -40,37 +41,165 @@ Versions versions_of(const Context& ctx, const check::Work& work)
 // after two encodes; different programmes stay near 16 dB. The line between them:
 constexpr double same_programme_db = 22.0;
 
+// Two exports of one mix measure within 0.1 LU, re-encodes at other bit rates within 0.5 LU;
+// a version that lost its music bed or its voice differs by several LU. The line:
+constexpr double same_sound_lu = 3.0;
+
+// The duration a player shows (as `probe` prints it and duration.* judges it); the video
+// stream's when the container does not say.
 double duration_of(const MediaFacts& f)
 {
-  if (f.video && f.video->duration_s > 0)
-    return f.video->duration_s;
-  return f.container ? f.container->duration_s : 0;
+  if (f.container && f.container->duration_known && f.container->duration_s > 0)
+    return f.container->duration_s;
+  return f.video && f.video->duration_s > 0 ? f.video->duration_s : 0;
 }
 
-// Why the two versions are not the same programme, or "" when they are.
-Text mismatch(const MediaFacts& a, const MediaFacts& b, const check::VersionPair& pair)
+// Why the two versions are not the same programme; `why` empty when they are. `at` is the
+// version at fault (its file gets the finding): 0 the subtitled, 1 the clean one.
+struct Mismatch {
+  Text why;
+  int at = 0;
+  bool sound = false;
+};
+
+Mismatch sound_presence(const MediaFacts& a, const MediaFacts& b)
+{
+  if (a.audio.empty() == b.audio.empty())
+    return {};
+  const bool sub_mute = a.audio.empty();
+  return {{sub_mute ? "有字幕版没有声音（没有音轨），无字幕版有"
+                    : "无字幕版没有声音（没有音轨），有字幕版有",
+           sub_mute ? "the subtitled version has no sound (no audio stream), the clean one has"
+                    : "the clean version has no sound (no audio stream), the subtitled one has"},
+          sub_mute ? 0 : 1,
+          true};
+}
+
+std::string lufs(double v)
+{
+  return fmt::format("{:.1f} LUFS", v);
+}
+
+// From the decoded sound of both: audible in both, as long to a frame, as loud within a few LU.
+Mismatch sound(const MediaFacts& a, const MediaFacts& b, double frame_s, double threshold)
+{
+  if (!a.deep || !b.deep || !a.deep->audio_measured || !b.deep->audio_measured)
+    return {};
+  const DeepFacts &x = *a.deep, &y = *b.deep;
+  const bool hear_a = audible(x, threshold), hear_b = audible(y, threshold);
+  if (hear_a != hear_b)
+    return {{hear_a ? fmt::format("无字幕版是静音的（{}），有字幕版有声音（{}）",
+                                  lufs(y.loudness_lufs), lufs(x.loudness_lufs))
+                    : fmt::format("有字幕版是静音的（{}），无字幕版有声音（{}）",
+                                  lufs(x.loudness_lufs), lufs(y.loudness_lufs)),
+             hear_a ? fmt::format("the clean version is silent ({}), the subtitled one is not ({})",
+                                  lufs(y.loudness_lufs), lufs(x.loudness_lufs))
+                    : fmt::format("the subtitled version is silent ({}), the clean one is not ({})",
+                                  lufs(x.loudness_lufs), lufs(y.loudness_lufs))},
+            hear_a ? 1 : 0,
+            true};
+  if (!hear_a) // both silent: audio.silent's
+    return {};
+  if (std::abs(x.audio_duration_s - y.audio_duration_s) > frame_s + 0.001)
+    return {{fmt::format("声音时长不同：有字幕版 {:.3f} 秒，无字幕版 {:.3f} 秒", x.audio_duration_s,
+                         y.audio_duration_s),
+             fmt::format("the sound lasts differently: subtitled {:.3f} s, clean {:.3f} s",
+                         x.audio_duration_s, y.audio_duration_s)},
+            0,
+            true};
+  const double diff = std::abs(x.loudness_lufs - y.loudness_lufs);
+  if (x.audio_duration_s >= 0.4 && diff > same_sound_lu)
+    return {{fmt::format(
+                 "响度不同：有字幕版 {}，无字幕版 {}，相差 {:.1f} LU（同一混音相差不到 {:g} LU）",
+                 lufs(x.loudness_lufs), lufs(y.loudness_lufs), diff, same_sound_lu),
+             fmt::format("the loudness differs: subtitled {}, clean {}, {:.1f} LU apart (one mix "
+                         "stays within {:g} LU)",
+                         lufs(x.loudness_lufs), lufs(y.loudness_lufs), diff, same_sound_lu)},
+            0,
+            true};
+  return {};
+}
+
+Mismatch mismatch(const MediaFacts& a, const MediaFacts& b, const check::VersionPair& pair,
+                  double threshold)
 {
   const double fps = a.video->frame_rate.valid() ? a.video->frame_rate.value() : 25;
+  const double frame_s = 1.0 / std::max(1.0, fps);
   const double da = duration_of(a), db = duration_of(b);
-  if (da > 0 && db > 0 && std::abs(da - db) > 1.0 / std::max(1.0, fps) + 0.001)
-    return {fmt::format("时长不同：有字幕版 {:.3f} 秒，无字幕版 {:.3f} 秒", da, db),
-            fmt::format("the durations differ: subtitled {:.3f} s, clean {:.3f} s", da, db)};
+  if (da > 0 && db > 0 && std::abs(da - db) > frame_s + 0.001)
+    return {{fmt::format("时长不同：有字幕版 {:.3f} 秒，无字幕版 {:.3f} 秒", da, db),
+             fmt::format("the durations differ: subtitled {:.3f} s, clean {:.3f} s", da, db)}};
   if (a.video->display_width != b.video->display_width ||
       a.video->display_height != b.video->display_height)
-    return {fmt::format("画面大小不同：有字幕版 {}x{}，无字幕版 {}x{}", a.video->display_width,
-                        a.video->display_height, b.video->display_width, b.video->display_height),
-            fmt::format("the picture sizes differ: subtitled {}x{}, clean {}x{}",
-                        a.video->display_width, a.video->display_height, b.video->display_width,
-                        b.video->display_height)};
+    return {{fmt::format("画面大小不同：有字幕版 {}x{}，无字幕版 {}x{}", a.video->display_width,
+                         a.video->display_height, b.video->display_width, b.video->display_height),
+             fmt::format("the picture sizes differ: subtitled {}x{}, clean {}x{}",
+                         a.video->display_width, a.video->display_height, b.video->display_width,
+                         b.video->display_height)}};
+  if (Mismatch m = sound_presence(a, b); !m.why.zh.empty())
+    return m;
   const PairComparison& c = pair.comparison;
   if (pair.compared && c.samples > 0 && c.psnr_outside_band < same_programme_db)
     return {
-        fmt::format("画面内容不同：同一时刻字幕区以外的画面差别很大（{} 处取样，PSNR {:.1f} dB）",
-                    c.samples, c.psnr_outside_band),
-        fmt::format("the pictures differ: at the same moments the picture outside the subtitle "
-                    "band is different ({} samples, PSNR {:.1f} dB)",
-                    c.samples, c.psnr_outside_band)};
-  return {"", ""};
+        {fmt::format("画面内容不同：同一时刻字幕区以外的画面差别很大（{} 处取样，PSNR {:.1f} dB）",
+                     c.samples, c.psnr_outside_band),
+         fmt::format("the pictures differ: at the same moments the picture outside the "
+                     "subtitle band is different ({} samples, PSNR {:.1f} dB)",
+                     c.samples, c.psnr_outside_band)}};
+  return sound(a, b, frame_s, threshold);
+}
+
+void report_mismatch(const Context& ctx, const check::VersionPair& pair, const Mismatch& m,
+                     const rules::Origin* origin)
+{
+  const auto& a = ctx.sub.files[size_t(pair.subtitled)];
+  const auto& b = ctx.sub.files[size_t(pair.clean)];
+  const auto& at = m.at == 0 ? a : b;
+  const auto& other = m.at == 0 ? b : a;
+  const check::Work& work = ctx.sub.works[size_t(pair.work)];
+  Finding* f = ctx.sink.add("subtitles.pair-mismatch", origin, at.path, work.title);
+  if (!f)
+    return;
+  f->actual = m.why;
+  if (m.sound) {
+    f->expected =
+        Text{"与“" + other.name + "”的声音相同：都有声音，时长相同，响度相近",
+             "the same sound as '" + other.name + "': audible in both, as long, about as loud"};
+    f->message = {"有字幕版和无字幕版的声音不一样：" + m.why.zh,
+                  "the subtitled and the clean versions do not sound the same: " + m.why.en};
+    f->hint = {"从同一个剪辑工程分别导出两个版本（只关闭字幕轨）；检查导出时是否包含音频、音轨是否"
+               "被静音。",
+               "Export both versions from the same project, switching only the subtitle track "
+               "off; check that the sound is included and not muted."};
+    return;
+  }
+  f->expected = Text{"与“" + b.name + "”是同一节目，只差字幕",
+                     "the same programme as '" + b.name + "', subtitles aside"};
+  f->message = {"有字幕版和无字幕版不是同一个节目：" + m.why.zh,
+                "the subtitled and the clean versions are not the same programme: " + m.why.en};
+  f->hint = {"从同一个剪辑工程分别导出有字幕、无字幕两个版本（只关闭字幕轨，其他设置不变）。",
+             "Export both versions from the same project, switching only the subtitle track off."};
+}
+
+// Burned-in text in the clean version and none in the subtitled one: the names are swapped.
+// An error (the receiver would publish the wrong file), unless the rule set lowers
+// subtitles.not-burned.
+void swapped(const Context& ctx, const check::VersionPair& pair, const rules::Origin* origin,
+             Finding& f)
+{
+  const auto& a = ctx.sub.files[size_t(pair.subtitled)];
+  const auto& b = ctx.sub.files[size_t(pair.clean)];
+  f.severity = origin && origin->severity
+                   ? *origin->severity
+                   : ctx.rules.severity_of("subtitles.not-burned", Severity::error);
+  f.actual = Text{"字幕在“" + b.name + "”（无字幕版）里",
+                  "the text is in '" + b.name + "' (the clean version)"};
+  f.message = {"两个文件名标反了：烧录的字幕在“" + b.name + "”里，“" + a.name + "”里没有",
+               "the two names are swapped: the burned-in text is in '" + b.name + "', not in '" +
+                   a.name + "'"};
+  f.hint = {"把两个文件的名字对调：有字幕的“" + b.name + "”应命名为有字幕版，另一个为无字幕版。",
+            "Swap the two names: '" + b.name +
+                "', which shows the text, is the subtitled version; the other is the clean one."};
 }
 
 void compare_versions(const Context& ctx, const check::VersionPair& pair)
@@ -82,18 +211,9 @@ void compare_versions(const Context& ctx, const check::VersionPair& pair)
   const check::Work& work = ctx.sub.works[size_t(pair.work)];
   const rules::CategoryRules& cat = ctx.rules.rules_for(work.category);
   const rules::Origin* origin = cat.variants ? &cat.variants->origin : nullptr;
-  const Text why = mismatch(a.facts, b.facts, pair);
-  if (!why.zh.empty()) {
-    if (Finding* f = ctx.sink.add("subtitles.pair-mismatch", origin, a.path, work.title)) {
-      f->expected = Text{"与“" + b.name + "”是同一节目，只差字幕",
-                         "the same programme as '" + b.name + "', subtitles aside"};
-      f->actual = why;
-      f->message = {"有字幕版和无字幕版不是同一个节目：" + why.zh,
-                    "the subtitled and the clean versions are not the same programme: " + why.en};
-      f->hint = {
-          "从同一个剪辑工程分别导出有字幕、无字幕两个版本（只关闭字幕轨，其他设置不变）。",
-          "Export both versions from the same project, switching only the subtitle track off."};
-    }
+  const Mismatch m = mismatch(a.facts, b.facts, pair, cat.media.silence_threshold);
+  if (!m.why.zh.empty()) {
+    report_mismatch(ctx, pair, m, origin);
     return;
   }
   const PairComparison& c = pair.comparison;
@@ -106,12 +226,7 @@ void compare_versions(const Context& ctx, const check::VersionPair& pair)
   if (Finding* f = ctx.sink.add("subtitles.not-burned", origin, a.path, work.title)) {
     f->expected = Text{"画面底部有烧录的字幕", "subtitles burned into the bottom of the picture"};
     if (text_in_clean) {
-      f->actual = Text{"字幕出现在无字幕版里", "the text is in the clean version"};
-      f->message = {"两个版本的字幕区不同，但文字在“" + b.name + "”里：两个文件名可能标反了",
-                    "the subtitle bands differ, but the text is in '" + b.name +
-                        "': the two names may be swapped"};
-      f->hint = {"核对两个文件，把有字幕的那个命名为有字幕版。",
-                 "Look at both files and give the subtitled name to the one with subtitles."};
+      swapped(ctx, pair, origin, *f);
       return;
     }
     f->actual = c.identical_share >= 0.99

@@ -136,17 +136,50 @@ void frame_rate(const VideoCheck& c)
                     "the frame rate is " + f->actual.zh + "; " + f->expected.zh + " is required"};
       f->hint = c.fix();
     }
-  if (c.v.constant_frame_rate == false)
-    if (Finding* f = c.add("video.variable-frame-rate", c.media.frame_rate->origin)) {
-      f->expected = Text{"恒定帧率 " + fps(want) + " fps", "constant " + fps(want) + " fps"};
-      const std::string range = fmt::format("{:.1f}–{:.1f} ms", c.v.frame_duration_min_s * 1000,
-                                            c.v.frame_duration_max_s * 1000);
-      f->actual = Text{"帧间隔 " + range, "frame intervals " + range};
-      f->message = {"帧率不恒定（手机录屏、直接拷贝的手机视频常见），部分播放设备会音画不同步",
-                    "the frame timing is not constant (common for phone and screen recordings); "
-                    "some players lose lip sync"};
-      f->hint = c.fix();
-    }
+}
+
+// Under every rule set (a baseline): players lose lip sync on variable timing. With a
+// frame_rate rule the finding cites it and names the rate.
+// Phones stamp frames with a millisecond of jitter (33/34 ms at 29.97, 16.1–17.2 ms at 60):
+// no player loses sync over that. Intervals apart by more than a tenth of a frame are
+// variable timing (dropped or doubled frames, slow motion, screen recordings).
+constexpr double timing_jitter = 0.10;
+
+void variable_frame_rate(const VideoCheck& c)
+{
+  if (c.v.constant_frame_rate != false)
+    return;
+  const double lo = c.v.frame_duration_min_s, hi = c.v.frame_duration_max_s;
+  if (lo > 0 && hi > 0 && hi - lo <= timing_jitter * lo)
+    return;
+  const rules::Origin* origin = c.media.frame_rate ? &c.media.frame_rate->origin : nullptr;
+  if (Finding* f =
+          c.ctx.sink.add("video.variable-frame-rate", origin, c.file.path, c.ctx.work_of(c.file))) {
+    const std::string want =
+        c.media.frame_rate ? " " + fps(c.media.frame_rate->value.value()) + " fps" : "";
+    f->expected = Text{"恒定帧率" + want, "constant frame rate" + want};
+    const std::string range = fmt::format("{:.1f}–{:.1f} ms", c.v.frame_duration_min_s * 1000,
+                                          c.v.frame_duration_max_s * 1000);
+    f->actual = Text{"帧间隔 " + range, "frame intervals " + range};
+    f->message = {"帧率不恒定（手机录屏、直接拷贝的手机视频常见），部分播放设备会音画不同步",
+                  "the frame timing is not constant (common for phone and screen recordings); "
+                  "some players lose lip sync"};
+    f->hint = c.fix();
+  }
+}
+
+// What idet saw, and how strongly one field order dominates the combing pictures.
+Text idet_counts(const DeepFacts& d)
+{
+  const int combing = d.idet_tff + d.idet_bff;
+  const int share =
+      combing ? int(std::lround(100.0 * std::max(d.idet_tff, d.idet_bff) / combing)) : 0;
+  const bool top = d.idet_tff >= d.idet_bff;
+  return {fmt::format("idet：顶场优先 {} 帧、底场优先 {} 帧、逐行 {} 帧，{} {}%", d.idet_tff,
+                      d.idet_bff, d.idet_progressive, top ? "顶场优先占" : "底场优先占", share),
+          fmt::format("idet: top field first {}, bottom field first {}, progressive {}; {}% {}",
+                      d.idet_tff, d.idet_bff, d.idet_progressive, share,
+                      top ? "top field first" : "bottom field first")};
 }
 
 // The flag decides what players and the receiver's tools show; the pictures (deep checks)
@@ -165,10 +198,13 @@ void scan(const VideoCheck& c)
   f->expected = Text{"逐行 (progressive)", "progressive"};
   f->hint = c.fix();
   if (!flagged) {
+    const Text counts = idet_counts(*c.file.facts.deep);
     f->actual = Text{"隔行画面，标记为逐行", "interlaced pictures flagged progressive"};
-    f->message = {"文件标记为逐行，但画面是隔行的（运动处有梳状横纹），要求逐行（25P 的 P）",
+    f->message = {"文件标记为逐行，但画面是隔行的（运动处有梳状横纹；" + counts.zh +
+                      "），要求逐行（25P 的 P）",
                   "the file is flagged progressive but its pictures are interlaced (comb lines on "
-                  "motion); progressive is required (the P in 25P)"};
+                  "motion; " +
+                      counts.en + "); progressive is required (the P in 25P)"};
     return;
   }
   f->actual = Text{"隔行 (" + c.v.scan + ")", "interlaced (" + c.v.scan + ")"};
@@ -241,7 +277,10 @@ constexpr double long_black_s = 2.0;
 
 void black(const Context& ctx, const SubmissionFile& file, const DeepFacts& d)
 {
-  const bool lead = d.black_lead_s >= long_black_s, tail = d.black_tail_s >= long_black_s;
+  // A truncated file's missing end decodes to nothing, which is not black (media.truncated
+  // reports it).
+  const bool lead = d.black_lead_s >= long_black_s,
+             tail = d.black_tail_s >= long_black_s && !file.facts.truncated;
   if (!d.all_black && !lead && !tail)
     return;
   Finding* f = ctx.sink.add("video.black", nullptr, file.path, ctx.work_of(file));
@@ -280,6 +319,55 @@ void black(const Context& ctx, const SubmissionFile& file, const DeepFacts& d)
              "Trim the black in the editor and export again, or run: " + cmd};
 }
 
+// Under every rule set (baselines, warnings unless the rule set raises them): HDR or wide
+// gamut looks washed out on the projectors and ordinary screens a jury uses; 10-bit video
+// stutters or does not play on older computers and TV boxes.
+void colour(const VideoCheck& c)
+{
+  if (!hdr_transfer(c.v) && !wide_gamut(c.v))
+    return;
+  Finding* f = c.ctx.sink.add("video.hdr", nullptr, c.file.path, c.ctx.work_of(c.file));
+  if (!f)
+    return;
+  const std::string stated = (c.v.color_primaries.empty() ? "?" : c.v.color_primaries) + "/" +
+                             (c.v.color_transfer.empty() ? "?" : c.v.color_transfer);
+  const char* kind_zh = c.v.color_transfer == "arib-std-b67" ? "HLG 高动态范围"
+                        : c.v.color_transfer == "smpte2084"  ? "PQ (HDR10) 高动态范围"
+                                                             : "BT.2020 广色域";
+  const char* kind_en = c.v.color_transfer == "arib-std-b67" ? "HLG high dynamic range"
+                        : c.v.color_transfer == "smpte2084"  ? "PQ (HDR10) high dynamic range"
+                                                             : "BT.2020 wide gamut";
+  f->expected = Text{"标准动态范围 BT.709 (SDR)", "standard dynamic range, BT.709 (SDR)"};
+  f->actual =
+      Text{std::string(kind_zh) + "（" + stated + "）", std::string(kind_en) + " (" + stated + ")"};
+  f->message = {std::string("视频是") + kind_zh +
+                    "（手机的“HDR 视频”），在普通投影仪和电脑上颜色发灰、发白",
+                std::string("the video is ") + kind_en +
+                    " (a phone's \"HDR video\"): washed out on ordinary projectors and screens"};
+  const std::string cmd = ffmpeg_fix_command(c.file, c.media);
+  f->hint = {"拍摄时关闭手机的 HDR 视频；在剪辑软件中按 SDR、Rec.709、8 位导出，或用：" + cmd,
+             "Switch the phone's HDR video off; export as SDR, Rec.709, 8-bit, or run: " + cmd};
+}
+
+void bit_depth(const VideoCheck& c)
+{
+  if (c.v.bit_depth <= 8)
+    return;
+  if (Finding* f = c.ctx.sink.add("video.bit-depth", nullptr, c.file.path, c.ctx.work_of(c.file))) {
+    f->expected = Text{"8 位", "8-bit"};
+    f->actual = Text{fmt::format("{} 位 ({})", c.v.bit_depth, c.v.pix_fmt),
+                     fmt::format("{}-bit ({})", c.v.bit_depth, c.v.pix_fmt)};
+    f->message = {
+        fmt::format("视频是 {} 位色深，很多电脑、电视盒子和投影仪放不了或卡顿", c.v.bit_depth),
+        fmt::format("the video is {}-bit: many computers, TV boxes and projectors "
+                    "stutter or cannot play it",
+                    c.v.bit_depth)};
+    const std::string cmd = ffmpeg_fix_command(c.file, c.media);
+    f->hint = {"在剪辑软件中按 8 位（yuv420p）导出，或用：" + cmd,
+               "Export as 8-bit (yuv420p), or run: " + cmd};
+  }
+}
+
 void missing(const Context& ctx, const SubmissionFile& file)
 {
   if (Finding* f = ctx.sink.add("video.missing", nullptr, file.path, ctx.work_of(file))) {
@@ -313,6 +401,9 @@ void check_video(const Context& ctx)
       aspect_ratio(c);
     if (c.media.frame_rate)
       frame_rate(c);
+    variable_frame_rate(c);
+    colour(c);
+    bit_depth(c);
     if (c.media.scan)
       scan(c);
     if (c.media.bitrate)

@@ -48,6 +48,9 @@ struct VideoFacts {
   std::string scan;    // progressive, tff, bff, interlaced (order unknown), unknown
   std::string pix_fmt; // e.g. yuv420p
   int bit_depth = 0;
+  // Colour as the stream or container states it (libavutil names: bt709, bt2020,
+  // arib-std-b67 = HLG, smpte2084 = PQ, bt2020nc); "" when unspecified.
+  std::string color_primaries, color_transfer, color_matrix;
   int64_t bitrate_measured = 0; // bit/s: sum of video packet sizes over the video duration
   int64_t bitrate_peak = 0;     // bit/s: largest sum over any 1-second window
   int64_t bitrate_declared = 0; // what the header claims, 0 when absent

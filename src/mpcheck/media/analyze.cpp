@@ -500,14 +500,10 @@ private:
   int m_tff = 0, m_bff = 0, m_progressive = 0, m_undetermined = 0;
 };
 
-// The verdict from idet's multi-frame counts: interlaced when most decided pictures comb.
+// The verdict from idet's multi-frame counts (media/picture.hpp).
 std::string scan_verdict(const DeepFacts& d)
 {
-  const int interlaced = d.idet_tff + d.idet_bff;
-  const int decided = interlaced + d.idet_progressive;
-  if (decided < 8)
-    return "unknown";
-  return interlaced * 2 > decided ? "interlaced" : "progressive";
+  return scan_from_idet(d.idet_tff, d.idet_bff, d.idet_progressive);
 }
 
 // ---- pictures --------------------------------------------------------------------------

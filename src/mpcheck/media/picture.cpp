@@ -299,4 +299,16 @@ std::vector<double> plan_sample_times(double duration_s, const std::vector<doubl
   return times;
 }
 
+std::string scan_from_idet(int tff, int bff, int progressive)
+{
+  const int combing = tff + bff;
+  const int decided = combing + progressive;
+  if (decided < 8)
+    return "unknown";
+  if (combing * 2 <= decided)
+    return "progressive";
+  const int dominant = std::max(tff, bff);
+  return double(dominant) >= dominant_field_order_share * combing ? "interlaced" : "progressive";
+}
+
 } // namespace mpcheck::media

@@ -3,6 +3,7 @@
 // no I/O). media/analyze.cpp decodes and downscales; the checks judge what these return.
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "mpcheck/core/facts.hpp"
@@ -35,6 +36,14 @@ double psnr_from_mse(double mse);
 
 // The share of pixels of rows [row_begin, row_end) on a strong edge (text strokes).
 double edge_density(const Luma& picture, int row_begin, int row_end);
+
+// The scan type the pictures show, from idet's multi-frame verdicts over the bursts:
+// "unknown" with fewer than 8 decided pictures; "interlaced" when more than half comb AND
+// one field order dominates (at least `dominant_share` of the combing pictures) — real
+// fields come in one order; evidence split between both is sharp edges in motion (a small
+// progressive picture), not fields: "progressive"; otherwise "progressive".
+inline constexpr double dominant_field_order_share = 0.8;
+std::string scan_from_idet(int tff, int bff, int progressive);
 
 // Compares the samples of two versions (matched by time, within `tolerance_s`).
 PairComparison compare_pair(const std::vector<Luma>& subtitled, const std::vector<Luma>& clean,

@@ -185,6 +185,9 @@ struct HeaderFacts {
   int pix_fmt = -1;
   AVFieldOrder field_order = AV_FIELD_UNKNOWN;
   int width = 0, height = 0; // displayable (cropped) size from the sequence header
+  AVColorPrimaries primaries = AVCOL_PRI_UNSPECIFIED;
+  AVColorTransferCharacteristic transfer = AVCOL_TRC_UNSPECIFIED;
+  AVColorSpace matrix = AVCOL_SPC_UNSPECIFIED;
 };
 
 HeaderFacts parse_first_packet(const AVStream* st, const AVPacket* pkt)
@@ -203,11 +206,35 @@ HeaderFacts parse_first_packet(const AVStream* st, const AVPacket* pkt)
     out.field_order = AVFieldOrder(parser->field_order);
     out.width = parser->width;
     out.height = parser->height;
+    out.primaries = ctx->color_primaries;
+    out.transfer = ctx->color_trc;
+    out.matrix = ctx->colorspace;
   }
   if (parser)
     av_parser_close(parser);
   avcodec_free_context(&ctx);
   return out;
+}
+
+// libavutil's name of a colour property, "" when unspecified (or reserved).
+template <class T, class Name>
+std::string colour_name(T stated, T from_header, T unspecified, Name name)
+{
+  const T value = stated != unspecified ? stated : from_header;
+  const char* text = value != unspecified ? name(value) : nullptr;
+  return text && std::strcmp(text, "unknown") != 0 && std::strcmp(text, "reserved") != 0 ? text
+                                                                                         : "";
+}
+
+// Colour as the container (colr box, Matroska Colour) or the sequence header (VUI) states it.
+void fill_colour(const AVCodecParameters* par, const HeaderFacts& header, VideoFacts& v)
+{
+  v.color_primaries = colour_name(par->color_primaries, header.primaries, AVCOL_PRI_UNSPECIFIED,
+                                  av_color_primaries_name);
+  v.color_transfer =
+      colour_name(par->color_trc, header.transfer, AVCOL_TRC_UNSPECIFIED, av_color_transfer_name);
+  v.color_matrix =
+      colour_name(par->color_space, header.matrix, AVCOL_SPC_UNSPECIFIED, av_color_space_name);
 }
 
 void fill_video(const AVFormatContext* fmt, AVStream* st, const HeaderFacts& header, VideoFacts& v)
@@ -247,6 +274,7 @@ void fill_video(const AVFormatContext* fmt, AVStream* st, const HeaderFacts& hea
     v.pix_fmt = desc->name;
     v.bit_depth = desc->comp[0].depth;
   }
+  fill_colour(par, header, v);
   v.bitrate_declared = par->bit_rate;
   v.frame_rate = to_rational(st->r_frame_rate).reduced();
   v.avg_frame_rate = to_rational(st->avg_frame_rate).reduced();

@@ -343,6 +343,9 @@ class QrScanner {
 public:
   QrScanner() : m_scanner(zbar::zbar_image_scanner_create())
   {
+    // zbar built with D-Bus would publish every result on the session bus and print
+    // "Connection Error (Failed to connect to socket /run/dbus/…)" where there is none.
+    zbar::zbar_image_scanner_request_dbus(m_scanner, 0);
     zbar::zbar_image_scanner_set_config(m_scanner, zbar::ZBAR_NONE, zbar::ZBAR_CFG_ENABLE, 0);
     zbar::zbar_image_scanner_set_config(m_scanner, zbar::ZBAR_QRCODE, zbar::ZBAR_CFG_ENABLE, 1);
   }

@@ -43,6 +43,11 @@ Json container_json(const ContainerFacts& c)
       {"encoder", c.encoder.empty() ? Json(nullptr) : Json(c.encoder)}};
 }
 
+Json or_null(const std::string& s)
+{
+  return s.empty() ? Json(nullptr) : Json(s);
+}
+
 Json video_json(const VideoFacts& v)
 {
   return Json{{"index", v.index},
@@ -64,6 +69,9 @@ Json video_json(const VideoFacts& v)
               {"scan", v.scan},
               {"pix_fmt", v.pix_fmt},
               {"bit_depth", v.bit_depth},
+              {"color_primaries", or_null(v.color_primaries)},
+              {"color_transfer", or_null(v.color_transfer)},
+              {"color_matrix", or_null(v.color_matrix)},
               {"bitrate_measured", v.bitrate_measured},
               {"bitrate_peak", v.bitrate_peak},
               {"bitrate_declared", v.bitrate_declared},
@@ -229,6 +237,12 @@ void append_video(std::string& out, const VideoFacts& v, Lang lang)
                          ? (lang == Lang::en ? "constant" : "恒定帧率")
                          : (lang == Lang::en ? "variable" : "可变帧率"),
                      v.scan, v.pix_fmt, v.bit_depth);
+  // Primaries/transfer/matrix, as stated: "bt2020/arib-std-b67/bt2020nc"; "?" where unstated.
+  if (!v.color_primaries.empty() || !v.color_transfer.empty() || !v.color_matrix.empty()) {
+    auto part = [](const std::string& s) { return s.empty() ? std::string("?") : s; };
+    out += fmt::format(fmt::runtime(lang == Lang::en ? ", colour {}/{}/{}" : "，色彩 {}/{}/{}"),
+                       part(v.color_primaries), part(v.color_transfer), part(v.color_matrix));
+  }
   out += fmt::format(", {} (peak {}), {} frames\n", mbps(v.bitrate_measured), mbps(v.bitrate_peak),
                      v.frame_count);
 }
