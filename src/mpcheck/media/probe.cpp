@@ -214,6 +214,12 @@ private:
 
 // ---- container ---------------------------------------------------------------------
 
+// libavformat's still-image demuxers (image2, jpegxl_pipe, webp_pipe, ...).
+bool is_image_demuxer(const std::string& demuxer)
+{
+  return demuxer == "image2" || demuxer.ends_with("_pipe");
+}
+
 std::string container_format(const AVFormatContext* fmt, const IsoBoxSummary& iso,
                              const unsigned char* head, size_t head_size)
 {
@@ -232,7 +238,7 @@ std::string container_format(const AVFormatContext* fmt, const IsoBoxSummary& is
     return "mpegts";
   if (demuxer == "mpeg")
     return "mpeg-ps";
-  if (demuxer == "image2" || demuxer.ends_with("_pipe"))
+  if (is_image_demuxer(demuxer))
     return "image";
   return demuxer;
 }
@@ -745,6 +751,14 @@ void probe_media(Source& source, const ProbeOptions& options, MediaFacts& facts)
   facts.container.emplace();
   ContainerFacts& c = *facts.container;
   c.demuxer = fmt->iformat->name;
+  if (is_image_demuxer(c.demuxer)) {
+    // An image format mpcheck does not read (JPEG and PNG were read above). Its stream info
+    // would decode the picture, and libjxl prints its errors to stderr: a damaged .jxl wrote
+    // 30 lines of "JXL_FAILURE" into the terminal.
+    facts.container.reset();
+    facts.error = ProbeError{"not-media", "an image format mpcheck does not read"};
+    return;
+  }
   if (!container_has_index(c.demuxer) && c.demuxer.find("matroska") == std::string::npos) {
     // No global header (TS, PS, DV, AVI...): let libavformat look at the first packets.
     const int r = avformat_find_stream_info(fmt.get(), nullptr);
@@ -768,11 +782,6 @@ void probe_media(Source& source, const ProbeOptions& options, MediaFacts& facts)
     c.creation_time = e->value;
   if (const AVDictionaryEntry* e = av_dict_get(fmt->metadata, "encoder", nullptr, 0))
     c.encoder = e->value;
-  if (c.format == "image") {
-    facts.container.reset();
-    facts.error = ProbeError{"not-media", "an image format mpcheck does not read"};
-    return;
-  }
   check_stream_truncation(c.format, facts);
   if (c.format == "matroska" || c.format == "webm")
     check_matroska_truncation(head, head_size, facts);
