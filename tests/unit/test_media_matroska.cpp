@@ -41,7 +41,9 @@ TEST_CASE("media::matroska_segment_end: nothing for unknown sizes and other byte
   CHECK_FALSE(end_of(head({0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff}))); // unknown, 8 bytes
   CHECK_FALSE(end_of(head({0x00, 0x01}))); // a vint never starts 0x00
   CHECK_FALSE(end_of(head({0x43})));       // size cut short
-  CHECK_FALSE(end_of(Bytes(head({0x90}).begin(), head({0x90}).begin() + 12))); // no size at all
+  Bytes cut = head({0x90});
+  cut.resize(12);
+  CHECK_FALSE(end_of(cut)); // no size at all
   Bytes other = head({0x90});
   other[9] = 0x1f; // not the Segment ID
   CHECK_FALSE(end_of(other));
