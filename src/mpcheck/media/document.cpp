@@ -37,10 +37,9 @@ std::string odf_mimetype(zip_t* z)
   return n > 0 ? std::string(buf, size_t(n)) : "";
 }
 
-DocumentFacts probe_zip(const std::string& path)
+// What the zip archive `z` holds (closed here); nullptr: it could not be opened.
+DocumentFacts classify_zip(zip_t* z)
 {
-  int err = 0;
-  zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
   if (!z)
     return {"zip", false, "corrupt-zip"};
   DocumentFacts out{"zip", true, ""};
@@ -61,6 +60,23 @@ DocumentFacts probe_zip(const std::string& path)
   return out;
 }
 
+// What the first `n` bytes of a file say it is; "zip" means: look inside the zip.
+DocumentFacts classify_signature(const unsigned char* head, size_t n)
+{
+  if (n == 0)
+    return {"unknown", false, "empty"};
+  static const unsigned char ole2[] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
+  if (n >= 8 && std::memcmp(head, ole2, 8) == 0)
+    return {"ole2", true, ""}; // .doc, .ppt, .xls, .wps, .dps, .et
+  if (n >= 4 && std::memcmp(head, "PK\x03\x04", 4) == 0)
+    return {"zip", false, ""};
+  if (n >= 5 && std::memcmp(head, "%PDF-", 5) == 0)
+    return {"pdf", true, ""};
+  if (n >= 5 && std::memcmp(head, "{\\rtf", 5) == 0)
+    return {"rtf", true, ""};
+  return {"unknown", false, "not-document"};
+}
+
 } // namespace
 
 DocumentFacts probe_document(const std::string& path)
@@ -70,19 +86,26 @@ DocumentFacts probe_document(const std::string& path)
     return {"unknown", false, "unreadable"};
   unsigned char head[8] = {};
   in.read(reinterpret_cast<char*>(head), sizeof head);
-  const std::streamsize n = in.gcount();
-  if (n == 0)
-    return {"unknown", false, "empty"};
-  static const unsigned char ole2[] = {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1};
-  if (n >= 8 && std::memcmp(head, ole2, 8) == 0)
-    return {"ole2", true, ""}; // .doc, .ppt, .xls, .wps, .dps, .et
-  if (n >= 4 && std::memcmp(head, "PK\x03\x04", 4) == 0)
-    return probe_zip(path);
-  if (n >= 5 && std::memcmp(head, "%PDF-", 5) == 0)
-    return {"pdf", true, ""};
-  if (n >= 5 && std::memcmp(head, "{\\rtf", 5) == 0)
-    return {"rtf", true, ""};
-  return {"unknown", false, "not-document"};
+  const DocumentFacts facts = classify_signature(head, size_t(in.gcount()));
+  if (facts.format != "zip")
+    return facts;
+  int err = 0;
+  return classify_zip(zip_open(path.c_str(), ZIP_RDONLY, &err));
+}
+
+DocumentFacts probe_document_bytes(const unsigned char* data, size_t size)
+{
+  const DocumentFacts facts = classify_signature(data, size);
+  if (facts.format != "zip")
+    return facts;
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* source = zip_source_buffer_create(data, size, 0, &error);
+  zip_t* z = source ? zip_open_from_source(source, ZIP_RDONLY, &error) : nullptr;
+  if (source && !z)
+    zip_source_free(source);
+  zip_error_fini(&error);
+  return classify_zip(z);
 }
 
 std::vector<std::string> formats_for_extension(const std::string& extension)

@@ -2,7 +2,9 @@
 // Tells what a document file really is (a .docx must be a Word document, not a renamed
 // .doc, a PDF or a damaged zip), from its bytes.
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "mpcheck/core/facts.hpp"
 
@@ -10,6 +12,9 @@ namespace mpcheck::media {
 
 // Reads the file's signature and, for Office Open XML / OpenDocument, the zip directory.
 DocumentFacts probe_document(const std::string& path);
+
+// The same for a whole file's `size` bytes in memory (the fuzz target, tests).
+DocumentFacts probe_document_bytes(const unsigned char* data, size_t size);
 
 // The formats a file with this extension may really be in, e.g. ".docx" → {"docx"},
 // ".doc" → {"ole2", "docx", "rtf"} (Word opens all three), ".wps" → {"ole2"}.

@@ -22,6 +22,7 @@ extern "C" {
 #include "mpcheck/media/image.hpp"
 #include "mpcheck/media/isobmff.hpp"
 #include "mpcheck/media/libav.hpp"
+#include "mpcheck/media/matroska.hpp"
 #include "mpcheck/media/timing.hpp"
 #include "mpcheck/util/parallel.hpp"
 
@@ -78,7 +79,146 @@ size_t read_at(int fd, int64_t offset, unsigned char* buffer, size_t size)
   return done;
 }
 
+// ---- where the bytes come from: a file, or memory -----------------------------------
+
+// What probe reads: a file on disk or bytes in memory (probe_bytes: the fuzz target, tests).
+// Everything after this is the same code for both; only reading and opening differ.
+class Source {
+public:
+  virtual ~Source() = default;
+  // Reads up to `size` bytes at `offset`; the number read (0 at the end or on an error).
+  virtual size_t read_at(int64_t offset, unsigned char* buffer, size_t size) = 0;
+  // The image header facts (media/image.hpp) of these bytes.
+  virtual bool probe_image(ImageFacts& out, ProbeError& error) = 0;
+  // avformat_open_input on these bytes.
+  virtual int open(AVFormatContext** fmt, const AVInputFormat* format, AVDictionary** opts) = 0;
+};
+
+class FileSource final : public Source {
+public:
+  FileSource(const std::string& path, int fd) : m_path(path), m_fd(fd) {}
+  size_t read_at(int64_t offset, unsigned char* buffer, size_t size) override
+  {
+    return media::read_at(m_fd, offset, buffer, size);
+  }
+  bool probe_image(ImageFacts& out, ProbeError& error) override
+  {
+    return media::probe_image(m_path, out, error);
+  }
+  int open(AVFormatContext** fmt, const AVInputFormat* format, AVDictionary** opts) override
+  {
+    return avformat_open_input(fmt, m_path.c_str(), format, opts);
+  }
+
+private:
+  std::string m_path;
+  int m_fd;
+};
+
+// Bytes in memory, read by libavformat through a custom AVIOContext. The demuxer may open
+// nothing else: no file beside it, no URL.
+class MemorySource final : public Source {
+public:
+  MemorySource(const unsigned char* data, size_t size, std::string name)
+      : m_data(data), m_size(size), m_name(std::move(name))
+  {
+  }
+  MemorySource(const MemorySource&) = delete;
+  MemorySource& operator=(const MemorySource&) = delete;
+  ~MemorySource() override
+  {
+    for (AVIOContext*& io : m_ios) {
+      av_freep(&io->buffer);
+      avio_context_free(&io);
+    }
+  }
+  size_t read_at(int64_t offset, unsigned char* buffer, size_t size) override
+  {
+    if (offset < 0 || uint64_t(offset) >= m_size)
+      return 0;
+    const size_t n = std::min(size, m_size - size_t(offset));
+    std::memcpy(buffer, m_data + offset, n);
+    return n;
+  }
+  bool probe_image(ImageFacts& out, ProbeError& error) override
+  {
+    return probe_image_bytes(m_data, m_size, out, error);
+  }
+  int open(AVFormatContext** fmt, const AVInputFormat* format, AVDictionary** opts) override
+  {
+    AVFormatContext* ctx = avformat_alloc_context();
+    if (!ctx)
+      return AVERROR(ENOMEM);
+    m_cursors.push_back(std::make_unique<Cursor>(Cursor{m_data, m_size, 0}));
+    constexpr int buffer_size = 64 * 1024;
+    auto* buffer = static_cast<unsigned char*>(av_malloc(buffer_size));
+    AVIOContext* io = buffer ? avio_alloc_context(buffer, buffer_size, 0, m_cursors.back().get(),
+                                                  &read_packet, nullptr, &seek)
+                             : nullptr;
+    if (!io) {
+      av_free(buffer);
+      avformat_free_context(ctx);
+      return AVERROR(ENOMEM);
+    }
+    m_ios.push_back(io);
+    ctx->pb = io;
+    ctx->flags |= AVFMT_FLAG_CUSTOM_IO;
+    ctx->io_open = &refuse_open;
+    *fmt = ctx;
+    return avformat_open_input(fmt, m_name.c_str(), format, opts);
+  }
+
+private:
+  struct Cursor {
+    const unsigned char* data;
+    size_t size;
+    size_t pos;
+  };
+  static int read_packet(void* opaque, uint8_t* buf, int buf_size)
+  {
+    auto* c = static_cast<Cursor*>(opaque);
+    if (c->pos >= c->size || buf_size <= 0)
+      return AVERROR_EOF;
+    const size_t n = std::min(size_t(buf_size), c->size - c->pos);
+    std::memcpy(buf, c->data + c->pos, n);
+    c->pos += n;
+    return int(n);
+  }
+  static int64_t seek(void* opaque, int64_t offset, int whence)
+  {
+    auto* c = static_cast<Cursor*>(opaque);
+    whence &= ~AVSEEK_FORCE;
+    if (whence == AVSEEK_SIZE)
+      return int64_t(c->size);
+    const int64_t base = whence == SEEK_CUR   ? int64_t(c->pos)
+                         : whence == SEEK_END ? int64_t(c->size)
+                                              : 0;
+    if (whence != SEEK_SET && whence != SEEK_CUR && whence != SEEK_END)
+      return AVERROR(EINVAL);
+    if (offset > INT64_MAX - base || base + offset < 0)
+      return AVERROR(EINVAL);
+    c->pos = size_t(std::min<int64_t>(base + offset, int64_t(c->size)));
+    return base + offset;
+  }
+  static int refuse_open(AVFormatContext*, AVIOContext**, const char*, int, AVDictionary**)
+  {
+    return AVERROR(EPERM);
+  }
+
+  const unsigned char* m_data;
+  size_t m_size;
+  std::string m_name;
+  std::vector<std::unique_ptr<Cursor>> m_cursors;
+  std::vector<AVIOContext*> m_ios;
+};
+
 // ---- container ---------------------------------------------------------------------
+
+// libavformat's still-image demuxers (image2, jpegxl_pipe, webp_pipe, ...).
+bool is_image_demuxer(const std::string& demuxer)
+{
+  return demuxer == "image2" || demuxer.ends_with("_pipe");
+}
 
 std::string container_format(const AVFormatContext* fmt, const IsoBoxSummary& iso,
                              const unsigned char* head, size_t head_size)
@@ -98,7 +238,7 @@ std::string container_format(const AVFormatContext* fmt, const IsoBoxSummary& is
     return "mpegts";
   if (demuxer == "mpeg")
     return "mpeg-ps";
-  if (demuxer == "image2" || demuxer.ends_with("_pipe"))
+  if (is_image_demuxer(demuxer))
     return "image";
   return demuxer;
 }
@@ -456,12 +596,12 @@ PacketScan scan_loop(AVFormatContext* fmt, IsVideo is_video, Rational video_time
 // size counts the same bytes either way), so a second pass with the parsers off measures the
 // same bit rate and timing at about 60% of the cost. The header facts still come from the
 // first context (find_stream_info). Streams are matched by PID.
-PacketScan scan_ts_without_parsers(AVFormatContext* fmt, int video_index)
+PacketScan scan_ts_without_parsers(Source& source, AVFormatContext* fmt, int video_index)
 {
   AVDictionary* opts = nullptr;
   av_dict_set(&opts, "fflags", "+noparse+nofillin", 0);
   AVFormatContext* raw = nullptr;
-  const int err = avformat_open_input(&raw, fmt->url, fmt->iformat, &opts);
+  const int err = source.open(&raw, fmt->iformat, &opts);
   av_dict_free(&opts);
   if (err < 0)
     return scan_packets(fmt, video_index, true);
@@ -482,48 +622,13 @@ int64_t audio_bitrate_from_index(const AVStream* st)
 
 // ---- truncation -----------------------------------------------------------------------
 
-// An EBML variable-length integer at `p` (at most `n` bytes): its value and length; length 0
-// when malformed. `unknown` is set for the reserved all-ones value ("size unknown").
-size_t read_vint(const unsigned char* p, size_t n, uint64_t& value, bool& unknown)
-{
-  if (n == 0 || p[0] == 0)
-    return 0;
-  size_t len = 1;
-  while (len <= 8 && !(p[0] & (0x80 >> (len - 1))))
-    ++len;
-  if (len > 8 || len > n)
-    return 0;
-  value = p[0] & (0xff >> len);
-  bool all_ones = value == (0xffu >> len);
-  for (size_t i = 1; i < len; ++i) {
-    value = value << 8 | p[i];
-    all_ones = all_ones && p[i] == 0xff;
-  }
-  unknown = all_ones;
-  return len;
-}
-
 // Matroska: the Segment element declares its size; a cut file ends before it.
 void check_matroska_truncation(const unsigned char* head, size_t size, MediaFacts& facts)
 {
-  static const unsigned char ebml_id[] = {0x1a, 0x45, 0xdf, 0xa3};
-  static const unsigned char segment_id[] = {0x18, 0x53, 0x80, 0x67};
-  if (size < 8 || std::memcmp(head, ebml_id, 4) != 0)
-    return;
-  uint64_t header_size = 0;
-  bool unknown = false;
-  const size_t len = read_vint(head + 4, size - 4, header_size, unknown);
-  const uint64_t seg = 4 + len + header_size;
-  if (len == 0 || unknown || seg + 4 >= size || std::memcmp(head + seg, segment_id, 4) != 0)
-    return;
-  uint64_t segment_size = 0;
-  const size_t seg_len = read_vint(head + seg + 4, size - seg - 4, segment_size, unknown);
-  if (seg_len == 0 || unknown)
-    return; // live recordings (Chrome MediaRecorder) leave the size unknown
-  const uint64_t end = seg + 4 + seg_len + segment_size;
-  if (end > uint64_t(facts.size)) {
+  const std::optional<uint64_t> end = matroska_segment_end(head, size);
+  if (end && *end > uint64_t(facts.size)) {
     facts.truncated = true;
-    facts.truncated_detail = "the Matroska segment ends at byte " + std::to_string(end) +
+    facts.truncated_detail = "the Matroska segment ends at byte " + std::to_string(*end) +
                              " but the file ends at byte " + std::to_string(facts.size);
   }
 }
@@ -544,14 +649,14 @@ void check_stream_truncation(const std::string& format, MediaFacts& facts)
 
 // ---- the probe itself ----------------------------------------------------------------
 
-bool probe_image_file(const std::string& path, const unsigned char* head, size_t head_size,
+bool probe_image_file(Source& source, const unsigned char* head, size_t head_size,
                       MediaFacts& facts)
 {
   if (!looks_like_image(head, head_size))
     return false;
   ImageFacts image;
   ProbeError error;
-  if (probe_image(path, image, error)) {
+  if (source.probe_image(image, error)) {
     facts.kind = "image";
     facts.image = image;
   } else {
@@ -600,7 +705,8 @@ void apply_scanned_duration(const PacketScan& scan, MediaFacts& facts)
   }
 }
 
-void probe_streams(AVFormatContext* fmt, const ProbeOptions& options, MediaFacts& facts)
+void probe_streams(Source& source, AVFormatContext* fmt, const ProbeOptions& options,
+                   MediaFacts& facts)
 {
   ContainerFacts& c = *facts.container;
   const int vi = main_video_stream(fmt);
@@ -608,7 +714,7 @@ void probe_streams(AVFormatContext* fmt, const ProbeOptions& options, MediaFacts
   // One pass: with an index, only the first video packet (for its sequence headers); without
   // one, every packet (sizes and timestamps), never decoded.
   const bool whole = !indexed && options.scan_packets;
-  const PacketScan scan = whole && c.format == "mpegts" ? scan_ts_without_parsers(fmt, vi)
+  const PacketScan scan = whole && c.format == "mpegts" ? scan_ts_without_parsers(source, fmt, vi)
                                                         : scan_packets(fmt, vi, whole);
   for (unsigned i = 0; i < fmt->nb_streams; ++i) {
     AVStream* st = fmt->streams[i];
@@ -652,14 +758,14 @@ void probe_streams(AVFormatContext* fmt, const ProbeOptions& options, MediaFacts
     facts.kind = "audio";
 }
 
-void probe_media(const std::string& path, int fd, const ProbeOptions& options, MediaFacts& facts)
+void probe_media(Source& source, const ProbeOptions& options, MediaFacts& facts)
 {
   unsigned char head[4096];
-  const size_t head_size = read_at(fd, 0, head, sizeof head);
-  if (probe_image_file(path, head, head_size, facts))
+  const size_t head_size = source.read_at(0, head, sizeof head);
+  if (probe_image_file(source, head, head_size, facts))
     return;
   const IsoBoxSummary iso = scan_top_level_boxes(
-      [fd](int64_t off, unsigned char* buf, size_t n) { return read_at(fd, off, buf, n); },
+      [&source](int64_t off, unsigned char* buf, size_t n) { return source.read_at(off, buf, n); },
       facts.size);
   if (iso.box_past_eof) {
     facts.truncated = true;
@@ -668,7 +774,7 @@ void probe_media(const std::string& path, int fd, const ProbeOptions& options, M
                              std::to_string(facts.size);
   }
   AVFormatContext* raw = nullptr;
-  const int err = avformat_open_input(&raw, path.c_str(), nullptr, nullptr);
+  const int err = source.open(&raw, nullptr, nullptr);
   if (err < 0) {
     classify_open_error(err, iso, head, head_size, facts);
     return;
@@ -677,6 +783,14 @@ void probe_media(const std::string& path, int fd, const ProbeOptions& options, M
   facts.container.emplace();
   ContainerFacts& c = *facts.container;
   c.demuxer = fmt->iformat->name;
+  if (is_image_demuxer(c.demuxer)) {
+    // An image format mpcheck does not read (JPEG and PNG were read above). Its stream info
+    // would decode the picture, and libjxl prints its errors to stderr: a damaged .jxl wrote
+    // 30 lines of "JXL_FAILURE" into the terminal.
+    facts.container.reset();
+    facts.error = ProbeError{"not-media", "an image format mpcheck does not read"};
+    return;
+  }
   if (!container_has_index(c.demuxer) && c.demuxer.find("matroska") == std::string::npos) {
     // No global header (TS, PS, DV, AVI...): let libavformat look at the first packets.
     const int r = avformat_find_stream_info(fmt.get(), nullptr);
@@ -700,15 +814,10 @@ void probe_media(const std::string& path, int fd, const ProbeOptions& options, M
     c.creation_time = e->value;
   if (const AVDictionaryEntry* e = av_dict_get(fmt->metadata, "encoder", nullptr, 0))
     c.encoder = e->value;
-  if (c.format == "image") {
-    facts.container.reset();
-    facts.error = ProbeError{"not-media", "an image format mpcheck does not read"};
-    return;
-  }
   check_stream_truncation(c.format, facts);
   if (c.format == "matroska" || c.format == "webm")
     check_matroska_truncation(head, head_size, facts);
-  probe_streams(fmt.get(), options, facts);
+  probe_streams(source, fmt.get(), options, facts);
   if (c.duration_known && c.duration_s > 0)
     c.bit_rate = std::llround(double(facts.size) * 8.0 / c.duration_s);
   if (fmt->nb_streams == 0 || facts.kind.empty()) {
@@ -730,8 +839,28 @@ MediaFacts probe(const std::string& path, const ProbeOptions& options)
       const int err = errno;
       facts.error = ProbeError{err == EACCES ? "permission" : "unreadable", std::strerror(err)};
     } else {
-      probe_media(path, fd.fd, options, facts);
+      FileSource source(path, fd.fd);
+      probe_media(source, options, facts);
     }
+  }
+  if (facts.kind.empty())
+    facts.kind = "unknown";
+  return facts;
+}
+
+MediaFacts probe_bytes(const unsigned char* data, size_t size, const std::string& name,
+                       const ProbeOptions& options)
+{
+  quiet_libav();
+  MediaFacts facts;
+  facts.path = name;
+  facts.kind = "";
+  facts.size = int64_t(size);
+  if (size == 0) {
+    facts.error = ProbeError{"empty", ""};
+  } else {
+    MemorySource source(data, size, name);
+    probe_media(source, options, facts);
   }
   if (facts.kind.empty())
     facts.kind = "unknown";

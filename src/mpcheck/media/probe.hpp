@@ -20,6 +20,12 @@ struct ProbeOptions {
 // MediaFacts::truncated.
 MediaFacts probe(const std::string& path, const ProbeOptions& options = {});
 
+// Probes `size` bytes in memory as probe() probes a file of those bytes called `name` (the
+// name only helps libavformat guess the format and names the facts): the same code, reading
+// through a custom AVIOContext. Nothing else is opened. For the fuzz target and tests.
+MediaFacts probe_bytes(const unsigned char* data, size_t size, const std::string& name,
+                       const ProbeOptions& options = {});
+
 // Probes many files on `jobs` threads (0: all cores); results in the order of `paths`.
 std::vector<MediaFacts> probe_all(const std::vector<std::string>& paths, int jobs,
                                   const ProbeOptions& options = {});
