@@ -851,7 +851,7 @@ MediaFacts probe(const std::string& path, const ProbeOptions& options)
 MediaFacts probe_bytes(const unsigned char* data, size_t size, const std::string& name,
                        const ProbeOptions& options)
 {
-  quiet_libav();
+  init_libav();
   MediaFacts facts;
   facts.path = name;
   facts.kind = "";
