@@ -118,6 +118,55 @@ class MalformedYaml(unittest.TestCase):
             self.assertIn("r.yaml" + where, p.stderr, text)
 
 
+class HostileNames(unittest.TestCase):
+    """A drive whose file names carry terminal escape sequences cannot clear the receiver's
+    screen, retitle the window or hide findings: every report for people shows them."""
+
+    NAME = "\x1b[2J\x1b]0;owned\x07\x1b[8m隐藏-微视频-" + UNIT + ".mp4"
+
+    def setUp(self):
+        self.dir = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.dir)
+        self.drive = os.path.join(self.dir, "drive")
+        os.makedirs(os.path.join(self.drive, "作品"))
+        self.video = os.path.join(self.drive, "作品", self.NAME)
+        shutil.copy(fixture("h264-1080p25-8M.mp4"), self.video)
+
+    def assert_no_raw_escape(self, text, where):
+        for ch in ("\x1b", "\x07"):
+            self.assertNotIn(ch, text, where)
+        self.assertIn("\\x1b[2J", text, where)
+
+    def test_check_text_and_errors_show_the_escapes(self):
+        p = run("check", "--rules", "changzhou-2024", "--fast", "--no-color", self.drive)
+        self.assert_no_raw_escape(p.stdout, "check text")
+        p = run("check", "--rules", "changzhou-2024", "--fast", self.video, self.video + "x")
+        self.assertEqual(p.returncode, 2)
+        self.assertNotIn("\x1b", p.stderr)
+
+    def test_probe_text_shows_the_escapes(self):
+        p = run("probe", "--fast", self.video)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assert_no_raw_escape(p.stdout, "probe text")
+
+    def test_json_keeps_the_real_name(self):
+        p = run("check", "--rules", "changzhou-2024", "--fast", "--format", "json", self.drive)
+        report = json.loads(p.stdout)
+        self.assertIn("作品/" + self.NAME, [f["path"] for f in report["files"]])
+
+    def test_pack_refuses_the_name_and_shows_it_escaped(self):
+        out = os.path.join(self.dir, "usb")
+        p = run("pack", self.drive, "--rules", "changzhou-2024", "--unit", UNIT, "--out", out,
+                "--fast", "--as-of", "2024-09-01")
+        # A name no file system of a USB drive takes is never written (FAT forbids control
+        # characters): the run stops before copying, and says which name in visible form.
+        self.assertEqual(p.returncode, 3, p.stdout + p.stderr)
+        self.assertNotIn("\x1b", p.stdout + p.stderr)
+        self.assertIn("\\x1b[2J", p.stderr)
+        written = [n for _, _, names in os.walk(out) for n in names] if os.path.exists(out) else []
+        self.assertFalse([n for n in written if "\x1b" in n], written)
+
+
 class OutputThatCannotBeWritten(unittest.TestCase):
     def run_to_dev_full(self, *args):
         with open("/dev/full", "w") as full:

@@ -154,7 +154,9 @@ int run(const CheckCommand& cmd)
       print_error(problem);
       return exit_usage;
     }
-  if (!reports.empty() && !write_output(cmd.common, render(reports, cmd, lang)))
+  const std::string rendered = reports.empty() ? "" : render(reports, cmd, lang);
+  if (!reports.empty() && !(cmd.format == "text" ? write_text(cmd.common, rendered)
+                                                 : write_output(cmd.common, rendered)))
     return exit_runtime;
   int code = planned.errors.empty() ? exit_ok : exit_runtime;
   for (const auto& report : reports)

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/report/terminal.hpp"
 #include "mpcheck/rules/loader.hpp"
 
 namespace mpcheck::cli {
@@ -39,7 +40,7 @@ void add_common_options(CLI::App* sub, CommonOptions& options)
 
 void print_error(const std::string& message)
 {
-  fmt::print(stderr, "mpcheck: error: {}\n", message);
+  fmt::print(stderr, "mpcheck: error: {}\n", report::terminal_safe(message));
 }
 
 bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out)
@@ -102,6 +103,11 @@ bool write_output(const CommonOptions& options, const std::string& text)
     return false;
   }
   return true;
+}
+
+bool write_text(const CommonOptions& options, const std::string& text)
+{
+  return write_output(options, report::terminal_safe(text));
 }
 
 } // namespace mpcheck::cli

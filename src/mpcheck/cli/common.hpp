@@ -29,6 +29,10 @@ void add_common_options(CLI::App* sub, CommonOptions& options);
 // a plain message on failure.
 bool write_output(const CommonOptions& options, const std::string& text);
 
+// write_output for text read by people (a terminal, a .txt file): the control characters a
+// hostile file name carries are shown as \x1b and the like, never obeyed (report/terminal.hpp).
+bool write_text(const CommonOptions& options, const std::string& text);
+
 // Writes `text` to stdout and flushes it. Returns false, having said so in `lang`, when any
 // byte could not be written (a full disk behind a redirection, a closed pipe).
 bool write_stdout(const std::string& text, Lang lang);
@@ -37,7 +41,7 @@ bool write_stdout(const std::string& text, Lang lang);
 // and looks at its error flag. The last word of every command (exit code 3).
 bool stdout_failed(Lang lang);
 
-// Prints "mpcheck: error: MESSAGE" to stderr.
+// Prints "mpcheck: error: MESSAGE" to stderr, its control characters shown, not obeyed.
 void print_error(const std::string& message);
 
 // Loads a rule set (built-in id or YAML path) into `out`; on failure prints the error

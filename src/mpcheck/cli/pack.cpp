@@ -267,7 +267,7 @@ int run(const PackCommand& cmd)
     return exit_runtime;
   }
   if (cmd.dry_run)
-    return write_output(cmd.common, plan_text(plan, exec_plan.generated, links, lang))
+    return write_text(cmd.common, plan_text(plan, exec_plan.generated, links, lang))
                ? exit_ok
                : exit_runtime;
 
@@ -340,7 +340,8 @@ int run(const PackCommand& cmd)
                     cmd.out, copied, result.files.size() - size_t(copied)));
     head = links_text(links, lang) + head;
   }
-  if (!write_output(cmd.common, head + shown))
+  if (!(cmd.format == "json" ? write_output(cmd.common, shown)
+                              : write_text(cmd.common, head + shown)))
     return exit_runtime;
   return report.count(Severity::error) > 0 ? exit_findings : exit_ok;
 }

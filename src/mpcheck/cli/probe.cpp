@@ -36,7 +36,7 @@ int run_probe(const ProbeCommand& cmd)
   const Lang lang = cmd.common.language();
   const std::string text =
       cmd.format == "json" ? report::probe_json(facts, lang) : report::probe_text(facts, lang);
-  if (!write_output(cmd.common, text))
+  if (!(cmd.format == "json" ? write_output(cmd.common, text) : write_text(cmd.common, text)))
     return exit_runtime;
   // Probing reports facts; an unreadable file is a fact too, not a failure of the run.
   return exit_ok;

@@ -200,14 +200,14 @@ int run(const RenameCommand& cmd)
   if (!plan.refused.empty()) {
     out += lang == Lang::en ? "Nothing renamed: resolve the clashes first.\n"
                             : "未改名：请先解决重名问题。\n";
-    write_output(cmd.common, out);
+    write_text(cmd.common, out);
     return exit_findings;
   }
   if (cmd.dry_run || plan.renames.empty()) {
     out += lang == Lang::en
                ? fmt::format("{} files would be renamed (dry run).\n", plan.renames.size())
                : fmt::format("将改名 {} 个文件（试运行，未改动）。\n", plan.renames.size());
-    return write_output(cmd.common, out) ? exit_ok : exit_runtime;
+    return write_text(cmd.common, out) ? exit_ok : exit_runtime;
   }
   const std::string journal = cmd.journal.empty() ? default_journal() : cmd.journal;
   if (!write_journal(journal, cmd.dir, plan.renames, works)) {
@@ -228,7 +228,7 @@ int run(const RenameCommand& cmd)
                                         plan.renames.size(), journal)
                           : fmt::format("已改名 {} 个文件。撤销：mpcheck rename --undo {}\n",
                                         plan.renames.size(), journal);
-  return write_output(cmd.common, out) ? exit_ok : exit_runtime;
+  return write_text(cmd.common, out) ? exit_ok : exit_runtime;
 }
 
 } // namespace

@@ -31,7 +31,7 @@ int list(const RulesCommand& cmd)
       out += fmt::format("{:<18} ({})\n", id, e.what());
     }
   }
-  return write_output(cmd.common, out) ? exit_ok : exit_runtime;
+  return write_text(cmd.common, out) ? exit_ok : exit_runtime;
 }
 
 // A block's own severity, as `rules show` prints it.
@@ -82,7 +82,7 @@ int show(const RulesCommand& cmd)
   for (const auto& n : r.not_checked)
     out += fmt::format("\n{:<26} “{}”\n    {}\n", lang == Lang::en ? "(not checked)" : "（不检查）",
                        n.source, n.reason);
-  return write_output(cmd.common, out) ? exit_ok : exit_runtime;
+  return write_text(cmd.common, out) ? exit_ok : exit_runtime;
 }
 
 std::string read_file(const std::string& path, bool& ok)
@@ -116,7 +116,7 @@ int lint(const RulesCommand& cmd)
     for (const auto& w : rules::lint_rules(r, notice))
       out += w + "\n";
     out += fmt::format("{}: ok ({} requirements)\n", cmd.file, r.clauses.size());
-    return write_output(cmd.common, out) ? exit_ok : exit_runtime;
+    return write_text(cmd.common, out) ? exit_ok : exit_runtime;
   } catch (const rules::RuleError& e) {
     print_error(e.what());
     return exit_usage;

@@ -1,4 +1,5 @@
 #include "mpcheck/report/check_report.hpp"
+#include "mpcheck/report/terminal.hpp"
 #include "mpcheck/report/words.hpp"
 
 #include <algorithm>
@@ -190,7 +191,7 @@ std::string check_text(const check::CheckReport& report, const TextStyle& style)
     append_manual(out, manual, style);
   }
   out += "\n" + check_summary(report, style.lang) + "\n";
-  return out;
+  return terminal_safe(out);
 }
 
 std::string check_text(Reports reports, const TextStyle& style)

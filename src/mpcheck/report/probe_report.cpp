@@ -1,4 +1,5 @@
 #include "mpcheck/report/probe_report.hpp"
+#include "mpcheck/report/terminal.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -323,7 +324,7 @@ std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
     if (f.error)
       out += fmt::format("  {}: {}\n", l.error, media::probe_error_message(f.error->code).in(lang));
   }
-  return out;
+  return terminal_safe(out);
 }
 
 } // namespace mpcheck::report
