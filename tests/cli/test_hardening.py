@@ -167,6 +167,32 @@ class HostileNames(unittest.TestCase):
         self.assertFalse([n for n in written if "\x1b" in n], written)
 
 
+class SpecialEntries(unittest.TestCase):
+    """What is no regular file is named, never opened, and the run goes on."""
+
+    def test_fifo_device_link_and_a_folder_named_like_a_video(self):
+        drive = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, drive)
+        works = os.path.join(drive, "作品")
+        os.makedirs(os.path.join(works, f"片夹-微视频-{UNIT}.mp4"))
+        os.mkfifo(os.path.join(works, f"管道-微视频-{UNIT}.mp4"))
+        os.symlink("/dev/zero", os.path.join(works, f"设备-微视频-{UNIT}.mp4"))
+        shutil.copy(fixture("h264-1080p25-8M.mp4"), os.path.join(works, f"好片-微视频-{UNIT}.mp4"))
+        p = run("check", "--rules", "changzhou-2024", "--fast", "--format", "json", drive,
+                timeout=120)
+        report = json.loads(p.stdout)
+        unreadable = {f["path"]: f["actual"] for f in report["findings"]
+                      if f["check"] == "file.unreadable"}
+        self.assertEqual(unreadable.get(f"作品/管道-微视频-{UNIT}.mp4"), "fifo", report["findings"])
+        self.assertEqual(unreadable.get(f"作品/片夹-微视频-{UNIT}.mp4"), "dir-named-file")
+        # /dev/zero lies outside the drive: never opened, whatever it is.
+        outside = [f["path"] for f in report["findings"] if f["check"] == "file.symlink-outside"]
+        self.assertIn(f"作品/设备-微视频-{UNIT}.mp4", outside)
+        self.assertIn(f"作品/好片-微视频-{UNIT}.mp4", [f["path"] for f in report["files"]])
+        p = run("check", "--rules", "changzhou-2024", "--fast", drive, timeout=120)
+        self.assertIn("命名管道（FIFO）", p.stdout)
+
+
 class OutputThatCannotBeWritten(unittest.TestCase):
     def run_to_dev_full(self, *args):
         with open("/dev/full", "w") as full:

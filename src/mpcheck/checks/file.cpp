@@ -26,6 +26,16 @@ Text problem_text(const std::string& error)
             "folders nested too deep (over 64 levels); not checked further"};
   if (error == "not-found")
     return {"路径不存在", "the path does not exist"};
+  if (error == "fifo")
+    return {"命名管道（FIFO），不是普通文件，未读取", "a named pipe (FIFO), not a regular file; not read"};
+  if (error == "socket")
+    return {"套接字，不是普通文件，未读取", "a socket, not a regular file; not read"};
+  if (error == "device")
+    return {"设备文件，不是普通文件，未读取", "a device file, not a regular file; not read"};
+  if (error == "dir-named-file")
+    return {"这是一个文件夹，名字却像文件（扩展名），里面的内容另行检查",
+            "a folder named like a file (it has a file extension); its contents are checked "
+            "on their own"};
   if (error == "symlink-dir")
     return {"指向文件夹的链接，未跟随检查", "a link to a folder; not followed"};
   return {"读取出错（磁盘或U盘读错误）", "a read error (disk or USB drive)"};
@@ -38,9 +48,16 @@ void unreadable_file(const Context& ctx, const std::string& path, const std::str
     f->expected = Text{"可读取", "readable"};
     f->actual = error;
     f->message = problem_text(error);
-    f->hint = {
-        "重新拷贝该文件（或检查权限）；若仍失败，U盘可能已损坏。",
-        "Copy it again (or check its permissions); if that fails too, the drive may be damaged."};
+    if (error == "fifo" || error == "socket" || error == "device")
+      f->hint = {"删除它：报送的U盘上只放作品、表格和文本文件。",
+                 "Delete it: a submission drive holds only the works, forms and texts."};
+    else if (error == "dir-named-file")
+      f->hint = {"把文件夹改名（去掉扩展名），或把里面的文件移出来。",
+                 "Rename the folder (drop the extension), or move the file inside out of it."};
+    else
+      f->hint = {
+          "重新拷贝该文件（或检查权限）；若仍失败，U盘可能已损坏。",
+          "Copy it again (or check its permissions); if that fails too, the drive may be damaged."};
   }
 }
 

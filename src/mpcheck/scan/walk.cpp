@@ -1,6 +1,7 @@
 #include "mpcheck/scan/walk.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <system_error>
 
@@ -26,6 +27,29 @@ std::string error_code_name(const std::error_code& ec)
   if (ec == std::errc::no_such_file_or_directory)
     return "not-found";
   return "unreadable";
+}
+
+// What a non-regular, non-folder entry is: "fifo", "socket" or "device".
+std::string special_kind(const fs::file_status& st)
+{
+  if (fs::is_fifo(st))
+    return "fifo";
+  if (fs::is_socket(st))
+    return "socket";
+  return "device";
+}
+
+// A folder named like a file a submission holds ("片名.mp4/"): a clerk looking for the video
+// finds a folder. Its contents are still walked.
+bool looks_like_a_file(const std::string& name)
+{
+  static const char* const extensions[] = {".mp4", ".mov", ".mkv", ".avi", ".ts", ".jpg",
+                                           ".jpeg", ".png", ".docx", ".doc", ".pdf", ".pptx"};
+  std::string lower = name;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
+  return std::any_of(std::begin(extensions), std::end(extensions),
+                     [&](const char* e) { return lower.ends_with(e); });
 }
 
 // Whether `path` (absolute, links resolved) is `root` or below it.
@@ -97,6 +121,8 @@ void walk_dir(Tree& tree, const Root& root, const fs::path& dir, const std::stri
       continue;
     }
     if (fs::is_directory(st)) {
+      if (looks_like_a_file(abs.filename().string()))
+        tree.problems.push_back({child, abs.string(), 0, true, symlink, "dir-named-file", ""});
       if (symlink) {
         // Not followed: a link to a folder may point back up the tree.
         tree.problems.push_back({child, abs.string(), 0, true, true, "symlink-dir", ""});
@@ -116,10 +142,10 @@ void walk_dir(Tree& tree, const Root& root, const fs::path& dir, const std::stri
       tree.problems.push_back({child, abs.string(), 0, false, true, "symlink-outside", target});
       continue;
     }
-    if (fs::is_regular_file(st)) {
+    if (fs::is_regular_file(st))
       add_file(tree, abs, child, symlink, target);
-    }
-    // Sockets, FIFOs and devices are not submissions: skipped silently.
+    else // never opened: reading a FIFO or a device could block or never end
+      tree.problems.push_back({child, abs.string(), 0, false, symlink, special_kind(st), ""});
   }
 }
 
