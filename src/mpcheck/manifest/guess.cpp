@@ -169,9 +169,19 @@ std::string yaml_quote(const std::string& text)
 {
   std::string out = "\"";
   for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\')
-      out += '\\';
-    out += c;
+      out += std::string("\\") + c;
+    else if (c == '\n')
+      out += "\\n";
+    else if (c == '\t')
+      out += "\\t";
+    else if (c == '\r')
+      out += "\\r";
+    else if (u < 0x20 || u == 0x7f)
+      out += fmt::format("\\x{:02x}", u);
+    else
+      out += c;
   }
   return out + "\"";
 }

@@ -15,7 +15,8 @@ namespace mpcheck::manifest {
 std::string guess_manifest(const check::Submission& sub, const rules::RuleSet& rules,
                            const std::string& unit);
 
-// A YAML double-quoted scalar: "a \"b\"".
+// A YAML double-quoted scalar: "a \"b\"", a line break as \n, other controls as \xNN: one
+// line of valid YAML whatever a file name holds, read back as the same text.
 std::string yaml_quote(const std::string& text);
 
 } // namespace mpcheck::manifest
