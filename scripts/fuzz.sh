@@ -183,7 +183,10 @@ for t in "${TARGETS[@]}"; do
   [[ -f $SEEDS/$t.dict ]] && dict=(-dict="$SEEDS/$t.dict")
   log=$BUILD/fuzz-$t.log
   rc=0
-  "$BUILD/fuzz_$t" -max_total_time="$SECONDS_PER_TARGET" -max_len="${MAX_LEN[$t]}" \
+  # A hard stop besides libFuzzer's own clocks: a run that reports out-of-memory can hang in
+  # its handler (seen on yaml-cpp's LoadAll loop), and CI must never wait on it.
+  limit=$((SECONDS_PER_TARGET + 3 * ${TIMEOUT[$t]:-5} + 120))
+  timeout -k 10 "$limit" "$BUILD/fuzz_$t" -max_total_time="$SECONDS_PER_TARGET" -max_len="${MAX_LEN[$t]}" \
     -rss_limit_mb="${RSS[$t]:-1024}" -timeout="${TIMEOUT[$t]:-5}" -print_final_stats=1 \
     -artifact_prefix="$crashes/" "${dict[@]}" "$corpus" "$SEEDS/$t" >"$log" 2>&1 || rc=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
@@ -193,6 +196,7 @@ for t in "${TARGETS[@]}"; do
   else
     failed=1
     kind=$(basename "${artifact:-crash-}" | cut -d- -f1)
+    [[ $rc -eq 124 || $rc -eq 137 ]] && kind="hang past ${limit} s"
     echo "fuzz $t: ${runs:-?} runs, 1 crash ($kind): reproducer ${artifact:-none written}, log $log"
     grep -m1 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|uncaught' "$log" >&2 || true
   fi

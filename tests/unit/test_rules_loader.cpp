@@ -562,9 +562,17 @@ TEST_CASE("rules::load_rules_text refuses what no rule file holds, at its positi
                        "names and texts cannot hold one",
                        RuleError);
   CHECK_THROWS_WITH_AS(load("---\nid: other\n"),
-                       "t.yaml:4:1: a second YAML document ('---'): a file holds one rule set or "
+                       "t.yaml:3:1: a second YAML document ('---'): a file holds one rule set or "
                        "manifest",
                        RuleError);
+  CHECK_THROWS_WITH_AS(load("...\n"), "t.yaml:3:1: a second YAML document ('---'): a file holds "
+                                      "one rule set or manifest",
+                       RuleError);
+  // A marker before any content opens the first document; "---x" and "  ---" are text.
+  CHECK(load_rules_text("# rules\n---\nid: t\ntitle: 测试\n", "t.yaml").id == "t");
+  CHECK(load_rules_text("id: t\ntitle: |\n  ---x\n    ---\n", "t.yaml").title.zh == "---x\n  ---\n");
+  // yaml-cpp's LoadAll never returns on this text (found by fuzz_rules): a plain error now.
+  CHECK_THROWS_AS(load_rules_text(",\x04", "t.yaml"), RuleError);
   CHECK_THROWS_WITH_AS(
       load("works:\n  images:\n    - role: poster\n      dpi: 2147483647\n"),
       "t.yaml:6:12: expected a whole number from 1 to 9600, found '2147483647'", RuleError);

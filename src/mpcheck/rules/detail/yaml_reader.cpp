@@ -68,6 +68,30 @@ bool has_control_character(const std::string& text)
   });
 }
 
+// The 1-based line of a document marker ("---" or "..." at the start of a line) that ends the
+// first document, or 0. A "---" before any content only opens the first document.
+int second_document_line(std::string_view text)
+{
+  bool content = false;
+  int number = 0;
+  for (size_t start = 0; start <= text.size();) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    std::string_view line = text.substr(start, end - start);
+    ++number;
+    if (!line.empty() && line.back() == '\r')
+      line.remove_suffix(1);
+    const bool marker = (line.starts_with("---") || line.starts_with("...")) &&
+                        (line.size() == 3 || line[3] == ' ' || line[3] == '\t');
+    if (marker && (content || line.starts_with("...")))
+      return number;
+    const size_t first = line.find_first_not_of(" \t");
+    if (!marker && first != std::string_view::npos && line[first] != '#' && line[0] != '%')
+      content = true;
+    start = end + 1;
+  }
+  return 0;
+}
+
 } // namespace
 
 const Entry* find_entry(const std::vector<Entry>& entries, std::string_view key)
@@ -97,10 +121,12 @@ YAML::Node YamlReader::parse() const
                                 static_cast<unsigned char>(m_text[bad])));
   }
   try {
-    std::vector<YAML::Node> documents = YAML::LoadAll(std::string(m_text));
-    if (documents.size() > 1)
-      fail(documents[1], "a second YAML document ('---'): a file holds one rule set or manifest");
-    YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+    // Not YAML::LoadAll: yaml-cpp 0.7 loops for ever, allocating, on some broken texts
+    // (",\x04", found by fuzz_rules). A second document is found from its marker line.
+    if (const int line = second_document_line(m_text); line > 0)
+      throw RuleError(m_file, line, 1,
+                      "a second YAML document ('---'): a file holds one rule set or manifest");
+    YAML::Node root = YAML::Load(std::string(m_text));
     reject_control_characters(root);
     return root;
   } catch (const YAML::ParserException& e) {
