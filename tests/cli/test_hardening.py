@@ -194,6 +194,40 @@ class SpecialEntries(unittest.TestCase):
         self.assertIn("命名管道（FIFO）", p.stdout)
 
 
+class NamesTooLongForTheTarget(unittest.TestCase):
+    """A title of 120 CJK characters is 360 bytes: fine for FAT (255 UTF-16 units a name is
+    checked elsewhere), too long for ext4 or tmpfs (255 bytes). Said before anything is
+    written, by the dry run too."""
+
+    def test_pack_says_so_before_writing(self):
+        work = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, work)
+        src = os.path.join(work, "src", "作品")
+        os.makedirs(src)
+        title = "长" * 120
+        for v in ("有字幕", "无字幕"):
+            shutil.copy(fixture("h264-1080p25-8M.mp4"),
+                        os.path.join(src, f"{title[:60]}-微视频-{UNIT}（{v}）.mp4"))
+        out = os.path.join(work, "usb")
+        manifest = os.path.join(work, "src", "works.yaml")
+        p = run("init", os.path.join(work, "src"), "--rules", "changzhou-2024", "--unit", UNIT,
+                "-o", manifest)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(manifest, encoding="utf-8") as f:
+            text = f.read().replace(f'title: "{title[:60]}"', f'title: "{title}"')
+            text = text.replace('"TODO"', '"某某"')
+        with open(manifest, "w", encoding="utf-8") as f:
+            f.write(text)
+        for extra in (["--dry-run"], []):
+            p = run("pack", os.path.join(work, "src"), "--rules", "changzhou-2024", "--unit",
+                    UNIT, "--out", out, "--fast", "--as-of", "2024-09-01", *extra)
+            self.assertEqual(p.returncode, 3, (extra, p.stdout, p.stderr))
+            self.assertIn("文件名太长", p.stderr)
+            self.assertIn("255", p.stderr)
+            written = [n for _, _, ns in os.walk(out) for n in ns] if os.path.exists(out) else []
+            self.assertFalse([n for n in written if title in n], written)
+
+
 class OutputThatCannotBeWritten(unittest.TestCase):
     def run_to_dev_full(self, *args):
         with open("/dev/full", "w") as full:

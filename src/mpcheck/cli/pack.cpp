@@ -196,6 +196,11 @@ Text error_text(const pack::ExecuteResult& r)
                 "。请把U盘格式化为 exFAT。",
             "the target is FAT32 and cannot hold files of 4 GiB or more: " + r.error_detail +
                 ". Format the drive as exFAT."};
+  if (r.error_code == "name-too-long")
+    return {"文件名太长，目标盘的文件系统放不下：" + r.error_detail +
+                "。请缩短作品名（works.yaml 的 title），然后重新运行。",
+            "a name too long for the target's file system: " + r.error_detail +
+                ". Shorten the title (works.yaml: title) and run again."};
   if (r.error_code == "source-changed")
     return {"源文件在复制过程中被修改了：" + r.error_detail + "。请在源文件不再变化后重新运行。",
             "a source file changed while it was being copied: " + r.error_detail +
@@ -266,10 +271,29 @@ int run(const PackCommand& cmd)
     print_error(e.what());
     return exit_runtime;
   }
-  if (cmd.dry_run)
-    return write_text(cmd.common, plan_text(plan, exec_plan.generated, links, lang))
-               ? exit_ok
-               : exit_runtime;
+  if (cmd.dry_run) {
+    // What pack's preflight would refuse before writing, said by the dry run too.
+    pack::SpaceInfo space;
+    if (pack::space_of(cmd.out, space).ok()) {
+      std::vector<std::string> dests;
+      for (const auto& f : plan.files)
+        dests.push_back(f.dest);
+      for (const auto& g : exec_plan.generated)
+        dests.push_back(g.dest);
+      for (const auto& dest : dests)
+        if (const std::string name = pack::overlong_name(dest, space.name_max); !name.empty()) {
+          pack::ExecuteResult r;
+          r.error_code = "name-too-long";
+          r.error_detail = fmt::format("{} ({} bytes; the file system of {} takes at most {} "
+                                       "bytes a name)",
+                                       name, name.size(), cmd.out, space.name_max);
+          print_error(error_text(r).in(lang));
+          return exit_runtime;
+        }
+    }
+    return write_text(cmd.common, plan_text(plan, exec_plan.generated, links, lang)) ? exit_ok
+                                                                                     : exit_runtime;
+  }
 
   pack::ExecuteOptions options;
   options.verify = cmd.verify;
@@ -341,7 +365,7 @@ int run(const PackCommand& cmd)
     head = links_text(links, lang) + head;
   }
   if (!(cmd.format == "json" ? write_output(cmd.common, shown)
-                              : write_text(cmd.common, head + shown)))
+                             : write_text(cmd.common, head + shown)))
     return exit_runtime;
   return report.count(Severity::error) > 0 ? exit_findings : exit_ok;
 }

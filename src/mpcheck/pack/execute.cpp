@@ -81,6 +81,7 @@ private:
   Status content_sha(const Item& item, std::string& sha256);
   Status preflight();
   Status check_space();
+  Status check_name_lengths();
   int count_new_folders() const;
   Status open_output();
   Status write_items();
@@ -271,7 +272,26 @@ Status Run::preflight()
                           "more: format the drive as exFAT or NTFS, or make the file smaller",
                           item.dest(), human_size(item.stamp.size), item.stamp.size)};
   }
+  if (Status status = check_name_lengths(); !status.ok())
+    return status;
   return testing::space_check_enabled() ? check_space() : Status{};
+}
+
+// A name FAT takes (255 UTF-16 units) may still be too long in bytes for the target's file
+// system (ext4: 255 bytes, 85 CJK characters): said before anything is written, dry run too.
+Status Run::check_name_lengths()
+{
+  SpaceInfo space;
+  if (Status status = space_of(m_out, space); !status.ok())
+    return status;
+  for (const Item& item : m_items) {
+    const std::string name = overlong_name(item.dest(), space.name_max);
+    if (!name.empty())
+      return {"name-too-long",
+              fmt::format("{} ({} bytes; the file system of {} takes at most {} bytes a name)",
+                          name, name.size(), m_out, space.name_max)};
+  }
+  return {};
 }
 
 Status Run::check_space()

@@ -48,7 +48,8 @@ struct ExecuteResult {
   // pack did not write is in the way; it is never overwritten), "dest-symlink" (a folder
   // on the way to a dest is a symbolic link: pack never writes through it),
   // "source-unreadable" (a source cannot be opened or is not a regular file: permissions,
-  // gone), "locked" (another pack holds the output folder).
+  // gone), "locked" (another pack holds the output folder), "name-too-long" (a name longer
+  // in bytes than the target file system takes, statvfs f_namemax: said before writing).
   std::string error_code;
   std::string error_detail;      // one plain sentence naming the file, for the user
   std::vector<FileResult> files; // the plan's files in plan order (copies, then generated);

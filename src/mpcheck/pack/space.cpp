@@ -83,7 +83,20 @@ Status space_of(const std::string& path, SpaceInfo& info)
     return errno_status(errno, "cannot read the free space of", existing);
   info.cluster = st.f_frsize > 0 ? int64_t(st.f_frsize) : 4096;
   info.available = int64_t(st.f_bavail) * info.cluster;
+  if (st.f_namemax > 0)
+    info.name_max = int64_t(st.f_namemax);
   return {};
+}
+
+std::string overlong_name(const std::string& path, int64_t name_max)
+{
+  for (size_t start = 0; start <= path.size();) {
+    const size_t end = std::min(path.find('/', start), path.size());
+    if (int64_t(end - start) > name_max)
+      return path.substr(start, end - start);
+    start = end + 1;
+  }
+  return "";
 }
 
 int64_t bytes_needed(const std::vector<int64_t>& sizes, int64_t cluster, int new_folders,

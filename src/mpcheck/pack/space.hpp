@@ -22,7 +22,11 @@ inline constexpr int64_t fat32_max_file_size = (int64_t(4) << 30) - 1;
 struct SpaceInfo {
   int64_t cluster = 4096; // allocation unit (statvfs f_frsize)
   int64_t available = 0;  // bytes an unprivileged writer may still use (f_bavail)
+  int64_t name_max = 255; // bytes one name may take (statvfs f_namemax)
 };
+
+// The first '/'-separated part of `path` longer than `name_max` bytes, or "".
+std::string overlong_name(const std::string& path, int64_t name_max);
 
 // Free space of the file system holding `path` (or its nearest existing ancestor).
 Status space_of(const std::string& path, SpaceInfo& info);
