@@ -141,8 +141,7 @@ TEST_CASE("checks: an unmarked picture that is not one QR code is the poster, wi
 {
   // The notice's own name, no role mark: an RGB 72 dpi A4 PNG next to the QR image.
   const auto findings =
-      run_pictures({{bare_png, a4_rgb_png(std::vector<std::string>{})},
-                    {qr_path, qr_image(url)}});
+      run_pictures({{bare_png, a4_rgb_png(std::vector<std::string>{})}, {qr_path, qr_image(url)}});
   for (const char* id : {"image.format", "image.color-mode", "image.size", "image.dpi"}) {
     CAPTURE(id);
     CHECK(paths_of(findings, id) == std::vector<std::string>{bare_png});
@@ -152,9 +151,9 @@ TEST_CASE("checks: an unmarked picture that is not one QR code is the poster, wi
 
 TEST_CASE("checks: two unmarked pictures, told apart by what they are")
 {
-  const auto findings =
-      run_pictures({{"作品/微光-新媒体作品-钟楼区委组织部.jpeg", a3_cmyk_jpeg(std::vector<std::string>{})},
-                    {bare_jpg, picture("jpeg", 296, 296, "rgb", 0, url, 0.62)}});
+  const auto findings = run_pictures(
+      {{"作品/微光-新媒体作品-钟楼区委组织部.jpeg", a3_cmyk_jpeg(std::vector<std::string>{})},
+       {bare_jpg, picture("jpeg", 296, 296, "rgb", 0, url, 0.62)}});
   CHECK(problems(findings) == 0);
   // The QR image, taken for a poster, would fail format, colour mode, size and dpi.
   for (const char* id : {"image.format", "image.color-mode", "image.size", "image.dpi"})

@@ -27,7 +27,8 @@ Luma textured(int w, int h, int seed, double time = 0)
   Luma l = flat(w, h, 0, time);
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x)
-      l.pixels[size_t(y * w + x)] = uint8_t(40 + (x * 7 + y * 13 + seed * 31 + (x * y) % (seed + 5)) % 170);
+      l.pixels[size_t(y * w + x)] =
+          uint8_t(40 + (x * 7 + y * 13 + seed * 31 + (x * y) % (seed + 5)) % 170);
   return l;
 }
 
@@ -59,8 +60,8 @@ TEST_CASE("media::downscale_luma averages boxes, 8 and 16 bit")
 
 TEST_CASE("media::black_fraction, is_black: blackdetect's levels, TV and full range")
 {
-  CHECK(is_black(flat(32, 18, 16)));      // TV black
-  CHECK(is_black(flat(32, 18, 37)));      // below 16 + 10 % of 219
+  CHECK(is_black(flat(32, 18, 16))); // TV black
+  CHECK(is_black(flat(32, 18, 37))); // below 16 + 10 % of 219
   CHECK_FALSE(is_black(flat(32, 18, 40)));
   Luma full = flat(32, 18, 24);
   full.full_range = true;

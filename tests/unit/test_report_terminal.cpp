@@ -14,7 +14,8 @@ TEST_CASE("report::terminal_safe shows control characters instead of obeying the
   CHECK(terminal_safe(std::string("nul\0x", 5)) == "nul\\x00x");
   CHECK(terminal_safe("del\x7f") == "del\\x7f");
   // C1 controls in UTF-8 (U+009B is CSI to some terminals) and bytes that are not UTF-8.
-  CHECK(terminal_safe("\xC2\x9B" "31m") == "\\u009b31m");
+  CHECK(terminal_safe("\xC2\x9B"
+                      "31m") == "\\u009b31m");
   CHECK(terminal_safe("\xC2\xA0") == "\xC2\xA0"); // no-break space is text
   CHECK(terminal_safe("gbk \xD6\xD3") == "gbk \\xd6\\xd3");
   CHECK(terminal_safe("\x9b") == "\\x9b");

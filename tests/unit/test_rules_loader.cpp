@@ -430,8 +430,8 @@ TEST_CASE("rules::load_rules_text many manual items load, each id kept once")
 {
   std::string body = "manual:\n";
   for (int i = 0; i < 20000; ++i)
-    body += "  - id: manual.item-" + std::to_string(i) + "\n    text: 第" + std::to_string(i) +
-            "项\n";
+    body +=
+        "  - id: manual.item-" + std::to_string(i) + "\n    text: 第" + std::to_string(i) + "项\n";
   const RuleSet rules = load(body);
   REQUIRE(rules.manual.size() == 20000);
   CHECK(rules.manual_item("manual.item-19999")->text.zh == "第19999项");
@@ -565,17 +565,19 @@ TEST_CASE("rules::load_rules_text refuses what no rule file holds, at its positi
                        "t.yaml:3:1: a second YAML document ('---'): a file holds one rule set or "
                        "manifest",
                        RuleError);
-  CHECK_THROWS_WITH_AS(load("...\n"), "t.yaml:3:1: a second YAML document ('---'): a file holds "
-                                      "one rule set or manifest",
+  CHECK_THROWS_WITH_AS(load("...\n"),
+                       "t.yaml:3:1: a second YAML document ('---'): a file holds "
+                       "one rule set or manifest",
                        RuleError);
   // A marker before any content opens the first document; "---x" and "  ---" are text.
   CHECK(load_rules_text("# rules\n---\nid: t\ntitle: 测试\n", "t.yaml").id == "t");
-  CHECK(load_rules_text("id: t\ntitle: |\n  ---x\n    ---\n", "t.yaml").title.zh == "---x\n  ---\n");
+  CHECK(load_rules_text("id: t\ntitle: |\n  ---x\n    ---\n", "t.yaml").title.zh ==
+        "---x\n  ---\n");
   // yaml-cpp's LoadAll never returns on this text (found by fuzz_rules): a plain error now.
   CHECK_THROWS_AS(load_rules_text(",\x04", "t.yaml"), RuleError);
-  CHECK_THROWS_WITH_AS(
-      load("works:\n  images:\n    - role: poster\n      dpi: 2147483647\n"),
-      "t.yaml:6:12: expected a whole number from 1 to 9600, found '2147483647'", RuleError);
+  CHECK_THROWS_WITH_AS(load("works:\n  images:\n    - role: poster\n      dpi: 2147483647\n"),
+                       "t.yaml:6:12: expected a whole number from 1 to 9600, found '2147483647'",
+                       RuleError);
   for (const char* folder : {"../../outside", "/abs", "\"\"", "作品/子", ".."})
     CHECK_THROWS_WITH_AS(load(std::string("layout:\n  folders:\n    - name: ") + folder + "\n"),
                          doctest::Contains("expected a folder name right below the drive's root"),

@@ -223,8 +223,8 @@ naming::ParseResult parse_work_file(SubmissionFile& f, const std::string& name,
                                     const std::string& pattern)
 {
   const std::string ext = name.substr(name.size() - f.extension.size());
-  naming::EpisodeMark mark = naming::take_episode_mark(name.substr(0, name.size() - ext.size()),
-                                                       pattern);
+  naming::EpisodeMark mark =
+      naming::take_episode_mark(name.substr(0, name.size() - ext.size()), pattern);
   naming::ParseResult r = naming::parse_work_name(mark.rest + ext, categories);
   f.episode = mark.number;
   for (std::string* part : {&r.name.unit, &r.name.title}) {

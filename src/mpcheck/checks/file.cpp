@@ -27,7 +27,8 @@ Text problem_text(const std::string& error)
   if (error == "not-found")
     return {"路径不存在", "the path does not exist"};
   if (error == "fifo")
-    return {"命名管道（FIFO），不是普通文件，未读取", "a named pipe (FIFO), not a regular file; not read"};
+    return {"命名管道（FIFO），不是普通文件，未读取",
+            "a named pipe (FIFO), not a regular file; not read"};
   if (error == "socket")
     return {"套接字，不是普通文件，未读取", "a socket, not a regular file; not read"};
   if (error == "device")

@@ -183,7 +183,8 @@ void no_code_in_work(const Context& ctx, const check::Work& work, const rules::I
 {
   if (Finding* f = ctx.sink.add("image.qr-code", &role.origin, first_image.path, work.title)) {
     f->expected = Text{"作品地址二维码", "the QR code of the work's address"};
-    f->actual = Text{"作品的图片中都没有识别到二维码", "no QR code read in any picture of the work"};
+    f->actual =
+        Text{"作品的图片中都没有识别到二维码", "no QR code read in any picture of the work"};
     f->message = {"新媒体作品缺少作品地址二维码：作品的图片（含海报）中都没有识别到二维码",
                   "the new-media work has no QR code of its address: none was read in any of "
                   "its pictures (the poster included)"};
@@ -259,9 +260,8 @@ void work_qr_code(const Context& ctx, const check::Work& work, const rules::Cate
     if (role.required)
       missing_role(ctx, work, role);
   } else if (undecoded) {
-    const bool roles_unknown = std::any_of(images.begin(), images.end(), [&](const auto* f) {
-      return role_of(cat, *f) == nullptr;
-    });
+    const bool roles_unknown = std::any_of(
+        images.begin(), images.end(), [&](const auto* f) { return role_of(cat, *f) == nullptr; });
     qr_not_checked(ctx, work, role, *images.front(), roles_unknown);
   } else if (role.required) {
     no_code_in_work(ctx, work, role, *images.front());

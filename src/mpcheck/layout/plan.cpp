@@ -84,9 +84,9 @@ struct ManifestPlanner {
           w.title);
     for (size_t i = 0; i < f.episodes.size(); ++i)
       add(f.episodes[i], "video",
-          with_episode(work_name(w.title, w.category, naming::Variant::none,
-                                 extension_of(f.episodes[i])),
-                       extension_of(f.episodes[i]), episode_pattern(rules), int(i) + 1),
+          with_episode(
+              work_name(w.title, w.category, naming::Variant::none, extension_of(f.episodes[i])),
+              extension_of(f.episodes[i]), episode_pattern(rules), int(i) + 1),
           "episode", w.title);
     if (!f.poster.empty())
       add(f.poster, "image",
@@ -185,11 +185,10 @@ PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet
     const std::string name = f.name.substr(0, f.name.size() - f.extension.size()) + f.extension;
     if (f.work_name && naming::understood(*f.work_name) && rules.naming &&
         f.kind != check::FileKind::image) {
-      plan.files.push_back(
-          {f.abs_path,
-           folder_prefix(rules, check::kind_name(f.kind)) +
-               canonical_name(f, unit, f.extension, rules),
-           "video", f.work_name->name.title});
+      plan.files.push_back({f.abs_path,
+                            folder_prefix(rules, check::kind_name(f.kind)) +
+                                canonical_name(f, unit, f.extension, rules),
+                            "video", f.work_name->name.title});
       continue;
     }
     if (f.work_name && !f.work_name->ok && rules.naming && f.kind != check::FileKind::image) {

@@ -26,14 +26,14 @@ bool renamable(const check::SubmissionFile& f)
 // category is none of the notice's (a camera's VID_20240801_123456.mp4).
 Text not_understood(const check::SubmissionFile& f)
 {
-  const bool split = f.work_name && !f.work_name->name.category.empty() &&
-                     !f.work_name->known_category;
+  const bool split =
+      f.work_name && !f.work_name->name.category.empty() && !f.work_name->known_category;
   if (split)
     return {"文件名无法识别为“作品名-分类-报送单位”（“" + f.work_name->name.category +
                 "”不是通知规定的分类），请手工改名",
-            "the name is not recognisable as 作品名-分类-报送单位 ('" +
-                f.work_name->name.category + "' is none of the notice's categories); rename it "
-                                             "by hand"};
+            "the name is not recognisable as 作品名-分类-报送单位 ('" + f.work_name->name.category +
+                "' is none of the notice's categories); rename it "
+                "by hand"};
   return {"文件名无法识别为“作品名-分类-报送单位”，请手工改名",
           "the name is not recognisable as 作品名-分类-报送单位; rename it by hand"};
 }
@@ -56,7 +56,8 @@ RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rule
       plan.skipped.push_back({f.path, not_understood(f)});
       continue;
     }
-    const std::string to = parent_of(f.path) + canonical_name(f, unit, f.work_name->name.extension, rules);
+    const std::string to =
+        parent_of(f.path) + canonical_name(f, unit, f.work_name->name.extension, rules);
     if (to == f.raw_path)
       continue;
     const std::string key = naming::fold_for_collision(to);

@@ -40,7 +40,7 @@ struct ParseResult {
   bool ok = false;
   WorkName name;
   std::string problem;
-  std::string separator; // the look-alike separator found, when problem == "separator"
+  std::string separator;       // the look-alike separator found, when problem == "separator"
   bool known_category = false; // the category part is in the list (any, when it is empty)
 };
 

@@ -16,8 +16,11 @@ constexpr std::array<std::string_view, 4> own_colours = {"\033[1;31m", "\033[33m
 size_t utf8_length(std::string_view s, size_t i)
 {
   const auto c = static_cast<unsigned char>(s[i]);
-  const size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                              : (c & 0xF8) == 0xF0 ? 4 : 0;
+  const size_t len = c < 0x80             ? 1
+                     : (c & 0xE0) == 0xC0 ? 2
+                     : (c & 0xF0) == 0xE0 ? 3
+                     : (c & 0xF8) == 0xF0 ? 4
+                                          : 0;
   if (len == 0 || i + len > s.size() || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4))
     return 0;
   for (size_t k = 1; k < len; ++k)

@@ -43,7 +43,7 @@ std::string special_kind(const fs::file_status& st)
 // finds a folder. Its contents are still walked.
 bool looks_like_a_file(const std::string& name)
 {
-  static const char* const extensions[] = {".mp4", ".mov", ".mkv", ".avi", ".ts", ".jpg",
+  static const char* const extensions[] = {".mp4",  ".mov", ".mkv",  ".avi", ".ts",  ".jpg",
                                            ".jpeg", ".png", ".docx", ".doc", ".pdf", ".pptx"};
   std::string lower = name;
   std::transform(lower.begin(), lower.end(), lower.begin(),

@@ -124,11 +124,11 @@ std::string canonical_kind(const Context& ctx, const Entry& item)
 // that climbs out of it ("../x"), an absolute one, or nothing.
 void check_folder_name(const Context& ctx, const Entry& entry, const std::string& name)
 {
-  if (name.empty() || name == "." || name == ".." ||
-      name.find_first_of("/\\") != std::string::npos)
+  if (name.empty() || name == "." || name == ".." || name.find_first_of("/\\") != std::string::npos)
     ctx.reader.fail(entry, "expected a folder name right below the drive's root, such as 作品, "
-                           "found " + YamlReader::found(entry.value) +
-                           " (no '/', '\\', '.', '..' or empty name)");
+                           "found " +
+                               YamlReader::found(entry.value) +
+                               " (no '/', '\\', '.', '..' or empty name)");
 }
 
 void check_new_folder(const Context& ctx, const YAML::Node& node, const std::string& name)

@@ -42,8 +42,11 @@ std::size_t first_invalid_utf8(std::string_view text)
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
     const unsigned char c = s[i];
-    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                                 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    std::size_t len = c < 0x80             ? 1
+                      : (c & 0xE0) == 0xC0 ? 2
+                      : (c & 0xF0) == 0xE0 ? 3
+                      : (c & 0xF8) == 0xF0 ? 4
+                                           : 0;
     if (len == 0 || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4) || i + len > n)
       return i;
     for (std::size_t k = 1; k < len; ++k)
