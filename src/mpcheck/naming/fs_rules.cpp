@@ -31,7 +31,8 @@ template <typename F> void for_each_code_point(std::string_view text, F&& f)
   }
 }
 
-// Offset of the first ill-formed byte, or npos.
+} // namespace
+
 std::size_t first_invalid_byte(std::string_view text)
 {
   std::size_t found = std::string_view::npos;
@@ -41,6 +42,8 @@ std::size_t first_invalid_byte(std::string_view text)
   });
   return found;
 }
+
+namespace {
 
 const icu::Normalizer2& nfc()
 {

@@ -39,6 +39,9 @@ std::vector<NameProblem> check_file_name(std::string_view name);
 // True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values > U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 
+// Offset of the first byte of `text` that is not part of well-formed UTF-8, or npos.
+std::size_t first_invalid_byte(std::string_view text);
+
 // `text` with every ill-formed UTF-8 sequence replaced by U+FFFD (for reports, which must be
 // valid UTF-8 whatever the names on the drive are).
 std::string replace_invalid_utf8(std::string_view text);

@@ -3,6 +3,7 @@
 #include <array>
 
 #include <fmt/format.h>
+#include <unicode/utf8.h>
 
 namespace mpcheck::report {
 
@@ -11,28 +12,6 @@ namespace {
 // The colours check_text paints severities with.
 constexpr std::array<std::string_view, 4> own_colours = {"\033[1;31m", "\033[33m", "\033[36m",
                                                          "\033[0m"};
-
-// Length of the well-formed UTF-8 sequence at `i` (1–4), or 0 when the byte there starts none.
-size_t utf8_length(std::string_view s, size_t i)
-{
-  const auto c = static_cast<unsigned char>(s[i]);
-  const size_t len = c < 0x80             ? 1
-                     : (c & 0xE0) == 0xC0 ? 2
-                     : (c & 0xF0) == 0xE0 ? 3
-                     : (c & 0xF8) == 0xF0 ? 4
-                                          : 0;
-  if (len == 0 || i + len > s.size() || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4))
-    return 0;
-  for (size_t k = 1; k < len; ++k)
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80)
-      return 0;
-  const auto c1 = static_cast<unsigned char>(s[i + 1 < s.size() ? i + 1 : i]);
-  if (len == 3 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)))
-    return 0;
-  if (len == 4 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)))
-    return 0;
-  return len;
-}
 
 } // namespace
 
@@ -51,21 +30,21 @@ std::string terminal_safe(std::string_view text)
       }
     if (own)
       continue;
-    const auto c = static_cast<unsigned char>(text[i]);
-    const size_t len = utf8_length(text, i);
-    if (len == 0) {
+    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    const auto start = int32_t(i);
+    int32_t next = start;
+    UChar32 c = 0;
+    U8_NEXT(bytes, next, int32_t(text.size()), c);
+    if (c < 0) // an ill-formed sequence: each of its bytes shown
+      for (int32_t k = start; k < next; ++k)
+        out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[size_t(k)]));
+    else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
       out += fmt::format("\\x{:02x}", c);
-      ++i;
-    } else if (len == 1 && ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)) {
-      out += fmt::format("\\x{:02x}", c);
-      ++i;
-    } else if (len == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
-      out += fmt::format("\\u{:04x}", static_cast<unsigned char>(text[i + 1]));
-      i += 2;
-    } else {
-      out.append(text.substr(i, len));
-      i += len;
-    }
+    else if (c >= 0x80 && c < 0xA0)
+      out += fmt::format("\\u{:04x}", c);
+    else
+      out.append(text.substr(i, size_t(next - start)));
+    i = size_t(next);
   }
   return out;
 }

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/naming/fs_rules.hpp"
 #include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/rules/units.hpp"
@@ -32,33 +33,6 @@ int count_characters(std::string_view text)
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
       ++count;
   return count;
-}
-
-// The offset of the first byte that is not part of well-formed UTF-8 (RFC 3629: no overlong
-// forms, no surrogates, nothing above U+10FFFF), or npos.
-std::size_t first_invalid_utf8(std::string_view text)
-{
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n;) {
-    const unsigned char c = s[i];
-    std::size_t len = c < 0x80             ? 1
-                      : (c & 0xE0) == 0xC0 ? 2
-                      : (c & 0xF0) == 0xE0 ? 3
-                      : (c & 0xF8) == 0xF0 ? 4
-                                           : 0;
-    if (len == 0 || (len == 2 && c < 0xC2) || (len == 4 && c > 0xF4) || i + len > n)
-      return i;
-    for (std::size_t k = 1; k < len; ++k)
-      if ((s[i + k] & 0xC0) != 0x80)
-        return i;
-    if (len == 3 && ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] >= 0xA0)))
-      return i;
-    if (len == 4 && ((c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] >= 0x90)))
-      return i;
-    i += len;
-  }
-  return std::string_view::npos;
 }
 
 // True when `text` holds a control character no rule or manifest value has a use for (NUL,
@@ -114,7 +88,7 @@ YamlReader::YamlReader(std::string file, std::string_view text)
 
 YAML::Node YamlReader::parse() const
 {
-  if (const std::size_t bad = first_invalid_utf8(m_text); bad != std::string_view::npos) {
+  if (const std::size_t bad = naming::first_invalid_byte(m_text); bad != std::string_view::npos) {
     const std::string_view before = m_text.substr(0, bad);
     const int line = int(std::count(before.begin(), before.end(), '\n')) + 1;
     const int column = count_characters(before.substr(before.rfind('\n') + 1)) + 1;
