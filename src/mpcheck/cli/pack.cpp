@@ -273,23 +273,18 @@ int run(const PackCommand& cmd)
   }
   if (cmd.dry_run) {
     // What pack's preflight would refuse before writing, said by the dry run too.
-    pack::SpaceInfo space;
-    if (pack::space_of(cmd.out, space).ok()) {
-      std::vector<std::string> dests;
-      for (const auto& f : plan.files)
-        dests.push_back(f.dest);
-      for (const auto& g : exec_plan.generated)
-        dests.push_back(g.dest);
-      for (const auto& dest : dests)
-        if (const std::string name = pack::overlong_name(dest, space.name_max); !name.empty()) {
-          pack::ExecuteResult r;
-          r.error_code = "name-too-long";
-          r.error_detail = fmt::format("{} ({} bytes; the file system of {} takes at most {} "
-                                       "bytes a name)",
-                                       name, name.size(), cmd.out, space.name_max);
-          print_error(error_text(r).in(lang));
-          return exit_runtime;
-        }
+    std::vector<std::string> dests;
+    for (const auto& f : plan.files)
+      dests.push_back(f.dest);
+    for (const auto& g : exec_plan.generated)
+      dests.push_back(g.dest);
+    const pack::Status names = pack::check_name_lengths(dests, cmd.out);
+    if (names.code == "name-too-long") {
+      pack::ExecuteResult r;
+      r.error_code = names.code;
+      r.error_detail = names.detail;
+      print_error(error_text(r).in(lang));
+      return exit_runtime;
     }
     return write_text(cmd.common, plan_text(plan, exec_plan.generated, links, lang)) ? exit_ok
                                                                                      : exit_runtime;

@@ -281,17 +281,10 @@ Status Run::preflight()
 // system (ext4: 255 bytes, 85 CJK characters): said before anything is written, dry run too.
 Status Run::check_name_lengths()
 {
-  SpaceInfo space;
-  if (Status status = space_of(m_out, space); !status.ok())
-    return status;
-  for (const Item& item : m_items) {
-    const std::string name = overlong_name(item.dest(), space.name_max);
-    if (!name.empty())
-      return {"name-too-long",
-              fmt::format("{} ({} bytes; the file system of {} takes at most {} bytes a name)",
-                          name, name.size(), m_out, space.name_max)};
-  }
-  return {};
+  std::vector<std::string> dests;
+  for (const Item& item : m_items)
+    dests.push_back(item.dest());
+  return pack::check_name_lengths(dests, m_out);
 }
 
 Status Run::check_space()

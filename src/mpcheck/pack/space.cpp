@@ -122,4 +122,17 @@ std::string human_size(int64_t bytes)
                     : fmt::format("{:.0f} {}", value, units[unit]);
 }
 
+Status check_name_lengths(const std::vector<std::string>& dests, const std::string& out)
+{
+  SpaceInfo space;
+  if (Status status = space_of(out, space); !status.ok())
+    return status;
+  for (const auto& dest : dests)
+    if (const std::string name = overlong_name(dest, space.name_max); !name.empty())
+      return {"name-too-long",
+              fmt::format("{} ({} bytes; the file system of {} takes at most {} bytes a name)",
+                          name, name.size(), out, space.name_max)};
+  return {};
+}
+
 } // namespace mpcheck::pack

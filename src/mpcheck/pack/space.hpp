@@ -28,6 +28,10 @@ struct SpaceInfo {
 // The first '/'-separated part of `path` longer than `name_max` bytes, or "".
 std::string overlong_name(const std::string& path, int64_t name_max);
 
+// "name-too-long" when a part of one of `dests` (relative to `out`) is longer in bytes than
+// the file system holding `out` takes (statvfs f_namemax); else ok.
+Status check_name_lengths(const std::vector<std::string>& dests, const std::string& out);
+
 // Free space of the file system holding `path` (or its nearest existing ancestor).
 Status space_of(const std::string& path, SpaceInfo& info);
 
