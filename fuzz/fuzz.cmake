@@ -8,7 +8,7 @@ if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
 endif()
 
 set(MPCHECK_FUZZ_DIRS core util rules rules/detail naming manifest)
-set(MPCHECK_FUZZ_MEDIA document image isobmff jpeg_errors matroska probe probe_messages timing)
+set(MPCHECK_FUZZ_MEDIA document image isobmff jpeg_errors matroska probe timing)
 set(MPCHECK_FUZZ_SOURCES ${MPCHECK_EMBEDDED_RULES})
 foreach(dir ${MPCHECK_FUZZ_DIRS})
   file(GLOB dir_sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/mpcheck/${dir}/*.cpp)

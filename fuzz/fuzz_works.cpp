@@ -1,5 +1,5 @@
-// libFuzzer target: works.yaml (SPEC §5), read by `pack` against a built-in rule set.
-// Contract: parse_manifest throws RuleError and nothing else. Source files "exist" unless
+// libFuzzer target: works.yaml (man page, WORKS MANIFEST), read by `pack` against a built-in rule
+// set. Contract: parse_manifest throws RuleError and nothing else. Source files "exist" unless
 // their path says "missing", so both the found and the not-found paths are walked.
 #include <cstddef>
 #include <cstdint>

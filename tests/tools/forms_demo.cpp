@@ -10,6 +10,7 @@
 #include <png.h>
 
 #include "mpcheck/docs/forms.hpp"
+#include "mpcheck/pack/forms.hpp"
 
 namespace {
 
@@ -73,7 +74,10 @@ docs::WorkEntry new_media_work(const std::string& qr_path)
   work.new_media_type = "微信推文";
   work.platform = "常州龙城先锋微信公众号";
   work.reach = "累计阅读量 3.2 万次，获市级媒体转载。";
-  work.qr_image_path = qr_path;
+  mpcheck::docs::Image image;
+  std::string error;
+  if (!qr_path.empty() && mpcheck::pack::load_image(qr_path, image, error))
+    work.qr_image = std::move(image);
   return work;
 }
 

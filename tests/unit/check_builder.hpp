@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "mpcheck/check/assemble.hpp"
 #include "mpcheck/checks/context.hpp"
+#include "mpcheck/gather/assemble.hpp"
 #include "mpcheck/rules/loader.hpp"
 
 namespace test {
@@ -67,9 +67,9 @@ struct TreeBuilder {
       file("文本/" + t + "-解说词-" + unit + ".docx", docx);
     return *this;
   }
-  check::Submission build(const rules::RuleSet& rules) const
+  Submission build(const rules::RuleSet& rules) const
   {
-    return check::assemble(tree, facts, rules);
+    return gather::assemble(tree, facts, rules);
   }
 };
 

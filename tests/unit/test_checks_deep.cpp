@@ -158,7 +158,7 @@ TEST_CASE("checks (deep): subtitles.pair-mismatch and subtitles.not-burned")
   auto findings_for = [&](const PairComparison& c, double clean_seconds = 180) {
     TreeBuilder b;
     b.changzhou_layout(unit, {"初心"}).file(sub, analysed()).file(clean, analysed(clean_seconds));
-    check::Submission s = b.build(changzhou());
+    Submission s = b.build(changzhou());
     REQUIRE(s.pairs.size() == 1);
     s.pairs[0].compared = true;
     s.pairs[0].comparison = c;
@@ -331,7 +331,7 @@ TEST_CASE("checks (deep): the pair's sound: present, audible, as long and as lou
   auto mismatches = [&](const MediaFacts& a, const MediaFacts& b) {
     TreeBuilder t;
     t.changzhou_layout(unit, {"初心"}).file(sub, a).file(clean, b);
-    check::Submission s = t.build(changzhou());
+    Submission s = t.build(changzhou());
     REQUIRE(s.pairs.size() == 1);
     s.pairs[0].compared = true;
     s.pairs[0].comparison = burned;
@@ -389,7 +389,7 @@ TEST_CASE("checks (deep): text in the clean version is a swap, an error naming t
   const std::string clean = "作品/初心-微视频-" + unit + "（无字幕）.mp4";
   TreeBuilder t;
   t.changzhou_layout(unit, {"初心"}).file(sub, analysed()).file(clean, analysed());
-  check::Submission s = t.build(changzhou());
+  Submission s = t.build(changzhou());
   REQUIRE(s.pairs.size() == 1);
   s.pairs[0].compared = true;
   s.pairs[0].comparison.samples = 12;

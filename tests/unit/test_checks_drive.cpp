@@ -3,8 +3,8 @@
 #include <doctest/doctest.h>
 
 #include "check_builder.hpp"
-#include "mpcheck/check/drive_manifest.hpp"
-#include "mpcheck/check/run.hpp"
+#include "mpcheck/gather/drive_manifest.hpp"
+#include "mpcheck/gather/run.hpp"
 
 using namespace test;
 
@@ -22,7 +22,7 @@ const rules::RuleSet& changzhou()
   return r;
 }
 
-std::vector<Finding> run_sub(const check::Submission& sub)
+std::vector<Finding> run_sub(const Submission& sub)
 {
   checks::Options options;
   options.as_of = Date{2024, 9, 1};
@@ -38,7 +38,7 @@ std::vector<std::string> ids(const std::vector<Finding>& findings, bool manual =
   return out;
 }
 
-size_t index_of(const check::Submission& sub, const std::string& path)
+size_t index_of(const Submission& sub, const std::string& path)
 {
   for (size_t i = 0; i < sub.files.size(); ++i)
     if (sub.files[i].path == path)
@@ -48,20 +48,20 @@ size_t index_of(const check::Submission& sub, const std::string& path)
 }
 
 // A complete drive, each file with a digest: the submission and a manifest listing it all.
-check::Submission packed_drive()
+Submission packed_drive()
 {
   TreeBuilder tb;
   tb.changzhou_layout(unit, {"奋斗者之歌"});
   tb.file(sub_name, good_video()).file(clean_name, good_video());
   tb.file("manifest-sha256.txt").file(".mpcheck-pack-state");
-  check::Submission sub = tb.build(changzhou());
+  Submission sub = tb.build(changzhou());
   std::string text;
   for (auto& f : sub.files) {
     f.sha256 = a;
     text += a + "  " + f.path + "\n";
   }
-  sub.manifest = check::parse_drive_manifest(text);
-  check::match_manifest(*sub.manifest, sub.files);
+  sub.manifest = gather::parse_drive_manifest(text);
+  gather::match_manifest(*sub.manifest, sub.files);
   return sub;
 }
 
@@ -71,14 +71,14 @@ TEST_CASE("checks: a loose file gets its own checks, nothing about the drive")
 {
   TreeBuilder tb;
   tb.file("奋斗者之歌-微视频-钟楼区委组织部（无字幕）.mp4", good_video());
-  check::Submission sub = tb.build(changzhou());
+  Submission sub = tb.build(changzhou());
   // As a drive: folders, forms, the missing version...
   const auto as_drive = ids(run_sub(sub));
   CHECK(std::count(as_drive.begin(), as_drive.end(), "layout.folder-missing") == 3);
   CHECK(std::find(as_drive.begin(), as_drive.end(), "subtitles.pair-missing") != as_drive.end());
   CHECK(std::find(as_drive.begin(), as_drive.end(), "document.missing") != as_drive.end());
   // ...as a file: nothing wrong with it; its work's manual items only, none of the submission's.
-  sub.scope = check::Scope::files;
+  sub.scope = Scope::files;
   const auto findings = run_sub(sub);
   CHECK(ids(findings).empty());
   for (const auto& f : findings)
@@ -89,8 +89,8 @@ TEST_CASE("checks: a loose file gets its own checks, nothing about the drive")
   small.video->height = small.video->display_height = 720;
   TreeBuilder bad;
   bad.file("奋斗者之歌-微视频-钟楼区委组织部（无字幕）.mp4", small).file("初心.mp4", good_video());
-  check::Submission loose = bad.build(changzhou());
-  loose.scope = check::Scope::files;
+  Submission loose = bad.build(changzhou());
+  loose.scope = Scope::files;
   const auto found = ids(run_sub(loose));
   CHECK(std::find(found.begin(), found.end(), "video.resolution") != found.end());
   CHECK(std::find(found.begin(), found.end(), "name.pattern") != found.end());
@@ -103,8 +103,8 @@ TEST_CASE("checks: loose files of one work are compared as a pair")
   MediaFacts longer = good_video(200);
   tb.file("奋斗者之歌-微视频-钟楼区委组织部（有字幕）.mp4", good_video())
       .file("奋斗者之歌-微视频-钟楼区委组织部（无字幕）.mp4", longer);
-  check::Submission sub = tb.build(changzhou());
-  sub.scope = check::Scope::files;
+  Submission sub = tb.build(changzhou());
+  sub.scope = Scope::files;
   CHECK(ids(run_sub(sub)) == std::vector<std::string>{"subtitles.pair-mismatch"});
 }
 
@@ -153,12 +153,12 @@ TEST_CASE("checks: submission.incomplete for what an interrupted pack leaves")
 
 TEST_CASE("checks: the drive against its manifest")
 {
-  check::Submission sub = packed_drive();
+  Submission sub = packed_drive();
   CHECK(ids(run_sub(sub)).empty());
   // Bytes changed, a listed file gone, a file added, malformed lines.
   sub.files[index_of(sub, sub_name)].sha256 = b;
   sub.manifest->entries.push_back({"文本/初心-解说词-钟楼区委组织部.docx", a, 9, -1});
-  check::SubmissionFile added = sub.files[index_of(sub, clean_name)];
+  SubmissionFile added = sub.files[index_of(sub, clean_name)];
   added.path = added.raw_path = "作品/added.mp4";
   added.sha256.clear();
   sub.files.push_back(added);
@@ -179,24 +179,24 @@ TEST_CASE("checks: the drive against its manifest")
     }
   }
   // A listed file that could not be read in full: unreadable, not a mismatch.
-  check::Submission unread = packed_drive();
+  Submission unread = packed_drive();
   unread.files[index_of(unread, sub_name)].sha256.clear();
   CHECK(paths_of(run_sub(unread), "file.unreadable") == std::vector<std::string>{sub_name});
   // A manifest too large to read: said once, nothing compared.
-  check::Submission large = packed_drive();
-  large.manifest = check::DriveManifest{{}, {{0, "too-large"}}};
+  Submission large = packed_drive();
+  large.manifest = DriveManifest{{}, {{0, "too-large"}}};
   CHECK(ids(run_sub(large)) == std::vector<std::string>{"file.manifest-malformed"});
 }
 
-TEST_CASE("check::summarize counts every severity once")
+TEST_CASE("checks::summarize counts every severity once")
 {
-  check::CheckReport report;
+  checks::CheckReport report;
   report.findings = {{"video.resolution", Severity::error},
                      {"layout.junk", Severity::warning},
                      {"manual.originality", Severity::manual},
                      {"manual.originality", Severity::manual},
                      {"manual.note", Severity::info}};
-  const check::Summary s = check::summarize(report);
+  const checks::Summary s = checks::summarize(report);
   CHECK(s.error == 1);
   CHECK(s.warning == 1);
   CHECK(s.manual == 2); // one per work it concerns, as the findings are

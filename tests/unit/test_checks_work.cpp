@@ -1,5 +1,5 @@
 // work.duplicate: the decision on hand-built submissions whose files carry their SHA-256 (as
-// check/duplicates.cpp sets it). The quotas (work.count, …) are in test_checks_changzhou.cpp.
+// gather/duplicates.cpp sets it). The quotas (work.count, …) are in test_checks_changzhou.cpp.
 #include <algorithm>
 #include <map>
 
@@ -27,7 +27,7 @@ std::string video(const std::string& title, const std::string& variant)
 // Two complete 微视频 works; `hashes` gives files (by path) their SHA-256.
 std::vector<Finding> run_with(TreeBuilder b, const std::map<std::string, std::string>& hashes)
 {
-  check::Submission sub = b.build(changzhou());
+  Submission sub = b.build(changzhou());
   for (auto& f : sub.files)
     if (auto it = hashes.find(f.path); it != hashes.end())
       f.sha256 = it->second;

@@ -1,4 +1,5 @@
 #include "mpcheck/docs/forms.hpp"
+#include "mpcheck/pack/forms.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -40,7 +41,10 @@ WorkEntry new_media_work(const std::string& qr)
   work.new_media_type = "微信推文";
   work.platform = "常州龙城先锋微信公众号";
   work.reach = "阅读量 3.2 万次";
-  work.qr_image_path = qr;
+  mpcheck::docs::Image image;
+  std::string error;
+  if (!qr.empty() && mpcheck::pack::load_image(qr, image, error))
+    work.qr_image = std::move(image);
   return work;
 }
 

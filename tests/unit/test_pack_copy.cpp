@@ -1,6 +1,6 @@
 #include "mpcheck/pack/copy.hpp"
 
-#include "mpcheck/pack/sha256.hpp"
+#include "mpcheck/util/sha256.hpp"
 #include "pack_files.hpp"
 
 #include <doctest/doctest.h>
@@ -61,7 +61,7 @@ TEST_CASE("pack::Copier::copy hashes what it writes, across several buffers")
   copier.on_bytes = [&](int64_t n) { chunks.push_back(n); };
   std::string sha;
   REQUIRE(copier.copy(dir / "src.bin", stamp(dir / "src.bin"), dir / "dst.bin", sha).ok());
-  CHECK(sha == sha256_hex(content));
+  CHECK(sha == mpcheck::util::sha256_hex(content));
   CHECK(read_file(dir / "dst.bin") == content);
   CHECK(chunks == std::vector<int64_t>{4096, 4096, 4096, 17});
   CHECK(pack_files::files_named(dir.path(), ".mpcheck-tmp-").empty());
@@ -74,7 +74,7 @@ TEST_CASE("pack::Copier::copy of an empty file")
   Copier copier;
   std::string sha;
   REQUIRE(copier.copy(dir / "empty", stamp(dir / "empty"), dir / "out", sha).ok());
-  CHECK(sha == sha256_hex(""));
+  CHECK(sha == mpcheck::util::sha256_hex(""));
   CHECK(exists(dir / "out"));
 }
 
@@ -137,12 +137,12 @@ TEST_CASE("pack::Copier::write and hash_file, with and without the page cache")
   Copier copier;
   copier.verify = true;
   const std::string content = pack_files::pattern(70000, 4);
-  REQUIRE(copier.write(content, dir / "gen.txt", sha256_hex(content)).ok());
+  REQUIRE(copier.write(content, dir / "gen.txt", mpcheck::util::sha256_hex(content)).ok());
   for (const bool bypass : {false, true}) {
     std::string sha;
     int64_t size = 0;
     REQUIRE(copier.hash_file(dir / "gen.txt", bypass, sha, size).ok());
-    CHECK(sha == sha256_hex(content));
+    CHECK(sha == mpcheck::util::sha256_hex(content));
     CHECK(size == 70000);
   }
 }
@@ -179,7 +179,7 @@ TEST_CASE("pack::Copier::copy reads a source that is not in memory from the devi
   copier.verify = true;
   std::string sha;
   REQUIRE(copier.copy(dir / "src.bin", stamp(dir / "src.bin"), dir / "dst.bin", sha).ok());
-  CHECK(sha == sha256_hex(content));
+  CHECK(sha == mpcheck::util::sha256_hex(content));
   CHECK(read_file(dir / "dst.bin") == content);
   CHECK(pack_files::files_named(dir.path(), ".mpcheck-tmp-").empty());
 }
@@ -205,7 +205,7 @@ TEST_CASE("pack::ReadAhead goes through the page cache when a direct read is ref
     sha = reader.sha256();
   }
   CHECK(read == content.substr(17));
-  CHECK(sha == sha256_hex(content.substr(17)));
+  CHECK(sha == mpcheck::util::sha256_hex(content.substr(17)));
   if (direct)
     CHECK_FALSE(is_direct(fd));
   std::free(area);

@@ -2,8 +2,8 @@
 
 #include "mpcheck/pack/fileio.hpp"
 #include "mpcheck/pack/manifest.hpp"
-#include "mpcheck/pack/sha256.hpp"
 #include "mpcheck/pack/state.hpp"
+#include "mpcheck/util/sha256.hpp"
 #include "pack_files.hpp"
 
 #include <doctest/doctest.h>
@@ -80,7 +80,7 @@ TEST_CASE("pack::execute copies the plan, hashes it and writes the manifest and 
   scene.check_complete();
   REQUIRE(result.files.size() == 4);
   CHECK(copied_flags(result) == std::vector<bool>{true, true, true, true});
-  CHECK(result.files[0].sha256 == sha256_hex(read_file(scene.source(0))));
+  CHECK(result.files[0].sha256 == mpcheck::util::sha256_hex(read_file(scene.source(0))));
   CHECK(result.files[0].size == 300000);
   CHECK(result.files[3].dest == "报告.txt");
   CHECK(read_file(scene.out + "/manifest-sha256.txt") == manifest_text(result.files));
@@ -133,7 +133,7 @@ TEST_CASE("pack::execute resumes: files in place are neither recopied nor re-has
     const ExecuteResult again = scene.run();
     REQUIRE(again.ok);
     CHECK(copied_flags(again) == std::vector<bool>{false, false, false, false});
-    CHECK(again.files[0].sha256 == sha256_hex(read_file(scene.source(0))));
+    CHECK(again.files[0].sha256 == mpcheck::util::sha256_hex(read_file(scene.source(0))));
   }
   SUBCASE("same size and mtime: the state is trusted, the source is not read again")
   {
@@ -144,7 +144,7 @@ TEST_CASE("pack::execute resumes: files in place are neither recopied nor re-has
     set_mtime(scene.source(1), old.st.st_mtim);
     const ExecuteResult again = scene.run();
     CHECK_FALSE(again.files[1].copied);
-    CHECK(again.files[1].sha256 == sha256_hex(old.content));
+    CHECK(again.files[1].sha256 == mpcheck::util::sha256_hex(old.content));
   }
   SUBCASE("a source edited since (mtime moved) is copied again")
   {
@@ -289,7 +289,7 @@ TEST_CASE("pack::execute dry run writes nothing")
     REQUIRE(result.ok);
     CHECK(copied_flags(result) == std::vector<bool>{false, false, false, false});
     CHECK(result.files[0].sha256 == "");
-    CHECK(result.files[3].sha256 == sha256_hex("全部通过\n"));
+    CHECK(result.files[3].sha256 == mpcheck::util::sha256_hex("全部通过\n"));
     CHECK_FALSE(exists(scene.out));
   }
   SUBCASE("over an earlier run, with a leftover")
@@ -301,7 +301,7 @@ TEST_CASE("pack::execute dry run writes nothing")
     const ExecuteResult result = scene.run(options);
     REQUIRE(result.ok);
     CHECK(result.files[0].sha256 == "");
-    CHECK(result.files[1].sha256 == sha256_hex(read_file(scene.source(1))));
+    CHECK(result.files[1].sha256 == mpcheck::util::sha256_hex(read_file(scene.source(1))));
     CHECK(read_file(scene.out + "/.mpcheck-tmp-x") == "left");
     CHECK(read_file(scene.out + "/.mpcheck-pack-state") == state);
     CHECK(read_file(scene.dest(0)) != "edited");

@@ -1,6 +1,6 @@
 #include "mpcheck/pack/state.hpp"
 
-#include "mpcheck/pack/sha256.hpp"
+#include "mpcheck/util/sha256.hpp"
 #include "pack_files.hpp"
 
 #include <doctest/doctest.h>
@@ -8,8 +8,8 @@
 using namespace mpcheck::pack;
 
 namespace {
-const std::string sha_a = sha256_hex("a");
-const std::string sha_b = sha256_hex("b");
+const std::string sha_a = mpcheck::util::sha256_hex("a");
+const std::string sha_b = mpcheck::util::sha256_hex("b");
 } // namespace
 
 TEST_CASE("pack::format_state and parse_state round-trip, names with spaces included")

@@ -10,14 +10,14 @@ namespace {
 
 // A report over a hand-built tree: one work of two files, a file outside any work, and
 // findings of each kind placed by hand.
-check::CheckReport sample_report(const rules::RuleSet& rules)
+checks::CheckReport sample_report(const rules::RuleSet& rules)
 {
   test::TreeBuilder b;
   b.dir("作品")
       .file("作品/星火-微视频-单位（有字幕）.mp4", test::good_video())
       .file("作品/星火-微视频-单位（无字幕）.mp4", test::good_video())
       .file("作品/a&b <\"c\">.mp4", test::good_video());
-  check::CheckReport report;
+  checks::CheckReport report;
   report.rules = &rules;
   report.as_of = Date{2024, 9, 1};
   report.submission = b.build(rules);
@@ -78,7 +78,7 @@ TEST_CASE("report::check_junit keeps classname + name unique")
   test::TreeBuilder b;
   // The NFC and the NFD spelling of one name: one report path, two files.
   b.dir("作品").file("作品/caf\u00e9.mp4").file("作品/cafe\u0301.mp4").file("作品/x\x01.mp4");
-  check::CheckReport report;
+  checks::CheckReport report;
   report.rules = &rules;
   report.submission = b.build(rules);
   const std::string xml = report::check_junit(report, Lang::zh);
@@ -90,7 +90,7 @@ TEST_CASE("report::check_junit keeps classname + name unique")
 TEST_CASE("report::check_junit: one testsuite per report, named by its PATH, unique")
 {
   const rules::RuleSet rules = rules::load_rules("changzhou-2024");
-  std::vector<check::CheckReport> reports(3, sample_report(rules));
+  std::vector<checks::CheckReport> reports(3, sample_report(rules));
   reports[1].submission.label = "/media/usb2";
   // Bytes that are not UTF-8 read the same once escaped: the second gets " (2)".
   reports[0].submission.label = "/media/\xff";

@@ -13,7 +13,7 @@ TEST_CASE("report::check_sarif")
   const rules::RuleSet rules = rules::load_rules("changzhou-2024");
   test::TreeBuilder b;
   b.dir("作品").file("作品/星火 #1.mp4", test::good_video());
-  check::CheckReport report;
+  checks::CheckReport report;
   report.rules = &rules;
   report.as_of = Date{2024, 9, 1};
   report.submission = b.build(rules);

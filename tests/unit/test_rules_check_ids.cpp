@@ -16,8 +16,8 @@ TEST_CASE("rules::known_check_ids")
   // decode errors: issue 5 asks for a finding, and no SPEC id covers it), plus the drive's
   // manifest (file.hash-mismatch, file.missing-from-drive, file.not-in-manifest,
   // file.manifest-malformed) and the half-written drive (submission.incomplete): issue 10;
-  // links (file.symlink-outside, file.symlink: SPEC §8, issue 16); the baseline's video.hdr
-  // and video.bit-depth (issue 10).
+  // links (file.symlink-outside, file.symlink: docs/pack.md, "What pack reads and writes", issue
+  // 16); the baseline's video.hdr and video.bit-depth (issue 10).
   CHECK(ids.size() == 59);
   CHECK(find_check("file.hash-mismatch")->default_severity == Severity::error);
   CHECK(find_check("file.missing-from-drive")->default_severity == Severity::error);

@@ -31,13 +31,13 @@ const rules::Origin* required(const std::optional<rules::Requirement<bool>>& rul
 }
 
 Finding* add(const Context& ctx, std::string_view check, const rules::Origin* origin,
-             const check::SubmissionFile& file)
+             const SubmissionFile& file)
 {
   return origin ? ctx.sink.add(check, origin, file.path, ctx.work_of(file))
                 : ctx.sink.add_baseline(check, file.path, ctx.work_of(file));
 }
 
-void silent(const Context& ctx, const check::SubmissionFile& file, const rules::MediaRules& media,
+void silent(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media,
             const DeepFacts& d)
 {
   const rules::Origin* origin = required(media.audio_not_silent);
@@ -76,7 +76,7 @@ void silent(const Context& ctx, const check::SubmissionFile& file, const rules::
   }
 }
 
-void loudness(const Context& ctx, const check::SubmissionFile& file, const rules::MediaRules& media,
+void loudness(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media,
               const DeepFacts& d)
 {
   const rules::LoudnessRange& r = media.loudness->value;
@@ -119,7 +119,7 @@ void loudness(const Context& ctx, const check::SubmissionFile& file, const rules
 void check_audio(const Context& ctx)
 {
   for (const auto& file : ctx.sub.files) {
-    if (file.kind != check::FileKind::video || file.facts.error || !file.facts.video)
+    if (file.kind != FileKind::video || file.facts.error || !file.facts.video)
       continue;
     const rules::MediaRules& media = ctx.rules_for(file).media;
     // `audio_required: false` / `audio_not_silent: false`: the rule set allows it.

@@ -31,17 +31,17 @@ Finding* Sink::add_baseline(std::string_view check, const std::string& path,
   return f;
 }
 
-std::string Context::work_of(const check::SubmissionFile& file) const
+std::string Context::work_of(const SubmissionFile& file) const
 {
   return file.work >= 0 ? sub.works[size_t(file.work)].title : "";
 }
 
-const rules::CategoryRules& Context::rules_for(const check::SubmissionFile& file) const
+const rules::CategoryRules& Context::rules_for(const SubmissionFile& file) const
 {
   return rules.rules_for(file.work >= 0 ? sub.works[size_t(file.work)].category : "");
 }
 
-std::vector<Finding> run_all(const check::Submission& sub, const rules::RuleSet& rules,
+std::vector<Finding> run_all(const Submission& sub, const rules::RuleSet& rules,
                              const Options& options)
 {
   Sink sink(rules);
@@ -53,7 +53,7 @@ std::vector<Finding> run_all(const check::Submission& sub, const rules::RuleSet&
   return sink.take();
 }
 
-std::string command_path(const check::SubmissionFile& file)
+std::string command_path(const SubmissionFile& file)
 {
   return naming::is_valid_utf8(file.abs_path) ? file.abs_path : file.path;
 }
@@ -108,7 +108,7 @@ bool wide_gamut(const VideoFacts& v)
          v.color_matrix == "bt2020c";
 }
 
-std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::MediaRules& media)
+std::string ffmpeg_fix_command(const SubmissionFile& file, const rules::MediaRules& media)
 {
   std::vector<std::string> filters;
   if (media.scan && media.scan->value == rules::Scan::progressive && file.facts.video &&

@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "mpcheck/check/submission.hpp"
 #include "mpcheck/core/finding.hpp"
+#include "mpcheck/core/submission.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 #include "mpcheck/util/date.hpp"
 
@@ -42,7 +42,7 @@ private:
 };
 
 struct Context {
-  const check::Submission& sub;
+  const Submission& sub;
   const rules::RuleSet& rules;
   const Options& options;
   Sink& sink;
@@ -50,15 +50,15 @@ struct Context {
   // True when a drive is checked, false for loose files: the checks of the whole submission
   // (folders, forms, quotas, a work's missing version, the deadline, the manifest) run on
   // drives only.
-  bool whole_drive() const { return sub.scope == check::Scope::drive; }
+  bool whole_drive() const { return sub.scope == Scope::drive; }
   // The title of the work `file` belongs to, or "".
-  std::string work_of(const check::SubmissionFile& file) const;
+  std::string work_of(const SubmissionFile& file) const;
   // The category rules for `file`: its work's category, else the rule set's `works:` rules.
-  const rules::CategoryRules& rules_for(const check::SubmissionFile& file) const;
+  const rules::CategoryRules& rules_for(const SubmissionFile& file) const;
 };
 
 // Runs every check family in catalogue order and returns the findings.
-std::vector<Finding> run_all(const check::Submission& sub, const rules::RuleSet& rules,
+std::vector<Finding> run_all(const Submission& sub, const rules::RuleSet& rules,
                              const Options& options);
 
 void check_layout(const Context& ctx);     // layout.*
@@ -76,15 +76,15 @@ void check_submission(const Context& ctx); // submission.*
 void check_manual(const Context& ctx);     // manual.*
 
 // The file that is the document `rule` asks for (of `work`, for per-work documents), or nullptr.
-const check::SubmissionFile* find_document(const Context& ctx, const rules::DocumentRule& rule,
-                                           const check::Work* work);
+const SubmissionFile* find_document(const Context& ctx, const rules::DocumentRule& rule,
+                                    const Work* work);
 
 // Shell-quotes a path for a command the user can paste: "作品/a b.mp4".
 std::string shell_quote(const std::string& path);
 
 // The file's path as the user reaches it from where mpcheck ran (the checked root joined
 // with the file's path), for commands to paste.
-std::string command_path(const check::SubmissionFile& file);
+std::string command_path(const SubmissionFile& file);
 
 // Whether the pictures are interlaced: as measured on them when the deep checks ran and
 // could tell, else as the stream is flagged.
@@ -102,6 +102,6 @@ bool wide_gamut(const VideoFacts& v);
 // The one ffmpeg command that turns `file` into a video meeting `media` (resolution, frame
 // rate, progressive scan, bit rate, MP4 with the index first, AAC sound), 8-bit BT.709 SDR
 // (HDR tone-mapped) at a constant frame rate.
-std::string ffmpeg_fix_command(const check::SubmissionFile& file, const rules::MediaRules& media);
+std::string ffmpeg_fix_command(const SubmissionFile& file, const rules::MediaRules& media);
 
 } // namespace mpcheck::checks

@@ -3,14 +3,11 @@
 #include <algorithm>
 
 #include "mpcheck/checks/context.hpp"
-#include "mpcheck/media/document.hpp"
+#include "mpcheck/core/submission.hpp"
 
 namespace mpcheck::checks {
 
 namespace {
-
-using check::FileKind;
-using check::SubmissionFile;
 
 bool is_document(const SubmissionFile& f)
 {
@@ -66,7 +63,7 @@ Text conditions(const rules::DocumentRule& rule, bool unit_known)
   return out;
 }
 
-void missing(const Context& ctx, const rules::DocumentRule& rule, const check::Work* work)
+void missing(const Context& ctx, const rules::DocumentRule& rule, const Work* work)
 {
   const std::string ext = rule.extensions.empty() ? ".docx" : rule.extensions.front();
   const std::string unit = ctx.options.unit.empty() ? "报送单位" : ctx.options.unit;
@@ -93,7 +90,7 @@ void format(const Context& ctx, const SubmissionFile& file)
   if (!file.facts.document || file.size == 0)
     return;
   const DocumentFacts& doc = *file.facts.document;
-  const auto allowed = media::formats_for_extension(file.extension);
+  const auto allowed = formats_for_extension(file.extension);
   if (allowed.empty() ||
       (doc.valid && std::find(allowed.begin(), allowed.end(), doc.format) != allowed.end()))
     return;
@@ -107,7 +104,7 @@ void format(const Context& ctx, const SubmissionFile& file)
   }
 }
 
-bool applies_to(const rules::DocumentRule& rule, const check::Work& work)
+bool applies_to(const rules::DocumentRule& rule, const Work& work)
 {
   return rule.categories.empty() || std::find(rule.categories.begin(), rule.categories.end(),
                                               work.category) != rule.categories.end();
@@ -116,7 +113,7 @@ bool applies_to(const rules::DocumentRule& rule, const check::Work& work)
 } // namespace
 
 const SubmissionFile* find_document(const Context& ctx, const rules::DocumentRule& rule,
-                                    const check::Work* work)
+                                    const Work* work)
 {
   const auto it =
       std::find_if(ctx.sub.files.begin(), ctx.sub.files.end(), [&](const SubmissionFile& f) {

@@ -10,8 +10,6 @@ namespace mpcheck::checks {
 
 namespace {
 
-using check::SubmissionFile;
-
 std::string clock(double seconds)
 {
   const int64_t ms = std::llround(seconds * 1000);
@@ -58,7 +56,7 @@ void too_short(const Context& ctx, const SubmissionFile& file, double got,
 void check_duration(const Context& ctx)
 {
   for (const auto& file : ctx.sub.files) {
-    if (file.kind != check::FileKind::video && file.kind != check::FileKind::audio)
+    if (file.kind != FileKind::video && file.kind != FileKind::audio)
       continue;
     if (!file.facts.container || !file.facts.container->duration_known || file.facts.error)
       continue;

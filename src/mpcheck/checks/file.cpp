@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "mpcheck/check/drive_manifest.hpp"
 #include "mpcheck/checks/context.hpp"
+#include "mpcheck/core/submission.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
 
 namespace mpcheck::checks {
@@ -62,8 +62,9 @@ void unreadable_file(const Context& ctx, const std::string& path, const std::str
   }
 }
 
-// A link leading out of the checked folder: never opened (SPEC §8), and pack refuses it.
-void symlink_outside(const Context& ctx, const check::TreeProblem& p)
+// A link leading out of the checked folder: never opened (docs/pack.md, "What pack reads and
+// writes"), and pack refuses it.
+void symlink_outside(const Context& ctx, const TreeProblem& p)
 {
   if (Finding* f = ctx.sink.add("file.symlink-outside", nullptr, p.path, "")) {
     f->expected = Text{"文件本身，或指向本文件夹内文件的链接",
@@ -79,7 +80,7 @@ void symlink_outside(const Context& ctx, const check::TreeProblem& p)
 }
 
 // A link to another file of the folder: checked as that file; a drive should hold the file.
-void symlink_inside(const Context& ctx, const check::SubmissionFile& file)
+void symlink_inside(const Context& ctx, const SubmissionFile& file)
 {
   if (Finding* f = ctx.sink.add("file.symlink", nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"文件本身", "the file itself"};
@@ -93,7 +94,7 @@ void symlink_inside(const Context& ctx, const check::SubmissionFile& file)
   }
 }
 
-bool reported_unreadable(const check::SubmissionFile& file)
+bool reported_unreadable(const SubmissionFile& file)
 {
   return file.facts.error &&
          (file.facts.error->code == "permission" || file.facts.error->code == "unreadable");
@@ -109,12 +110,11 @@ Text manifest_problem_text(const std::string& reason)
 }
 
 // The lines of the manifest that say nothing usable, in one finding.
-void manifest_malformed(const Context& ctx, const std::vector<check::ManifestProblem>& problems)
+void manifest_malformed(const Context& ctx, const std::vector<ManifestProblem>& problems)
 {
   if (problems.empty())
     return;
-  Finding* f =
-      ctx.sink.add("file.manifest-malformed", nullptr, std::string(check::kDriveManifestName));
+  Finding* f = ctx.sink.add("file.manifest-malformed", nullptr, std::string(kDriveManifestName));
   if (!f)
     return;
   f->expected = Text{"每行“SHA-256 校验值  路径”（sha256sum 格式）",
@@ -152,8 +152,7 @@ void manifest_malformed(const Context& ctx, const std::vector<check::ManifestPro
                   problems.size(), problems.size() == 1 ? "" : "s")};
 }
 
-void hash_mismatch(const Context& ctx, const check::SubmissionFile& file,
-                   const check::ManifestEntry& entry)
+void hash_mismatch(const Context& ctx, const SubmissionFile& file, const ManifestEntry& entry)
 {
   if (Finding* f = ctx.sink.add("file.hash-mismatch", nullptr, file.path, ctx.work_of(file))) {
     f->expected = "SHA-256 " + entry.sha256;
@@ -167,7 +166,7 @@ void hash_mismatch(const Context& ctx, const check::SubmissionFile& file,
   }
 }
 
-void missing_from_drive(const Context& ctx, const check::ManifestEntry& entry)
+void missing_from_drive(const Context& ctx, const ManifestEntry& entry)
 {
   const std::string path = naming::to_nfc(naming::replace_invalid_utf8(entry.path));
   if (Finding* f = ctx.sink.add("file.missing-from-drive", nullptr, path)) {
@@ -181,7 +180,7 @@ void missing_from_drive(const Context& ctx, const check::ManifestEntry& entry)
   }
 }
 
-void not_in_manifest(const Context& ctx, const check::SubmissionFile& file)
+void not_in_manifest(const Context& ctx, const SubmissionFile& file)
 {
   if (Finding* f = ctx.sink.add("file.not-in-manifest", nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"列在 manifest-sha256.txt 中", "listed in manifest-sha256.txt"};
@@ -199,7 +198,7 @@ void not_in_manifest(const Context& ctx, const check::SubmissionFile& file)
 // every file listed (pack's own files and junk, which pack never copies, aside).
 void verify_manifest(const Context& ctx)
 {
-  const check::DriveManifest& manifest = *ctx.sub.manifest;
+  const DriveManifest& manifest = *ctx.sub.manifest;
   manifest_malformed(ctx, manifest.problems);
   if (!manifest.problems.empty() && manifest.problems.front().line == 0)
     return; // not read: nothing to compare
@@ -224,7 +223,7 @@ void verify_manifest(const Context& ctx)
     }
   }
   for (size_t i = 0; i < ctx.sub.files.size(); ++i)
-    if (!listed[i] && ctx.sub.files[i].kind != check::FileKind::junk)
+    if (!listed[i] && ctx.sub.files[i].kind != FileKind::junk)
       not_in_manifest(ctx, ctx.sub.files[i]);
 }
 
@@ -241,7 +240,7 @@ void check_file(const Context& ctx)
       unreadable_file(ctx, p.path, p.error, "");
   }
   for (const auto& file : ctx.sub.files) {
-    if (file.kind == check::FileKind::junk)
+    if (file.kind == FileKind::junk)
       continue;
     if (!file.link_target.empty())
       symlink_inside(ctx, file);

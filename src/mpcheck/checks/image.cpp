@@ -6,18 +6,16 @@
 
 #include <fmt/format.h>
 
-#include "mpcheck/check/assemble.hpp"
 #include "mpcheck/checks/context.hpp"
-#include "mpcheck/media/probe.hpp"
+#include "mpcheck/checks/picture_role.hpp"
+#include "mpcheck/core/probe_errors.hpp"
 
 namespace mpcheck::checks {
 
 namespace {
 
-using check::SubmissionFile;
-
 // The role an image plays in its work: the one whose words its name contains (二维码, 海报);
-// else the category's only role; else what the picture is (check::picture_role, docs/qr.md):
+// else the category's only role; else what the picture is (checks::picture_role, docs/qr.md):
 // the QR role for a picture that is essentially one QR code, the first other role (the
 // poster) for any other decoded picture. nullptr when the name does not say and the pixels
 // were not decoded (--fast): the notice's own name (作品名-新媒体作品-单位.jpg) has no mark.
@@ -29,11 +27,11 @@ const rules::ImageRole* role_of(const rules::CategoryRules& cat, const Submissio
         return &role;
   if (cat.images.size() == 1)
     return &cat.images.front();
-  const check::PictureRole what = check::picture_role(file.facts);
-  if (what == check::PictureRole::unknown)
+  const checks::PictureRole what = checks::picture_role(file.facts);
+  if (what == checks::PictureRole::unknown)
     return nullptr;
   for (const auto& role : cat.images)
-    if (role.qr_code == (what == check::PictureRole::qr_code))
+    if (role.qr_code == (what == checks::PictureRole::qr_code))
       return &role;
   return nullptr;
 }
@@ -121,19 +119,18 @@ std::optional<Text> qr_problem(const SubmissionFile& file)
 {
   if (!file.facts.image) {
     const std::string code = file.facts.error ? file.facts.error->code : "not-image";
-    return Text{"文件无法作为图片打开（" + media::probe_error_message(code).zh +
-                    "），无法识别二维码",
-                "the file does not open as an image (" + media::probe_error_message(code).en +
+    return Text{"文件无法作为图片打开（" + probe_error_message(code).zh + "），无法识别二维码",
+                "the file does not open as an image (" + probe_error_message(code).en +
                     "), so no QR code can be read"};
   }
   const ImageFacts& img = *file.facts.image;
   if (!img.qr_codes || !img.qr_codes->empty())
     return std::nullopt;
   if (img.qr_error)
-    return Text{"图片无法完整解码（" + media::probe_error_message(img.qr_error->code).zh +
+    return Text{"图片无法完整解码（" + probe_error_message(img.qr_error->code).zh +
                     "），没有识别到二维码",
                 "the image does not decode completely (" +
-                    media::probe_error_message(img.qr_error->code).en + "); no QR code was read"};
+                    probe_error_message(img.qr_error->code).en + "); no QR code was read"};
   return Text{"图片中没有识别到二维码", "no QR code could be read in the image"};
 }
 
@@ -178,7 +175,7 @@ void unreadable_qr_image(const Context& ctx, const SubmissionFile& file,
 
 // A work whose pictures were decoded and hold no QR code at all, and none of them is its QR
 // image (the notice requires 作品地址二维码).
-void no_code_in_work(const Context& ctx, const check::Work& work, const rules::ImageRole& role,
+void no_code_in_work(const Context& ctx, const Work& work, const rules::ImageRole& role,
                      const SubmissionFile& first_image)
 {
   if (Finding* f = ctx.sink.add("image.qr-code", &role.origin, first_image.path, work.title)) {
@@ -198,7 +195,7 @@ void no_code_in_work(const Context& ctx, const check::Work& work, const rules::I
 
 // --fast: the pictures were not decoded, so nothing is claimed about the QR code, and a
 // picture whose name does not say what it is got no poster checks either. Said once per work.
-void qr_not_checked(const Context& ctx, const check::Work& work, const rules::ImageRole& role,
+void qr_not_checked(const Context& ctx, const Work& work, const rules::ImageRole& role,
                     const SubmissionFile& first_image, bool roles_unknown)
 {
   if (Finding* f = ctx.sink.add("image.qr-code", &role.origin, first_image.path, work.title)) {
@@ -215,7 +212,7 @@ void qr_not_checked(const Context& ctx, const check::Work& work, const rules::Im
   }
 }
 
-void missing_role(const Context& ctx, const check::Work& work, const rules::ImageRole& role)
+void missing_role(const Context& ctx, const Work& work, const rules::ImageRole& role)
 {
   const char* check = role.qr_code ? "image.qr-code" : "document.missing";
   const std::string path = work.files.empty() ? "" : ctx.sub.files[size_t(work.files.front())].path;
@@ -237,12 +234,12 @@ void missing_role(const Context& ctx, const check::Work& work, const rules::Imag
 // satisfies it; a QR image without one is a warning then. No code anywhere is the role's
 // finding (an error by default) when every picture was decoded; under --fast it is an info
 // that nothing was checked.
-void work_qr_code(const Context& ctx, const check::Work& work, const rules::CategoryRules& cat,
+void work_qr_code(const Context& ctx, const Work& work, const rules::CategoryRules& cat,
                   const rules::ImageRole& role)
 {
   std::vector<const SubmissionFile*> images;
   for (int i : work.files)
-    if (ctx.sub.files[size_t(i)].kind == check::FileKind::image)
+    if (ctx.sub.files[size_t(i)].kind == FileKind::image)
       images.push_back(&ctx.sub.files[size_t(i)]);
   const bool found = std::any_of(images.begin(), images.end(), has_code);
   const bool undecoded = std::any_of(images.begin(), images.end(), not_decoded);
@@ -273,7 +270,7 @@ void work_qr_code(const Context& ctx, const check::Work& work, const rules::Cate
 void check_image(const Context& ctx)
 {
   for (const auto& file : ctx.sub.files) {
-    if (file.kind != check::FileKind::image || file.size == 0)
+    if (file.kind != FileKind::image || file.size == 0)
       continue;
     const rules::ImageRole* role = role_of(ctx.rules_for(file), file);
     if (!role)
@@ -298,7 +295,7 @@ void check_image(const Context& ctx)
         continue;
       const bool present = std::any_of(work.files.begin(), work.files.end(), [&](int i) {
         const auto& f = ctx.sub.files[size_t(i)];
-        return f.kind == check::FileKind::image && role_of(cat, f) == &role;
+        return f.kind == FileKind::image && role_of(cat, f) == &role;
       });
       if (!present)
         missing_role(ctx, work, role);

@@ -3,14 +3,11 @@
 #include <set>
 
 #include "mpcheck/checks/context.hpp"
-#include "mpcheck/layout/junk.hpp"
+#include "mpcheck/naming/junk.hpp"
 
 namespace mpcheck::checks {
 
 namespace {
-
-using check::FileKind;
-using check::SubmissionFile;
 
 // What decides a file's folder: its document type (报名表, 解说词) where the rule set names
 // one in the file name, else its kind.
@@ -24,7 +21,7 @@ std::string placement_kind(const Context& ctx, const SubmissionFile& f)
         if (f.name.find(alias) != std::string::npos)
           return doc.kind;
     }
-  return check::kind_name(f.kind);
+  return kind_name(f.kind);
 }
 
 void folder_missing(const Context& ctx)
@@ -92,7 +89,7 @@ std::string junk_root(const std::string& path)
     const size_t slash = path.find('/', start);
     if (slash == std::string::npos)
       return path;
-    if (layout::is_junk_folder(path.substr(start, slash - start)))
+    if (naming::is_junk_folder(path.substr(start, slash - start)))
       return path.substr(0, slash);
     start = slash + 1;
   }
@@ -103,7 +100,7 @@ void junk(const Context& ctx)
   std::set<std::string> reported;
   for (const auto& file : ctx.sub.files) {
     // An interrupted pack's temporary files are submission.incomplete's to report.
-    if (file.kind != FileKind::junk || layout::is_pack_leftover(file.name) ||
+    if (file.kind != FileKind::junk || naming::is_pack_leftover(file.name) ||
         !reported.insert(junk_root(file.path)).second)
       continue;
     if (Finding* f = ctx.sink.add("layout.junk", nullptr, junk_root(file.path))) {

@@ -9,7 +9,7 @@ namespace mpcheck::checks {
 
 namespace {
 
-bool applies_to(const rules::ManualItem& item, const check::Work& work)
+bool applies_to(const rules::ManualItem& item, const Work& work)
 {
   return item.categories.empty() || std::find(item.categories.begin(), item.categories.end(),
                                               work.category) != item.categories.end();

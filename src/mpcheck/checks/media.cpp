@@ -5,14 +5,11 @@
 #include <fmt/format.h>
 
 #include "mpcheck/checks/context.hpp"
-#include "mpcheck/media/probe.hpp"
+#include "mpcheck/core/probe_errors.hpp"
 
 namespace mpcheck::checks {
 
 namespace {
-
-using check::FileKind;
-using check::SubmissionFile;
 
 bool is_media(const SubmissionFile& f)
 {
@@ -39,8 +36,8 @@ void unreadable(const Context& ctx, const SubmissionFile& file)
   if (Finding* f = ctx.sink.add("media.unreadable", nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"可播放的视频", "a playable video"};
     f->actual = code;
-    f->message = media::probe_error_message(code);
-    f->hint = media::probe_error_hint(code);
+    f->message = probe_error_message(code);
+    f->hint = probe_error_hint(code);
   }
 }
 

@@ -12,9 +12,6 @@ namespace mpcheck::checks {
 
 namespace {
 
-using check::FileKind;
-using check::SubmissionFile;
-
 std::string pattern_text(const Context& ctx)
 {
   return ctx.rules.naming && !ctx.rules.naming->pattern.empty() ? ctx.rules.naming->pattern

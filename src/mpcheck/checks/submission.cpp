@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 
 #include "mpcheck/checks/context.hpp"
-#include "mpcheck/layout/junk.hpp"
+#include "mpcheck/naming/junk.hpp"
 
 namespace mpcheck::checks {
 
@@ -16,7 +16,7 @@ void incomplete(const Context& ctx)
 {
   std::vector<std::string> leftovers;
   for (const auto& file : ctx.sub.files)
-    if (layout::is_pack_leftover(file.name))
+    if (naming::is_pack_leftover(file.name))
       leftovers.push_back(file.path);
   const bool unfinished = ctx.sub.pack.state_file && !ctx.sub.pack.manifest;
   if (leftovers.empty() && !unfinished)
@@ -62,8 +62,7 @@ void whole(const Context& ctx)
   }
 }
 
-void late_document(const Context& ctx, const rules::DocumentRule& rule,
-                   const check::SubmissionFile& file)
+void late_document(const Context& ctx, const rules::DocumentRule& rule, const SubmissionFile& file)
 {
   const auto& deadline = *rule.deadline;
   if (Finding* f =

@@ -20,12 +20,12 @@ struct Versions {
   std::string first_path;
 };
 
-Versions versions_of(const Context& ctx, const check::Work& work)
+Versions versions_of(const Context& ctx, const Work& work)
 {
   Versions v;
   for (int i : work.files) {
     const auto& file = ctx.sub.files[size_t(i)];
-    if (file.kind != check::FileKind::video || !file.work_name)
+    if (file.kind != FileKind::video || !file.work_name)
       continue;
     if (v.first_path.empty())
       v.first_path = file.path;
@@ -120,7 +120,7 @@ Mismatch sound(const MediaFacts& a, const MediaFacts& b, double frame_s, double 
   return {};
 }
 
-Mismatch mismatch(const MediaFacts& a, const MediaFacts& b, const check::VersionPair& pair,
+Mismatch mismatch(const MediaFacts& a, const MediaFacts& b, const VersionPair& pair,
                   double threshold)
 {
   const double fps = a.video->frame_rate.valid() ? a.video->frame_rate.value() : 25;
@@ -149,14 +149,14 @@ Mismatch mismatch(const MediaFacts& a, const MediaFacts& b, const check::Version
   return sound(a, b, frame_s, threshold);
 }
 
-void report_mismatch(const Context& ctx, const check::VersionPair& pair, const Mismatch& m,
+void report_mismatch(const Context& ctx, const VersionPair& pair, const Mismatch& m,
                      const rules::Origin* origin)
 {
   const auto& a = ctx.sub.files[size_t(pair.subtitled)];
   const auto& b = ctx.sub.files[size_t(pair.clean)];
   const auto& at = m.at == 0 ? a : b;
   const auto& other = m.at == 0 ? b : a;
-  const check::Work& work = ctx.sub.works[size_t(pair.work)];
+  const Work& work = ctx.sub.works[size_t(pair.work)];
   Finding* f = ctx.sink.add("subtitles.pair-mismatch", origin, at.path, work.title);
   if (!f)
     return;
@@ -184,8 +184,7 @@ void report_mismatch(const Context& ctx, const check::VersionPair& pair, const M
 // Burned-in text in the clean version and none in the subtitled one: the names are swapped.
 // An error (the receiver would publish the wrong file), unless the rule set lowers
 // subtitles.not-burned.
-void swapped(const Context& ctx, const check::VersionPair& pair, const rules::Origin* origin,
-             Finding& f)
+void swapped(const Context& ctx, const VersionPair& pair, const rules::Origin* origin, Finding& f)
 {
   const auto& a = ctx.sub.files[size_t(pair.subtitled)];
   const auto& b = ctx.sub.files[size_t(pair.clean)];
@@ -202,13 +201,13 @@ void swapped(const Context& ctx, const check::VersionPair& pair, const rules::Or
                 "', which shows the text, is the subtitled version; the other is the clean one."};
 }
 
-void compare_versions(const Context& ctx, const check::VersionPair& pair)
+void compare_versions(const Context& ctx, const VersionPair& pair)
 {
   const auto& a = ctx.sub.files[size_t(pair.subtitled)];
   const auto& b = ctx.sub.files[size_t(pair.clean)];
   if (!a.facts.video || !b.facts.video || a.facts.error || b.facts.error)
     return;
-  const check::Work& work = ctx.sub.works[size_t(pair.work)];
+  const Work& work = ctx.sub.works[size_t(pair.work)];
   const rules::CategoryRules& cat = ctx.rules.rules_for(work.category);
   const rules::Origin* origin = cat.variants ? &cat.variants->origin : nullptr;
   const Mismatch m = mismatch(a.facts, b.facts, pair, cat.media.silence_threshold);

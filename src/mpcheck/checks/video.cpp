@@ -12,8 +12,6 @@ namespace mpcheck::checks {
 
 namespace {
 
-using check::SubmissionFile;
-
 struct VideoCheck {
   const Context& ctx;
   const SubmissionFile& file;
@@ -384,7 +382,7 @@ void missing(const Context& ctx, const SubmissionFile& file)
 void check_video(const Context& ctx)
 {
   for (const auto& file : ctx.sub.files) {
-    if (file.kind != check::FileKind::video || file.facts.error || file.size == 0)
+    if (file.kind != FileKind::video || file.facts.error || file.size == 0)
       continue;
     if (!file.facts.video) {
       missing(ctx, file);

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "mpcheck/check/duplicates.hpp"
 #include "mpcheck/checks/context.hpp"
+#include "mpcheck/core/submission.hpp"
 
 namespace mpcheck::checks {
 
@@ -31,8 +31,7 @@ void count(const Context& ctx)
 void none(const Context& ctx)
 {
   const bool media = std::any_of(ctx.sub.files.begin(), ctx.sub.files.end(), [](const auto& f) {
-    return f.kind == check::FileKind::video || f.kind == check::FileKind::audio ||
-           f.kind == check::FileKind::image;
+    return f.kind == FileKind::video || f.kind == FileKind::audio || f.kind == FileKind::image;
   });
   if (media || !ctx.sub.works.empty())
     return;
@@ -115,7 +114,7 @@ void age(const Context& ctx)
     return;
   const Date oldest = ctx.options.as_of.plus_years(-max->value);
   for (const auto& file : ctx.sub.files) {
-    if (file.kind != check::FileKind::video || !file.facts.container)
+    if (file.kind != FileKind::video || !file.facts.container)
       continue;
     const std::string& created = file.facts.container->creation_time;
     const auto day = parse_date(created.substr(0, 10));
@@ -138,19 +137,18 @@ void age(const Context& ctx)
 
 // The two versions of one programme (有字幕 and 无字幕 of the same work and episode) are
 // expected to be near copies: byte-identical ones are subtitles.not-burned's to report.
-bool is_pair(const check::SubmissionFile& a, const check::SubmissionFile& b)
+bool is_pair(const SubmissionFile& a, const SubmissionFile& b)
 {
   using naming::Variant;
   if (a.work < 0 || a.work != b.work || a.episode != b.episode || !a.work_name || !b.work_name ||
-      a.kind != check::FileKind::video || b.kind != check::FileKind::video)
+      a.kind != FileKind::video || b.kind != FileKind::video)
     return false;
   const Variant va = a.work_name->name.variant, vb = b.work_name->name.variant;
   return (va == Variant::subtitled && vb == Variant::clean) ||
          (va == Variant::clean && vb == Variant::subtitled);
 }
 
-void duplicate_of(const Context& ctx, const check::SubmissionFile& copy,
-                  const check::SubmissionFile& first)
+void duplicate_of(const Context& ctx, const SubmissionFile& copy, const SubmissionFile& first)
 {
   if (Finding* f = ctx.sink.add("work.duplicate", nullptr, copy.path, ctx.work_of(copy))) {
     f->expected = Text{"与其他文件内容不同", "content of its own"};
@@ -167,9 +165,9 @@ void duplicate_of(const Context& ctx, const check::SubmissionFile& copy,
 // naming the first earlier copy that is not its other version (有字幕/无字幕 of one work).
 void duplicate(const Context& ctx)
 {
-  std::map<std::string, std::vector<const check::SubmissionFile*>> by_hash;
+  std::map<std::string, std::vector<const SubmissionFile*>> by_hash;
   for (const auto& file : ctx.sub.files)
-    if (!file.sha256.empty() && check::is_duplicate_candidate(file)) // the manifest hashes all
+    if (!file.sha256.empty() && is_duplicate_candidate(file)) // the manifest hashes all
       by_hash[file.sha256].push_back(&file);
   for (auto& [hash, files] : by_hash) {
     std::sort(files.begin(), files.end(),

@@ -7,10 +7,10 @@
 
 #include <fmt/format.h>
 
-#include "mpcheck/check/run.hpp"
 #include "mpcheck/cli/commands.hpp"
 #include "mpcheck/cli/outputs.hpp"
 #include "mpcheck/cli/progress.hpp"
+#include "mpcheck/gather/run.hpp"
 #include "mpcheck/report/check_html.hpp"
 #include "mpcheck/report/check_report.hpp"
 #include "mpcheck/rules/loader.hpp"
@@ -36,7 +36,7 @@ struct CheckCommand {
 
 // 1 when findings at or above the --fail-on level exist (--strict is --fail-on warning);
 // --exit-zero reports without failing (usage and runtime errors still exit 2 and 3).
-int exit_code_for(const check::CheckReport& report, const CheckCommand& cmd)
+int exit_code_for(const checks::CheckReport& report, const CheckCommand& cmd)
 {
   if (cmd.exit_zero)
     return exit_ok;
@@ -64,7 +64,7 @@ std::string render(report::Reports reports, const CheckCommand& cmd, Lang lang)
 }
 
 // The plain line for a PATH that cannot be checked at all.
-std::string path_error_text(const check::PathError& e, Lang lang)
+std::string path_error_text(const gather::PathError& e, Lang lang)
 {
   const bool en = lang == Lang::en;
   if (e.error == "not-found")
@@ -87,7 +87,7 @@ std::string path_error_text(const check::PathError& e, Lang lang)
 // files (a report written into the drive being checked changes it), the rule file, or (hard
 // links, known once the files are listed) the same file as one checked. Replacing another
 // existing file, such as last run's report, is allowed: that is the normal CI use.
-std::string output_problem(const CheckCommand& cmd, const check::Submission* checked)
+std::string output_problem(const CheckCommand& cmd, const Submission* checked)
 {
   OutputGuard guard;
   guard.read_only = cmd.paths;
@@ -105,7 +105,7 @@ std::string output_problem(const CheckCommand& cmd, const check::Submission* che
 int run(const CheckCommand& cmd)
 {
   const Lang lang = cmd.common.language();
-  check::RunOptions options;
+  gather::RunOptions options;
   if (cmd.as_of.empty()) {
     options.checks.as_of = today();
   } else if (auto d = parse_date(cmd.as_of)) {
@@ -134,19 +134,19 @@ int run(const CheckCommand& cmd)
   // Each PATH is a submission of its own (loose files together are one). A PATH that does not
   // exist is a usage error: nothing is checked. One that cannot be read is a runtime error:
   // the others are checked and reported, and the exit code is 3.
-  const check::Targets planned = check::plan_targets(cmd.paths);
+  const gather::Targets planned = gather::plan_targets(cmd.paths);
   const bool usage = std::any_of(planned.errors.begin(), planned.errors.end(),
-                                 [](const check::PathError& e) { return e.usage(); });
+                                 [](const gather::PathError& e) { return e.usage(); });
   for (const auto& e : planned.errors)
     if (e.usage() || !usage)
       print_error(path_error_text(e, lang));
   if (usage)
     return exit_usage;
-  std::vector<check::CheckReport> reports;
+  std::vector<checks::CheckReport> reports;
   for (const auto& target : planned.targets) {
     ProgressLine progress(cmd.common, {"已检查", "checked"});
     options.on_progress = progress.callback();
-    reports.push_back(check::run_check(target, rules, options));
+    reports.push_back(gather::run_check(target, rules, options));
     progress.clear();
   }
   for (const auto& report : reports)

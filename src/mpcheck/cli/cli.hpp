@@ -3,7 +3,7 @@
 
 namespace mpcheck::cli {
 
-// Exit codes (SPEC §7).
+// Exit codes (man page, EXIT STATUS).
 enum ExitCode : int {
   exit_ok = 0,       // no errors (warnings allowed unless --strict)
   exit_findings = 1, // errors found

@@ -4,8 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "mpcheck/check/run.hpp"
 #include "mpcheck/cli/commands.hpp"
+#include "mpcheck/gather/run.hpp"
 #include "mpcheck/manifest/guess.hpp"
 #include "mpcheck/rules/loader.hpp"
 
@@ -39,7 +39,7 @@ int run(InitCommand cmd)
                     : fmt::format("{} 已存在；要覆盖请加 --force", cmd.common.output));
     return exit_usage;
   }
-  const check::Submission sub = check::gather({cmd.src}, rules, cmd.common.jobs);
+  const Submission sub = gather::gather({cmd.src}, rules, cmd.common.jobs);
   const std::string yaml = manifest::guess_manifest(sub, rules, cmd.unit);
   if (!write_output(cmd.common, yaml))
     return exit_runtime;

@@ -1,8 +1,8 @@
 #pragma once
-// Where the outputs a user names (`--zip`, `-o`) may be written (SPEC §8): never a source,
-// never inside a folder that is only read, never inside the folder pack fills, and an
-// existing file only when replacing is allowed. Paths are compared with their links and '..'
-// resolved (weakly_canonical), and files also by device and inode (hard links).
+// Where the outputs a user names (`--zip`, `-o`) may be written (docs/pack.md, "What pack reads and
+// writes"): never a source, never inside a folder that is only read, never inside the folder pack
+// fills, and an existing file only when replacing is allowed. Paths are compared with their links
+// and '..' resolved (weakly_canonical), and files also by device and inode (hard links).
 
 #include <string>
 #include <vector>

@@ -6,11 +6,11 @@
 
 #include <fmt/format.h>
 
-#include "mpcheck/check/assemble.hpp"
-#include "mpcheck/check/run.hpp"
 #include "mpcheck/cli/commands.hpp"
 #include "mpcheck/cli/outputs.hpp"
 #include "mpcheck/cli/progress.hpp"
+#include "mpcheck/gather/assemble.hpp"
+#include "mpcheck/gather/run.hpp"
 #include "mpcheck/layout/plan.hpp"
 #include "mpcheck/pack/execute.hpp"
 #include "mpcheck/pack/fileio.hpp"
@@ -81,7 +81,7 @@ bool make_plan(const PackCommand& cmd, const rules::RuleSet& rules, layout::Pack
   }
   unit = cmd.unit;
   // Planning needs the names only: the media are probed once, on the drive, by the check after.
-  const check::Submission sub = check::assemble(scan::walk({cmd.src}), {}, rules);
+  const Submission sub = gather::assemble(scan::walk({cmd.src}), {}, rules);
   plan = layout::plan_from_submission(sub, rules, cmd.unit);
   for (const auto& p : sub.problems)
     if (p.error == "symlink-outside") // never opened, never copied
@@ -316,7 +316,7 @@ int run(const PackCommand& cmd)
     }
   }
   // The finished drive is checked again with the same rules; the report goes onto it.
-  check::RunOptions check_options;
+  gather::RunOptions check_options;
   check_options.checks.unit = unit;
   check_options.checks.target_fat32 = options.fat32;
   check_options.jobs = cmd.common.jobs;
@@ -332,7 +332,7 @@ int run(const PackCommand& cmd)
   for (const auto& f : result.files)
     if (!f.sha256.empty())
       check_options.known_sha256.emplace(f.dest, f.sha256);
-  const check::CheckReport report = check::run_check(cmd.out, rules, check_options);
+  const checks::CheckReport report = gather::run_check(cmd.out, rules, check_options);
   checking.clear();
   const std::string text = report::check_text(report, {lang, false, false});
   if (!pack::write_file_atomically((fs::path(cmd.out) / "mpcheck-report.txt").string(), text)

@@ -14,8 +14,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "mpcheck/check/assemble.hpp"
 #include "mpcheck/cli/commands.hpp"
+#include "mpcheck/gather/assemble.hpp"
 #include "mpcheck/layout/rename.hpp"
 #include "mpcheck/manifest/works.hpp"
 #include "mpcheck/rules/loader.hpp"
@@ -173,7 +173,7 @@ int run(const RenameCommand& cmd)
   if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
   // Names only: nothing needs probing.
-  const check::Submission sub = check::assemble(scan::walk({cmd.dir}), {}, rules);
+  const Submission sub = gather::assemble(scan::walk({cmd.dir}), {}, rules);
   layout::RenamePlan plan;
   std::string works = (fs::path(cmd.dir) / "works.yaml").string();
   if (fs::exists(works)) {

@@ -15,7 +15,8 @@ enum class Severity { error, warning, manual, info };
 const char* severity_name(Severity s);
 
 struct Finding {
-  std::string check; // stable id from SPEC §6, e.g. "video.resolution", "manual.title-card"
+  std::string check; // stable id of the check catalogue (rules/check_ids.cpp, man page CHECK IDS),
+                     // e.g. "video.resolution", "manual.title-card"
   Severity severity = Severity::error;
   std::string path;   // relative to the checked root, '/'-separated, NFC; "" for the whole tree
   std::string work;   // the work's title when the finding belongs to a work, else ""

@@ -14,7 +14,6 @@
 #include <unistd.h>
 #include <zip.h>
 
-#include "mpcheck/media/image.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
 
 namespace mpcheck::docs {
@@ -460,25 +459,6 @@ Extent fit_picture(int width_px, int height_px, Extent box)
   const double cx = double(width_px) * emu_per_pixel, cy = double(height_px) * emu_per_pixel;
   const double scale = std::min({1.0, double(box.cx) / cx, double(box.cy) / cy});
   return {static_cast<int64_t>(cx * scale + 0.5), static_cast<int64_t>(cy * scale + 0.5)};
-}
-
-bool load_image(const std::string& path, Image& out, std::string& error)
-{
-  ImageFacts facts;
-  ProbeError probe_error;
-  if (!media::probe_image(path, facts, probe_error)) {
-    error = path + ": " +
-            (probe_error.code == "unreadable" ? probe_error.detail : "not a PNG or JPEG image");
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (!in.good() && !in.eof()) {
-    error = path + ": " + std::strerror(errno);
-    return false;
-  }
-  out = {std::move(bytes), facts.format, facts.width, facts.height};
-  return true;
 }
 
 DocxWriter::DocxWriter(DocProperties properties) : m_properties(std::move(properties)) {}

@@ -100,10 +100,6 @@ std::string xml_escape(std::string_view text);
 // its aspect ratio kept, to fit within `box`. Zero when a pixel size is not positive.
 Extent fit_picture(int width_px, int height_px, Extent box);
 
-// Reads the PNG or JPEG file at `path` into `out` (pixel size from its header). Returns false
-// with `error` = "PATH: reason" when it cannot be read or is neither PNG nor JPEG.
-bool load_image(const std::string& path, Image& out, std::string& error);
-
 // Builds one .docx: add blocks in reading order, then write(). Cheap to copy and move.
 class DocxWriter {
 public:

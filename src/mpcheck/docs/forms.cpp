@@ -157,18 +157,16 @@ Table video_entry_table(const WorkEntry& work)
   return table;
 }
 
-// The (二维码) cell: the picture when it loads, else the original's placeholder text.
-Cell qr_cell(DocxWriter& doc, const std::string& image_path)
+// The (二维码) cell: the picture when there is one, else the original's placeholder text.
+Cell qr_cell(DocxWriter& doc, const std::optional<Image>& image)
 {
   Cell cell = label("(二维码)");
   cell.row_span = 5;
-  Image image;
-  std::string error;
-  if (image_path.empty() || !load_image(image_path, image, error))
+  if (!image)
     return cell;
   const int64_t box = 2100 * 635; // the column's 2400 twips less the cell margins, in EMU
-  cell.picture = {0, fit_picture(image.width_px, image.height_px, {box, box})};
-  cell.picture.image = doc.add_image(std::move(image));
+  cell.picture = {0, fit_picture(image->width_px, image->height_px, {box, box})};
+  cell.picture.image = doc.add_image(*image);
   cell.paragraphs.clear();
   return cell;
 }
@@ -176,7 +174,7 @@ Cell qr_cell(DocxWriter& doc, const std::string& image_path)
 Table new_media_entry_table(DocxWriter& doc, const WorkEntry& work)
 {
   Table table{{1600, 4306, 2400}, {}};
-  table.rows = {row({label("名 称"), value(work.title), qr_cell(doc, work.qr_image_path)}, 640),
+  table.rows = {row({label("名 称"), value(work.title), qr_cell(doc, work.qr_image)}, 640),
                 row({label("类 型"), value(work.new_media_type)}, 640),
                 row({label("发布平台"), value(work.platform)}, 640),
                 row({label("制作单位"), value(work.producer)}, 640),

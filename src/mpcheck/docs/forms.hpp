@@ -4,6 +4,7 @@
 // cells, blank rows, 注 lines, （盖章） and 年 月 日 for the seal), ready to write(). The
 // wording is the notice's own; see docs/forms.md for the layout decisions.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,7 @@ struct WorkEntry {
   int episodes = 1;               // 总集数; < 1 leaves the box blank
   double minutes_per_episode = 0; // 每集时长; 0 leaves the box blank
   std::string new_media_type /*类型*/, platform /*发布平台*/, reach /*传播效果*/;
-  std::string qr_image_path; // a PNG or JPEG of the work's address (新媒体作品); "" = none
+  std::optional<Image> qr_image; // the PNG or JPEG of the work's address (新媒体作品), loaded
 };
 
 // The submitting unit (报送单位) and its contact.

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <map>
 
-#include "mpcheck/layout/junk.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
+#include "mpcheck/naming/junk.hpp"
 #include "mpcheck/naming/work_name.hpp"
 
 namespace mpcheck::layout {
@@ -120,7 +120,7 @@ void add_folders(const rules::RuleSet& rules, PackPlan& plan)
 
 } // namespace
 
-std::string canonical_name(const check::SubmissionFile& file, const std::string& unit,
+std::string canonical_name(const SubmissionFile& file, const std::string& unit,
                            const std::string& extension, const rules::RuleSet& rules)
 {
   naming::WorkName n = file.work_name->name;
@@ -174,24 +174,24 @@ namespace {
 
 } // namespace
 
-PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet& rules,
+PackPlan plan_from_submission(const Submission& sub, const rules::RuleSet& rules,
                               const std::string& unit)
 {
   PackPlan plan;
   add_folders(rules, plan);
   for (const auto& f : sub.files) {
-    if (f.kind == check::FileKind::junk || f.kind == check::FileKind::other)
+    if (f.kind == FileKind::junk || f.kind == FileKind::other)
       continue;
     const std::string name = f.name.substr(0, f.name.size() - f.extension.size()) + f.extension;
     if (f.work_name && naming::understood(*f.work_name) && rules.naming &&
-        f.kind != check::FileKind::image) {
-      plan.files.push_back({f.abs_path,
-                            folder_prefix(rules, check::kind_name(f.kind)) +
-                                canonical_name(f, unit, f.extension, rules),
-                            "video", f.work_name->name.title});
+        f.kind != FileKind::image) {
+      plan.files.push_back(
+          {f.abs_path,
+           folder_prefix(rules, kind_name(f.kind)) + canonical_name(f, unit, f.extension, rules),
+           "video", f.work_name->name.title});
       continue;
     }
-    if (f.work_name && !f.work_name->ok && rules.naming && f.kind != check::FileKind::image) {
+    if (f.work_name && !f.work_name->ok && rules.naming && f.kind != FileKind::image) {
       plan.problems.push_back(
           {f.abs_path,
            {"文件名无法识别为“作品名-分类-报送单位”，请先改名或写 works.yaml",
@@ -199,7 +199,7 @@ PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet
       continue;
     }
     // Images keep their role marks; documents go to the folder their type names.
-    std::string kind = check::kind_name(f.kind);
+    std::string kind = kind_name(f.kind);
     for (const auto& doc : rules.documents)
       if (f.name.find(doc.kind) != std::string::npos)
         kind = doc.kind;

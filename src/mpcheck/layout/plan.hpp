@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "mpcheck/check/submission.hpp"
 #include "mpcheck/core/lang.hpp"
+#include "mpcheck/core/submission.hpp"
 #include "mpcheck/manifest/works.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
@@ -39,14 +39,14 @@ PackPlan plan_from_manifest(const manifest::Manifest& manifest, const rules::Rul
 // The files of an already-named source folder, renamed canonically (variant suffixes,
 // separators, NFC) and put in their folders; junk is left out. `unit` replaces the names'
 // unit when not empty.
-PackPlan plan_from_submission(const check::Submission& sub, const rules::RuleSet& rules,
+PackPlan plan_from_submission(const Submission& sub, const rules::RuleSet& rules,
                               const std::string& unit);
 
 // The canonical name of a media file named after the pattern: 作品名-分类-单位（有字幕）（第N集）+
 // `extension` — ASCII '-', the variant as （有字幕）/（无字幕）, the episode as the rule set's
 // `episode_suffix` after it, characters Windows refuses replaced, `unit` when given. Used by
 // pack and by rename.
-std::string canonical_name(const check::SubmissionFile& file, const std::string& unit,
+std::string canonical_name(const SubmissionFile& file, const std::string& unit,
                            const std::string& extension, const rules::RuleSet& rules);
 
 // The folder (with a trailing '/') where files of `kind` go: "作品/", or "" without a layout.

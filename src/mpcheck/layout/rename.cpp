@@ -16,15 +16,15 @@ std::string parent_of(const std::string& path)
   return slash == std::string::npos ? "" : path.substr(0, slash + 1);
 }
 
-bool renamable(const check::SubmissionFile& f)
+bool renamable(const SubmissionFile& f)
 {
-  return (f.kind == check::FileKind::video || f.kind == check::FileKind::audio) && f.work_name &&
+  return (f.kind == FileKind::video || f.kind == FileKind::audio) && f.work_name &&
          naming::understood(*f.work_name);
 }
 
 // Why a name is left alone: it does not split into 作品名-分类-报送单位, or what would be its
 // category is none of the notice's (a camera's VID_20240801_123456.mp4).
-Text not_understood(const check::SubmissionFile& f)
+Text not_understood(const SubmissionFile& f)
 {
   const bool split =
       f.work_name && !f.work_name->name.category.empty() && !f.work_name->known_category;
@@ -40,15 +40,14 @@ Text not_understood(const check::SubmissionFile& f)
 
 } // namespace
 
-RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rules,
-                        const std::string& unit)
+RenamePlan plan_renames(const Submission& sub, const rules::RuleSet& rules, const std::string& unit)
 {
   RenamePlan plan;
   std::map<std::string, std::string> taken; // folded name → who has it
   for (const auto& f : sub.files)
     taken[naming::fold_for_collision(f.path)] = f.raw_path;
   for (const auto& f : sub.files) {
-    if (f.kind != check::FileKind::video && f.kind != check::FileKind::audio)
+    if (f.kind != FileKind::video && f.kind != FileKind::audio)
       continue;
     if (!rules.naming)
       break;
@@ -75,7 +74,7 @@ RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rule
 }
 
 RenamePlan plan_renames_from_manifest(const PackPlan& plan, const std::string& root,
-                                      const check::Submission& sub)
+                                      const Submission& sub)
 {
   RenamePlan out;
   std::map<std::string, std::string> taken;

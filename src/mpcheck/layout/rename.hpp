@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "mpcheck/check/submission.hpp"
 #include "mpcheck/core/lang.hpp"
+#include "mpcheck/core/submission.hpp"
 #include "mpcheck/layout/plan.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
@@ -26,12 +26,12 @@ struct RenamePlan {
 // Canonical names (作品名-分类-单位（有字幕）.mp4: ASCII '-', full-width variant brackets, NFC,
 // no characters Windows refuses, `unit` when given) for every media and image file of `sub`
 // that is named after the pattern, possibly with look-alike separators.
-RenamePlan plan_renames(const check::Submission& sub, const rules::RuleSet& rules,
+RenamePlan plan_renames(const Submission& sub, const rules::RuleSet& rules,
                         const std::string& unit);
 
 // The same from a works manifest: each work file inside `root` (relative paths) gets the base
 // name pack would give it, in the folder where it already is.
 RenamePlan plan_renames_from_manifest(const PackPlan& plan, const std::string& root,
-                                      const check::Submission& sub);
+                                      const Submission& sub);
 
 } // namespace mpcheck::layout

@@ -13,9 +13,6 @@ namespace mpcheck::manifest {
 
 namespace {
 
-using check::FileKind;
-using check::SubmissionFile;
-
 constexpr const char* todo = "TODO";
 
 struct Guess {
@@ -99,7 +96,7 @@ void attach_other(std::vector<Guess>& works, const SubmissionFile& f)
   }
 }
 
-std::string majority_unit(const check::Submission& sub)
+std::string majority_unit(const Submission& sub)
 {
   std::map<std::string, int> count;
   for (const auto& f : sub.files)
@@ -186,7 +183,7 @@ std::string yaml_quote(const std::string& text)
   return out + "\"";
 }
 
-std::string guess_manifest(const check::Submission& sub, const rules::RuleSet& rules,
+std::string guess_manifest(const Submission& sub, const rules::RuleSet& rules,
                            const std::string& unit)
 {
   std::vector<Guess> works;

@@ -5,14 +5,14 @@
 
 #include <string>
 
-#include "mpcheck/check/submission.hpp"
+#include "mpcheck/core/submission.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
 namespace mpcheck::manifest {
 
 // The works.yaml text for `sub` (paths relative to the submission root). `unit` is used when
 // given, else the unit most names carry, else a TODO mark.
-std::string guess_manifest(const check::Submission& sub, const rules::RuleSet& rules,
+std::string guess_manifest(const Submission& sub, const rules::RuleSet& rules,
                            const std::string& unit);
 
 // A YAML double-quoted scalar: "a \"b\"", a line break as \n, other controls as \xNN: one

@@ -6,15 +6,15 @@
 #include <sstream>
 
 #include "mpcheck/naming/fs_rules.hpp"
-#include "mpcheck/rules/detail/yaml_reader.hpp"
 #include "mpcheck/rules/loader.hpp"
+#include "mpcheck/rules/yaml_reader.hpp"
 #include "mpcheck/util/suggest.hpp"
 
 namespace mpcheck::manifest {
 
 namespace fs = std::filesystem;
-using rules::detail::Entry;
-using rules::detail::YamlReader;
+using rules::Entry;
+using rules::YamlReader;
 
 bool is_within(const std::string& path, const std::string& root)
 {

@@ -1,6 +1,6 @@
 #pragma once
-// The works manifest, works.yaml (SPEC §5): the unit and each work with its source files and
-// the facts the forms need. `pack` names every file and fills the forms from it; `init`
+// The works manifest, works.yaml (man page, WORKS MANIFEST): the unit and each work with its source
+// files and the facts the forms need. `pack` names every file and fills the forms from it; `init`
 // writes a first version guessed from a folder. Errors carry FILE:LINE:COL.
 
 #include <functional>
@@ -55,7 +55,8 @@ struct Manifest {
 
 using FileExists = std::function<bool(const std::string& absolute_path)>;
 
-// The folder every source must really be in (SPEC §8: pack reads only inside SRC).
+// The folder every source must really be in (docs/pack.md, "What pack reads and writes": pack reads
+// only inside SRC).
 struct SourceBound {
   std::string root; // with its links resolved; "" = no bound (only absolute paths refused)
   // `path` with every link and '..' resolved (std::filesystem::weakly_canonical); tests fake it.

@@ -34,7 +34,7 @@ struct Analysis {
 // Where to sample: `choose` is called once the file is open and its first picture decoded,
 // with its video duration and the keyframe times of its index (presentation times; empty
 // when the container has none), and returns the times. For a pair, each version publishes
-// its keyframes to the other and both choose the same times (check/deep.cpp). It is not
+// its keyframes to the other and both choose the same times (gather/deep.cpp). It is not
 // called when the video cannot be opened.
 struct SamplePlan {
   std::function<std::vector<double>(double duration_s, const std::vector<double>& keyframes)>

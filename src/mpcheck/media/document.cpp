@@ -13,13 +13,6 @@ namespace mpcheck::media {
 
 namespace {
 
-std::string lower(std::string s)
-{
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return char(std::tolower(c)); });
-  return s;
-}
-
 bool has_entry(zip_t* z, const char* name)
 {
   return zip_name_locate(z, name, ZIP_FL_NOCASE) >= 0;
@@ -106,21 +99,6 @@ DocumentFacts probe_document_bytes(const unsigned char* data, size_t size)
     zip_source_free(source);
   zip_error_fini(&error);
   return classify_zip(z);
-}
-
-std::vector<std::string> formats_for_extension(const std::string& extension)
-{
-  static const std::map<std::string, std::vector<std::string>> table = {
-      {".docx", {"docx"}},        {".doc", {"ole2", "docx", "rtf"}},
-      {".wps", {"ole2", "docx"}}, {".pptx", {"pptx"}},
-      {".ppt", {"ole2", "pptx"}}, {".dps", {"ole2", "pptx"}},
-      {".xlsx", {"xlsx"}},        {".xls", {"ole2", "xlsx"}},
-      {".et", {"ole2", "xlsx"}},  {".pdf", {"pdf"}},
-      {".odt", {"odt"}},          {".odp", {"odp"}},
-      {".rtf", {"rtf"}},
-  };
-  auto it = table.find(lower(extension));
-  return it == table.end() ? std::vector<std::string>{} : it->second;
 }
 
 } // namespace mpcheck::media

@@ -16,8 +16,4 @@ DocumentFacts probe_document(const std::string& path);
 // The same for a whole file's `size` bytes in memory (the fuzz target, tests).
 DocumentFacts probe_document_bytes(const unsigned char* data, size_t size);
 
-// The formats a file with this extension may really be in, e.g. ".docx" → {"docx"},
-// ".doc" → {"ole2", "docx", "rtf"} (Word opens all three), ".wps" → {"ole2"}.
-std::vector<std::string> formats_for_extension(const std::string& extension);
-
 } // namespace mpcheck::media

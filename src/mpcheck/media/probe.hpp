@@ -30,8 +30,4 @@ MediaFacts probe_bytes(const unsigned char* data, size_t size, const std::string
 std::vector<MediaFacts> probe_all(const std::vector<std::string>& paths, int jobs,
                                   const ProbeOptions& options = {});
 
-// What a ProbeError code means for the user's file, in plain words, and what to do.
-Text probe_error_message(const std::string& code);
-Text probe_error_hint(const std::string& code);
-
 } // namespace mpcheck::media

@@ -1,7 +1,7 @@
 #include "mpcheck/pack/copy.hpp"
 
 #include "mpcheck/pack/read_ahead.hpp"
-#include "mpcheck/pack/sha256.hpp"
+#include "mpcheck/util/sha256.hpp"
 
 #include <fmt/format.h>
 
@@ -125,7 +125,7 @@ bool mostly_cached(int fd, int64_t size)
 
 int hash_fd(int fd, char* buffer, std::size_t size, std::string& sha256, int64_t& total)
 {
-  Sha256 hash;
+  util::Sha256 hash;
   total = 0;
   while (true) {
     const ssize_t n = read_retrying(fd, buffer, size);

@@ -3,9 +3,9 @@
 #include "mpcheck/pack/copy.hpp"
 #include "mpcheck/pack/fileio.hpp"
 #include "mpcheck/pack/manifest.hpp"
-#include "mpcheck/pack/sha256.hpp"
 #include "mpcheck/pack/space.hpp"
 #include "mpcheck/pack/state.hpp"
+#include "mpcheck/util/sha256.hpp"
 
 #include <fmt/format.h>
 
@@ -138,8 +138,8 @@ Status Run::prepare()
   }
   for (const GeneratedFile& file : m_plan.generated) {
     const SourceStamp stamp{int64_t(file.content.size()), 0};
-    m_items.push_back({nullptr, &file, join_path(m_out, file.dest), stamp, sha256_hex(file.content),
-                       false, false});
+    m_items.push_back({nullptr, &file, join_path(m_out, file.dest), stamp,
+                       util::sha256_hex(file.content), false, false});
   }
   int64_t bytes = 0;
   for (const Item& item : m_items)

@@ -1,9 +1,9 @@
 #pragma once
-// Executes a copy plan onto a drive so that no file is ever lost or half-written (SPEC §8):
-// sources are only read; each file is written under a temporary name, flushed and renamed;
-// a re-run resumes without recopying what is verified; space and FAT32 limits are checked
-// before anything is written; a manifest-sha256.txt lets the receiver verify the drive.
-// See docs/pack.md for the full contract and the tests that prove each guarantee.
+// Executes a copy plan onto a drive so that no file is ever lost or half-written (docs/pack.md,
+// "What pack reads and writes"): sources are only read; each file is written under a temporary
+// name, flushed and renamed; a re-run resumes without recopying what is verified; space and FAT32
+// limits are checked before anything is written; a manifest-sha256.txt lets the receiver verify the
+// drive. See docs/pack.md for the full contract and the tests that prove each guarantee.
 
 #include <cstdint>
 #include <functional>

@@ -1,7 +1,7 @@
 #include "mpcheck/pack/fileio.hpp"
 
 #include "mpcheck/pack/plan.hpp"
-#include "mpcheck/pack/sha256.hpp"
+#include "mpcheck/util/sha256.hpp"
 
 #include <fmt/format.h>
 
@@ -102,7 +102,7 @@ std::string temp_path_for(const std::string& final_path)
   const std::string name = final_path.substr(slash == std::string::npos ? 0 : slash + 1);
   if (temp_prefix.size() + name.size() <= max_name_bytes)
     return dir + std::string(temp_prefix) + name;
-  return dir + std::string(temp_prefix) + sha256_hex(name).substr(0, 32);
+  return dir + std::string(temp_prefix) + util::sha256_hex(name).substr(0, 32);
 }
 
 int write_all(int fd, const void* data, std::size_t size)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "mpcheck/docs/forms.hpp"
+#include "mpcheck/media/image.hpp"
 #include "mpcheck/util/date.hpp"
 
 namespace mpcheck::pack {
@@ -58,7 +60,11 @@ docs::WorkEntry entry_of(const manifest::Manifest& m, const manifest::Work& w)
   e.new_media_type = w.new_media_type;
   e.platform = w.platform;
   e.reach = w.reach;
-  e.qr_image_path = m.resolve(w.files.qr);
+  const std::string qr = m.resolve(w.files.qr);
+  docs::Image image;
+  std::string error;
+  if (!qr.empty() && load_image(qr, image, error))
+    e.qr_image = std::move(image);
   return e;
 }
 
@@ -100,6 +106,25 @@ bool is_new_media(const rules::RuleSet& rules, const std::string& category)
 }
 
 } // namespace
+
+bool load_image(const std::string& path, docs::Image& out, std::string& error)
+{
+  ImageFacts facts;
+  ProbeError probe_error;
+  if (!media::probe_image(path, facts, probe_error)) {
+    error = path + ": " +
+            (probe_error.code == "unreadable" ? probe_error.detail : "not a PNG or JPEG image");
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (!in.good() && !in.eof()) {
+    error = path + ": " + std::strerror(errno);
+    return false;
+  }
+  out = {std::move(bytes), facts.format, facts.width, facts.height};
+  return true;
+}
 
 std::vector<GeneratedFile> generate_forms(const rules::RuleSet& rules,
                                           const std::optional<manifest::Manifest>& manifest,

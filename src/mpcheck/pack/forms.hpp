@@ -7,12 +7,17 @@
 #include <string>
 #include <vector>
 
+#include "mpcheck/docs/docx.hpp"
 #include "mpcheck/layout/plan.hpp"
 #include "mpcheck/manifest/works.hpp"
 #include "mpcheck/pack/plan.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
 namespace mpcheck::pack {
+
+// Reads the PNG or JPEG file at `path` into `out` (pixel size from its header). Returns false
+// with `error` = "PATH: reason" when it cannot be read or is neither PNG nor JPEG.
+bool load_image(const std::string& path, docs::Image& out, std::string& error);
 
 // The forms for `rules`, under their folders (表格/汇总表-单位.docx, ...). A form whose kind the
 // plan already carries (the unit's own 报名表) is not generated again. Throws std::runtime_error

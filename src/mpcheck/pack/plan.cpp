@@ -1,7 +1,7 @@
 #include "mpcheck/pack/plan.hpp"
 
-#include "mpcheck/layout/junk.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
+#include "mpcheck/naming/junk.hpp"
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -87,7 +87,7 @@ std::string dest_problem(std::string_view dest)
   }
   if (dest == manifest_name || dest == state_name)
     return fmt::format("destination {} is a name pack keeps for itself", dest);
-  if (layout::is_junk(dest))
+  if (naming::is_junk(dest))
     return fmt::format("destination {} is a junk file and is never copied", dest);
   return "";
 }

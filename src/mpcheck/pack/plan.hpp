@@ -34,7 +34,7 @@ inline constexpr std::string_view temp_prefix = ".mpcheck-tmp-";
 
 // Why `dest` cannot be a destination, or "" when it can: it must be a relative,
 // '/'-separated path of valid UTF-8 without empty, "." or ".." parts or control characters,
-// must not be junk (layout::is_junk), must not start a part with temp_prefix, and must not
+// must not be junk (naming::is_junk), must not start a part with temp_prefix, and must not
 // be one of pack's own names at the root.
 std::string dest_problem(std::string_view dest);
 

@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-#include "mpcheck/pack/sha256.hpp"
+#include "mpcheck/util/sha256.hpp"
 
 namespace mpcheck::pack {
 
@@ -51,7 +51,7 @@ private:
   std::size_t m_size;
   int64_t m_limit;
   int64_t m_total = 0;
-  Sha256 m_hash;
+  util::Sha256 m_hash;
   std::vector<Chunk> m_ring;
   // Chunks read, handed to the caller, given back by it, hashed.
   std::size_t m_produced = 0, m_taken = 0, m_released = 0, m_hashed = 0;

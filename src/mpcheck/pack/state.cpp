@@ -1,7 +1,7 @@
 #include "mpcheck/pack/state.hpp"
 
 #include "mpcheck/pack/plan.hpp"
-#include "mpcheck/pack/sha256.hpp"
+#include "mpcheck/util/sha256.hpp"
 
 #include <fmt/format.h>
 
@@ -40,8 +40,8 @@ bool parse_line(std::string_view line, std::string& dest, StateEntry& entry)
   const std::string_view sha = take_field(line);
   const std::string_view size = take_field(line);
   const std::string_view mtime = take_field(line);
-  if (!is_sha256_hex(sha) || !parse_int(size, entry.size) || !parse_int(mtime, entry.mtime_ns) ||
-      entry.size < 0 || line.empty())
+  if (!util::is_sha256_hex(sha) || !parse_int(size, entry.size) ||
+      !parse_int(mtime, entry.mtime_ns) || entry.size < 0 || line.empty())
     return false;
   entry.sha256 = std::string(sha);
   dest = std::string(line);

@@ -127,7 +127,7 @@ std::string facts_line(const MediaFacts& f, Lang lang)
   return out;
 }
 
-std::string video_figure(const check::CheckReport& r, const check::SubmissionFile& file,
+std::string video_figure(const checks::CheckReport& r, const SubmissionFile& file,
                          const std::string& caption, Lang lang)
 {
   const Labels& l = labels(lang);
@@ -198,10 +198,10 @@ std::string badge(const std::vector<const Finding*>& findings, Lang lang)
   return fmt::format(R"(<span class="badge ok">✓ {}</span>)", words(lang).ok);
 }
 
-std::string work_section(const check::CheckReport& r, int w,
+std::string work_section(const checks::CheckReport& r, int w,
                          const std::vector<const Finding*>& findings, Lang lang)
 {
-  const check::Work& work = r.submission.works[size_t(w)];
+  const Work& work = r.submission.works[size_t(w)];
   const Labels& l = labels(lang);
   std::string out = fmt::format(
       R"(<section class="work" id="work-{}"><h2>《{}》{}{}</h2>)", w, esc(work.title),
@@ -225,8 +225,7 @@ std::string work_section(const check::CheckReport& r, int w,
   std::string singles;
   for (int i : work.files) {
     const auto& file = r.submission.files[size_t(i)];
-    if (file.kind == check::FileKind::video &&
-        std::find(shown.begin(), shown.end(), i) == shown.end())
+    if (file.kind == FileKind::video && std::find(shown.begin(), shown.end(), i) == shown.end())
       singles += video_figure(r, file, file.name, lang);
   }
   if (!singles.empty())
@@ -241,7 +240,7 @@ std::string work_section(const check::CheckReport& r, int w,
 }
 
 // The sections of one report: its works, the whole submission, the items to confirm.
-std::string report_sections(const check::CheckReport& report, Lang lang)
+std::string report_sections(const checks::CheckReport& report, Lang lang)
 {
   const Words& w = words(lang);
   const auto [by_work, manual] = group_findings(report);
@@ -273,24 +272,24 @@ std::string report_sections(const check::CheckReport& report, Lang lang)
 }
 
 // What the page checked: the folder, or the loose files.
-std::string checked_line(const check::CheckReport& report, Lang lang)
+std::string checked_line(const checks::CheckReport& report, Lang lang)
 {
   const Words& w = words(lang);
-  const check::Submission& sub = report.submission;
-  const bool files = sub.scope == check::Scope::files;
+  const Submission& sub = report.submission;
+  const bool files = sub.scope == Scope::files;
   return fmt::format("{}：{}", files ? w.files : w.root,
                      esc(files || sub.root.empty() ? sub.label : sub.root));
 }
 
 } // namespace
 
-std::string check_html(std::span<const check::CheckReport> reports, Lang lang)
+std::string check_html(std::span<const checks::CheckReport> reports, Lang lang)
 {
   const Words& w = words(lang);
   const Labels& l = labels(lang);
   if (reports.empty())
     return "";
-  const check::CheckReport& first = reports.front();
+  const checks::CheckReport& first = reports.front();
   const auto& rules = *first.rules;
   const bool one = reports.size() == 1;
   std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
@@ -322,9 +321,9 @@ std::string check_html(std::span<const check::CheckReport> reports, Lang lang)
   return out;
 }
 
-std::string check_html(const check::CheckReport& report, Lang lang)
+std::string check_html(const checks::CheckReport& report, Lang lang)
 {
-  return check_html(std::span<const check::CheckReport>(&report, 1), lang);
+  return check_html(std::span<const checks::CheckReport>(&report, 1), lang);
 }
 
 } // namespace mpcheck::report

@@ -4,16 +4,16 @@
 #include <span>
 #include <string>
 
-#include "mpcheck/check/run.hpp"
+#include "mpcheck/checks/result.hpp"
 #include "mpcheck/core/lang.hpp"
 
 namespace mpcheck::report {
 
 // The page for `report`, in `lang`. Thumbnails come from the deep checks
 // (RunOptions::thumbnails); without them (--fast) each video says it was not decoded.
-std::string check_html(const check::CheckReport& report, Lang lang);
+std::string check_html(const checks::CheckReport& report, Lang lang);
 // Several reports (one per PATH) on one page: a band per report with its PATH and summary,
 // then its sections.
-std::string check_html(std::span<const check::CheckReport> reports, Lang lang);
+std::string check_html(std::span<const checks::CheckReport> reports, Lang lang);
 
 } // namespace mpcheck::report

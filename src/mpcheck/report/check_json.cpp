@@ -4,7 +4,7 @@
 
 namespace mpcheck::report {
 
-Json summary_json(const check::Summary& s)
+Json summary_json(const checks::Summary& s)
 {
   return Json{{"files", s.files},     {"works", s.works},   {"error", s.error},
               {"warning", s.warning}, {"manual", s.manual}, {"info", s.info}};
@@ -25,7 +25,7 @@ Json finding_json(const Finding& f, Lang lang)
               {"source", f.source}};
 }
 
-Json works_json(const check::Submission& sub)
+Json works_json(const Submission& sub)
 {
   Json works = Json::array();
   for (const auto& w : sub.works) {
@@ -45,7 +45,7 @@ Json works_json(const check::Submission& sub)
   return works;
 }
 
-Json files_json(const check::Submission& sub, Lang lang)
+Json files_json(const Submission& sub, Lang lang)
 {
   Json files = Json::array();
   for (const auto& f : sub.files) {
@@ -55,7 +55,7 @@ Json files_json(const check::Submission& sub, Lang lang)
       facts.erase("path"); // the file's path is given relative to the root above
     }
     files.push_back(Json{{"path", f.path},
-                         {"kind", check::kind_name(f.kind)},
+                         {"kind", kind_name(f.kind)},
                          {"size", f.size},
                          {"sha256", f.sha256.empty() ? Json(nullptr) : Json(f.sha256)},
                          {"facts", facts}});
@@ -63,10 +63,10 @@ Json files_json(const check::Submission& sub, Lang lang)
   return files;
 }
 
-Json report_json(const check::CheckReport& report, Lang lang)
+Json report_json(const checks::CheckReport& report, Lang lang)
 {
   const auto& rules = *report.rules;
-  const check::Summary summary = check::summarize(report);
+  const checks::Summary summary = checks::summarize(report);
   Json findings = Json::array();
   for (const auto& f : report.findings)
     findings.push_back(finding_json(f, lang));
@@ -88,7 +88,7 @@ std::string dump(const Json& json)
 
 } // namespace
 
-std::string check_json(const check::CheckReport& report, Lang lang)
+std::string check_json(const checks::CheckReport& report, Lang lang)
 {
   return dump(report_json(report, lang));
 }

@@ -47,9 +47,9 @@ void make_unique(std::vector<Case>& cases)
 
 // One case per file and per entry that could not be read, then the submission's own case
 // for the findings that name no file (missing folders and documents, quotas, the deadline).
-std::vector<Case> cases_of(const check::CheckReport& report)
+std::vector<Case> cases_of(const checks::CheckReport& report)
 {
-  const check::Submission& sub = report.submission;
+  const Submission& sub = report.submission;
   std::vector<Case> cases;
   std::map<std::string, size_t> by_path;
   const auto add = [&](const std::string& classname, const std::string& path) {
@@ -117,14 +117,14 @@ void append_property(std::string& out, const char* name, const std::string& valu
 
 // The name of a report's testsuite: the PATH checked (the checked folder for a report made
 // without one).
-std::string suite_name(const check::CheckReport& report)
+std::string suite_name(const checks::CheckReport& report)
 {
-  const check::Submission& sub = report.submission;
+  const Submission& sub = report.submission;
   return !sub.label.empty() ? sub.label : !sub.root.empty() ? sub.root : ".";
 }
 
 struct Suite {
-  const check::CheckReport* report;
+  const checks::CheckReport* report;
   std::string name; // escaped, unique among the suites
   std::vector<Case> cases;
   long failures = 0;
@@ -132,8 +132,8 @@ struct Suite {
 
 void append_suite(std::string& out, const Suite& suite, Lang lang)
 {
-  const check::CheckReport& report = *suite.report;
-  const check::Summary summary = check::summarize(report);
+  const checks::CheckReport& report = *suite.report;
+  const checks::Summary summary = checks::summarize(report);
   out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
                      "skipped=\"0\" time=\"{:.3f}\">\n",
                      suite.name, suite.cases.size(), suite.failures, report.seconds);
@@ -187,7 +187,7 @@ std::string check_junit(Reports reports, Lang lang)
   return out;
 }
 
-std::string check_junit(const check::CheckReport& report, Lang lang)
+std::string check_junit(const checks::CheckReport& report, Lang lang)
 {
   return check_junit(Reports(&report, 1), lang);
 }

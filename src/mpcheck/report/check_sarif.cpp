@@ -57,7 +57,7 @@ Json rules_json(const rules::RuleSet& rules, Lang lang, std::map<std::string, in
 
 // The folder the relative URIs start from: the checked folder, or the current one when
 // several paths were given (their paths are kept as given).
-std::string root_uri(const check::Submission& sub)
+std::string root_uri(const Submission& sub)
 {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -73,7 +73,7 @@ Json artifact_location(const std::string& uri, int index)
   return location;
 }
 
-Json artifacts_json(const check::Submission& sub, std::map<std::string, int>& index)
+Json artifacts_json(const Submission& sub, std::map<std::string, int>& index)
 {
   Json out = Json::array();
   for (const auto& f : sub.files) {
@@ -84,7 +84,7 @@ Json artifacts_json(const check::Submission& sub, std::map<std::string, int>& in
     out.push_back(Json{{"location", artifact_location(percent_encode_path(f.raw_path), -1)},
                        {"length", f.size},
                        {"roles", Json::array({"analysisTarget"})},
-                       {"properties", {{"path", f.path}, {"kind", check::kind_name(f.kind)}}}});
+                       {"properties", {{"path", f.path}, {"kind", kind_name(f.kind)}}}});
   }
   return out;
 }
@@ -117,10 +117,10 @@ Json result_json(const Finding& f, Lang lang, const std::map<std::string, int>& 
   return result;
 }
 
-Json run_json(const check::CheckReport& report, Lang lang)
+Json run_json(const checks::CheckReport& report, Lang lang)
 {
   const rules::RuleSet& rules = *report.rules;
-  const check::Submission& sub = report.submission;
+  const Submission& sub = report.submission;
   const char* language = lang == Lang::en ? "en-US" : "zh-CN";
   std::map<std::string, int> rule_index, file_index;
   Json driver{{"name", "mpcheck"},
@@ -142,7 +142,7 @@ Json run_json(const check::CheckReport& report, Lang lang)
              {"as_of", report.as_of.str()},
              {"root", sub.root},
              {"path", sub.label},
-             {"summary", summary_json(check::summarize(report))}}}};
+             {"summary", summary_json(checks::summarize(report))}}}};
   return run;
 }
 
@@ -157,7 +157,7 @@ std::string check_sarif(Reports reports, Lang lang)
   return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-std::string check_sarif(const check::CheckReport& report, Lang lang)
+std::string check_sarif(const checks::CheckReport& report, Lang lang)
 {
   return check_sarif(Reports(&report, 1), lang);
 }

@@ -128,7 +128,7 @@ std::string one_line(std::string text)
 
 // The texts of the QR codes found in the work's pictures, for the user to see where each
 // leads (an info line, not a finding): "ℹ 二维码：https://…（作品/…（二维码）.jpg）".
-void append_qr_codes(std::string& out, const check::Submission& sub, const check::Work& work,
+void append_qr_codes(std::string& out, const Submission& sub, const Work& work,
                      const TextStyle& style)
 {
   for (int i : work.files) {
@@ -159,13 +159,13 @@ std::string finding_details(const Finding& f, Lang lang)
   return out;
 }
 
-std::string check_text(const check::CheckReport& report, const TextStyle& style)
+std::string check_text(const checks::CheckReport& report, const TextStyle& style)
 {
   const Words& w = words(style.lang);
   const auto& rules = *report.rules;
   std::string out = fmt::format("{} — {} ({})\n", w.title, rules.title.in(style.lang), rules.id);
-  const check::Submission& sub = report.submission;
-  const bool files = sub.scope == check::Scope::files;
+  const Submission& sub = report.submission;
+  const bool files = sub.scope == Scope::files;
   out += fmt::format("{}: {}   {}: {}", files ? w.files : w.root,
                      files || sub.root.empty() ? sub.label : sub.root, w.as_of, report.as_of.str());
   if (rules.deadline)
@@ -203,7 +203,7 @@ std::string check_text(Reports reports, const TextStyle& style)
     out += (out.empty() ? "" : "\n" + std::string(60, '=') + "\n\n") + check_text(report, style);
   out += "\n" + std::string(60, '=') + "\n" + drives_heading(reports.size(), style.lang) + "\n";
   for (const auto& report : reports) {
-    const check::Summary s = check::summarize(report);
+    const checks::Summary s = checks::summarize(report);
     const Severity worst = s.error > 0 ? Severity::error : Severity::warning;
     const std::string line = drive_line(report, style.lang);
     out += (s.error > 0 || s.warning > 0 ? paint(line, worst, style.color) : line) + "\n";

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "mpcheck/media/probe.hpp"
+#include "mpcheck/core/probe_errors.hpp"
 
 namespace mpcheck::report {
 
@@ -144,8 +144,8 @@ Json error_json(const std::optional<ProbeError>& e, Lang lang)
   if (!e)
     return nullptr;
   return Json{{"code", e->code},
-              {"message", media::probe_error_message(e->code).in(lang)},
-              {"hint", media::probe_error_hint(e->code).in(lang)},
+              {"message", probe_error_message(e->code).in(lang)},
+              {"hint", probe_error_hint(e->code).in(lang)},
               {"detail", e->detail}};
 }
 
@@ -286,7 +286,7 @@ void append_image(std::string& out, const ImageFacts& i, Lang lang)
   if (i.qr_codes->empty() && !i.qr_error)
     out += fmt::format("  {}: {}\n", l.qr, l.none);
   if (i.qr_error)
-    out += fmt::format("  {}: {}\n", l.qr, media::probe_error_message(i.qr_error->code).in(lang));
+    out += fmt::format("  {}: {}\n", l.qr, probe_error_message(i.qr_error->code).in(lang));
 }
 
 } // namespace
@@ -322,7 +322,7 @@ std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
     if (f.truncated)
       out += fmt::format("  {}: {}\n", l.truncated, f.truncated_detail);
     if (f.error)
-      out += fmt::format("  {}: {}\n", l.error, media::probe_error_message(f.error->code).in(lang));
+      out += fmt::format("  {}: {}\n", l.error, probe_error_message(f.error->code).in(lang));
   }
   return terminal_safe(out);
 }

@@ -35,9 +35,9 @@ std::string severity_label(Severity s, Lang lang)
   return s == Severity::error ? "✗ 错误" : s == Severity::warning ? "! 警告" : "? 人工";
 }
 
-std::string check_summary(const check::CheckReport& r, Lang lang)
+std::string check_summary(const checks::CheckReport& r, Lang lang)
 {
-  const check::Summary s = check::summarize(r);
+  const checks::Summary s = checks::summarize(r);
   if (lang == Lang::en)
     return fmt::format("{} files, {} works: {} error{}, {} warning{}, {} to confirm by hand, "
                        "{} note{}",
@@ -47,9 +47,9 @@ std::string check_summary(const check::CheckReport& r, Lang lang)
                      s.files, s.works, s.error, s.warning, s.manual, s.info);
 }
 
-std::string drive_line(const check::CheckReport& r, Lang lang)
+std::string drive_line(const checks::CheckReport& r, Lang lang)
 {
-  const check::Summary s = check::summarize(r);
+  const checks::Summary s = checks::summarize(r);
   const char* mark = s.error > 0 ? "✗" : s.warning > 0 ? "!" : "✓";
   const std::string& label = r.submission.label.empty() ? r.submission.root : r.submission.label;
   return fmt::format("{} {}  {}", mark, label, check_summary(r, lang));
@@ -61,7 +61,7 @@ std::string drives_heading(size_t count, Lang lang)
                           : fmt::format("共检查 {} 份报送：", count);
 }
 
-GroupedFindings group_findings(const check::CheckReport& report)
+GroupedFindings group_findings(const checks::CheckReport& report)
 {
   GroupedFindings g;
   for (const auto& f : report.findings) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "mpcheck/check/run.hpp"
+#include "mpcheck/checks/result.hpp"
 #include "mpcheck/core/lang.hpp"
 
 namespace mpcheck::report {
@@ -32,12 +32,12 @@ const Words& words(Lang lang);
 // "✗ 错误", "! warning", ...
 std::string severity_label(Severity s, Lang lang);
 
-// "共 8 个文件、2 部作品：0 个错误，0 个警告，14 项需人工确认，2 条提示": check::summarize's
+// "共 8 个文件、2 部作品：0 个错误，0 个警告，14 项需人工确认，2 条提示": checks::summarize's
 // counts, the same every format shows.
-std::string check_summary(const check::CheckReport& r, Lang lang);
+std::string check_summary(const checks::CheckReport& r, Lang lang);
 
 // The closing line of one drive when several were checked: "✗ /media/usb1  共 8 个文件…".
-std::string drive_line(const check::CheckReport& r, Lang lang);
+std::string drive_line(const checks::CheckReport& r, Lang lang);
 
 // The heading of the closing lines: "共检查 3 份报送：" / "3 submissions checked:".
 std::string drives_heading(size_t count, Lang lang);
@@ -48,6 +48,6 @@ struct GroupedFindings {
   std::map<std::string, std::vector<const Finding*>> by_work;
   std::vector<const Finding*> manual;
 };
-GroupedFindings group_findings(const check::CheckReport& report);
+GroupedFindings group_findings(const checks::CheckReport& report);
 
 } // namespace mpcheck::report

@@ -15,9 +15,9 @@ namespace mpcheck::rules {
 
 using detail::CategoryDraft;
 using detail::Context;
-using detail::Entry;
-using detail::find_entry;
-using detail::YamlReader;
+using rules::Entry;
+using rules::find_entry;
+using rules::YamlReader;
 
 namespace {
 

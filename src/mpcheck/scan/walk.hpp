@@ -32,7 +32,8 @@ struct Tree {
 // loops); a missing path is a problem entry, not an exception. A file symlink found below a
 // given folder is followed only when its target, all links resolved, lies inside that folder
 // (a file entry with is_symlink and link); one that leaves it is a "symlink-outside" problem
-// and is never opened (SPEC §8: a hostile drive cannot make mpcheck read elsewhere).
+// and is never opened (docs/pack.md, "What pack reads and writes": a hostile drive cannot make
+// mpcheck read elsewhere).
 Tree walk(const std::vector<std::string>& paths);
 
 } // namespace mpcheck::scan

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "mpcheck/rules/detail/yaml_reader.hpp"
+#include "mpcheck/rules/yaml_reader.hpp"
 
 namespace mpcheck::rules::detail {
 

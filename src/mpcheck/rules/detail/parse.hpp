@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "mpcheck/rules/detail/yaml_reader.hpp"
 #include "mpcheck/rules/ruleset.hpp"
+#include "mpcheck/rules/yaml_reader.hpp"
 
 namespace mpcheck::rules::detail {
 

@@ -1,95 +1,18 @@
-#include "mpcheck/check/assemble.hpp"
+#include "mpcheck/gather/assemble.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
 
-#include "mpcheck/layout/junk.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
+#include "mpcheck/naming/junk.hpp"
 
-namespace mpcheck::check {
-
-const char* kind_name(FileKind kind)
-{
-  switch (kind) {
-  case FileKind::video:
-    return "video";
-  case FileKind::audio:
-    return "audio";
-  case FileKind::image:
-    return "image";
-  case FileKind::document:
-    return "document";
-  case FileKind::courseware:
-    return "courseware";
-  case FileKind::junk:
-    return "junk";
-  case FileKind::other:
-    return "other";
-  }
-  return "other";
-}
-
-FileKind kind_from_extension(std::string_view extension)
-{
-  static const std::map<std::string, FileKind, std::less<>> table = {
-      {".mp4", FileKind::video},       {".m4v", FileKind::video},
-      {".mov", FileKind::video},       {".mkv", FileKind::video},
-      {".webm", FileKind::video},      {".avi", FileKind::video},
-      {".wmv", FileKind::video},       {".flv", FileKind::video},
-      {".ts", FileKind::video},        {".mts", FileKind::video},
-      {".m2ts", FileKind::video},      {".mpg", FileKind::video},
-      {".mpeg", FileKind::video},      {".vob", FileKind::video},
-      {".3gp", FileKind::video},       {".mxf", FileKind::video},
-      {".dv", FileKind::video},        {".f4v", FileKind::video},
-      {".rmvb", FileKind::video},      {".rm", FileKind::video},
-      {".mp3", FileKind::audio},       {".wav", FileKind::audio},
-      {".aac", FileKind::audio},       {".m4a", FileKind::audio},
-      {".flac", FileKind::audio},      {".wma", FileKind::audio},
-      {".ogg", FileKind::audio},       {".opus", FileKind::audio},
-      {".jpg", FileKind::image},       {".jpeg", FileKind::image},
-      {".png", FileKind::image},       {".bmp", FileKind::image},
-      {".gif", FileKind::image},       {".tif", FileKind::image},
-      {".tiff", FileKind::image},      {".webp", FileKind::image},
-      {".heic", FileKind::image},      {".doc", FileKind::document},
-      {".docx", FileKind::document},   {".wps", FileKind::document},
-      {".pdf", FileKind::document},    {".odt", FileKind::document},
-      {".rtf", FileKind::document},    {".txt", FileKind::document},
-      {".xls", FileKind::document},    {".xlsx", FileKind::document},
-      {".et", FileKind::document},     {".ppt", FileKind::courseware},
-      {".pptx", FileKind::courseware}, {".dps", FileKind::courseware},
-      {".odp", FileKind::courseware},  {".key", FileKind::courseware},
-  };
-  auto it = table.find(extension);
-  return it == table.end() ? FileKind::other : it->second;
-}
-
-bool is_probed_kind(FileKind kind)
-{
-  return kind == FileKind::video || kind == FileKind::audio || kind == FileKind::image;
-}
-
-bool is_document_kind(FileKind kind)
-{
-  return kind == FileKind::document || kind == FileKind::courseware;
-}
+namespace mpcheck::gather {
 
 std::pair<std::string, int> split_episode(const std::string& title)
 {
   naming::EpisodeMark mark = naming::take_episode_mark(title, "");
   return {std::move(mark.rest), mark.number};
-}
-
-PictureRole picture_role(const MediaFacts& facts)
-{
-  if (!facts.image || !facts.image->qr_codes)
-    return PictureRole::unknown;
-  const ImageFacts& img = *facts.image;
-  if (!img.qr_codes->empty() && img.qr_area >= qr_image_min_area)
-    return PictureRole::qr_code;
-  if (img.qr_codes->empty() && img.qr_error)
-    return PictureRole::unknown;
-  return PictureRole::other;
 }
 
 namespace {
@@ -133,7 +56,7 @@ std::string find_base(const scan::Tree& tree, const rules::RuleSet& rules)
     return "";
   std::vector<std::string> top;
   for (const auto& d : tree.dirs)
-    if (d.path.find('/') == std::string::npos && !layout::is_junk_folder(d.path))
+    if (d.path.find('/') == std::string::npos && !naming::is_junk_folder(d.path))
       top.push_back(clean_path(d.path));
   auto is_layout_folder = [&](const std::string& name) {
     return std::any_of(rules.layout->folders.begin(), rules.layout->folders.end(),
@@ -155,7 +78,7 @@ std::string find_base(const scan::Tree& tree, const rules::RuleSet& rules)
 
 FileKind kind_of_path(const std::string& relative_path)
 {
-  if (layout::is_junk(relative_path))
+  if (naming::is_junk(relative_path))
     return FileKind::junk;
   const size_t slash = relative_path.rfind('/');
   return kind_from_extension(
@@ -347,7 +270,7 @@ Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
   const std::vector<std::string> categories = category_names(rules);
   facts.resize(tree.files.size());
   for (size_t i = 0; i < tree.files.size(); ++i) {
-    if (layout::is_pack_metadata(tree.files[i].path)) {
+    if (naming::is_pack_metadata(tree.files[i].path)) {
       sub.pack.manifest |= tree.files[i].path == "manifest-sha256.txt";
       sub.pack.state_file |= tree.files[i].path == ".mpcheck-pack-state";
       continue;
@@ -363,4 +286,4 @@ Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
   return sub;
 }
 
-} // namespace mpcheck::check
+} // namespace mpcheck::gather

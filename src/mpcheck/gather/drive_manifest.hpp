@@ -2,7 +2,7 @@
 // The drive's manifest-sha256.txt (written by `mpcheck pack`, read by `sha256sum -c`): which
 // file should hold which bytes. `check` verifies a drive against it (file.hash-mismatch,
 // file.missing-from-drive, file.not-in-manifest, file.manifest-malformed). Pure: the text is
-// read by check/run.cpp; the paths it lists are untrusted and never opened — they are only
+// read by gather/run.cpp; the paths it lists are untrusted and never opened — they are only
 // looked up among the files the walk found inside the drive.
 
 #include <cstdint>
@@ -10,15 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "mpcheck/check/submission.hpp"
+#include "mpcheck/core/submission.hpp"
 
-namespace mpcheck::check {
-
-// Its name, at the top of the drive.
-inline constexpr std::string_view kDriveManifestName = "manifest-sha256.txt";
-
-// A manifest larger than this is not read (a drive of 100 000 files needs ~15 MB).
-inline constexpr int64_t kDriveManifestMaxBytes = int64_t{64} << 20;
+namespace mpcheck::gather {
 
 // The entries of a manifest's text and the lines that say nothing usable. Reads what
 // `sha256sum` writes ("HEX  PATH", "HEX *PATH", the '\' escaping of names holding '\', CR or
@@ -33,4 +27,4 @@ DriveManifest parse_drive_manifest(std::string_view text);
 // else whose NFC path is the listed one once in NFC (a name normalised by another system).
 void match_manifest(DriveManifest& manifest, const std::vector<SubmissionFile>& files);
 
-} // namespace mpcheck::check
+} // namespace mpcheck::gather

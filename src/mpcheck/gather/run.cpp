@@ -1,4 +1,4 @@
-#include "mpcheck/check/run.hpp"
+#include "mpcheck/gather/run.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -10,24 +10,18 @@
 #include <set>
 #include <unistd.h>
 
-#include "mpcheck/check/assemble.hpp"
-#include "mpcheck/check/deep.hpp"
-#include "mpcheck/check/drive_manifest.hpp"
-#include "mpcheck/check/duplicates.hpp"
-#include "mpcheck/layout/junk.hpp"
+#include "mpcheck/gather/assemble.hpp"
+#include "mpcheck/gather/deep.hpp"
+#include "mpcheck/gather/drive_manifest.hpp"
+#include "mpcheck/gather/duplicates.hpp"
 #include "mpcheck/media/document.hpp"
 #include "mpcheck/media/probe.hpp"
 #include "mpcheck/media/qr.hpp"
+#include "mpcheck/naming/junk.hpp"
 #include "mpcheck/scan/walk.hpp"
 #include "mpcheck/util/parallel.hpp"
 
-namespace mpcheck::check {
-
-int CheckReport::count(Severity s) const
-{
-  return int(std::count_if(findings.begin(), findings.end(),
-                           [&](const Finding& f) { return f.severity == s; }));
-}
+namespace mpcheck::gather {
 
 bool is_waived(const std::string& check, const std::vector<std::string>& waive)
 {
@@ -171,19 +165,6 @@ std::string Target::label() const
   return out;
 }
 
-Summary summarize(const CheckReport& report)
-{
-  Summary s;
-  s.files = report.submission.files.size();
-  s.works = report.submission.works.size();
-  for (const auto& f : report.findings)
-    ++(f.severity == Severity::error     ? s.error
-       : f.severity == Severity::warning ? s.warning
-       : f.severity == Severity::manual  ? s.manual
-                                         : s.info);
-  return s;
-}
-
 CheckReport run_check(const Target& target, const rules::RuleSet& rules, const RunOptions& options)
 {
   const auto start = std::chrono::steady_clock::now();
@@ -319,4 +300,4 @@ Targets plan_targets(const std::vector<std::string>& paths)
   return out;
 }
 
-} // namespace mpcheck::check
+} // namespace mpcheck::gather

@@ -5,12 +5,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mpcheck/core/facts.hpp"
 #include "mpcheck/naming/work_name.hpp"
 
-namespace mpcheck::check {
+namespace mpcheck {
 
 enum class FileKind { video, audio, image, document, courseware, junk, other };
 
@@ -19,6 +20,14 @@ const char* kind_name(FileKind kind);
 
 // The kind a file's extension promises (".MP4" → video, ".pptx" → courseware).
 FileKind kind_from_extension(std::string_view extension);
+
+// Whether a file of this kind is probed (media and images) or read as a document.
+bool is_probed_kind(FileKind kind);
+bool is_document_kind(FileKind kind);
+
+// The formats a file with this extension may really be in, e.g. ".docx" → {"docx"},
+// ".doc" → {"ole2", "docx", "rtf"} (Word opens all three), ".wps" → {"ole2"}.
+std::vector<std::string> formats_for_extension(std::string_view extension);
 
 struct SubmissionFile {
   std::string path;     // relative to the checked root, '/'-separated, NFC, valid UTF-8
@@ -36,7 +45,7 @@ struct SubmissionFile {
   int work = -1; // index into Submission::works; -1 when it belongs to none
   // SHA-256 of the whole file (hex), computed only when the drive's manifest lists the file,
   // or when another video, audio or image file has the same size and sampled digest
-  // (check/duplicates.hpp); "" otherwise. Each file is read for it at most once.
+  // (gather/duplicates.hpp); "" otherwise. Each file is read for it at most once.
   std::string sha256;
   // A symlink to another file inside the checked folder: where it leads, relative like `path`
   // (what is checked is that file); "" for a file that is no link.
@@ -60,8 +69,8 @@ struct VersionPair {
   PairComparison comparison;
 };
 
-// What one PATH of `check` is (SPEC §3): a drive — a folder, the whole submission with its
-// layout, forms, quotas and manifest — or loose files — the files given on the command line,
+// What one PATH of `check` is (docs/submissions.md): a drive — a folder, the whole submission with
+// its layout, forms, quotas and manifest — or loose files — the files given on the command line,
 // each checked for its own media, name and content, and the two versions of a work among
 // them compared as a pair; nothing about folders, forms, quotas or a missing twin.
 enum class Scope { drive, files };
@@ -80,6 +89,12 @@ struct ManifestProblem {
   // syntax, outside (a path leaving the drive), duplicate, too-large, unreadable
   std::string reason;
 };
+
+// The drive manifest's name, at the top of the drive.
+inline constexpr std::string_view kDriveManifestName = "manifest-sha256.txt";
+
+// A manifest larger than this is not read (a drive of 100 000 files needs ~15 MB).
+inline constexpr int64_t kDriveManifestMaxBytes = int64_t{64} << 20;
 
 struct DriveManifest {
   std::vector<ManifestEntry> entries;
@@ -113,4 +128,7 @@ struct Submission {
   std::optional<DriveManifest> manifest; // when the drive carries manifest-sha256.txt
 };
 
-} // namespace mpcheck::check
+// True when a file takes part in work.duplicate: videos, audio and images, not empty.
+bool is_duplicate_candidate(const SubmissionFile& file);
+
+} // namespace mpcheck

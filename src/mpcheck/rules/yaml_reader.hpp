@@ -11,7 +11,7 @@
 #include "mpcheck/core/lang.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
-namespace mpcheck::rules::detail {
+namespace mpcheck::rules {
 
 // One key: value pair of a YAML map, in file order.
 struct Entry {
@@ -96,4 +96,4 @@ private:
   std::string_view m_text;
 };
 
-} // namespace mpcheck::rules::detail
+} // namespace mpcheck::rules

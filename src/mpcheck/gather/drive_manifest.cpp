@@ -1,11 +1,11 @@
-#include "mpcheck/check/drive_manifest.hpp"
+#include "mpcheck/gather/drive_manifest.hpp"
 
 #include <map>
 #include <optional>
 
 #include "mpcheck/naming/fs_rules.hpp"
 
-namespace mpcheck::check {
+namespace mpcheck::gather {
 
 namespace {
 
@@ -171,4 +171,4 @@ void match_manifest(DriveManifest& manifest, const std::vector<SubmissionFile>& 
   }
 }
 
-} // namespace mpcheck::check
+} // namespace mpcheck::gather

@@ -3,11 +3,11 @@
 #include "check_builder.hpp"
 
 using namespace test;
-using mpcheck::check::FileKind;
+using mpcheck::FileKind;
 
-TEST_CASE("check::split_episode")
+TEST_CASE("gather::split_episode")
 {
-  using mpcheck::check::split_episode;
+  using mpcheck::gather::split_episode;
   CHECK(split_episode("初心（第3集）") == std::pair<std::string, int>{"初心", 3});
   CHECK(split_episode("初心 第12集") == std::pair<std::string, int>{"初心", 12});
   CHECK(split_episode("初心(第1期)") == std::pair<std::string, int>{"初心", 1});
@@ -16,7 +16,7 @@ TEST_CASE("check::split_episode")
   CHECK(split_episode("奋斗者之歌") == std::pair<std::string, int>{"奋斗者之歌", 0});
 }
 
-TEST_CASE("check::assemble reads the episode after the unit, before or after the variant")
+TEST_CASE("gather::assemble reads the episode after the unit, before or after the variant")
 {
   const auto rules = mpcheck::rules::load_rules("changzhou-2024");
   TreeBuilder b;
@@ -43,29 +43,9 @@ TEST_CASE("check::assemble reads the episode after the unit, before or after the
   REQUIRE(sub.pairs.size() == 1); // episode 1 has both versions, episode 2 only one
 }
 
-TEST_CASE("check::picture_role: essentially one QR code, another picture, not decoded")
+TEST_CASE("kind_from_extension")
 {
-  using mpcheck::check::picture_role;
-  using mpcheck::check::PictureRole;
-  MediaFacts f;
-  CHECK(picture_role(f) == PictureRole::unknown); // not a picture
-  f.image = mpcheck::ImageFacts{};
-  CHECK(picture_role(f) == PictureRole::unknown); // not decoded (--fast)
-  f.image->qr_codes = std::vector<std::string>{"https://example.org/a"};
-  f.image->qr_area = 0.62;
-  CHECK(picture_role(f) == PictureRole::qr_code);
-  f.image->qr_area = 0.02; // a code printed on a poster
-  CHECK(picture_role(f) == PictureRole::other);
-  f.image->qr_codes = std::vector<std::string>{};
-  f.image->qr_area = 0;
-  CHECK(picture_role(f) == PictureRole::other); // decoded, no code: a picture
-  f.image->qr_error = mpcheck::ProbeError{"corrupt-image", "x"};
-  CHECK(picture_role(f) == PictureRole::unknown); // damaged before any code was read
-}
-
-TEST_CASE("check::kind_from_extension")
-{
-  using mpcheck::check::kind_from_extension;
+  using mpcheck::kind_from_extension;
   CHECK(kind_from_extension(".mp4") == FileKind::video);
   CHECK(kind_from_extension(".jpg") == FileKind::image);
   CHECK(kind_from_extension(".docx") == FileKind::document);
@@ -74,7 +54,7 @@ TEST_CASE("check::kind_from_extension")
   CHECK(kind_from_extension("") == FileKind::other);
 }
 
-TEST_CASE("check::assemble groups versions and episodes into works")
+TEST_CASE("gather::assemble groups versions and episodes into works")
 {
   const auto rules = mpcheck::rules::load_rules("changzhou-2024");
   TreeBuilder b;
@@ -95,7 +75,7 @@ TEST_CASE("check::assemble groups versions and episodes into works")
   CHECK(sub.files[0].folder == "作品");
 }
 
-TEST_CASE("check::assemble keeps invalid UTF-8 names reportable")
+TEST_CASE("gather::assemble keeps invalid UTF-8 names reportable")
 {
   const auto rules = mpcheck::rules::load_rules("changzhou-2024");
   TreeBuilder b;

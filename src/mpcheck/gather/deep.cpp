@@ -1,4 +1,4 @@
-#include "mpcheck/check/deep.hpp"
+#include "mpcheck/gather/deep.hpp"
 
 #include <atomic>
 #include <future>
@@ -7,7 +7,7 @@
 #include "mpcheck/media/picture.hpp"
 #include "mpcheck/util/parallel.hpp"
 
-namespace mpcheck::check {
+namespace mpcheck::gather {
 
 namespace {
 
@@ -129,4 +129,4 @@ void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& 
   });
 }
 
-} // namespace mpcheck::check
+} // namespace mpcheck::gather

@@ -4,7 +4,7 @@
 
 #include <string_view>
 
-namespace mpcheck::layout {
+namespace mpcheck::naming {
 
 // True when `relative_path` ('/'-separated) is junk itself or lies inside a junk folder
 // (__MACOSX/, $RECYCLE.BIN/, System Volume Information/, .Trashes/, ...).
@@ -21,4 +21,4 @@ bool is_pack_metadata(std::string_view relative_path);
 // was writing when it stopped. Junk too (never copied).
 bool is_pack_leftover(std::string_view name);
 
-} // namespace mpcheck::layout
+} // namespace mpcheck::naming

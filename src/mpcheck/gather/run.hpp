@@ -6,13 +6,16 @@
 #include <string>
 #include <vector>
 
-#include "mpcheck/check/submission.hpp"
 #include "mpcheck/checks/context.hpp"
+#include "mpcheck/checks/result.hpp"
 #include "mpcheck/core/finding.hpp"
 #include "mpcheck/core/progress.hpp"
+#include "mpcheck/core/submission.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
-namespace mpcheck::check {
+namespace mpcheck::gather {
+
+using checks::CheckReport;
 
 struct RunOptions {
   checks::Options checks;
@@ -32,9 +35,9 @@ struct RunOptions {
   std::map<std::string, std::string> known_sha256;
 };
 
-// What `check` checks as one submission (SPEC §3): one folder (a drive), or the file PATHs of
-// one command line together (loose files: each file's own checks; a work's two versions among
-// them compared as a pair).
+// What `check` checks as one submission (docs/submissions.md): one folder (a drive), or the file
+// PATHs of one command line together (loose files: each file's own checks; a work's two versions
+// among them compared as a pair).
 struct Target {
   Scope scope = Scope::drive;
   std::vector<std::string> paths; // the folder; or the files, in command-line order
@@ -59,24 +62,6 @@ struct Targets {
 // one loose-files target, placed where the first file PATH is; a PATH given twice counts
 // once. A PATH that does not exist or cannot be opened and read is an error, not a target.
 Targets plan_targets(const std::vector<std::string>& paths);
-
-struct CheckReport {
-  const rules::RuleSet* rules = nullptr;
-  Date as_of;
-  Submission submission;
-  std::vector<Finding> findings; // sorted: by work, then path, then check id
-  double seconds = 0;            // how long the check took
-  int count(Severity s) const;
-};
-
-// The summary every report format shows (text, JSON, JUnit, SARIF, HTML): one count, computed
-// here only. `manual` and `info` count findings like `error` and `warning` do: an item to
-// confirm for each work it concerns.
-struct Summary {
-  size_t files = 0, works = 0;
-  int error = 0, warning = 0, manual = 0, info = 0;
-};
-Summary summarize(const CheckReport& report);
 
 // Walks `paths`, probes every file once in parallel, and assembles the submission. With
 // `decode`, pictures are decoded too (the QR codes of images). `meter`, when given, gets the
@@ -109,4 +94,4 @@ std::vector<MediaFacts> probe_files(const std::vector<ProbeTarget>& targets, int
 // True when `check` is waived by one of `waive` ("video.bitrate", or "video.*").
 bool is_waived(const std::string& check, const std::vector<std::string>& waive);
 
-} // namespace mpcheck::check
+} // namespace mpcheck::gather

@@ -1,4 +1,4 @@
-#include "mpcheck/check/duplicates.hpp"
+#include "mpcheck/gather/duplicates.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -6,10 +6,10 @@
 #include <map>
 #include <unistd.h>
 
-#include "mpcheck/pack/sha256.hpp"
 #include "mpcheck/util/parallel.hpp"
+#include "mpcheck/util/sha256.hpp"
 
-namespace mpcheck::check {
+namespace mpcheck::gather {
 
 namespace {
 
@@ -33,7 +33,7 @@ private:
 
 // Feeds `length` bytes from `offset` into `sha`, telling `meter` of each read. False on a
 // read error or a short file.
-bool hash_range(int fd, int64_t offset, int64_t length, pack::Sha256& sha,
+bool hash_range(int fd, int64_t offset, int64_t length, util::Sha256& sha,
                 std::vector<char>& buffer, ProgressMeter* meter)
 {
   while (length > 0) {
@@ -61,7 +61,7 @@ std::string digest(const std::string& path, const std::vector<std::pair<int64_t,
     return "";
   ::posix_fadvise(fd.get(), 0, 0, ranges.size() == 1 ? POSIX_FADV_SEQUENTIAL : POSIX_FADV_RANDOM);
   std::vector<char> buffer(kBufferBytes);
-  pack::Sha256 sha;
+  util::Sha256 sha;
   for (const auto& [offset, length] : ranges)
     if (!hash_range(fd.get(), offset, length, sha, buffer, meter))
       return "";
@@ -93,13 +93,6 @@ std::vector<std::pair<int64_t, int64_t>> sample_ranges(int64_t size, int64_t sam
   if (size <= 3 * sample)
     return {{0, size}};
   return {{0, sample}, {(size - sample) / 2, sample}, {size - sample, sample}};
-}
-
-bool is_duplicate_candidate(const SubmissionFile& file)
-{
-  return (file.kind == FileKind::video || file.kind == FileKind::audio ||
-          file.kind == FileKind::image) &&
-         file.size > 0;
 }
 
 void hash_possible_duplicates(Submission& sub, int jobs)
@@ -158,4 +151,4 @@ void hash_whole_files(Submission& sub, const std::vector<size_t>& which, int job
   });
 }
 
-} // namespace mpcheck::check
+} // namespace mpcheck::gather

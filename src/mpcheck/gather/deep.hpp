@@ -4,11 +4,11 @@
 // the same times, so their pictures can be compared. Fills SubmissionFile::facts.deep and
 // VersionPair::comparison; the checks judge them.
 
-#include "mpcheck/check/submission.hpp"
 #include "mpcheck/core/progress.hpp"
+#include "mpcheck/core/submission.hpp"
 #include "mpcheck/media/analyze.hpp"
 
-namespace mpcheck::check {
+namespace mpcheck::gather {
 
 // Analyses every readable video of `sub` on up to `jobs` workers (0: all cores). A pair's
 // two files are decoded side by side on two threads; memory stays bounded by the workers
@@ -17,4 +17,4 @@ namespace mpcheck::check {
 void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& options = {},
                         ProgressMeter* meter = nullptr);
 
-} // namespace mpcheck::check
+} // namespace mpcheck::gather

@@ -1,4 +1,4 @@
-#include "mpcheck/rules/detail/yaml_reader.hpp"
+#include "mpcheck/rules/yaml_reader.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -13,7 +13,7 @@
 #include "mpcheck/rules/units.hpp"
 #include "mpcheck/util/suggest.hpp"
 
-namespace mpcheck::rules::detail {
+namespace mpcheck::rules {
 
 namespace {
 
@@ -391,4 +391,4 @@ std::string YamlReader::describe(const YAML::Node& node)
   return "";
 }
 
-} // namespace mpcheck::rules::detail
+} // namespace mpcheck::rules

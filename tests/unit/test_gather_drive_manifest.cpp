@@ -1,11 +1,11 @@
-#include "mpcheck/check/drive_manifest.hpp"
+#include "mpcheck/gather/drive_manifest.hpp"
 
 #include <doctest/doctest.h>
 
 #include "mpcheck/pack/manifest.hpp"
 
 using namespace mpcheck;
-using namespace mpcheck::check;
+using namespace mpcheck::gather;
 
 namespace {
 
@@ -38,7 +38,7 @@ SubmissionFile file(const std::string& raw, const std::string& nfc)
 
 } // namespace
 
-TEST_CASE("check::parse_drive_manifest reads what pack and sha256sum write")
+TEST_CASE("gather::parse_drive_manifest reads what pack and sha256sum write")
 {
   // pack's own text, names with a backslash and a newline escaped as sha256sum escapes them.
   std::vector<pack::FileResult> files = {{"作品/奋斗-微视频-单位（无字幕）.mp4", a, 1, true},
@@ -54,7 +54,7 @@ TEST_CASE("check::parse_drive_manifest reads what pack and sha256sum write")
   CHECK(m.entries[2].sha256 == b);
 }
 
-TEST_CASE("check::parse_drive_manifest: binary mode, BagIt, BSD tags, Windows line ends")
+TEST_CASE("gather::parse_drive_manifest: binary mode, BagIt, BSD tags, Windows line ends")
 {
   std::string upper(64, 'A');
   const std::string text = "\xEF\xBB\xBF" + a + " *bin.mp4\r\n" + // BOM, binary mode, CRLF
@@ -71,7 +71,7 @@ TEST_CASE("check::parse_drive_manifest: binary mode, BagIt, BSD tags, Windows li
   CHECK(m.entries[2].line == 5);
 }
 
-TEST_CASE("check::parse_drive_manifest: malformed lines and paths leaving the drive")
+TEST_CASE("gather::parse_drive_manifest: malformed lines and paths leaving the drive")
 {
   const std::string text = "garbage\n" +                   // 1 syntax
                            a.substr(1) + "  short.mp4\n" + // 2 syntax: 63 digits
@@ -103,7 +103,7 @@ TEST_CASE("check::parse_drive_manifest: malformed lines and paths leaving the dr
   CHECK(parse_drive_manifest(std::string(100000, '\xff')).problems.size() == 1);
 }
 
-TEST_CASE("check::match_manifest: by the bytes on disk, else by the NFC name")
+TEST_CASE("gather::match_manifest: by the bytes on disk, else by the NFC name")
 {
   DriveManifest m =
       parse_drive_manifest(a + "  x.mp4\n" + a + "  caf\u00e9.mp4\n" + a + "  gone.mp4\n");

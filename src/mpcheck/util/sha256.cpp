@@ -1,10 +1,10 @@
-#include "mpcheck/pack/sha256.hpp"
+#include "mpcheck/util/sha256.hpp"
 
 #include <openssl/evp.h>
 
 #include <stdexcept>
 
-namespace mpcheck::pack {
+namespace mpcheck::util {
 
 Sha256::Sha256() : m_ctx(EVP_MD_CTX_new())
 {
@@ -57,4 +57,4 @@ bool is_sha256_hex(std::string_view text)
   return true;
 }
 
-} // namespace mpcheck::pack
+} // namespace mpcheck::util

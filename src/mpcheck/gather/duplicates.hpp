@@ -8,10 +8,10 @@
 #include <utility>
 #include <vector>
 
-#include "mpcheck/check/submission.hpp"
 #include "mpcheck/core/progress.hpp"
+#include "mpcheck/core/submission.hpp"
 
-namespace mpcheck::check {
+namespace mpcheck::gather {
 
 // Bytes read from each end and the middle for the sampled digest.
 inline constexpr int64_t kSampleBytes = int64_t{1} << 20;
@@ -24,9 +24,6 @@ std::vector<std::vector<size_t>> same_size_groups(const std::vector<int64_t>& si
 // when it is at most 3 × `sample` bytes (the sample is then the full content), else the first,
 // middle and last `sample` bytes.
 std::vector<std::pair<int64_t, int64_t>> sample_ranges(int64_t size, int64_t sample = kSampleBytes);
-
-// True when the files that take part in work.duplicate: videos, audio and images, not empty.
-bool is_duplicate_candidate(const SubmissionFile& file);
 
 // Sets SubmissionFile::sha256 of each candidate file that shares its size and its sampled
 // digest with another candidate; reads on `jobs` threads (0: all cores). A file that cannot
@@ -41,4 +38,4 @@ void hash_possible_duplicates(Submission& sub, int jobs);
 void hash_whole_files(Submission& sub, const std::vector<size_t>& which, int jobs,
                       ProgressMeter* meter = nullptr);
 
-} // namespace mpcheck::check
+} // namespace mpcheck::gather

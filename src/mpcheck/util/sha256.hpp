@@ -7,7 +7,7 @@
 
 struct evp_md_ctx_st;
 
-namespace mpcheck::pack {
+namespace mpcheck::util {
 
 // An incremental SHA-256. Not copyable; one object per file.
 class Sha256 {
@@ -34,4 +34,4 @@ std::string sha256_hex(std::string_view data);
 // True when `text` is 64 lower-case hex digits, the form hex_digest returns.
 bool is_sha256_hex(std::string_view text);
 
-} // namespace mpcheck::pack
+} // namespace mpcheck::util

@@ -1,4 +1,4 @@
-#include "mpcheck/check/duplicates.hpp"
+#include "mpcheck/gather/duplicates.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -8,10 +8,10 @@
 
 #include <doctest/doctest.h>
 
-#include "mpcheck/pack/sha256.hpp"
+#include "mpcheck/util/sha256.hpp"
 
 using namespace mpcheck;
-using namespace mpcheck::check;
+using namespace mpcheck::gather;
 
 namespace {
 
@@ -49,7 +49,7 @@ struct Folder {
 
 } // namespace
 
-TEST_CASE("check::same_size_groups")
+TEST_CASE("gather::same_size_groups")
 {
   CHECK(same_size_groups({}).empty());
   CHECK(same_size_groups({5, 6, 7}).empty());
@@ -57,7 +57,7 @@ TEST_CASE("check::same_size_groups")
         std::vector<std::vector<size_t>>{{0, 2, 6}, {1, 5}});
 }
 
-TEST_CASE("check::sample_ranges: the first, middle and last MiB, or the whole small file")
+TEST_CASE("gather::sample_ranges: the first, middle and last MiB, or the whole small file")
 {
   using Ranges = std::vector<std::pair<int64_t, int64_t>>;
   CHECK(sample_ranges(10, 4) == Ranges{{0, 10}});
@@ -67,7 +67,7 @@ TEST_CASE("check::sample_ranges: the first, middle and last MiB, or the whole sm
   CHECK(sample_ranges(10 * mib) == Ranges{{0, mib}, {9 * mib / 2, mib}, {9 * mib, mib}});
 }
 
-TEST_CASE("check::hash_possible_duplicates reads only what it must")
+TEST_CASE("gather::hash_possible_duplicates reads only what it must")
 {
   const size_t big = size_t(5) << 20; // over 3 MiB: sampled first
   Folder f;
@@ -84,17 +84,17 @@ TEST_CASE("check::hash_possible_duplicates reads only what it must")
   f.add("form.docx", bytes(1000, 3), FileKind::document); // not a candidate
   hash_possible_duplicates(f.sub, 2);
 
-  CHECK(f.sha(0) == pack::sha256_hex(a));
+  CHECK(f.sha(0) == util::sha256_hex(a));
   CHECK(f.sha(1) == f.sha(0));
-  CHECK(f.sha(2) == pack::sha256_hex(between)); // samples agreed, the full hash tells them apart
+  CHECK(f.sha(2) == util::sha256_hex(between)); // samples agreed, the full hash tells them apart
   CHECK(f.sha(3).empty());                      // samples differ: never read in full
-  CHECK(f.sha(4) == pack::sha256_hex(bytes(1000, 3)));
+  CHECK(f.sha(4) == util::sha256_hex(bytes(1000, 3)));
   CHECK(f.sha(5) == f.sha(4));
   CHECK(f.sha(6).empty()); // no other file of its size
   CHECK(f.sha(7).empty()); // documents take no part
 }
 
-TEST_CASE("check::hash_possible_duplicates: a file that cannot be read keeps no hash")
+TEST_CASE("gather::hash_possible_duplicates: a file that cannot be read keeps no hash")
 {
   Folder f;
   f.add("a.mp4", bytes(100, 1));
@@ -105,7 +105,7 @@ TEST_CASE("check::hash_possible_duplicates: a file that cannot be read keeps no 
   CHECK(f.sha(1).empty());
 }
 
-TEST_CASE("check::hash_possible_duplicates reuses digests already known (the manifest's)")
+TEST_CASE("gather::hash_possible_duplicates reuses digests already known (the manifest's)")
 {
   Folder f;
   f.add("a.mp4", bytes(100, 1));
@@ -120,12 +120,12 @@ TEST_CASE("check::hash_possible_duplicates reuses digests already known (the man
   hash_possible_duplicates(f.sub, 2);
   CHECK(f.sha(0) == std::string(64, 'e'));
   CHECK(f.sha(1) == std::string(64, 'e'));
-  CHECK(f.sha(2) == pack::sha256_hex(bytes(200, 2)));
+  CHECK(f.sha(2) == util::sha256_hex(bytes(200, 2)));
   // hash_whole_files skips what is known, and hashes the rest in full.
   f.sub.files[3].sha256.clear();
   f.sub.files[2].sha256 = "known";
   hash_whole_files(f.sub, {0, 2, 3}, 1);
   CHECK(f.sha(0) == std::string(64, 'e'));
   CHECK(f.sha(2) == "known");
-  CHECK(f.sha(3) == pack::sha256_hex(bytes(200, 2)));
+  CHECK(f.sha(3) == util::sha256_hex(bytes(200, 2)));
 }

@@ -1,9 +1,9 @@
 // Plain-language meaning of each ProbeError code, for users who are not engineers.
-#include "mpcheck/media/probe.hpp"
+#include "mpcheck/core/probe_errors.hpp"
 
 #include <map>
 
-namespace mpcheck::media {
+namespace mpcheck {
 
 namespace {
 
@@ -84,4 +84,4 @@ Text probe_error_hint(const std::string& code)
   return it != entries().end() ? it->second.hint : Text{};
 }
 
-} // namespace mpcheck::media
+} // namespace mpcheck

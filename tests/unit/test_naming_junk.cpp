@@ -1,10 +1,10 @@
-#include "mpcheck/layout/junk.hpp"
+#include "mpcheck/naming/junk.hpp"
 
 #include <doctest/doctest.h>
 
-using mpcheck::layout::is_junk;
+using mpcheck::naming::is_junk;
 
-TEST_CASE("layout::is_junk")
+TEST_CASE("naming::is_junk")
 {
   CHECK(is_junk("Thumbs.db"));
   CHECK(is_junk("作品/Thumbs.db"));
@@ -22,11 +22,11 @@ TEST_CASE("layout::is_junk")
   CHECK_FALSE(is_junk(""));
 }
 
-TEST_CASE("layout::is_pack_metadata")
+TEST_CASE("naming::is_pack_metadata")
 {
-  CHECK(mpcheck::layout::is_pack_metadata("manifest-sha256.txt"));
-  CHECK(mpcheck::layout::is_pack_metadata("mpcheck-report.txt"));
-  CHECK(mpcheck::layout::is_pack_metadata(".mpcheck-pack-state"));
-  CHECK_FALSE(mpcheck::layout::is_pack_metadata("作品/manifest-sha256.txt"));
+  CHECK(mpcheck::naming::is_pack_metadata("manifest-sha256.txt"));
+  CHECK(mpcheck::naming::is_pack_metadata("mpcheck-report.txt"));
+  CHECK(mpcheck::naming::is_pack_metadata(".mpcheck-pack-state"));
+  CHECK_FALSE(mpcheck::naming::is_pack_metadata("作品/manifest-sha256.txt"));
   CHECK(is_junk("作品/.mpcheck-tmp-奋斗者之歌.mp4"));
 }

@@ -1,11 +1,11 @@
-#include "mpcheck/layout/junk.hpp"
+#include "mpcheck/naming/junk.hpp"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <string>
 
-namespace mpcheck::layout {
+namespace mpcheck::naming {
 
 namespace {
 
@@ -65,4 +65,4 @@ bool is_junk(std::string_view relative_path)
   }
 }
 
-} // namespace mpcheck::layout
+} // namespace mpcheck::naming
