@@ -259,3 +259,37 @@ works:
         self.assertEqual(p.returncode, 2)
         self.assertIn("works.yaml:7:25: 'date' 应是日期 YYYY-MM-DD（如 2019-06-12），而不是 '2019年6月12日'", p.stderr)
         self.assertFalse(os.path.exists(self.out))
+
+
+class BranchRecordTest(unittest.TestCase):
+    """The branch's 授课记录 takes each lesson's content and discussion from works.yaml."""
+
+    def test_record_carries_content_and_discussion(self):
+        tmp = tempfile.mkdtemp(prefix="mpcheck-pack-branch-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        src, out = os.path.join(tmp, "材料"), os.path.join(tmp, "usb")
+        place(fixture("h264-720p25.mp4"), f"{src}/党课.mp4")
+        office(f"{src}/课件.pptx", "ppt/presentation.xml")
+        with open(f"{src}/works.yaml", "w") as f:
+            f.write("""unit: 第一党支部
+works:
+  - title: 我和我的祖国
+    files: {video: 党课.mp4, courseware: 课件.pptx}
+    speaker: 李明
+    position: 支部书记
+    date: 2019-09-03
+    audience: 全体党员
+    summary: 内容简介。
+    content: 回顾新中国成立70年的成就。
+    discussion: 党员结合岗位谈体会，提出三条改进建议。
+""")
+        p = run("pack", src, "--rules", "branch-everyone", "--out", out, "--as-of", "2019-09-04", "--fast")
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        found = [os.path.join(d, f) for d, _, fs in os.walk(out) for f in fs if f.startswith("授课记录")]
+        self.assertEqual(len(found), 1, found)
+        with zipfile.ZipFile(found[0]) as z:
+            xml = z.read("word/document.xml").decode()
+        for text in ("回顾新中国成立70年的成就。", "党员结合岗位谈体会，提出三条改进建议。", "2019年9月3日",
+                     "李明（支部书记）"):
+            self.assertIn(f">{text}<", xml)
+        self.assertNotIn(">内容简介。<", xml)  # content given: the summary is not the record's
