@@ -20,7 +20,7 @@ constexpr Twips cell_margins = 2 * 108; // left and right cell margins (docx.cpp
 constexpr Twips row_border = 20;        // the rule between rows, with rounding
 // A4's 16838 twips less the 1440 top and bottom margins, less a reserve for what the measure
 // cannot see (a word processor's own rounding, a fallback font a little taller).
-constexpr Twips page_budget = 16838 - 2 * 1440 - 700;
+constexpr Twips page_budget = 16838 - 2 * 1440 - 1000;
 
 // ---- measuring --------------------------------------------------------------------------
 
