@@ -7,6 +7,7 @@ import shutil
 import stat
 import subprocess
 import tempfile
+import time
 import unittest
 import zipfile
 
@@ -117,6 +118,43 @@ class PackTest(unittest.TestCase):
         self.assertIn("works.yaml:6:15: unknown category '微视屏', did you mean '微视频'?", p.stderr)
         self.assertFalse(os.path.exists(self.out))
 
+    def generated_forms(self, out):
+        forms = {}
+        for name in sorted(os.listdir(f"{out}/表格")):
+            with open(f"{out}/表格/{name}", "rb") as f:
+                forms[name] = f.read()
+        return forms
+
+    def test_forms_are_dated_by_as_of_and_byte_identical(self):
+        p = self.pack()
+        self.assertEqual(p.returncode, 0, p.stderr)
+        first = self.generated_forms(self.out)
+        self.assertEqual(len(first), 3)  # 汇总表 and two 报名表
+        for name, data in first.items():
+            with zipfile.ZipFile(f"{self.out}/表格/{name}") as z:
+                core = z.read("docProps/core.xml").decode()
+                self.assertIn(">2024-09-01T00:00:00Z</dcterms:created>", core, name)
+                self.assertIn(">2024-09-01T00:00:00Z</dcterms:modified>", core, name)
+                self.assertEqual({i.date_time[:3] for i in z.infolist()}, {(2024, 9, 1)}, name)
+        # A second pack later (zip times have a 2-second grain), in another time zone: the
+        # same bytes.
+        time.sleep(2.1)
+        second_out = os.path.join(self.tmp, "usb2")
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", second_out, "--as-of", "2024-09-01",
+                env={"TZ": "America/New_York"})
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(self.generated_forms(second_out), first)
+        # Another day, other bytes: the date is really taken from --as-of.
+        third_out = os.path.join(self.tmp, "usb3")
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", third_out, "--as-of", "2024-09-02")
+        self.assertNotEqual(self.generated_forms(third_out), first)
+
+    def test_as_of_that_is_not_a_day_is_refused(self):
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", self.out, "--as-of", "2024-02-30")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("--as-of：应为 2024-09-01 这样的日期，实际是“2024-02-30”", p.stderr)
+        self.assertFalse(os.path.exists(self.out))
+
     def test_zip(self):
         z = os.path.join(self.tmp, "submission.zip")
         p = self.pack("--zip", z)
@@ -145,3 +183,113 @@ class PackTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+COUNTY = "修武县委宣传部"
+
+
+def office(path, part):
+    """A minimal real OOXML file whose main part is `part` (ppt/presentation.xml, …)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0" encoding="UTF-8"?><Types/>')
+        z.writestr(part, '<?xml version="1.0" encoding="UTF-8"?><root/>')
+
+
+def lectures_yaml(count):
+    return "lectures:\n" + "".join(
+        f"  - {{speaker: 讲师{i:02d}, position: 支部书记, title: 我和我的祖国, date: 2019-07-{i:02d}, "
+        f"audience: \"{30 + i}\"}}\n" for i in range(1, count + 1))
+
+
+class JiaozuoFormsTest(unittest.TestCase):
+    """The 焦作 统计表 lists the manifest's lectures — any number, outside the contest entries'
+    quota of two — and the 师资库统计表 its lecturers."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-pack-jiaozuo-")
+        self.src = os.path.join(self.tmp, "材料")
+        self.out = os.path.join(self.tmp, "usb")
+        place(fixture("h264-720p25.mp4"), f"{self.src}/我和我的祖国.mp4")
+        office(f"{self.src}/课件.pptx", "ppt/presentation.xml")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def manifest(self, extra):
+        with open(f"{self.src}/works.yaml", "w") as f:
+            f.write(f"""unit: {COUNTY}
+works:
+  - title: 我和我的祖国
+    files: {{video: 我和我的祖国.mp4, courseware: 课件.pptx}}
+    speaker: 张三
+{extra}""")
+
+    def pack(self):
+        return run("pack", self.src, "--rules", "jiaozuo-2019", "--out", self.out, "--as-of", "2019-06-01",
+                   "--fast", "--format", "json")
+
+    def document(self, prefix):
+        found = [os.path.join(d, f) for d, _, fs in os.walk(self.out) for f in fs if f.startswith(prefix)]
+        self.assertEqual(len(found), 1, found)
+        with zipfile.ZipFile(found[0]) as z:
+            return z.read("word/document.xml").decode()
+
+    def test_twelve_lectures_are_listed_and_counted_without_tripping_the_quota(self):
+        self.manifest(lectures_yaml(12) + """lecturers:
+  - {name: 王芳, gender: 女, born: 1982-11, unit: 民主街道党工委, position: 组织委员, phone: "13900000000"}
+""")
+        p = self.pack()
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        statistics = self.document("统计表-")
+        for i in range(1, 13):
+            self.assertIn(f">讲师{i:02d}<", statistics)
+            self.assertIn(f">2019年7月{i}日<", statistics)
+        self.assertIn("共计  12  次", statistics)
+        pool = self.document("师资库统计表-")
+        for text in ("王芳", "1982年11月", "民主街道党工委", "13900000000"):
+            self.assertIn(f">{text}<", pool)
+        with open(f"{self.out}/mpcheck-report.txt") as f:
+            report = f.read()
+        self.assertNotIn("work.count", report)
+
+    def test_a_lecture_date_that_is_not_a_day_names_its_line(self):
+        self.manifest("lectures:\n  - {speaker: 李明, date: 2019年6月12日}\n")
+        p = self.pack()
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("works.yaml:7:25: 'date' 应是日期 YYYY-MM-DD（如 2019-06-12），而不是 '2019年6月12日'", p.stderr)
+        self.assertFalse(os.path.exists(self.out))
+
+
+class BranchRecordTest(unittest.TestCase):
+    """The branch's 授课记录 takes each lesson's content and discussion from works.yaml."""
+
+    def test_record_carries_content_and_discussion(self):
+        tmp = tempfile.mkdtemp(prefix="mpcheck-pack-branch-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        src, out = os.path.join(tmp, "材料"), os.path.join(tmp, "usb")
+        place(fixture("h264-720p25.mp4"), f"{src}/党课.mp4")
+        office(f"{src}/课件.pptx", "ppt/presentation.xml")
+        with open(f"{src}/works.yaml", "w") as f:
+            f.write("""unit: 第一党支部
+works:
+  - title: 我和我的祖国
+    files: {video: 党课.mp4, courseware: 课件.pptx}
+    speaker: 李明
+    position: 支部书记
+    date: 2019-09-03
+    audience: 全体党员
+    summary: 内容简介。
+    content: 回顾新中国成立70年的成就。
+    discussion: 党员结合岗位谈体会，提出三条改进建议。
+""")
+        p = run("pack", src, "--rules", "branch-everyone", "--out", out, "--as-of", "2019-09-04", "--fast")
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        found = [os.path.join(d, f) for d, _, fs in os.walk(out) for f in fs if f.startswith("授课记录")]
+        self.assertEqual(len(found), 1, found)
+        with zipfile.ZipFile(found[0]) as z:
+            xml = z.read("word/document.xml").decode()
+        for text in ("回顾新中国成立70年的成就。", "党员结合岗位谈体会，提出三条改进建议。", "2019年9月3日",
+                     "李明（支部书记）"):
+            self.assertIn(f">{text}<", xml)
+        self.assertNotIn(">内容简介。<", xml)  # content given: the summary is not the record's

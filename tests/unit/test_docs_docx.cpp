@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "mpcheck/util/atomic_file.hpp"
+
 #include "docx_testing.hpp"
 
 using namespace mpcheck::docs;
@@ -174,12 +176,43 @@ TEST_CASE("docs::DocxWriter package parts")
   }
   CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "docProps/core.xml",
                                           "docProps/app.xml", "word/document.xml",
-                                          "word/styles.xml", "word/_rels/document.xml.rels"});
+                                          "word/styles.xml", "word/fontTable.xml",
+                                          "word/_rels/document.xml.rels"});
   const std::string core = parts[2].second;
   CHECK(core.find("<dc:title>标题</dc:title><dc:creator>单位</dc:creator>") != std::string::npos);
   CHECK(core.find(">2024-05-31T00:00:00Z</dcterms:created>") != std::string::npos);
-  CHECK(parts[5].second.find("w:eastAsia=\"宋体\"") != std::string::npos);
+  CHECK(parts[5].second.find("w:eastAsia=\"仿宋_GB2312\"") != std::string::npos);
   CHECK(parts[5].second.find("w:eastAsia=\"zh-CN\"") != std::string::npos);
+  // 仿宋_GB2312 falls back to 仿宋, 黑体 to SimHei; the part is declared and related.
+  const std::string fonts = parts[6].second;
+  CHECK(fonts.find("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>") !=
+        std::string::npos);
+  CHECK(fonts.find("<w:font w:name=\"黑体\"><w:altName w:val=\"SimHei\"/>") != std::string::npos);
+  CHECK(fonts.find("<w:charset w:val=\"86\"/>") != std::string::npos);
+  CHECK(parts[0].second.find("PartName=\"/word/fontTable.xml\"") != std::string::npos);
+  CHECK(parts[7].second.find("Target=\"fontTable.xml\"") != std::string::npos);
+}
+
+TEST_CASE("docs::DocxWriter rows that cannot split, header rows, paragraphs kept with the next")
+{
+  DocxWriter doc;
+  Table table = merged_table();
+  table.rows[0].header = true;
+  table.rows[1].cant_split = false;
+  table.rows[1].cells[0].paragraphs[0].keep_next = true;
+  doc.add_table(table);
+  Paragraph label = para("附件 2");
+  label.east_asia_font = label.latin_font = "黑体";
+  doc.add_paragraph(label);
+  const std::string xml = doc.document_xml();
+  CHECK(xml_problem(xml) == "");
+  CHECK(xml.find("<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"500\" w:hRule=\"atLeast\"/>"
+                 "<w:tblHeader/></w:trPr>") != std::string::npos);
+  CHECK(count(xml, "<w:cantSplit/>") == 1); // the second row may split: no trPr at all
+  CHECK(count(xml, "<w:tr><w:tc>") == 1);
+  CHECK(xml.find("<w:pPr><w:keepNext/><w:jc w:val=\"left\"/>") != std::string::npos);
+  CHECK(xml.find("<w:rFonts w:hint=\"eastAsia\" w:ascii=\"黑体\" w:hAnsi=\"黑体\" "
+                 "w:eastAsia=\"黑体\"/>") != std::string::npos);
 }
 
 TEST_CASE("docs::DocxWriter images")
@@ -194,14 +227,14 @@ TEST_CASE("docs::DocxWriter images")
   doc.add_table(Table{{2000}, {Row{{c}, 0}}});
   doc.add_table(Table{{2000}, {Row{{c}, 0}}});
   const auto parts = doc.parts();
-  REQUIRE(parts.size() == 9);
-  CHECK(parts[7] == std::pair<std::string, std::string>{"word/media/image1.png", "PNGDATA"});
-  CHECK(parts[8] == std::pair<std::string, std::string>{"word/media/image2.jpeg", "JPEGDATA"});
+  REQUIRE(parts.size() == 10);
+  CHECK(parts[8] == std::pair<std::string, std::string>{"word/media/image1.png", "PNGDATA"});
+  CHECK(parts[9] == std::pair<std::string, std::string>{"word/media/image2.jpeg", "JPEGDATA"});
   const std::string types = parts[0].second;
   CHECK(types.find("<Default Extension=\"png\" ContentType=\"image/png\"/>") != std::string::npos);
   CHECK(types.find("<Default Extension=\"jpeg\" ContentType=\"image/jpeg\"/>") !=
         std::string::npos);
-  CHECK(parts[6].second.find("Id=\"rIdImage2\" Type=\"http://schemas.openxmlformats.org/"
+  CHECK(parts[7].second.find("Id=\"rIdImage2\" Type=\"http://schemas.openxmlformats.org/"
                              "officeDocument/2006/relationships/image\" "
                              "Target=\"media/image2.jpeg\"") != std::string::npos);
   const std::string xml = doc.document_xml();
@@ -223,7 +256,7 @@ TEST_CASE("docs::DocxWriter::write")
   CHECK(!std::filesystem::exists(path + ".tmp"));
 
   const auto zip = read_zip(path);
-  REQUIRE(zip.size() == 7);
+  REQUIRE(zip.size() == 8);
   CHECK(zip[0].first == "[Content_Types].xml");
   for (const auto& [name, bytes] : doc.parts())
     CHECK(entry(zip, name) == bytes);
@@ -264,16 +297,22 @@ TEST_CASE("docs::DocxWriter::write")
   {
     const std::string missing = dir.file("no/such/dir/x.docx");
     CHECK(!doc.write(missing, error));
-    CHECK(error.starts_with(missing + ".tmp: "));
-    CHECK(!std::filesystem::exists(missing + ".tmp"));
+    CHECK(error == missing + ": No such file or directory");
+    CHECK(!std::filesystem::exists(mpcheck::util::temp_path_for(missing)));
   }
   SUBCASE("a stale temporary file is replaced")
   {
     const std::string other = dir.file("other.docx");
-    std::ofstream(other + ".tmp") << "half-written";
+    std::ofstream(mpcheck::util::temp_path_for(other)) << "half-written";
     REQUIRE(doc.write(other, error));
-    CHECK(!std::filesystem::exists(other + ".tmp"));
+    CHECK(!std::filesystem::exists(mpcheck::util::temp_path_for(other)));
     CHECK(test::read_bytes(other) == test::read_bytes(path));
+  }
+  SUBCASE("the bytes built in memory are the file's")
+  {
+    std::string bytes;
+    REQUIRE(doc.bytes(bytes, error));
+    CHECK(bytes == test::read_bytes(path));
   }
 }
 

@@ -166,8 +166,16 @@ TEST_CASE("docs::changzhou_entry_video")
                           "第一段。\n第二段。"});
   CHECK(rows(form) == 6);
   CHECK(count(form.xml, "<w:gridSpan w:val=\"5\"/>") == 5);
-  CHECK(form.xml.find("w:val=\"center\"/><w:rPr><w:rFonts w:hint=\"eastAsia\"/><w:b/><w:bCs/>"
-                      "<w:sz w:val=\"36\"/>") != std::string::npos); // the title
+  // The title and the label in 黑体, the label's digit too.
+  CHECK(form.xml.find("w:val=\"center\"/><w:rPr><w:rFonts w:hint=\"eastAsia\" w:ascii=\"黑体\" "
+                      "w:hAnsi=\"黑体\" w:eastAsia=\"黑体\"/><w:sz w:val=\"36\"/>") !=
+        std::string::npos);
+  CHECK(form.xml.find("<w:rFonts w:hint=\"eastAsia\" w:ascii=\"黑体\" w:hAnsi=\"黑体\" "
+                      "w:eastAsia=\"黑体\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/></w:rPr><w:t "
+                      "xml:space=\"preserve\">附件 2</w:t>") != std::string::npos);
+  // Rows never split; every row keeps with the next, the last with the 注 line.
+  CHECK(count(form.xml, "<w:cantSplit/>") == 6);
+  CHECK(count(form.xml, "<w:p><w:pPr><w:keepNext/>") >= 6 + 15);
   CHECK(test::entry(form.zip, "word/media/image1.png") == "<missing>");
 
   SUBCASE("unknown numbers leave the boxes blank")
@@ -229,8 +237,11 @@ TEST_CASE("docs::changzhou_entry_new_media")
           std::string::npos);
     CHECK(!has_paragraph(form, "(二维码)"));
     CHECK(count(form.xml, "<a:blip r:embed=\"rIdImage1\"/>") == 1);
-    // 264 px at 96 dpi is 2 514 600 EMU; the cell takes 2100 twips = 1 333 500 EMU.
-    CHECK(count(form.xml, "<wp:extent cx=\"1333500\" cy=\"1333500\"/>") == 1);
+    // 264 px at 96 dpi is 2 514 600 EMU; the cell takes 1800 twips = 1 143 000 EMU.
+    CHECK(count(form.xml, "<wp:extent cx=\"1143000\" cy=\"1143000\"/>") == 1);
+    // The value column widened from 4306 to 4806 twips.
+    CHECK(form.xml.find("<w:gridCol w:w=\"1400\"/><w:gridCol w:w=\"4806\"/><w:gridCol "
+                        "w:w=\"2100\"/>") != std::string::npos);
     // The QR cell spans the rows 名称 to 主创人员.
     CHECK(count(form.xml, "<w:vMerge w:val=\"restart\"/>") == 1);
     CHECK(count(form.xml, "<w:vMerge/>") == 4);
@@ -250,7 +261,7 @@ TEST_CASE("docs::changzhou_entry_new_media")
         write_and_read(changzhou_entry_new_media(unit, new_media_work("")), dir, "none.docx");
     check_paragraphs(form, labels);
     CHECK(has_paragraph(form, "(二维码)"));
-    CHECK(form.zip.size() == 7);
+    CHECK(form.zip.size() == 8);
   }
   SUBCASE("a QR file that is not an image is left out")
   {
@@ -258,7 +269,7 @@ TEST_CASE("docs::changzhou_entry_new_media")
     const Written form = write_and_read(
         changzhou_entry_new_media(unit, new_media_work(dir.file("qr.txt"))), dir, "bad.docx");
     CHECK(has_paragraph(form, "(二维码)"));
-    CHECK(form.zip.size() == 7);
+    CHECK(form.zip.size() == 8);
   }
 }
 
@@ -266,22 +277,43 @@ TEST_CASE("docs::jiaozuo_statistics")
 {
   test::TempDir dir("docs-statistics");
   const Written form = write_and_read(jiaozuo_statistics(unit, lectures()), dir, "统计表.docx");
-  check_paragraphs(form,
-                   {"附件1", "焦作市“我和我的祖国”微型党课系列活动统计表",
-                    "报送单位（盖章）：天宁区委组织部\t报送日期：  月  日", "讲课人姓名", "职  务",
-                    "微党课题目", "讲课日期", "听课人数", "李明", "支部书记", "弘扬伟大建党精神",
-                    "2019-06-12", "45", "王芳", "38",
-                    "我单位党员上台讲微党课共计  2  次，占党员总数的   %，党员满意率为   %。"});
+  check_paragraphs(
+      form, {"附件1", "焦作市“我和我的祖国”微型党课系列活动统计表",
+             "报送单位（盖章）：天宁区委组织部\t报送日期：　　　月　　　日", "讲课人姓名", "职  务",
+             "微党课题目", "讲课日期", "听课人数", "李明", "支部书记", "弘扬伟大建党精神",
+             "2019年6月12日", "45", "王芳", "2019年7月3日", "38",
+             "我单位党员上台讲微党课共计  2  次，占党员总数的　　　%，党员满意率为　　　%。"});
   CHECK(rows(form) == 12); // heading, ten rows, the total
+  CHECK(count(form.xml, "<w:tblHeader/>") == 1);
+  CHECK(count(form.xml, "<w:cantSplit/>") == 12);
+  CHECK(form.xml.find("<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"600\" "
+                      "w:hRule=\"atLeast\"/><w:tblHeader/></w:trPr>") != std::string::npos);
   CHECK(count(form.xml, "<w:gridSpan w:val=\"5\"/>") == 1);
   CHECK(form.xml.find("<w:tab w:val=\"right\" w:pos=\"8306\"/>") != std::string::npos);
 
   SUBCASE("no lectures: a blank form")
   {
     const Written blank = write_and_read(jiaozuo_statistics(unit, {}), dir, "blank.docx");
-    CHECK(has_paragraph(blank,
-                        "我单位党员上台讲微党课共计    次，占党员总数的   %，党员满意率为   %。"));
+    CHECK(has_paragraph(
+        blank, "我单位党员上台讲微党课共计　　　次，占党员总数的　　　%，党员满意率为　　　%。"));
     CHECK(rows(blank) == 12);
+  }
+  SUBCASE("every lecture is listed and counted, beyond the ten printed rows")
+  {
+    const std::vector<LectureEntry> many(25, lectures()[0]);
+    const Written full = write_and_read(jiaozuo_statistics(unit, many), dir, "full.docx");
+    CHECK(rows(full) == 27);
+    CHECK(has_paragraph(
+        full, "我单位党员上台讲微党课共计  25  次，占党员总数的　　　%，党员满意率为　　　%。"));
+  }
+  SUBCASE("a long position is set smaller, not wrapped to six lines")
+  {
+    std::vector<LectureEntry> one = lectures();
+    one[0].position = "县委宣传部副部长兼网信办主任";
+    const Written small = write_and_read(jiaozuo_statistics(unit, one), dir, "small.docx");
+    CHECK(small.xml.find("<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr><w:t "
+                         "xml:space=\"preserve\">县委宣传部副部长兼网信办主任") !=
+          std::string::npos);
   }
 }
 
@@ -293,7 +325,7 @@ TEST_CASE("docs::branch_lecture_record")
   const Written form = write_and_read(branch_lecture_record(unit, records), dir, "授课记录.docx");
   check_paragraphs(form,
                    {"“微党课人人讲”活动授课记录", "党支部：天宁区委组织部", "授课时间", "授课人",
-                    "授课主题", "主要内容", "参与人员", "讨论交流情况", "2019-06-12",
+                    "授课主题", "主要内容", "参与人员", "讨论交流情况", "2019年6月12日",
                     "李明（支部书记）", "弘扬伟大建党精神", "建党精神的内涵。",
                     "第一党小组全体党员", "提出三条建议。", "王芳（组织委员）", "我和我的祖国"});
   CHECK(test::tables(form.xml).size() == 2);
@@ -314,4 +346,102 @@ TEST_CASE("docs forms drop characters XML cannot hold")
   work.title = "标题\x01\x1f末";
   const Written form = write_and_read(changzhou_entry_video(unit, work), dir, "control.docx");
   CHECK(has_paragraph(form, "标题末"));
+}
+
+TEST_CASE("docs::jiaozuo_lecturers")
+{
+  test::TempDir dir("docs-lecturers");
+  const std::vector<LecturerEntry> people = {
+      {"李明", "男", "1975-03", "焦作市解放区委宣传部", "理论科科长", "13903910001"},
+      {"王芳", "女", "1982.11", "民主街道党工委", "组织委员", "13903910002"}};
+  const Written form = write_and_read(jiaozuo_lecturers(unit, people), dir, "师资库.docx");
+  check_paragraphs(form,
+                   {"附件2", "焦作市微型党课宣讲员师资库统计表", "县市区（盖章）：天宁区委组织部",
+                    "姓  名", "性别", "出生年月", "单  位", "职  务", "手机号", "李明", "男",
+                    "1975年3月", "焦作市解放区委宣传部", "理论科科长", "13903910001", "1982.11"});
+  CHECK(rows(form) == 13); // heading + the original's twelve rows
+  CHECK(count(form.xml, "<w:tblHeader/>") == 1);
+  const std::vector<LecturerEntry> many(20, people[0]);
+  CHECK(rows(write_and_read(jiaozuo_lecturers(unit, many), dir, "many.docx")) == 21);
+}
+
+TEST_CASE("docs entry forms measure themselves onto one page")
+{
+  test::TempDir dir("docs-fit");
+  WorkEntry work = video_work();
+  const std::string sentence = "本片记录老旧小区改造中党员带头、居民参与的真实场景。"; // 26
+  work.summary.clear();
+  while (work.summary.size() < 500 * 3)
+    work.summary += sentence;
+
+  SUBCASE("a short summary keeps 小四 and the printed box height")
+  {
+    const Written form = write_and_read(changzhou_entry_video(unit, video_work()), dir, "a.docx");
+    CHECK(form.xml.find("<w:trHeight w:val=\"4400\" w:hRule=\"atLeast\"/>") != std::string::npos);
+    CHECK(count(form.xml, "<w:sz w:val=\"18\"/>") == 0);
+    CHECK(count(form.xml, "<w:sz w:val=\"21\"/>") == 0);
+  }
+  SUBCASE("a 500-character summary is set smaller")
+  {
+    const Written form = write_and_read(changzhou_entry_video(unit, work), dir, "b.docx");
+    const size_t at = form.xml.find(sentence);
+    REQUIRE(at != std::string::npos);
+    const std::string before = form.xml.substr(0, at);
+    const std::string size = before.substr(before.rfind("<w:sz w:val=\""), 18);
+    CHECK((size == "<w:sz w:val=\"21\"/>" || size == "<w:sz w:val=\"18\"/>"));
+  }
+  SUBCASE("the new-media form, every value long, fits by the measure")
+  {
+    WorkEntry media = new_media_work("");
+    media.summary = work.summary;
+    media.creators = media.platform = media.reach = std::string(60 * 3, 'x');
+    for (std::string* s : {&media.creators, &media.platform, &media.reach})
+      for (size_t i = 0; i < 60; ++i)
+        s->replace(i * 3, 3, "党");
+    const Written form = write_and_read(changzhou_entry_new_media(unit, media), dir, "c.docx");
+    // 主创人员 and 发布平台 beside the QR code are set smaller; 传播效果, across the whole
+    // width, fits its printed row at 小四 and keeps it.
+    CHECK(count(form.xml, "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/></w:rPr><w:t "
+                          "xml:space=\"preserve\">党党党") == 1);
+  }
+}
+
+TEST_CASE("docs measure: widths, lines, sizes")
+{
+  // A Chinese character is 1 em (240 twips at 小四), a digit 0.64 em, and a quarter em
+  // separates Chinese from Latin text and digits.
+  CHECK(text_width("党员", size_xiaosi) == 480);
+  CHECK(text_width("2019年12月31日", size_xiaosi) == 2249); // 9.37 em: 8 digits, 5 gaps
+  CHECK(text_width("2019年7月3日", size_xiaosi) == 1942);   // 8.09 em
+  CHECK(text_width("第3次", size_xiaosi) == 754);           // 2.64 em + 2 gaps
+  CHECK(text_width("ab\n党员教育", size_xiaosi) == 960);
+  CHECK(line_height(size_xiaosi) == 348);
+  CHECK(line_count("", 1000, size_xiaosi) == 1);
+  CHECK(line_count("党员党员", 960, size_xiaosi) == 1);
+  CHECK(line_count("党员党员党", 960, size_xiaosi) == 2);
+  CHECK(line_count("党\n员", 9600, size_xiaosi) == 2);
+  // A closing mark never starts a line: the character before it moves down with it.
+  CHECK(line_count("党员党员。", 960, size_xiaosi) == 2);
+  // A Latin word moves to the next line whole; a space at the edge takes no room.
+  CHECK(line_count("ab abcdef", 1000, size_xiaosi) == 2);
+  CHECK(line_count(std::string(100, 'x'), 1344, size_xiaosi) == 12); // 65 em, 5.6 em a line
+  CHECK(text_height("党员党员党", 960, size_xiaosi) == 696);
+  CHECK(size_for_lines("党员党员", 960, 1) == size_xiaosi);
+  CHECK(size_for_lines("党员党员党", 1050, 1) == size_wuhao); // 5 × 210 twips
+  CHECK(size_for_lines("党员党员党", 960, 1) == size_xiaowu);
+  CHECK(size_for_lines("县委宣传部副部长兼网信办主任", 1184, 2) == size_xiaowu);
+  CHECK(size_for_height("党员", 960, 348, size_xiaowu) == size_xiaosi);
+  CHECK(size_for_height(std::string(30 * 3, 'x'), 960, 100, size_wuhao) == size_wuhao);
+}
+
+TEST_CASE("docs dates as forms write them")
+{
+  CHECK(chinese_date("2019-09-03") == "2019年9月3日");
+  CHECK(chinese_date("2019-12-31") == "2019年12月31日");
+  CHECK(chinese_date("2019-02-30") == "2019-02-30"); // not a day: as written
+  CHECK(chinese_date("九月三日") == "九月三日");
+  CHECK(chinese_date("") == "");
+  CHECK(chinese_month("1975-03") == "1975年3月");
+  CHECK(chinese_month("1975-13") == "1975-13");
+  CHECK(chinese_month("1975.03") == "1975.03");
 }

@@ -4,6 +4,9 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "mpcheck/manifest/works.hpp"
+#include "mpcheck/rules/loader.hpp"
+
 using mpcheck::manifest::yaml_quote;
 
 TEST_CASE("manifest::yaml_quote writes one line that YAML reads back as the same text")
@@ -19,4 +22,31 @@ TEST_CASE("manifest::yaml_quote writes one line that YAML reads back as the same
     CHECK(quoted.find('\n') == std::string::npos);
     CHECK(YAML::Load("title: " + quoted)["title"].as<std::string>() == name);
   }
+}
+
+TEST_CASE("manifest::guess_manifest writes the lists a notice's forms read as templates")
+{
+  const auto jiaozuo = mpcheck::rules::load_rules("jiaozuo-2019");
+  const std::string text = mpcheck::manifest::guess_manifest({}, jiaozuo, "修武县委宣传部");
+  REQUIRE(text.find("# lectures:\n") != std::string::npos);
+  REQUIRE(text.find("# lecturers:\n") != std::string::npos);
+  // The template, uncommented, is a valid manifest: one lecture, one lecturer.
+  std::string uncommented = "unit: 修武县委宣传部\n";
+  for (size_t at = text.find("# lectures:\n"); at < text.size();) {
+    const size_t end = text.find('\n', at);
+    const std::string line = text.substr(at, end - at);
+    if (line.starts_with("# lecture") || line.starts_with("#   "))
+      uncommented += line.substr(2) + "\n";
+    at = end + 1;
+  }
+  const auto m = mpcheck::manifest::parse_manifest(uncommented, "works.yaml", "/src", jiaozuo,
+                                                   [](const std::string&) { return true; });
+  REQUIRE(m.lectures.size() == 1);
+  CHECK(m.lectures[0].date == "2019-06-12");
+  REQUIRE(m.lecturers.size() == 1);
+  CHECK(m.lecturers[0].born == "1982-11");
+  // A notice without those forms gets no template.
+  const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
+  CHECK(mpcheck::manifest::guess_manifest({}, changzhou, "单位").find("lectures") ==
+        std::string::npos);
 }

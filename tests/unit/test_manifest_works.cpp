@@ -140,3 +140,71 @@ TEST_CASE("manifest::parse_manifest keeps every source inside the source folder"
   CHECK_FALSE(mpcheck::manifest::is_within("/srcx/a", "/src"));
   CHECK(mpcheck::manifest::is_within("/etc", "/"));
 }
+
+TEST_CASE("manifest::parse_manifest reads lectures and lecturers, outside the works")
+{
+  const auto m = parse(R"(unit: 修武县委宣传部
+works:
+  - title: 我和我的祖国
+    category: 微视频
+    speaker: 张三
+    date: 2019-06-12
+    content: 主要内容。
+    discussion: 讨论交流。
+lectures:
+  - speaker: 李明
+    position: 支部书记
+    title: 弘扬伟大建党精神
+    date: 2019-06-12
+    audience: "45"
+    content: 建党精神的内涵。
+    discussion: 提出三条建议。
+  - {speaker: 王芳, date: 2019-07-03}
+  - {speaker: 赵强}
+lecturers:
+  - name: 王芳
+    gender: 女
+    born: 1982-11
+    unit: 民主街道党工委
+    position: 组织委员
+    phone: "13900000000"
+)");
+  REQUIRE(m.works.size() == 1);
+  CHECK(m.works[0].content == "主要内容。");
+  CHECK(m.works[0].discussion == "讨论交流。");
+  REQUIRE(m.lectures.size() == 3);
+  CHECK(m.lectures[0].speaker == "李明");
+  CHECK(m.lectures[0].audience == "45");
+  CHECK(m.lectures[0].discussion == "提出三条建议。");
+  CHECK(m.lectures[1].date == "2019-07-03");
+  CHECK(m.lectures[2].line == 18);
+  REQUIRE(m.lecturers.size() == 1);
+  CHECK(m.lecturers[0].born == "1982-11");
+  CHECK(m.lecturers[0].phone == "13900000000");
+}
+
+TEST_CASE("manifest::parse_manifest errors in lectures and lecturers name the line and column")
+{
+  CHECK(error_of("unit: 单位\nlectures:\n  - {speaker: 李明, date: 2019-6-12}\n") ==
+        "works.yaml:3:25: 'date' 应是日期 YYYY-MM-DD（如 2019-06-12），而不是 '2019-6-12'");
+  CHECK(error_of("unit: 单位\nlectures:\n  - {speaker: 李明, date: 2019-02-30}\n")
+            .starts_with("works.yaml:3:25: 'date' 应是日期"));
+  CHECK(error_of("unit: 单位\nlectures:\n  - speaker: 李明\n    speeker: x\n") ==
+        "works.yaml:4:5: unknown key 'speeker', did you mean 'speaker'?");
+  CHECK(error_of("unit: 单位\nlectures:\n  - {title: 无名}\n") ==
+        "works.yaml:3:5: 讲课记录需要 'speaker'（讲课人姓名）");
+  CHECK(error_of("unit: 单位\nlectures:\n  - {speaker: TODO}\n") ==
+        "works.yaml:3:15: 'speaker' is still TODO: fill it in (mpcheck init left it for you)");
+  CHECK(error_of("unit: 单位\nlecturers:\n  - {name: 王芳, born: 1982年11月}\n") ==
+        "works.yaml:3:22: 'born' 应是年月 YYYY-MM（如 1975-03），而不是 '1982年11月'");
+  CHECK(error_of("unit: 单位\nlecturers:\n  - {name: 王芳, born: 1982-13}\n")
+            .starts_with("works.yaml:3:22: 'born' 应是年月"));
+  CHECK(error_of("unit: 单位\nlecturers:\n  - {name: 王芳, gender: female}\n") ==
+        "works.yaml:3:24: 'gender' 应是 男 或 女，而不是 'female'");
+  CHECK(error_of("unit: 单位\nlecturers:\n  - {gender: 女}\n") ==
+        "works.yaml:3:5: 宣讲员需要 'name'（姓名）");
+  CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, date: 六月}\n") ==
+        "works.yaml:3:37: 'date' 应是日期 YYYY-MM-DD（如 2019-06-12），而不是 '六月'");
+  CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, discusion: x}\n") ==
+        "works.yaml:3:31: unknown key 'discusion', did you mean 'discussion'?");
+}

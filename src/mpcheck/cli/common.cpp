@@ -1,7 +1,9 @@
 #include "mpcheck/cli/common.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <unistd.h>
 
@@ -9,6 +11,7 @@
 
 #include "mpcheck/report/terminal.hpp"
 #include "mpcheck/rules/loader.hpp"
+#include "mpcheck/util/atomic_file.hpp"
 
 namespace mpcheck::cli {
 
@@ -79,27 +82,41 @@ bool write_stdout(const std::string& text, Lang lang)
   return false;
 }
 
+namespace {
+
+// Why a file could not be written, in plain Chinese (the English of --lang en is strerror's).
+std::string system_error_zh(int err)
+{
+  switch (err) {
+  case ENOENT:
+    return "所在的文件夹不存在";
+  case ENOTDIR:
+    return "路径中有一段不是文件夹";
+  case EACCES:
+  case EPERM:
+    return "没有写权限";
+  case ENOSPC:
+  case EDQUOT:
+    return "磁盘已满";
+  case EROFS:
+    return "磁盘是只读的";
+  case EISDIR:
+    return "这是一个文件夹";
+  default:
+    return fmt::format("写入失败（{}）", std::strerror(err));
+  }
+}
+
+} // namespace
+
 bool write_output(const CommonOptions& options, const std::string& text)
 {
   if (options.output.empty() || options.output == "-")
     return write_stdout(text, options.language());
-  const std::string tmp = options.output + ".mpcheck-tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      print_error(
-          options.language() == Lang::en
-              ? fmt::format("cannot write '{}' (disk full or no permission)", options.output)
-              : fmt::format("无法写入 '{}'（磁盘已满或没有写权限）", options.output));
-      std::remove(tmp.c_str());
-      return false;
-    }
-  }
-  if (std::rename(tmp.c_str(), options.output.c_str()) != 0) {
-    print_error(fmt::format("cannot write '{}'", options.output));
-    std::remove(tmp.c_str());
+  if (const int err = util::write_file_atomically(options.output, text)) {
+    print_error(options.language() == Lang::en
+                    ? fmt::format("cannot write '{}': {}", options.output, std::strerror(err))
+                    : fmt::format("无法写入 '{}'：{}", options.output, system_error_zh(err)));
     return false;
   }
   return true;

@@ -3,6 +3,7 @@
 //              [--lang zh|en] [-j N] [--quiet]
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -237,6 +238,15 @@ Text error_text(const pack::ExecuteResult& r)
 int run(const PackCommand& cmd)
 {
   const Lang lang = cmd.common.language();
+  // The day deadlines are checked by and the forms are dated with (docProps/core.xml).
+  const std::optional<Date> as_of = cmd.as_of.empty() ? today() : parse_date(cmd.as_of);
+  if (!as_of) {
+    print_error(
+        lang == Lang::en
+            ? fmt::format("--as-of: expected a day such as 2024-09-01, found '{}'", cmd.as_of)
+            : fmt::format("--as-of：应为 2024-09-01 这样的日期，实际是“{}”", cmd.as_of));
+    return exit_usage;
+  }
   rules::RuleSet rules;
   layout::PackPlan plan;
   std::optional<manifest::Manifest> manifest;
@@ -266,7 +276,7 @@ int run(const PackCommand& cmd)
     return exit_findings;
   }
   try {
-    exec_plan.generated = pack::generate_forms(rules, manifest, unit, plan);
+    exec_plan.generated = pack::generate_forms(rules, manifest, unit, plan, *as_of);
   } catch (const std::exception& e) {
     print_error(e.what());
     return exit_runtime;
@@ -321,10 +331,7 @@ int run(const PackCommand& cmd)
   check_options.checks.target_fat32 = options.fat32;
   check_options.jobs = cmd.common.jobs;
   check_options.decode = !cmd.fast;
-  if (!cmd.as_of.empty())
-    check_options.checks.as_of = parse_date(cmd.as_of).value_or(Date{});
-  if (check_options.checks.as_of.year == 0)
-    check_options.checks.as_of = today();
+  check_options.checks.as_of = *as_of;
   ProgressLine checking(cmd.common, {"已检查", "checked"});
   check_options.on_progress = checking.callback();
   // Pack hashed every file as it wrote it (or has its digest from the resume state, re-read
@@ -382,7 +389,8 @@ void add_pack_command(CLI::App& app, int& exit_code)
   sub->add_option("--zip", cmd->zip,
                   "Also write the same layout as a ZIP file (outside SRC and DIR)");
   sub->add_flag("--force", cmd->force, "Replace an existing --zip or -o file (never a source)");
-  sub->add_option("--as-of", cmd->as_of, "Check deadlines as of this day (YYYY-MM-DD)");
+  sub->add_option("--as-of", cmd->as_of,
+                  "Check deadlines as of this day and date the forms with it (YYYY-MM-DD)");
   sub->add_option("--format", cmd->format, "Report format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--dry-run", cmd->dry_run, "Print the plan, write nothing");

@@ -21,6 +21,8 @@
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/scan/walk.hpp"
 
+#include "mpcheck/util/atomic_file.hpp"
+
 namespace mpcheck::cli {
 
 namespace {
@@ -57,22 +59,10 @@ bool rename_no_replace(const std::string& from, const std::string& to, std::stri
   return false;
 }
 
-// Writes `text` to `path` through a temporary name, flushed, then renamed.
+// Writes `text` to `path` with util::write_file_atomically.
 bool write_atomically(const std::string& path, const std::string& text)
 {
-  const std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out.flush())
-      return false;
-  }
-  const int fd = ::open(tmp.c_str(), O_RDONLY);
-  if (fd >= 0) {
-    ::fsync(fd);
-    ::close(fd);
-  }
-  return std::rename(tmp.c_str(), path.c_str()) == 0;
+  return util::write_file_atomically(path, text) == 0;
 }
 
 std::string read_text(const std::string& path)

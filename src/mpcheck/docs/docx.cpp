@@ -15,6 +15,7 @@
 #include <zip.h>
 
 #include "mpcheck/naming/fs_rules.hpp"
+#include "mpcheck/util/atomic_file.hpp"
 
 namespace mpcheck::docs {
 
@@ -116,6 +117,8 @@ std::string run_properties(const Paragraph& p)
   // The eastAsia hint makes Word set quotation marks and dashes in the Chinese font, as
   // Chinese documents do (full-width “ ”).
   std::string out = "<w:rPr><w:rFonts w:hint=\"eastAsia\"";
+  if (!p.latin_font.empty())
+    out += attr("w:ascii", xml_escape(p.latin_font)) + attr("w:hAnsi", xml_escape(p.latin_font));
   if (!p.east_asia_font.empty())
     out += attr("w:eastAsia", xml_escape(p.east_asia_font));
   out += "/>";
@@ -125,10 +128,13 @@ std::string run_properties(const Paragraph& p)
   return out + "</w:rPr>";
 }
 
-// Schema order: pageBreakBefore, tabs, spacing, jc, rPr (the paragraph mark's own size).
+// Schema order: keepNext, pageBreakBefore, tabs, spacing, jc, rPr (the paragraph mark's own
+// size).
 std::string paragraph_properties(const Paragraph& p)
 {
   std::string out = "<w:pPr>";
+  if (p.keep_next)
+    out += "<w:keepNext/>";
   if (p.page_break_before)
     out += "<w:pageBreakBefore/>";
   if (p.right_tab > 0)
@@ -189,12 +195,17 @@ std::string table_grid(const std::vector<Twips>& columns)
   return out + "</w:tblGrid>";
 }
 
+// Word's own order in w:trPr: cantSplit, trHeight, tblHeader.
 std::string row_start(const Row& row)
 {
-  if (row.min_height <= 0)
-    return "<w:tr>";
-  return "<w:tr><w:trPr><w:trHeight" + attr("w:val", row.min_height) +
-         " w:hRule=\"atLeast\"/></w:trPr>";
+  std::string properties;
+  if (row.cant_split)
+    properties += "<w:cantSplit/>";
+  if (row.min_height > 0)
+    properties += "<w:trHeight" + attr("w:val", row.min_height) + " w:hRule=\"atLeast\"/>";
+  if (row.header)
+    properties += "<w:tblHeader/>";
+  return properties.empty() ? "<w:tr>" : "<w:tr><w:trPr>" + properties + "</w:trPr>";
 }
 
 // Schema order in w:tcPr: tcW, gridSpan, vMerge, vAlign.
@@ -268,7 +279,10 @@ std::string content_types(const std::vector<Image>& images)
          "wordprocessingml.document.main+xml\"/><Override PartName=\"/word/styles.xml\" "
          "ContentType=\"" +
          office +
-         "wordprocessingml.styles+xml\"/><Override PartName=\"/docProps/core.xml\" "
+         "wordprocessingml.styles+xml\"/><Override PartName=\"/word/fontTable.xml\" "
+         "ContentType=\"" +
+         office +
+         "wordprocessingml.fontTable+xml\"/><Override PartName=\"/docProps/core.xml\" "
          "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
          "<Override PartName=\"/docProps/app.xml\" ContentType=\"" +
          office + "extended-properties+xml\"/></Types>";
@@ -299,19 +313,22 @@ std::string document_relationships(const std::vector<Image>& images)
   std::string out =
       std::string(xml_declaration) +
       "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">" +
-      relationship("rIdStyles", office + "styles", "styles.xml");
+      relationship("rIdStyles", office + "styles", "styles.xml") +
+      relationship("rIdFonts", office + "fontTable", "fontTable.xml");
   for (size_t i = 0; i < images.size(); ++i)
     out += relationship("rIdImage" + std::to_string(i + 1), office + "image",
                         "media/" + image_name(images[i], i));
   return out + "</Relationships>";
 }
 
-// Document defaults: Times New Roman for Latin text, 宋体 for Chinese, 12 pt, zh-CN.
+// Document defaults: Times New Roman for Latin text, 仿宋_GB2312 for Chinese, 12 pt, zh-CN.
 std::string styles_xml()
 {
   return std::string(xml_declaration) + "<w:styles xmlns:w=\"" + ns_w +
          "\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" "
-         "w:hAnsi=\"Times New Roman\" w:eastAsia=\"宋体\" w:cs=\"Times New Roman\"/>"
+         "w:hAnsi=\"Times New Roman\" w:eastAsia=\"" +
+         std::string(body_font) +
+         "\" w:cs=\"Times New Roman\"/>"
          "<w:kern w:val=\"2\"/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"en-US\" "
          "w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault><w:pPrDefault/>"
          "</w:docDefaults><w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
@@ -321,6 +338,29 @@ std::string styles_xml()
          "w:type=\"dxa\"/><w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" "
          "w:type=\"dxa\"/><w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" "
          "w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style></w:styles>";
+}
+
+// One w:font of the font table: its alternative name, PANOSE class and GB2312 character set
+// tell a word processor without the font which face to use instead.
+std::string font_entry(const char* name, const char* alt, const char* panose)
+{
+  return std::string("<w:font w:name=\"") + name + "\"><w:altName w:val=\"" + alt +
+         "\"/><w:panose1 w:val=\"" + panose +
+         "\"/><w:charset w:val=\"86\"/><w:family w:val=\"modern\"/>"
+         "<w:pitch w:val=\"fixed\"/></w:font>";
+}
+
+// The fonts the forms name: 仿宋_GB2312 falls back to 仿宋 (FangSong, shipped with Windows),
+// 黑体 to SimHei (docs/forms.md, "Fonts").
+std::string font_table_xml()
+{
+  return std::string(xml_declaration) + "<w:fonts xmlns:w=\"" + ns_w +
+         "\"><w:font w:name=\"Times New Roman\"><w:panose1 w:val=\"02020603050405020304\"/>"
+         "<w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/>"
+         "</w:font>" +
+         font_entry(body_font, "仿宋", "02010609030101010101") +
+         font_entry("仿宋", "FangSong", "02010609060101010101") +
+         font_entry(title_font, "SimHei", "02010609060101010101") + "</w:fonts>";
 }
 
 std::string w3c_time(Date date)
@@ -383,56 +423,45 @@ bool add_entry(zip_t* zip, const std::string& name, const std::string& bytes, ti
          zip_set_file_compression(zip, zip_uint64_t(index), method, 0) == 0;
 }
 
-std::string open_error(int code)
+// The zip of `parts`, built in memory (libzip on a growing buffer source).
+bool zip_bytes(const std::vector<std::pair<std::string, std::string>>& parts, time_t mtime,
+               std::string& out, std::string& error)
 {
-  zip_error_t error;
-  zip_error_init_with_code(&error, code);
-  std::string text = zip_error_strerror(&error);
-  zip_error_fini(&error);
-  return text;
-}
-
-// Writes the zip to `path`; `parts` must outlive the call (libzip reads them at zip_close).
-bool write_zip(const std::string& path,
-               const std::vector<std::pair<std::string, std::string>>& parts, time_t mtime,
-               std::string& error)
-{
-  int code = 0;
-  zip_t* zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+  zip_error_t zerror;
+  zip_error_init(&zerror);
+  zip_source_t* source = zip_source_buffer_create(nullptr, 0, 0, &zerror);
+  zip_t* zip = source ? zip_open_from_source(source, ZIP_TRUNCATE, &zerror) : nullptr;
   if (!zip) {
-    error = open_error(code);
+    error = zip_error_strerror(&zerror);
+    zip_error_fini(&zerror);
+    if (source)
+      zip_source_free(source);
     return false;
   }
+  zip_error_fini(&zerror);
+  zip_source_keep(source); // read back after zip_close
+  bool ok = true;
   for (const auto& [name, bytes] : parts)
-    if (!add_entry(zip, name, bytes, mtime)) {
-      error = zip_strerror(zip);
-      zip_discard(zip);
-      return false;
-    }
-  if (zip_close(zip) != 0) {
+    if (ok && !add_entry(zip, name, bytes, mtime))
+      ok = false;
+  if (!ok || zip_close(zip) != 0) {
     error = zip_strerror(zip);
     zip_discard(zip);
+    zip_source_free(source);
     return false;
   }
-  return true;
-}
-
-// Flushes a file (or, with O_DIRECTORY, a directory entry) to the device: the caller may be
-// writing onto a USB drive that is pulled out right after.
-bool sync_path(const std::string& path, int flags)
-{
-  const int fd = ::open(path.c_str(), O_RDONLY | flags);
-  if (fd < 0)
-    return false;
-  const bool ok = ::fsync(fd) == 0;
-  ::close(fd);
+  ok = zip_source_open(source) == 0 && zip_source_seek(source, 0, SEEK_END) == 0;
+  const zip_int64_t size = ok ? zip_source_tell(source) : -1;
+  ok = ok && size >= 0 && zip_source_seek(source, 0, SEEK_SET) == 0;
+  if (ok) {
+    out.assign(size_t(size), '\0');
+    ok = zip_source_read(source, out.data(), zip_uint64_t(size)) == size;
+    zip_source_close(source);
+  }
+  if (!ok)
+    error = zip_error_strerror(zip_source_error(source));
+  zip_source_free(source);
   return ok;
-}
-
-std::string parent_directory(const std::string& path)
-{
-  const std::string parent = std::filesystem::path(path).parent_path().string();
-  return parent.empty() ? "." : parent;
 }
 
 } // namespace
@@ -549,29 +578,30 @@ std::vector<std::pair<std::string, std::string>> DocxWriter::parts() const
       {"docProps/app.xml", app_xml()},
       {"word/document.xml", document_xml()},
       {"word/styles.xml", styles_xml()},
+      {"word/fontTable.xml", font_table_xml()},
       {"word/_rels/document.xml.rels", document_relationships(m_images)}};
   for (size_t i = 0; i < m_images.size(); ++i)
     out.emplace_back("word/media/" + image_name(m_images[i], i), m_images[i].bytes);
   return out;
 }
 
+bool DocxWriter::bytes(std::string& out, std::string& error) const
+{
+  const auto package = parts();
+  return zip_bytes(package, zip_time(m_properties.date), out, error);
+}
+
 bool DocxWriter::write(const std::string& path, std::string& error) const
 {
-  const std::string temporary = path + ".tmp";
-  const auto package = parts();
-  std::string reason;
-  if (!write_zip(temporary, package, zip_time(m_properties.date), reason) ||
-      !sync_path(temporary, 0)) {
-    error = temporary + ": " + (reason.empty() ? std::strerror(errno) : reason);
-    std::remove(temporary.c_str());
+  std::string bytes;
+  if (!this->bytes(bytes, error)) {
+    error = path + ": " + error;
     return false;
   }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    error = path + ": " + std::strerror(errno);
-    std::remove(temporary.c_str());
+  if (const int err = util::write_file_atomically(path, bytes)) {
+    error = path + ": " + std::strerror(err);
     return false;
   }
-  sync_path(parent_directory(path), O_DIRECTORY); // best effort: the file itself is complete
   return true;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // A small WordprocessingML (.docx) writer for the forms a notice asks for: paragraphs, bordered
-// tables with merged cells, inline PNG/JPEG pictures, A4 portrait page, 宋体 (SimSun) for
-// Chinese text. The package is built in memory and written with libzip; the same content and
-// date always give the same bytes.
+// tables with merged cells, inline PNG/JPEG pictures, A4 portrait page, 仿宋_GB2312 (仿宋 where it
+// is absent) for Chinese text. The package is built in memory and written with libzip; the same
+// content and date always give the same bytes.
 
 #include <cstdint>
 #include <string>
@@ -13,6 +13,11 @@
 #include "mpcheck/util/date.hpp"
 
 namespace mpcheck::docs {
+
+// The fonts of the forms (docs/forms.md, "Fonts"): body text in 仿宋_GB2312, which the font
+// table lets fall back to 仿宋; titles and the "附件 N" label in 黑体.
+inline constexpr const char* body_font = "仿宋_GB2312";
+inline constexpr const char* title_font = "黑体";
 
 // Twentieths of a point, the unit of Word's page, table and spacing measures (1 cm = 567).
 using Twips = int;
@@ -41,11 +46,14 @@ struct Paragraph {
   Align align = Align::left;
   bool bold = false;
   int half_points = 24;       // font size in half-points: 24 = 12 pt (小四), 36 = 18 pt (小二)
-  std::string east_asia_font; // "" = the document default (宋体); e.g. "黑体"
+  std::string east_asia_font; // "" = the document default (仿宋_GB2312); e.g. "黑体"
+  std::string latin_font;     // "" = the document default (Times New Roman); e.g. "黑体"
   Twips space_before = 0;
   Twips space_after = 0;
   Twips right_tab = 0; // a right-aligned tab stop at this position; 0 = none
   bool page_break_before = false;
+  bool keep_next = false; // on the same page as the next paragraph (w:keepNext); in a table,
+                          // its row stays with the next row or the paragraph after the table
 };
 
 // A picture added with DocxWriter::add_image, shown at `size`.
@@ -66,7 +74,9 @@ struct Cell {
 // One table row. Cells covered by a row_span from a row above are left out of `cells`.
 struct Row {
   std::vector<Cell> cells;
-  Twips min_height = 0; // 0 = as high as the text needs
+  Twips min_height = 0;   // 0 = as high as the text needs
+  bool cant_split = true; // never broken across two pages (w:cantSplit)
+  bool header = false;    // repeated at the top of every page the table runs onto (w:tblHeader)
 };
 
 // A table with single-line borders on every edge, fixed column widths, centred on the page.
@@ -132,9 +142,12 @@ public:
   // Every part of the package, [Content_Types].xml first, as (zip entry name, bytes).
   std::vector<std::pair<std::string, std::string>> parts() const;
 
-  // Writes the package to `path`: first to `path + ".tmp"` (zip_close, then fsync), then
-  // renames it over `path`, so that `path` is either absent, the old file or the whole new one.
-  // Returns false with `error` = "PATH: reason" on failure; the temporary file is removed.
+  // The .docx file's bytes, built in memory: what `pack` hashes and writes. Returns false
+  // with `error` only when libzip fails (out of memory).
+  bool bytes(std::string& out, std::string& error) const;
+
+  // Writes the package to `path` with util::write_file_atomically: `path` is either absent,
+  // the old file or the whole new one. Returns false with `error` = "PATH: reason" on failure.
   bool write(const std::string& path, std::string& error) const;
 
 private:

@@ -160,6 +160,33 @@ void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules)
          "\"TODO\"    # 内容简介\n";
 }
 
+// Commented templates of the lists only some notices' forms read: the lectures of 焦作's
+// 统计表 (any number, outside the works' quota) and the people of its 师资库统计表.
+void emit_form_lists(std::string& out, const rules::RuleSet& rules)
+{
+  if (rules.document_rule("统计表"))
+    out += "# The 统计表 lists every lecture of the unit's members (not only the contest works);\n"
+           "# remove the # to fill it in:\n"
+           "# lectures:\n"
+           "#   - speaker: 李明              # 讲课人姓名\n"
+           "#     position: 支部书记         # 职务\n"
+           "#     title: 我和我的祖国         # 微党课题目\n"
+           "#     date: 2019-06-12           # 讲课日期 (YYYY-MM-DD; printed 2019年6月12日)\n"
+           "#     audience: \"45\"             # 听课人数\n";
+  if (rules.document_rule("师资库统计表"))
+    out += "# The 师资库统计表 (县市区委宣传部) lists the lecturers; remove the # to fill it in:\n"
+           "# lecturers:\n"
+           "#   - name: 王芳                 # 姓名\n"
+           "#     gender: 女                 # 性别 (男 or 女)\n"
+           "#     born: 1982-11              # 出生年月 (YYYY-MM)\n"
+           "#     unit: 民主街道党工委        # 单位\n"
+           "#     position: 组织委员          # 职务\n"
+           "#     phone: \"13900000000\"       # 手机号\n";
+  if (rules.manual_item("manual.lesson-record"))
+    out += "# 授课记录: give each work speaker, position, date (YYYY-MM-DD), audience (参与人员),\n"
+           "# content (主要内容) and discussion (讨论交流情况).\n";
+}
+
 } // namespace
 
 std::string yaml_quote(const std::string& text)
@@ -212,6 +239,7 @@ std::string guess_manifest(const Submission& sub, const rules::RuleSet& rules,
     emit_work(out, w, rules);
   if (works.empty())
     out += "  []   # no video found: add the works by hand\n";
+  emit_form_lists(out, rules);
   return out;
 }
 

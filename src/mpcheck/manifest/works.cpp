@@ -8,6 +8,7 @@
 #include "mpcheck/naming/fs_rules.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/rules/yaml_reader.hpp"
+#include "mpcheck/util/date.hpp"
 #include "mpcheck/util/suggest.hpp"
 
 namespace mpcheck::manifest {
@@ -31,11 +32,17 @@ std::string Manifest::resolve(const std::string& path) const
 
 namespace {
 
-const std::vector<std::string> top_keys = {"unit", "contact", "phone", "works"};
+const std::vector<std::string> top_keys = {"unit",  "contact",  "phone",
+                                           "works", "lectures", "lecturers"};
 const std::vector<std::string> work_keys = {
-    "title",    "category", "files",    "episodes", "minutes_per_episode",
-    "producer", "creators", "summary",  "type",     "platform",
-    "reach",    "speaker",  "position", "date",     "audience"};
+    "title",    "category",  "files",    "episodes", "minutes_per_episode",
+    "producer", "creators",  "summary",  "type",     "platform",
+    "reach",    "speaker",   "position", "date",     "audience",
+    "content",  "discussion"};
+const std::vector<std::string> lecture_keys = {"speaker",  "position", "title",     "date",
+                                               "audience", "content",  "discussion"};
+const std::vector<std::string> lecturer_keys = {"name", "gender",   "born",
+                                                "unit", "position", "phone"};
 const std::vector<std::string> file_keys = {"subtitled", "clean", "video",      "episodes",
                                             "poster",    "qr",    "courseware", "script"};
 
@@ -182,18 +189,93 @@ struct Parser {
 
   void text_field(const Entry& e, Work& w) const
   {
-    std::string* slot = e.key == "producer"   ? &w.producer
-                        : e.key == "creators" ? &w.creators
-                        : e.key == "summary"  ? &w.summary
-                        : e.key == "type"     ? &w.new_media_type
-                        : e.key == "platform" ? &w.platform
-                        : e.key == "reach"    ? &w.reach
-                        : e.key == "speaker"  ? &w.speaker
-                        : e.key == "position" ? &w.position
-                        : e.key == "date"     ? &w.date
-                                              : &w.audience;
+    if (e.key == "date")
+      return day(e, w.date);
+    std::string* slot = e.key == "producer"     ? &w.producer
+                        : e.key == "creators"   ? &w.creators
+                        : e.key == "summary"    ? &w.summary
+                        : e.key == "type"       ? &w.new_media_type
+                        : e.key == "platform"   ? &w.platform
+                        : e.key == "reach"      ? &w.reach
+                        : e.key == "speaker"    ? &w.speaker
+                        : e.key == "position"   ? &w.position
+                        : e.key == "content"    ? &w.content
+                        : e.key == "discussion" ? &w.discussion
+                                                : &w.audience;
     *slot = reader.string(e);
     refuse_todo(reader, e, *slot);
+  }
+
+  std::string text(const Entry& e) const
+  {
+    std::string out = reader.string(e);
+    refuse_todo(reader, e, out);
+    return out;
+  }
+
+  // A lecture's day: YYYY-MM-DD, a real calendar day (the forms print it 2019年6月12日).
+  void day(const Entry& e, std::string& out) const
+  {
+    out = text(e);
+    if (!parse_date(out))
+      reader.fail(e.value,
+                  say("'" + e.key + "' 应是日期 YYYY-MM-DD（如 2019-06-12），而不是 '" + out + "'",
+                      "'" + e.key + "' must be a day YYYY-MM-DD (2019-06-12), not '" + out + "'"));
+  }
+
+  Lecture lecture(const YAML::Node& node) const
+  {
+    Lecture l;
+    l.line = reader.position(node).first;
+    for (const Entry& e : reader.entries(node, "a lecture", lecture_keys)) {
+      if (e.key == "date") {
+        day(e, l.date);
+        continue;
+      }
+      std::string* slot = e.key == "speaker"    ? &l.speaker
+                          : e.key == "position" ? &l.position
+                          : e.key == "title"    ? &l.title
+                          : e.key == "audience" ? &l.audience
+                          : e.key == "content"  ? &l.content
+                                                : &l.discussion;
+      *slot = text(e);
+    }
+    if (l.speaker.empty())
+      reader.fail(node, say("讲课记录需要 'speaker'（讲课人姓名）", "a lecture needs a 'speaker'"));
+    return l;
+  }
+
+  // 出生年月: YYYY-MM (the form prints it 1975年3月).
+  void month(const Entry& e, std::string& out) const
+  {
+    out = text(e);
+    if (out.size() != 7 || out[4] != '-' || !parse_date(out + "-01"))
+      reader.fail(e.value, say("'born' 应是年月 YYYY-MM（如 1975-03），而不是 '" + out + "'",
+                               "'born' must be a month YYYY-MM (1975-03), not '" + out + "'"));
+  }
+
+  Lecturer lecturer(const YAML::Node& node) const
+  {
+    Lecturer p;
+    p.line = reader.position(node).first;
+    for (const Entry& e : reader.entries(node, "a lecturer", lecturer_keys)) {
+      if (e.key == "born") {
+        month(e, p.born);
+        continue;
+      }
+      std::string* slot = e.key == "name"       ? &p.name
+                          : e.key == "gender"   ? &p.gender
+                          : e.key == "unit"     ? &p.unit
+                          : e.key == "position" ? &p.position
+                                                : &p.phone;
+      *slot = text(e);
+      if (e.key == "gender" && p.gender != "男" && p.gender != "女")
+        reader.fail(e.value, say("'gender' 应是 男 或 女，而不是 '" + p.gender + "'",
+                                 "'gender' must be 男 or 女, not '" + p.gender + "'"));
+    }
+    if (p.name.empty())
+      reader.fail(node, say("宣讲员需要 'name'（姓名）", "a lecturer needs a 'name'"));
+    return p;
   }
 
   void unit(const Entry& e) const
@@ -225,6 +307,12 @@ Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
     else if (e.key == "contact" || e.key == "phone") {
       (e.key == "contact" ? m.contact : m.phone) = reader.string(e);
       refuse_todo(reader, e, e.key == "contact" ? m.contact : m.phone);
+    } else if (e.key == "lectures") {
+      for (const YAML::Node& item : reader.items(e))
+        m.lectures.push_back(parser.lecture(item));
+    } else if (e.key == "lecturers") {
+      for (const YAML::Node& item : reader.items(e))
+        m.lecturers.push_back(parser.lecturer(item));
     } else
       for (const YAML::Node& item : reader.items(e)) {
         Work w = parser.work(item);

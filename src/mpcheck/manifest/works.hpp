@@ -37,8 +37,26 @@ struct Work {
   std::string new_media_type;                    // 类型: 微信推文, H5, 海报 ...
   std::string platform;                          // 发布平台
   std::string reach;                             // 传播效果
-  std::string speaker, position, date, audience; // lectures (焦作 统计表, 授课记录)
+  std::string speaker, position, date, audience; // a recorded lesson (授课记录; 统计表 when
+                                                 // the manifest has no `lectures`)
+  std::string content, discussion;               // 主要内容, 讨论交流情况 (授课记录)
   int line = 0;                                  // where the work starts in the file
+};
+
+// One lecture of the unit's members (`lectures:`): a row of 焦作's 统计表 or a 授课记录. Not a
+// contest entry: any number of them, outside the works' quota.
+struct Lecture {
+  std::string speaker, position, title;
+  std::string date;     // YYYY-MM-DD (checked)
+  std::string audience; // 听课人数 (统计表) or who took part (授课记录)
+  std::string content, discussion;
+  int line = 0;
+};
+
+// One person of 焦作's 微型党课宣讲员师资库 (`lecturers:`, 附件2).
+struct Lecturer {
+  std::string name, gender /*男 or 女*/, born /*YYYY-MM*/, unit, position, phone;
+  int line = 0;
 };
 
 struct Manifest {
@@ -48,6 +66,8 @@ struct Manifest {
   std::string contact;  // 联系人
   std::string phone;    // 联系电话
   std::vector<Work> works;
+  std::vector<Lecture> lectures;   // the 统计表's rows; empty = the works' lectures
+  std::vector<Lecturer> lecturers; // the 师资库统计表's rows
 
   // A source path made absolute against base_dir.
   std::string resolve(const std::string& path) const;
@@ -68,7 +88,8 @@ struct SourceBound {
 bool is_within(const std::string& path, const std::string& root);
 
 // Parses and validates works.yaml text. Throws rules::RuleError at FILE:LINE:COL on a YAML
-// error, an unknown key (with a suggestion), a wrong type, an unknown category (with a
+// error, an unknown key (with a suggestion), a wrong type, a date that is not YYYY-MM-DD (a
+// birth month not YYYY-MM, a gender not 男/女), an unknown category (with a
 // suggestion), a title no file system takes, two works with the same title, an absolute
 // source path, a source that (links resolved) leaves `bound.root`, a source file that does
 // not exist, or a pair given half.

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string>
 
+#include "mpcheck/util/atomic_file.hpp"
+
 namespace mpcheck::naming {
 
 namespace {
@@ -42,7 +44,7 @@ bool is_junk_folder(std::string_view name)
 
 bool is_pack_leftover(std::string_view name)
 {
-  return name.starts_with(".mpcheck-tmp-");
+  return name.starts_with(util::temp_prefix);
 }
 
 bool is_pack_metadata(std::string_view relative_path)

@@ -1,7 +1,6 @@
 #include "mpcheck/pack/fileio.hpp"
 
 #include "mpcheck/pack/plan.hpp"
-#include "mpcheck/util/sha256.hpp"
 
 #include <fmt/format.h>
 
@@ -18,8 +17,6 @@ namespace {
 
 testing::WriteFunction g_write = nullptr;
 bool g_space_check = true;
-
-constexpr size_t max_name_bytes = 255;
 
 // Closes a descriptor on scope exit; release() hands it over.
 struct Fd {
@@ -46,20 +43,6 @@ int make_one_dir(const std::string& path, bool follow_links)
       S_ISDIR(st.st_mode))
     return -1; // already there
   return err == EEXIST ? ENOTDIR : err;
-}
-
-int write_and_sync(const std::string& path, std::string_view content)
-{
-  Fd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644));
-  if (fd.fd < 0)
-    return errno;
-  if (const int err = write_all(fd.fd, content.data(), content.size()))
-    return err;
-  if (::fdatasync(fd.fd) != 0)
-    return errno;
-  const int result = ::close(fd.fd);
-  fd.fd = -1;
-  return result == 0 ? 0 : errno;
 }
 
 bool is_dir_entry_folder(const dirent* entry, const std::string& path)
@@ -93,16 +76,6 @@ std::string join_path(const std::string& root, std::string_view relative)
   if (relative.empty())
     return root;
   return root.ends_with('/') ? root + std::string(relative) : root + "/" + std::string(relative);
-}
-
-std::string temp_path_for(const std::string& final_path)
-{
-  const size_t slash = final_path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "" : final_path.substr(0, slash + 1);
-  const std::string name = final_path.substr(slash == std::string::npos ? 0 : slash + 1);
-  if (temp_prefix.size() + name.size() <= max_name_bytes)
-    return dir + std::string(temp_prefix) + name;
-  return dir + std::string(temp_prefix) + util::sha256_hex(name).substr(0, 32);
 }
 
 int write_all(int fd, const void* data, std::size_t size)
@@ -140,16 +113,6 @@ bool is_direct(int fd)
   return flags >= 0 && (flags & O_DIRECT) != 0;
 }
 
-int fsync_dir(const std::string& dir)
-{
-  Fd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (fd.fd < 0)
-    return errno;
-  if (::fsync(fd.fd) != 0 && errno != EINVAL)
-    return errno;
-  return 0;
-}
-
 Status make_dirs(const std::string& root, std::string_view relative_dir, bool follow_links)
 {
   std::string path = root;
@@ -170,20 +133,8 @@ Status make_dirs(const std::string& root, std::string_view relative_dir, bool fo
 
 Status write_file_atomically(const std::string& path, std::string_view content)
 {
-  const std::string temp = temp_path_for(path);
-  if (const int err = write_and_sync(temp, content)) {
-    ::unlink(temp.c_str());
+  if (const int err = util::write_file_atomically(path, content, g_write))
     return errno_status(err, "cannot write", path);
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const int err = errno;
-    ::unlink(temp.c_str());
-    return errno_status(err, "cannot rename into place", path);
-  }
-  const size_t slash = path.rfind('/');
-  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
-  if (const int err = fsync_dir(dir))
-    return errno_status(err, "cannot flush the folder", dir);
   return {};
 }
 

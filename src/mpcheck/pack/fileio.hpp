@@ -9,6 +9,8 @@
 #include <sys/types.h>
 #include <vector>
 
+#include "mpcheck/util/atomic_file.hpp"
+
 namespace mpcheck::pack {
 
 // The outcome of one step. `code` is "" (success) or one of execute()'s error codes.
@@ -22,9 +24,9 @@ struct Status {
 // anything else → "io". The detail reads "<what> <path>: <strerror>".
 Status errno_status(int err, std::string_view what, const std::string& path, bool fat32 = false);
 
-// Where `final_path` is written before it is renamed into place: temp_prefix + its name in
-// the same folder, or temp_prefix + a hash of the name when that would exceed 255 bytes.
-std::string temp_path_for(const std::string& final_path);
+// Temporary names and durable folders: util/atomic_file.hpp.
+using util::fsync_dir;
+using util::temp_path_for;
 
 // Writes all `size` bytes (retrying short writes and EINTR) through the write function in
 // force (testing::set_write_function). Returns 0 or the errno of the failure. On a descriptor
@@ -38,18 +40,14 @@ int write_all(int fd, const void* data, std::size_t size);
 bool set_direct(int fd, bool on);
 bool is_direct(int fd);
 
-// fsyncs the folder `dir` so that a rename or creation inside it is durable. Returns 0 or
-// errno. File systems that cannot fsync a folder (EINVAL) count as success.
-int fsync_dir(const std::string& dir);
-
 // Creates the folders of `relative_dir` ('/'-separated) below the existing folder `root`,
 // each one fsynced into its parent. An existing folder is fine; a file in the way is "io",
 // and so is a symlink to a folder unless `follow_links` (the path of the output folder itself,
 // which the user named, may run through links; nothing below it may).
 Status make_dirs(const std::string& root, std::string_view relative_dir, bool follow_links = false);
 
-// Writes `content` to `path` under its temporary name, fdatasyncs it, renames it into place
-// and fsyncs the folder: afterwards `path` holds either its old content or all of `content`.
+// util::write_file_atomically with pack's error codes (and its tests' write function):
+// afterwards `path` holds either its old content or all of `content`.
 Status write_file_atomically(const std::string& path, std::string_view content);
 
 // Finds every file whose name starts with temp_prefix below `root` (symlinked folders not
@@ -66,7 +64,7 @@ namespace testing {
 
 // The write(2) pack calls for file data; tests swap it to inject I/O errors. Never set by
 // mpcheck itself. nullptr restores ::write.
-using WriteFunction = ssize_t (*)(int fd, const void* data, std::size_t size);
+using WriteFunction = util::WriteFunction;
 void set_write_function(WriteFunction function);
 
 // Turns the free-space check off so that a test can fill a disk during the copy.

@@ -19,32 +19,25 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool plan_has(const layout::PackPlan& plan, const std::string& kind)
+// Whether the plan carries the unit's own document of `kind`: a name holding the kind or an
+// alias, and not as part of another document's name (a 师资库统计表 is not the 统计表).
+bool plan_has(const rules::RuleSet& rules, const layout::PackPlan& plan, const std::string& kind)
 {
+  const rules::DocumentRule* rule = rules.document_rule(kind);
   return std::any_of(plan.files.begin(), plan.files.end(), [&](const layout::PlannedFile& f) {
-    return fs::path(f.dest).filename().string().find(kind) != std::string::npos;
+    const std::string name = fs::path(f.dest).filename().string();
+    return rule ? rules.names_document(*rule, name) : name.find(kind) != std::string::npos;
   });
 }
 
-// The bytes of a .docx: written to a private temporary file and read back.
-std::string docx_bytes(docs::DocxWriter writer)
+// The bytes of a .docx dated `date`, built in memory.
+std::string docx_bytes(docs::DocxWriter writer, Date date)
 {
-  writer.set_date(today());
-  char dir_template[] = "/tmp/mpcheck-forms-XXXXXX";
-  const char* dir = ::mkdtemp(dir_template);
-  if (!dir)
-    throw std::runtime_error("cannot create a temporary folder for the forms");
-  const std::string path = std::string(dir) + "/form.docx";
-  std::string error;
-  const bool ok = writer.write(path, error);
-  std::stringstream bytes;
-  if (ok)
-    bytes << std::ifstream(path, std::ios::binary).rdbuf();
-  std::error_code ec;
-  fs::remove_all(dir, ec);
-  if (!ok)
-    throw std::runtime_error(error);
-  return bytes.str();
+  writer.set_date(date);
+  std::string bytes, error;
+  if (!writer.bytes(bytes, error))
+    throw std::runtime_error("cannot build a form: " + error);
+  return bytes;
 }
 
 docs::WorkEntry entry_of(const manifest::Manifest& m, const manifest::Work& w)
@@ -88,14 +81,38 @@ std::vector<docs::WorkEntry> entries(const std::optional<manifest::Manifest>& m,
   return out;
 }
 
+// The lectures of the 统计表 and the 授课记录: the manifest's `lectures`, else its works (each
+// a recorded lesson, its summary the content when `content` is not given).
 std::vector<docs::LectureEntry> lectures(const std::optional<manifest::Manifest>& m)
 {
   std::vector<docs::LectureEntry> out;
-  if (m)
+  if (!m)
+    return out;
+  for (const auto& l : m->lectures)
+    out.push_back({l.speaker, l.position, l.title, l.date, l.audience, l.content, l.discussion});
+  if (m->lectures.empty())
     for (const auto& w : m->works)
-      out.push_back(
-          docs::LectureEntry{w.speaker, w.position, w.title, w.date, w.audience, w.summary, ""});
+      out.push_back({w.speaker, w.position, w.title, w.date, w.audience,
+                     w.content.empty() ? w.summary : w.content, w.discussion});
   return out;
+}
+
+std::vector<docs::LecturerEntry> lecturers(const std::optional<manifest::Manifest>& m)
+{
+  std::vector<docs::LecturerEntry> out;
+  if (m)
+    for (const auto& p : m->lecturers)
+      out.push_back({p.name, p.gender, p.born, p.unit, p.position, p.phone});
+  return out;
+}
+
+// The 师资库统计表 is generated for the units the notice asks it of, and for any unit whose
+// manifest lists its lecturers.
+bool wants_lecturers(const rules::RuleSet& rules, const std::optional<manifest::Manifest>& m,
+                     const std::string& unit)
+{
+  const rules::DocumentRule* rule = rules.document_rule("师资库统计表");
+  return rule && (rule->required_of(unit) || (m && !m->lecturers.empty()));
 }
 
 bool is_new_media(const rules::RuleSet& rules, const std::string& category)
@@ -128,27 +145,32 @@ bool load_image(const std::string& path, docs::Image& out, std::string& error)
 
 std::vector<GeneratedFile> generate_forms(const rules::RuleSet& rules,
                                           const std::optional<manifest::Manifest>& manifest,
-                                          const std::string& unit, const layout::PackPlan& plan)
+                                          const std::string& unit, const layout::PackPlan& plan,
+                                          Date date)
 {
   std::vector<GeneratedFile> out;
   const docs::UnitInfo info{unit, manifest ? manifest->contact : "",
                             manifest ? manifest->phone : ""};
   const auto works = entries(manifest, plan);
-  if (rules.document_rule("汇总表") && !plan_has(plan, "汇总表"))
+  if (rules.document_rule("汇总表") && !plan_has(rules, plan, "汇总表"))
     out.push_back({layout::folder_prefix(rules, "汇总表") + "汇总表-" + unit + ".docx",
-                   docx_bytes(docs::changzhou_summary(info, works))});
-  if (rules.document_rule("报名表") && !plan_has(plan, "报名表"))
+                   docx_bytes(docs::changzhou_summary(info, works), date)});
+  if (rules.document_rule("报名表") && !plan_has(rules, plan, "报名表"))
     for (const auto& w : works)
       out.push_back(
           {layout::folder_prefix(rules, "报名表") + "报名表-" + w.title + "-" + unit + ".docx",
            docx_bytes(is_new_media(rules, w.category) ? docs::changzhou_entry_new_media(info, w)
-                                                      : docs::changzhou_entry_video(info, w))});
-  if (rules.document_rule("统计表") && !plan_has(plan, "统计表"))
+                                                      : docs::changzhou_entry_video(info, w),
+                      date)});
+  if (rules.document_rule("统计表") && !plan_has(rules, plan, "统计表"))
     out.push_back({layout::folder_prefix(rules, "统计表") + "统计表-" + unit + ".docx",
-                   docx_bytes(docs::jiaozuo_statistics(info, lectures(manifest)))});
-  if (rules.manual_item("manual.lesson-record") && !plan_has(plan, "授课记录"))
+                   docx_bytes(docs::jiaozuo_statistics(info, lectures(manifest)), date)});
+  if (wants_lecturers(rules, manifest, unit) && !plan_has(rules, plan, "师资库统计表"))
+    out.push_back({layout::folder_prefix(rules, "师资库统计表") + "师资库统计表-" + unit + ".docx",
+                   docx_bytes(docs::jiaozuo_lecturers(info, lecturers(manifest)), date)});
+  if (rules.manual_item("manual.lesson-record") && !plan_has(rules, plan, "授课记录"))
     out.push_back({"授课记录-" + unit + ".docx",
-                   docx_bytes(docs::branch_lecture_record(info, lectures(manifest)))});
+                   docx_bytes(docs::branch_lecture_record(info, lectures(manifest)), date)});
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include "mpcheck/manifest/works.hpp"
 #include "mpcheck/pack/plan.hpp"
 #include "mpcheck/rules/ruleset.hpp"
+#include "mpcheck/util/date.hpp"
 
 namespace mpcheck::pack {
 
@@ -20,10 +21,12 @@ namespace mpcheck::pack {
 bool load_image(const std::string& path, docs::Image& out, std::string& error);
 
 // The forms for `rules`, under their folders (表格/汇总表-单位.docx, ...). A form whose kind the
-// plan already carries (the unit's own 报名表) is not generated again. Throws std::runtime_error
-// when a form cannot be written (no temporary space).
+// plan already carries (the unit's own 报名表) is not generated again. Every form is dated `date`
+// (docProps/core.xml and its zip entries: pack's --as-of, else today), so the same input gives
+// the same bytes. Throws std::runtime_error when a form cannot be written (no temporary space).
 std::vector<GeneratedFile> generate_forms(const rules::RuleSet& rules,
                                           const std::optional<manifest::Manifest>& manifest,
-                                          const std::string& unit, const layout::PackPlan& plan);
+                                          const std::string& unit, const layout::PackPlan& plan,
+                                          Date date);
 
 } // namespace mpcheck::pack

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mpcheck/util/atomic_file.hpp"
+
 namespace mpcheck::pack {
 
 // Copy one existing file. The source is only ever opened read-only.
@@ -30,7 +32,7 @@ struct Plan {
 inline constexpr std::string_view manifest_name = "manifest-sha256.txt";
 inline constexpr std::string_view state_name = ".mpcheck-pack-state";
 // Prefix of the temporary name a file is written under before it is renamed into place.
-inline constexpr std::string_view temp_prefix = ".mpcheck-tmp-";
+using util::temp_prefix;
 
 // Why `dest` cannot be a destination, or "" when it can: it must be a relative,
 // '/'-separated path of valid UTF-8 without empty, "." or ".." parts or control characters,

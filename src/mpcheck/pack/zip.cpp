@@ -109,27 +109,12 @@ bool write_archive(const Plan& plan, const std::string& path, std::string& error
   return true;
 }
 
-bool flush_file(const std::string& path, std::string& error)
-{
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  const bool ok = fd >= 0 && ::fdatasync(fd) == 0;
-  if (!ok)
-    error = errno_status(errno, "cannot flush", path).detail;
-  if (fd >= 0)
-    ::close(fd);
-  return ok;
-}
-
 bool move_into_place(const std::string& temp, const std::string& zip_path, std::string& error)
 {
-  if (!flush_file(temp, error))
-    return false;
-  if (::rename(temp.c_str(), zip_path.c_str()) != 0) {
-    error = errno_status(errno, "cannot rename into place", zip_path).detail;
+  if (const int err = util::commit_file(temp, zip_path)) {
+    error = errno_status(err, "cannot write", zip_path).detail;
     return false;
   }
-  const size_t slash = zip_path.rfind('/');
-  fsync_dir(slash == std::string::npos ? "." : zip_path.substr(0, slash + 1));
   return true;
 }
 

@@ -1,0 +1,48 @@
+#pragma once
+// The one way mpcheck replaces a file: write a temporary file beside it, flush it to the
+// device, rename it over the target, flush the folder. Afterwards the target holds either its
+// old content or all of the new one — also when the machine loses power or the USB drive is
+// pulled out. Reports, forms, the rename journal, pack's manifest and the ZIP all go through
+// here (docs/pack.md, "Writing a file").
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <sys/types.h>
+
+namespace mpcheck::util {
+
+// The prefix of every temporary name (".mpcheck-tmp-<name>"): `check` and `pack` treat such a
+// file as a leftover of an interrupted write (naming::is_pack_leftover), never as content.
+inline constexpr std::string_view temp_prefix = ".mpcheck-tmp-";
+
+// Where `final_path` is written before it is renamed into place: temp_prefix + its name in the
+// same folder, or temp_prefix + a hash of the name when that would exceed 255 bytes.
+std::string temp_path_for(const std::string& final_path);
+
+// fsyncs the folder `dir` so that a rename or creation inside it is durable. Returns 0 or
+// errno. File systems that cannot fsync a folder (EINVAL) count as success.
+int fsync_dir(const std::string& dir);
+
+// The folder part of `path` for fsync_dir ("a/b.txt" → "a/", "b.txt" → ".").
+std::string folder_of(const std::string& path);
+
+// write(2) or a stand-in (pack's tests inject I/O errors through one).
+using WriteFunction = ssize_t (*)(int fd, const void* data, std::size_t size);
+
+// Writes all `size` bytes through `write` (::write when null), retrying short writes and
+// EINTR. Returns 0 or the errno of the failure.
+int write_all(int fd, const void* data, std::size_t size, WriteFunction write = nullptr);
+
+// Makes the finished file `temp` the file `path`: fdatasyncs `temp`, renames it over `path`
+// and fsyncs the folder. Returns 0 or the errno of the step that failed; `temp` is removed on
+// failure, and `path` is then untouched.
+int commit_file(const std::string& temp, const std::string& path);
+
+// Writes `content` to `path`: to temp_path_for(path) (never following a symlink there), then
+// commit_file. Returns 0 or errno; on failure `path` is untouched and no temporary file is
+// left.
+int write_file_atomically(const std::string& path, std::string_view content,
+                          WriteFunction write = nullptr);
+
+} // namespace mpcheck::util
