@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 
 extern "C" {
 #include <libavfilter/buffersink.h>
@@ -15,6 +16,8 @@ extern "C" {
 }
 
 #include "mpcheck/media/libav.hpp"
+#include "mpcheck/media/loudness.hpp"
+#include "mpcheck/media/true_peak.hpp"
 
 namespace mpcheck::media {
 
@@ -817,82 +820,133 @@ private:
 
 // ---- sound -----------------------------------------------------------------------------
 
+// Any decoded sample format as interleaved floats, full scale ±1.
+void interleave(const AVFrame* f, int channels, std::vector<float>& out)
+{
+  const auto fmt = AVSampleFormat(f->format);
+  const bool planar = av_sample_fmt_is_planar(fmt);
+  const size_t n = size_t(f->nb_samples), ch = size_t(channels);
+  out.resize(n * ch);
+  for (size_t c = 0; c < ch; ++c) {
+    const uint8_t* base = planar ? f->extended_data[c] : f->extended_data[0];
+    const size_t step = planar ? 1 : ch, first = planar ? 0 : c;
+    auto put = [&](auto* samples, auto convert) {
+      for (size_t i = 0; i < n; ++i)
+        out[i * ch + c] = convert(samples[first + i * step]);
+    };
+    switch (av_get_packed_sample_fmt(fmt)) {
+    case AV_SAMPLE_FMT_U8:
+      put(base, [](uint8_t v) { return float(int(v) - 128) / 128.0f; });
+      break;
+    case AV_SAMPLE_FMT_S16:
+      put(reinterpret_cast<const int16_t*>(base), [](int16_t v) { return float(v) / 32768.0f; });
+      break;
+    case AV_SAMPLE_FMT_S32:
+      put(reinterpret_cast<const int32_t*>(base),
+          [](int32_t v) { return float(double(v) / 2147483648.0); });
+      break;
+    case AV_SAMPLE_FMT_S64:
+      put(reinterpret_cast<const int64_t*>(base),
+          [](int64_t v) { return float(double(v) / 9223372036854775808.0); });
+      break;
+    case AV_SAMPLE_FMT_FLT:
+      put(reinterpret_cast<const float*>(base), [](float v) { return v; });
+      break;
+    case AV_SAMPLE_FMT_DBL:
+      put(reinterpret_cast<const double*>(base), [](double v) { return float(v); });
+      break;
+    default:
+      std::fill(out.begin(), out.end(), 0.0f);
+      return;
+    }
+  }
+}
+
+// libavfilter's ebur128 weights: LFE 0, the channels behind and beside the listener 1.41,
+// every other 1 (an unknown layout: all 1).
+std::vector<double> channel_weights(const AVChannelLayout& layout)
+{
+  std::vector<double> out(size_t(std::max(1, layout.nb_channels)), 1.0);
+  if (layout.order != AV_CHANNEL_ORDER_NATIVE)
+    return out;
+  for (size_t i = 0; i < out.size(); ++i) {
+    switch (av_channel_layout_channel_from_index(&layout, unsigned(i))) {
+    case AV_CHAN_LOW_FREQUENCY:
+    case AV_CHAN_LOW_FREQUENCY_2:
+      out[i] = 0;
+      break;
+    case AV_CHAN_BACK_LEFT:
+    case AV_CHAN_BACK_CENTER:
+    case AV_CHAN_BACK_RIGHT:
+    case AV_CHAN_TOP_BACK_LEFT:
+    case AV_CHAN_TOP_BACK_CENTER:
+    case AV_CHAN_TOP_BACK_RIGHT:
+    case AV_CHAN_SIDE_LEFT:
+    case AV_CHAN_SIDE_RIGHT:
+    case AV_CHAN_SURROUND_DIRECT_LEFT:
+    case AV_CHAN_SURROUND_DIRECT_RIGHT:
+      out[i] = 1.41;
+      break;
+    default:
+      break;
+    }
+  }
+  return out;
+}
+
+// The sound's measures: EBU R128 (media/loudness.hpp) and the true peak
+// (media/true_peak.hpp: only the blocks that can raise it are oversampled).
 class Loudness {
 public:
   Loudness(const AnalyzeOptions& o, DeepFacts& facts) : m_o(o), m_facts(facts) {}
 
   bool start(const AVCodecContext* dec)
   {
-    AVChannelLayout layout{};
-    if (dec->ch_layout.order == AV_CHANNEL_ORDER_NATIVE)
-      av_channel_layout_copy(&layout, &dec->ch_layout);
-    else
-      av_channel_layout_default(&layout, std::max(1, dec->ch_layout.nb_channels));
-    char name[128] = {};
-    av_channel_layout_describe(&layout, name, sizeof name);
-    av_channel_layout_uninit(&layout);
-    const char* format = av_get_sample_fmt_name(dec->sample_fmt);
-    if (!format || dec->sample_rate <= 0)
-      return false;
-    const std::string args = "time_base=1/" + std::to_string(dec->sample_rate) +
-                             ":sample_rate=" + std::to_string(dec->sample_rate) +
-                             ":sample_fmt=" + format + ":channel_layout=" + name;
-    m_ok = m_graph.build("abuffer", args, "ebur128=metadata=1:peak=true");
+    m_channels = dec->ch_layout.nb_channels;
     m_rate = dec->sample_rate;
-    return m_ok;
+    if (m_channels <= 0 || m_channels > 64 || m_rate <= 0)
+      return false;
+    m_meter.emplace(channel_weights(dec->ch_layout), m_rate);
+    m_peak.emplace(m_channels, m_rate);
+    return true;
   }
 
+  // Frames in order, `pts` in samples from the stream's start. The measures count samples;
+  // the sound's end is the last frame's (a gap in the stream lengthens it).
   void feed(const AVFrame* f)
   {
-    if (m_ok)
-      m_ok = m_graph.push(f, [this](const AVFrame* out) { read(out); });
+    if (!m_meter || f->ch_layout.nb_channels != m_channels || f->sample_rate != m_rate)
+      return;
+    const double start = f->pts != AV_NOPTS_VALUE ? double(f->pts) / m_rate
+                                                  : double(m_meter->frames()) / m_rate;
+    m_end = std::max(m_end, start + double(f->nb_samples) / m_rate);
+    interleave(f, m_channels, m_buffer);
+    m_peak->add(m_buffer.data(), size_t(f->nb_samples));
+    m_meter->add(m_buffer.data(), size_t(f->nb_samples));
   }
 
   void finish()
   {
-    if (m_ok)
-      m_graph.push(nullptr, [this](const AVFrame* out) { read(out); });
-    close_silence(m_end);
-    m_facts.audio_measured = m_frames > 0;
-    m_facts.loudness_lufs = m_integrated;
-    m_facts.loudness_range_lu = m_range;
-    m_facts.true_peak_dbtp = m_peak > 0 ? 20.0 * std::log10(m_peak) : -144.0;
-    m_facts.audio_duration_s = m_end;
+    if (!m_meter)
+      return;
+    const double end = std::max(m_end, double(m_meter->frames()) / m_rate);
+    m_facts.audio_measured = m_meter->frames() > 0;
+    m_facts.loudness_lufs = m_meter->integrated();
+    m_facts.loudness_range_lu = m_meter->range();
+    m_facts.true_peak_dbtp = m_peak->peak() > 0 ? 20.0 * std::log10(m_peak->peak()) : -144.0;
+    m_facts.audio_duration_s = end;
+    m_facts.silences = quiet_stretches(m_meter->momentary(), m_meter->block_seconds(),
+                                       m_o.silence_lufs, m_o.min_silence_s, end);
   }
 
 private:
-  void read(const AVFrame* out)
-  {
-    ++m_frames;
-    const double start = out->pts != AV_NOPTS_VALUE ? double(out->pts) / m_rate : m_end;
-    const double end = start + double(out->nb_samples) / m_rate;
-    m_end = std::max(m_end, end);
-    m_integrated = metadata_number(out, "lavfi.r128.I", m_integrated);
-    m_range = metadata_number(out, "lavfi.r128.LRA", m_range);
-    m_peak = metadata_number(out, "lavfi.r128.true_peak", m_peak);
-    const double momentary = metadata_number(out, "lavfi.r128.M", 0);
-    if (momentary < m_o.silence_lufs) {
-      if (m_silence_start < 0)
-        m_silence_start = start;
-    } else {
-      close_silence(start);
-    }
-  }
-
-  void close_silence(double at)
-  {
-    if (m_silence_start >= 0 && at - m_silence_start >= m_o.min_silence_s)
-      m_facts.silences.push_back({m_silence_start, at});
-    m_silence_start = -1;
-  }
-
   const AnalyzeOptions& m_o;
   DeepFacts& m_facts;
-  Graph m_graph;
-  bool m_ok = false;
-  int m_rate = 48000;
-  int64_t m_frames = 0;
-  double m_end = 0, m_integrated = -70, m_range = 0, m_peak = 0, m_silence_start = -1;
+  std::optional<LoudnessMeter> m_meter;
+  std::optional<TruePeakMeter> m_peak;
+  std::vector<float> m_buffer;
+  int m_channels = 0, m_rate = 48000;
+  double m_end = 0;
 };
 
 void analyze_audio(const std::string& path, const AnalyzeOptions& o, DeepFacts& facts)
