@@ -22,7 +22,10 @@ std::vector<float> tone(double hz, double amplitude, double phase, size_t frames
   return out;
 }
 
-double db(double v) { return 20 * std::log10(v); }
+double db(double v)
+{
+  return 20 * std::log10(v);
+}
 
 // Every block oversampled: what the meter would give without its shortcut.
 double full_true_peak(const std::vector<float>& x, int rate = 48000)

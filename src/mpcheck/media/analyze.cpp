@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <memory>
 #include <optional>
 
 extern "C" {
@@ -555,8 +556,13 @@ public:
     scan_lead();
     if (!m_facts.error.empty())
       return;
-    take_samples(plan.choose(m_duration, m_keyframes));
-    run_bursts();
+    const std::vector<double> times = plan.choose(m_duration, m_keyframes);
+    if (in_order_is_cheaper(times)) {
+      run_in_order(times);
+    } else {
+      take_samples(times);
+      run_bursts();
+    }
     if (!m_facts.all_black)
       scan_tail();
     if (m_facts.all_black && !m_out.samples.empty())
@@ -653,35 +659,164 @@ private:
     return nullptr;
   }
 
-  void take_samples(const std::vector<double>& times)
+  // Thumbnails of samples spread evenly, the first and the last among them.
+  std::vector<bool> thumbnail_samples(size_t n) const
   {
-    // Thumbnails of samples spread evenly, the first and the last among them.
-    const size_t n = times.size();
     const size_t thumbs = std::min(n, size_t(std::max(0, m_o.thumbnails)));
     std::vector<bool> thumb(n, false);
     for (size_t j = 0; j < thumbs; ++j)
       thumb[thumbs == 1 ? n / 2
                         : size_t(std::lround(double(j) * double(n - 1) / double(thumbs - 1)))] =
           true;
-    for (size_t i = 0; i < n; ++i) {
-      const double t = times[i];
-      const AVFrame* f = sample_at(t);
+    return thumb;
+  }
+
+  // Keeps `f`, the picture at m_position, as a sample; true when it is not black.
+  bool keep_sample(const AVFrame* f, bool thumbnail)
+  {
+    if (thumbnail) {
+      Thumbnail th = m_thumbs.make(f, m_o.thumbnail_width);
+      th.time_s = m_dec.time_of(f);
+      if (!th.jpeg.empty())
+        m_facts.thumbnails.push_back(std::move(th));
+    }
+    Luma l = m_grey.luma(f, m_o.sample_width);
+    l.time_s = m_position;
+    const bool black = is_black(l);
+    m_facts.black_samples += black;
+    if (!black)
+      m_facts.all_black = false;
+    else
+      m_last_black = m_position;
+    m_out.samples.push_back(std::move(l));
+    return !black;
+  }
+
+  void take_samples(const std::vector<double>& times)
+  {
+    const std::vector<bool> thumb = thumbnail_samples(times.size());
+    for (size_t i = 0; i < times.size(); ++i) {
+      const AVFrame* f = sample_at(times[i]);
       if (!f)
         break;
-      if (thumb[i]) {
-        Thumbnail th = m_thumbs.make(f, m_o.thumbnail_width);
-        th.time_s = m_dec.time_of(f);
-        if (!th.jpeg.empty())
-          m_facts.thumbnails.push_back(std::move(th));
+      keep_sample(f, thumb[i]);
+    }
+  }
+
+  // ---- one pass in order, when the plan would decode more ----------------------------
+
+  // Pictures to decode from m_position to the first picture at or after `t`, the way go_to
+  // gets there (on from `from` when no keyframe lies between, else from the keyframe before
+  // `t`). Without an index a seek is taken to cost a second of pictures.
+  double pictures_to(double from, double t) const
+  {
+    const bool on = from < t && (m_keyframes.empty() ? t - from < 2.0 : !keyframe_between(from, t));
+    if (on)
+      return (t - from) / m_frame;
+    if (m_keyframes.empty())
+      return std::min(t, 1.0) / m_frame + 1;
+    const auto it = std::upper_bound(m_keyframes.begin(), m_keyframes.end(), t + m_frame / 2);
+    const double key = it == m_keyframes.begin() ? 0 : *(it - 1);
+    return std::max(0.0, t - key) / m_frame + 1;
+  }
+
+  // What the plan costs in pictures (samples, bursts, the tail; every sample taken as lit)
+  // against decoding the rest of the video once. The samples must lie ahead of the decoder.
+  bool in_order_is_cheaper(const std::vector<double>& times) const
+  {
+    if (times.empty() || !std::isfinite(m_position) || times.front() <= m_position + m_frame / 2 ||
+        !(m_duration > 0))
+      return false;
+    double planned = 0, at = m_position;
+    for (double t : times) {
+      planned += pictures_to(at, t);
+      at = t;
+    }
+    const size_t n = times.size();
+    size_t previous = n;
+    for (int b = 1; b <= m_o.bursts; ++b) {
+      const size_t i = std::min(n - 1, size_t(double(n) * b / (m_o.bursts + 1)));
+      if (i == previous)
+        continue;
+      previous = i;
+      planned += pictures_to(at, times[i]) + m_o.burst_frames;
+      at = times[i] + m_o.burst_frames * m_frame;
+    }
+    const double from = std::max(0.0, m_duration - m_o.edge_scan_s);
+    planned += at >= from && !keyframe_between(at, m_duration)
+                   ? (m_duration - at) / m_frame
+                   : pictures_to(m_duration, std::max(from, m_duration - 2.0)) +
+                         std::min(m_duration, 2.0) / m_frame;
+    return planned >= (m_duration - m_position) / m_frame;
+  }
+
+  // The end of the video as the pass in order goes through it, for scan_tail.
+  struct Tail {
+    double first = std::numeric_limits<double>::infinity(), end = 0, last_picture = -1;
+  };
+  void note_tail(const AVFrame* f)
+  {
+    const double t = m_position;
+    if (t < std::max(0.0, m_duration - m_o.edge_scan_s))
+      return;
+    m_tail.first = std::min(m_tail.first, t);
+    m_tail.end = std::max(m_tail.end, t + m_frame);
+    if (!m_grey.black(f))
+      m_tail.last_picture = std::max(m_tail.last_picture, t + m_frame);
+  }
+
+  // The samples and the bursts from one pass in order: every sample that is not black starts
+  // a burst (its pictures fed to its own idet as they come), and the bursts the plan would
+  // have run (run_bursts' choice among the lit samples) are the ones counted.
+  void run_in_order(const std::vector<double>& times)
+  {
+    m_in_order = true;
+    const std::vector<bool> thumb = thumbnail_samples(times.size());
+    struct Burst {
+      IdetBurst idet;
+      int fed = 0;
+      bool active = false;
+    };
+    std::vector<std::unique_ptr<Burst>> bursts; // one per lit sample, in time order
+    size_t next = 0;
+    auto any_active = [&] {
+      return std::any_of(bursts.begin(), bursts.end(), [](const auto& b) { return b->active; });
+    };
+    while (next < times.size() || any_active()) {
+      const AVFrame* f = m_dec.next();
+      if (!f) {
+        m_position = std::numeric_limits<double>::infinity();
+        break;
       }
-      Luma l = m_grey.luma(f, m_o.sample_width);
-      l.time_s = m_position;
-      m_facts.black_samples += is_black(l);
-      if (!is_black(l))
-        m_facts.all_black = false;
-      else
-        m_last_black = m_position;
-      m_out.samples.push_back(std::move(l));
+      m_position = m_dec.time_of(f);
+      m_dec.remember(m_position);
+      note_tail(f);
+      for (auto& b : bursts)
+        if (b->active) {
+          b->idet.feed(f);
+          b->active = ++b->fed < m_o.burst_frames;
+          if (!b->active && m_grey.black(f))
+            m_last_black = m_position;
+        }
+      for (; next < times.size() && m_position >= times[next] - m_frame / 2; ++next)
+        if (keep_sample(f, thumb[next])) {
+          auto b = std::make_unique<Burst>();
+          b->active = b->idet.start(f, m_dec.stream()->time_base);
+          if (b->active) {
+            b->idet.feed(f);
+            b->fed = 1;
+          }
+          bursts.push_back(std::move(b));
+        }
+    }
+    const size_t n = bursts.size();
+    size_t previous = n;
+    for (int b = 1; b <= m_o.bursts && n > 0; ++b) {
+      const size_t i = std::min(n - 1, size_t(double(n) * b / (m_o.bursts + 1)));
+      if (i == previous)
+        continue;
+      previous = i;
+      bursts[i]->idet.finish(m_facts);
     }
   }
 
@@ -763,9 +898,25 @@ private:
     std::sort(starts.rbegin(), starts.rend());
     starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
     double end = 0, last_picture = -1, scanned_from = m_duration;
-    // Already past the last keyframe (short videos): decoding on is cheaper than a seek back.
-    if (std::isfinite(m_position) && m_position >= from &&
-        !keyframe_between(m_position, m_duration)) {
+    if (m_in_order) {
+      // The pass in order saw the pictures of the end it reached; it goes on to the end.
+      end = m_tail.end;
+      last_picture = m_tail.last_picture;
+      scanned_from = std::min(scanned_from, m_tail.first);
+      if (std::isfinite(m_position))
+        for (const AVFrame* f = m_dec.next(); f; f = m_dec.next()) {
+          const double t = m_dec.time_of(f);
+          m_dec.remember(t);
+          if (t >= from)
+            scanned_from = std::min(scanned_from, t);
+          end = std::max(end, t + m_frame);
+          if (t >= from && !m_grey.black(f))
+            last_picture = std::max(last_picture, t + m_frame);
+        }
+      starts.clear();
+    } else if (std::isfinite(m_position) && m_position >= from &&
+               !keyframe_between(m_position, m_duration)) {
+      // Already past the last keyframe (short videos): decoding on is cheaper than a seek back.
       scanned_from = m_position;
       for (const AVFrame* f = m_dec.next(); f; f = m_dec.next()) {
         const double t = m_dec.time_of(f);
@@ -816,6 +967,8 @@ private:
   std::vector<double> m_keyframes;
   double m_position = -std::numeric_limits<double>::infinity(); // last picture handed out
   double m_last_black = -1; // time of the last handed-out picture known to be black
+  bool m_in_order = false;  // samples and bursts came from one pass in order
+  Tail m_tail;              // what that pass saw of the end
 };
 
 // ---- sound -----------------------------------------------------------------------------
@@ -917,8 +1070,8 @@ public:
   {
     if (!m_meter || f->ch_layout.nb_channels != m_channels || f->sample_rate != m_rate)
       return;
-    const double start = f->pts != AV_NOPTS_VALUE ? double(f->pts) / m_rate
-                                                  : double(m_meter->frames()) / m_rate;
+    const double start =
+        f->pts != AV_NOPTS_VALUE ? double(f->pts) / m_rate : double(m_meter->frames()) / m_rate;
     m_end = std::max(m_end, start + double(f->nb_samples) / m_rate);
     interleave(f, m_channels, m_buffer);
     m_peak->add(m_buffer.data(), size_t(f->nb_samples));

@@ -8,8 +8,14 @@ namespace mpcheck::media {
 
 namespace {
 
-double lufs(double energy) { return energy > 0 ? -0.691 + 10 * std::log10(energy) : -HUGE_VAL; }
-double energy(double loudness) { return std::pow(10.0, (loudness + 0.691) / 10.0); }
+double lufs(double energy)
+{
+  return energy > 0 ? -0.691 + 10 * std::log10(energy) : -HUGE_VAL;
+}
+double energy(double loudness)
+{
+  return std::pow(10.0, (loudness + 0.691) / 10.0);
+}
 
 // The mean energy of the blocks above `absolute` LUFS and above the relative gate `relative`
 // LU under their mean; the blocks that pass, when `passed` is given.
@@ -64,7 +70,10 @@ LoudnessMeter::LoudnessMeter(std::vector<double> weights, int sample_rate)
   m_state.assign(size_t(m_channels) * 4, 0.0);
 }
 
-double LoudnessMeter::block_seconds() const { return double(m_block) / m_rate; }
+double LoudnessMeter::block_seconds() const
+{
+  return double(m_block) / m_rate;
+}
 
 void LoudnessMeter::add(const float* samples, size_t frames)
 {
@@ -109,8 +118,7 @@ void LoudnessMeter::block_done()
   const size_t n = m_blocks.size();
   auto mean_of_last = [&](size_t count) {
     const size_t from = n > count ? n - count : 0;
-    return std::accumulate(m_blocks.begin() + ptrdiff_t(from), m_blocks.end(), 0.0) /
-           double(count);
+    return std::accumulate(m_blocks.begin() + ptrdiff_t(from), m_blocks.end(), 0.0) / double(count);
   };
   const double m = mean_of_last(4);
   m_momentary.push_back(lufs(m));

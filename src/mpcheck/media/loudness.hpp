@@ -42,8 +42,8 @@ private:
   double m_rate = 48000;
   size_t m_block = 4800, m_in_block = 0, m_frames = 0;
   Biquad m_shelf{}, m_highpass{};
-  std::vector<double> m_state; // per channel: z1, z2 of each biquad
-  double m_sum = 0;            // weighted sum of squares of the current block
+  std::vector<double> m_state;  // per channel: z1, z2 of each biquad
+  double m_sum = 0;             // weighted sum of squares of the current block
   std::vector<double> m_blocks; // mean square of each 100 ms block
   std::vector<double> m_momentary, m_gating, m_short_term; // per 100 ms: LUFS, energies
 };

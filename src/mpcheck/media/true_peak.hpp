@@ -20,7 +20,7 @@ public:
   // Interleaved samples (`frames` × channels), in order; blocks of any size.
   void add(const float* samples, size_t frames);
 
-  double peak() const { return m_peak; }           // linear, full scale = 1
+  double peak() const { return m_peak; } // linear, full scale = 1
   double sample_peak() const { return m_sample_peak; }
   double gain() const { return m_gain; }
   size_t oversampled_frames() const { return m_oversampled; } // the cost: frames interpolated
