@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -155,6 +156,14 @@ public:
   }
 
   void remember(double t) { m_last_time = t; }
+  // Pictures no other refers to are decoded only when `wanted` says so of their time (s);
+  // an empty function: all of them.
+  void decode_only(std::function<bool(double)> wanted)
+  {
+    m_wanted = std::move(wanted);
+    if (!m_wanted)
+      m_s.dec->skip_frame = AVDISCARD_DEFAULT;
+  }
   AVCodecContext* codec() { return m_s.dec.get(); }
   const AVStream* stream() const { return m_st; }
   int decoded() const { return m_decoded; }
@@ -200,6 +209,11 @@ private:
         return true;
       }
     }
+    if (!m_pending && m_wanted) {
+      const bool wanted =
+          m_packet->pts == AV_NOPTS_VALUE || m_wanted(double(m_packet->pts - m_start) * m_tb);
+      m_s.dec->skip_frame = wanted ? AVDISCARD_DEFAULT : AVDISCARD_NONREF;
+    }
     const int r = avcodec_send_packet(m_s.dec.get(), m_packet.get());
     m_pending = r == AVERROR(EAGAIN);
     if (!m_pending) {
@@ -228,6 +242,7 @@ private:
   double m_tb = 0;
   PacketPtr m_packet{av_packet_alloc()};
   FramePtr m_frame{av_frame_alloc()};
+  std::function<bool(double)> m_wanted;
   bool m_eof = false, m_draining = false, m_pending = false, m_settled = false;
   int64_t m_settled_ts = AV_NOPTS_VALUE;
   double m_last_time = 0;
@@ -692,14 +707,21 @@ private:
     return !black;
   }
 
+  // The bursts start at samples: where every sample so far is lit (the usual case), the
+  // samples that will start one are known, and their burst runs on from the sample's picture
+  // instead of seeking back to it later (a keyframe decoded once, not twice).
   void take_samples(const std::vector<double>& times)
   {
     const std::vector<bool> thumb = thumbnail_samples(times.size());
+    const std::vector<size_t> bursts = burst_choice(times.size());
     for (size_t i = 0; i < times.size(); ++i) {
       const AVFrame* f = sample_at(times[i]);
       if (!f)
         break;
-      keep_sample(f, thumb[i]);
+      const bool lit = keep_sample(f, thumb[i]);
+      if (lit && m_facts.black_samples == 0 &&
+          std::find(bursts.begin(), bursts.end(), i) != bursts.end())
+        m_early_bursts[i] = run_burst(f);
     }
   }
 
@@ -728,25 +750,28 @@ private:
         !(m_duration > 0))
       return false;
     double planned = 0, at = m_position;
-    for (double t : times) {
-      planned += pictures_to(at, t);
-      at = t;
+    const std::vector<size_t> bursts = burst_choice(times.size());
+    for (size_t i = 0; i < times.size(); ++i) {
+      planned += pictures_to(at, times[i]);
+      at = times[i];
+      if (std::find(bursts.begin(), bursts.end(), i) != bursts.end()) {
+        planned += m_o.burst_frames - 1; // run on from the sample (take_samples)
+        at += (m_o.burst_frames - 1) * m_frame;
+      }
     }
-    const size_t n = times.size();
-    size_t previous = n;
-    for (int b = 1; b <= m_o.bursts; ++b) {
-      const size_t i = std::min(n - 1, size_t(double(n) * b / (m_o.bursts + 1)));
-      if (i == previous)
-        continue;
-      previous = i;
-      planned += pictures_to(at, times[i]) + m_o.burst_frames;
-      at = times[i] + m_o.burst_frames * m_frame;
-    }
+    // The tail: on from where the bursts end, or from the last keyframe (scan_tail starts
+    // there and stops at the first picture that is not black), or from the keyframe before
+    // the last 2 s; without an index, 2 s.
     const double from = std::max(0.0, m_duration - m_o.edge_scan_s);
-    planned += at >= from && !keyframe_between(at, m_duration)
-                   ? (m_duration - at) / m_frame
-                   : pictures_to(m_duration, std::max(from, m_duration - 2.0)) +
-                         std::min(m_duration, 2.0) / m_frame;
+    const auto last = std::upper_bound(m_keyframes.begin(), m_keyframes.end(), m_duration);
+    if (at >= from && !keyframe_between(at, m_duration))
+      planned += (m_duration - at) / m_frame;
+    else if (m_keyframes.empty())
+      planned += std::min(m_duration, 2.0) / m_frame;
+    else if (last != m_keyframes.begin() && *(last - 1) >= from)
+      planned += (m_duration - *(last - 1)) / m_frame;
+    else
+      planned += pictures_to(m_duration, std::max(from, m_duration - 2.0)) + 2.0 / m_frame;
     return planned >= (m_duration - m_position) / m_frame;
   }
 
@@ -779,6 +804,12 @@ private:
     };
     std::vector<std::unique_ptr<Burst>> bursts; // one per lit sample, in time order
     size_t next = 0;
+    // Between the samples (and their bursts) only the pictures others refer to are decoded.
+    const double before = 2 * m_frame, after = (m_o.burst_frames + 2) * m_frame;
+    m_dec.decode_only([&times, before, after](double t) {
+      const auto it = std::lower_bound(times.begin(), times.end(), t - after);
+      return it != times.end() && *it <= t + before;
+    });
     auto any_active = [&] {
       return std::any_of(bursts.begin(), bursts.end(), [](const auto& b) { return b->active; });
     };
@@ -809,15 +840,9 @@ private:
           bursts.push_back(std::move(b));
         }
     }
-    const size_t n = bursts.size();
-    size_t previous = n;
-    for (int b = 1; b <= m_o.bursts && n > 0; ++b) {
-      const size_t i = std::min(n - 1, size_t(double(n) * b / (m_o.bursts + 1)));
-      if (i == previous)
-        continue;
-      previous = i;
+    m_dec.decode_only({});
+    for (size_t i : burst_choice(bursts.size()))
       bursts[i]->idet.finish(m_facts);
-    }
   }
 
   // The first picture at or after `t`. Without an index a seek lands anywhere and the
@@ -838,29 +863,49 @@ private:
   // keyframe where the index has them, so a burst starts with a single picture to decode).
   // Black samples are passed over: flat pictures tell idet nothing (it may even call them
   // interlaced).
+  // A burst already run from the sample (take_samples) is counted as it is; the others seek.
   void run_bursts()
   {
-    std::vector<double> lit;
-    for (const Luma& l : m_out.samples)
-      if (!is_black(l))
-        lit.push_back(l.time_s);
-    const size_t n = lit.size();
-    size_t previous = n;
-    for (int b = 1; b <= m_o.bursts && n > 0; ++b) {
-      const size_t i = std::min(n - 1, size_t(double(n) * b / (m_o.bursts + 1)));
-      if (i == previous)
-        continue;
-      previous = i;
-      if (const AVFrame* f = sample_at(lit[i]))
-        run_burst(f);
+    std::vector<size_t> lit;
+    for (size_t i = 0; i < m_out.samples.size(); ++i)
+      if (!is_black(m_out.samples[i]))
+        lit.push_back(i);
+    for (size_t i : burst_choice(lit.size())) {
+      const auto early = m_early_bursts.find(lit[i]);
+      if (early != m_early_bursts.end())
+        add_idet(early->second);
+      else if (const AVFrame* f = sample_at(m_out.samples[lit[i]].time_s))
+        add_idet(run_burst(f));
     }
   }
 
-  void run_burst(const AVFrame* first)
+  // Which of `n` lit samples start a burst: `bursts` of them spread evenly, each once.
+  std::vector<size_t> burst_choice(size_t n) const
   {
+    std::vector<size_t> out;
+    for (int b = 1; b <= m_o.bursts && n > 0; ++b) {
+      const size_t i = std::min(n - 1, size_t(double(n) * b / (m_o.bursts + 1)));
+      if (out.empty() || out.back() != i)
+        out.push_back(i);
+    }
+    return out;
+  }
+
+  void add_idet(const DeepFacts& burst)
+  {
+    m_facts.idet_tff += burst.idet_tff;
+    m_facts.idet_bff += burst.idet_bff;
+    m_facts.idet_progressive += burst.idet_progressive;
+    m_facts.idet_undetermined += burst.idet_undetermined;
+  }
+
+  // idet's counts over `burst_frames` pictures from `first` (the counts only are filled).
+  DeepFacts run_burst(const AVFrame* first)
+  {
+    DeepFacts counts;
     IdetBurst idet;
     if (!idet.start(first, m_dec.stream()->time_base))
-      return;
+      return counts;
     idet.feed(first);
     for (int k = 1; k < m_o.burst_frames; ++k) {
       const AVFrame* f = m_dec.next();
@@ -874,7 +919,8 @@ private:
         m_last_black = m_position;
       idet.feed(f);
     }
-    idet.finish(m_facts);
+    idet.finish(counts);
+    return counts;
   }
 
   // Back from the end, one GOP at a time, until a picture is not black. The stream's end
@@ -968,7 +1014,8 @@ private:
   double m_position = -std::numeric_limits<double>::infinity(); // last picture handed out
   double m_last_black = -1; // time of the last handed-out picture known to be black
   bool m_in_order = false;  // samples and bursts came from one pass in order
-  Tail m_tail;              // what that pass saw of the end
+  std::map<size_t, DeepFacts> m_early_bursts; // idet counts of bursts run from their sample
+  Tail m_tail;                                // what that pass saw of the end
 };
 
 // ---- sound -----------------------------------------------------------------------------
