@@ -40,7 +40,8 @@ cue() {
   printf "drawtext=fontfile=%s:text='%s':fontsize=54:fontcolor=white" "$FONT" "$1"
   printf ':borderw=3:bordercolor=black:x=(w-text_w)/2:y=h-110'
 }
-# clip OUT PICTURE TONE_HZ [SUBTITLE]: 4 s, one keyframe (x264's default GOP is 250).
+# clip OUT PICTURE TONE_HZ [SUBTITLE]: 4 s, x264's default GOP of 250 (one keyframe, unless
+# its scene-cut detection adds one).
 clip() {
   [[ -s $1 ]] && return 0
   ff -f lavfi -i "$2,noise=alls=30:allf=t${4:+,$(cue "$4")}" \
@@ -178,7 +179,9 @@ print(((f.get("facts") or f).get("deep") or {}).get("frames_decoded", "?"))' 2>/
 echo
 echo "== deep analysis of one file: CPU s of probe minus probe --fast, median of $RUNS (ffmpeg: 1 run)"
 printf '%-40s %9s %9s %12s %10s\n' file "deep CPU" "ffmpeg" "/ ffmpeg" "pictures"
-for f in "$SRC/素材/红色足迹.mp4" "$SRC/素材/初心如磐.mp4"; do
+# The film, and a 4-second clip with one keyframe (the mandelbrot one; x264 puts a second
+# keyframe into the test pattern at 1.04 s).
+for f in "$SRC/素材/红色足迹.mp4" "$SRC/素材/奋斗者之歌.mp4"; do
   pictures=$(ffprobe -v error -select_streams v:0 -show_entries stream=nb_frames -of csv=p=0 "$f")
   ff_cpu=$(N=1 cpu ffmpeg -nostdin -v error -i "$f" -f null -) # 8 minutes: ~100 s of CPU
   for b in "${BINS[@]}"; do
