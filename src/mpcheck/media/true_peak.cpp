@@ -66,7 +66,10 @@ void TruePeakMeter::add(const float* samples, size_t frames)
 
 // Every interpolated value of the block, channel by channel: y_p[i] = Σ_t w_p[t] x[i - t]
 // over a contiguous copy of the channel (the history, then the block).
-void TruePeakMeter::oversample(const float* samples, size_t frames)
+// Built for AVX2 too where the CPU has it (picked at load time): the inner loop is 8 floats
+// wide instead of 4.
+__attribute__((target_clones("avx2", "default"))) void
+TruePeakMeter::oversample(const float* samples, size_t frames)
 {
   m_oversampled += frames;
   const size_t ch = size_t(m_channels), h = size_t(m_delay - 1);
