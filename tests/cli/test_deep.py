@@ -4,12 +4,14 @@ a subtitled/clean pair that passes, identical twins (subtitles.not-burned), two 
 quiet sound (audio.silent, audio.loudness), black at both ends (video.black), damaged data
 (media.decode-error); --fast claims none of them; no false alarm on the good tree."""
 import os
+import re
 import shutil
+import subprocess
 import tempfile
 import unittest
 
 from check_tree import CLEAN, SUB, UNIT, changzhou, ffmpeg, place
-from mpcheck_test import fixture, run_json
+from mpcheck_test import fixture, probe, run_json
 from test_check import CZ, LN, check, hits, problems
 
 SUB_PATH = f"作品/奋斗者之歌-微视频-{UNIT}{SUB}.mp4"
@@ -196,6 +198,45 @@ class DeepCheckTest(unittest.TestCase):
         self.assertEqual(silent["deep"]["loudness_lufs"], -70.0)
         p, out = run_json("probe", "--format", "json", "--fast", fixture("h264-silent-audio.mp4"))
         self.assertIsNone(out["files"][0]["deep"])
+
+    # -- cost and agreement with ffmpeg ---------------------------------------------------
+    def test_a_short_clip_with_one_keyframe_decodes_no_more_than_its_pictures(self):
+        # 4 s at 25 fps, one keyframe (x264's GOP is 250): sampling by seeks would decode the
+        # GOP again for every sample and burst (174 pictures); one pass in order decodes 100.
+        clip = os.path.join(self.tmp, "one-gop.mp4")
+        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25,noise=alls=20:allf=t",
+               "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "4",
+               "-c:v", "libx264", "-preset", "superfast", "-pix_fmt", "yuv420p", "-c:a", "aac",
+               clip)
+        keyframes = subprocess.run(
+            ["ffprobe", "-v", "error", "-select_streams", "v", "-skip_frame", "nokey",
+             "-show_entries", "frame=pts_time", "-of", "csv=p=0", clip],
+            capture_output=True, text=True, check=True).stdout.split()
+        self.assertEqual(len(keyframes), 1)
+        deep = probe(clip)[0]["deep"]
+        self.assertLessEqual(deep["frames_decoded"], 100)
+        self.assertGreaterEqual(deep["frames_decoded"], 50)  # it did decode, in order
+        self.assertEqual(deep["samples"], 3)  # 1, 2 and 3 s
+        self.assertEqual(sum(deep["idet"].values()), 3 * 16)  # a burst from each sample
+        self.assertEqual(deep["black_tail_s"], 0)
+
+    def test_loudness_and_true_peak_agree_with_ffmpeg_ebur128(self):
+        # A voice-like sound whose level swings by 20 dB, with noise, and a quiet stretch.
+        clip = os.path.join(self.tmp, "voice.mp4")
+        voice = "(0.3*sin(2*PI*220*t)+0.1*sin(2*PI*3170*t))*(0.55+0.45*sin(2*PI*0.4*t))*lt(mod(t\\,9)\\,7)"
+        ffmpeg("-f", "lavfi", "-i", "color=size=320x180:rate=25", "-f", "lavfi", "-i",
+               f"aevalsrc={voice}|{voice}*0.7+0.02*random(0):sample_rate=48000", "-t", "12",
+               "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-b:a", "192k", clip)
+        out = subprocess.run(["ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-i", clip,
+                              "-af", "ebur128=peak=true", "-f", "null", "-"],
+                             capture_output=True, text=True, check=True).stderr
+        summary = out[out.rindex("Summary:"):]
+        integrated = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
+        peak = float(re.search(r"Peak:\s+(-?[\d.]+) dBFS", summary).group(1))
+        deep = probe(clip)[0]["deep"]
+        self.assertLess(abs(deep["loudness_lufs"] - integrated), 0.1, (deep, integrated))
+        self.assertLess(abs(deep["true_peak_dbtp"] - peak), 0.3, (deep, peak))
+        self.assertLess(integrated, -10)  # the sound is really there and not at full scale
 
 
 if __name__ == "__main__":

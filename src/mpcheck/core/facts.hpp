@@ -131,7 +131,7 @@ struct DeepFacts {
   int black_samples = 0;       // sampled pictures that are black
   int video_decode_errors = 0; // pictures the decoder flagged as corrupt, or packets it refused
 
-  // Sound: the main audio stream decoded whole (libavfilter ebur128 with true peak).
+  // Sound: the main audio stream decoded whole (media/loudness.hpp, media/true_peak.hpp).
   bool audio_measured = false;
   double loudness_lufs = -70; // integrated loudness; -70 (the absolute gate) for silence
   double loudness_range_lu = 0;

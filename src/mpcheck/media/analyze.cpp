@@ -4,6 +4,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <map>
+#include <memory>
+#include <optional>
 
 extern "C" {
 #include <libavfilter/buffersink.h>
@@ -15,6 +18,8 @@ extern "C" {
 }
 
 #include "mpcheck/media/libav.hpp"
+#include "mpcheck/media/loudness.hpp"
+#include "mpcheck/media/true_peak.hpp"
 
 namespace mpcheck::media {
 
@@ -151,6 +156,14 @@ public:
   }
 
   void remember(double t) { m_last_time = t; }
+  // Pictures no other refers to are decoded only when `wanted` says so of their time (s);
+  // an empty function: all of them.
+  void decode_only(std::function<bool(double)> wanted)
+  {
+    m_wanted = std::move(wanted);
+    if (!m_wanted)
+      m_s.dec->skip_frame = AVDISCARD_DEFAULT;
+  }
   AVCodecContext* codec() { return m_s.dec.get(); }
   const AVStream* stream() const { return m_st; }
   int decoded() const { return m_decoded; }
@@ -196,6 +209,11 @@ private:
         return true;
       }
     }
+    if (!m_pending && m_wanted) {
+      const bool wanted =
+          m_packet->pts == AV_NOPTS_VALUE || m_wanted(double(m_packet->pts - m_start) * m_tb);
+      m_s.dec->skip_frame = wanted ? AVDISCARD_DEFAULT : AVDISCARD_NONREF;
+    }
     const int r = avcodec_send_packet(m_s.dec.get(), m_packet.get());
     m_pending = r == AVERROR(EAGAIN);
     if (!m_pending) {
@@ -224,6 +242,7 @@ private:
   double m_tb = 0;
   PacketPtr m_packet{av_packet_alloc()};
   FramePtr m_frame{av_frame_alloc()};
+  std::function<bool(double)> m_wanted;
   bool m_eof = false, m_draining = false, m_pending = false, m_settled = false;
   int64_t m_settled_ts = AV_NOPTS_VALUE;
   double m_last_time = 0;
@@ -552,8 +571,13 @@ public:
     scan_lead();
     if (!m_facts.error.empty())
       return;
-    take_samples(plan.choose(m_duration, m_keyframes));
-    run_bursts();
+    const std::vector<double> times = plan.choose(m_duration, m_keyframes);
+    if (in_order_is_cheaper(times)) {
+      run_in_order(times);
+    } else {
+      take_samples(times);
+      run_bursts();
+    }
     if (!m_facts.all_black)
       scan_tail();
     if (m_facts.all_black && !m_out.samples.empty())
@@ -650,36 +674,175 @@ private:
     return nullptr;
   }
 
-  void take_samples(const std::vector<double>& times)
+  // Thumbnails of samples spread evenly, the first and the last among them.
+  std::vector<bool> thumbnail_samples(size_t n) const
   {
-    // Thumbnails of samples spread evenly, the first and the last among them.
-    const size_t n = times.size();
     const size_t thumbs = std::min(n, size_t(std::max(0, m_o.thumbnails)));
     std::vector<bool> thumb(n, false);
     for (size_t j = 0; j < thumbs; ++j)
       thumb[thumbs == 1 ? n / 2
                         : size_t(std::lround(double(j) * double(n - 1) / double(thumbs - 1)))] =
           true;
-    for (size_t i = 0; i < n; ++i) {
-      const double t = times[i];
-      const AVFrame* f = sample_at(t);
+    return thumb;
+  }
+
+  // Keeps `f`, the picture at m_position, as a sample; true when it is not black.
+  bool keep_sample(const AVFrame* f, bool thumbnail)
+  {
+    if (thumbnail) {
+      Thumbnail th = m_thumbs.make(f, m_o.thumbnail_width);
+      th.time_s = m_dec.time_of(f);
+      if (!th.jpeg.empty())
+        m_facts.thumbnails.push_back(std::move(th));
+    }
+    Luma l = m_grey.luma(f, m_o.sample_width);
+    l.time_s = m_position;
+    const bool black = is_black(l);
+    m_facts.black_samples += black;
+    if (!black)
+      m_facts.all_black = false;
+    else
+      m_last_black = m_position;
+    m_out.samples.push_back(std::move(l));
+    return !black;
+  }
+
+  // The bursts start at samples: where every sample so far is lit (the usual case), the
+  // samples that will start one are known, and their burst runs on from the sample's picture
+  // instead of seeking back to it later (a keyframe decoded once, not twice).
+  void take_samples(const std::vector<double>& times)
+  {
+    const std::vector<bool> thumb = thumbnail_samples(times.size());
+    const std::vector<size_t> bursts = burst_choice(times.size());
+    for (size_t i = 0; i < times.size(); ++i) {
+      const AVFrame* f = sample_at(times[i]);
       if (!f)
         break;
-      if (thumb[i]) {
-        Thumbnail th = m_thumbs.make(f, m_o.thumbnail_width);
-        th.time_s = m_dec.time_of(f);
-        if (!th.jpeg.empty())
-          m_facts.thumbnails.push_back(std::move(th));
-      }
-      Luma l = m_grey.luma(f, m_o.sample_width);
-      l.time_s = m_position;
-      m_facts.black_samples += is_black(l);
-      if (!is_black(l))
-        m_facts.all_black = false;
-      else
-        m_last_black = m_position;
-      m_out.samples.push_back(std::move(l));
+      const bool lit = keep_sample(f, thumb[i]);
+      if (lit && m_facts.black_samples == 0 &&
+          std::find(bursts.begin(), bursts.end(), i) != bursts.end())
+        m_early_bursts[i] = run_burst(f);
     }
+  }
+
+  // ---- one pass in order, when the plan would decode more ----------------------------
+
+  // Pictures to decode from m_position to the first picture at or after `t`, the way go_to
+  // gets there (on from `from` when no keyframe lies between, else from the keyframe before
+  // `t`). Without an index a seek is taken to cost a second of pictures.
+  double pictures_to(double from, double t) const
+  {
+    const bool on = from < t && (m_keyframes.empty() ? t - from < 2.0 : !keyframe_between(from, t));
+    if (on)
+      return (t - from) / m_frame;
+    if (m_keyframes.empty())
+      return std::min(t, 1.0) / m_frame + 1;
+    const auto it = std::upper_bound(m_keyframes.begin(), m_keyframes.end(), t + m_frame / 2);
+    const double key = it == m_keyframes.begin() ? 0 : *(it - 1);
+    return std::max(0.0, t - key) / m_frame + 1;
+  }
+
+  // What the plan costs in pictures (samples, bursts, the tail; every sample taken as lit)
+  // against decoding the rest of the video once. The samples must lie ahead of the decoder.
+  bool in_order_is_cheaper(const std::vector<double>& times) const
+  {
+    if (times.empty() || !std::isfinite(m_position) || times.front() <= m_position + m_frame / 2 ||
+        !(m_duration > 0))
+      return false;
+    double planned = 0, at = m_position;
+    const std::vector<size_t> bursts = burst_choice(times.size());
+    for (size_t i = 0; i < times.size(); ++i) {
+      planned += pictures_to(at, times[i]);
+      at = times[i];
+      if (std::find(bursts.begin(), bursts.end(), i) != bursts.end()) {
+        planned += m_o.burst_frames - 1; // run on from the sample (take_samples)
+        at += (m_o.burst_frames - 1) * m_frame;
+      }
+    }
+    // The tail: on from where the bursts end, or from the last keyframe (scan_tail starts
+    // there and stops at the first picture that is not black), or from the keyframe before
+    // the last 2 s; without an index, 2 s.
+    const double from = std::max(0.0, m_duration - m_o.edge_scan_s);
+    const auto last = std::upper_bound(m_keyframes.begin(), m_keyframes.end(), m_duration);
+    if (at >= from && !keyframe_between(at, m_duration))
+      planned += (m_duration - at) / m_frame;
+    else if (m_keyframes.empty())
+      planned += std::min(m_duration, 2.0) / m_frame;
+    else if (last != m_keyframes.begin() && *(last - 1) >= from)
+      planned += (m_duration - *(last - 1)) / m_frame;
+    else
+      planned += pictures_to(m_duration, std::max(from, m_duration - 2.0)) + 2.0 / m_frame;
+    return planned >= (m_duration - m_position) / m_frame;
+  }
+
+  // The end of the video as the pass in order goes through it, for scan_tail.
+  struct Tail {
+    double first = std::numeric_limits<double>::infinity(), end = 0, last_picture = -1;
+  };
+  void note_tail(const AVFrame* f)
+  {
+    const double t = m_position;
+    if (t < std::max(0.0, m_duration - m_o.edge_scan_s))
+      return;
+    m_tail.first = std::min(m_tail.first, t);
+    m_tail.end = std::max(m_tail.end, t + m_frame);
+    if (!m_grey.black(f))
+      m_tail.last_picture = std::max(m_tail.last_picture, t + m_frame);
+  }
+
+  // The samples and the bursts from one pass in order: every sample that is not black starts
+  // a burst (its pictures fed to its own idet as they come), and the bursts the plan would
+  // have run (run_bursts' choice among the lit samples) are the ones counted.
+  void run_in_order(const std::vector<double>& times)
+  {
+    m_in_order = true;
+    const std::vector<bool> thumb = thumbnail_samples(times.size());
+    struct Burst {
+      IdetBurst idet;
+      int fed = 0;
+      bool active = false;
+    };
+    std::vector<std::unique_ptr<Burst>> bursts; // one per lit sample, in time order
+    size_t next = 0;
+    // Between the samples (and their bursts) only the pictures others refer to are decoded.
+    const double before = 2 * m_frame, after = (m_o.burst_frames + 2) * m_frame;
+    m_dec.decode_only([&times, before, after](double t) {
+      const auto it = std::lower_bound(times.begin(), times.end(), t - after);
+      return it != times.end() && *it <= t + before;
+    });
+    auto any_active = [&] {
+      return std::any_of(bursts.begin(), bursts.end(), [](const auto& b) { return b->active; });
+    };
+    while (next < times.size() || any_active()) {
+      const AVFrame* f = m_dec.next();
+      if (!f) {
+        m_position = std::numeric_limits<double>::infinity();
+        break;
+      }
+      m_position = m_dec.time_of(f);
+      m_dec.remember(m_position);
+      note_tail(f);
+      for (auto& b : bursts)
+        if (b->active) {
+          b->idet.feed(f);
+          b->active = ++b->fed < m_o.burst_frames;
+          if (!b->active && m_grey.black(f))
+            m_last_black = m_position;
+        }
+      for (; next < times.size() && m_position >= times[next] - m_frame / 2; ++next)
+        if (keep_sample(f, thumb[next])) {
+          auto b = std::make_unique<Burst>();
+          b->active = b->idet.start(f, m_dec.stream()->time_base);
+          if (b->active) {
+            b->idet.feed(f);
+            b->fed = 1;
+          }
+          bursts.push_back(std::move(b));
+        }
+    }
+    m_dec.decode_only({});
+    for (size_t i : burst_choice(bursts.size()))
+      bursts[i]->idet.finish(m_facts);
   }
 
   // The first picture at or after `t`. Without an index a seek lands anywhere and the
@@ -700,29 +863,49 @@ private:
   // keyframe where the index has them, so a burst starts with a single picture to decode).
   // Black samples are passed over: flat pictures tell idet nothing (it may even call them
   // interlaced).
+  // A burst already run from the sample (take_samples) is counted as it is; the others seek.
   void run_bursts()
   {
-    std::vector<double> lit;
-    for (const Luma& l : m_out.samples)
-      if (!is_black(l))
-        lit.push_back(l.time_s);
-    const size_t n = lit.size();
-    size_t previous = n;
-    for (int b = 1; b <= m_o.bursts && n > 0; ++b) {
-      const size_t i = std::min(n - 1, size_t(double(n) * b / (m_o.bursts + 1)));
-      if (i == previous)
-        continue;
-      previous = i;
-      if (const AVFrame* f = sample_at(lit[i]))
-        run_burst(f);
+    std::vector<size_t> lit;
+    for (size_t i = 0; i < m_out.samples.size(); ++i)
+      if (!is_black(m_out.samples[i]))
+        lit.push_back(i);
+    for (size_t i : burst_choice(lit.size())) {
+      const auto early = m_early_bursts.find(lit[i]);
+      if (early != m_early_bursts.end())
+        add_idet(early->second);
+      else if (const AVFrame* f = sample_at(m_out.samples[lit[i]].time_s))
+        add_idet(run_burst(f));
     }
   }
 
-  void run_burst(const AVFrame* first)
+  // Which of `n` lit samples start a burst: `bursts` of them spread evenly, each once.
+  std::vector<size_t> burst_choice(size_t n) const
   {
+    std::vector<size_t> out;
+    for (int b = 1; b <= m_o.bursts && n > 0; ++b) {
+      const size_t i = std::min(n - 1, size_t(double(n) * b / (m_o.bursts + 1)));
+      if (out.empty() || out.back() != i)
+        out.push_back(i);
+    }
+    return out;
+  }
+
+  void add_idet(const DeepFacts& burst)
+  {
+    m_facts.idet_tff += burst.idet_tff;
+    m_facts.idet_bff += burst.idet_bff;
+    m_facts.idet_progressive += burst.idet_progressive;
+    m_facts.idet_undetermined += burst.idet_undetermined;
+  }
+
+  // idet's counts over `burst_frames` pictures from `first` (the counts only are filled).
+  DeepFacts run_burst(const AVFrame* first)
+  {
+    DeepFacts counts;
     IdetBurst idet;
     if (!idet.start(first, m_dec.stream()->time_base))
-      return;
+      return counts;
     idet.feed(first);
     for (int k = 1; k < m_o.burst_frames; ++k) {
       const AVFrame* f = m_dec.next();
@@ -736,7 +919,8 @@ private:
         m_last_black = m_position;
       idet.feed(f);
     }
-    idet.finish(m_facts);
+    idet.finish(counts);
+    return counts;
   }
 
   // Back from the end, one GOP at a time, until a picture is not black. The stream's end
@@ -760,9 +944,25 @@ private:
     std::sort(starts.rbegin(), starts.rend());
     starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
     double end = 0, last_picture = -1, scanned_from = m_duration;
-    // Already past the last keyframe (short videos): decoding on is cheaper than a seek back.
-    if (std::isfinite(m_position) && m_position >= from &&
-        !keyframe_between(m_position, m_duration)) {
+    if (m_in_order) {
+      // The pass in order saw the pictures of the end it reached; it goes on to the end.
+      end = m_tail.end;
+      last_picture = m_tail.last_picture;
+      scanned_from = std::min(scanned_from, m_tail.first);
+      if (std::isfinite(m_position))
+        for (const AVFrame* f = m_dec.next(); f; f = m_dec.next()) {
+          const double t = m_dec.time_of(f);
+          m_dec.remember(t);
+          if (t >= from)
+            scanned_from = std::min(scanned_from, t);
+          end = std::max(end, t + m_frame);
+          if (t >= from && !m_grey.black(f))
+            last_picture = std::max(last_picture, t + m_frame);
+        }
+      starts.clear();
+    } else if (std::isfinite(m_position) && m_position >= from &&
+               !keyframe_between(m_position, m_duration)) {
+      // Already past the last keyframe (short videos): decoding on is cheaper than a seek back.
       scanned_from = m_position;
       for (const AVFrame* f = m_dec.next(); f; f = m_dec.next()) {
         const double t = m_dec.time_of(f);
@@ -813,86 +1013,140 @@ private:
   std::vector<double> m_keyframes;
   double m_position = -std::numeric_limits<double>::infinity(); // last picture handed out
   double m_last_black = -1; // time of the last handed-out picture known to be black
+  bool m_in_order = false;  // samples and bursts came from one pass in order
+  std::map<size_t, DeepFacts> m_early_bursts; // idet counts of bursts run from their sample
+  Tail m_tail;                                // what that pass saw of the end
 };
 
 // ---- sound -----------------------------------------------------------------------------
 
+// Any decoded sample format as interleaved floats, full scale ±1.
+void interleave(const AVFrame* f, int channels, std::vector<float>& out)
+{
+  const auto fmt = AVSampleFormat(f->format);
+  const bool planar = av_sample_fmt_is_planar(fmt);
+  const size_t n = size_t(f->nb_samples), ch = size_t(channels);
+  out.resize(n * ch);
+  for (size_t c = 0; c < ch; ++c) {
+    const uint8_t* base = planar ? f->extended_data[c] : f->extended_data[0];
+    const size_t step = planar ? 1 : ch, first = planar ? 0 : c;
+    auto put = [&](auto* samples, auto convert) {
+      for (size_t i = 0; i < n; ++i)
+        out[i * ch + c] = convert(samples[first + i * step]);
+    };
+    switch (av_get_packed_sample_fmt(fmt)) {
+    case AV_SAMPLE_FMT_U8:
+      put(base, [](uint8_t v) { return float(int(v) - 128) / 128.0f; });
+      break;
+    case AV_SAMPLE_FMT_S16:
+      put(reinterpret_cast<const int16_t*>(base), [](int16_t v) { return float(v) / 32768.0f; });
+      break;
+    case AV_SAMPLE_FMT_S32:
+      put(reinterpret_cast<const int32_t*>(base),
+          [](int32_t v) { return float(double(v) / 2147483648.0); });
+      break;
+    case AV_SAMPLE_FMT_S64:
+      put(reinterpret_cast<const int64_t*>(base),
+          [](int64_t v) { return float(double(v) / 9223372036854775808.0); });
+      break;
+    case AV_SAMPLE_FMT_FLT:
+      put(reinterpret_cast<const float*>(base), [](float v) { return v; });
+      break;
+    case AV_SAMPLE_FMT_DBL:
+      put(reinterpret_cast<const double*>(base), [](double v) { return float(v); });
+      break;
+    default:
+      std::fill(out.begin(), out.end(), 0.0f);
+      return;
+    }
+  }
+}
+
+// libavfilter's ebur128 weights: LFE 0, the channels behind and beside the listener 1.41,
+// every other 1 (an unknown layout: all 1).
+std::vector<double> channel_weights(const AVChannelLayout& layout)
+{
+  std::vector<double> out(size_t(std::max(1, layout.nb_channels)), 1.0);
+  if (layout.order != AV_CHANNEL_ORDER_NATIVE)
+    return out;
+  for (size_t i = 0; i < out.size(); ++i) {
+    switch (av_channel_layout_channel_from_index(&layout, unsigned(i))) {
+    case AV_CHAN_LOW_FREQUENCY:
+    case AV_CHAN_LOW_FREQUENCY_2:
+      out[i] = 0;
+      break;
+    case AV_CHAN_BACK_LEFT:
+    case AV_CHAN_BACK_CENTER:
+    case AV_CHAN_BACK_RIGHT:
+    case AV_CHAN_TOP_BACK_LEFT:
+    case AV_CHAN_TOP_BACK_CENTER:
+    case AV_CHAN_TOP_BACK_RIGHT:
+    case AV_CHAN_SIDE_LEFT:
+    case AV_CHAN_SIDE_RIGHT:
+    case AV_CHAN_SURROUND_DIRECT_LEFT:
+    case AV_CHAN_SURROUND_DIRECT_RIGHT:
+      out[i] = 1.41;
+      break;
+    default:
+      break;
+    }
+  }
+  return out;
+}
+
+// The sound's measures: EBU R128 (media/loudness.hpp) and the true peak
+// (media/true_peak.hpp: only the blocks that can raise it are oversampled).
 class Loudness {
 public:
   Loudness(const AnalyzeOptions& o, DeepFacts& facts) : m_o(o), m_facts(facts) {}
 
   bool start(const AVCodecContext* dec)
   {
-    AVChannelLayout layout{};
-    if (dec->ch_layout.order == AV_CHANNEL_ORDER_NATIVE)
-      av_channel_layout_copy(&layout, &dec->ch_layout);
-    else
-      av_channel_layout_default(&layout, std::max(1, dec->ch_layout.nb_channels));
-    char name[128] = {};
-    av_channel_layout_describe(&layout, name, sizeof name);
-    av_channel_layout_uninit(&layout);
-    const char* format = av_get_sample_fmt_name(dec->sample_fmt);
-    if (!format || dec->sample_rate <= 0)
-      return false;
-    const std::string args = "time_base=1/" + std::to_string(dec->sample_rate) +
-                             ":sample_rate=" + std::to_string(dec->sample_rate) +
-                             ":sample_fmt=" + format + ":channel_layout=" + name;
-    m_ok = m_graph.build("abuffer", args, "ebur128=metadata=1:peak=true");
+    m_channels = dec->ch_layout.nb_channels;
     m_rate = dec->sample_rate;
-    return m_ok;
+    if (m_channels <= 0 || m_channels > 64 || m_rate <= 0)
+      return false;
+    m_meter.emplace(channel_weights(dec->ch_layout), m_rate);
+    m_peak.emplace(m_channels, m_rate);
+    return true;
   }
 
+  // Frames in order, `pts` in samples from the stream's start. The measures count samples;
+  // the sound's end is the last frame's (a gap in the stream lengthens it).
   void feed(const AVFrame* f)
   {
-    if (m_ok)
-      m_ok = m_graph.push(f, [this](const AVFrame* out) { read(out); });
+    if (!m_meter || f->ch_layout.nb_channels != m_channels || f->sample_rate != m_rate)
+      return;
+    const double start =
+        f->pts != AV_NOPTS_VALUE ? double(f->pts) / m_rate : double(m_meter->frames()) / m_rate;
+    m_end = std::max(m_end, start + double(f->nb_samples) / m_rate);
+    interleave(f, m_channels, m_buffer);
+    m_peak->add(m_buffer.data(), size_t(f->nb_samples));
+    m_meter->add(m_buffer.data(), size_t(f->nb_samples));
   }
 
   void finish()
   {
-    if (m_ok)
-      m_graph.push(nullptr, [this](const AVFrame* out) { read(out); });
-    close_silence(m_end);
-    m_facts.audio_measured = m_frames > 0;
-    m_facts.loudness_lufs = m_integrated;
-    m_facts.loudness_range_lu = m_range;
-    m_facts.true_peak_dbtp = m_peak > 0 ? 20.0 * std::log10(m_peak) : -144.0;
-    m_facts.audio_duration_s = m_end;
+    if (!m_meter)
+      return;
+    const double end = std::max(m_end, double(m_meter->frames()) / m_rate);
+    m_facts.audio_measured = m_meter->frames() > 0;
+    m_facts.loudness_lufs = m_meter->integrated();
+    m_facts.loudness_range_lu = m_meter->range();
+    m_facts.true_peak_dbtp = m_peak->peak() > 0 ? 20.0 * std::log10(m_peak->peak()) : -144.0;
+    m_facts.audio_duration_s = end;
+    m_facts.silences = quiet_stretches(m_meter->momentary(), m_meter->block_seconds(),
+                                       m_o.silence_lufs, m_o.min_silence_s, end);
   }
 
 private:
-  void read(const AVFrame* out)
-  {
-    ++m_frames;
-    const double start = out->pts != AV_NOPTS_VALUE ? double(out->pts) / m_rate : m_end;
-    const double end = start + double(out->nb_samples) / m_rate;
-    m_end = std::max(m_end, end);
-    m_integrated = metadata_number(out, "lavfi.r128.I", m_integrated);
-    m_range = metadata_number(out, "lavfi.r128.LRA", m_range);
-    m_peak = metadata_number(out, "lavfi.r128.true_peak", m_peak);
-    const double momentary = metadata_number(out, "lavfi.r128.M", 0);
-    if (momentary < m_o.silence_lufs) {
-      if (m_silence_start < 0)
-        m_silence_start = start;
-    } else {
-      close_silence(start);
-    }
-  }
-
-  void close_silence(double at)
-  {
-    if (m_silence_start >= 0 && at - m_silence_start >= m_o.min_silence_s)
-      m_facts.silences.push_back({m_silence_start, at});
-    m_silence_start = -1;
-  }
-
   const AnalyzeOptions& m_o;
   DeepFacts& m_facts;
-  Graph m_graph;
-  bool m_ok = false;
-  int m_rate = 48000;
-  int64_t m_frames = 0;
-  double m_end = 0, m_integrated = -70, m_range = 0, m_peak = 0, m_silence_start = -1;
+  std::optional<LoudnessMeter> m_meter;
+  std::optional<TruePeakMeter> m_peak;
+  std::vector<float> m_buffer;
+  int m_channels = 0, m_rate = 48000;
+  double m_end = 0;
 };
 
 void analyze_audio(const std::string& path, const AnalyzeOptions& o, DeepFacts& facts)
