@@ -30,7 +30,7 @@ std::string example_name(const Context& ctx, const SubmissionFile& file)
     ex.unit = ctx.options.unit.empty() ? "报送单位" : ctx.options.unit;
   if (ex.extension.empty())
     ex.extension = file.extension.empty() ? ".mp4" : file.extension;
-  return naming::format_work_name(ex);
+  return naming::format_work_name(ex, ctx.rules.variant_suffix(ex.category, ex.variant));
 }
 
 Text pattern_problem(const naming::ParseResult& r)
@@ -155,6 +155,27 @@ void name_problems(const Context& ctx, const std::string& raw_name, const std::s
     }
 }
 
+// The characters the notice refuses in file names (naming.forbidden_characters), beyond what
+// Windows/FAT refuse: checked in the file's own name.
+void notice_forbidden(const Context& ctx, const SubmissionFile& file)
+{
+  if (!ctx.rules.naming || ctx.rules.naming->forbidden_characters.empty())
+    return;
+  const std::string found =
+      naming::notice_forbidden_in(file.name, ctx.rules.naming->forbidden_characters);
+  if (found.empty())
+    return;
+  if (Finding* f = ctx.sink.add("name.characters", &ctx.rules.naming->origin, file.path,
+                                ctx.work_of(file))) {
+    f->expected = "不含 " + ctx.rules.naming->forbidden_characters;
+    f->actual = found;
+    f->message = {"文件名含有通知不允许的字符：" + found,
+                  "the name holds characters the notice does not allow: " + found};
+    f->hint = {"去掉这些字符后重命名（mpcheck rename 会自动处理）。",
+               "Remove them and rename the file (mpcheck rename does it for you)."};
+  }
+}
+
 // Each component of the path as it is on disk (before NFC): the file's name, and each folder
 // once however many files it holds (reported under the folder's own path). Loose files: the
 // name only (the folders they were given from go on no drive).
@@ -173,6 +194,7 @@ void file_system_rules(const Context& ctx, const SubmissionFile& file,
   const size_t last = file.raw_path.rfind('/');
   name_problems(ctx, file.raw_path.substr(last == std::string::npos ? 0 : last + 1), file.path,
                 ctx.work_of(file));
+  notice_forbidden(ctx, file);
   if (ctx.whole_drive() && naming::path_too_long(file.path))
     if (Finding* f = ctx.sink.add("name.length", nullptr, file.path, ctx.work_of(file))) {
       f->expected = "≤ 240";

@@ -138,17 +138,41 @@ std::string strip_role_mark(const std::string& name, const std::string& extensio
   return name;
 }
 
+// The words the rule set's variants add to naming's built-in ones: each `accept` word and the
+// word inside each `suffix` ("（中文字幕）" → "中文字幕").
+naming::VariantWords variant_words(const rules::RuleSet& rules)
+{
+  naming::VariantWords out;
+  auto add = [](std::vector<std::string>& to, const rules::VariantRule& v) {
+    to.insert(to.end(), v.accept.begin(), v.accept.end());
+    std::string inner = v.suffix;
+    for (const char* bracket : {"（", "）", "(", ")", "【", "】", "[", "]"})
+      for (size_t at; (at = inner.find(bracket)) != std::string::npos;)
+        inner.erase(at, std::string_view(bracket).size());
+    to.push_back(inner);
+  };
+  std::vector<const rules::CategoryRules*> categories{&rules.works};
+  for (const auto& c : rules.categories)
+    categories.push_back(&c);
+  for (const auto* c : categories)
+    if (c->variants) {
+      add(out.subtitled, c->variants->subtitled);
+      add(out.clean, c->variants->clean);
+    }
+  return out;
+}
+
 // The episode of a work's file, taken off its name: after the unit (the rule set's
 // `episode_suffix`, 作品-纪录片-单位（第2集）.mp4, also before or after a variant suffix) or,
 // as people also write it, at the end of the title (作品（第2集）-纪录片-单位.mp4).
 naming::ParseResult parse_work_file(SubmissionFile& f, const std::string& name,
                                     const std::vector<std::string>& categories,
-                                    const std::string& pattern)
+                                    const std::string& pattern, const naming::VariantWords& words)
 {
   const std::string ext = name.substr(name.size() - f.extension.size());
   naming::EpisodeMark mark =
       naming::take_episode_mark(name.substr(0, name.size() - ext.size()), pattern);
-  naming::ParseResult r = naming::parse_work_name(mark.rest + ext, categories);
+  naming::ParseResult r = naming::parse_work_name(mark.rest + ext, categories, words);
   f.episode = mark.number;
   for (std::string* part : {&r.name.unit, &r.name.title}) {
     if (f.episode > 0)
@@ -170,7 +194,8 @@ void parse_names(SubmissionFile& f, const std::vector<std::string>& categories,
     if (named) {
       const std::string name =
           f.kind == FileKind::image ? strip_role_mark(f.name, f.extension, rules) : f.name;
-      f.work_name = parse_work_file(f, name, categories, rules.naming->episode_suffix);
+      f.work_name =
+          parse_work_file(f, name, categories, rules.naming->episode_suffix, variant_words(rules));
     } else {
       // No naming rule: the file is its own work, titled by its name.
       naming::ParseResult r;

@@ -54,8 +54,8 @@ struct ManifestPlanner {
   {
     if (!rules.naming)
       return title + suffix + ext;
-    naming::WorkName n{title, category, m.unit, v, naming::variant_suffix(v), ext};
-    std::string name = naming::format_work_name(n);
+    naming::WorkName n{title, category, m.unit, v, rules.variant_suffix(category, v), ext};
+    std::string name = naming::format_work_name(n, n.variant_text);
     if (!suffix.empty())
       name.insert(name.size() - ext.size(), suffix);
     return name;
@@ -126,11 +126,12 @@ std::string canonical_name(const SubmissionFile& file, const std::string& unit,
   naming::WorkName n = file.work_name->name;
   if (!unit.empty())
     n.unit = unit;
-  n.title = naming::sanitize_title(n.title);
-  n.unit = naming::sanitize_title(n.unit);
-  n.variant_text = naming::variant_suffix(n.variant);
+  const std::string refused = rules.naming ? rules.naming->forbidden_characters : "";
+  n.title = naming::sanitize_title(n.title, refused);
+  n.unit = naming::sanitize_title(n.unit, refused);
+  n.variant_text = rules.variant_suffix(n.category, n.variant);
   n.extension = extension;
-  const std::string name = naming::format_work_name(n);
+  const std::string name = naming::format_work_name(n, n.variant_text);
   return file.episode > 0 ? with_episode(name, extension, episode_pattern(rules), file.episode)
                           : name;
 }

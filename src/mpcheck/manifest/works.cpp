@@ -149,6 +149,12 @@ struct Parser {
                                  "' cannot be a file name on Windows or a USB drive (" + p.code +
                                  (p.detail.empty() ? "" : ": " + p.detail) + "); suggestion: '" +
                                  naming::sanitize_title(w.title) + "'");
+    const std::string refused = rules.naming ? rules.naming->forbidden_characters : "";
+    const std::string found = naming::notice_forbidden_in(w.title, refused);
+    if (!found.empty())
+      reader.fail(e.value, "the title '" + w.title + "' holds characters the notice does not " +
+                               "allow in names (" + found + "); suggestion: '" +
+                               naming::sanitize_title(w.title, refused) + "'");
   }
 
   void category(const Entry& e, Work& w) const

@@ -333,14 +333,37 @@ std::vector<std::vector<std::string>> find_collisions(const std::vector<std::str
   return groups;
 }
 
-std::string sanitize_title(std::string_view title)
+std::string sanitize_title(std::string_view title, std::string_view extra_forbidden)
 {
   std::string out;
   bool open_quote = false;
-  for_each_code_point(title, [&](UChar32 c, std::size_t) { append_sanitized(out, c, open_quote); });
+  std::u32string refused;
+  for_each_code_point(extra_forbidden, [&](UChar32 c, std::size_t) { refused += char32_t(c); });
+  for_each_code_point(title, [&](UChar32 c, std::size_t) {
+    if (refused.find(char32_t(c)) == std::u32string::npos)
+      append_sanitized(out, c, open_quote);
+  });
   std::string clean = to_nfc(trim_title_start(trim_title_end(to_nfc(out))));
   defuse_device_name(clean);
   return clean;
+}
+
+std::string notice_forbidden_in(std::string_view name, std::string_view forbidden)
+{
+  std::u32string present;
+  for_each_code_point(name, [&](UChar32 c, std::size_t) { present += char32_t(c); });
+  std::string out;
+  std::u32string listed;
+  for_each_code_point(forbidden, [&](UChar32 c, std::size_t) {
+    if (c < 0 || listed.find(char32_t(c)) != std::u32string::npos ||
+        present.find(char32_t(c)) == std::u32string::npos)
+      return;
+    listed += char32_t(c);
+    if (!out.empty())
+      out += ' ';
+    append_utf8(out, c);
+  });
+  return out;
 }
 
 } // namespace mpcheck::naming

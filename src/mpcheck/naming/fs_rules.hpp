@@ -83,6 +83,12 @@ std::vector<std::vector<std::string>> find_collisions(const std::vector<std::str
 // name reserved) gets the full-width '．', and the result is NFC. Meant for a title that is
 // followed by "-分类-单位": a bare "CON" is left alone. May return "" (the caller must refuse
 // it). Does not shorten: the length limit applies to the whole name, see check_file_name.
-std::string sanitize_title(std::string_view title);
+// `extra_forbidden`: characters a notice refuses beyond the file systems' (the rule set's
+// naming.forbidden_characters); each is dropped.
+std::string sanitize_title(std::string_view title, std::string_view extra_forbidden = {});
+
+// The characters of `forbidden` (UTF-8, each code point one character) that `name` contains,
+// each once, in the order of `forbidden`, separated by spaces; "" when none.
+std::string notice_forbidden_in(std::string_view name, std::string_view forbidden);
 
 } // namespace mpcheck::naming

@@ -211,10 +211,28 @@ std::size_t absorb_connectors(std::string_view text, std::size_t start)
   return start;
 }
 
-// A variant suffix at the end of `text` that leaves something before it.
-std::optional<VariantMatch> find_variant(std::string_view text, bool brackets_only)
+// The built-in variant words and `extra`, longest first (so that 无字幕版 is not read as
+// 无 + 字幕版).
+std::vector<VariantWord> all_variant_words(const VariantWords& extra)
 {
-  for (const VariantWord& w : variant_words) {
+  std::vector<VariantWord> words(variant_words.begin(), variant_words.end());
+  for (const auto& w : extra.subtitled)
+    if (!w.empty())
+      words.push_back({w, Variant::subtitled});
+  for (const auto& w : extra.clean)
+    if (!w.empty())
+      words.push_back({w, Variant::clean});
+  std::stable_sort(words.begin(), words.end(), [](const VariantWord& a, const VariantWord& b) {
+    return a.word.size() > b.word.size();
+  });
+  return words;
+}
+
+// A variant suffix at the end of `text` that leaves something before it.
+std::optional<VariantMatch> find_variant(std::string_view text, bool brackets_only,
+                                         const std::vector<VariantWord>& words)
+{
+  for (const VariantWord& w : words) {
     const std::size_t start = suffix_start(text, w.word, brackets_only);
     if (start == std::string_view::npos)
       continue;
@@ -226,10 +244,11 @@ std::optional<VariantMatch> find_variant(std::string_view text, bool brackets_on
 }
 
 // Takes a variant suffix off the end of `text` into `name`; returns what is left.
-std::string_view take_variant(std::string_view text, WorkName& name, bool brackets_only)
+std::string_view take_variant(std::string_view text, WorkName& name, bool brackets_only,
+                              const std::vector<VariantWord>& words)
 {
   text = trim(text);
-  const auto match = find_variant(text, brackets_only);
+  const auto match = find_variant(text, brackets_only, words);
   if (!match)
     return text;
   name.variant = match->variant;
@@ -523,15 +542,22 @@ std::string variant_suffix(Variant variant)
 
 ParseResult parse_work_name(std::string_view file_name, const std::vector<std::string>& categories)
 {
+  return parse_work_name(file_name, categories, VariantWords{});
+}
+
+ParseResult parse_work_name(std::string_view file_name, const std::vector<std::string>& categories,
+                            const VariantWords& extra)
+{
   const std::string nfc_name = to_nfc(file_name);
   const auto [stem, extension] = split_extension(nfc_name);
+  const std::vector<VariantWord> words = all_variant_words(extra);
   WorkName suffix;
-  const std::string_view core = take_variant(stem, suffix, false);
+  const std::string_view core = take_variant(stem, suffix, false, words);
   Candidate c = best_work_split(core, categories);
   if (!c.problem.empty() && c.problem != "separator")
     c.separator.clear();
   if (suffix.variant == Variant::none)
-    c.name.title = std::string(take_variant(c.name.title, suffix, true));
+    c.name.title = std::string(take_variant(c.name.title, suffix, true, words));
   c.name.variant = suffix.variant;
   c.name.variant_text = suffix.variant_text;
   c.name.extension = std::string(extension);
@@ -548,8 +574,14 @@ bool understood(const ParseResult& result)
 
 std::string format_work_name(const WorkName& name)
 {
+  return format_work_name(name, variant_suffix(name.variant));
+}
+
+std::string format_work_name(const WorkName& name, std::string_view suffix)
+{
   std::string out = name.title + "-" + name.category + "-" + name.unit;
-  out += variant_suffix(name.variant);
+  if (name.variant != Variant::none)
+    out += suffix;
   if (!name.extension.empty() && !name.extension.starts_with('.'))
     out += '.';
   return out + name.extension;

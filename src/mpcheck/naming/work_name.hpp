@@ -60,6 +60,14 @@ bool understood(const ParseResult& result);
 // the same with 无字幕 / 无字幕版, and 纯净版 → clean; a space may precede them.
 ParseResult parse_work_name(std::string_view file_name, const std::vector<std::string>& categories);
 
+// Words a rule set adds to the built-in ones above (its variants' `accept` lists and the words
+// inside their `suffix`: "中文字幕" for "（中文字幕）"), recognised in the same positions.
+struct VariantWords {
+  std::vector<std::string> subtitled, clean;
+};
+ParseResult parse_work_name(std::string_view file_name, const std::vector<std::string>& categories,
+                            const VariantWords& extra);
+
 // The canonical name: 作品名-分类-报送单位（有字幕）.ext — '-' separators, the variant as
 // （有字幕）/（无字幕） whatever variant_text says, and the extension as stored (a missing
 // leading dot is added). Does not sanitise: see sanitize_title. For a name whose fields are
@@ -67,6 +75,9 @@ ParseResult parse_work_name(std::string_view file_name, const std::vector<std::s
 // does not end in '_' or '－' (they would join the variant suffix) and no variant word at the
 // end of the unit when the variant is none, parse_work_name(format_work_name(n)).name == n.
 std::string format_work_name(const WorkName& name);
+// The same with `suffix` for the version instead of the built-in one (a rule set's
+// variants.subtitled.suffix, e.g. "（中文字幕）"); nothing when the variant is none.
+std::string format_work_name(const WorkName& name, std::string_view suffix);
 
 // The canonical suffix for a variant: "（有字幕）", "（无字幕）", or "" for none.
 std::string variant_suffix(Variant variant);

@@ -148,4 +148,14 @@ const ManualItem* RuleSet::manual_item(std::string_view id) const
   return nullptr;
 }
 
+std::string RuleSet::variant_suffix(std::string_view category, naming::Variant variant) const
+{
+  const auto& variants = rules_for(category).variants;
+  if (variants && variant == naming::Variant::subtitled && !variants->subtitled.suffix.empty())
+    return variants->subtitled.suffix;
+  if (variants && variant == naming::Variant::clean && !variants->clean.suffix.empty())
+    return variants->clean.suffix;
+  return naming::variant_suffix(variant);
+}
+
 } // namespace mpcheck::rules

@@ -12,6 +12,7 @@
 
 #include "mpcheck/core/finding.hpp"
 #include "mpcheck/core/lang.hpp"
+#include "mpcheck/naming/work_name.hpp"
 #include "mpcheck/rules/units.hpp"
 #include "mpcheck/util/date.hpp"
 #include "mpcheck/util/rational.hpp"
@@ -244,6 +245,9 @@ struct RuleSet {
   const CategoryRules* category(std::string_view name) const;
   // The rules for a work of category `name`: the category's, or `works` when unknown or "".
   const CategoryRules& rules_for(std::string_view name) const;
+  // The suffix pack and rename write for a version of a work of `category`: its variant rule's
+  // ("（有字幕）" in Changzhou's rule set), else naming's built-in one.
+  std::string variant_suffix(std::string_view category, naming::Variant variant) const;
   // The severity of `check_id`: the rule set's override, else `default_`.
   Severity severity_of(std::string_view check_id, Severity default_) const;
   // As above with the catalogue default (manual.* ids: manual; unknown ids: error).

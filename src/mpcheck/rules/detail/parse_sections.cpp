@@ -184,20 +184,40 @@ std::string read_pattern(const YamlReader& reader, const Entry& entry,
   return text;
 }
 
+// The one form check, rename, init and pack read and write for `key`; another is refused at
+// its position rather than silently ignored (rules/README.md, "naming").
+std::string implemented_pattern(const YamlReader& r, const Entry& item, std::string text,
+                                std::string_view implemented)
+{
+  if (text != implemented)
+    r.fail(item.value, "'" + item.key + "' can only be \"" + std::string(implemented) +
+                           "\" (the form every notice uses, and the only one mpcheck reads " +
+                           "and writes names in); found \"" + text + "\"");
+  return text;
+}
+
 void parse_naming_key(const Context& ctx, const Entry& item, NamingRules& naming)
 {
   const YamlReader& r = ctx.reader;
   if (item.key == "pattern")
-    naming.pattern = read_pattern(r, item, {"{title}", "{category}", "{unit}"}, {"{title}"});
+    naming.pattern = implemented_pattern(
+        r, item, read_pattern(r, item, {"{title}", "{category}", "{unit}"}, {"{title}"}),
+        "{title}-{category}-{unit}");
   else if (item.key == "unit_document_pattern")
-    naming.unit_document_pattern = read_pattern(r, item, {"{kind}", "{unit}"}, {"{kind}"});
+    naming.unit_document_pattern = implemented_pattern(
+        r, item, read_pattern(r, item, {"{kind}", "{unit}"}, {"{kind}"}), "{kind}-{unit}");
   else if (item.key == "work_document_pattern")
-    naming.work_document_pattern =
-        read_pattern(r, item, {"{title}", "{kind}", "{unit}"}, {"{title}", "{kind}"});
+    naming.work_document_pattern = implemented_pattern(
+        r, item, read_pattern(r, item, {"{title}", "{kind}", "{unit}"}, {"{title}", "{kind}"}),
+        "{title}-{kind}-{unit}");
   else if (item.key == "episode_suffix")
     naming.episode_suffix = read_pattern(r, item, {"{n}"}, {"{n}"});
-  else if (item.key == "forbidden_characters")
+  else if (item.key == "forbidden_characters") {
     naming.forbidden_characters = r.string(item);
+    if (naming.forbidden_characters.find('-') != std::string::npos)
+      r.fail(item.value,
+             "'forbidden_characters' cannot hold '-': it separates 作品名-分类-报送单位");
+  }
 }
 
 void naming_clauses(const Context& ctx, const Entry& entry, const NamingRules& naming)
