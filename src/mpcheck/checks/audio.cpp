@@ -30,7 +30,7 @@ const rules::Origin* required(const std::optional<rules::Requirement<bool>>& rul
   return rule && rule->value ? &rule->origin : nullptr;
 }
 
-Finding* add(const Context& ctx, std::string_view check, const rules::Origin* origin,
+Finding* add(const Context& ctx, rules::CheckId check, const rules::Origin* origin,
              const SubmissionFile& file)
 {
   return origin ? ctx.sink.add(check, origin, file.path, ctx.work_of(file))
@@ -42,7 +42,7 @@ void silent(const Context& ctx, const SubmissionFile& file, const rules::MediaRu
 {
   const rules::Origin* origin = required(media.audio_not_silent);
   if (!audible(d, media.silence_threshold)) {
-    if (Finding* f = add(ctx, "audio.silent", origin, file)) {
+    if (Finding* f = add(ctx, ids::audio_silent, origin, file)) {
       f->expected =
           Text{fmt::format("有声音（综合响度高于 {:g} LUFS）", media.silence_threshold),
                fmt::format("sound (integrated loudness above {:g} LUFS)", media.silence_threshold)};
@@ -58,7 +58,7 @@ void silent(const Context& ctx, const SubmissionFile& file, const rules::MediaRu
   for (const SilenceInterval& s : d.silences) {
     if (s.end_s - s.start_s < long_silence_s)
       continue;
-    if (Finding* f = add(ctx, "audio.silent", origin, file)) {
+    if (Finding* f = add(ctx, ids::audio_silent, origin, file)) {
       // A gap, not a silent file: worth a look, not a rejection.
       if (f->severity == Severity::error)
         f->severity = Severity::warning;
@@ -85,7 +85,7 @@ void loudness(const Context& ctx, const SubmissionFile& file, const rules::Media
   if ((!low && !high) || d.loudness_lufs < media.silence_threshold)
     return;
   Finding* f =
-      ctx.sink.add("audio.loudness", &media.loudness->origin, file.path, ctx.work_of(file));
+      ctx.sink.add(ids::audio_loudness, &media.loudness->origin, file.path, ctx.work_of(file));
   if (!f)
     return;
   const std::string want = r.min && r.max ? fmt::format("{:g}…{:g} LUFS", *r.min, *r.max)
@@ -133,7 +133,7 @@ void check_audio(const Context& ctx)
     }
     if (!file.facts.audio.empty() || allow_none)
       continue;
-    if (Finding* f = add(ctx, "audio.missing", required(media.audio_required), file)) {
+    if (Finding* f = add(ctx, ids::audio_missing, required(media.audio_required), file)) {
       f->expected = Text{"有声音", "sound"};
       f->actual = Text{"无音轨", "no audio stream"};
       f->message = {"视频没有声音（没有音轨）", "the video has no sound (no audio stream)"};

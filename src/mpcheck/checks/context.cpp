@@ -6,9 +6,10 @@
 
 namespace mpcheck::checks {
 
-Finding* Sink::add(std::string_view check, const rules::Origin* origin, const std::string& path,
+Finding* Sink::add(rules::CheckId id, const rules::Origin* origin, const std::string& path,
                    const std::string& work)
 {
+  const std::string_view check = id.str();
   if (m_rules.disabled(check))
     return nullptr;
   Finding f;
@@ -22,12 +23,11 @@ Finding* Sink::add(std::string_view check, const rules::Origin* origin, const st
   return &m_findings.back();
 }
 
-Finding* Sink::add_baseline(std::string_view check, const std::string& path,
-                            const std::string& work)
+Finding* Sink::add_baseline(rules::CheckId check, const std::string& path, const std::string& work)
 {
   Finding* f = add(check, nullptr, path, work);
   if (f)
-    f->severity = m_rules.severity_of(check, Severity::warning);
+    f->severity = m_rules.severity_of(check.str(), Severity::warning);
   return f;
 }
 

@@ -9,10 +9,14 @@
 
 #include "mpcheck/core/finding.hpp"
 #include "mpcheck/core/submission.hpp"
+#include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 #include "mpcheck/util/date.hpp"
 
 namespace mpcheck::checks {
+
+// The check ids by name (rules/check_ids.hpp): ids::video_resolution.
+namespace ids = rules::ids;
 
 struct Options {
   Date as_of;                // "today" for deadlines and the age of works
@@ -28,11 +32,12 @@ public:
   // A new finding of `check` about `path` (and work `work`), or nullptr when the rule set
   // switches the check off. `origin` is the requirement it breaks (its severity and source
   // sentence), nullptr when none.
-  Finding* add(std::string_view check, const rules::Origin* origin, const std::string& path,
+  // `check` is a constant of the catalogue (`ids::video_resolution`) or a manual item's id.
+  Finding* add(rules::CheckId check, const rules::Origin* origin, const std::string& path,
                const std::string& work = "");
   // A finding of what every video needs whatever the notice says (the baselines): a warning
   // unless the rule set's severity map raises (or switches off) `check`.
-  Finding* add_baseline(std::string_view check, const std::string& path,
+  Finding* add_baseline(rules::CheckId check, const std::string& path,
                         const std::string& work = "");
   std::vector<Finding> take() { return std::move(m_findings); }
 

@@ -69,7 +69,7 @@ void missing(const Context& ctx, const rules::DocumentRule& rule, const Work* wo
   const std::string unit = ctx.options.unit.empty() ? "报送单位" : ctx.options.unit;
   const std::string example =
       work ? work->title + "-" + rule.kind + "-" + unit + ext : rule.kind + "-" + unit + ext;
-  if (Finding* f = ctx.sink.add("document.missing", &rule.origin, folder_of(ctx, rule),
+  if (Finding* f = ctx.sink.add(ids::document_missing, &rule.origin, folder_of(ctx, rule),
                                 work ? work->title : "")) {
     const Text more = conditions(rule, !submitting_unit(ctx).empty());
     f->expected = rule.kind;
@@ -94,7 +94,7 @@ void format(const Context& ctx, const SubmissionFile& file)
   if (allowed.empty() ||
       (doc.valid && std::find(allowed.begin(), allowed.end(), doc.format) != allowed.end()))
     return;
-  if (Finding* f = ctx.sink.add("document.format", nullptr, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::document_format, nullptr, file.path, ctx.work_of(file))) {
     f->expected = file.extension;
     f->actual = doc.format + (doc.problem.empty() ? "" : " (" + doc.problem + ")");
     f->message = {"文件不是真正的 " + file.extension + " 文档（可能是改了扩展名或已损坏）",

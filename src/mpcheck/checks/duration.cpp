@@ -24,7 +24,7 @@ int64_t millis(double seconds)
 void too_long(const Context& ctx, const SubmissionFile& file, double got,
               const rules::Requirement<double>& max)
 {
-  if (Finding* f = ctx.sink.add("duration.max", &max.origin, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::duration_max, &max.origin, file.path, ctx.work_of(file))) {
     f->expected = "≤ " + clock(max.value);
     f->actual = clock(got);
     f->message = {fmt::format("时长 {} 超过上限 {}（多 {:.3f} 秒）", clock(got), clock(max.value),
@@ -39,7 +39,7 @@ void too_long(const Context& ctx, const SubmissionFile& file, double got,
 void too_short(const Context& ctx, const SubmissionFile& file, double got,
                const rules::Requirement<double>& min)
 {
-  if (Finding* f = ctx.sink.add("duration.min", &min.origin, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::duration_min, &min.origin, file.path, ctx.work_of(file))) {
     f->expected = "≥ " + clock(min.value);
     f->actual = clock(got);
     f->message = {

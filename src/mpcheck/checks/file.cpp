@@ -45,7 +45,7 @@ Text problem_text(const std::string& error)
 void unreadable_file(const Context& ctx, const std::string& path, const std::string& error,
                      const std::string& work)
 {
-  if (Finding* f = ctx.sink.add("file.unreadable", nullptr, path, work)) {
+  if (Finding* f = ctx.sink.add(ids::file_unreadable, nullptr, path, work)) {
     f->expected = Text{"可读取", "readable"};
     f->actual = error;
     f->message = problem_text(error);
@@ -66,7 +66,7 @@ void unreadable_file(const Context& ctx, const std::string& path, const std::str
 // writes"), and pack refuses it.
 void symlink_outside(const Context& ctx, const TreeProblem& p)
 {
-  if (Finding* f = ctx.sink.add("file.symlink-outside", nullptr, p.path, "")) {
+  if (Finding* f = ctx.sink.add(ids::file_symlink_outside, nullptr, p.path, "")) {
     f->expected = Text{"文件本身，或指向本文件夹内文件的链接",
                        "the file itself, or a link inside this folder"};
     f->actual = p.link.empty() ? Text{"指向不存在的位置的链接", "a link to nowhere"}
@@ -82,7 +82,7 @@ void symlink_outside(const Context& ctx, const TreeProblem& p)
 // A link to another file of the folder: checked as that file; a drive should hold the file.
 void symlink_inside(const Context& ctx, const SubmissionFile& file)
 {
-  if (Finding* f = ctx.sink.add("file.symlink", nullptr, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::file_symlink, nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"文件本身", "the file itself"};
     f->actual = Text{"指向 " + file.link_target + " 的链接", "a link to " + file.link_target};
     f->message = {"符号链接，按它指向的文件检查；U盘（FAT32/exFAT）上不能有链接",
@@ -114,7 +114,7 @@ void manifest_malformed(const Context& ctx, const std::vector<ManifestProblem>& 
 {
   if (problems.empty())
     return;
-  Finding* f = ctx.sink.add("file.manifest-malformed", nullptr, std::string(kDriveManifestName));
+  Finding* f = ctx.sink.add(ids::file_manifest_malformed, nullptr, std::string(kDriveManifestName));
   if (!f)
     return;
   f->expected = Text{"每行“SHA-256 校验值  路径”（sha256sum 格式）",
@@ -154,7 +154,7 @@ void manifest_malformed(const Context& ctx, const std::vector<ManifestProblem>& 
 
 void hash_mismatch(const Context& ctx, const SubmissionFile& file, const ManifestEntry& entry)
 {
-  if (Finding* f = ctx.sink.add("file.hash-mismatch", nullptr, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::file_hash_mismatch, nullptr, file.path, ctx.work_of(file))) {
     f->expected = "SHA-256 " + entry.sha256;
     f->actual = "SHA-256 " + file.sha256;
     f->message = {"文件内容与 manifest-sha256.txt 记录的不一致：打包后被改动，或拷贝中损坏",
@@ -169,7 +169,7 @@ void hash_mismatch(const Context& ctx, const SubmissionFile& file, const Manifes
 void missing_from_drive(const Context& ctx, const ManifestEntry& entry)
 {
   const std::string path = naming::to_nfc(naming::replace_invalid_utf8(entry.path));
-  if (Finding* f = ctx.sink.add("file.missing-from-drive", nullptr, path)) {
+  if (Finding* f = ctx.sink.add(ids::file_missing_from_drive, nullptr, path)) {
     f->expected = path;
     f->actual = "—";
     f->message = {
@@ -182,7 +182,7 @@ void missing_from_drive(const Context& ctx, const ManifestEntry& entry)
 
 void not_in_manifest(const Context& ctx, const SubmissionFile& file)
 {
-  if (Finding* f = ctx.sink.add("file.not-in-manifest", nullptr, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::file_not_in_manifest, nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"列在 manifest-sha256.txt 中", "listed in manifest-sha256.txt"};
     f->actual = Text{"未列出", "not listed"};
     f->message = {"manifest-sha256.txt 里没有这个文件：它是打包之后才放到U盘上的",
@@ -245,7 +245,7 @@ void check_file(const Context& ctx)
     if (!file.link_target.empty())
       symlink_inside(ctx, file);
     if (file.size == 0) {
-      if (Finding* f = ctx.sink.add("file.empty", nullptr, file.path, ctx.work_of(file))) {
+      if (Finding* f = ctx.sink.add(ids::file_empty, nullptr, file.path, ctx.work_of(file))) {
         f->expected = "> 0 B";
         f->actual = "0 B";
         f->message = {"文件是空的（0 字节）", "the file is empty (0 bytes)"};
@@ -258,7 +258,7 @@ void check_file(const Context& ctx)
     if (reported_unreadable(file))
       unreadable_file(ctx, file.path, file.facts.error->code, ctx.work_of(file));
     if (file.size > fat32_limit)
-      if (Finding* f = ctx.sink.add("file.fat32-limit", nullptr, file.path, ctx.work_of(file))) {
+      if (Finding* f = ctx.sink.add(ids::file_fat32_limit, nullptr, file.path, ctx.work_of(file))) {
         if (ctx.options.target_fat32)
           f->severity = Severity::error;
         f->expected = "< 4 GiB";

@@ -42,7 +42,7 @@ void format(const Context& ctx, const SubmissionFile& file, const rules::ImageRo
   if (role.formats.empty() ||
       std::find(role.formats.begin(), role.formats.end(), got) != role.formats.end())
     return;
-  if (Finding* f = ctx.sink.add("image.format", &role.origin, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::image_format, &role.origin, file.path, ctx.work_of(file))) {
     f->expected = role.formats.front();
     f->actual = got;
     f->message = {"图片实际格式是 " + got + "，要求 " + role.formats.front(),
@@ -57,7 +57,8 @@ void color_mode(const Context& ctx, const SubmissionFile& file, const rules::Ima
   const ImageFacts& img = *file.facts.image;
   if (role.color_mode.empty() || img.color_mode == role.color_mode)
     return;
-  if (Finding* f = ctx.sink.add("image.color-mode", &role.origin, file.path, ctx.work_of(file))) {
+  if (Finding* f =
+          ctx.sink.add(ids::image_color_mode, &role.origin, file.path, ctx.work_of(file))) {
     f->expected = role.color_mode;
     f->actual = img.color_mode;
     f->message = {"色彩模式是 " + img.color_mode + "，要求 " + role.color_mode + "（印刷用）",
@@ -81,7 +82,7 @@ void size(const Context& ctx, const SubmissionFile& file, const rules::ImageRole
   const ImageFacts& img = *file.facts.image;
   if (!want || size_matches(img, *want, role.size_tolerance))
     return;
-  if (Finding* f = ctx.sink.add("image.size", &role.origin, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::image_size, &role.origin, file.path, ctx.work_of(file))) {
     const std::string paper = role.paper ? std::string(role.paper->name) : "";
     f->expected = fmt::format("{}x{} ({} @ {} dpi)", want->width, want->height, paper, role.dpi);
     f->actual = fmt::format("{}x{}", img.width, img.height);
@@ -100,7 +101,7 @@ void dpi(const Context& ctx, const SubmissionFile& file, const rules::ImageRole&
   const ImageFacts& img = *file.facts.image;
   if (role.dpi <= 0 || std::fabs(img.dpi_x - role.dpi) <= 1.0)
     return;
-  if (Finding* f = ctx.sink.add("image.dpi", &role.origin, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::image_dpi, &role.origin, file.path, ctx.work_of(file))) {
     f->expected = fmt::format("{} dpi", role.dpi);
     f->actual =
         img.dpi_x > 0 ? Text(fmt::format("{:g} dpi", img.dpi_x)) : Text{"未标注", "not stated"};
@@ -159,7 +160,7 @@ Text qr_hint()
 void unreadable_qr_image(const Context& ctx, const SubmissionFile& file,
                          const rules::ImageRole& role, const Text& problem, bool elsewhere)
 {
-  if (Finding* f = ctx.sink.add("image.qr-code", &role.origin, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::image_qr_code, &role.origin, file.path, ctx.work_of(file))) {
     f->expected = Text{"可识别的二维码", "a QR code that scans"};
     f->actual = Text{"未识别到二维码", "no QR code read"};
     f->message = problem;
@@ -178,7 +179,7 @@ void unreadable_qr_image(const Context& ctx, const SubmissionFile& file,
 void no_code_in_work(const Context& ctx, const Work& work, const rules::ImageRole& role,
                      const SubmissionFile& first_image)
 {
-  if (Finding* f = ctx.sink.add("image.qr-code", &role.origin, first_image.path, work.title)) {
+  if (Finding* f = ctx.sink.add(ids::image_qr_code, &role.origin, first_image.path, work.title)) {
     f->expected = Text{"作品地址二维码", "the QR code of the work's address"};
     f->actual =
         Text{"作品的图片中都没有识别到二维码", "no QR code read in any picture of the work"};
@@ -198,7 +199,7 @@ void no_code_in_work(const Context& ctx, const Work& work, const rules::ImageRol
 void qr_not_checked(const Context& ctx, const Work& work, const rules::ImageRole& role,
                     const SubmissionFile& first_image, bool roles_unknown)
 {
-  if (Finding* f = ctx.sink.add("image.qr-code", &role.origin, first_image.path, work.title)) {
+  if (Finding* f = ctx.sink.add(ids::image_qr_code, &role.origin, first_image.path, work.title)) {
     f->severity = Severity::info;
     f->expected = Text{"作品地址二维码", "the QR code of the work's address"};
     f->actual = Text{"未检查（--fast 不解码图片）", "not checked (--fast decodes no picture)"};
@@ -214,7 +215,7 @@ void qr_not_checked(const Context& ctx, const Work& work, const rules::ImageRole
 
 void missing_role(const Context& ctx, const Work& work, const rules::ImageRole& role)
 {
-  const char* check = role.qr_code ? "image.qr-code" : "document.missing";
+  const rules::CheckId check = role.qr_code ? ids::image_qr_code : ids::document_missing;
   const std::string path = work.files.empty() ? "" : ctx.sub.files[size_t(work.files.front())].path;
   if (Finding* f = ctx.sink.add(check, &role.origin, path, work.title)) {
     f->expected = role.accept.empty() ? role.role : role.accept.front();

@@ -30,7 +30,7 @@ void folder_missing(const Context& ctx)
     if (std::find(ctx.sub.folders.begin(), ctx.sub.folders.end(), folder.name) !=
         ctx.sub.folders.end())
       continue;
-    if (Finding* f = ctx.sink.add("layout.folder-missing", &ctx.rules.layout->origin,
+    if (Finding* f = ctx.sink.add(ids::layout_folder_missing, &ctx.rules.layout->origin,
                                   ctx.sub.base + folder.name)) {
       f->expected = folder.name + "/";
       f->actual = "—";
@@ -49,7 +49,8 @@ void misplaced(const Context& ctx, const SubmissionFile& file)
   const rules::FolderRule* want = ctx.rules.folder_for(kind);
   if (!want) {
     if (file.kind != FileKind::other) // "other" files are layout.unexpected below
-      if (Finding* f = ctx.sink.add("layout.unexpected", nullptr, file.path, ctx.work_of(file))) {
+      if (Finding* f =
+              ctx.sink.add(ids::layout_unexpected, nullptr, file.path, ctx.work_of(file))) {
         f->expected = "—";
         f->actual = file.folder.empty() ? file.name : file.folder + "/";
         f->message = {"规则没有为这类文件（" + kind + "）指定位置",
@@ -61,7 +62,8 @@ void misplaced(const Context& ctx, const SubmissionFile& file)
   }
   if (file.folder == want->name)
     return;
-  if (Finding* f = ctx.sink.add("layout.misplaced", &want->origin, file.path, ctx.work_of(file))) {
+  if (Finding* f =
+          ctx.sink.add(ids::layout_misplaced, &want->origin, file.path, ctx.work_of(file))) {
     f->expected = want->name + "/";
     f->actual = file.folder.empty() ? Text{"(根目录)", "(top level)"} : Text(file.folder + "/");
     f->message = {"该文件应放在“" + want->name + "”文件夹",
@@ -72,7 +74,7 @@ void misplaced(const Context& ctx, const SubmissionFile& file)
 
 void unexpected(const Context& ctx, const SubmissionFile& file)
 {
-  if (Finding* f = ctx.sink.add("layout.unexpected", nullptr, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::layout_unexpected, nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"视频/图片/文档", "videos, images, documents"};
     f->actual = file.extension.empty() ? file.name : file.extension;
     f->message = {"规则没有要求这个文件", "the rules do not account for this file"};
@@ -103,7 +105,7 @@ void junk(const Context& ctx)
     if (file.kind != FileKind::junk || naming::is_pack_leftover(file.name) ||
         !reported.insert(junk_root(file.path)).second)
       continue;
-    if (Finding* f = ctx.sink.add("layout.junk", nullptr, junk_root(file.path))) {
+    if (Finding* f = ctx.sink.add(ids::layout_junk, nullptr, junk_root(file.path))) {
       f->expected = "—";
       f->actual = junk_root(file.path);
       f->message = {"系统自动生成的垃圾文件，不应报送",

@@ -18,7 +18,7 @@ bool applies_to(const rules::ManualItem& item, const Work& work)
 void add(const Context& ctx, const rules::ManualItem& item, const std::string& path,
          const std::string& work)
 {
-  if (Finding* f = ctx.sink.add(item.id, &item.origin, path, work)) {
+  if (Finding* f = ctx.sink.add(rules::CheckId::manual(item.id), &item.origin, path, work)) {
     f->expected = item.text;
     f->actual = Text{"需人工确认", "to confirm by hand"};
     f->message = item.text;

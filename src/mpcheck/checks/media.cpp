@@ -18,7 +18,7 @@ bool is_media(const SubmissionFile& f)
 
 void truncated(const Context& ctx, const SubmissionFile& file)
 {
-  if (Finding* f = ctx.sink.add("media.truncated", nullptr, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::media_truncated, nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"完整的文件", "a complete file"};
     f->actual = file.facts.truncated_detail.empty() ? "truncated" : file.facts.truncated_detail;
     f->message = {"文件不完整：只拷贝或下载了一部分，播放到中途会停止或无法打开",
@@ -33,7 +33,7 @@ void truncated(const Context& ctx, const SubmissionFile& file)
 void unreadable(const Context& ctx, const SubmissionFile& file)
 {
   const std::string& code = file.facts.error->code;
-  if (Finding* f = ctx.sink.add("media.unreadable", nullptr, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::media_unreadable, nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"可播放的视频", "a playable video"};
     f->actual = code;
     f->message = probe_error_message(code);
@@ -69,7 +69,7 @@ void container_format(const Context& ctx, const SubmissionFile& file)
   const std::string& got = file.facts.container->format;
   if (std::find(allowed.begin(), allowed.end(), got) != allowed.end())
     return;
-  if (Finding* f = ctx.sink.add("container.format", &media.containers->origin, file.path,
+  if (Finding* f = ctx.sink.add(ids::container_format, &media.containers->origin, file.path,
                                 ctx.work_of(file))) {
     f->expected = join(allowed);
     f->actual = got;
@@ -96,7 +96,7 @@ void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFac
   const int errors = d.video_decode_errors + d.audio_decode_errors;
   if (!no_decoder && !no_pictures && errors == 0)
     return;
-  Finding* f = ctx.sink.add("media.decode-error", nullptr, file.path, ctx.work_of(file));
+  Finding* f = ctx.sink.add(ids::media_decode_error, nullptr, file.path, ctx.work_of(file));
   if (!f)
     return;
   f->expected = Text{"能完整解码的画面和声音", "pictures and sound that decode cleanly"};

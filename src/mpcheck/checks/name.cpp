@@ -54,7 +54,7 @@ void pattern(const Context& ctx, const SubmissionFile& file)
     return;
   const rules::Origin* origin = &ctx.rules.naming->origin;
   if (r.problem == "unknown-category") {
-    if (Finding* f = ctx.sink.add("name.category", origin, file.path, ctx.work_of(file))) {
+    if (Finding* f = ctx.sink.add(ids::name_category, origin, file.path, ctx.work_of(file))) {
       std::string names;
       for (const auto& c : ctx.rules.categories)
         names += (names.empty() ? "" : "、") + c.name;
@@ -66,7 +66,7 @@ void pattern(const Context& ctx, const SubmissionFile& file)
     }
     return;
   }
-  if (Finding* f = ctx.sink.add("name.pattern", origin, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::name_pattern, origin, file.path, ctx.work_of(file))) {
     f->expected = pattern_text(ctx);
     f->actual = file.name;
     f->message = pattern_problem(r);
@@ -83,7 +83,7 @@ void unit_mismatch(const Context& ctx, const SubmissionFile& file, const std::st
   if (got == want)
     return;
   if (Finding* f =
-          ctx.sink.add("name.unit", &ctx.rules.naming->origin, file.path, ctx.work_of(file))) {
+          ctx.sink.add(ids::name_unit, &ctx.rules.naming->origin, file.path, ctx.work_of(file))) {
     f->expected = want;
     f->actual = got;
     f->message = from_option
@@ -133,13 +133,13 @@ Text fs_problem_text(const naming::NameProblem& p)
           "the name is not in Unicode NFC (common for names made on a Mac)"};
 }
 
-const char* check_for_code(const std::string& code)
+rules::CheckId check_for_code(const std::string& code)
 {
   if (code == "length")
-    return "name.length";
+    return ids::name_length;
   if (code == "normalization")
-    return "name.normalization";
-  return "name.characters";
+    return ids::name_normalization;
+  return ids::name_characters;
 }
 
 void name_problems(const Context& ctx, const std::string& raw_name, const std::string& path,
@@ -196,7 +196,7 @@ void file_system_rules(const Context& ctx, const SubmissionFile& file,
                 ctx.work_of(file));
   notice_forbidden(ctx, file);
   if (ctx.whole_drive() && naming::path_too_long(file.path))
-    if (Finding* f = ctx.sink.add("name.length", nullptr, file.path, ctx.work_of(file))) {
+    if (Finding* f = ctx.sink.add(ids::name_length, nullptr, file.path, ctx.work_of(file))) {
       f->expected = "≤ 240";
       f->actual = std::to_string(naming::utf16_length(file.path));
       f->message = {"路径太长，Windows 可能无法打开或复制",
@@ -212,7 +212,7 @@ void collisions(const Context& ctx)
     paths.push_back(file.raw_path);
   for (const auto& group : naming::find_collisions(paths))
     for (const auto& path : group)
-      if (Finding* f = ctx.sink.add("name.collision", nullptr, naming::to_nfc(path))) {
+      if (Finding* f = ctx.sink.add(ids::name_collision, nullptr, naming::to_nfc(path))) {
         f->expected = Text{"唯一的名称", "a unique name"};
         std::string others;
         for (const auto& p : group)
@@ -251,7 +251,7 @@ void extension(const Context& ctx, const SubmissionFile& file)
   if (!allowed || allowed->empty() ||
       std::find(allowed->begin(), allowed->end(), file.extension) != allowed->end())
     return;
-  if (Finding* f = ctx.sink.add("name.extension", origin, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::name_extension, origin, file.path, ctx.work_of(file))) {
     std::string list;
     for (const auto& e : *allowed)
       list += (list.empty() ? "" : " ") + e;

@@ -21,7 +21,7 @@ void incomplete(const Context& ctx)
   const bool unfinished = ctx.sub.pack.state_file && !ctx.sub.pack.manifest;
   if (leftovers.empty() && !unfinished)
     return;
-  if (Finding* f = ctx.sink.add("submission.incomplete", nullptr, "")) {
+  if (Finding* f = ctx.sink.add(ids::submission_incomplete, nullptr, "")) {
     f->expected = Text{"打包完成（有 manifest-sha256.txt，没有临时文件）",
                        "a finished pack (manifest-sha256.txt, no temporary file)"};
     if (!leftovers.empty())
@@ -51,7 +51,7 @@ void whole(const Context& ctx)
   const auto& deadline = ctx.rules.deadline;
   if (!deadline || !(deadline->value < ctx.options.as_of))
     return;
-  if (Finding* f = ctx.sink.add("submission.deadline", &deadline->origin, "")) {
+  if (Finding* f = ctx.sink.add(ids::submission_deadline, &deadline->origin, "")) {
     f->expected = "≤ " + deadline->value.str();
     f->actual = ctx.options.as_of.str();
     f->message = {"报送截止日期 " + deadline->value.str() + " 已过（检查日期 " +
@@ -66,7 +66,7 @@ void late_document(const Context& ctx, const rules::DocumentRule& rule, const Su
 {
   const auto& deadline = *rule.deadline;
   if (Finding* f =
-          ctx.sink.add("submission.deadline", &deadline.origin, file.path, ctx.work_of(file))) {
+          ctx.sink.add(ids::submission_deadline, &deadline.origin, file.path, ctx.work_of(file))) {
     f->expected = "≤ " + deadline.value.str();
     f->actual = ctx.options.as_of.str();
     f->message = {rule.kind + "的报送截止日期 " + deadline.value.str() + " 已过（检查日期 " +

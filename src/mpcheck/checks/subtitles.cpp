@@ -157,7 +157,7 @@ void report_mismatch(const Context& ctx, const VersionPair& pair, const Mismatch
   const auto& at = m.at == 0 ? a : b;
   const auto& other = m.at == 0 ? b : a;
   const Work& work = ctx.sub.works[size_t(pair.work)];
-  Finding* f = ctx.sink.add("subtitles.pair-mismatch", origin, at.path, work.title);
+  Finding* f = ctx.sink.add(ids::subtitles_pair_mismatch, origin, at.path, work.title);
   if (!f)
     return;
   f->actual = m.why;
@@ -190,7 +190,7 @@ void swapped(const Context& ctx, const VersionPair& pair, const rules::Origin* o
   const auto& b = ctx.sub.files[size_t(pair.clean)];
   f.severity = origin && origin->severity
                    ? *origin->severity
-                   : ctx.rules.severity_of("subtitles.not-burned", Severity::error);
+                   : ctx.rules.severity_of(ids::subtitles_not_burned.str(), Severity::error);
   f.actual = Text{"字幕在“" + b.name + "”（无字幕版）里",
                   "the text is in '" + b.name + "' (the clean version)"};
   f.message = {"两个文件名标反了：烧录的字幕在“" + b.name + "”里，“" + a.name + "”里没有",
@@ -222,7 +222,7 @@ void compare_versions(const Context& ctx, const VersionPair& pair)
   const bool text_in_clean = !no_text && c.edges_clean > c.edges_subtitled;
   if (!no_text && !text_in_clean)
     return;
-  if (Finding* f = ctx.sink.add("subtitles.not-burned", origin, a.path, work.title)) {
+  if (Finding* f = ctx.sink.add(ids::subtitles_not_burned, origin, a.path, work.title)) {
     f->expected = Text{"画面底部有烧录的字幕", "subtitles burned into the bottom of the picture"};
     if (text_in_clean) {
       swapped(ctx, pair, origin, *f);
@@ -256,7 +256,7 @@ void check_subtitles(const Context& ctx)
       continue;
     const auto& sub = cat.variants->subtitled;
     const auto& clean = cat.variants->clean;
-    if (Finding* f = ctx.sink.add("subtitles.pair-missing", &cat.variants->origin, v.first_path,
+    if (Finding* f = ctx.sink.add(ids::subtitles_pair_missing, &cat.variants->origin, v.first_path,
                                   work.title)) {
       f->expected = sub.suffix + " + " + clean.suffix;
       if (v.subtitled) {

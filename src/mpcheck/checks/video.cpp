@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "mpcheck/checks/context.hpp"
+#include "mpcheck/rules/units.hpp"
 
 namespace mpcheck::checks {
 
@@ -18,7 +19,7 @@ struct VideoCheck {
   const VideoFacts& v;
   const rules::MediaRules& media;
 
-  Finding* add(std::string_view check, const rules::Origin& origin) const
+  Finding* add(rules::CheckId check, const rules::Origin& origin) const
   {
     return ctx.sink.add(check, &origin, file.path, ctx.work_of(file));
   }
@@ -29,10 +30,7 @@ struct VideoCheck {
   }
 };
 
-std::string mbps(int64_t bits)
-{
-  return fmt::format("{:.2f} Mbps", double(bits) / 1e6);
-}
+using rules::format_mbps;
 
 // 25, 29.97, 100, 59.94: at most three decimals, no trailing zeros.
 std::string fps(double rate)
@@ -45,7 +43,7 @@ void codec(const VideoCheck& c)
   const auto& allowed = c.media.codecs->value;
   if (std::find(allowed.begin(), allowed.end(), c.v.codec) != allowed.end())
     return;
-  if (Finding* f = c.add("video.codec", c.media.codecs->origin)) {
+  if (Finding* f = c.add(ids::video_codec, c.media.codecs->origin)) {
     std::string list;
     for (const auto& a : allowed)
       list += (list.empty() ? "" : "/") + a;
@@ -62,7 +60,7 @@ void resolution(const VideoCheck& c)
   const auto& want = c.media.resolution->value;
   if (c.v.width == want.width && c.v.height == want.height)
     return;
-  if (Finding* f = c.add("video.resolution", c.media.resolution->origin)) {
+  if (Finding* f = c.add(ids::video_resolution, c.media.resolution->origin)) {
     f->expected = fmt::format("{}x{}", want.width, want.height);
     std::string actual = fmt::format("{}x{}", c.v.width, c.v.height);
     if (c.v.sar.num != c.v.sar.den)
@@ -87,7 +85,7 @@ void orientation(const VideoCheck& c)
   const bool want_landscape = c.media.orientation->value == rules::Orientation::landscape;
   if (landscape == want_landscape)
     return;
-  if (Finding* f = c.add("video.orientation", c.media.orientation->origin)) {
+  if (Finding* f = c.add(ids::video_orientation, c.media.orientation->origin)) {
     f->expected = want_landscape ? Text{"横屏", "landscape"} : Text{"竖屏", "portrait"};
     std::string actual = fmt::format("{}x{}", c.v.display_width, c.v.display_height);
     if (c.v.rotation)
@@ -112,7 +110,7 @@ void aspect_ratio(const VideoCheck& c)
   const double got = double(c.v.display_width) / std::max(1, c.v.display_height);
   if (std::fabs(got - want.value()) <= want.value() * c.media.aspect_ratio_tolerance)
     return;
-  if (Finding* f = c.add("video.aspect-ratio", c.media.aspect_ratio->origin)) {
+  if (Finding* f = c.add(ids::video_aspect_ratio, c.media.aspect_ratio->origin)) {
     f->expected = want.ratio_str();
     f->actual = Rational{c.v.display_width, c.v.display_height}.ratio_str();
     f->message = {"画面宽高比是 " + f->actual.zh + "，要求 " + f->expected.zh,
@@ -127,7 +125,7 @@ void frame_rate(const VideoCheck& c)
   const double want = c.media.frame_rate->value.value();
   const double got = c.v.frame_rate.value();
   if (got > 0 && std::fabs(got - want) > c.media.frame_rate_tolerance)
-    if (Finding* f = c.add("video.frame-rate", c.media.frame_rate->origin)) {
+    if (Finding* f = c.add(ids::video_frame_rate, c.media.frame_rate->origin)) {
       f->expected = fps(want) + " fps";
       f->actual = fps(got) + " fps";
       f->message = {"帧率是 " + f->actual.zh + "，要求 " + f->expected.zh,
@@ -151,8 +149,8 @@ void variable_frame_rate(const VideoCheck& c)
   if (lo > 0 && hi > 0 && hi - lo <= timing_jitter * lo)
     return;
   const rules::Origin* origin = c.media.frame_rate ? &c.media.frame_rate->origin : nullptr;
-  if (Finding* f =
-          c.ctx.sink.add("video.variable-frame-rate", origin, c.file.path, c.ctx.work_of(c.file))) {
+  if (Finding* f = c.ctx.sink.add(ids::video_variable_frame_rate, origin, c.file.path,
+                                  c.ctx.work_of(c.file))) {
     const std::string want =
         c.media.frame_rate ? " " + fps(c.media.frame_rate->value.value()) + " fps" : "";
     f->expected = Text{"恒定帧率" + want, "constant frame rate" + want};
@@ -190,7 +188,7 @@ void scan(const VideoCheck& c)
   const std::string content = c.file.facts.deep ? c.file.facts.deep->scan_content : "";
   if (!flagged && content != "interlaced")
     return;
-  Finding* f = c.add("video.scan", c.media.scan->origin);
+  Finding* f = c.add(ids::video_scan, c.media.scan->origin);
   if (!f)
     return;
   f->expected = Text{"逐行 (progressive)", "progressive"};
@@ -221,16 +219,17 @@ void scan(const VideoCheck& c)
 // error); far above it the file is only larger than needed (a warning there).
 void bitrate_low(const VideoCheck& c, const rules::BitrateRange& r, int64_t got)
 {
-  Finding* f = c.add("video.bitrate", r.min_origin);
+  Finding* f = c.add(ids::video_bitrate, r.min_origin);
   if (!f)
     return;
-  f->expected = "≥ " + mbps(r.min);
-  f->actual = mbps(got);
-  const std::string asked = r.target ? mbps(r.target) : mbps(r.min);
+  f->expected = "≥ " + format_mbps(r.min);
+  f->actual = format_mbps(got);
+  const std::string asked = r.target ? format_mbps(r.target) : format_mbps(r.min);
   f->message = {"视频码率（实测）为 " + f->actual.zh + "，低于要求的 " + asked + "（最低 " +
-                    mbps(r.min) + "），画质不如通知要求",
+                    format_mbps(r.min) + "），画质不如通知要求",
                 "the measured video bit rate is " + f->actual.zh + ", below the " + asked +
-                    " required (at least " + mbps(r.min) + "): the picture is worse than asked"};
+                    " required (at least " + format_mbps(r.min) +
+                    "): the picture is worse than asked"};
   f->hint = {"从原始素材或工程文件按要求的码率重新导出（不要把压缩过的文件再放大码率），或用：" +
                  ffmpeg_fix_command(c.file, c.media),
              "Export again from the original footage or project at the required bit rate "
@@ -240,20 +239,21 @@ void bitrate_low(const VideoCheck& c, const rules::BitrateRange& r, int64_t got)
 
 void bitrate_high(const VideoCheck& c, const rules::BitrateRange& r, int64_t got)
 {
-  Finding* f = c.add("video.bitrate", r.max_origin);
+  Finding* f = c.add(ids::video_bitrate, r.max_origin);
   if (!f)
     return;
-  f->expected = "≤ " + mbps(r.max);
-  f->actual = mbps(got);
+  f->expected = "≤ " + format_mbps(r.max);
+  f->actual = format_mbps(got);
   f->message =
-      r.target ? Text{"视频码率（实测）为 " + f->actual.zh + "，远高于要求的 " + mbps(r.target) +
-                          "（上限 " + mbps(r.max) + "），文件过大，部分播放设备可能卡顿",
-                      "the measured video bit rate is " + f->actual.zh + ", far above the " +
-                          mbps(r.target) + " asked (at most " + mbps(r.max) +
-                          "): the file is needlessly large and may stutter on some players"}
-               : Text{"视频码率（实测）为 " + f->actual.zh + "，超过上限 " + mbps(r.max),
-                      "the measured video bit rate is " + f->actual.zh + ", over the " +
-                          mbps(r.max) + " limit"};
+      r.target
+          ? Text{"视频码率（实测）为 " + f->actual.zh + "，远高于要求的 " + format_mbps(r.target) +
+                     "（上限 " + format_mbps(r.max) + "），文件过大，部分播放设备可能卡顿",
+                 "the measured video bit rate is " + f->actual.zh + ", far above the " +
+                     format_mbps(r.target) + " asked (at most " + format_mbps(r.max) +
+                     "): the file is needlessly large and may stutter on some players"}
+          : Text{"视频码率（实测）为 " + f->actual.zh + "，超过上限 " + format_mbps(r.max),
+                 "the measured video bit rate is " + f->actual.zh + ", over the " +
+                     format_mbps(r.max) + " limit"};
   f->hint = c.fix();
 }
 
@@ -281,7 +281,7 @@ void black(const Context& ctx, const SubmissionFile& file, const DeepFacts& d)
              tail = d.black_tail_s >= long_black_s && !file.facts.truncated;
   if (!d.all_black && !lead && !tail)
     return;
-  Finding* f = ctx.sink.add("video.black", nullptr, file.path, ctx.work_of(file));
+  Finding* f = ctx.sink.add(ids::video_black, nullptr, file.path, ctx.work_of(file));
   if (!f)
     return;
   f->expected =
@@ -324,7 +324,7 @@ void colour(const VideoCheck& c)
 {
   if (!hdr_transfer(c.v) && !wide_gamut(c.v))
     return;
-  Finding* f = c.ctx.sink.add("video.hdr", nullptr, c.file.path, c.ctx.work_of(c.file));
+  Finding* f = c.ctx.sink.add(ids::video_hdr, nullptr, c.file.path, c.ctx.work_of(c.file));
   if (!f)
     return;
   const std::string stated = (c.v.color_primaries.empty() ? "?" : c.v.color_primaries) + "/" +
@@ -351,7 +351,8 @@ void bit_depth(const VideoCheck& c)
 {
   if (c.v.bit_depth <= 8)
     return;
-  if (Finding* f = c.ctx.sink.add("video.bit-depth", nullptr, c.file.path, c.ctx.work_of(c.file))) {
+  if (Finding* f =
+          c.ctx.sink.add(ids::video_bit_depth, nullptr, c.file.path, c.ctx.work_of(c.file))) {
     f->expected = Text{"8 位", "8-bit"};
     f->actual = Text{fmt::format("{} 位 ({})", c.v.bit_depth, c.v.pix_fmt),
                      fmt::format("{}-bit ({})", c.v.bit_depth, c.v.pix_fmt)};
@@ -368,7 +369,7 @@ void bit_depth(const VideoCheck& c)
 
 void missing(const Context& ctx, const SubmissionFile& file)
 {
-  if (Finding* f = ctx.sink.add("video.missing", nullptr, file.path, ctx.work_of(file))) {
+  if (Finding* f = ctx.sink.add(ids::video_missing, nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"视频画面", "a video stream"};
     f->actual = file.facts.kind;
     f->message = {"文件里没有视频画面（只有声音或其他数据）",

@@ -17,7 +17,7 @@ void count(const Context& ctx)
   const auto& max = ctx.rules.quotas.max_works;
   if (!max || !max->value || int(ctx.sub.works.size()) <= *max->value)
     return;
-  if (Finding* f = ctx.sink.add("work.count", &max->origin, "")) {
+  if (Finding* f = ctx.sink.add(ids::work_count, &max->origin, "")) {
     f->expected = fmt::format("≤ {}", *max->value);
     f->actual = std::to_string(ctx.sub.works.size());
     f->message = {
@@ -38,7 +38,7 @@ void none(const Context& ctx)
   const auto& max = ctx.rules.quotas.max_works;
   const rules::FolderRule* folder = ctx.rules.folder_for("video");
   const std::string where = folder ? ctx.sub.base + folder->name : "";
-  if (Finding* f = ctx.sink.add("work.count", max ? &max->origin : nullptr, "")) {
+  if (Finding* f = ctx.sink.add(ids::work_count, max ? &max->origin : nullptr, "")) {
     f->expected = max && max->value ? fmt::format("1–{}", *max->value) : "≥ 1";
     f->actual = "0";
     f->message = {"U盘里没有任何作品（没有视频、音频或图片）",
@@ -63,7 +63,7 @@ void category_count(const Context& ctx)
     const bool under = range.min && n > 0 && n < *range.min;
     if (!over && !under)
       continue;
-    if (Finding* f = ctx.sink.add("work.category-count", &req.origin, "")) {
+    if (Finding* f = ctx.sink.add(ids::work_category_count, &req.origin, "")) {
       f->expected = range.min && range.max ? fmt::format("{}–{}", *range.min, *range.max)
                     : range.max            ? fmt::format("≤ {}", *range.max)
                                            : fmt::format("≥ {}", *range.min);
@@ -86,7 +86,7 @@ void episodes(const Context& ctx)
     if (w.episodes == 0 || w.episodes >= min->value)
       continue;
     const std::string path = w.files.empty() ? "" : ctx.sub.files[size_t(w.files.front())].path;
-    if (Finding* f = ctx.sink.add("work.episodes", &min->origin, path, w.title)) {
+    if (Finding* f = ctx.sink.add(ids::work_episodes, &min->origin, path, w.title)) {
       f->expected =
           Text{fmt::format("≥ {} 集", min->value), fmt::format("≥ {} episodes", min->value)};
       f->actual = Text{fmt::format("{} 集", w.episodes), fmt::format("{} episodes", w.episodes)};
@@ -121,7 +121,7 @@ void age(const Context& ctx)
     // 1904/1970 dates are empty QuickTime/Unix fields, not real creation times.
     if (!day || day->year < 1990 || !(*day < oldest))
       continue;
-    if (Finding* f = ctx.sink.add("work.age", &max->origin, file.path, ctx.work_of(file))) {
+    if (Finding* f = ctx.sink.add(ids::work_age, &max->origin, file.path, ctx.work_of(file))) {
       f->expected = "≥ " + oldest.str();
       f->actual = day->str();
       f->message = {"文件元数据显示制作于 " + day->str() + "，早于“近" +
@@ -150,7 +150,7 @@ bool is_pair(const SubmissionFile& a, const SubmissionFile& b)
 
 void duplicate_of(const Context& ctx, const SubmissionFile& copy, const SubmissionFile& first)
 {
-  if (Finding* f = ctx.sink.add("work.duplicate", nullptr, copy.path, ctx.work_of(copy))) {
+  if (Finding* f = ctx.sink.add(ids::work_duplicate, nullptr, copy.path, ctx.work_of(copy))) {
     f->expected = Text{"与其他文件内容不同", "content of its own"};
     f->actual = Text{"与 " + first.path + " 完全相同", "identical to " + first.path};
     f->message = {"与“" + first.path + "”内容完全相同（逐字节一致）：同一内容换了文件名重复报送",

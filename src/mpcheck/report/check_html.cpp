@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "mpcheck/report/words.hpp"
+#include "mpcheck/rules/units.hpp"
 #include "mpcheck/util/base64.hpp"
 #include "mpcheck/util/xml.hpp"
 
@@ -114,9 +115,9 @@ std::string facts_line(const MediaFacts& f, Lang lang)
   std::string out;
   if (f.video) {
     const VideoFacts& v = *f.video;
-    out += fmt::format("{}×{} · {:g} fps · {:.2f} Mbps", v.display_width, v.display_height,
+    out += fmt::format("{}×{} · {:g} fps · {}", v.display_width, v.display_height,
                        std::round(v.frame_rate.value() * 1000) / 1000,
-                       double(v.bitrate_measured) / 1e6);
+                       rules::format_mbps(v.bitrate_measured));
   }
   if (f.container && f.container->duration_known) {
     const double d = f.container->duration_s;

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "mpcheck/core/probe_errors.hpp"
+#include "mpcheck/rules/units.hpp"
 
 namespace mpcheck::report {
 
@@ -192,11 +193,6 @@ std::string probe_json(const std::vector<MediaFacts>& files, Lang lang)
 
 namespace {
 
-std::string mbps(int64_t bits)
-{
-  return fmt::format("{:.2f} Mbps", double(bits) / 1e6);
-}
-
 const char* yes_no(bool b, Lang lang)
 {
   return lang == Lang::en ? (b ? "yes" : "no") : (b ? "是" : "否");
@@ -244,8 +240,8 @@ void append_video(std::string& out, const VideoFacts& v, Lang lang)
     out += fmt::format(fmt::runtime(lang == Lang::en ? ", colour {}/{}/{}" : "，色彩 {}/{}/{}"),
                        part(v.color_primaries), part(v.color_transfer), part(v.color_matrix));
   }
-  out += fmt::format(", {} (peak {}), {} frames\n", mbps(v.bitrate_measured), mbps(v.bitrate_peak),
-                     v.frame_count);
+  out += fmt::format(", {} (peak {}), {} frames\n", rules::format_mbps(v.bitrate_measured),
+                     rules::format_mbps(v.bitrate_peak), v.frame_count);
 }
 
 void append_deep(std::string& out, const DeepFacts& d, Lang lang)
@@ -301,7 +297,7 @@ std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
       const auto& c = *f.container;
       out += fmt::format("  {}: {}{} , {}: {:.3f} s, {}, {} bytes", l.container, c.format,
                          c.brand.empty() ? "" : " (" + c.brand + ")", l.duration, c.duration_s,
-                         mbps(c.bit_rate), c.size);
+                         rules::format_mbps(c.bit_rate), c.size);
       if (c.faststart)
         out += fmt::format(", faststart: {}", yes_no(*c.faststart, lang));
       out += "\n";
@@ -313,7 +309,7 @@ std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
         out += fmt::format("  {}: {}\n", l.audio, l.none);
       for (const auto& a : f.audio)
         out += fmt::format("  {}: {} {} ch {} Hz {}\n", l.audio, a.codec, a.channels, a.sample_rate,
-                           a.bit_rate ? mbps(a.bit_rate) : "");
+                           a.bit_rate ? rules::format_mbps(a.bit_rate) : "");
     }
     if (f.deep)
       append_deep(out, *f.deep, lang);

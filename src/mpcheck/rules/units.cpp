@@ -338,4 +338,11 @@ std::string format_bitrate(int64_t bits_per_second)
   return std::to_string(bits_per_second) + " bps";
 }
 
+std::string format_mbps(int64_t bits_per_second)
+{
+  char text[64];
+  std::snprintf(text, sizeof text, "%.2f Mbps", static_cast<double>(bits_per_second) / 1e6);
+  return text;
+}
+
 } // namespace mpcheck::rules

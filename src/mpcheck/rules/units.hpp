@@ -60,7 +60,11 @@ Size paper_pixels(const Paper& paper, int dpi);
 // "8:00", "1:02:03", "8:00.021": a duration as a person reads it (to the millisecond).
 std::string format_duration(double seconds);
 
-// "8 Mbps", "7.2 Mbps", "128 kbps", "900 bps".
+// "8 Mbps", "7.2 Mbps", "128 kbps", "900 bps": a rule's bit rate as its author wrote it.
 std::string format_bitrate(int64_t bits_per_second);
+
+// "8.00 Mbps", "0.13 Mbps": a bit rate to two decimals of a megabit, the one form findings,
+// probe's text and the HTML report give measured rates and the limits they are held to.
+std::string format_mbps(int64_t bits_per_second);
 
 } // namespace mpcheck::rules

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 #include "mpcheck/rules/yaml_reader.hpp"
 
@@ -18,7 +19,7 @@ struct Context {
   RuleSet& rules;
 
   // Records the requirement at `entry` for `rules show` and lint.
-  void clause(std::string check, const std::string& scope, const Entry& entry,
+  void clause(std::string_view check, const std::string& scope, const Entry& entry,
               const Origin& origin) const;
 };
 

@@ -61,70 +61,70 @@ void read_frame_rate_tolerance(const KeyArgs& a)
 const std::vector<MediaKey>& media_keys()
 {
   static const std::vector<MediaKey> keys = {
-      {"containers", "container.format",
+      {"containers", ids::container_format.str(),
        [](const KeyArgs& a) {
          a.media().containers = req(canonical_names(a.reader, a.entry, containers()), a.origin);
        }},
-      {"extensions", "name.extension",
+      {"extensions", ids::name_extension.str(),
        [](const KeyArgs& a) {
          a.media().extensions = req(extensions(a.reader, a.entry), a.origin);
        }},
-      {"codecs", "video.codec",
+      {"codecs", ids::video_codec.str(),
        [](const KeyArgs& a) {
          a.media().codecs = req(canonical_names(a.reader, a.entry, video_codecs()), a.origin);
        }},
-      {"resolution", "video.resolution",
+      {"resolution", ids::video_resolution.str(),
        [](const KeyArgs& a) { a.media().resolution = req(a.reader.size(a.entry), a.origin); }},
-      {"orientation", "video.orientation",
+      {"orientation", ids::video_orientation.str(),
        [](const KeyArgs& a) {
          const auto i = a.reader.choice(a.entry, "orientation", {"landscape", "portrait"});
          a.media().orientation =
              req(i == 0 ? Orientation::landscape : Orientation::portrait, a.origin);
        }},
-      {"aspect_ratio", "video.aspect-ratio",
+      {"aspect_ratio", ids::video_aspect_ratio.str(),
        [](const KeyArgs& a) {
          a.media().aspect_ratio = req(a.reader.aspect_ratio(a.entry), a.origin);
        }},
       {"aspect_ratio_tolerance", "",
        [](const KeyArgs& a) { a.media().aspect_ratio_tolerance = a.reader.fraction(a.entry); }},
-      {"frame_rate", "video.frame-rate",
+      {"frame_rate", ids::video_frame_rate.str(),
        [](const KeyArgs& a) {
          a.media().frame_rate = req(a.reader.frame_rate(a.entry), a.origin);
        }},
       {"frame_rate_tolerance", "", read_frame_rate_tolerance},
-      {"scan", "video.scan",
+      {"scan", ids::video_scan.str(),
        [](const KeyArgs& a) {
          const auto i = a.reader.choice(a.entry, "scan type", {"progressive", "interlaced"});
          a.media().scan = req(i == 0 ? Scan::progressive : Scan::interlaced, a.origin);
        }},
-      {"bitrate", "video.bitrate",
+      {"bitrate", ids::video_bitrate.str(),
        [](const KeyArgs& a) { a.ranges().bitrate = req(a.reader.bitrate(a.entry), a.origin); }},
       {"bitrate_tolerance", "", read_bitrate_tolerance},
-      {"min_bitrate", "video.bitrate",
+      {"min_bitrate", ids::video_bitrate.str(),
        [](const KeyArgs& a) { a.ranges().min_bitrate = req(a.reader.bitrate(a.entry), a.origin); }},
-      {"max_bitrate", "video.bitrate",
+      {"max_bitrate", ids::video_bitrate.str(),
        [](const KeyArgs& a) { a.ranges().max_bitrate = req(a.reader.bitrate(a.entry), a.origin); }},
-      {"min_duration", "duration.min",
+      {"min_duration", ids::duration_min.str(),
        [](const KeyArgs& a) { a.media().min_duration = req(a.reader.seconds(a.entry), a.origin); }},
-      {"max_duration", "duration.max",
+      {"max_duration", ids::duration_max.str(),
        [](const KeyArgs& a) { a.media().max_duration = req(a.reader.seconds(a.entry), a.origin); }},
       {"duration_tolerance", "",
        [](const KeyArgs& a) { a.media().duration_tolerance = a.reader.seconds(a.entry); }},
-      {"audio_required", "audio.missing",
+      {"audio_required", ids::audio_missing.str(),
        [](const KeyArgs& a) {
          a.media().audio_required = req(a.reader.boolean(a.entry), a.origin);
        }},
-      {"audio_not_silent", "audio.silent",
+      {"audio_not_silent", ids::audio_silent.str(),
        [](const KeyArgs& a) {
          a.media().audio_not_silent = req(a.reader.boolean(a.entry), a.origin);
        }},
       {"silence_threshold", "",
        [](const KeyArgs& a) { a.media().silence_threshold = a.reader.loudness(a.entry); }},
-      {"min_loudness", "audio.loudness",
+      {"min_loudness", ids::audio_loudness.str(),
        [](const KeyArgs& a) {
          a.ranges().min_loudness = req(a.reader.loudness(a.entry), a.origin);
        }},
-      {"max_loudness", "audio.loudness",
+      {"max_loudness", ids::audio_loudness.str(),
        [](const KeyArgs& a) {
          a.ranges().max_loudness = req(a.reader.loudness(a.entry), a.origin);
        }},
@@ -186,7 +186,7 @@ void parse_kinds(const Context& ctx, const Entry& entry, const Origin& origin, C
 {
   draft.rules.kinds = canonical_names(ctx.reader, entry, work_kinds());
   const bool video_only = draft.rules.kinds == std::vector<std::string>{"video"};
-  ctx.clause(video_only ? "video.missing" : "", draft.rules.name, entry,
+  ctx.clause(video_only ? ids::video_missing.str() : "", draft.rules.name, entry,
              ctx.reader.origin_at(entry, origin));
 }
 
@@ -230,9 +230,9 @@ void parse_variants(const Context& ctx, const Entry& entry, CategoryDraft& draft
       parse_version(ctx, item, item.key == "subtitled" ? variants.subtitled : variants.clean);
   }
   check_versions(ctx, entry, variants);
-  for (const char* check :
-       {"subtitles.pair-missing", "subtitles.pair-mismatch", "subtitles.not-burned"}) {
-    ctx.clause(check, draft.rules.name, entry, variants.origin);
+  for (CheckId check :
+       {ids::subtitles_pair_missing, ids::subtitles_pair_mismatch, ids::subtitles_not_burned}) {
+    ctx.clause(check.str(), draft.rules.name, entry, variants.origin);
     ctx.rules.clauses.back().value = variants.subtitled.suffix + " + " + variants.clean.suffix;
   }
   draft.rules.variants = std::move(variants);
@@ -251,14 +251,14 @@ const std::vector<std::string>& image_keys()
 std::string_view image_check(std::string_view key, const ImageRole& role)
 {
   static const std::vector<std::pair<std::string_view, std::string_view>> checks = {
-      {"formats", "image.format"},
-      {"extensions", "name.extension"},
-      {"color_mode", "image.color-mode"},
-      {"paper", "image.size"},
-      {"dpi", "image.dpi"},
-      {"qr_code", "image.qr-code"}};
+      {"formats", ids::image_format.str()},
+      {"extensions", ids::name_extension.str()},
+      {"color_mode", ids::image_color_mode.str()},
+      {"paper", ids::image_size.str()},
+      {"dpi", ids::image_dpi.str()},
+      {"qr_code", ids::image_qr_code.str()}};
   if (key == "required")
-    return role.qr_code ? "image.qr-code" : "document.missing";
+    return role.qr_code ? ids::image_qr_code.str() : ids::document_missing.str();
   for (const auto& [name, check] : checks)
     if (name == key)
       return check;

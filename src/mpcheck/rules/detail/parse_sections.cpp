@@ -81,9 +81,9 @@ void document_clauses(const Context& ctx, const std::vector<Entry>& entries, Doc
   for (const auto& item : entries) {
     const Origin at = ctx.reader.origin_at(item, rule.origin);
     if (item.key == "kind" && rule.required)
-      ctx.clause("document.missing", "", item, at);
+      ctx.clause(ids::document_missing.str(), "", item, at);
     else if (item.key == "extensions")
-      ctx.clause("document.format", "", item, at);
+      ctx.clause(ids::document_format.str(), "", item, at);
     else if (item.key == "deadline")
       rule.deadline = parse_deadline(ctx, item, rule.kind);
   }
@@ -142,7 +142,7 @@ void parse_holds(const Context& ctx, const Entry& item, FolderRule& folder)
 {
   for (const auto& kind : ctx.reader.items(item))
     folder.holds.push_back(canonical_kind(ctx, {item.key, item.key_node, kind}));
-  ctx.clause("layout.misplaced", "", item, ctx.reader.origin_at(item, folder.origin));
+  ctx.clause(ids::layout_misplaced.str(), "", item, ctx.reader.origin_at(item, folder.origin));
 }
 
 void parse_folder(const Context& ctx, const YAML::Node& node)
@@ -156,7 +156,7 @@ void parse_folder(const Context& ctx, const YAML::Node& node)
     folder.origin.source = layout.source;
   check_folder_name(ctx, name, folder.name);
   check_new_folder(ctx, node, folder.name);
-  ctx.clause("layout.folder-missing", "", name, ctx.reader.origin_at(name, layout));
+  ctx.clause(ids::layout_folder_missing.str(), "", name, ctx.reader.origin_at(name, layout));
   if (const Entry* holds = find_entry(entries, "holds"))
     parse_holds(ctx, *holds, folder);
   ctx.rules.layout->folders.push_back(std::move(folder));
@@ -223,11 +223,11 @@ void parse_naming_key(const Context& ctx, const Entry& item, NamingRules& naming
 void naming_clauses(const Context& ctx, const Entry& entry, const NamingRules& naming)
 {
   const Origin at = ctx.reader.origin_at(entry, naming.origin);
-  ctx.clause("name.pattern", "", entry, at);
+  ctx.clause(ids::name_pattern.str(), "", entry, at);
   if (naming.pattern.find("{category}") != std::string::npos)
-    ctx.clause("name.category", "", entry, at);
+    ctx.clause(ids::name_category.str(), "", entry, at);
   if (naming.pattern.find("{unit}") != std::string::npos)
-    ctx.clause("name.unit", "", entry, at);
+    ctx.clause(ids::name_unit.str(), "", entry, at);
 }
 
 // ---- quotas ----
@@ -257,7 +257,7 @@ void parse_per_category(const Context& ctx, const Entry& entry, const Origin& bl
         ctx.reader.fail(item.key_node, "the quota of category '" + name + "' is already set");
     const Origin at = ctx.reader.origin_at(item, block);
     quotas.emplace_back(name, Requirement<CountRange>{parse_count_range(ctx, item), at});
-    ctx.clause("work.category-count", name, item, at);
+    ctx.clause(ids::work_category_count.str(), name, item, at);
   }
 }
 
@@ -279,15 +279,15 @@ void parse_quota_key(const Context& ctx, const Entry& item, const Origin& block)
   const Origin at = ctx.reader.origin_at(item, block);
   if (item.key == "max_works") {
     q.max_works = Requirement<std::optional<int>>{parse_max_works(ctx, item), at};
-    ctx.clause("work.count", "", item, at);
+    ctx.clause(ids::work_count.str(), "", item, at);
   } else if (item.key == "per_category") {
     parse_per_category(ctx, item, block);
   } else if (item.key == "min_series_episodes") {
     q.min_series_episodes = Requirement<int>{ctx.reader.integer(item, 2, 10000), at};
-    ctx.clause("work.episodes", "", item, at);
+    ctx.clause(ids::work_episodes.str(), "", item, at);
   } else if (item.key == "max_age_years") {
     q.max_age_years = Requirement<int>{ctx.reader.integer(item, 1, 200), at};
-    ctx.clause("work.age", "", item, at);
+    ctx.clause(ids::work_age.str(), "", item, at);
   }
 }
 
@@ -361,11 +361,11 @@ void check_known_id(const Context& ctx, const Entry& entry)
 
 } // namespace
 
-void Context::clause(std::string check, const std::string& scope, const Entry& entry,
+void Context::clause(std::string_view check, const std::string& scope, const Entry& entry,
                      const Origin& origin) const
 {
   rules.clauses.push_back(
-      {std::move(check), scope, entry.key, YamlReader::describe(entry.value), origin});
+      {std::string(check), scope, entry.key, YamlReader::describe(entry.value), origin});
 }
 
 std::vector<std::string> with_block_keys(std::vector<std::string> keys)
@@ -423,7 +423,7 @@ Requirement<Date> parse_deadline(const Context& ctx, const Entry& entry, const s
   }
   origin = ctx.reader.origin_at(entry, origin);
   const Requirement<Date> deadline{ctx.reader.date(date), origin};
-  ctx.clause("submission.deadline", scope, date, origin);
+  ctx.clause(ids::submission_deadline.str(), scope, date, origin);
   return deadline;
 }
 
