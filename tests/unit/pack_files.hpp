@@ -37,7 +37,7 @@ public:
   std::string operator/(const std::string& relative) const { return m_path + "/" + relative; }
 
   // Mounts a tmpfs of `size` (e.g. "5m") on the new folder `relative`; false when this
-  // process may not mount (then the caller skips).
+  // process may not mount (the caller is skipped by can_mount()).
   bool mount_tmpfs(const std::string& relative, const std::string& size)
   {
     const std::string dir = *this / relative;
@@ -135,6 +135,29 @@ inline Snapshot snapshot(const std::string& path)
   if (fd >= 0)
     ::close(fd);
   return s;
+}
+
+// Whether this process may mount a tmpfs (root, or a namespace that allows it). Asked once, when
+// the test cases register: a case that needs a mount carries `* doctest::skip(!can_mount())` and
+// shows as skipped, never as passed, where mounting is not allowed.
+inline bool can_mount()
+{
+  static const bool allowed = [] {
+    TempDir dir;
+    return dir.mount_tmpfs("probe", "64k");
+  }();
+  return allowed;
+}
+
+// Whether this process may bind a folder read-only (asked once, like can_mount()).
+inline bool can_bind_read_only()
+{
+  static const bool allowed = [] {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "from");
+    return dir.mount_read_only(dir / "from", "probe");
+  }();
+  return allowed;
 }
 
 } // namespace pack_files

@@ -10,12 +10,6 @@ namespace {
 const std::string unit = "钟楼区委组织部";
 const std::string qr_path = "作品/微光-新媒体作品-钟楼区委组织部（二维码）.jpg";
 
-const rules::RuleSet& changzhou()
-{
-  static const rules::RuleSet r = rules::load_rules("changzhou-2024");
-  return r;
-}
-
 MediaFacts qr_image(std::optional<std::vector<std::string>> codes,
                     std::optional<ProbeError> error = std::nullopt)
 {

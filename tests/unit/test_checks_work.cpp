@@ -1,5 +1,6 @@
 // work.duplicate: the decision on hand-built submissions whose files carry their SHA-256 (as
-// gather/duplicates.cpp sets it). The quotas (work.count, …) are in test_checks_changzhou.cpp.
+// gather/duplicates.cpp sets it); the quotas (work.count, work.category-count, work.episodes)
+// and work.age.
 #include <algorithm>
 #include <map>
 
@@ -12,12 +13,6 @@ using namespace test;
 namespace {
 
 const std::string unit = "钟楼区委组织部";
-
-const rules::RuleSet& changzhou()
-{
-  static const rules::RuleSet r = rules::load_rules("changzhou-2024");
-  return r;
-}
 
 std::string video(const std::string& title, const std::string& variant)
 {
@@ -115,4 +110,47 @@ TEST_CASE("checks: work.duplicate across a pair and another work, and between ep
   b.file(ep1, good_video(700)).file(ep2, good_video(700));
   findings = run_with(b, {{ep1, "cc"}, {ep2, "cc"}});
   CHECK(paths_of(findings, "work.duplicate") == std::vector<std::string>{ep2});
+}
+
+TEST_CASE("checks: work.count, work.category-count, work.episodes, work.age")
+{
+  TreeBuilder b;
+  std::vector<std::string> titles;
+  for (int i = 1; i <= 11; ++i)
+    titles.push_back("作品" + std::to_string(i));
+  b.changzhou_layout(unit, titles);
+  for (const auto& t : titles) {
+    b.file("作品/" + t + "-微视频-" + unit + "（有字幕）.mp4", good_video());
+    b.file("作品/" + t + "-微视频-" + unit + "（无字幕）.mp4", good_video());
+  }
+  for (int i = 1; i <= 3; ++i)
+    b.file("作品/新媒体" + std::to_string(i) + "-新媒体作品-" + unit + ".jpg");
+  for (int e = 1; e <= 3; ++e)
+    b.file("作品/系列（第" + std::to_string(e) + "集）-纪录片-" + unit + ".mp4", good_video(700));
+  MediaFacts old = good_video();
+  old.container->creation_time = "2019-05-01T10:00:00.000000Z";
+  b.file("作品/旧片-纪录片-" + unit + ".mp4", old);
+  const auto findings = run(b, changzhou());
+  CHECK(paths_of(findings, "work.count").size() == 1);
+  CHECK(paths_of(findings, "work.category-count").size() == 1);
+  CHECK(paths_of(findings, "work.episodes") ==
+        std::vector<std::string>{"作品/系列（第1集）-纪录片-钟楼区委组织部.mp4"});
+  CHECK(paths_of(findings, "work.age") ==
+        std::vector<std::string>{"作品/旧片-纪录片-钟楼区委组织部.mp4"});
+}
+
+TEST_CASE("checks: work.count for a drive without a single work")
+{
+  TreeBuilder tb;
+  tb.changzhou_layout(unit, {});
+  const auto findings = run_sub(tb.build(changzhou()));
+  CHECK(paths_of(findings, "work.count") == std::vector<std::string>{""});
+  for (const auto& f : findings)
+    if (f.check == "work.count") {
+      CHECK(f.severity == Severity::error);
+      CHECK(f.actual.zh == "0");
+    }
+  // A drive with a work has none of it.
+  tb.file(changzhou_sub, good_video()).file(changzhou_clean, good_video());
+  CHECK(paths_of(run_sub(tb.build(changzhou())), "work.count").empty());
 }

@@ -1,0 +1,59 @@
+// name.*: checks/name.cpp on hand-built Changzhou submissions (作品名-分类-报送单位 and the
+// file-system rules).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "check_builder.hpp"
+
+using namespace test;
+
+TEST_CASE("checks: name.pattern, name.category, name.unit, name.extension")
+{
+  TreeBuilder b = pair_with(good_video());
+  b.file("作品/奋斗者之歌－微视频－钟楼区委组织部（有字幕）.mp4", good_video());
+  b.file("作品/初心-微电影-钟楼区委组织部（有字幕）.mp4", good_video());
+  b.file("作品/初心-微视频-天宁区委组织部（有字幕）.mp4", good_video());
+  b.file("作品/初心-微视频-钟楼区委组织部（无字幕）.mov", good_video());
+  const auto findings = run(b, changzhou());
+  CHECK(paths_of(findings, "name.pattern") ==
+        std::vector<std::string>{"作品/奋斗者之歌－微视频－钟楼区委组织部（有字幕）.mp4"});
+  CHECK(paths_of(findings, "name.category") ==
+        std::vector<std::string>{"作品/初心-微电影-钟楼区委组织部（有字幕）.mp4"});
+  CHECK(paths_of(findings, "name.unit") ==
+        std::vector<std::string>{"作品/初心-微视频-天宁区委组织部（有字幕）.mp4"});
+  CHECK(paths_of(findings, "name.extension") ==
+        std::vector<std::string>{"作品/初心-微视频-钟楼区委组织部（无字幕）.mov"});
+}
+
+TEST_CASE("checks: name.unit against --unit")
+{
+  checks::Options o;
+  o.unit = "天宁区委组织部";
+  CHECK(paths_of(run(pair_with(good_video()), changzhou(), o), "name.unit").size() == 2);
+}
+
+TEST_CASE("checks: name.characters, name.normalization, name.length on a file's own name")
+{
+  TreeBuilder b = pair_with(good_video());
+  b.file("作品/问题?.mp4", good_video());
+  b.file("作品/Cafe\xcc\x81.mp4", good_video()); // e + combining acute: a Mac's NFD
+  b.file("作品/" + std::string(256, 'a') + ".mp4", good_video());
+  const auto findings = run(b, changzhou());
+  CHECK(paths_of(findings, "name.characters") == std::vector<std::string>{"作品/问题?.mp4"});
+  CHECK(paths_of(findings, "name.normalization") ==
+        std::vector<std::string>{"作品/Caf\xc3\xa9.mp4"}); // said under its NFC name
+  // Twice: the name is over 255 UTF-16 units, and the whole path over what Windows opens.
+  const std::string long_name = "作品/" + std::string(256, 'a') + ".mp4";
+  CHECK(paths_of(findings, "name.length") == std::vector<std::string>{long_name, long_name});
+}
+
+TEST_CASE("checks: name.collision, names one case-insensitive file system takes for one")
+{
+  TreeBuilder b = pair_with(good_video());
+  b.file("作品/Intro.mp4", good_video()).file("作品/intro.MP4", good_video());
+  auto found = paths_of(run(b, changzhou()), "name.collision");
+  std::sort(found.begin(), found.end());
+  CHECK(found == std::vector<std::string>{"作品/Intro.mp4", "作品/intro.MP4"});
+  CHECK(paths_of(run(pair_with(good_video()), changzhou()), "name.collision").empty());
+}

@@ -1,0 +1,251 @@
+// video.*: checks/video.cpp on hand-built facts: the stream against the notice (resolution,
+// frame rate, scan, bit rate, shape), the deep analysis (black, idet) and the baselines.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "check_builder.hpp"
+
+using namespace test;
+
+namespace {
+
+const std::string& clean_name = changzhou_clean;
+
+// The severity of a video.bitrate finding on the clean version measuring `bits`; nullopt: none.
+std::optional<Severity> bitrate_severity(int64_t bits)
+{
+  MediaFacts f = good_video();
+  f.video->bitrate_measured = bits;
+  for (const auto& x : run(pair_with(f), changzhou()))
+    if (x.check == "video.bitrate")
+      return x.severity;
+  return std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("checks: video.resolution, anamorphic 1440x1080 is not 1920x1080")
+{
+  MediaFacts f = good_video();
+  f.video->width = 1440;
+  f.video->sar = {4, 3};
+  const auto findings = run(pair_with(f), changzhou());
+  CHECK(paths_of(findings, "video.resolution") == std::vector<std::string>{clean_name});
+  CHECK(paths_of(findings, "video.aspect-ratio").empty()); // it shows as 16:9
+}
+
+TEST_CASE("checks: video.frame-rate 29.97 is not 25; variable timing warns")
+{
+  MediaFacts f = good_video();
+  f.video->frame_rate = {30000, 1001};
+  f.video->constant_frame_rate = false;
+  const auto findings = run(pair_with(f), changzhou());
+  CHECK(paths_of(findings, "video.frame-rate") == std::vector<std::string>{clean_name});
+  CHECK(paths_of(findings, "video.variable-frame-rate") == std::vector<std::string>{clean_name});
+}
+
+TEST_CASE("checks: video.scan interlaced where 25P is required")
+{
+  MediaFacts f = good_video();
+  f.video->scan = "tff";
+  const auto findings = run(pair_with(f), changzhou());
+  REQUIRE(paths_of(findings, "video.scan") == std::vector<std::string>{clean_name});
+  for (const auto& x : findings)
+    if (x.check == "video.scan")
+      CHECK(x.hint.en.find("bwdif") != std::string::npos);
+}
+
+TEST_CASE("checks: video.bitrate outside the accepted range")
+{
+  MediaFacts low = good_video();
+  low.video->bitrate_measured = 2500000;
+  CHECK(paths_of(run(pair_with(low), changzhou()), "video.bitrate") ==
+        std::vector<std::string>{clean_name});
+  MediaFacts ok = good_video();
+  ok.video->bitrate_measured = 9030000; // a short CBR 8M clip measures above 8M
+  CHECK(paths_of(run(pair_with(ok), changzhou()), "video.bitrate").empty());
+}
+
+TEST_CASE("checks: video.bitrate under 8Mbps is an error, far over it a warning")
+{
+  CHECK(bitrate_severity(6790000) == Severity::error);
+  CHECK_FALSE(bitrate_severity(6800000)); // the target less the measurement tolerance
+  CHECK_FALSE(bitrate_severity(12000000));
+  CHECK(bitrate_severity(12010000) == Severity::warning); // +50%
+  CHECK(bitrate_severity(40000000) == Severity::warning); // a phone original
+
+  MediaFacts low = good_video();
+  low.video->bitrate_measured = 3000000;
+  MediaFacts high = good_video();
+  high.video->bitrate_measured = 20000000;
+  for (const auto& x : run(pair_with(low), changzhou()))
+    if (x.check == "video.bitrate") {
+      CHECK(x.expected.zh == "≥ 6.80 Mbps");
+      CHECK(x.message.zh.find("低于要求的 8.00 Mbps") != std::string::npos);
+      CHECK(x.message.en.find("worse than asked") != std::string::npos);
+    }
+  for (const auto& x : run(pair_with(high), changzhou()))
+    if (x.check == "video.bitrate") {
+      CHECK(x.expected.zh == "≤ 12.00 Mbps");
+      CHECK(x.message.zh.find("远高于要求的 8.00 Mbps") != std::string::npos);
+      CHECK(x.source == "微视频报送mp4（1080/25P/8Mbps）格式");
+      CHECK(x.hint.en.find("-b:v 8000k") != std::string::npos);
+    }
+}
+
+TEST_CASE("checks: a rotated 1920x1080 phone clip is not 16:9 as shown")
+{
+  MediaFacts f = good_video();
+  f.video->rotation = 90;
+  f.video->display_width = 1080;
+  f.video->display_height = 1920;
+  const auto findings = run(pair_with(f), changzhou());
+  CHECK(paths_of(findings, "video.aspect-ratio") == std::vector<std::string>{clean_name});
+  CHECK(paths_of(findings, "video.resolution").empty()); // stored 1920x1080
+}
+
+TEST_CASE("checks (liaoning): video.orientation counts the rotation")
+{
+  MediaFacts f = good_video();
+  f.video->rotation = 90;
+  f.video->display_width = 1080;
+  f.video->display_height = 1920;
+  TreeBuilder b;
+  b.file("竖屏.mp4", f);
+  const auto findings = run(b, liaoning(), {Date{2023, 6, 10}, "", false});
+  CHECK(paths_of(findings, "video.orientation") == std::vector<std::string>{"竖屏.mp4"});
+  CHECK(paths_of(findings, "video.resolution").empty()); // stored as 1920x1080
+}
+
+TEST_CASE("checks (deep): video.black at 2 s, at either end, or all black")
+{
+  MediaFacts f = analysed();
+  f.deep->black_lead_s = 1.96;
+  CHECK(paths_of(one_file(f), "video.black").empty());
+  f.deep->black_lead_s = 2.0;
+  CHECK(paths_of(one_file(f), "video.black") == the_file);
+  f.deep->black_lead_s = 0;
+  f.deep->black_tail_s = 3;
+  const auto tail = one_file(f);
+  REQUIRE(paths_of(tail, "video.black") == the_file);
+  CHECK(tail[0].message.en.find("3.0 s of black at the end") != std::string::npos);
+  CHECK(tail[0].hint.en.find("-to 177.00") != std::string::npos);
+  f.deep->black_tail_s = 0;
+  f.deep->all_black = true;
+  CHECK(paths_of(one_file(f), "video.black") == the_file);
+}
+
+TEST_CASE("checks (deep): video.scan from the pictures, with the flag")
+{
+  // Changzhou wants 25P.
+  const std::string path = "作品/初心-微视频-钟楼区委组织部（有字幕）.mp4";
+  auto scan_findings = [&](const MediaFacts& f) {
+    TreeBuilder b;
+    b.file(path, f);
+    std::vector<Finding> out;
+    for (auto& finding : run(b, changzhou()))
+      if (finding.check == "video.scan")
+        out.push_back(finding);
+    return out;
+  };
+  MediaFacts f = analysed();
+  CHECK(scan_findings(f).empty());
+  f.deep->scan_content = "interlaced";
+  const auto content = scan_findings(f);
+  REQUIRE(content.size() == 1);
+  CHECK(content[0].actual.en == "interlaced pictures flagged progressive");
+  CHECK(content[0].hint.en.find("bwdif") != std::string::npos);
+  // Flagged interlaced, progressive pictures: still an error (players deinterlace by the
+  // flag), said plainly, and the fix does not deinterlace.
+  f.video->scan = "tff";
+  f.deep->scan_content = "progressive";
+  const auto flagged = scan_findings(f);
+  REQUIRE(flagged.size() == 1);
+  CHECK(flagged[0].message.en.find("only the export flagged them") != std::string::npos);
+  CHECK(flagged[0].hint.en.find("bwdif") == std::string::npos);
+  f.deep->scan_content = "unknown";
+  REQUIRE(scan_findings(f).size() == 1);
+  CHECK(scan_findings(f)[0].hint.en.find("bwdif") != std::string::npos);
+}
+
+TEST_CASE("checks (deep): video.scan says idet's counts and the dominant order")
+{
+  TreeBuilder b;
+  MediaFacts f = analysed();
+  f.deep->scan_content = "interlaced";
+  f.deep->idet_tff = 58;
+  f.deep->idet_bff = 2;
+  f.deep->idet_progressive = 4;
+  b.file("作品/初心-微视频-钟楼区委组织部（有字幕）.mp4", f);
+  const auto findings = run(b, changzhou());
+  const auto it = std::find_if(findings.begin(), findings.end(),
+                               [](const Finding& x) { return x.check == "video.scan"; });
+  REQUIRE(it != findings.end());
+  CHECK(it->message.en.find("top field first 58, bottom field first 2, progressive 4; 97% top "
+                            "field first") != std::string::npos);
+  CHECK(it->message.zh.find("顶场优先占 97%") != std::string::npos);
+}
+
+TEST_CASE("checks (deep): video.black leaves out the missing end of a truncated file")
+{
+  MediaFacts f = analysed();
+  f.deep->black_tail_s = 60;
+  f.truncated = true;
+  CHECK(paths_of(one_file(f), "video.black").empty());
+  f.deep->black_lead_s = 3; // the start is there: still reported, the end is not mentioned
+  const auto findings = one_file(f);
+  const auto it = std::find_if(findings.begin(), findings.end(),
+                               [](const Finding& x) { return x.check == "video.black"; });
+  REQUIRE(it != findings.end());
+  CHECK(it->message.en.find("at the end") == std::string::npos);
+}
+
+TEST_CASE("checks (baseline): HDR, 10-bit, variable timing under any notice")
+{
+  MediaFacts f = analysed();
+  for (const char* id : {"video.hdr", "video.bit-depth", "video.variable-frame-rate"})
+    CHECK(baseline(f, id).empty());
+  // The rule set's severity map switches a baseline off.
+  const rules::RuleSet strict = rules::load_rules_text(
+      "id: strict\ntitle: strict\nseverity:\n  audio.silent: error\n  video.hdr: off\n",
+      "strict.yaml");
+  // HLG 10-bit, as an Android phone records it.
+  MediaFacts hlg = analysed();
+  hlg.video->color_primaries = "bt2020";
+  hlg.video->color_transfer = "arib-std-b67";
+  hlg.video->color_matrix = "bt2020nc";
+  hlg.video->bit_depth = 10;
+  hlg.video->pix_fmt = "yuv420p10le";
+  auto found = baseline(hlg, "video.hdr");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::warning);
+  CHECK(found[0].actual.en == "HLG high dynamic range (bt2020/arib-std-b67)");
+  CHECK(found[0].hint.en.find("tonemap") != std::string::npos);
+  CHECK(baseline(hlg, "video.hdr", strict).empty());
+  found = baseline(hlg, "video.bit-depth");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].actual.en == "10-bit (yuv420p10le)");
+  // BT.2020 without an HDR transfer is wide gamut; BT.709 is nothing.
+  MediaFacts wide = analysed();
+  wide.video->color_primaries = "bt2020";
+  wide.video->color_transfer = "bt2020-10";
+  found = baseline(wide, "video.hdr");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].actual.en.find("wide gamut") != std::string::npos);
+  wide.video->color_primaries = wide.video->color_transfer = "bt709";
+  CHECK(baseline(wide, "video.hdr").empty());
+  // Variable timing where the notice sets no frame rate (Liaoning): still a warning.
+  MediaFacts vfr = analysed();
+  vfr.video->constant_frame_rate = false;
+  vfr.video->frame_duration_min_s = 0.016;
+  vfr.video->frame_duration_max_s = 0.050;
+  found = baseline(vfr, "video.variable-frame-rate", liaoning());
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::warning);
+  CHECK(found[0].expected.en == "constant frame rate");
+  // A phone's millisecond of jitter is not variable timing.
+  vfr.video->frame_duration_min_s = 0.033;
+  vfr.video->frame_duration_max_s = 0.034;
+  CHECK(baseline(vfr, "video.variable-frame-rate", liaoning()).empty());
+}

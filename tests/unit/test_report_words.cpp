@@ -1,0 +1,77 @@
+// report/words.cpp: the words the text and HTML reports share: labels, the summary line, the
+// closing line of each drive, and the findings grouped as the reports show them.
+#include "mpcheck/report/words.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "check_builder.hpp"
+
+using namespace test;
+using namespace mpcheck::report;
+
+namespace {
+
+checks::CheckReport report_with(std::vector<Finding> findings)
+{
+  checks::CheckReport r;
+  r.rules = &changzhou();
+  r.submission = pair_with(good_video()).build(changzhou());
+  r.submission.root = "/media/usb1";
+  r.findings = std::move(findings);
+  return r;
+}
+
+} // namespace
+
+TEST_CASE("report::words and severity_label in both languages")
+{
+  CHECK(std::string(words(Lang::zh).expected) != std::string(words(Lang::en).expected));
+  CHECK(severity_label(Severity::error, Lang::zh) == "✗ 错误");
+  CHECK(severity_label(Severity::warning, Lang::en) == "! warning");
+  CHECK(severity_label(Severity::manual, Lang::zh) == "? 人工");
+}
+
+TEST_CASE("report::check_summary says checks::summarize's counts, with English plurals")
+{
+  const auto r = report_with({{"video.resolution", Severity::error},
+                              {"layout.junk", Severity::warning},
+                              {"layout.junk", Severity::warning},
+                              {"manual.originality", Severity::manual}});
+  const size_t files = r.submission.files.size();
+  CHECK(check_summary(r, Lang::zh) == "共 " + std::to_string(files) +
+                                          " 个文件、1 部作品：1 个错误，2 个警告，1 项需人工确认，0 条提示");
+  CHECK(check_summary(r, Lang::en) ==
+        std::to_string(files) + " files, 1 works: 1 error, 2 warnings, 1 to confirm by hand, 0 notes");
+}
+
+TEST_CASE("report::drive_line marks each drive by its worst finding")
+{
+  CHECK(drive_line(report_with({}), Lang::en).starts_with("✓ /media/usb1  "));
+  CHECK(drive_line(report_with({{"layout.junk", Severity::warning}}), Lang::en).starts_with("! "));
+  auto r = report_with({{"layout.junk", Severity::warning}, {"video.codec", Severity::error}});
+  r.submission.label = "U盘";
+  CHECK(drive_line(r, Lang::zh).starts_with("✗ U盘  共 "));
+  CHECK(drives_heading(3, Lang::zh) == "共检查 3 份报送：");
+  CHECK(drives_heading(3, Lang::en) == "3 submissions checked:");
+}
+
+TEST_CASE("report::group_findings: problems by work, items to confirm apart")
+{
+  Finding a{"video.codec", Severity::error};
+  a.work = "奋斗者之歌";
+  Finding b{"layout.junk", Severity::warning};
+  Finding m{"manual.originality", Severity::manual};
+  m.work = "奋斗者之歌";
+  Finding i{"manual.note", Severity::info};
+  const auto r = report_with({a, b, m, i});
+  const GroupedFindings g = group_findings(r);
+  REQUIRE(g.by_work.size() == 2);
+  REQUIRE(g.by_work.at("奋斗者之歌").size() == 1);
+  CHECK(g.by_work.at("奋斗者之歌")[0]->check == "video.codec");
+  CHECK(g.by_work.at("")[0]->check == "layout.junk");
+  REQUIRE(g.manual.size() == 2);
+  CHECK(g.manual[0]->check == "manual.originality");
+  CHECK(g.manual[1]->check == "manual.note");
+}
