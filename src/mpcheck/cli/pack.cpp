@@ -14,7 +14,6 @@
 #include "mpcheck/gather/run.hpp"
 #include "mpcheck/layout/plan.hpp"
 #include "mpcheck/pack/execute.hpp"
-#include "mpcheck/pack/fileio.hpp"
 #include "mpcheck/pack/forms.hpp"
 #include "mpcheck/pack/space.hpp"
 #include "mpcheck/pack/zip.hpp"
@@ -206,6 +205,8 @@ Text error_text(const pack::ExecuteResult& r)
     return {"源文件在复制过程中被修改了：" + r.error_detail + "。请在源文件不再变化后重新运行。",
             "a source file changed while it was being copied: " + r.error_detail +
                 ". Run again once it no longer changes."};
+  if (r.error_code == "report")
+    return {"无法把检查报告写到目标盘", "cannot write the report onto the target"};
   if (r.error_code == "invalid-plan")
     return {"打包计划有误：" + r.error_detail, "the pack plan is invalid: " + r.error_detail};
   if (r.error_code == "dest-exists-different")
@@ -307,25 +308,8 @@ int run(const PackCommand& cmd)
                                             : fs::path(cmd.out).parent_path().string()) == "vfat";
   ProgressLine progress(cmd.common, {"已复制", "copied"});
   options.on_progress = progress.callback();
-  const pack::ExecuteResult result = pack::execute(exec_plan, cmd.out, options);
-  progress.clear();
-  if (!result.ok) {
-    print_error(error_text(result).in(lang));
-    return exit_runtime;
-  }
-  // The layout's folders exist even when empty: the notice asks for all of them.
-  for (const auto& folder : plan.folders) {
-    std::error_code ec;
-    fs::create_directories(fs::path(cmd.out) / folder, ec);
-  }
-  if (!cmd.zip.empty()) {
-    std::string error;
-    if (!pack::write_zip(exec_plan, cmd.zip, error)) {
-      print_error(fmt::format("{}: {}", cmd.zip, error));
-      return exit_runtime;
-    }
-  }
-  // The finished drive is checked again with the same rules; the report goes onto it.
+  // The finished drive is checked again with the same rules before pack writes its manifest;
+  // the report goes onto it.
   gather::RunOptions check_options;
   check_options.checks.unit = unit;
   check_options.checks.target_fat32 = options.fat32;
@@ -334,18 +318,35 @@ int run(const PackCommand& cmd)
   check_options.checks.as_of = *as_of;
   ProgressLine checking(cmd.common, {"已检查", "checked"});
   check_options.on_progress = checking.callback();
-  // Pack hashed every file as it wrote it (or has its digest from the resume state, re-read
-  // with --verify): the check verifies the manifest with those digests, reading nothing again.
-  for (const auto& f : result.files)
-    if (!f.sha256.empty())
-      check_options.known_sha256.emplace(f.dest, f.sha256);
-  const checks::CheckReport report = gather::run_check(cmd.out, rules, check_options);
+  checks::CheckReport report;
+  options.make_report = [&](const std::vector<pack::FileResult>& files,
+                            const std::string& manifest_text) -> std::optional<std::string> {
+    progress.clear();
+    // Pack hashed every file as it wrote it (or has its digest from the resume state, re-read
+    // with --verify): the check verifies the manifest with those digests, reading nothing
+    // again.
+    for (const auto& f : files)
+      if (!f.sha256.empty())
+        check_options.known_sha256.emplace(f.dest, f.sha256);
+    check_options.pending_manifest = manifest_text;
+    report = gather::run_check(cmd.out, rules, check_options);
+    checking.clear();
+    return report::check_text(report, {lang, false, false});
+  };
+  exec_plan.folders = plan.folders;
+  const pack::ExecuteResult result = pack::execute(exec_plan, cmd.out, options);
+  progress.clear();
   checking.clear();
-  const std::string text = report::check_text(report, {lang, false, false});
-  if (!pack::write_file_atomically((fs::path(cmd.out) / "mpcheck-report.txt").string(), text)
-           .ok()) {
-    print_error(say(lang, "无法把检查报告写到目标盘", "cannot write the report onto the target"));
+  if (!result.ok) {
+    print_error(error_text(result).in(lang));
     return exit_runtime;
+  }
+  if (!cmd.zip.empty()) {
+    std::string error;
+    if (!pack::write_zip(exec_plan, cmd.zip, error)) {
+      print_error(fmt::format("{}: {}", cmd.zip, error));
+      return exit_runtime;
+    }
   }
   const std::string shown =
       cmd.format == "json"
