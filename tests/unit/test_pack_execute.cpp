@@ -9,6 +9,8 @@
 #include <doctest/doctest.h>
 
 #include <cerrno>
+#include <filesystem>
+#include <optional>
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -437,4 +439,73 @@ TEST_CASE("pack::execute with verify and a relative output folder")
   std::filesystem::current_path(cwd);
   REQUIRE_MESSAGE(result.ok, result.error_detail);
   scene.check_complete();
+}
+
+TEST_CASE("pack::execute writes the files, the folders, the report, then the manifest last")
+{
+  Scene scene;
+  scene.plan.folders = {"作品", "空的/附件"};
+  ExecuteOptions options;
+  std::string seen_manifest;
+  bool complete_when_asked = false;
+  options.make_report = [&](const std::vector<FileResult>& files,
+                            const std::string& manifest) -> std::optional<std::string> {
+    // Every file and folder is there, the manifest not yet (nor the report).
+    complete_when_asked = files.size() == 4 && exists(scene.dest(2)) &&
+                          std::filesystem::is_directory(scene.out + "/空的/附件") &&
+                          !exists(scene.out + "/manifest-sha256.txt") &&
+                          !exists(scene.out + "/mpcheck-report.txt");
+    seen_manifest = manifest;
+    return std::string("报告：全部通过\n");
+  };
+  const ExecuteResult result = scene.run(options);
+  REQUIRE_MESSAGE(result.ok, result.error_detail);
+  CHECK(complete_when_asked);
+  scene.check_complete();
+  CHECK(read_file(scene.out + "/mpcheck-report.txt") == "报告：全部通过\n");
+  CHECK(read_file(scene.out + "/manifest-sha256.txt") == seen_manifest);
+  CHECK(seen_manifest == manifest_text(result.files));
+  CHECK(seen_manifest.find("mpcheck-report.txt") == std::string::npos);
+
+  SUBCASE("no report asked: none written; a dry run never asks")
+  {
+    TempDir other;
+    options.make_report = [](const std::vector<FileResult>&, const std::string&) {
+      return std::optional<std::string>();
+    };
+    REQUIRE(execute(scene.plan, other / "usb", options).ok);
+    CHECK_FALSE(exists(other / "usb/mpcheck-report.txt"));
+    CHECK(std::filesystem::is_directory(other / "usb/空的/附件"));
+    options.dry_run = true;
+    options.make_report = [](const std::vector<FileResult>&,
+                             const std::string&) -> std::optional<std::string> {
+      FAIL("make_report called in a dry run");
+      return std::nullopt;
+    };
+    CHECK(execute(scene.plan, other / "dry", options).ok);
+    CHECK_FALSE(exists(other / "dry"));
+  }
+}
+
+TEST_CASE("pack::execute without the report on the drive writes no manifest")
+{
+  Scene scene;
+  ExecuteOptions options;
+  options.make_report = [&](const std::vector<FileResult>&,
+                            const std::string&) -> std::optional<std::string> {
+    std::filesystem::create_directories(scene.out + "/mpcheck-report.txt/x"); // in the way
+    return std::string("报告\n");
+  };
+  const ExecuteResult result = scene.run(options);
+  CHECK(result.error_code == "report");
+  CHECK_FALSE(exists(scene.out + "/manifest-sha256.txt"));
+}
+
+TEST_CASE("pack::execute refuses a bad folder in the plan before writing anything")
+{
+  Scene scene;
+  scene.plan.folders = {"作品/../.."};
+  const ExecuteResult result = scene.run();
+  CHECK(result.error_code == "invalid-plan");
+  CHECK_FALSE(exists(scene.out));
 }

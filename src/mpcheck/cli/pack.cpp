@@ -14,8 +14,9 @@
 #include "mpcheck/gather/run.hpp"
 #include "mpcheck/layout/plan.hpp"
 #include "mpcheck/pack/execute.hpp"
-#include "mpcheck/pack/fileio.hpp"
 #include "mpcheck/pack/forms.hpp"
+#include "mpcheck/pack/messages.hpp"
+#include "mpcheck/pack/sources.hpp"
 #include "mpcheck/pack/space.hpp"
 #include "mpcheck/pack/zip.hpp"
 #include "mpcheck/report/check_report.hpp"
@@ -42,12 +43,6 @@ struct PackCommand {
   bool verify = false;
   bool fast = false;
   bool force = false;
-};
-
-// A source that is a link (inside SRC): the file it leads to is copied, and pack says so.
-struct Link {
-  std::string source; // as planned, relative to SRC
-  std::string target; // with every link resolved, relative to SRC
 };
 
 std::string say(Lang lang, const std::string& zh, const std::string& en)
@@ -98,47 +93,6 @@ bool make_plan(const PackCommand& cmd, const rules::RuleSet& rules, layout::Pack
   return false;
 }
 
-// The copies of `plan`, each reading the file its source really is (links resolved), so that
-// nothing outside SRC is ever opened; the links among them go to `links`. A source that
-// leaves SRC after all (a link changed since planning) is a plan problem.
-std::vector<pack::CopyOp> copies_of(layout::PackPlan& plan, const std::string& src,
-                                    std::vector<Link>& links)
-{
-  std::error_code ec;
-  const fs::path src_abs = fs::absolute(src).lexically_normal();
-  const fs::path src_real = fs::weakly_canonical(src_abs, ec);
-  std::vector<pack::CopyOp> copies;
-  for (const auto& f : plan.files) {
-    const fs::path given = fs::absolute(f.source).lexically_normal();
-    const fs::path real = fs::canonical(given, ec);
-    if (ec) { // missing or unreadable: execute() says so
-      copies.push_back({given.string(), f.dest});
-      continue;
-    }
-    if (!manifest::is_within(real.string(), src_real.string()))
-      plan.problems.push_back(
-          {f.source,
-           {"file.symlink-outside：指向源文件夹之外的 " + real.string() + "，不会复制",
-            "file.symlink-outside: leads out of the source folder to " + real.string() +
-                "; never copied"}});
-    const fs::path as_named = given.lexically_relative(src_abs);
-    const fs::path really = real.lexically_relative(src_real);
-    if (as_named != really)
-      links.push_back({as_named.string(), really.string()});
-    copies.push_back({real.string(), f.dest});
-  }
-  return copies;
-}
-
-std::string links_text(const std::vector<Link>& links, Lang lang)
-{
-  std::string out;
-  for (const auto& l : links)
-    out += say(lang, fmt::format("链接 {} → {}：复制它指向的文件\n", l.source, l.target),
-               fmt::format("link {} → {}: the file it leads to is copied\n", l.source, l.target));
-  return out;
-}
-
 // Usage errors about where pack would write (exit 2): the output folder inside SRC (or SRC
 // inside it), or a regular file; --zip or -o inside SRC, inside OUT, equal to a file pack
 // reads, or an existing file without --force.
@@ -175,11 +129,11 @@ std::string output_problem(const PackCommand& cmd, const std::vector<pack::CopyO
 }
 
 std::string plan_text(const layout::PackPlan& plan, const std::vector<pack::GeneratedFile>& forms,
-                      const std::vector<Link>& links, Lang lang)
+                      const std::vector<pack::Link>& links, Lang lang)
 {
   std::string out =
       say(lang, "打包计划（试运行，未写入任何文件）：\n", "Plan (dry run, nothing written):\n");
-  out += links_text(links, lang);
+  out += pack::links_text(links, lang);
   for (const auto& f : plan.files)
     out += fmt::format("  {}\n→ {}\n", f.source, f.dest);
   for (const auto& g : forms)
@@ -189,50 +143,7 @@ std::string plan_text(const layout::PackPlan& plan, const std::vector<pack::Gene
 
 Text error_text(const pack::ExecuteResult& r)
 {
-  if (r.error_code == "no-space")
-    return {"目标盘空间不足：" + r.error_detail,
-            "not enough space on the target: " + r.error_detail};
-  if (r.error_code == "fat32-limit")
-    return {"目标盘是 FAT32，放不下 4 GiB 以上的文件：" + r.error_detail +
-                "。请把U盘格式化为 exFAT。",
-            "the target is FAT32 and cannot hold files of 4 GiB or more: " + r.error_detail +
-                ". Format the drive as exFAT."};
-  if (r.error_code == "name-too-long")
-    return {"文件名太长，目标盘的文件系统放不下：" + r.error_detail +
-                "。请缩短作品名（works.yaml 的 title），然后重新运行。",
-            "a name too long for the target's file system: " + r.error_detail +
-                ". Shorten the title (works.yaml: title) and run again."};
-  if (r.error_code == "source-changed")
-    return {"源文件在复制过程中被修改了：" + r.error_detail + "。请在源文件不再变化后重新运行。",
-            "a source file changed while it was being copied: " + r.error_detail +
-                ". Run again once it no longer changes."};
-  if (r.error_code == "invalid-plan")
-    return {"打包计划有误：" + r.error_detail, "the pack plan is invalid: " + r.error_detail};
-  if (r.error_code == "dest-exists-different")
-    return {"目标位置已有同名但内容不同的文件，未覆盖：" + r.error_detail,
-            "a different file with the same name is already on the target; not overwritten: " +
-                r.error_detail};
-  if (r.error_code == "dest-symlink")
-    return {"输出文件夹里有指向别处的链接，pack 不会穿过它写入：" + r.error_detail +
-                "。请删除该链接（或换一个输出文件夹）后重新运行。",
-            "the output folder holds a link leading elsewhere; pack never writes through it: " +
-                r.error_detail +
-                ". Remove the link (or choose another output folder) and run "
-                "again."};
-  if (r.error_code == "source-unreadable")
-    return {"无法读取源文件：" + r.error_detail +
-                "。请检查它的读取权限（或它是否还在），然后重新运行。",
-            "cannot read a source file: " + r.error_detail +
-                ". Check its permissions (or that it still exists), then run again."};
-  if (r.error_code == "locked")
-    return {"另一个 mpcheck pack 正在写入这个输出文件夹：" + r.error_detail +
-                "。请等它结束后再运行。",
-            "another mpcheck pack is writing to this output folder: " + r.error_detail +
-                ". Wait for it to finish, then run again."};
-  return {"写入失败（U盘读写错误或被拔出）：" + r.error_detail +
-              "。已写入的文件完整，重新运行同一命令可继续。",
-          "writing failed (a drive error, or the drive was unplugged): " + r.error_detail +
-              ". What was written is complete; run the same command again to continue."};
+  return pack::error_text(r.error_code, r.error_detail);
 }
 
 int run(const PackCommand& cmd)
@@ -260,8 +171,8 @@ int run(const PackCommand& cmd)
     return exit_usage;
   }
   pack::Plan exec_plan;
-  std::vector<Link> links;
-  exec_plan.copies = copies_of(plan, cmd.src, links);
+  std::vector<pack::Link> links;
+  exec_plan.copies = pack::copies_of(plan, cmd.src, links);
   if (const std::string problem =
           output_problem(cmd, exec_plan.copies, manifest ? manifest->file : "");
       !problem.empty()) {
@@ -307,25 +218,8 @@ int run(const PackCommand& cmd)
                                             : fs::path(cmd.out).parent_path().string()) == "vfat";
   ProgressLine progress(cmd.common, {"已复制", "copied"});
   options.on_progress = progress.callback();
-  const pack::ExecuteResult result = pack::execute(exec_plan, cmd.out, options);
-  progress.clear();
-  if (!result.ok) {
-    print_error(error_text(result).in(lang));
-    return exit_runtime;
-  }
-  // The layout's folders exist even when empty: the notice asks for all of them.
-  for (const auto& folder : plan.folders) {
-    std::error_code ec;
-    fs::create_directories(fs::path(cmd.out) / folder, ec);
-  }
-  if (!cmd.zip.empty()) {
-    std::string error;
-    if (!pack::write_zip(exec_plan, cmd.zip, error)) {
-      print_error(fmt::format("{}: {}", cmd.zip, error));
-      return exit_runtime;
-    }
-  }
-  // The finished drive is checked again with the same rules; the report goes onto it.
+  // The finished drive is checked again with the same rules before pack writes its manifest;
+  // the report goes onto it.
   gather::RunOptions check_options;
   check_options.checks.unit = unit;
   check_options.checks.target_fat32 = options.fat32;
@@ -334,18 +228,35 @@ int run(const PackCommand& cmd)
   check_options.checks.as_of = *as_of;
   ProgressLine checking(cmd.common, {"已检查", "checked"});
   check_options.on_progress = checking.callback();
-  // Pack hashed every file as it wrote it (or has its digest from the resume state, re-read
-  // with --verify): the check verifies the manifest with those digests, reading nothing again.
-  for (const auto& f : result.files)
-    if (!f.sha256.empty())
-      check_options.known_sha256.emplace(f.dest, f.sha256);
-  const checks::CheckReport report = gather::run_check(cmd.out, rules, check_options);
+  checks::CheckReport report;
+  options.make_report = [&](const std::vector<pack::FileResult>& files,
+                            const std::string& manifest_text) -> std::optional<std::string> {
+    progress.clear();
+    // Pack hashed every file as it wrote it (or has its digest from the resume state, re-read
+    // with --verify): the check verifies the manifest with those digests, reading nothing
+    // again.
+    for (const auto& f : files)
+      if (!f.sha256.empty())
+        check_options.known_sha256.emplace(f.dest, f.sha256);
+    check_options.pending_manifest = manifest_text;
+    report = gather::run_check(cmd.out, rules, check_options);
+    checking.clear();
+    return report::check_text(report, {lang, false, false});
+  };
+  exec_plan.folders = plan.folders;
+  const pack::ExecuteResult result = pack::execute(exec_plan, cmd.out, options);
+  progress.clear();
   checking.clear();
-  const std::string text = report::check_text(report, {lang, false, false});
-  if (!pack::write_file_atomically((fs::path(cmd.out) / "mpcheck-report.txt").string(), text)
-           .ok()) {
-    print_error(say(lang, "无法把检查报告写到目标盘", "cannot write the report onto the target"));
+  if (!result.ok) {
+    print_error(error_text(result).in(lang));
     return exit_runtime;
+  }
+  if (!cmd.zip.empty()) {
+    std::string error;
+    if (!pack::write_zip(exec_plan, cmd.zip, error)) {
+      print_error(fmt::format("{}: {}", cmd.zip, error));
+      return exit_runtime;
+    }
   }
   const std::string shown =
       cmd.format == "json"
@@ -364,7 +275,7 @@ int run(const PackCommand& cmd)
         fmt::format("Packed into {}: {} files copied ({} already there and verified), "
                     "manifest-sha256.txt.\n\n",
                     cmd.out, copied, result.files.size() - size_t(copied)));
-    head = links_text(links, lang) + head;
+    head = pack::links_text(links, lang) + head;
   }
   if (!(cmd.format == "json" ? write_output(cmd.common, shown)
                              : write_text(cmd.common, head + shown)))

@@ -1,34 +1,24 @@
 // mpcheck rename DIR --rules R [--unit U] [--dry-run] [--journal FILE]
 // mpcheck rename --undo JOURNAL
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <ctime>
-#include <fcntl.h>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
-#include <unistd.h>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "mpcheck/cli/commands.hpp"
 #include "mpcheck/gather/assemble.hpp"
 #include "mpcheck/layout/rename.hpp"
 #include "mpcheck/manifest/works.hpp"
+#include "mpcheck/pack/rename.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/scan/walk.hpp"
-
-#include "mpcheck/util/atomic_file.hpp"
 
 namespace mpcheck::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
-using Json = nlohmann::ordered_json;
 
 struct RenameCommand {
   CommonOptions common;
@@ -40,112 +30,30 @@ struct RenameCommand {
   bool dry_run = false;
 };
 
-std::string default_journal()
+void print_failure(const pack::RenameFailure& f, Lang lang)
 {
-  const std::time_t now = std::time(nullptr);
-  std::tm t{};
-  localtime_r(&now, &t);
-  char buf[64];
-  std::strftime(buf, sizeof buf, "mpcheck-rename-%Y%m%d-%H%M%S.json", &t);
-  return buf;
-}
-
-// Renames without ever replacing an existing file.
-bool rename_no_replace(const std::string& from, const std::string& to, std::string& error)
-{
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
-    return true;
-  error = std::strerror(errno);
-  return false;
-}
-
-// Writes `text` to `path` with util::write_file_atomically.
-bool write_atomically(const std::string& path, const std::string& text)
-{
-  return util::write_file_atomically(path, text) == 0;
-}
-
-std::string read_text(const std::string& path)
-{
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-// The journal: the renames, and works.yaml as it was when the renames come from it (its
-// paths are updated with the files, and put back by --undo).
-bool write_journal(const std::string& path, const std::string& root,
-                   const std::vector<layout::Rename>& renames, const std::string& manifest_path)
-{
-  Json j{{"schema", "mpcheck-rename-journal/1"},
-         {"root", fs::absolute(root).string()},
-         {"renames", Json::array()}};
-  for (const auto& r : renames)
-    j["renames"].push_back(Json{{"from", r.from}, {"to", r.to}});
-  if (!manifest_path.empty())
-    j["manifest"] =
-        Json{{"path", fs::absolute(manifest_path).string()}, {"before", read_text(manifest_path)}};
-  return write_atomically(path, j.dump(2, ' ', false, Json::error_handler_t::strict) + "\n");
-}
-
-// works.yaml with each renamed path replaced by its new name.
-bool update_manifest(const std::string& path, const std::vector<layout::Rename>& renames)
-{
-  std::string text = read_text(path);
-  for (const auto& r : renames)
-    for (size_t at = text.find(r.from); at != std::string::npos;
-         at = text.find(r.from, at + r.to.size()))
-      text.replace(at, r.from.size(), r.to);
-  return write_atomically(path, text);
-}
-
-// Applies `renames` under `root` in order; on a failure, puts back what was done.
-bool apply(const std::string& root, const std::vector<layout::Rename>& renames, Lang lang)
-{
-  for (size_t i = 0; i < renames.size(); ++i) {
-    std::string error;
-    const std::string from = root + "/" + renames[i].from, to = root + "/" + renames[i].to;
-    if (rename_no_replace(from, to, error))
-      continue;
-    print_error(lang == Lang::en ? fmt::format("cannot rename '{}' to '{}': {}; undoing",
-                                               renames[i].from, renames[i].to, error)
-                                 : fmt::format("无法把“{}”改名为“{}”：{}；正在撤销",
-                                               renames[i].from, renames[i].to, error));
-    for (size_t k = i; k-- > 0;) {
-      std::string ignored;
-      rename_no_replace(root + "/" + renames[k].to, root + "/" + renames[k].from, ignored);
-    }
-    return false;
-  }
-  return true;
+  print_error(lang == Lang::en
+                  ? fmt::format("cannot rename '{}' to '{}': {}; undoing", f.from, f.to, f.error)
+                  : fmt::format("无法把“{}”改名为“{}”：{}；正在撤销", f.from, f.to, f.error));
 }
 
 int undo(const RenameCommand& cmd)
 {
   const Lang lang = cmd.common.language();
-  std::ifstream in(cmd.undo);
-  Json j;
-  try {
-    in >> j;
-  } catch (const std::exception&) {
+  const pack::UndoResult r = pack::undo(cmd.undo);
+  if (r.error == "not-a-journal") {
     print_error(fmt::format("{}: {}", cmd.undo,
                             lang == Lang::en ? "not a rename journal" : "不是改名记录文件"));
     return exit_usage;
   }
-  std::vector<layout::Rename> back;
-  for (const auto& r : j.value("renames", Json::array()))
-    back.insert(back.begin(),
-                layout::Rename{r.at("to").get<std::string>(), r.at("from").get<std::string>()});
-  if (!apply(j.value("root", std::string(".")), back, lang))
-    return exit_runtime;
-  if (j.contains("manifest") && !write_atomically(j["manifest"].at("path").get<std::string>(),
-                                                  j["manifest"].at("before").get<std::string>())) {
+  if (r.error == "rename")
+    print_failure(r.failure, lang);
+  if (r.error == "manifest")
     print_error(lang == Lang::en ? "cannot restore works.yaml" : "无法恢复 works.yaml");
+  if (!r.error.empty())
     return exit_runtime;
-  }
-  fmt::print("{}\n", lang == Lang::en ? fmt::format("{} names restored", back.size())
-                                      : fmt::format("已恢复 {} 个文件名", back.size()));
+  fmt::print("{}\n", lang == Lang::en ? fmt::format("{} names restored", r.restored)
+                                      : fmt::format("已恢复 {} 个文件名", r.restored));
   return exit_ok;
 }
 
@@ -199,16 +107,19 @@ int run(const RenameCommand& cmd)
                : fmt::format("将改名 {} 个文件（试运行，未改动）。\n", plan.renames.size());
     return write_text(cmd.common, out) ? exit_ok : exit_runtime;
   }
-  const std::string journal = cmd.journal.empty() ? default_journal() : cmd.journal;
-  if (!write_journal(journal, cmd.dir, plan.renames, works)) {
+  const std::string journal =
+      cmd.journal.empty() ? pack::default_journal_name(std::time(nullptr)) : cmd.journal;
+  if (!pack::write_journal(journal, cmd.dir, plan.renames, works)) {
     print_error(fmt::format("{}: {}", journal,
                             lang == Lang::en ? "cannot write the undo journal; nothing renamed"
                                              : "无法写入撤销记录；未改名"));
     return exit_runtime;
   }
-  if (!apply(cmd.dir, plan.renames, lang))
+  if (pack::RenameFailure failure; !pack::apply_renames(cmd.dir, plan.renames, failure)) {
+    print_failure(failure, lang);
     return exit_runtime;
-  if (!works.empty() && !update_manifest(works, plan.renames)) {
+  }
+  if (!works.empty() && !pack::update_manifest(works, plan.renames)) {
     print_error(lang == Lang::en
                     ? "renamed, but works.yaml could not be updated: undo with the journal"
                     : "已改名，但无法更新 works.yaml：请用撤销记录恢复");

@@ -175,7 +175,8 @@ CheckReport run_check(const Target& target, const rules::RuleSet& rules, const R
   const scan::Tree tree = scan::walk(target.paths);
   std::optional<DriveManifest> manifest;
   if (drive)
-    manifest = read_drive_manifest(tree);
+    manifest = options.pending_manifest ? parse_drive_manifest(*options.pending_manifest)
+                                        : read_drive_manifest(tree);
   // Probing is quick; decoding the videos takes the time: a video counts as done once
   // analysed, and the ones that cannot be (unreadable, no picture) when all is over. The
   // bytes a drive's manifest makes us hash count too.
@@ -191,6 +192,8 @@ CheckReport run_check(const Target& target, const rules::RuleSet& rules, const R
   sub.scope = target.scope;
   sub.label = target.label();
   sub.manifest = std::move(manifest);
+  if (drive && options.pending_manifest)
+    sub.pack.manifest = true;
   if (options.decode) {
     media::AnalyzeOptions analyze;
     analyze.thumbnails = options.thumbnails;

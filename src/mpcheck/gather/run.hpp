@@ -3,6 +3,7 @@
 // submission, run the checks. The I/O edge of checking; the checks themselves are pure.
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ struct RunOptions {
   // SHA-256 digests already known, by path relative to the drive as on disk: `pack` hashed
   // every file while writing it, so its check of the drive reads none of them again.
   std::map<std::string, std::string> known_sha256;
+  // The text of the manifest-sha256.txt `pack` writes after this check (it writes it last):
+  // the drive is checked as if it were already there. Unset: the drive's own is read.
+  std::optional<std::string> pending_manifest;
 };
 
 // What `check` checks as one submission (docs/submissions.md): one folder (a drive), or the file

@@ -402,11 +402,22 @@ Status Run::settle(std::future<Status>& committing, size_t index)
   return {};
 }
 
+// The plan's folders (also when empty), the report, then the manifest: last, so that a drive
+// with a manifest is complete.
 Status Run::finish()
 {
+  for (const std::string& folder : m_plan.folders) {
+    if (Status status = make_dirs(m_out, folder); !status.ok())
+      return status;
+  }
   const ExecuteResult done = result({});
-  if (Status status =
-          write_file_atomically(join_path(m_out, manifest_name), manifest_text(done.files));
+  const std::string manifest = manifest_text(done.files);
+  if (m_options.make_report) {
+    const std::optional<std::string> report = m_options.make_report(done.files, manifest);
+    if (report && !write_file_atomically(join_path(m_out, report_name), *report).ok())
+      return {"report", fmt::format("cannot write {} into {}", report_name, m_out)};
+  }
+  if (Status status = write_file_atomically(join_path(m_out, manifest_name), manifest);
       !status.ok())
     return status;
   m_journal.reset();

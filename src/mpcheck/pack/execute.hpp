@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,13 @@ namespace mpcheck::pack {
 // How far execute() is. Totals cover the whole plan; files found already in place count as
 // done when they are recognised.
 using Progress = mpcheck::Progress;
+
+struct FileResult {
+  std::string dest;   // as in the plan
+  std::string sha256; // 64 hex digits ("" in a dry run where not known)
+  int64_t size = 0;
+  bool copied = false; // false: already there and verified, skipped (or a dry run)
+};
 
 struct ExecuteOptions {
   // Decide and check everything, write nothing (no folder, no state file); results have
@@ -32,13 +40,13 @@ struct ExecuteOptions {
   bool fat32 = false;
   // Called after each buffer written and each file finished or recognised.
   ProgressCallback on_progress;
-};
-
-struct FileResult {
-  std::string dest;   // as in the plan
-  std::string sha256; // 64 hex digits ("" in a dry run where not known)
-  int64_t size = 0;
-  bool copied = false; // false: already there and verified, skipped (or a dry run)
+  // Called once every file is in place and the plan's folders exist, just before the
+  // manifest is written: `files` are the plan's files (digests known), `manifest` the text
+  // about to become manifest-sha256.txt (not yet on the drive). Returns the report to write at
+  // the root as mpcheck-report.txt (report_name), or nullopt for none. Never in a dry run.
+  std::function<std::optional<std::string>(const std::vector<FileResult>& files,
+                                           const std::string& manifest)>
+      make_report;
 };
 
 struct ExecuteResult {
@@ -49,17 +57,20 @@ struct ExecuteResult {
   // on the way to a dest is a symbolic link: pack never writes through it),
   // "source-unreadable" (a source cannot be opened or is not a regular file: permissions,
   // gone), "locked" (another pack holds the output folder), "name-too-long" (a name longer
-  // in bytes than the target file system takes, statvfs f_namemax: said before writing).
+  // in bytes than the target file system takes, statvfs f_namemax: said before writing),
+  // "report" (mpcheck-report.txt could not be written: no manifest either).
   std::string error_code;
   std::string error_detail;      // one plain sentence naming the file, for the user
   std::vector<FileResult> files; // the plan's files in plan order (copies, then generated);
                                  // on failure those finished before it
 };
 
-// Executes `plan` into the folder `out_dir` (created if missing). Stops at the first error;
-// whatever happens (including SIGKILL or power loss), every file under a final name is
-// complete, and running the same plan again finishes the job. Also writes
-// `manifest-sha256.txt` and the resume state `.mpcheck-pack-state` at the root of `out_dir`.
+// Executes `plan` into the folder `out_dir` (created if missing): the files (copies and the
+// generated forms, from memory), the plan's folders, the report (options.make_report), then
+// `manifest-sha256.txt` LAST — a drive with a manifest is complete — and the resume state
+// `.mpcheck-pack-state` at the root of `out_dir`. Stops at the first error; whatever happens
+// (including SIGKILL or power loss), every file under a final name is complete, and running
+// the same plan again finishes the job. pack/ is the only code that writes onto the drive.
 ExecuteResult execute(const Plan& plan, const std::string& out_dir, const ExecuteOptions& options);
 
 } // namespace mpcheck::pack

@@ -103,6 +103,10 @@ std::string plan_problem(const Plan& plan)
     if (std::string problem = dest_problem(dest); !problem.empty())
       return problem;
   }
+  for (const std::string& folder : plan.folders) {
+    if (std::string problem = dest_problem(folder); !problem.empty())
+      return "folder: " + problem;
+  }
   const auto collisions = naming::find_collisions(dests);
   if (!collisions.empty())
     return fmt::format("destinations {} are the same file on a USB drive",

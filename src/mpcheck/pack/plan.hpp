@@ -26,11 +26,16 @@ struct GeneratedFile {
 struct Plan {
   std::vector<CopyOp> copies;
   std::vector<GeneratedFile> generated;
+  // Folders created even when empty (the notice asks for all of them): relative paths like
+  // a dest ("作品", "表格/附件").
+  std::vector<std::string> folders;
 };
 
 // Names pack keeps for itself at the root of the output folder (never a plan's dest).
 inline constexpr std::string_view manifest_name = "manifest-sha256.txt";
 inline constexpr std::string_view state_name = ".mpcheck-pack-state";
+// The report of the check of the finished drive (ExecuteOptions::make_report).
+inline constexpr std::string_view report_name = "mpcheck-report.txt";
 // Prefix of the temporary name a file is written under before it is renamed into place.
 using util::temp_prefix;
 
@@ -40,7 +45,8 @@ using util::temp_prefix;
 // be one of pack's own names at the root.
 std::string dest_problem(std::string_view dest);
 
-// Why the plan cannot be executed, or "" when it can: the first dest_problem, a source that
+// Why the plan cannot be executed, or "" when it can: the first dest_problem (of a file or
+// a folder), a source that
 // is not an absolute path, two destinations that are the same file on a case-insensitive
 // file system (naming::fold_for_collision), or a destination that is also another's folder.
 // The message names the offending destination(s).

@@ -1,0 +1,55 @@
+#include "mpcheck/pack/messages.hpp"
+
+namespace mpcheck::pack {
+
+Text error_text(const std::string& code, const std::string& detail)
+{
+  if (code == "no-space")
+    return {"目标盘空间不足：" + detail,
+            "not enough space on the target: " + detail};
+  if (code == "fat32-limit")
+    return {"目标盘是 FAT32，放不下 4 GiB 以上的文件：" + detail +
+                "。请把U盘格式化为 exFAT。",
+            "the target is FAT32 and cannot hold files of 4 GiB or more: " + detail +
+                ". Format the drive as exFAT."};
+  if (code == "name-too-long")
+    return {"文件名太长，目标盘的文件系统放不下：" + detail +
+                "。请缩短作品名（works.yaml 的 title），然后重新运行。",
+            "a name too long for the target's file system: " + detail +
+                ". Shorten the title (works.yaml: title) and run again."};
+  if (code == "source-changed")
+    return {"源文件在复制过程中被修改了：" + detail + "。请在源文件不再变化后重新运行。",
+            "a source file changed while it was being copied: " + detail +
+                ". Run again once it no longer changes."};
+  if (code == "report")
+    return {"无法把检查报告写到目标盘", "cannot write the report onto the target"};
+  if (code == "invalid-plan")
+    return {"打包计划有误：" + detail, "the pack plan is invalid: " + detail};
+  if (code == "dest-exists-different")
+    return {"目标位置已有同名但内容不同的文件，未覆盖：" + detail,
+            "a different file with the same name is already on the target; not overwritten: " +
+                detail};
+  if (code == "dest-symlink")
+    return {"输出文件夹里有指向别处的链接，pack 不会穿过它写入：" + detail +
+                "。请删除该链接（或换一个输出文件夹）后重新运行。",
+            "the output folder holds a link leading elsewhere; pack never writes through it: " +
+                detail +
+                ". Remove the link (or choose another output folder) and run "
+                "again."};
+  if (code == "source-unreadable")
+    return {"无法读取源文件：" + detail +
+                "。请检查它的读取权限（或它是否还在），然后重新运行。",
+            "cannot read a source file: " + detail +
+                ". Check its permissions (or that it still exists), then run again."};
+  if (code == "locked")
+    return {"另一个 mpcheck pack 正在写入这个输出文件夹：" + detail +
+                "。请等它结束后再运行。",
+            "another mpcheck pack is writing to this output folder: " + detail +
+                ". Wait for it to finish, then run again."};
+  return {"写入失败（U盘读写错误或被拔出）：" + detail +
+              "。已写入的文件完整，重新运行同一命令可继续。",
+          "writing failed (a drive error, or the drive was unplugged): " + detail +
+              ". What was written is complete; run the same command again to continue."};
+}
+
+} // namespace mpcheck::pack
