@@ -165,7 +165,7 @@ void notice_forbidden(const Context& ctx, const SubmissionFile& file)
       naming::notice_forbidden_in(file.name, ctx.rules.naming->forbidden_characters);
   if (found.empty())
     return;
-  if (Finding* f = ctx.sink.add("name.characters", &ctx.rules.naming->origin, file.path,
+  if (Finding* f = ctx.sink.add(rules::ids::name_characters, &ctx.rules.naming->origin, file.path,
                                 ctx.work_of(file))) {
     f->expected = "不含 " + ctx.rules.naming->forbidden_characters;
     f->actual = found;
