@@ -19,6 +19,9 @@ TEST_CASE("core::kind_from_extension sorts files by what they are for")
   CHECK(kind_from_extension(".xlsx") == FileKind::document);
   CHECK(kind_from_extension(".dps") == FileKind::courseware);
   CHECK(kind_from_extension(".pptx") == FileKind::courseware);
+  CHECK(kind_from_extension(".jpg") == FileKind::image);
+  CHECK(kind_from_extension(".docx") == FileKind::document);
+  CHECK(kind_from_extension(".exe") == FileKind::other);
   CHECK(kind_from_extension(".xyz") == FileKind::other);
   CHECK(kind_from_extension("") == FileKind::other);
 }

@@ -43,17 +43,6 @@ TEST_CASE("gather::assemble reads the episode after the unit, before or after th
   REQUIRE(sub.pairs.size() == 1); // episode 1 has both versions, episode 2 only one
 }
 
-TEST_CASE("kind_from_extension")
-{
-  using mpcheck::kind_from_extension;
-  CHECK(kind_from_extension(".mp4") == FileKind::video);
-  CHECK(kind_from_extension(".jpg") == FileKind::image);
-  CHECK(kind_from_extension(".docx") == FileKind::document);
-  CHECK(kind_from_extension(".pptx") == FileKind::courseware);
-  CHECK(kind_from_extension(".exe") == FileKind::other);
-  CHECK(kind_from_extension("") == FileKind::other);
-}
-
 TEST_CASE("gather::assemble groups versions and episodes into works")
 {
   const auto rules = mpcheck::rules::load_rules("changzhou-2024");

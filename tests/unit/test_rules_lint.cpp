@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "rules_testing.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,17 +14,6 @@ using namespace mpcheck;
 using namespace mpcheck::rules;
 
 namespace {
-
-// A rule file of `body` after the two required keys (which take lines 1 and 2).
-std::string with_head(const std::string& body)
-{
-  return "id: t\ntitle: 测试\n" + body;
-}
-
-RuleSet load(const std::string& body)
-{
-  return load_rules_text(with_head(body), "t.yaml");
-}
 
 std::string read_text(const std::filesystem::path& path)
 {

@@ -814,13 +814,9 @@ private:
       return std::any_of(bursts.begin(), bursts.end(), [](const auto& b) { return b->active; });
     };
     while (next < times.size() || any_active()) {
-      const AVFrame* f = m_dec.next();
-      if (!f) {
-        m_position = std::numeric_limits<double>::infinity();
+      const AVFrame* f = advance();
+      if (!f)
         break;
-      }
-      m_position = m_dec.time_of(f);
-      m_dec.remember(m_position);
       note_tail(f);
       for (auto& b : bursts)
         if (b->active) {
@@ -908,13 +904,9 @@ private:
       return counts;
     idet.feed(first);
     for (int k = 1; k < m_o.burst_frames; ++k) {
-      const AVFrame* f = m_dec.next();
-      if (!f) {
-        m_position = std::numeric_limits<double>::infinity();
+      const AVFrame* f = advance();
+      if (!f)
         break;
-      }
-      m_position = m_dec.time_of(f);
-      m_dec.remember(m_position);
       if (k + 1 == m_o.burst_frames && m_grey.black(f))
         m_last_black = m_position;
       idet.feed(f);
@@ -1011,6 +1003,21 @@ private:
   Thumbnailer m_thumbs;
   double m_duration = 0, m_frame = 0.04;
   std::vector<double> m_keyframes;
+
+  // The next picture in decoding order, remembered, with m_position at its time (infinity and
+  // nullptr past the end).
+  const AVFrame* advance()
+  {
+    const AVFrame* f = m_dec.next();
+    if (!f) {
+      m_position = std::numeric_limits<double>::infinity();
+      return nullptr;
+    }
+    m_position = m_dec.time_of(f);
+    m_dec.remember(m_position);
+    return f;
+  }
+
   double m_position = -std::numeric_limits<double>::infinity(); // last picture handed out
   double m_last_black = -1; // time of the last handed-out picture known to be black
   bool m_in_order = false;  // samples and bursts came from one pass in order

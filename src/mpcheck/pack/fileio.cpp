@@ -18,18 +18,7 @@ namespace {
 testing::WriteFunction g_write = nullptr;
 bool g_space_check = true;
 
-// Closes a descriptor on scope exit; release() hands it over.
-struct Fd {
-  int fd;
-  explicit Fd(int f) : fd(f) {}
-  ~Fd()
-  {
-    if (fd >= 0)
-      ::close(fd);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-};
+using util::Fd;
 
 int make_one_dir(const std::string& path, bool follow_links)
 {

@@ -13,19 +13,6 @@ namespace {
 
 constexpr size_t max_name_bytes = 255;
 
-// Closes a descriptor on scope exit.
-struct Fd {
-  int fd;
-  explicit Fd(int f) : fd(f) {}
-  ~Fd()
-  {
-    if (fd >= 0)
-      ::close(fd);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-};
-
 int write_temp(const std::string& temp, std::string_view content, WriteFunction write)
 {
   Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644));

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <sys/types.h>
+#include <unistd.h>
 
 namespace mpcheck::util {
 
@@ -26,6 +27,19 @@ int fsync_dir(const std::string& dir);
 
 // The folder part of `path` for fsync_dir ("a/b.txt" → "a/", "b.txt" → ".").
 std::string folder_of(const std::string& path);
+
+// Closes a descriptor on scope exit.
+struct Fd { // owns `fd`; -1: none
+  int fd;
+  explicit Fd(int f) : fd(f) {}
+  ~Fd()
+  {
+    if (fd >= 0)
+      ::close(fd);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+};
 
 // write(2) or a stand-in (pack's tests inject I/O errors through one).
 using WriteFunction = ssize_t (*)(int fd, const void* data, std::size_t size);
