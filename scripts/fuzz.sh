@@ -162,7 +162,7 @@ printf '{\\rtf1 x}' >"$SEEDS/docx/rtf"
 # Dictionaries: the keys of the rule language and of works.yaml, the check ids.
 {
   grep -ohE '^ *-? *[a-z_]+:' rules/*.yaml | sed 's/^[ -]*//' | sort -u
-  grep -ohE '"[a-z]+(\.[a-z0-9-]+)+"' src/mpcheck/rules/check_ids.cpp | tr -d '"' | sort -u
+  grep -ohE '"[a-z]+(\.[a-z0-9-]+)+"' src/mpcheck/rules/check_ids.hpp src/mpcheck/rules/check_ids.cpp | tr -d '"' | sort -u
 } | sed 's/.*/"&"/' >"$SEEDS/rules.dict"
 grep -ohE '"[a-z_]{2,}"' src/mpcheck/manifest/works.cpp | sort -u >"$SEEDS/works.dict"
 
