@@ -187,15 +187,14 @@ naming::ParseResult parse_work_file(SubmissionFile& f, const std::string& name,
 }
 
 void parse_names(SubmissionFile& f, const std::vector<std::string>& categories,
-                 const rules::RuleSet& rules)
+                 const naming::VariantWords& words, const rules::RuleSet& rules)
 {
   const bool named = rules.naming.has_value();
   if (is_probed_kind(f.kind)) {
     if (named) {
       const std::string name =
           f.kind == FileKind::image ? strip_role_mark(f.name, f.extension, rules) : f.name;
-      f.work_name =
-          parse_work_file(f, name, categories, rules.naming->episode_suffix, variant_words(rules));
+      f.work_name = parse_work_file(f, name, categories, rules.naming->episode_suffix, words);
     } else {
       // No naming rule: the file is its own work, titled by its name.
       naming::ParseResult r;
@@ -293,15 +292,16 @@ Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
       sub.folders.push_back(p.substr(sub.base.size()));
   }
   const std::vector<std::string> categories = category_names(rules);
+  const naming::VariantWords words = variant_words(rules);
   facts.resize(tree.files.size());
   for (size_t i = 0; i < tree.files.size(); ++i) {
     if (naming::is_pack_metadata(tree.files[i].path)) {
-      sub.pack.manifest |= tree.files[i].path == "manifest-sha256.txt";
+      sub.pack.manifest |= tree.files[i].path == kDriveManifestName;
       sub.pack.state_file |= tree.files[i].path == ".mpcheck-pack-state";
       continue;
     }
     SubmissionFile f = make_file(tree.files[i], std::move(facts[i]), sub.base);
-    parse_names(f, categories, rules);
+    parse_names(f, categories, words, rules);
     sub.files.push_back(std::move(f));
   }
   for (const auto& p : tree.problems)

@@ -126,17 +126,17 @@ bool is_new_media(const rules::RuleSet& rules, const std::string& category)
 
 bool load_image(const std::string& path, docs::Image& out, std::string& error)
 {
-  ImageFacts facts;
-  ProbeError probe_error;
-  if (!media::probe_image(path, facts, probe_error)) {
-    error = path + ": " +
-            (probe_error.code == "unreadable" ? probe_error.detail : "not a PNG or JPEG image");
-    return false;
-  }
   std::ifstream in(path, std::ios::binary);
   std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (!in.good() && !in.eof()) {
+  if (!in.is_open() || (!in.good() && !in.eof())) {
     error = path + ": " + std::strerror(errno);
+    return false;
+  }
+  ImageFacts facts;
+  ProbeError probe_error;
+  if (!media::probe_image_bytes(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(),
+                                facts, probe_error)) {
+    error = path + ": not a PNG or JPEG image";
     return false;
   }
   out = {std::move(bytes), facts.format, facts.width, facts.height};

@@ -5,11 +5,9 @@ namespace mpcheck::pack {
 Text error_text(const std::string& code, const std::string& detail)
 {
   if (code == "no-space")
-    return {"目标盘空间不足：" + detail,
-            "not enough space on the target: " + detail};
+    return {"目标盘空间不足：" + detail, "not enough space on the target: " + detail};
   if (code == "fat32-limit")
-    return {"目标盘是 FAT32，放不下 4 GiB 以上的文件：" + detail +
-                "。请把U盘格式化为 exFAT。",
+    return {"目标盘是 FAT32，放不下 4 GiB 以上的文件：" + detail + "。请把U盘格式化为 exFAT。",
             "the target is FAT32 and cannot hold files of 4 GiB or more: " + detail +
                 ". Format the drive as exFAT."};
   if (code == "name-too-long")
@@ -37,13 +35,11 @@ Text error_text(const std::string& code, const std::string& detail)
                 ". Remove the link (or choose another output folder) and run "
                 "again."};
   if (code == "source-unreadable")
-    return {"无法读取源文件：" + detail +
-                "。请检查它的读取权限（或它是否还在），然后重新运行。",
+    return {"无法读取源文件：" + detail + "。请检查它的读取权限（或它是否还在），然后重新运行。",
             "cannot read a source file: " + detail +
                 ". Check its permissions (or that it still exists), then run again."};
   if (code == "locked")
-    return {"另一个 mpcheck pack 正在写入这个输出文件夹：" + detail +
-                "。请等它结束后再运行。",
+    return {"另一个 mpcheck pack 正在写入这个输出文件夹：" + detail + "。请等它结束后再运行。",
             "another mpcheck pack is writing to this output folder: " + detail +
                 ". Wait for it to finish, then run again."};
   return {"写入失败（U盘读写错误或被拔出）：" + detail +

@@ -11,7 +11,7 @@ namespace mpcheck::pack {
 namespace fs = std::filesystem;
 
 std::vector<CopyOp> copies_of(layout::PackPlan& plan, const std::string& src,
-                                    std::vector<Link>& links)
+                              std::vector<Link>& links)
 {
   std::error_code ec;
   const fs::path src_abs = fs::absolute(src).lexically_normal();
