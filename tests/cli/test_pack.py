@@ -164,6 +164,11 @@ class PackTest(unittest.TestCase):
             self.assertIn(f"作品/奋斗者之歌-微视频-{UNIT}（有字幕）.mp4", names)
             info = archive.getinfo(f"作品/奋斗者之歌-微视频-{UNIT}（有字幕）.mp4")
             self.assertTrue(info.flag_bits & 0x800)  # UTF-8 name flag
+            # The drive as pack left it: its manifest verifies every file of the archive.
+            self.assertIn("mpcheck-report.txt", names)
+            for line in archive.read("manifest-sha256.txt").decode().splitlines():
+                digest, name = line.split("  ", 1)
+                self.assertEqual(hashlib.sha256(archive.read(name)).hexdigest(), digest, name)
 
     def test_pack_of_well_named_folder_without_manifest(self):
         src = os.path.join(self.tmp, "已命名")

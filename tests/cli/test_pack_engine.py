@@ -242,17 +242,23 @@ class PackEngineTest(unittest.TestCase):
         copies = make_sources(self.src, [100_000, 0])
         generated = [{"dest": "报告.txt", "content": "全部通过\n" * 100}]
         zip_path = os.path.join(self.tmp, "报送.zip")
-        code, result = demo(self.plan(copies, generated), zip_path, "--zip")
-        self.assertEqual((code, result["ok"]), (0, True), result)
+        out = os.path.join(self.tmp, "U盘")
+        code, result = demo(self.plan(copies, generated), out, "--zip", zip_path)
+        self.assertEqual((code, result["ok"], result["zip_ok"]), (0, True, True), result)
         with zipfile.ZipFile(zip_path) as z:
             self.assertIsNone(z.testzip())
             files = {i.filename: i for i in z.infolist() if not i.is_dir()}
-            self.assertEqual(sorted(files), sorted([c["dest"] for c in copies] + ["报告.txt"]))
-            for info in z.infolist():
-                self.assertTrue(info.flag_bits & 0x800, f"{info.filename} not flagged UTF-8")
+            # The drive as pack left it, its manifest included: the archive verifies like it.
+            self.assertEqual(sorted(files), sorted([c["dest"] for c in copies] +
+                                                   ["报告.txt", "manifest-sha256.txt"]))
+            for info in z.infolist():  # an ASCII name needs no flag
+                if not info.filename.isascii():
+                    self.assertTrue(info.flag_bits & 0x800, f"{info.filename} not flagged UTF-8")
             for c in copies:
                 with open(c["source"], "rb") as f:
                     self.assertEqual(z.read(c["dest"]), f.read())
+            with open(os.path.join(out, "manifest-sha256.txt"), "rb") as f:
+                self.assertEqual(z.read("manifest-sha256.txt"), f.read())
             self.assertEqual(files[copies[0]["dest"]].compress_type, zipfile.ZIP_STORED)
             self.assertEqual(files["报告.txt"].compress_type, zipfile.ZIP_DEFLATED)
         self.assertEqual([n for n in os.listdir(self.tmp) if n.startswith(TEMP_PREFIX)], [])

@@ -1,13 +1,14 @@
-// mpcheck_pack_demo: runs pack::execute() (or write_zip) on a plan given as a JSON file, for
+// mpcheck_pack_demo: runs pack::execute() (and write_zip) on a plan given as a JSON file, for
 // the end-to-end tests (kill -9 loop, full disk) and bench/bench-pack.sh. Not installed.
 //
 //   mpcheck_pack_demo PLAN.json OUT_DIR [--dry-run] [--verify] [--fat32] [--progress]
-//                     [--no-space-check] [--fail-write-after BYTES] [--zip]
+//                     [--no-space-check] [--fail-write-after BYTES] [--zip FILE]
 //
 // PLAN.json: {"copies": [{"source": "/abs", "dest": "a/b.mp4"}, ...],
 //             "generated": [{"dest": "report.txt", "content": "..."}]}
 // Prints the ExecuteResult as JSON on stdout; exit 0 when ok, 3 otherwise, 2 on bad usage.
-// With --zip, OUT_DIR is the ZIP file to write.
+// With --zip FILE, the drive written into OUT_DIR is then zipped into FILE (write_zip); the
+// result gains "zip_ok" and "zip_error".
 
 #include "mpcheck/pack/execute.hpp"
 #include "mpcheck/pack/fileio.hpp"
@@ -43,13 +44,13 @@ ssize_t failing_write(int fd, const void* data, size_t size)
   return ::write(fd, data, size);
 }
 
-pack::Plan read_plan(const std::string& path)
+pack::PackPlan read_plan(const std::string& path)
 {
   std::ifstream in(path);
   const json j = json::parse(in);
-  pack::Plan plan;
+  pack::PackPlan plan;
   for (const json& c : j.value("copies", json::array()))
-    plan.copies.push_back({c.at("source").get<std::string>(), c.at("dest").get<std::string>()});
+    plan.files.push_back({c.at("source").get<std::string>(), c.at("dest").get<std::string>()});
   for (const json& g : j.value("generated", json::array()))
     plan.generated.push_back({g.at("dest").get<std::string>(), g.at("content").get<std::string>()});
   return plan;
@@ -73,14 +74,6 @@ void print_progress(const pack::Progress& p)
                mpcheck::report::progress_text(p, {"已复制", "copied"}, mpcheck::Lang::en).c_str());
 }
 
-int run_zip(const pack::Plan& plan, const std::string& zip_path)
-{
-  std::string error;
-  const bool ok = pack::write_zip(plan, zip_path, error);
-  std::cout << json{{"ok", ok}, {"error", error}}.dump() << "\n";
-  return ok ? 0 : 3;
-}
-
 } // namespace
 
 int main(int argc, char** argv)
@@ -90,7 +83,7 @@ int main(int argc, char** argv)
     return 2;
   }
   pack::ExecuteOptions options;
-  bool zip = false;
+  std::string zip;
   for (int i = 3; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--dry-run")
@@ -103,8 +96,8 @@ int main(int argc, char** argv)
       options.on_progress = print_progress;
     else if (arg == "--no-space-check")
       pack::testing::set_space_check(false);
-    else if (arg == "--zip")
-      zip = true;
+    else if (arg == "--zip" && i + 1 < argc)
+      zip = argv[++i];
     else if (arg == "--fail-write-after" && i + 1 < argc) {
       g_fail_after = std::atoll(argv[++i]);
       pack::testing::set_write_function(failing_write);
@@ -113,12 +106,18 @@ int main(int argc, char** argv)
       return 2;
     }
   }
-  const pack::Plan plan = read_plan(argv[1]);
-  if (zip)
-    return run_zip(plan, argv[2]);
+  const pack::PackPlan plan = read_plan(argv[1]);
   const pack::ExecuteResult result = pack::execute(plan, argv[2], options);
   if (options.on_progress)
     std::fputc('\n', stderr);
-  std::cout << to_json(result).dump() << "\n";
-  return result.ok ? 0 : 3;
+  json out = to_json(result);
+  bool ok = result.ok;
+  if (ok && !zip.empty()) {
+    std::string error;
+    ok = pack::write_zip(plan, result.files, argv[2], zip, error);
+    out["zip_ok"] = ok;
+    out["zip_error"] = error;
+  }
+  std::cout << out.dump() << "\n";
+  return ok ? 0 : 3;
 }

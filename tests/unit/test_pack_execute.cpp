@@ -30,7 +30,7 @@ struct Scene {
   TempDir dir;
   std::string src = dir / "材料";
   std::string out = dir / "usb";
-  Plan plan;
+  PackPlan plan;
 
   Scene()
   {
@@ -42,16 +42,16 @@ struct Scene {
   void add(const std::string& name, const std::string& dest, size_t size, uint32_t seed)
   {
     write_file(src + "/" + name, pack_files::pattern(size, seed));
-    plan.copies.push_back({src + "/" + name, dest});
+    plan.files.push_back({src + "/" + name, dest});
   }
-  std::string dest(size_t i) const { return out + "/" + plan.copies[i].dest; }
-  std::string source(size_t i) const { return plan.copies[i].source; }
+  std::string dest(size_t i) const { return out + "/" + plan.files[i].dest; }
+  std::string source(size_t i) const { return plan.files[i].source; }
   ExecuteResult run(ExecuteOptions options = {}) const { return execute(plan, out, options); }
 
   // Every file under a final name holds exactly its source's bytes.
   void check_complete() const
   {
-    for (size_t i = 0; i < plan.copies.size(); ++i)
+    for (size_t i = 0; i < plan.files.size(); ++i)
       CHECK(read_file(dest(i)) == read_file(source(i)));
     CHECK(read_file(out + "/报告.txt") == "全部通过\n");
     CHECK(pack_files::files_named(out, ".mpcheck-tmp-").empty());
@@ -88,7 +88,7 @@ TEST_CASE("pack::execute copies the plan, hashes it and writes the manifest and 
   CHECK(read_file(scene.out + "/manifest-sha256.txt") == manifest_text(result.files));
   const State state = load_state(scene.out);
   CHECK(state.size() == 4);
-  CHECK(state.at(scene.plan.copies[1].dest).sha256 == result.files[1].sha256);
+  CHECK(state.at(scene.plan.files[1].dest).sha256 == result.files[1].sha256);
 }
 
 TEST_CASE("pack::execute never changes a source (times, mode and bytes), read-only tree too")
@@ -96,16 +96,16 @@ TEST_CASE("pack::execute never changes a source (times, mode and bytes), read-on
   Scene scene;
   std::filesystem::permissions(scene.src, std::filesystem::perms::owner_read |
                                               std::filesystem::perms::owner_exec);
-  for (size_t i = 0; i < scene.plan.copies.size(); ++i)
+  for (size_t i = 0; i < scene.plan.files.size(); ++i)
     ::chmod(scene.source(i).c_str(), 0444);
   std::vector<pack_files::Snapshot> before;
-  for (size_t i = 0; i < scene.plan.copies.size(); ++i)
+  for (size_t i = 0; i < scene.plan.files.size(); ++i)
     before.push_back(pack_files::snapshot(scene.source(i)));
   ExecuteOptions options;
   options.verify = true;
   REQUIRE(scene.run(options).ok);
   REQUIRE(scene.run(options).ok); // the resume path reads sources too
-  for (size_t i = 0; i < scene.plan.copies.size(); ++i)
+  for (size_t i = 0; i < scene.plan.files.size(); ++i)
     CHECK(pack_files::snapshot(scene.source(i)) == before[i]);
   scene.check_complete();
 }
@@ -115,7 +115,7 @@ TEST_CASE("pack::execute reads sources from a read-only mount" *
 {
   Scene scene;
   REQUIRE(scene.dir.mount_read_only(scene.src, "ro"));
-  for (CopyOp& op : scene.plan.copies)
+  for (PlannedFile& op : scene.plan.files)
     op.source.replace(0, scene.src.size(), scene.dir / "ro");
   const ExecuteResult result = scene.run();
   REQUIRE_MESSAGE(result.ok, result.error_detail);
@@ -254,7 +254,7 @@ TEST_CASE("pack::execute never writes through a symlinked folder inside the outp
     std::filesystem::create_directory_symlink(real, scene.out);
     const ExecuteResult result = scene.run();
     REQUIRE_MESSAGE(result.ok, result.error_detail);
-    CHECK(read_file(real + "/" + scene.plan.copies[0].dest) == read_file(scene.source(0)));
+    CHECK(read_file(real + "/" + scene.plan.files[0].dest) == read_file(scene.source(0)));
   }
 }
 
@@ -338,7 +338,7 @@ TEST_CASE("pack::execute on a disk that fills up during the copy" *
   CHECK_FALSE(exists(out + "/作品/big.mp4"));
   CHECK(pack_files::files_named(out, ".mpcheck-tmp-").empty());
   for (size_t i = 0; i < 3; ++i)
-    CHECK(read_file(out + "/" + scene.plan.copies[i].dest) == read_file(scene.source(i)));
+    CHECK(read_file(out + "/" + scene.plan.files[i].dest) == read_file(scene.source(i)));
 }
 
 namespace {
@@ -380,7 +380,7 @@ TEST_CASE("pack::execute on FAT32 refuses a file of 4 GiB before writing anythin
   SUBCASE("4 GiB")
   {
     REQUIRE(::truncate(big.c_str(), int64_t(4) << 30) == 0); // sparse
-    scene.plan.copies.push_back({big, "作品/big.mp4"});
+    scene.plan.files.push_back({big, "作品/big.mp4"});
     const ExecuteResult result = scene.run(options);
     CHECK(result.error_code == "fat32-limit");
     CHECK(result.error_detail ==
@@ -391,7 +391,7 @@ TEST_CASE("pack::execute on FAT32 refuses a file of 4 GiB before writing anythin
   SUBCASE("4 GiB - 1 byte is allowed")
   {
     REQUIRE(::truncate(big.c_str(), (int64_t(4) << 30) - 1) == 0);
-    scene.plan.copies.push_back({big, "作品/big.mp4"});
+    scene.plan.files.push_back({big, "作品/big.mp4"});
     options.dry_run = true;
     CHECK(scene.run(options).ok);
   }

@@ -38,17 +38,17 @@ TEST_CASE("pack::dest_problem refuses junk, escapes and pack's own names")
 
 TEST_CASE("pack::plan_problem")
 {
-  Plan plan{{{"/src/a.mp4", "作品/A.mp4"}, {"/src/b.mp4", "作品/b.mp4"}}, {{"报告.txt", "x"}}};
+  PackPlan plan{{{"/src/a.mp4", "作品/A.mp4"}, {"/src/b.mp4", "作品/b.mp4"}}, {{"报告.txt", "x"}}};
   CHECK(plan_problem(plan) == "");
 
   SUBCASE("a relative source")
   {
-    plan.copies[0].source = "src/a.mp4";
+    plan.files[0].source = "src/a.mp4";
     CHECK(plan_problem(plan) == "source src/a.mp4 of 作品/A.mp4 is not an absolute path");
   }
   SUBCASE("names that are one file on a USB drive")
   {
-    plan.copies[1].dest = "作品/a.mp4";
+    plan.files[1].dest = "作品/a.mp4";
     CHECK(plan_problem(plan) ==
           "destinations 作品/A.mp4 and 作品/a.mp4 are the same file on a USB drive");
   }

@@ -10,7 +10,7 @@ using namespace mpcheck;
 using pack_files::TempDir;
 using pack_files::write_file;
 
-TEST_CASE("copies_of reads a link inside SRC as its target and says so")
+TEST_CASE("resolve_sources reads a link inside SRC as its target and says so")
 {
   TempDir dir;
   const std::string src = dir / "src";
@@ -21,7 +21,8 @@ TEST_CASE("copies_of reads a link inside SRC as its target and says so")
   plan.files.push_back({src + "/link.mp4", "作品/a.mp4", "video", "a"});
   plan.files.push_back({src + "/missing.mp4", "作品/b.mp4", "video", "b"});
   std::vector<pack::Link> links;
-  const auto copies = pack::copies_of(plan, src, links);
+  pack::resolve_sources(plan, src, links);
+  const auto& copies = plan.files;
   REQUIRE(copies.size() == 2);
   CHECK(copies[0].source == std::filesystem::canonical(src + "/真/a.mp4").string());
   CHECK(copies[0].dest == "作品/a.mp4");
@@ -35,7 +36,7 @@ TEST_CASE("copies_of reads a link inside SRC as its target and says so")
         "link link.mp4 → 真/a.mp4: the file it leads to is copied\n");
 }
 
-TEST_CASE("copies_of makes a link leaving SRC a plan problem")
+TEST_CASE("resolve_sources makes a link leaving SRC a plan problem")
 {
   TempDir dir;
   const std::string src = dir / "src";
@@ -45,7 +46,7 @@ TEST_CASE("copies_of makes a link leaving SRC a plan problem")
   layout::PackPlan plan;
   plan.files.push_back({src + "/out.mp4", "作品/out.mp4", "video", "x"});
   std::vector<pack::Link> links;
-  pack::copies_of(plan, src, links);
+  pack::resolve_sources(plan, src, links);
   REQUIRE(plan.problems.size() == 1);
   CHECK(plan.problems[0].source == src + "/out.mp4");
   CHECK(plan.problems[0].message.in(Lang::en).starts_with("file.symlink-outside"));

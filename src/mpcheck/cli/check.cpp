@@ -8,9 +8,9 @@
 #include <fmt/format.h>
 
 #include "mpcheck/cli/commands.hpp"
-#include "mpcheck/cli/outputs.hpp"
 #include "mpcheck/cli/progress.hpp"
 #include "mpcheck/gather/run.hpp"
+#include "mpcheck/pack/outputs.hpp"
 #include "mpcheck/report/check_html.hpp"
 #include "mpcheck/report/check_report.hpp"
 #include "mpcheck/rules/loader.hpp"
@@ -89,7 +89,7 @@ std::string path_error_text(const gather::PathError& e, Lang lang)
 // existing file, such as last run's report, is allowed: that is the normal CI use.
 std::string output_problem(const CheckCommand& cmd, const Submission* checked)
 {
-  OutputGuard guard;
+  pack::OutputGuard guard;
   guard.read_only = cmd.paths;
   guard.read_only_name = {"被检查的", "the checked"};
   guard.replace = true;
@@ -99,24 +99,17 @@ std::string output_problem(const CheckCommand& cmd, const Submission* checked)
   if (checked)
     for (const auto& f : checked->files)
       guard.read_files.push_back(f.abs_path);
-  return cli::output_problem(guard, "-o", cmd.common.output, cmd.common.language());
+  return pack::output_problem(guard, "-o", cmd.common.output, cmd.common.language());
 }
 
 int run(const CheckCommand& cmd)
 {
   const Lang lang = cmd.common.language();
   gather::RunOptions options;
-  if (cmd.as_of.empty()) {
-    options.checks.as_of = today();
-  } else if (auto d = parse_date(cmd.as_of)) {
-    options.checks.as_of = *d;
-  } else {
-    print_error(
-        lang == Lang::en
-            ? fmt::format("--as-of: expected a day such as 2024-09-01, found '{}'", cmd.as_of)
-            : fmt::format("--as-of：应为 2024-09-01 这样的日期，实际是“{}”", cmd.as_of));
+  const std::optional<Date> as_of = as_of_or_report(cmd.as_of, lang);
+  if (!as_of)
     return exit_usage;
-  }
+  options.checks.as_of = *as_of;
   options.checks.unit = cmd.unit;
   options.checks.target_fat32 = cmd.fat32;
   options.waive = cmd.waive;

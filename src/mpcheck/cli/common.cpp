@@ -57,6 +57,18 @@ bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out)
   }
 }
 
+std::optional<Date> as_of_or_report(const std::string& given, Lang lang)
+{
+  if (given.empty())
+    return today();
+  if (std::optional<Date> day = parse_date(given))
+    return day;
+  print_error(lang == Lang::en
+                  ? fmt::format("--as-of: expected a day such as 2024-09-01, found '{}'", given)
+                  : fmt::format("--as-of：应为 2024-09-01 这样的日期，实际是“{}”", given));
+  return std::nullopt;
+}
+
 bool stdout_failed(Lang lang)
 {
   if (std::fflush(stdout) == 0 && !std::ferror(stdout))

@@ -1,12 +1,14 @@
 #pragma once
 // Options shared by subcommands, and output helpers for the CLI layer.
 
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "mpcheck/core/lang.hpp"
 #include "mpcheck/rules/ruleset.hpp"
+#include "mpcheck/util/date.hpp"
 
 namespace mpcheck::cli {
 
@@ -47,5 +49,9 @@ void print_error(const std::string& message);
 // Loads a rule set (built-in id or YAML path) into `out`; on failure prints the error
 // (FILE:LINE:COL: MESSAGE) and returns false: the caller exits with code 2.
 bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out);
+
+// The day given with --as-of (YYYY-MM-DD), today when none was given; nullopt, having said
+// what was expected and found, when it is not a day (exit 2).
+std::optional<Date> as_of_or_report(const std::string& given, Lang lang);
 
 } // namespace mpcheck::cli

@@ -7,12 +7,10 @@
 #include <fmt/format.h>
 
 #include "mpcheck/cli/commands.hpp"
-#include "mpcheck/gather/assemble.hpp"
 #include "mpcheck/layout/rename.hpp"
-#include "mpcheck/manifest/works.hpp"
+#include "mpcheck/pack/job.hpp"
 #include "mpcheck/pack/rename.hpp"
 #include "mpcheck/rules/loader.hpp"
-#include "mpcheck/scan/walk.hpp"
 
 namespace mpcheck::cli {
 
@@ -70,23 +68,23 @@ int run(const RenameCommand& cmd)
   rules::RuleSet rules;
   if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
-  // Names only: nothing needs probing.
-  const Submission sub = gather::assemble(scan::walk({cmd.dir}), {}, rules);
+  // Names only: nothing needs probing. A works manifest names every file: rename after it.
   layout::RenamePlan plan;
-  std::string works = (fs::path(cmd.dir) / "works.yaml").string();
-  if (fs::exists(works)) {
-    // A works manifest names every file: rename after it.
-    try {
-      const manifest::Manifest m = manifest::load_manifest(works, rules, cmd.dir, lang);
+  std::string works;
+  try {
+    const pack::Material material =
+        pack::read_material(cmd.dir, "", "", rules, lang, /*with_names=*/true);
+    if (material.manifest) {
+      works = material.manifest->file;
       plan =
-          layout::plan_renames_from_manifest(layout::plan_from_manifest(m, rules), m.base_dir, sub);
-    } catch (const rules::RuleError& e) {
-      print_error(std::string(e.what()) + (lang == Lang::en ? " (nothing renamed)" : "（未改名）"));
-      return exit_usage;
+          layout::plan_renames_from_manifest(layout::plan_from_manifest(*material.manifest, rules),
+                                             material.manifest->base_dir, material.names);
+    } else {
+      plan = layout::plan_renames(material.names, rules, cmd.unit);
     }
-  } else {
-    works.clear();
-    plan = layout::plan_renames(sub, rules, cmd.unit);
+  } catch (const rules::RuleError& e) {
+    print_error(std::string(e.what()) + (lang == Lang::en ? " (nothing renamed)" : "（未改名）"));
+    return exit_usage;
   }
   std::string out;
   for (const auto& r : plan.renames)

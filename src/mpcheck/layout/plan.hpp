@@ -1,7 +1,8 @@
 #pragma once
 // Planning a drive: which source file lands under which name in which folder. Pure: it
 // decides names from a works manifest (or from names that already follow the pattern) and the
-// rule set; pack/ carries the plan out.
+// rule set. PackPlan is the one plan type: pack/ adds the generated forms and carries it out
+// (pack/execute.hpp onto a drive, pack/zip.hpp into an archive).
 
 #include <string>
 #include <vector>
@@ -13,11 +14,19 @@
 
 namespace mpcheck::layout {
 
+// One existing file copied onto the drive. The source is only ever opened read-only.
 struct PlannedFile {
-  std::string source; // absolute (or as given) path to read
+  std::string source; // path to read (absolute once pack::resolve_sources has run)
   std::string dest;   // relative to the drive, '/'-separated, NFC
   std::string role;   // subtitled, clean, video, episode, poster, qr, courseware, script, document
   std::string work;   // the work's title, "" for unit documents
+};
+
+// A file whose content pack makes (forms); written atomically and listed in the manifest like
+// a copy.
+struct GeneratedFile {
+  std::string dest;    // as PlannedFile::dest
+  std::string content; // the bytes to write
 };
 
 struct PlanProblem {
@@ -26,8 +35,11 @@ struct PlanProblem {
 };
 
 struct PackPlan {
-  std::vector<std::string> folders; // the layout's folders, created even when empty
-  std::vector<PlannedFile> files;
+  std::vector<PlannedFile> files;       // copies
+  std::vector<GeneratedFile> generated; // forms (pack::generate_forms)
+  // Folders created even when empty (the notice asks for all of them): relative paths like a
+  // dest ("作品", "表格/附件").
+  std::vector<std::string> folders;
   std::vector<PlanProblem> problems; // nothing is written while there are any
 };
 

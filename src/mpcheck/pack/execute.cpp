@@ -26,7 +26,7 @@ namespace {
 
 // One file of the plan on its way to the drive.
 struct Item {
-  const CopyOp* copy = nullptr;             // or
+  const PlannedFile* copy = nullptr;             // or
   const GeneratedFile* generated = nullptr; // exactly one of the two is set
   std::string dest_path;                    // absolute
   SourceStamp stamp;                        // generated: {content size, 0}
@@ -56,7 +56,7 @@ std::string absolute_folder(const std::string& path)
 
 class Run {
 public:
-  Run(const Plan& plan, const std::string& out_dir, const ExecuteOptions& options)
+  Run(const PackPlan& plan, const std::string& out_dir, const ExecuteOptions& options)
       : m_plan(plan), m_out(absolute_folder(out_dir)), m_options(options),
         m_meter(options.on_progress)
   {
@@ -90,7 +90,7 @@ private:
   Status finish();
   ExecuteResult result(const Status& status) const;
 
-  const Plan& m_plan;
+  const PackPlan& m_plan;
   std::string m_out;
   const ExecuteOptions& m_options;
   std::vector<Item> m_items;
@@ -130,7 +130,7 @@ Status Run::prepare()
 {
   if (std::string problem = plan_problem(m_plan); !problem.empty())
     return {"invalid-plan", problem};
-  for (const CopyOp& op : m_plan.copies) {
+  for (const PlannedFile& op : m_plan.files) {
     Item item{&op, nullptr, join_path(m_out, op.dest), {}, "", false, false};
     if (Status status = stat_source(op.source, item.stamp); !status.ok())
       return {status.code == "io" ? "source-unreadable" : status.code, status.detail};
@@ -438,7 +438,7 @@ ExecuteResult Run::result(const Status& status) const
 
 } // namespace
 
-ExecuteResult execute(const Plan& plan, const std::string& out_dir, const ExecuteOptions& options)
+ExecuteResult execute(const PackPlan& plan, const std::string& out_dir, const ExecuteOptions& options)
 {
   Run run(plan, out_dir, options);
   return run.go();

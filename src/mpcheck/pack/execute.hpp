@@ -71,6 +71,6 @@ struct ExecuteResult {
 // `.mpcheck-pack-state` at the root of `out_dir`. Stops at the first error; whatever happens
 // (including SIGKILL or power loss), every file under a final name is complete, and running
 // the same plan again finishes the job. pack/ is the only code that writes onto the drive.
-ExecuteResult execute(const Plan& plan, const std::string& out_dir, const ExecuteOptions& options);
+ExecuteResult execute(const PackPlan& plan, const std::string& out_dir, const ExecuteOptions& options);
 
 } // namespace mpcheck::pack

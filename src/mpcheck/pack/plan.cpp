@@ -43,10 +43,10 @@ std::string part_problem(std::string_view part)
   return "";
 }
 
-std::vector<std::string> all_dests(const Plan& plan)
+std::vector<std::string> all_dests(const PackPlan& plan)
 {
   std::vector<std::string> dests;
-  for (const CopyOp& op : plan.copies)
+  for (const PlannedFile& op : plan.files)
     dests.push_back(op.dest);
   for (const GeneratedFile& file : plan.generated)
     dests.push_back(file.dest);
@@ -92,9 +92,9 @@ std::string dest_problem(std::string_view dest)
   return "";
 }
 
-std::string plan_problem(const Plan& plan)
+std::string plan_problem(const PackPlan& plan)
 {
-  for (const CopyOp& op : plan.copies) {
+  for (const PlannedFile& op : plan.files) {
     if (op.source.empty() || op.source.front() != '/')
       return fmt::format("source {} of {} is not an absolute path", op.source, op.dest);
   }

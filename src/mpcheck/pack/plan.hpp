@@ -1,35 +1,21 @@
 #pragma once
-// What pack is asked to write: a copy plan made by layout/ and the CLI, executed by execute()
+// What pack is asked to write: the plan layout/ makes (layout::PackPlan), executed by execute()
 // (execute.hpp) or write_zip() (zip.hpp). The checks here are pure: no disk access.
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "mpcheck/layout/plan.hpp"
 #include "mpcheck/util/atomic_file.hpp"
 
 namespace mpcheck::pack {
 
-// Copy one existing file. The source is only ever opened read-only.
-struct CopyOp {
-  std::string source; // absolute path to read
-  std::string dest;   // relative path under the output folder, '/'-separated, UTF-8
-};
-
-// A file whose content pack makes (forms, the report); written atomically and listed in the
-// manifest like a copy.
-struct GeneratedFile {
-  std::string dest;    // as CopyOp::dest
-  std::string content; // the bytes to write
-};
-
-struct Plan {
-  std::vector<CopyOp> copies;
-  std::vector<GeneratedFile> generated;
-  // Folders created even when empty (the notice asks for all of them): relative paths like
-  // a dest ("作品", "表格/附件").
-  std::vector<std::string> folders;
-};
+// The plan pack carries out is layout's (one type, made by layout/ and completed by
+// generate_forms); these names are used for it here.
+using layout::GeneratedFile;
+using layout::PackPlan;
+using layout::PlannedFile;
 
 // Names pack keeps for itself at the root of the output folder (never a plan's dest).
 inline constexpr std::string_view manifest_name = "manifest-sha256.txt";
@@ -50,6 +36,6 @@ std::string dest_problem(std::string_view dest);
 // is not an absolute path, two destinations that are the same file on a case-insensitive
 // file system (naming::fold_for_collision), or a destination that is also another's folder.
 // The message names the offending destination(s).
-std::string plan_problem(const Plan& plan);
+std::string plan_problem(const PackPlan& plan);
 
 } // namespace mpcheck::pack

@@ -10,18 +10,16 @@ namespace mpcheck::pack {
 
 namespace fs = std::filesystem;
 
-std::vector<CopyOp> copies_of(layout::PackPlan& plan, const std::string& src,
-                              std::vector<Link>& links)
+void resolve_sources(layout::PackPlan& plan, const std::string& src, std::vector<Link>& links)
 {
   std::error_code ec;
   const fs::path src_abs = fs::absolute(src).lexically_normal();
   const fs::path src_real = fs::weakly_canonical(src_abs, ec);
-  std::vector<CopyOp> copies;
-  for (const auto& f : plan.files) {
+  for (auto& f : plan.files) {
     const fs::path given = fs::absolute(f.source).lexically_normal();
     const fs::path real = fs::canonical(given, ec);
     if (ec) { // missing or unreadable: execute() says so
-      copies.push_back({given.string(), f.dest});
+      f.source = given.string();
       continue;
     }
     if (!manifest::is_within(real.string(), src_real.string()))
@@ -34,9 +32,8 @@ std::vector<CopyOp> copies_of(layout::PackPlan& plan, const std::string& src,
     const fs::path really = real.lexically_relative(src_real);
     if (as_named != really)
       links.push_back({as_named.string(), really.string()});
-    copies.push_back({real.string(), f.dest});
+    f.source = real.string();
   }
-  return copies;
 }
 
 std::string links_text(const std::vector<Link>& links, Lang lang)

@@ -18,12 +18,11 @@ struct Link {
   std::string target; // with every link resolved, relative to SRC
 };
 
-// The copies of `plan`, each reading its source with every link resolved (a missing or
-// unreadable one as given: execute() says so); the links among them go to `links`. A source
-// that leaves SRC after all (a link changed since planning) becomes a plan problem
-// (file.symlink-outside).
-std::vector<CopyOp> copies_of(layout::PackPlan& plan, const std::string& src,
-                              std::vector<Link>& links);
+// Makes each source of `plan` the absolute path pack reads, with every link resolved (a
+// missing or unreadable one stays as given, made absolute: execute() says so); the links
+// among them go to `links`. A source that leaves SRC after all (a link changed since
+// planning) becomes a plan problem (file.symlink-outside).
+void resolve_sources(layout::PackPlan& plan, const std::string& src, std::vector<Link>& links);
 
 // One line per link: 链接 A → B：复制它指向的文件.
 std::string links_text(const std::vector<Link>& links, Lang lang);

@@ -9,7 +9,7 @@
 
 #include "mpcheck/core/lang.hpp"
 
-namespace mpcheck::cli {
+namespace mpcheck::pack {
 
 struct OutputGuard {
   // Folders or files that are only read: pack's SRC, check's PATHs. Nothing is written
@@ -38,4 +38,4 @@ std::string output_problem(const OutputGuard& guard, const std::string& option,
 // Whether `path` exists and is the same file (device and inode) as one of `files`.
 bool same_file_as_any(const std::string& path, const std::vector<std::string>& files);
 
-} // namespace mpcheck::cli
+} // namespace mpcheck::pack

@@ -1,4 +1,4 @@
-#include "mpcheck/cli/outputs.hpp"
+#include "mpcheck/pack/outputs.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace mpcheck::cli {
+namespace mpcheck::pack {
 
 namespace fs = std::filesystem;
 
@@ -96,4 +96,4 @@ std::string output_problem(const OutputGuard& guard, const std::string& option,
   return "";
 }
 
-} // namespace mpcheck::cli
+} // namespace mpcheck::pack
