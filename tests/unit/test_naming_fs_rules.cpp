@@ -343,3 +343,15 @@ TEST_CASE("naming::replace_invalid_utf8")
   CHECK(replace_invalid_utf8("\xed\xa0\x80") != "\xed\xa0\x80"); // a surrogate is replaced
   CHECK(mpcheck::naming::is_valid_utf8(replace_invalid_utf8("\xb7\xdc\xb6\xb7.mp4"))); // GBK bytes
 }
+
+TEST_CASE("naming::NameClaims hands out each name once, as a case-insensitive NFC file system")
+{
+  mpcheck::naming::NameClaims names;
+  CHECK(names.claim("作品/A.mp4", "/src/a.mp4") == "");
+  CHECK(names.claim("作品/A.mp4", "/src/a.mp4") == ""); // its own again
+  CHECK(names.claim("作品/a.MP4", "/src/b.mp4") == "/src/a.mp4");
+  // NFD "é" folds like NFC "é".
+  CHECK(names.claim("caf\xC3\xA9.mp4", "/src/c.mp4") == "");
+  CHECK(names.claim("cafe\xCC\x81.mp4", "/src/d.mp4") == "/src/c.mp4");
+  CHECK(names.claim("作品/B.mp4", "/src/b.mp4") == "");
+}

@@ -17,15 +17,6 @@ TEST_CASE("pack::temp_path_for")
   CHECK(temp.size() == 3 + 13 + 32);
 }
 
-TEST_CASE("pack::parent_of and join_path")
-{
-  CHECK(parent_of("a/b/c.mp4") == "a/b");
-  CHECK(parent_of("c.mp4") == "");
-  CHECK(join_path("/out", "a/b") == "/out/a/b");
-  CHECK(join_path("/", "a") == "/a");
-  CHECK(join_path("/out", "") == "/out");
-}
-
 TEST_CASE("pack::make_dirs")
 {
   pack_files::TempDir dir;

@@ -144,15 +144,17 @@ std::string folder_prefix(const rules::RuleSet& rules, const std::string& kind)
 
 std::vector<PlanProblem> destination_collisions(const PackPlan& plan)
 {
-  std::map<std::string, const PlannedFile*> seen;
+  // Each planned file is its own claimant (the same source planned twice collides too).
+  naming::NameClaims names;
   std::vector<PlanProblem> out;
-  for (const auto& f : plan.files) {
-    const std::string key = naming::fold_for_collision(f.dest);
-    auto [it, fresh] = seen.emplace(key, &f);
-    if (!fresh)
+  for (size_t i = 0; i < plan.files.size(); ++i) {
+    const PlannedFile& f = plan.files[i];
+    if (const std::string other = names.claim(f.dest, std::to_string(i)); !other.empty()) {
+      const std::string& first = plan.files[std::stoul(other)].source;
       out.push_back({f.source,
-                     {"与“" + it->second->source + "”会得到同一个名字：" + f.dest,
-                      "would get the same name as '" + it->second->source + "': " + f.dest}});
+                     {"与“" + first + "”会得到同一个名字：" + f.dest,
+                      "would get the same name as '" + first + "': " + f.dest}});
+    }
   }
   return out;
 }

@@ -5,16 +5,11 @@
 
 #include "mpcheck/naming/fs_rules.hpp"
 #include "mpcheck/naming/work_name.hpp"
+#include "mpcheck/util/path.hpp"
 
 namespace mpcheck::layout {
 
 namespace {
-
-std::string parent_of(const std::string& path)
-{
-  const size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash + 1);
-}
 
 bool renamable(const SubmissionFile& f)
 {
@@ -38,14 +33,34 @@ Text not_understood(const SubmissionFile& f)
           "the name is not recognisable as 作品名-分类-报送单位; rename it by hand"};
 }
 
+// The names a folder's files hold now, each its own owner.
+naming::NameClaims names_on_disk(const Submission& sub)
+{
+  naming::NameClaims names;
+  for (const auto& f : sub.files)
+    names.claim(f.path, f.raw_path);
+  return names;
+}
+
+// Renames `from` to `to` unless another file has that name (or will have it): then refused.
+void add_rename(RenamePlan& plan, naming::NameClaims& names, const std::string& shown,
+                const std::string& from, const std::string& to)
+{
+  if (const std::string other = names.claim(to, from); !other.empty()) {
+    plan.refused.push_back({shown,
+                            {"改名后会与“" + other + "”重名：" + to,
+                             "renaming would clash with '" + other + "': " + to}});
+    return;
+  }
+  plan.renames.push_back({from, to});
+}
+
 } // namespace
 
 RenamePlan plan_renames(const Submission& sub, const rules::RuleSet& rules, const std::string& unit)
 {
   RenamePlan plan;
-  std::map<std::string, std::string> taken; // folded name → who has it
-  for (const auto& f : sub.files)
-    taken[naming::fold_for_collision(f.path)] = f.raw_path;
+  naming::NameClaims names = names_on_disk(sub);
   for (const auto& f : sub.files) {
     if (f.kind != FileKind::video && f.kind != FileKind::audio)
       continue;
@@ -55,20 +70,10 @@ RenamePlan plan_renames(const Submission& sub, const rules::RuleSet& rules, cons
       plan.skipped.push_back({f.path, not_understood(f)});
       continue;
     }
-    const std::string to =
-        parent_of(f.path) + canonical_name(f, unit, f.work_name->name.extension, rules);
-    if (to == f.raw_path)
-      continue;
-    const std::string key = naming::fold_for_collision(to);
-    auto it = taken.find(key);
-    if (it != taken.end() && it->second != f.raw_path) {
-      plan.refused.push_back({f.path,
-                              {"改名后会与“" + it->second + "”重名：" + to,
-                               "renaming would clash with '" + it->second + "': " + to}});
-      continue;
-    }
-    taken[key] = f.raw_path;
-    plan.renames.push_back({f.raw_path, to});
+    const std::string to = util::folder_prefix_of(f.path) +
+                           canonical_name(f, unit, f.work_name->name.extension, rules);
+    if (to != f.raw_path)
+      add_rename(plan, names, f.path, f.raw_path, to);
   }
   return plan;
 }
@@ -77,9 +82,7 @@ RenamePlan plan_renames_from_manifest(const PackPlan& plan, const std::string& r
                                       const Submission& sub)
 {
   RenamePlan out;
-  std::map<std::string, std::string> taken;
-  for (const auto& f : sub.files)
-    taken[naming::fold_for_collision(f.path)] = f.raw_path;
+  naming::NameClaims names = names_on_disk(sub);
   const std::filesystem::path base =
       std::filesystem::path(root.empty() ? "." : root).lexically_normal();
   for (const auto& f : plan.files) {
@@ -88,20 +91,10 @@ RenamePlan plan_renames_from_manifest(const PackPlan& plan, const std::string& r
     if (from.empty() || from.starts_with(".."))
       continue; // outside the folder: not renamed in place
     const size_t slash = f.dest.rfind('/');
-    const std::string to =
-        parent_of(from) + (slash == std::string::npos ? f.dest : f.dest.substr(slash + 1));
-    if (to == from)
-      continue;
-    const std::string key = naming::fold_for_collision(to);
-    auto it = taken.find(key);
-    if (it != taken.end() && it->second != from) {
-      out.refused.push_back({from,
-                             {"改名后会与“" + it->second + "”重名：" + to,
-                              "renaming would clash with '" + it->second + "': " + to}});
-      continue;
-    }
-    taken[key] = from;
-    out.renames.push_back({from, to});
+    const std::string to = util::folder_prefix_of(from) +
+                           (slash == std::string::npos ? f.dest : f.dest.substr(slash + 1));
+    if (to != from)
+      add_rename(out, names, from, from, to);
   }
   return out;
 }

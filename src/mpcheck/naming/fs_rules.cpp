@@ -333,6 +333,12 @@ std::vector<std::vector<std::string>> find_collisions(const std::vector<std::str
   return groups;
 }
 
+std::string NameClaims::claim(const std::string& name, const std::string& owner)
+{
+  const auto [it, added] = m_owner_of.try_emplace(fold_for_collision(name), owner);
+  return added || it->second == owner ? "" : it->second;
+}
+
 std::string sanitize_title(std::string_view title, std::string_view extra_forbidden)
 {
   std::string out;

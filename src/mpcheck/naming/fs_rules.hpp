@@ -4,6 +4,7 @@
 // Names are UTF-8 byte strings; invalid UTF-8 is reported, never a crash. See docs/naming.md.
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,6 +75,19 @@ std::string fold_for_collision(std::string_view name);
 // Groups of names (each of two or more) that share a fold_for_collision key, in order of
 // first appearance; members keep their input order. Identical names form a group too.
 std::vector<std::vector<std::string>> find_collisions(const std::vector<std::string>& names);
+
+// The names taken so far in one folder tree, compared as a case-insensitive NFC file system
+// does (fold_for_collision): for plans that hand out names one at a time (pack's destinations,
+// rename's new names), each name claimed by its owner (the source it comes from).
+class NameClaims {
+public:
+  // Claims `name` for `owner`. Returns "" when it was free or already `owner`'s, else the owner
+  // that holds it (the claim is then refused: the name stays theirs).
+  std::string claim(const std::string& name, const std::string& owner);
+
+private:
+  std::map<std::string, std::string> m_owner_of; // folded name → owner
+};
 
 // A title made safe to write into a file name, for `rename` and `pack`:
 // <>:/\|?* become their full-width forms ＜＞：／＼｜？＊, '"' becomes “ and ” in turn,

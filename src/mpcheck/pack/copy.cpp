@@ -140,12 +140,6 @@ int hash_fd(int fd, char* buffer, std::size_t size, std::string& sha256, int64_t
   return 0;
 }
 
-std::string folder_of(const std::string& path)
-{
-  const size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "." : path.substr(0, slash + 1);
-}
-
 } // namespace
 
 Copier::Copier(std::size_t buffer_size)
@@ -303,7 +297,7 @@ Status Copier::commit(Staged& staged)
     discard(staged);
     return status;
   }
-  if (const int err = fsync_dir(folder_of(staged.dest_path)))
+  if (const int err = fsync_dir(util::folder_of(staged.dest_path)))
     return errno_status(err, "cannot flush the folder of", staged.dest_path);
   return {};
 }

@@ -54,19 +54,6 @@ Status errno_status(int err, std::string_view what, const std::string& path, boo
   return {"io", detail};
 }
 
-std::string_view parent_of(std::string_view relative_path)
-{
-  const size_t slash = relative_path.rfind('/');
-  return slash == std::string_view::npos ? std::string_view() : relative_path.substr(0, slash);
-}
-
-std::string join_path(const std::string& root, std::string_view relative)
-{
-  if (relative.empty())
-    return root;
-  return root.ends_with('/') ? root + std::string(relative) : root + "/" + std::string(relative);
-}
-
 namespace {
 
 // One write(2) through the tests' stand-in, if any; a write a file system refuses as unaligned

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mpcheck/util/atomic_file.hpp"
+#include "mpcheck/util/path.hpp"
 
 namespace mpcheck::pack {
 
@@ -54,11 +55,8 @@ Status write_file_atomically(const std::string& path, std::string_view content);
 // followed): what a killed run left. Removes them when `remove`. Returns their total size.
 int64_t temp_leftovers(const std::string& root, bool remove);
 
-// The folder part of a '/'-separated relative path ("a/b/c.mp4" → "a/b", "c.mp4" → "").
-std::string_view parent_of(std::string_view relative_path);
-
-// `root` + '/' + `relative` ('/'-separated).
-std::string join_path(const std::string& root, std::string_view relative);
+using util::join_path;
+using util::parent_of;
 
 namespace testing {
 

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/util/path.hpp"
 #include "mpcheck/util/xml.hpp"
 
 namespace mpcheck::report {
@@ -27,10 +28,11 @@ struct Case {
   }
 };
 
+// A file's folder as the class of its case: "." for a file at the top.
 std::string folder_of(const std::string& path)
 {
-  const size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "." : path.substr(0, slash);
+  const std::string_view folder = util::parent_of(path);
+  return folder.empty() && !path.starts_with('/') ? "." : std::string(folder);
 }
 
 // Two files can share a name once cleaned (NFC, U+FFFD for what XML cannot hold): the later
