@@ -170,6 +170,36 @@ class PackTest(unittest.TestCase):
                 digest, name = line.split("  ", 1)
                 self.assertEqual(hashlib.sha256(archive.read(name)).hexdigest(), digest, name)
 
+    def test_repack_after_a_title_change_needs_clean_and_then_equals_the_plan(self):
+        p = self.pack("--fast")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(f"{self.src}/works.yaml", "w") as f:
+            f.write(MANIFEST.replace("初心如磐", "初心不改"))
+        # The old work's files are on the drive and not in the new plan: nothing is written.
+        before = tree_hashes(self.out)
+        p = self.pack("--fast")
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertIn("不是这次打包产生的", p.stderr)
+        self.assertIn(f"作品/初心如磐-微视频-{UNIT}（有字幕）.mp4", p.stderr)
+        self.assertIn("--clean", p.stderr)
+        self.assertEqual(tree_hashes(self.out), before)
+        # The dry run says what --clean would remove, and removes nothing.
+        p = self.pack("--fast", "--dry-run", "--clean")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("将删除", p.stdout)
+        self.assertIn(f"表格/报名表-初心如磐-{UNIT}.docx", p.stdout)
+        self.assertEqual(tree_hashes(self.out), before)
+        p = self.pack("--fast", "--clean")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("已删除", p.stdout)
+        # The drive is the plan: every file but pack's own is in the manifest, and it verifies.
+        with open(f"{self.out}/manifest-sha256.txt") as f:
+            listed = {line.split("  ", 1)[1] for line in f.read().splitlines()}
+        on_drive = set(tree_hashes(self.out)) - {"manifest-sha256.txt", "mpcheck-report.txt", ".mpcheck-pack-state"}
+        self.assertEqual(on_drive, listed)
+        self.assertFalse(any("初心如磐" in name for name in on_drive))
+        self.assertEqual(subprocess.run(["sha256sum", "-c", "--quiet", "manifest-sha256.txt"], cwd=self.out).returncode, 0)
+
     def test_pack_of_well_named_folder_without_manifest(self):
         src = os.path.join(self.tmp, "已命名")
         changzhou(src)

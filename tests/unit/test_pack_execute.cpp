@@ -9,9 +9,9 @@
 #include <doctest/doctest.h>
 
 #include <cerrno>
+#include <fcntl.h>
 #include <filesystem>
 #include <optional>
-#include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -188,14 +188,51 @@ TEST_CASE("pack::execute after a kill between rename and state entry adopts iden
   CHECK(load_state(scene.out).size() == 4);
 }
 
-TEST_CASE("pack::execute removes temporary files a killed run left")
+TEST_CASE("pack::execute removes the temporary files a killed run of its plan left, only those")
 {
   Scene scene;
   write_file(scene.out + "/作品/.mpcheck-tmp-奋斗者之歌-微视频-" + unit + ".mp4", "half a vid");
+  // Another pack writing into deep/er at the same time: its temporary file is left alone.
   write_file(scene.out + "/deep/er/.mpcheck-tmp-x", "x");
   REQUIRE(scene.run().ok);
+  for (size_t i = 0; i < scene.plan.files.size(); ++i)
+    CHECK(read_file(scene.dest(i)) == read_file(scene.source(i)));
+  CHECK_FALSE(exists(scene.out + "/作品/.mpcheck-tmp-奋斗者之歌-微视频-" + unit + ".mp4"));
+  CHECK(read_file(scene.out + "/deep/er/.mpcheck-tmp-x") == "x");
+}
+
+TEST_CASE("pack::execute leaves the drive equal to the plan: extra files stop it, --clean "
+          "removes them")
+{
+  Scene scene;
+  REQUIRE(scene.run().ok);
+  // A later plan without the first file (a title changed), and a file put there by hand.
+  const std::string old_dest = scene.plan.files[0].dest;
+  scene.plan.files.erase(scene.plan.files.begin());
+  write_file(scene.out + "/手工/说明.txt", "by hand");
+  write_file(scene.out + "/.DS_Store", "junk");
+  ExecuteResult r = scene.run();
+  CHECK_FALSE(r.ok);
+  CHECK(r.error_code == "extra-files");
+  CHECK(r.error_detail == old_dest + "\n手工/说明.txt"); // junk is not in the way
+  CHECK(exists(scene.out + "/" + old_dest));
+  ExecuteOptions clean;
+  clean.clean = true;
+  clean.dry_run = true;
+  r = scene.run(clean);
+  CHECK(r.ok);
+  CHECK(r.extra == std::vector<std::string>{".DS_Store", old_dest, "手工/说明.txt"});
+  CHECK(exists(scene.out + "/手工/说明.txt")); // a dry run removes nothing
+  clean.dry_run = false;
+  r = scene.run(clean);
+  REQUIRE(r.ok);
+  CHECK(r.extra.size() == 3);
+  CHECK_FALSE(exists(scene.out + "/" + old_dest));
+  CHECK_FALSE(exists(scene.out + "/手工")); // emptied folder gone
+  CHECK_FALSE(exists(scene.out + "/.DS_Store"));
+  CHECK(load_state(scene.out).count(old_dest) == 0);
   scene.check_complete();
-  CHECK_FALSE(exists(scene.out + "/deep/er/.mpcheck-tmp-x"));
+  CHECK(scene.run().ok); // equal to the plan now: nothing in the way
 }
 
 TEST_CASE("pack::execute never overwrites a file it did not write")

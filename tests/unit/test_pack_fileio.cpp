@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+
 using namespace mpcheck::pack;
 using pack_files::exists;
 using pack_files::read_file;
@@ -38,17 +40,38 @@ TEST_CASE("pack::write_file_atomically replaces the whole file and leaves no tem
   CHECK(pack_files::files_named(dir.path(), ".mpcheck-tmp-").empty());
 }
 
-TEST_CASE("pack::temp_leftovers finds and removes only pack's temporary files")
+TEST_CASE("pack::temp_leftovers finds and removes only the temporary files of the dests given")
 {
   pack_files::TempDir dir;
   pack_files::write_file(dir / ".mpcheck-tmp-a.mp4", std::string(5000, 'x'));
   pack_files::write_file(dir / "作品/.mpcheck-tmp-b.mp4", "y");
   pack_files::write_file(dir / "作品/b.mp4", "keep");
-  CHECK(temp_leftovers(dir.path(), false) >= 5001);
+  // Another pack writing into 其他/ at the same time: its temporary file is not ours.
+  pack_files::write_file(dir / "其他/.mpcheck-tmp-c.mp4", "other pack");
+  const std::vector<std::string> dests = {"a.mp4", "作品/b.mp4", "作品/never.mp4"};
+  CHECK(temp_leftovers(dir.path(), dests, false) >= 5001);
   CHECK(exists(dir / ".mpcheck-tmp-a.mp4"));
-  CHECK(temp_leftovers(dir.path(), true) >= 5001);
-  CHECK(pack_files::files_named(dir.path(), ".mpcheck-tmp-").empty());
+  CHECK(temp_leftovers(dir.path(), dests, true) >= 5001);
+  CHECK_FALSE(exists(dir / ".mpcheck-tmp-a.mp4"));
+  CHECK_FALSE(exists(dir / "作品/.mpcheck-tmp-b.mp4"));
   CHECK(read_file(dir / "作品/b.mp4") == "keep");
+  CHECK(read_file(dir / "其他/.mpcheck-tmp-c.mp4") == "other pack");
+}
+
+TEST_CASE("pack::entries_below lists files and links, sorted, not the system's folders")
+{
+  pack_files::TempDir dir;
+  pack_files::write_file(dir / "作品/a.mp4", "a");
+  pack_files::write_file(dir / "b.txt", "b");
+  pack_files::write_file(dir / "System Volume Information/IndexerVolumeGuid", "g");
+  std::filesystem::create_directories(dir / "empty");
+  std::filesystem::create_directory_symlink("/etc", dir / "link");
+  Status error;
+  CHECK(entries_below(dir.path(), error) ==
+        std::vector<std::string>{"b.txt", "link", "作品/a.mp4"});
+  CHECK(error.ok());
+  CHECK(entries_below(dir / "missing", error).empty());
+  CHECK(error.ok());
 }
 
 TEST_CASE("pack::errno_status")

@@ -100,7 +100,7 @@ TEST_CASE("pack::prepare completes the plan: sources resolved, forms generated, 
   CHECK(p.plan.files[0].dest == "作品/奋斗者之歌-微视频-钟楼区委组织部（有字幕）.mp4");
   CHECK_FALSE(p.plan.generated.empty()); // 汇总表 and 报名表
   CHECK_FALSE(std::filesystem::exists(dir / "U盘"));
-  const std::string text = pack::plan_text(p, Lang::zh);
+  const std::string text = pack::plan_text(p, pack::dry_run(p, dir / "U盘", false), Lang::zh);
   CHECK(text.starts_with("打包计划（试运行，未写入任何文件）：\n"));
   CHECK(text.find("→ 作品/奋斗者之歌-微视频-钟楼区委组织部（无字幕）.mp4\n") != std::string::npos);
   CHECK(text.find("生成 表格/") != std::string::npos);

@@ -35,6 +35,7 @@ struct PackCommand {
   bool verify = false;
   bool fast = false;
   bool force = false;
+  bool clean = false;
 };
 
 std::string nothing_written(Lang lang)
@@ -71,15 +72,16 @@ int run(const PackCommand& cmd)
   if (prepared.status != pack::Prepared::Status::ready)
     return refuse(prepared, lang);
   if (cmd.dry_run) {
-    if (const std::string problem = pack::dry_run_problem(prepared, cmd.out, lang);
-        !problem.empty()) {
-      print_error(problem);
-      return exit_runtime;
+    const pack::ExecuteResult dry = pack::dry_run(prepared, cmd.out, cmd.clean);
+    if (!dry.ok) {
+      print_error(pack::error_text(dry.error_code, dry.error_detail).in(lang));
+      return dry.error_code == "extra-files" ? exit_usage : exit_runtime;
     }
-    return write_text(cmd.common, pack::plan_text(prepared, lang)) ? exit_ok : exit_runtime;
+    return write_text(cmd.common, pack::plan_text(prepared, dry, lang)) ? exit_ok : exit_runtime;
   }
   pack::ExecuteOptions options;
   options.verify = cmd.verify;
+  options.clean = cmd.clean;
   options.fat32 = pack::filesystem_type(fs::exists(cmd.out)
                                             ? cmd.out
                                             : fs::path(cmd.out).parent_path().string()) == "vfat";
@@ -99,7 +101,7 @@ int run(const PackCommand& cmd)
   checking.clear();
   if (!packed.result.ok) {
     print_error(pack::error_text(packed.result.error_code, packed.result.error_detail).in(lang));
-    return exit_runtime;
+    return packed.result.error_code == "extra-files" ? exit_usage : exit_runtime;
   }
   if (std::string error; !cmd.zip.empty() && !pack::write_zip(prepared.plan, packed.result.files,
                                                               cmd.out, cmd.zip, error)) {
@@ -142,6 +144,9 @@ void add_pack_command(CLI::App& app, int& exit_code)
   sub->add_option("--format", cmd->format, "Report format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--dry-run", cmd->dry_run, "Print the plan, write nothing");
+  sub->add_flag("--clean", cmd->clean,
+                "Remove files under DIR that this pack does not produce (an earlier pack's "
+                "works, files put there by hand), so that the drive equals the plan");
   sub->add_flag("--verify", cmd->verify,
                 "Read every written file back (bypassing the cache) and compare");
   sub->add_flag("--fast", cmd->fast,

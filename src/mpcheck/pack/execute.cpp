@@ -1,5 +1,7 @@
 #include "mpcheck/pack/execute.hpp"
 
+#include "mpcheck/naming/fs_rules.hpp"
+#include "mpcheck/naming/junk.hpp"
 #include "mpcheck/pack/copy.hpp"
 #include "mpcheck/pack/fileio.hpp"
 #include "mpcheck/pack/manifest.hpp"
@@ -13,6 +15,7 @@
 #include <chrono>
 #include <fcntl.h>
 #include <filesystem>
+#include <functional>
 #include <future>
 #include <memory>
 #include <set>
@@ -26,7 +29,7 @@ namespace {
 
 // One file of the plan on its way to the drive.
 struct Item {
-  const PlannedFile* copy = nullptr;             // or
+  const PlannedFile* copy = nullptr;        // or
   const GeneratedFile* generated = nullptr; // exactly one of the two is set
   std::string dest_path;                    // absolute
   SourceStamp stamp;                        // generated: {content size, 0}
@@ -74,6 +77,9 @@ public:
 private:
   Status prepare();
   Status lock_and_clean();
+  std::vector<std::string> own_dests() const;
+  Status find_extra();
+  Status remove_extra();
   Status decide(Item& item);
   Status refuse_linked_folders(const Item& item);
   Status decide_owned(Item& item, const StateEntry& entry, int64_t dest_size);
@@ -99,7 +105,8 @@ private:
   std::unique_ptr<StateJournal> m_journal;
   int m_lock = -1;
   std::set<std::string> m_real_folders; // folders below m_out known to be no symlinks
-  int64_t m_freed = 0;   // bytes of temporary leftovers (freed, or freeable in a dry run)
+  int64_t m_freed = 0; // bytes of temporary leftovers (freed, or freeable in a dry run)
+  std::vector<std::string> m_extra; // files under m_out the plan does not produce
   ProgressMeter m_meter; // after each buffer written and each file finished or recognised
 };
 
@@ -108,9 +115,10 @@ ExecuteResult Run::go()
   Status status = prepare();
   if (status.ok())
     status = lock_and_clean();
-  m_state = load_state(m_out);
   for (size_t i = 0; status.ok() && i < m_items.size(); ++i)
     status = decide(m_items[i]);
+  if (status.ok())
+    status = find_extra();
   if (status.ok())
     status = preflight();
   if (!status.ok() || m_options.dry_run) {
@@ -150,18 +158,81 @@ Status Run::prepare()
 
 // Takes the folder for this run (two packs into one folder would trip over each other's
 // temporary files) and removes what a killed run left, which may free much space.
+// Takes the lock on the output folder, reads the resume state and removes the temporary
+// files an interrupted run of this pack left: only those of this plan's destinations and of
+// the files the state records, never another pack's.
 Status Run::lock_and_clean()
 {
-  if (m_options.dry_run) {
-    m_freed = temp_leftovers(m_out, false);
+  if (!m_options.dry_run) {
+    m_lock = ::open(m_out.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (m_lock < 0)
+      return errno == ENOENT ? Status{} : errno_status(errno, "cannot open", m_out);
+    if (::flock(m_lock, LOCK_EX | LOCK_NB) != 0)
+      return {"locked", fmt::format("another mpcheck pack is writing to {}", m_out)};
+  }
+  m_state = load_state(m_out);
+  m_freed = temp_leftovers(m_out, own_dests(), !m_options.dry_run);
+  return {};
+}
+
+// Every destination this pack owns: the plan's, the earlier plans' its state records, and
+// its own files at the root.
+std::vector<std::string> Run::own_dests() const
+{
+  std::vector<std::string> dests = {std::string(manifest_name), std::string(report_name),
+                                    std::string(state_name)};
+  for (const Item& item : m_items)
+    dests.push_back(item.dest());
+  for (const auto& [dest, entry] : m_state)
+    dests.push_back(dest);
+  return dests;
+}
+
+// The files under the output folder the plan does not produce. Without options.clean, any
+// that is not junk stops the run here, before anything is written.
+Status Run::find_extra()
+{
+  std::set<std::string> planned;
+  for (const Item& item : m_items)
+    planned.insert(naming::fold_for_collision(item.dest()));
+  Status error;
+  for (std::string& path : entries_below(m_out, error)) {
+    const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
+    if (naming::is_pack_metadata(path) || naming::is_pack_leftover(name) ||
+        planned.count(naming::fold_for_collision(path)))
+      continue;
+    m_extra.push_back(std::move(path));
+  }
+  if (!error.ok() || m_options.clean)
+    return error;
+  std::string in_the_way;
+  for (const std::string& path : m_extra)
+    if (!naming::is_junk(path))
+      in_the_way += path + "\n";
+  if (in_the_way.empty()) {
+    m_extra.clear(); // junk only: left for the check to report
     return {};
   }
-  m_lock = ::open(m_out.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (m_lock < 0)
-    return errno == ENOENT ? Status{} : errno_status(errno, "cannot open", m_out);
-  if (::flock(m_lock, LOCK_EX | LOCK_NB) != 0)
-    return {"locked", fmt::format("another mpcheck pack is writing to {}", m_out)};
-  m_freed = temp_leftovers(m_out, true);
+  in_the_way.pop_back();
+  return {"extra-files", in_the_way};
+}
+
+// options.clean: removes the extra files, then the folders they leave empty.
+Status Run::remove_extra()
+{
+  std::set<std::string, std::greater<>> folders; // deepest first
+  for (const std::string& path : m_extra) {
+    const std::string full = join_path(m_out, path);
+    if (::unlink(full.c_str()) != 0 && errno != ENOENT)
+      return errno_status(errno, "cannot remove", full);
+    m_state.erase(path); // an earlier plan's file: no longer on the drive
+    for (std::string_view dir = parent_of(path); !dir.empty(); dir = parent_of(dir))
+      folders.insert(std::string(dir));
+  }
+  for (const std::string& folder : folders)
+    ::rmdir(join_path(m_out, folder).c_str()); // only when empty; the plan's are made again
+  if (!m_extra.empty() && fsync_dir(m_out) != 0)
+    return errno_status(errno, "cannot flush the folder", m_out);
   return {};
 }
 
@@ -406,6 +477,8 @@ Status Run::settle(std::future<Status>& committing, size_t index)
 // with a manifest is complete.
 Status Run::finish()
 {
+  if (Status status = remove_extra(); !status.ok())
+    return status;
   for (const std::string& folder : m_plan.folders) {
     if (Status status = make_dirs(m_out, folder); !status.ok())
       return status;
@@ -426,7 +499,7 @@ Status Run::finish()
 
 ExecuteResult Run::result(const Status& status) const
 {
-  ExecuteResult out{status.ok(), status.code, status.detail, {}};
+  ExecuteResult out{status.ok(), status.code, status.detail, {}, m_extra};
   for (const Item& item : m_items) {
     if (!item.done)
       continue;
@@ -438,7 +511,8 @@ ExecuteResult Run::result(const Status& status) const
 
 } // namespace
 
-ExecuteResult execute(const PackPlan& plan, const std::string& out_dir, const ExecuteOptions& options)
+ExecuteResult execute(const PackPlan& plan, const std::string& out_dir,
+                      const ExecuteOptions& options)
 {
   Run run(plan, out_dir, options);
   return run.go();

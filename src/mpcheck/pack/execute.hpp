@@ -38,6 +38,13 @@ struct ExecuteOptions {
   // The target is FAT32 (set by the caller; a "vfat" filesystem_type() counts too): any file
   // of 4 GiB or more fails with "fat32-limit" before anything is written.
   bool fat32 = false;
+  // Remove the files under the output folder that the plan does not produce (an earlier
+  // pack's works after a title change, files put there by hand, junk), so that the drive
+  // equals the plan. Without it such files stop the run before anything is written
+  // ("extra-files"), except junk (naming::is_junk), which is left for the check to report.
+  // Never touched either way: pack's own files, another pack's temporary files, the
+  // operating system's folders (System Volume Information, …).
+  bool clean = false;
   // Called after each buffer written and each file finished or recognised.
   ProgressCallback on_progress;
   // Called once every file is in place and the plan's folders exist, just before the
@@ -58,11 +65,16 @@ struct ExecuteResult {
   // "source-unreadable" (a source cannot be opened or is not a regular file: permissions,
   // gone), "locked" (another pack holds the output folder), "name-too-long" (a name longer
   // in bytes than the target file system takes, statvfs f_namemax: said before writing),
-  // "report" (mpcheck-report.txt could not be written: no manifest either).
+  // "report" (mpcheck-report.txt could not be written: no manifest either), "extra-files"
+  // (the output folder holds files the plan does not produce, and `clean` is off: detail is
+  // their list, one relative path per line).
   std::string error_code;
   std::string error_detail;      // one plain sentence naming the file, for the user
   std::vector<FileResult> files; // the plan's files in plan order (copies, then generated);
                                  // on failure those finished before it
+  // The files under the output folder the plan does not produce (relative paths, sorted):
+  // removed with `clean` (to be removed, in a dry run); with "extra-files", the ones in the way.
+  std::vector<std::string> extra;
 };
 
 // Executes `plan` into the folder `out_dir` (created if missing): the files (copies and the
@@ -71,6 +83,7 @@ struct ExecuteResult {
 // `.mpcheck-pack-state` at the root of `out_dir`. Stops at the first error; whatever happens
 // (including SIGKILL or power loss), every file under a final name is complete, and running
 // the same plan again finishes the job. pack/ is the only code that writes onto the drive.
-ExecuteResult execute(const PackPlan& plan, const std::string& out_dir, const ExecuteOptions& options);
+ExecuteResult execute(const PackPlan& plan, const std::string& out_dir,
+                      const ExecuteOptions& options);
 
 } // namespace mpcheck::pack

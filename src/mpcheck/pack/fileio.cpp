@@ -1,13 +1,16 @@
 #include "mpcheck/pack/fileio.hpp"
 
+#include "mpcheck/naming/junk.hpp"
 #include "mpcheck/pack/plan.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <set>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -114,26 +117,55 @@ Status write_file_atomically(const std::string& path, std::string_view content)
   return {};
 }
 
-int64_t temp_leftovers(const std::string& root, bool remove)
+int64_t temp_leftovers(const std::string& root, const std::vector<std::string>& dests, bool remove)
 {
-  DIR* dir = ::opendir(root.c_str());
-  if (dir == nullptr)
-    return 0;
   int64_t bytes = 0;
+  std::set<std::string> seen;
+  for (const std::string& dest : dests) {
+    const std::string temp = util::temp_path_for(join_path(root, dest));
+    struct stat st;
+    if (!seen.insert(temp).second || ::lstat(temp.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+      continue;
+    if (!remove || ::unlink(temp.c_str()) == 0)
+      bytes += int64_t(st.st_blocks) * 512;
+  }
+  return bytes;
+}
+
+namespace {
+
+void list_below(const std::string& root, const std::string& relative, std::vector<std::string>& out,
+                Status& error)
+{
+  const std::string folder = join_path(root, relative);
+  DIR* dir = ::opendir(folder.c_str());
+  if (dir == nullptr) {
+    if (errno != ENOENT && error.ok())
+      error = errno_status(errno, "cannot read the folder", folder);
+    return;
+  }
   while (const dirent* entry = ::readdir(dir)) {
     const std::string_view name = entry->d_name;
     if (name == "." || name == "..")
       continue;
-    const std::string path = join_path(root, name);
-    struct stat st;
-    if (is_dir_entry_folder(entry, path))
-      bytes += temp_leftovers(path, remove);
-    else if (name.starts_with(temp_prefix) && ::lstat(path.c_str(), &st) == 0 &&
-             (!remove || ::unlink(path.c_str()) == 0))
-      bytes += int64_t(st.st_blocks) * 512;
+    const std::string path =
+        relative.empty() ? std::string(name) : relative + "/" + std::string(name);
+    if (!is_dir_entry_folder(entry, join_path(root, path)))
+      out.push_back(path);
+    else if (!naming::is_junk_folder(name))
+      list_below(root, path, out, error);
   }
   ::closedir(dir);
-  return bytes;
+}
+
+} // namespace
+
+std::vector<std::string> entries_below(const std::string& root, Status& error)
+{
+  std::vector<std::string> out;
+  list_below(root, "", out, error);
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 namespace testing {

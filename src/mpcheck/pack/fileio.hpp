@@ -51,9 +51,16 @@ Status make_dirs(const std::string& root, std::string_view relative_dir, bool fo
 // afterwards `path` holds either its old content or all of `content`.
 Status write_file_atomically(const std::string& path, std::string_view content);
 
-// Finds every file whose name starts with temp_prefix below `root` (symlinked folders not
-// followed): what a killed run left. Removes them when `remove`. Returns their total size.
-int64_t temp_leftovers(const std::string& root, bool remove);
+// The temporary files a killed pack into `root` left for the destinations `dests` (relative,
+// '/'-separated: temp_path_for of each), and nothing else — another pack writing into a
+// folder below `root` keeps its own. Removes them when `remove`. Returns their total size.
+int64_t temp_leftovers(const std::string& root, const std::vector<std::string>& dests, bool remove);
+
+// Every entry below `root` that is not a folder (files, links, FIFOs …), as relative
+// '/'-separated paths in sorted order. Folders that are links are listed, not entered; the
+// operating system's folders (naming::is_junk_folder: System Volume Information, …) are
+// neither. `error` is set when `root` exists but cannot be read.
+std::vector<std::string> entries_below(const std::string& root, Status& error);
 
 using util::join_path;
 using util::parent_of;

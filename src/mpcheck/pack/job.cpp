@@ -149,7 +149,29 @@ Prepared prepare(const Request& request, const rules::RuleSet& rules)
   return prepared;
 }
 
-std::string plan_text(const Prepared& prepared, Lang lang)
+ExecuteResult dry_run(const Prepared& prepared, const std::string& out, bool clean)
+{
+  ExecuteOptions options;
+  options.dry_run = true;
+  options.clean = clean;
+  return execute(prepared.plan, out, options);
+}
+
+std::string removed_text(const std::vector<std::string>& removed, bool dry, Lang lang)
+{
+  if (removed.empty())
+    return "";
+  std::string out = lang == Lang::en
+                        ? fmt::format("{} {} files this pack does not produce (--clean):\n",
+                                      dry ? "Would remove" : "Removed", removed.size())
+                        : fmt::format("{}删除 {} 个不是这次打包产生的文件（--clean）：\n",
+                                      dry ? "将" : "已", removed.size());
+  for (const std::string& path : removed)
+    out += "  " + path + "\n";
+  return out;
+}
+
+std::string plan_text(const Prepared& prepared, const ExecuteResult& dry, Lang lang)
 {
   std::string out =
       say(lang, "打包计划（试运行，未写入任何文件）：\n", "Plan (dry run, nothing written):\n");
@@ -158,18 +180,7 @@ std::string plan_text(const Prepared& prepared, Lang lang)
     out += fmt::format("  {}\n→ {}\n", f.source, f.dest);
   for (const auto& g : prepared.plan.generated)
     out += fmt::format("  {} {}\n", say(lang, "生成", "generate"), g.dest);
-  return out;
-}
-
-std::string dry_run_problem(const Prepared& prepared, const std::string& out, Lang lang)
-{
-  std::vector<std::string> dests;
-  for (const auto& f : prepared.plan.files)
-    dests.push_back(f.dest);
-  for (const auto& g : prepared.plan.generated)
-    dests.push_back(g.dest);
-  const Status names = check_name_lengths(dests, out);
-  return names.code == "name-too-long" ? error_text(names.code, names.detail).in(lang) : "";
+  return out + removed_text(dry.extra, true, lang);
 }
 
 Packed execute_and_check(const layout::PackPlan& plan, const std::string& out,
@@ -202,7 +213,7 @@ std::string packed_text(const Packed& packed, const std::vector<Link>& links,
   const auto& files = packed.result.files;
   const auto copied = size_t(
       std::count_if(files.begin(), files.end(), [](const FileResult& f) { return f.copied; }));
-  return links_text(links, lang) +
+  return links_text(links, lang) + removed_text(packed.result.extra, false, lang) +
          say(lang,
              fmt::format("已打包到 {}：复制 {} 个文件（{} 个已存在且校验一致），清单 "
                          "manifest-sha256.txt。\n\n",

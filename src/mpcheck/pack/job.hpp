@@ -70,12 +70,18 @@ struct Prepared {
 // (output_problem, pack/outputs.hpp) and generates the forms. Writes nothing.
 Prepared prepare(const Request& request, const rules::RuleSet& rules);
 
-// What `pack --dry-run` prints: the links, each copy (source → dest) and each generated form.
-std::string plan_text(const Prepared& prepared, Lang lang);
+// What `pack --dry-run` decides, writing nothing: execute() in its dry-run mode into `out`
+// (names too long for the target, FAT32, free space, files in the way, what `clean` would
+// remove).
+ExecuteResult dry_run(const Prepared& prepared, const std::string& out, bool clean);
 
-// Checked before a dry run says the plan is fine: names longer than the target file system
-// takes (check_name_lengths). "" or the message.
-std::string dry_run_problem(const Prepared& prepared, const std::string& out, Lang lang);
+// What `pack --dry-run` prints: the links, each copy (source → dest), each generated form, and
+// the files --clean would remove (`dry.extra`).
+std::string plan_text(const Prepared& prepared, const ExecuteResult& dry, Lang lang);
+
+// The files --clean removed (or, `dry`, would remove): one line each under a heading; "" for
+// none.
+std::string removed_text(const std::vector<std::string>& removed, bool dry, Lang lang);
 
 // A packed and checked drive.
 struct Packed {
@@ -93,7 +99,7 @@ Packed execute_and_check(const layout::PackPlan& plan, const std::string& out,
                          const std::function<void()>& before_check = {});
 
 // "已打包到 OUT：复制 N 个文件（M 个已存在且校验一致），清单 manifest-sha256.txt。" with the links
-// before it.
+// and the files --clean removed before it.
 std::string packed_text(const Packed& packed, const std::vector<Link>& links,
                         const std::string& out, Lang lang);
 

@@ -1,5 +1,7 @@
 #include "mpcheck/pack/messages.hpp"
 
+#include <algorithm>
+
 namespace mpcheck::pack {
 
 Text error_text(const std::string& code, const std::string& detail)
@@ -38,6 +40,24 @@ Text error_text(const std::string& code, const std::string& detail)
     return {"无法读取源文件：" + detail + "。请检查它的读取权限（或它是否还在），然后重新运行。",
             "cannot read a source file: " + detail +
                 ". Check its permissions (or that it still exists), then run again."};
+  if (code == "extra-files") {
+    std::string list;
+    size_t count = 0;
+    for (size_t start = 0; start <= detail.size(); ++count) {
+      const size_t end = std::min(detail.find('\n', start), detail.size());
+      list += "  " + detail.substr(start, end - start) + "\n";
+      start = end + 1;
+    }
+    return {"输出文件夹里有 " + std::to_string(count) +
+                " 个文件不是这次打包产生的（以前打包留下的旧作品，或手工放入的文件）：\n" + list +
+                "打包后的U盘应与打包计划完全一致：加 --clean 删除它们，或换一个空文件夹。",
+            "the output folder holds " + std::to_string(count) +
+                " files this pack does not produce (an earlier pack's works, or files put there "
+                "by hand):\n" +
+                list +
+                "The drive pack leaves must equal the plan: add --clean to remove them, or "
+                "choose an empty folder."};
+  }
   if (code == "locked")
     return {"另一个 mpcheck pack 正在写入这个输出文件夹：" + detail + "。请等它结束后再运行。",
             "another mpcheck pack is writing to this output folder: " + detail +
