@@ -6,7 +6,7 @@
 _mpcheck_common_options="-h --help --lang -o --output -j --jobs --quiet --no-color"
 declare -A _mpcheck_options=(
     [check]="--rules --format --as-of --unit --waive --strict --fail-on --exit-zero --fat32 --fast"
-    [pack]="--rules --unit --out --manifest --zip --force --as-of --format --dry-run --verify --clean --fast"
+    [pack]="--rules --unit --out --manifest --zip --force --as-of --format --dry-run --verify --clean --forms --fast"
     [rename]="--rules --unit --dry-run --journal --undo"
     [init]="--rules --unit --force"
     [probe]="--format --no-scan --fast"

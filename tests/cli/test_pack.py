@@ -200,6 +200,34 @@ class PackTest(unittest.TestCase):
         self.assertFalse(any("初心如磐" in name for name in on_drive))
         self.assertEqual(subprocess.run(["sha256sum", "-c", "--quiet", "manifest-sha256.txt"], cwd=self.out).returncode, 0)
 
+    def test_a_hand_filled_form_wins_and_nothing_is_left_out_silently(self):
+        docx(f"{self.src}/报名表（盖章）.docx", "单位填写并盖章的报名表")
+        place(fixture("rgb-300dpi.jpg"), f"{self.src}/海报.jpg")
+        with open(f"{self.src}/海报.jpg", "rb") as f:
+            poster = f.read()
+        p = self.pack("--fast", "--dry-run")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        for said in ("未打包的源文件", "素材/Thumbs.db：系统或软件留下的文件", "海报.jpg：works.yaml 里没有写到它",
+                     "使用单位填写的表格", "表格/报名表（盖章）.docx", "生成的表格", f"表格/汇总表-{UNIT}.docx"):
+            self.assertIn(said, p.stdout)
+        p = self.pack("--fast")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("海报.jpg：works.yaml 里没有写到它", p.stdout)
+        # The unit's sealed form is on the drive as it was; none of its kind was generated.
+        with open(f"{self.src}/报名表（盖章）.docx", "rb") as a, open(f"{self.out}/表格/报名表（盖章）.docx", "rb") as b:
+            self.assertEqual(a.read(), b.read())
+        self.assertFalse(os.path.exists(f"{self.out}/表格/报名表-奋斗者之歌-{UNIT}.docx"))
+        self.assertTrue(os.path.exists(f"{self.out}/表格/汇总表-{UNIT}.docx"))
+        self.assertNotIn(hashlib.sha256(poster).hexdigest(), tree_hashes(self.out).values())
+        # --forms generate: the generated forms replace it, and it is said so.
+        out2 = os.path.join(self.tmp, "usb2")
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out2, "--as-of", "2024-09-01",
+                "--fast", "--forms", "generate")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("报名表（盖章）.docx：--forms generate：以生成的表格代替", p.stdout)
+        self.assertTrue(os.path.exists(f"{out2}/表格/报名表-奋斗者之歌-{UNIT}.docx"))
+        self.assertFalse(os.path.exists(f"{out2}/表格/报名表（盖章）.docx"))
+
     def test_pack_of_well_named_folder_without_manifest(self):
         src = os.path.join(self.tmp, "已命名")
         changzhou(src)

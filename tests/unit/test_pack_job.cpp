@@ -103,7 +103,7 @@ TEST_CASE("pack::prepare completes the plan: sources resolved, forms generated, 
   const std::string text = pack::plan_text(p, pack::dry_run(p, dir / "U盘", false), Lang::zh);
   CHECK(text.starts_with("打包计划（试运行，未写入任何文件）：\n"));
   CHECK(text.find("→ 作品/奋斗者之歌-微视频-钟楼区委组织部（无字幕）.mp4\n") != std::string::npos);
-  CHECK(text.find("生成 表格/") != std::string::npos);
+  CHECK(text.find("生成的表格（请核对、盖章）：\n  表格/") != std::string::npos);
 }
 
 TEST_CASE("pack::prepare says why it cannot run: usage for outputs and manifests, refused for "
@@ -162,6 +162,66 @@ TEST_CASE("pack::execute_and_check checks the finished drive before its manifest
   CHECK(pack_files::read_file(dir / "U盘/mpcheck-report.txt").find("media.unreadable") !=
         std::string::npos);
   CHECK(std::filesystem::exists(dir / "U盘/manifest-sha256.txt"));
-  const std::string text = pack::packed_text(packed, p.links, dir / "U盘", Lang::zh);
-  CHECK(text.starts_with("已打包到 " + (dir / "U盘") + "：复制 "));
+  const std::string text = pack::packed_text(packed, p, dir / "U盘", Lang::zh);
+  CHECK(text.find("已打包到 " + (dir / "U盘") + "：复制 ") != std::string::npos);
+  CHECK(text.find("生成的表格") < text.find("已打包到"));
+}
+
+TEST_CASE("pack::prepare lists every source file it leaves out, and why")
+{
+  TempDir dir;
+  const std::string src = material(dir);
+  write_file(src + "/Thumbs.db", "junk");
+  write_file(src + "/海报草稿.jpg", "not named in works.yaml");
+  const pack::Prepared p = pack::prepare(request(src, dir / "U盘"), changzhou());
+  REQUIRE(p.status == pack::Prepared::Status::ready);
+  REQUIRE(p.left_out.size() == 2);
+  CHECK(p.left_out[0].path == "Thumbs.db");
+  CHECK(p.left_out[0].why.zh == "系统或软件留下的文件，不提交");
+  CHECK(p.left_out[1].path == "海报草稿.jpg");
+  CHECK(p.left_out[1].why.zh.starts_with("works.yaml 里没有写到它"));
+  const std::string text = pack::contents_text(p, Lang::zh);
+  CHECK(text.find("未打包的源文件（2 个）：\n  Thumbs.db：系统或软件留下的文件，不提交\n") !=
+        std::string::npos);
+  CHECK(text.find("生成的表格（请核对、盖章）：\n  表格/汇总表-钟楼区委组织部.docx\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("pack::prepare keeps a form the unit filled in by hand unless --forms says otherwise")
+{
+  TempDir dir;
+  const std::string src = material(dir);
+  write_file(src + "/报名表.docx", "the unit's, sealed"); // works.yaml does not name it
+  const auto generated = [](const pack::Prepared& p, const std::string& dest) {
+    return std::any_of(p.plan.generated.begin(), p.plan.generated.end(),
+                       [&](const auto& g) { return g.dest == dest; });
+  };
+  const std::string ours = "表格/报名表-奋斗者之歌-钟楼区委组织部.docx";
+  pack::Request r = request(src, dir / "U盘");
+  SUBCASE("keep (the default): the unit's form goes on the drive, none of its kind generated")
+  {
+    const pack::Prepared p = pack::prepare(r, changzhou());
+    REQUIRE(p.status == pack::Prepared::Status::ready);
+    CHECK(p.kept_forms == std::vector<std::string>{"表格/报名表.docx"});
+    CHECK_FALSE(generated(p, ours));
+    CHECK(generated(p, "表格/汇总表-钟楼区委组织部.docx")); // not given: generated
+    CHECK(p.left_out.empty());
+  }
+  SUBCASE("generate: the generated form replaces it, and it is listed as left out")
+  {
+    r.forms = pack::FormsMode::generate;
+    const pack::Prepared p = pack::prepare(r, changzhou());
+    CHECK(p.kept_forms.empty());
+    CHECK(generated(p, ours));
+    REQUIRE(p.left_out.size() == 1);
+    CHECK(p.left_out[0].path == "报名表.docx");
+    CHECK(p.left_out[0].why.en == "--forms generate: the generated form replaces it");
+  }
+  SUBCASE("both: the two side by side")
+  {
+    r.forms = pack::FormsMode::both;
+    const pack::Prepared p = pack::prepare(r, changzhou());
+    CHECK(p.kept_forms == std::vector<std::string>{"表格/报名表.docx"});
+    CHECK(generated(p, ours));
+  }
 }

@@ -36,6 +36,7 @@ struct PackCommand {
   bool fast = false;
   bool force = false;
   bool clean = false;
+  std::string forms = "keep";
 };
 
 std::string nothing_written(Lang lang)
@@ -58,6 +59,13 @@ int refuse(const pack::Prepared& prepared, Lang lang)
   return prepared.status == Status::usage ? exit_usage : exit_runtime;
 }
 
+pack::FormsMode forms_mode(const std::string& forms)
+{
+  return forms == "generate" ? pack::FormsMode::generate
+         : forms == "both"   ? pack::FormsMode::both
+                             : pack::FormsMode::keep;
+}
+
 int run(const PackCommand& cmd)
 {
   const Lang lang = cmd.common.language();
@@ -67,7 +75,7 @@ int run(const PackCommand& cmd)
     return exit_usage;
   const pack::Prepared prepared =
       pack::prepare({cmd.src, cmd.manifest, cmd.unit, cmd.out, cmd.zip, cmd.common.output,
-                     cmd.rules, cmd.force, *as_of, lang},
+                     cmd.rules, cmd.force, forms_mode(cmd.forms), *as_of, lang},
                     rules);
   if (prepared.status != pack::Prepared::Status::ready)
     return refuse(prepared, lang);
@@ -111,12 +119,11 @@ int run(const PackCommand& cmd)
   const bool json = cmd.format == "json";
   const checks::CheckReport& report = packed.report;
   const bool written =
-      json
-          ? write_output(cmd.common, report::check_json(report, lang))
-          : write_text(
-                cmd.common,
-                (cmd.common.quiet ? "" : pack::packed_text(packed, prepared.links, cmd.out, lang)) +
-                    report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet}));
+      json ? write_output(cmd.common, report::check_json(report, lang))
+           : write_text(
+                 cmd.common,
+                 (cmd.common.quiet ? "" : pack::packed_text(packed, prepared, cmd.out, lang)) +
+                     report::check_text(report, {lang, cmd.common.color(), cmd.common.quiet}));
   if (!written)
     return exit_runtime;
   return report.count(Severity::error) > 0 ? exit_findings : exit_ok;
@@ -144,6 +151,10 @@ void add_pack_command(CLI::App& app, int& exit_code)
   sub->add_option("--format", cmd->format, "Report format: text or json")
       ->check(CLI::IsMember({"text", "json"}));
   sub->add_flag("--dry-run", cmd->dry_run, "Print the plan, write nothing");
+  sub->add_option("--forms", cmd->forms,
+                  "The forms the unit filled in by hand: keep them and generate only the missing "
+                  "ones (keep, the default), generate every form instead (generate), or both")
+      ->check(CLI::IsMember({"keep", "generate", "both"}));
   sub->add_flag("--clean", cmd->clean,
                 "Remove files under DIR that this pack does not produce (an earlier pack's "
                 "works, files put there by hand), so that the drive equals the plan");

@@ -1,6 +1,7 @@
 #include "mpcheck/pack/forms.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -11,6 +12,7 @@
 
 #include "mpcheck/docs/forms.hpp"
 #include "mpcheck/media/image.hpp"
+#include "mpcheck/naming/fs_rules.hpp"
 #include "mpcheck/util/date.hpp"
 
 namespace mpcheck::pack {
@@ -19,16 +21,32 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Whether the plan carries the unit's own document of `kind`: a name holding the kind or an
+// Whether `name` names the unit's own document of `kind`: a name holding the kind or an
 // alias, and not as part of another document's name (a 师资库统计表 is not the 统计表).
-bool plan_has(const rules::RuleSet& rules, const layout::PackPlan& plan, const std::string& kind)
+bool names_kind(const rules::RuleSet& rules, const std::string& name, const std::string& kind)
 {
   const rules::DocumentRule* rule = rules.document_rule(kind);
+  return rule ? rules.names_document(*rule, name) : name.find(kind) != std::string::npos;
+}
+
+// Whether the plan carries the unit's own document of `kind`.
+bool plan_has(const rules::RuleSet& rules, const layout::PackPlan& plan, const std::string& kind)
+{
   return std::any_of(plan.files.begin(), plan.files.end(), [&](const layout::PlannedFile& f) {
-    const std::string name = fs::path(f.dest).filename().string();
-    return rule ? rules.names_document(*rule, name) : name.find(kind) != std::string::npos;
+    return names_kind(rules, fs::path(f.dest).filename().string(), kind);
   });
 }
+
+// "表格/报名表-单位.docx" → "表格/报名表-单位（生成）.docx": the generated form beside the unit's.
+std::string beside(std::string dest)
+{
+  const size_t dot = dest.rfind('.');
+  return dest.insert(dot == std::string::npos ? dest.size() : dot, "（生成）");
+}
+
+// The forms pack can generate, the more specific kind first (师资库统计表 holds 统计表).
+constexpr std::array<const char*, 5> form_kinds = {"师资库统计表", "汇总表", "报名表", "统计表",
+                                                   "授课记录"};
 
 // The bytes of a .docx dated `date`, built in memory.
 std::string docx_bytes(docs::DocxWriter writer, Date date)
@@ -143,34 +161,65 @@ bool load_image(const std::string& path, docs::Image& out, std::string& error)
   return true;
 }
 
-std::vector<GeneratedFile> generate_forms(const rules::RuleSet& rules,
-                                          const std::optional<manifest::Manifest>& manifest,
-                                          const std::string& unit, const layout::PackPlan& plan,
-                                          Date date)
+std::string form_kind(const rules::RuleSet& rules, const std::string& file_name)
 {
+  for (const char* kind : form_kinds)
+    if (names_kind(rules, file_name, kind))
+      return kind;
+  return "";
+}
+
+namespace {
+
+std::vector<GeneratedFile> make_forms(const rules::RuleSet& rules,
+                                      const std::optional<manifest::Manifest>& manifest,
+                                      const std::string& unit, const layout::PackPlan& plan,
+                                      Date date, FormsMode mode)
+{
+  // With keep, a kind the unit gave is not generated.
+  const auto given = [&](const std::string& kind) {
+    return mode == FormsMode::keep && plan_has(rules, plan, kind);
+  };
   std::vector<GeneratedFile> out;
   const docs::UnitInfo info{unit, manifest ? manifest->contact : "",
                             manifest ? manifest->phone : ""};
   const auto works = entries(manifest, plan);
-  if (rules.document_rule("汇总表") && !plan_has(rules, plan, "汇总表"))
+  if (rules.document_rule("汇总表") && !given("汇总表"))
     out.push_back({layout::folder_prefix(rules, "汇总表") + "汇总表-" + unit + ".docx",
                    docx_bytes(docs::changzhou_summary(info, works), date)});
-  if (rules.document_rule("报名表") && !plan_has(rules, plan, "报名表"))
+  if (rules.document_rule("报名表") && !given("报名表"))
     for (const auto& w : works)
       out.push_back(
           {layout::folder_prefix(rules, "报名表") + "报名表-" + w.title + "-" + unit + ".docx",
            docx_bytes(is_new_media(rules, w.category) ? docs::changzhou_entry_new_media(info, w)
                                                       : docs::changzhou_entry_video(info, w),
                       date)});
-  if (rules.document_rule("统计表") && !plan_has(rules, plan, "统计表"))
+  if (rules.document_rule("统计表") && !given("统计表"))
     out.push_back({layout::folder_prefix(rules, "统计表") + "统计表-" + unit + ".docx",
                    docx_bytes(docs::jiaozuo_statistics(info, lectures(manifest)), date)});
-  if (wants_lecturers(rules, manifest, unit) && !plan_has(rules, plan, "师资库统计表"))
+  if (wants_lecturers(rules, manifest, unit) && !given("师资库统计表"))
     out.push_back({layout::folder_prefix(rules, "师资库统计表") + "师资库统计表-" + unit + ".docx",
                    docx_bytes(docs::jiaozuo_lecturers(info, lecturers(manifest)), date)});
-  if (rules.manual_item("manual.lesson-record") && !plan_has(rules, plan, "授课记录"))
+  if (rules.manual_item("manual.lesson-record") && !given("授课记录"))
     out.push_back({"授课记录-" + unit + ".docx",
                    docx_bytes(docs::branch_lecture_record(info, lectures(manifest)), date)});
+  return out;
+}
+
+} // namespace
+
+std::vector<GeneratedFile> generate_forms(const rules::RuleSet& rules,
+                                          const std::optional<manifest::Manifest>& manifest,
+                                          const std::string& unit, const layout::PackPlan& plan,
+                                          Date date, FormsMode mode)
+{
+  std::vector<GeneratedFile> out = make_forms(rules, manifest, unit, plan, date, mode);
+  naming::NameClaims names;
+  for (const auto& f : plan.files)
+    names.claim(f.dest, f.source);
+  for (auto& g : out)
+    if (!names.claim(g.dest, "").empty())
+      g.dest = beside(g.dest);
   return out;
 }
 

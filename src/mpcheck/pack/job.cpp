@@ -78,6 +78,59 @@ std::string output_problem(const Request& request, const Prepared& prepared)
   return pack::output_problem(guard, "-o", request.report, lang);
 }
 
+bool same_path(const std::string& a, const std::string& b)
+{
+  std::error_code ec;
+  return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+}
+
+Text left_out_reason(const SubmissionFile& f, bool from_manifest)
+{
+  if (f.kind == FileKind::junk)
+    return {"系统或软件留下的文件，不提交", "left by the system or an app; never submitted"};
+  if (from_manifest)
+    return {"works.yaml 里没有写到它；要提交的话，请在 works.yaml 里写明",
+            "works.yaml does not name it; to submit it, name it in works.yaml"};
+  return {"无法归类（不是视频、音频、图片或文档）；要提交的话，请写 works.yaml",
+          "of no role (not a video, audio, picture or document); to submit it, describe it in "
+          "works.yaml"};
+}
+
+// Applies --forms to the forms the unit filled in and lists every file of SRC that stays off
+// the drive. From a manifest, a form in SRC that works.yaml does not name is still the unit's
+// (kept unless --forms generate); from the names, the plan carries it already.
+void sort_material(Prepared& prepared, const Submission& names, const rules::RuleSet& rules,
+                   FormsMode mode)
+{
+  const bool from_manifest = prepared.manifest.has_value();
+  auto& files = prepared.plan.files;
+  const Text replaced = {"--forms generate：以生成的表格代替",
+                         "--forms generate: the generated form replaces it"};
+  for (const auto& f : names.files) {
+    const auto planned = std::find_if(
+        files.begin(), files.end(), [&](const auto& p) { return same_path(p.source, f.abs_path); });
+    const std::string kind = is_document_kind(f.kind) ? form_kind(rules, f.name) : "";
+    // A form of the unit's (not a work's document that works.yaml names).
+    const bool unit_form = !kind.empty() && (planned == files.end() || planned->work.empty());
+    if (unit_form && mode == FormsMode::generate) {
+      if (planned != files.end())
+        files.erase(planned);
+      prepared.left_out.push_back({f.path, replaced});
+      continue;
+    }
+    if (planned != files.end() || (from_manifest && same_path(f.abs_path, prepared.manifest->file)))
+      continue;
+    if (unit_form) { // from a manifest that does not name it: still the unit's form
+      files.push_back({f.abs_path, layout::folder_prefix(rules, kind) + f.name, kind, ""});
+      continue;
+    }
+    prepared.left_out.push_back({f.path, left_out_reason(f, from_manifest)});
+  }
+  for (const auto& f : files)
+    if (f.work.empty() && !form_kind(rules, fs::path(f.dest).filename()).empty())
+      prepared.kept_forms.push_back(f.dest);
+}
+
 } // namespace
 
 Material read_material(const std::string& src, const std::string& manifest_path,
@@ -113,7 +166,8 @@ Prepared prepare(const Request& request, const rules::RuleSet& rules)
   Prepared prepared;
   const Lang lang = request.lang;
   try {
-    Material material = read_material(request.src, request.manifest, request.unit, rules, lang);
+    Material material = read_material(request.src, request.manifest, request.unit, rules, lang,
+                                      /*with_names=*/true);
     prepared.manifest = std::move(material.manifest);
     prepared.unit = material.unit;
     if (prepared.manifest) {
@@ -124,6 +178,7 @@ Prepared prepare(const Request& request, const rules::RuleSet& rules)
         if (p.error == "symlink-outside") // never opened, never copied
           prepared.plan.problems.push_back({p.path, symlink_outside(p.link)});
     }
+    sort_material(prepared, material.names, rules, request.forms);
   } catch (const rules::RuleError& e) {
     prepared.status = Prepared::Status::usage;
     prepared.error = e.what();
@@ -140,8 +195,8 @@ Prepared prepare(const Request& request, const rules::RuleSet& rules)
     return prepared;
   }
   try {
-    prepared.plan.generated =
-        generate_forms(rules, prepared.manifest, prepared.unit, prepared.plan, request.as_of);
+    prepared.plan.generated = generate_forms(rules, prepared.manifest, prepared.unit, prepared.plan,
+                                             request.as_of, request.forms);
   } catch (const std::exception& e) {
     prepared.status = Prepared::Status::runtime;
     prepared.error = e.what();
@@ -178,9 +233,30 @@ std::string plan_text(const Prepared& prepared, const ExecuteResult& dry, Lang l
   out += links_text(prepared.links, lang);
   for (const auto& f : prepared.plan.files)
     out += fmt::format("  {}\n→ {}\n", f.source, f.dest);
-  for (const auto& g : prepared.plan.generated)
-    out += fmt::format("  {} {}\n", say(lang, "生成", "generate"), g.dest);
-  return out + removed_text(dry.extra, true, lang);
+  return out + contents_text(prepared, lang) + removed_text(dry.extra, true, lang);
+}
+
+std::string contents_text(const Prepared& prepared, Lang lang)
+{
+  std::string out;
+  if (!prepared.left_out.empty()) {
+    out += say(lang, fmt::format("未打包的源文件（{} 个）：\n", prepared.left_out.size()),
+               fmt::format("Source files left out ({}):\n", prepared.left_out.size()));
+    for (const auto& l : prepared.left_out)
+      out += fmt::format("  {}：{}\n", l.path, l.why.in(lang));
+  }
+  if (!prepared.kept_forms.empty()) {
+    out += say(lang, "使用单位填写的表格（不再生成同类表格）：\n",
+               "The unit's own forms, used (no form of their kind generated):\n");
+    for (const auto& dest : prepared.kept_forms)
+      out += "  " + dest + "\n";
+  }
+  if (!prepared.plan.generated.empty()) {
+    out += say(lang, "生成的表格（请核对、盖章）：\n", "Forms generated (check, then seal):\n");
+    for (const auto& g : prepared.plan.generated)
+      out += "  " + g.dest + "\n";
+  }
+  return out;
 }
 
 Packed execute_and_check(const layout::PackPlan& plan, const std::string& out,
@@ -207,13 +283,14 @@ Packed execute_and_check(const layout::PackPlan& plan, const std::string& out,
   return packed;
 }
 
-std::string packed_text(const Packed& packed, const std::vector<Link>& links,
-                        const std::string& out, Lang lang)
+std::string packed_text(const Packed& packed, const Prepared& prepared, const std::string& out,
+                        Lang lang)
 {
   const auto& files = packed.result.files;
   const auto copied = size_t(
       std::count_if(files.begin(), files.end(), [](const FileResult& f) { return f.copied; }));
-  return links_text(links, lang) + removed_text(packed.result.extra, false, lang) +
+  return links_text(prepared.links, lang) + contents_text(prepared, lang) +
+         removed_text(packed.result.extra, false, lang) +
          say(lang,
              fmt::format("已打包到 {}：复制 {} 个文件（{} 个已存在且校验一致），清单 "
                          "manifest-sha256.txt。\n\n",

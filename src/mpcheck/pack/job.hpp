@@ -16,6 +16,7 @@
 #include "mpcheck/layout/plan.hpp"
 #include "mpcheck/manifest/works.hpp"
 #include "mpcheck/pack/execute.hpp"
+#include "mpcheck/pack/forms.hpp"
 #include "mpcheck/pack/sources.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 #include "mpcheck/util/date.hpp"
@@ -42,15 +43,22 @@ Material read_material(const std::string& src, const std::string& manifest_path,
 // What the user asked `pack` to do.
 struct Request {
   std::string src;
-  std::string manifest; // --manifest, "" = SRC/works.yaml when present
-  std::string unit;     // --unit
-  std::string out;      // --out, the drive
-  std::string zip;      // --zip, "" = none
-  std::string report;   // -o, "" or "-" = stdout
-  std::string rules;    // --rules as given (a rule file is a source: never written)
-  bool force = false;   // replace an existing --zip / -o (never a source)
-  Date as_of;           // the forms are dated with it
+  std::string manifest;              // --manifest, "" = SRC/works.yaml when present
+  std::string unit;                  // --unit
+  std::string out;                   // --out, the drive
+  std::string zip;                   // --zip, "" = none
+  std::string report;                // -o, "" or "-" = stdout
+  std::string rules;                 // --rules as given (a rule file is a source: never written)
+  bool force = false;                // replace an existing --zip / -o (never a source)
+  FormsMode forms = FormsMode::keep; // --forms
+  Date as_of;                        // the forms are dated with it
   Lang lang = Lang::zh;
+};
+
+// A file of SRC that does not go onto the drive, and why.
+struct LeftOut {
+  std::string path; // relative to SRC, as walked (NFC)
+  Text why;
 };
 
 struct Prepared {
@@ -62,11 +70,15 @@ struct Prepared {
   layout::PackPlan plan; // sources resolved, forms generated
   std::optional<manifest::Manifest> manifest;
   std::string unit;
-  std::vector<Link> links; // sources that are links inside SRC (copied as their targets)
+  std::vector<Link> links;       // sources that are links inside SRC (copied as their targets)
+  std::vector<LeftOut> left_out; // every file of SRC not on the drive, with its reason
+  std::vector<std::string> kept_forms; // dests of the forms the unit filled in, kept
 };
 
 // Plans the drive: reads the material, plans it (plan_from_manifest, else plan_from_submission
-// with links leaving SRC as problems), resolves the sources, vets --out/--zip/-o
+// with links leaving SRC as problems), applies --forms to the forms the unit filled in (found
+// by name in SRC also when works.yaml does not list them), lists every other file of SRC left
+// out and why (junk, not in works.yaml, no role), resolves the sources, vets --out/--zip/-o
 // (output_problem, pack/outputs.hpp) and generates the forms. Writes nothing.
 Prepared prepare(const Request& request, const rules::RuleSet& rules);
 
@@ -75,8 +87,12 @@ Prepared prepare(const Request& request, const rules::RuleSet& rules);
 // remove).
 ExecuteResult dry_run(const Prepared& prepared, const std::string& out, bool clean);
 
-// What `pack --dry-run` prints: the links, each copy (source → dest), each generated form, and
-// the files --clean would remove (`dry.extra`).
+// What pack says about SRC besides the copies: the files left out and why, the unit's forms
+// kept, the forms generated.
+std::string contents_text(const Prepared& prepared, Lang lang);
+
+// What `pack --dry-run` prints: the links, each copy (source → dest), contents_text, and the
+// files --clean would remove (`dry.extra`).
 std::string plan_text(const Prepared& prepared, const ExecuteResult& dry, Lang lang);
 
 // The files --clean removed (or, `dry`, would remove): one line each under a heading; "" for
@@ -98,9 +114,9 @@ Packed execute_and_check(const layout::PackPlan& plan, const std::string& out,
                          const rules::RuleSet& rules, Lang lang,
                          const std::function<void()>& before_check = {});
 
-// "已打包到 OUT：复制 N 个文件（M 个已存在且校验一致），清单 manifest-sha256.txt。" with the links
-// and the files --clean removed before it.
-std::string packed_text(const Packed& packed, const std::vector<Link>& links,
-                        const std::string& out, Lang lang);
+// "已打包到 OUT：复制 N 个文件（M 个已存在且校验一致），清单 manifest-sha256.txt。" with the links,
+// contents_text and the files --clean removed before it.
+std::string packed_text(const Packed& packed, const Prepared& prepared, const std::string& out,
+                        Lang lang);
 
 } // namespace mpcheck::pack
