@@ -38,6 +38,14 @@ TEST_CASE("report::progress_text")
   // No bytes to count (empty files): the time left goes by files.
   p = {0, 0, 1, 4, 2};
   CHECK(progress_text(p, {"已复制", "copied"}, Lang::en) == "copied 1/4 files  0 B/0 B  0:06 left");
+  // Too early to tell: 1 s in (a 3 s job once showed "约剩 0:48"), or 2 s in with 1 % done.
+  p = {20'000'000, 800'000'000, 0, 10, 1.5};
+  CHECK(progress_text(p, verb, Lang::zh) == "已检查 0/10 个文件  20.0 MB/800 MB  13.3 MB/s");
+  p = {8'000'000, 800'000'000, 0, 10, 3};
+  CHECK(progress_text(p, verb, Lang::zh) == "已检查 0/10 个文件  8.0 MB/800 MB  2.7 MB/s");
+  // A long job still gets an estimate after 15 s, however little is done.
+  p = {8'000'000, 800'000'000, 0, 10, 15};
+  CHECK(progress_text(p, verb, Lang::zh).ends_with("约剩 24:45"));
 }
 
 TEST_CASE("ProgressMeter counts from several threads and reports each state in order")

@@ -29,17 +29,18 @@ std::string clock_text(double seconds)
 
 namespace {
 
-// Seconds still to go, or a negative number when it cannot be told yet.
+// Seconds still to go, or a negative number when it cannot be told yet: the first seconds
+// (planning, the first buffers, the cache) say little about the pace, so the estimate waits
+// for 2 seconds and 5 % of the work, or 15 seconds of a long job.
 double seconds_left(const Progress& p)
 {
-  if (p.seconds < 1)
-    return -1;
   double fraction = 0;
   if (p.bytes_total > 0)
     fraction = double(p.bytes_done) / double(p.bytes_total);
   else if (p.files_total > 0)
     fraction = double(p.files_done) / double(p.files_total);
-  if (fraction <= 0 || fraction >= 1)
+  const bool enough = p.seconds >= 2 && (fraction >= 0.05 || p.seconds >= 15);
+  if (!enough || fraction <= 0 || fraction >= 1)
     return -1;
   return p.seconds * (1 - fraction) / fraction;
 }
