@@ -8,6 +8,7 @@
 #include "mpcheck/pack/read_ahead.hpp"
 
 #include <cerrno>
+#include <filesystem>
 #include <cstdlib>
 #include <fcntl.h>
 #include <unistd.h>
@@ -217,4 +218,59 @@ TEST_CASE("pack::stat_source")
   CHECK(stat_source(dir.path(), s).detail == dir.path() + " is not a regular file");
   CHECK(stat_source(dir / "missing", s).detail ==
         "cannot read " + (dir / "missing") + ": No such file or directory");
+}
+
+TEST_CASE("pack::Copier::commit_batch puts small files in place together, each complete")
+{
+  pack_files::TempDir dir;
+  Copier copier;
+  std::vector<Staged> batch;
+  for (int i = 0; i < 3; ++i) {
+    const std::string source = dir / ("s" + std::to_string(i));
+    pack_files::write_file(source, pack_files::pattern(1000 + i, uint32_t(i)));
+    SourceStamp stamp;
+    REQUIRE(stat_source(source, stamp).ok());
+    Staged staged;
+    REQUIRE(copier.stage(source, stamp, dir / ("d" + std::to_string(i)), staged, true).ok());
+    CHECK(staged.fd == -1); // closed at once: a batch holds no descriptors
+    CHECK(staged.sha256 == mpcheck::util::sha256_hex(read_file(source)));
+    CHECK_FALSE(exists(dir / ("d" + std::to_string(i)))); // not under its final name yet
+    batch.push_back(staged);
+  }
+  std::size_t renamed = 0;
+  REQUIRE(copier.commit_batch(batch, renamed).ok());
+  CHECK(renamed == 3);
+  for (int i = 0; i < 3; ++i)
+    CHECK(read_file(dir / ("d" + std::to_string(i))) == read_file(dir / ("s" + std::to_string(i))));
+  CHECK(pack_files::files_named(dir.path(), ".mpcheck-tmp-").empty());
+}
+
+TEST_CASE("pack::Copier::commit_batch that fails midway removes what it did not rename")
+{
+  pack_files::TempDir dir;
+  Copier copier;
+  std::vector<Staged> batch;
+  for (const char* name : {"a", "b"}) {
+    pack_files::write_file(dir / name, name);
+    SourceStamp stamp;
+    REQUIRE(stat_source(dir / name, stamp).ok());
+    Staged staged;
+    REQUIRE(copier.stage(dir / name, stamp, dir / (std::string("out/") + name), staged, true).ok() ==
+            false); // out/ does not exist: the temporary file cannot be made
+  }
+  pack_files::write_file(dir / "out/x", "");
+  for (const char* name : {"a", "b"}) {
+    SourceStamp stamp;
+    REQUIRE(stat_source(dir / name, stamp).ok());
+    Staged staged;
+    REQUIRE(copier.stage(dir / name, stamp, dir / (std::string("out/") + name), staged, true).ok());
+    batch.push_back(staged);
+  }
+  // The second's final name is taken by a folder: rename fails there.
+  std::filesystem::create_directories(dir / "out/b/inside");
+  std::size_t renamed = 0;
+  CHECK_FALSE(copier.commit_batch(batch, renamed).ok());
+  CHECK(renamed == 1);
+  CHECK(read_file(dir / "out/a") == "a");
+  CHECK(pack_files::files_named(dir.path(), ".mpcheck-tmp-").empty());
 }

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <fcntl.h>
+#include <set>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -173,7 +174,7 @@ Status stat_source(const std::string& path, SourceStamp& stamp)
 }
 
 Status Copier::stage(const std::string& source, const SourceStamp& expected,
-                     const std::string& dest_path, Staged& staged)
+                     const std::string& dest_path, Staged& staged, bool close_now)
 {
   Fd in(open_read_only(source));
   if (in.get() < 0)
@@ -181,6 +182,8 @@ Status Copier::stage(const std::string& source, const SourceStamp& expected,
   Status status = check_stamp(in.get(), expected, source);
   if (!status.ok())
     return status;
+  if (expected.size <= small_file_size && expected.size <= int64_t(m_size))
+    return stage_small(in.get(), source, expected, dest_path, staged, close_now);
   // Read from the device straight into the ring (no page-cache copy, no cache pollution),
   // unless the bytes are in memory already or the file system cannot.
   if (mostly_cached(in.get(), expected.size) || !set_direct(in.get(), true))
@@ -202,6 +205,77 @@ Status Copier::stage(const std::string& source, const SourceStamp& expected,
   if (!status.ok())
     discard(staged);
   return status;
+}
+
+// A small file: one read into the first buffer (one more byte asked, to see it did not grow),
+// hashed and written from there in this thread.
+Status Copier::stage_small(int in, const std::string& source, const SourceStamp& expected,
+                           const std::string& dest_path, Staged& staged, bool close_now)
+{
+  int64_t got = 0;
+  while (true) {
+    const ssize_t n = read_retrying(in, m_buffers + got, std::size_t(expected.size + 1 - got));
+    if (n < 0)
+      return errno_status(errno, "cannot read the source of", dest_path);
+    if (n == 0 || (got += n) > expected.size)
+      break;
+  }
+  if (got != expected.size)
+    return source_changed(source);
+  if (Status status = check_stamp(in, expected, source); !status.ok())
+    return status;
+  staged = {-1, temp_path_for(dest_path), dest_path, util::sha256_hex({m_buffers, size_t(got)})};
+  staged.fd =
+      ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (staged.fd < 0)
+    return errno_status(errno, "cannot create", staged.temp, fat32);
+  Status status;
+  if (const int err = write_all(staged.fd, m_buffers, std::size_t(got)))
+    status = errno_status(err, "cannot write", dest_path, fat32);
+  if (status.ok() && close_now) {
+    const int closed = ::close(staged.fd);
+    staged.fd = -1;
+    if (closed != 0)
+      status = errno_status(errno, "cannot close", dest_path, fat32);
+  }
+  if (!status.ok()) {
+    discard(staged);
+    return status;
+  }
+  if (on_bytes)
+    on_bytes(got);
+  return {};
+}
+
+Status Copier::commit_batch(std::vector<Staged>& batch, std::size_t& renamed)
+{
+  renamed = 0;
+  if (batch.empty())
+    return {};
+  const auto fail = [&](Status status) {
+    for (std::size_t i = renamed; i < batch.size(); ++i)
+      discard(batch[i]);
+    return status;
+  };
+  // One flush of the file system holding the batch: every file's bytes durable.
+  const std::string first_folder = util::folder_of(batch.front().dest_path);
+  {
+    Fd folder(::open(first_folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (folder.get() < 0 || ::syncfs(folder.get()) != 0)
+      return fail(errno_status(errno, "cannot flush", first_folder, fat32));
+  }
+  std::set<std::string> folders;
+  for (Staged& staged : batch) {
+    if (::rename(staged.temp.c_str(), staged.dest_path.c_str()) != 0)
+      return fail(errno_status(errno, "cannot rename into place", staged.dest_path));
+    staged.temp.clear(); // renamed: never discarded
+    ++renamed;
+    folders.insert(util::folder_of(staged.dest_path));
+  }
+  for (const std::string& folder : folders)
+    if (const int err = fsync_dir(folder))
+      return errno_status(err, "cannot flush the folder", folder);
+  return {};
 }
 
 Status Copier::stage(std::string_view content, const std::string& dest_path,

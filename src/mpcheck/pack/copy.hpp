@@ -8,6 +8,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mpcheck/pack/fileio.hpp"
 
@@ -29,6 +30,9 @@ Status stat_source(const std::string& path, SourceStamp& stamp);
 // with file size: buffer_count × default_buffer_size = 16 MiB, plus one buffer for reading back.
 inline constexpr std::size_t default_buffer_size = std::size_t(4) << 20;
 inline constexpr std::size_t buffer_count = 4;
+// Files up to this size are copied in one read and may be committed in batches: for them the
+// flushes, not the bytes, are the cost (10 000 files of 100 bytes: 30 000 flushes one by one).
+inline constexpr int64_t small_file_size = int64_t(1) << 20;
 
 // A file whose bytes are all written under its temporary name, not yet flushed or renamed.
 struct Staged {
@@ -58,8 +62,10 @@ public:
   // the bytes as they are read. The source must still match `expected` before and after
   // ("source-changed"); one that cannot be opened is "source-unreadable". On failure the
   // temporary file is already removed.
+  // A file of at most small_file_size is read whole in the calling thread (no read-ahead
+  // threads, no direct I/O) and, with `close_now`, closed at once for commit_batch().
   Status stage(const std::string& source, const SourceStamp& expected, const std::string& dest_path,
-               Staged& staged);
+               Staged& staged, bool close_now = false);
 
   // Writes `content` (whose digest is `sha256`) under the temporary name of `dest_path`.
   Status stage(std::string_view content, const std::string& dest_path, const std::string& sha256,
@@ -70,6 +76,14 @@ public:
   // temporary file is removed and the final name is as it was. May run on another thread
   // while the next file is staged (it has a buffer of its own), but not beside hash_file().
   Status commit(Staged& staged);
+
+  // Commits several staged files at once — files of at most small_file_size, written by
+  // stage() with `close_now` —, flushing the file system twice for all of them instead of
+  // three times per file: one syncfs makes every file's bytes durable, then each is renamed
+  // into place, then each folder they are in is fsynced once. The guarantee is commit()'s:
+  // a file is under its final name only once its bytes are durable. On failure the files not
+  // yet renamed are removed; `renamed` says how many were (in order). Not with `verify`.
+  Status commit_batch(std::vector<Staged>& batch, std::size_t& renamed);
 
   // Closes and removes a staged file that will not be committed.
   static void discard(Staged& staged);
@@ -86,6 +100,8 @@ public:
   Status hash_file(const std::string& path, bool bypass_cache, std::string& sha256, int64_t& size);
 
 private:
+  Status stage_small(int in, const std::string& source, const SourceStamp& expected,
+                     const std::string& dest_path, Staged& staged, bool close_now);
   Status read_back(const Staged& staged);
   Status pump(int in, int out, const std::string& dest_path, int64_t limit, int64_t& copied,
               std::string& sha256);

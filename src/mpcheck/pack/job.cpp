@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -78,10 +80,12 @@ std::string output_problem(const Request& request, const Prepared& prepared)
   return pack::output_problem(guard, "-o", request.report, lang);
 }
 
-bool same_path(const std::string& a, const std::string& b)
+// `path` absolute and lexically normal, with no system call: the walk and the plan name the
+// same file by the same text (links are resolved later, by resolve_sources).
+std::string real_path(const std::string& path, const fs::path& cwd)
 {
-  std::error_code ec;
-  return fs::weakly_canonical(a, ec) == fs::weakly_canonical(b, ec);
+  const fs::path p(path);
+  return (p.is_absolute() ? p : cwd / p).lexically_normal().string();
 }
 
 Text left_out_reason(const SubmissionFile& f, bool from_manifest)
@@ -106,19 +110,26 @@ void sort_material(Prepared& prepared, const Submission& names, const rules::Rul
   auto& files = prepared.plan.files;
   const Text replaced = {"--forms generate：以生成的表格代替",
                          "--forms generate: the generated form replaces it"};
+  const fs::path cwd = fs::current_path();
+  std::map<std::string, size_t> planned_at; // source path → index in files
+  for (size_t i = 0; i < files.size(); ++i)
+    planned_at.emplace(real_path(files[i].source, cwd), i);
+  const std::string manifest_file = from_manifest ? real_path(prepared.manifest->file, cwd) : "";
+  std::set<size_t> dropped;
   for (const auto& f : names.files) {
-    const auto planned = std::find_if(
-        files.begin(), files.end(), [&](const auto& p) { return same_path(p.source, f.abs_path); });
+    const std::string real = real_path(f.abs_path, cwd);
+    const auto at = planned_at.find(real);
+    const layout::PlannedFile* planned = at == planned_at.end() ? nullptr : &files[at->second];
     const std::string kind = is_document_kind(f.kind) ? form_kind(rules, f.name) : "";
     // A form of the unit's (not a work's document that works.yaml names).
-    const bool unit_form = !kind.empty() && (planned == files.end() || planned->work.empty());
+    const bool unit_form = !kind.empty() && (!planned || planned->work.empty());
     if (unit_form && mode == FormsMode::generate) {
-      if (planned != files.end())
-        files.erase(planned);
+      if (planned)
+        dropped.insert(at->second);
       prepared.left_out.push_back({f.path, replaced});
       continue;
     }
-    if (planned != files.end() || (from_manifest && same_path(f.abs_path, prepared.manifest->file)))
+    if (planned || real == manifest_file)
       continue;
     if (unit_form) { // from a manifest that does not name it: still the unit's form
       files.push_back({f.abs_path, layout::folder_prefix(rules, kind) + f.name, kind, ""});
@@ -126,6 +137,8 @@ void sort_material(Prepared& prepared, const Submission& names, const rules::Rul
     }
     prepared.left_out.push_back({f.path, left_out_reason(f, from_manifest)});
   }
+  for (auto i = dropped.rbegin(); i != dropped.rend(); ++i)
+    files.erase(files.begin() + std::ptrdiff_t(*i));
   for (const auto& f : files)
     if (f.work.empty() && !form_kind(rules, fs::path(f.dest).filename()).empty())
       prepared.kept_forms.push_back(f.dest);

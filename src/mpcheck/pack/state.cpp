@@ -115,7 +115,14 @@ StateJournal::~StateJournal()
 
 Status StateJournal::append(const std::string& dest, const StateEntry& entry)
 {
-  const std::string line = format_state_line(dest, entry);
+  return append({{dest, entry}});
+}
+
+Status StateJournal::append(const std::vector<std::pair<std::string, StateEntry>>& entries)
+{
+  std::string line;
+  for (const auto& [dest, entry] : entries)
+    line += format_state_line(dest, entry);
   // Plain ::write, not the test hook: the hook stands for the data path only.
   if (::write(m_fd, line.data(), line.size()) != ssize_t(line.size()) || ::fdatasync(m_fd) != 0)
     return errno_status(errno, "cannot write", m_path);

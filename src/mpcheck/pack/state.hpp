@@ -14,6 +14,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "mpcheck/pack/fileio.hpp"
 
@@ -57,6 +59,9 @@ public:
 
   // Appends and flushes the entry for `dest`.
   Status append(const std::string& dest, const StateEntry& entry);
+
+  // Appends the entries of several files and flushes them once (a batch of small files).
+  Status append(const std::vector<std::pair<std::string, StateEntry>>& entries);
 
 private:
   std::string m_path;
