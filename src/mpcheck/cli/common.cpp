@@ -8,10 +8,12 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "mpcheck/report/terminal.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/util/atomic_file.hpp"
+#include "mpcheck/util/suggest.hpp"
 
 namespace mpcheck::cli {
 
@@ -46,11 +48,38 @@ void print_error(const std::string& message)
   fmt::print(stderr, "mpcheck: error: {}\n", report::terminal_safe(message));
 }
 
+namespace {
+Lang g_usage_language = Lang::zh;
+} // namespace
+
+void set_usage_language(Lang lang)
+{
+  g_usage_language = lang;
+}
+
+Lang usage_language()
+{
+  return g_usage_language;
+}
+
 bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out)
 {
   try {
     out = rules::load_rules(id_or_path);
     return true;
+  } catch (const rules::UnknownRuleSet& e) {
+    if (usage_language() == Lang::en) {
+      print_error(e.what());
+      return false;
+    }
+    std::string message = fmt::format("未知的规则集“{}”", e.id());
+    if (auto best = closest_match(e.id(), e.known()))
+      message += fmt::format("，您是不是要用“{}”？", *best);
+    else
+      message += fmt::format("（内置规则集：{}；或者给出 .yaml 规则文件的路径）",
+                             fmt::join(e.known(), "、"));
+    print_error(message);
+    return false;
   } catch (const rules::RuleError& e) {
     print_error(e.what());
     return false;

@@ -1,0 +1,86 @@
+"""The clerk's afternoon in Chinese (issue 12): --help and every usage error in Chinese (English
+with --lang en or an en_* locale) with "did you mean"; works.yaml's problems all in one run,
+each with its line and a caret; the other words a clerk reads."""
+import os
+import re
+import shutil
+import tempfile
+import unittest
+
+from check_tree import UNIT, place
+from mpcheck_test import fixture, run
+
+COMMANDS = ["check", "rules", "rename", "pack", "init", "probe"]
+
+
+def has_chinese(text):
+    return re.search(r"[\u4e00-\u9fff]", text) is not None
+
+
+class HelpAndUsageTest(unittest.TestCase):
+    def test_help_of_every_command_is_chinese_by_default(self):
+        for args in [[], *[[c] for c in COMMANDS], ["rules", "show"], ["rules", "lint"]]:
+            with self.subTest(args=args):
+                p = run(*args, "--help")
+                self.assertEqual(p.returncode, 0, p.stderr)
+                self.assertIn("用法", p.stdout)
+                self.assertIn("显示帮助并退出", p.stdout)
+                self.assertNotIn("Usage", p.stdout)
+                self.assertNotIn("Print this help message", p.stdout)
+        p = run("check", "--help")
+        self.assertIn("内置规则集编号（见 mpcheck rules list）或 YAML 规则文件", p.stdout)
+        self.assertIn("（必填）", p.stdout)
+        self.assertNotIn("Built-in rule set id", p.stdout)
+
+    def test_help_is_english_with_lang_en_or_an_english_locale(self):
+        for p in [run("check", "--help", "--lang", "en"),
+                  run("check", "--help", env={"LANG": "en_US.UTF-8"})]:
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn("Usage", p.stdout)
+            self.assertIn("Built-in rule set id", p.stdout)
+            self.assertFalse("用法" in p.stdout)
+
+    def usage_error(self, p, text):
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertEqual(p.stdout, "")
+        self.assertTrue(p.stderr.startswith("mpcheck: error: "), p.stderr)
+        self.assertIn(text, p.stderr)
+
+    def test_a_mistyped_command_suggests_the_right_one(self):
+        self.usage_error(run("chek", "x"), "未知命令“chek”，您是不是要用“check”？")
+        self.usage_error(run("chek", "--lang", "en"), "unknown command 'chek', did you mean 'check'?")
+        self.usage_error(run("rules", "sho", "x"), "未知命令“sho”，您是不是要用“show”？")
+        self.usage_error(run(), "缺少命令：check、rules、rename、pack、init、probe 之一")
+
+    def test_usage_errors_are_chinese(self):
+        self.usage_error(run("check", "."), "缺少必填的选项 --rules")
+        self.usage_error(run("check", ".", "--rules"), "--rules 后面缺少值")
+        self.usage_error(run("check", ".", "--rules", "changzhou-2024", "--rulez", "x"),
+                         "未知选项“--rulez”，您是不是要用“--rules”？")
+        self.usage_error(run("check", ".", "--rules", "changzhou-2024", "--format", "htm"),
+                         "--format 的值“htm”不可用：可选 text/json/jsonl/html/junit/sarif")
+        self.usage_error(run("check", "--rules", "changzhou-2024"), "缺少 paths：")
+        self.usage_error(run("check", ".", "--rules", "changzhou-2042"),
+                         "未知的规则集“changzhou-2042”，您是不是要用“changzhou-2024”？")
+        p = run("check", ".", "--rules", "changzhou-2042", "--lang", "en")
+        self.usage_error(p, "unknown rule set 'changzhou-2042', did you mean 'changzhou-2024'?")
+        self.usage_error(run("check", "."), "用法见 mpcheck check --help")
+        p = run("check", ".", "--lang", "en")
+        self.usage_error(p, "--rules is required")
+        self.assertFalse(has_chinese(p.stderr), p.stderr)
+
+    def test_an_unknown_check_id_in_waive_is_a_usage_error_with_the_closest_id(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            place(fixture("h264-720p25.mp4"), f"{tmp}/a.mp4")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--waive", "video.bitrat")
+            self.usage_error(p, "--waive：未知的检查编号“video.bitrat”，您是不是要用“video.bitrate”？")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--waive", "vidoe.*",
+                    "--lang", "en")
+            self.usage_error(p, "unknown check id 'vidoe.*', did you mean 'video.*'?")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--waive", "video.*",
+                    "--waive", "name.pattern", "--waive", "manual.title-card")
+            self.assertIn(p.returncode, (0, 1), p.stderr)
+
+
+if __name__ == "__main__":
+    unittest.main()
