@@ -82,5 +82,54 @@ class HelpAndUsageTest(unittest.TestCase):
             self.assertIn(p.returncode, (0, 1), p.stderr)
 
 
+class WorksYamlInOnePassTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-clerk-")
+        self.src = os.path.join(self.tmp, "材料")
+        for title in ["初心", "使命", "奋斗", "担当", "传承"]:
+            place(fixture("h264-720p25.mp4"), f"{self.src}/{title}.mp4")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_a_fresh_init_file_reports_every_problem_in_one_run(self):
+        p = run("init", self.src, "--rules", "changzhou-2024")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        out = os.path.join(self.tmp, "u盘")
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertFalse(os.path.exists(out))
+        errors = [l for l in p.stderr.splitlines() if re.match(r"mpcheck: error: .*works\.yaml:\d+:\d+: ", l)]
+        # unit, contact, phone, then each of five works: category, producer, creators, summary
+        self.assertEqual(len(errors), 23, p.stderr)
+        self.assertEqual(len([l for l in errors if "'category' 还是 TODO" in l]), 5)
+        self.assertIn("可选：典型事迹片、", p.stderr)
+        self.assertIn("works.yaml：共 23 处要改", p.stderr)
+        # each with its source line and a caret under the value
+        lines = p.stderr.splitlines()
+        i = next(k for k, l in enumerate(lines) if "'contact' 还是 TODO" in l)
+        self.assertRegex(lines[i + 1], r'^ +\d+ \| contact: "TODO"')
+        self.assertEqual(lines[i + 2].index("^"), lines[i + 1].index('"TODO"'))
+
+    def test_did_you_mean_for_categories_and_keys_all_at_once(self):
+        with open(os.path.join(self.src, "works.yaml"), "w") as f:
+            f.write(f"unit: {UNIT}\n"
+                    "works:\n"
+                    "  - title: 初心\n"
+                    "    category: 微视屏\n"
+                    "    files: {video: 初心.mp4}\n"
+                    "    producr: 区委组织部\n"
+                    "  - title: 使命\n"
+                    "    category: 培训篇\n"
+                    "    files: {vidoe: 使命.mp4}\n")
+        p = run("rename", self.src, "--rules", "changzhou-2024", "--dry-run")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("works.yaml:4:15: 未知的分类 '微视屏'，您是不是要写 '微视频'？", p.stderr)
+        self.assertIn("works.yaml:6:5: 未知的键 'producr'，您是不是要写 'producer'？", p.stderr)
+        self.assertIn("works.yaml:8:15: 未知的分类 '培训篇'，您是不是要写 '培训片'？", p.stderr)
+        self.assertIn("works.yaml:9:13: 未知的键 'vidoe'，您是不是要写 'video'？", p.stderr)
+        self.assertIn("    4 |     category: 微视屏\n      |               ^\n", p.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()
