@@ -7,7 +7,7 @@ import shutil
 import tempfile
 import unittest
 
-from check_tree import UNIT, place
+from check_tree import UNIT, ffmpeg, place
 from mpcheck_test import fixture, run
 
 COMMANDS = ["check", "rules", "rename", "pack", "init", "probe"]
@@ -129,6 +129,58 @@ class WorksYamlInOnePassTest(unittest.TestCase):
         self.assertIn("works.yaml:8:15: 未知的分类 '培训篇'，您是不是要写 '培训片'？", p.stderr)
         self.assertIn("works.yaml:9:13: 未知的键 'vidoe'，您是不是要写 'video'？", p.stderr)
         self.assertIn("    4 |     category: 微视屏\n      |               ^\n", p.stderr)
+
+
+class TextReportFixesTest(unittest.TestCase):
+    def test_each_fix_sits_under_its_finding_and_a_shared_fix_is_shown_once(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            video = f"{tmp}/作品/甲-微视频-{UNIT}.mp4"
+            os.makedirs(os.path.dirname(video))
+            # 1280x720 at 30 fps: the frame rate and the resolution are wrong, one ffmpeg
+            # command mends both.
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-t", "1",
+                   "-c:v", "libx264", "-pix_fmt", "yuv420p", video)
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--as-of", "2024-09-01")
+            self.assertEqual(p.returncode, 1, p.stderr)
+            lines = p.stdout.splitlines()
+            start = next(i for i, l in enumerate(lines) if l.strip() == f"作品/甲-微视频-{UNIT}.mp4")
+            block = []
+            for l in lines[start + 1:]:
+                if not l.startswith("    "):
+                    break
+                block.append(l.strip())
+            kinds = ["fix" if l.startswith("→ 怎么改") else "want" if l.startswith("要求") else
+                     l.split()[2] for l in block]
+            # each finding, its 要求/实际 line, and its fix right under it; the frame rate and
+            # the resolution together, their one ffmpeg command once after both
+            text = " ".join(kinds)
+            self.assertIn("subtitles.pair-missing want fix", text, "\n".join(block))
+            self.assertIn("video.frame-rate want video.resolution want fix", text, "\n".join(block))
+            self.assertEqual(kinds[-1], "fix")
+            fixes = [l for l in block if l.startswith("→ 怎么改")]
+            self.assertEqual(len(fixes), len(set(fixes)))
+            self.assertEqual(fixes.count(block[kinds.index("video.resolution") + 2]), 1)
+
+
+class RenameUndoTwiceTest(unittest.TestCase):
+    def test_undoing_a_journal_already_undone_says_so_and_exits_0(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = f"{tmp}/u"
+            place(fixture("h264-720p25.mp4"), f"{folder}/作品/奋斗者之歌-微视频-{UNIT} 有字幕版.mp4")
+            journal = f"{tmp}/j.json"
+            p = run("rename", folder, "--rules", "changzhou-2024", "--journal", journal)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            p = run("rename", "--undo", journal)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn("已恢复 1 个文件名", p.stdout)
+            before = sorted(os.listdir(f"{folder}/作品"))
+            p = run("rename", "--undo", journal)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn("这份记录已经撤销过了，文件名都已是原来的；未做任何改动", p.stdout)
+            self.assertEqual(p.stderr, "")
+            self.assertEqual(sorted(os.listdir(f"{folder}/作品")), before)
+            p = run("rename", "--undo", journal, "--lang", "en")
+            self.assertIn("already undone", p.stdout)
 
 
 if __name__ == "__main__":
