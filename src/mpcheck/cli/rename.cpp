@@ -46,6 +46,16 @@ int undo(const RenameCommand& cmd)
                             lang == Lang::en ? "not a rename journal" : "不是改名记录文件"));
     return exit_usage;
   }
+  if (r.error == "already-undone") {
+    fmt::print(
+        "{}\n",
+        lang == Lang::en
+            ? fmt::format("{}: already undone, the original names are in place; "
+                          "nothing changed",
+                          cmd.undo)
+            : fmt::format("{}：这份记录已经撤销过了，文件名都已是原来的；未做任何改动", cmd.undo));
+    return exit_ok;
+  }
   if (r.error == "rename")
     print_failure(r.failure, lang);
   if (r.error == "manifest")

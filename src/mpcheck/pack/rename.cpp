@@ -1,5 +1,6 @@
 #include "mpcheck/pack/rename.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -93,6 +94,23 @@ bool update_manifest(const std::string& path, const std::vector<layout::Rename>&
   return write_atomically(path, text);
 }
 
+namespace {
+
+// True when every name a journal would put back is already there and none of the names it would
+// undo is: the journal was undone before (running it again changes nothing and is no failure).
+bool already_undone(const std::string& root, const std::vector<layout::Rename>& back)
+{
+  std::error_code ec;
+  const auto present = [&](const std::string& name) {
+    return fs::exists(fs::symlink_status(root + "/" + name, ec));
+  };
+  return !back.empty() && std::all_of(back.begin(), back.end(), [&](const layout::Rename& r) {
+    return !present(r.from) && present(r.to);
+  });
+}
+
+} // namespace
+
 UndoResult undo(const std::string& journal)
 {
   UndoResult result;
@@ -114,6 +132,10 @@ UndoResult undo(const std::string& journal)
     }
   } catch (const std::exception&) {
     result.error = "not-a-journal";
+    return result;
+  }
+  if (already_undone(root, back)) {
+    result.error = "already-undone";
     return result;
   }
   if (!apply_renames(root, back, result.failure)) {
