@@ -1,6 +1,7 @@
 """The clerk's afternoon in Chinese (issue 12): --help and every usage error in Chinese (English
 with --lang en or an en_* locale) with "did you mean"; works.yaml's problems all in one run,
 each with its line and a caret; the other words a clerk reads."""
+import json
 import os
 import re
 import shutil
@@ -181,6 +182,43 @@ class RenameUndoTwiceTest(unittest.TestCase):
             self.assertEqual(sorted(os.listdir(f"{folder}/作品")), before)
             p = run("rename", "--undo", journal, "--lang", "en")
             self.assertIn("already undone", p.stdout)
+
+
+class PlainChineseWordsTest(unittest.TestCase):
+    def test_an_output_in_a_missing_folder_says_the_folder_does_not_exist(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            place(fixture("h264-720p25.mp4"), f"{tmp}/a.mp4")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "-o", "/no/such/dir/r.json")
+            self.assertEqual(p.returncode, 3, p.stderr)
+            self.assertIn("无法写入 '/no/such/dir/r.json'：所在的文件夹不存在", p.stderr)
+            self.assertNotIn("磁盘已满", p.stderr)
+
+    def test_a_missing_rule_file_is_said_in_chinese(self):
+        p = run("check", ".", "--rules", "没有这个.yaml")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("没有这个.yaml：无法读取规则文件（文件不存在）", p.stderr)
+
+    def test_found_values_are_words_not_codes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            works = f"{tmp}/作品"
+            os.makedirs(works)
+            with open(fixture("h264-1080p25-8M.mp4"), "rb") as f:
+                data = f.read()
+            with open(f"{works}/断-微视频-{UNIT}.mp4", "wb") as f:
+                f.write(data[: len(data) // 2])
+            os.makedirs(f"{tmp}/文本")
+            with open(f"{tmp}/文本/断-解说词-{UNIT}.docx", "w") as f:
+                f.write("just text, not a Word file\n")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--format", "json")
+            report = json.loads(p.stdout)
+            actual = {f["check"]: f["actual"] for f in report["findings"]}
+            self.assertRegex(actual["media.truncated"], r"标明到第 \d+ 字节，但文件在第 \d+ 字节就结束了")
+            self.assertEqual(actual["document.format"], "不是文档（无法识别的格式）")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--format", "json",
+                    "--lang", "en")
+            actual = {f["check"]: f["actual"] for f in json.loads(p.stdout)["findings"]}
+            self.assertIn("but the file ends at byte", actual["media.truncated"])
+            self.assertEqual(actual["document.format"], "not a document (unknown format)")
 
 
 if __name__ == "__main__":

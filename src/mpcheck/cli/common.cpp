@@ -4,12 +4,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <unistd.h>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "mpcheck/core/system_errors.hpp"
 #include "mpcheck/report/terminal.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/util/atomic_file.hpp"
@@ -81,6 +83,14 @@ bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out)
     print_error(message);
     return false;
   } catch (const rules::RuleError& e) {
+    if (usage_language() == Lang::zh && e.line() == 0 &&
+        e.message().starts_with("cannot read the rule file")) {
+      std::error_code ec;
+      print_error(fmt::format("{}：无法读取规则文件（{}）", e.file(),
+                              std::filesystem::exists(e.file(), ec) ? "没有读取权限或读取出错"
+                                                                    : "文件不存在"));
+      return false;
+    }
     print_error(e.what());
     return false;
   }
@@ -113,27 +123,13 @@ bool write_stdout(const std::string& text, Lang lang)
 
 namespace {
 
-// Why a file could not be written, in plain Chinese (the English of --lang en is strerror's).
+// Why a file could not be written, in plain Chinese (the English of --lang en is strerror's):
+// a missing folder says so, not "disk full or no permission".
 std::string system_error_zh(int err)
 {
-  switch (err) {
-  case ENOENT:
+  if (err == ENOENT)
     return "所在的文件夹不存在";
-  case ENOTDIR:
-    return "路径中有一段不是文件夹";
-  case EACCES:
-  case EPERM:
-    return "没有写权限";
-  case ENOSPC:
-  case EDQUOT:
-    return "磁盘已满";
-  case EROFS:
-    return "磁盘是只读的";
-  case EISDIR:
-    return "这是一个文件夹";
-  default:
-    return fmt::format("写入失败（{}）", std::strerror(err));
-  }
+  return system_error_text(err).zh;
 }
 
 } // namespace

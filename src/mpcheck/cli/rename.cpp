@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "mpcheck/cli/commands.hpp"
+#include "mpcheck/core/system_errors.hpp"
 #include "mpcheck/gather/assemble.hpp"
 #include "mpcheck/layout/rename.hpp"
 #include "mpcheck/manifest/works.hpp"
@@ -34,7 +35,8 @@ void print_failure(const pack::RenameFailure& f, Lang lang)
 {
   print_error(lang == Lang::en
                   ? fmt::format("cannot rename '{}' to '{}': {}; undoing", f.from, f.to, f.error)
-                  : fmt::format("无法把“{}”改名为“{}”：{}；正在撤销", f.from, f.to, f.error));
+                  : fmt::format("无法把“{}”改名为“{}”：{}；正在撤销", f.from, f.to,
+                                f.code ? system_error_text(f.code).zh : f.error));
 }
 
 int undo(const RenameCommand& cmd)

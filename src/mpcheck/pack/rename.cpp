@@ -21,11 +21,13 @@ namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
 // Renames without ever replacing an existing file.
-bool rename_no_replace(const std::string& from, const std::string& to, std::string& error)
+bool rename_no_replace(const std::string& from, const std::string& to, std::string& error,
+                       int& code)
 {
   if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
     return true;
-  error = std::strerror(errno);
+  code = errno;
+  error = std::strerror(code);
   return false;
 }
 
@@ -72,12 +74,15 @@ bool apply_renames(const std::string& root, const std::vector<layout::Rename>& r
 {
   for (size_t i = 0; i < renames.size(); ++i) {
     std::string error;
-    if (rename_no_replace(root + "/" + renames[i].from, root + "/" + renames[i].to, error))
+    int code = 0;
+    if (rename_no_replace(root + "/" + renames[i].from, root + "/" + renames[i].to, error, code))
       continue;
-    failure = {renames[i].from, renames[i].to, error};
+    failure = {renames[i].from, renames[i].to, error, code};
     for (size_t k = i; k-- > 0;) {
       std::string ignored;
-      rename_no_replace(root + "/" + renames[k].to, root + "/" + renames[k].from, ignored);
+      int ignored_code = 0;
+      rename_no_replace(root + "/" + renames[k].to, root + "/" + renames[k].from, ignored,
+                        ignored_code);
     }
     return false;
   }

@@ -18,7 +18,8 @@ namespace mpcheck::pack {
 struct RenameFailure {
   std::string from;
   std::string to;
-  std::string error;
+  std::string error; // strerror's words
+  int code = 0;      // the errno (core/system_errors.hpp says it in Chinese)
 };
 
 // "mpcheck-rename-YYYYMMDD-HHMMSS.json" for the local time `now`.
