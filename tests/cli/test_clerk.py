@@ -185,6 +185,34 @@ class RenameUndoTwiceTest(unittest.TestCase):
 
 
 class PlainChineseWordsTest(unittest.TestCase):
+    def test_rules_show_says_the_notes_in_the_readers_language_once_per_block(self):
+        for rules in ["changzhou-2024", "jiaozuo-2019", "liaoning-2023", "branch-everyone"]:
+            p = run("rules", "show", rules)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            notes = [l.strip()[3:] for l in p.stdout.splitlines() if l.strip().startswith("说明：")]
+            self.assertTrue(notes)
+            for note in notes:
+                self.assertTrue(has_chinese(note), f"{rules}: {note}")
+        p = run("rules", "show", "changzhou-2024")
+        self.assertEqual(p.stdout.count("1080 配 16:9 即 1920x1080"), 1)
+        self.assertIn("说明：同上", p.stdout)
+        p = run("rules", "show", "changzhou-2024", "--lang", "en")
+        self.assertEqual(p.stdout.count("1080 with 16:9 is 1920x1080"), 1)
+
+    def test_a_rule_file_note_may_be_given_in_both_languages_or_one(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = f"{tmp}/r.yaml"
+            with open(path, "w") as f:
+                f.write("schema: mpcheck-rules/1\nid: r\ntitle: 测试\n"
+                        "works:\n  media:\n    - source: 时长不超过8分钟\n"
+                        "      note: {zh: 含8分钟整, en: 8 minutes exactly is fine}\n"
+                        "      max_duration: 8min\n"
+                        "    - note: 只有中文\n      min_duration: 1min\n")
+            self.assertIn("说明：含8分钟整", run("rules", "show", path).stdout)
+            en = run("rules", "show", path, "--lang", "en").stdout
+            self.assertIn("note: 8 minutes exactly is fine", en)
+            self.assertIn("note: 只有中文", en)
+
     def test_an_output_in_a_missing_folder_says_the_folder_does_not_exist(self):
         with tempfile.TemporaryDirectory() as tmp:
             place(fixture("h264-720p25.mp4"), f"{tmp}/a.mp4")

@@ -52,6 +52,13 @@ std::string severity_word(Severity s, Lang lang)
   return "仅供参考";
 }
 
+// A rule author's note in `lang`, else in the language it was written in.
+const std::string& note_in(const Text& note, Lang lang)
+{
+  const std::string& asked = note.in(lang);
+  return asked.empty() ? note.in(lang == Lang::en ? Lang::zh : Lang::en) : asked;
+}
+
 int show(const RulesCommand& cmd)
 {
   const Lang lang = cmd.common.language();
@@ -68,13 +75,18 @@ int show(const RulesCommand& cmd)
   if (r.deadline)
     out += fmt::format("{}{}\n", lang == Lang::en ? "deadline: " : "截止日期：",
                        r.deadline->value.str());
+  std::string last_note; // a block's note is said once, under its first requirement
   for (const auto& c : r.clauses) {
     out += fmt::format("\n{:<26} {}{}: {}\n", c.check.empty() ? "-" : c.check,
                        c.scope.empty() ? "" : "[" + c.scope + "] ", c.key, c.value);
     if (!c.origin.source.empty())
       out += fmt::format("    {}“{}”\n", lang == Lang::en ? "from: " : "原文：", c.origin.source);
-    if (!c.origin.note.empty())
-      out += fmt::format("    {}{}\n", lang == Lang::en ? "note: " : "说明：", c.origin.note);
+    const std::string& note = note_in(c.origin.note, lang);
+    if (!note.empty() && note != last_note)
+      out += fmt::format("    {}{}\n", lang == Lang::en ? "note: " : "说明：", note);
+    else if (!note.empty())
+      out += lang == Lang::en ? "    note: as above\n" : "    说明：同上\n";
+    last_note = note;
     if (c.origin.severity)
       out += fmt::format("    {}{}\n", lang == Lang::en ? "severity: " : "级别：",
                          severity_word(*c.origin.severity, lang));

@@ -383,7 +383,7 @@ Origin block_origin(const YamlReader& reader, const YAML::Node& block,
     if (entry.key == "source")
       origin.source = reader.string(entry);
     else if (entry.key == "note")
-      origin.note = reader.string(entry);
+      origin.note = reader.text(entry);
     else if (entry.key == "severity")
       origin.severity = reader.severity(entry);
   }
