@@ -112,6 +112,19 @@ class WorksYamlInOnePassTest(unittest.TestCase):
         self.assertRegex(lines[i + 1], r'^ +\d+ \| contact: "TODO"')
         self.assertEqual(lines[i + 2].index("^"), lines[i + 1].index('"TODO"'))
 
+    def test_init_writes_its_comments_in_chinese(self):
+        p = run("init", self.src, "--rules", "changzhou-2024", "-o", "-")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        comments = [l[l.index("#"):] for l in p.stdout.splitlines() if "#" in l]
+        self.assertIn("# TODO：填上面列出的分类之一", comments)
+        self.assertIn("# 实测", comments)
+        for c in comments:
+            if "script:" not in c:
+                self.assertTrue(has_chinese(c), c)
+        p = run("init", self.src, "--rules", "changzhou-2024", "-o", "-", "--lang", "en")
+        self.assertIn("# TODO: one of the categories listed above", p.stdout)
+        self.assertIn("# measured", p.stdout)
+
     def test_did_you_mean_for_categories_and_keys_all_at_once(self):
         with open(os.path.join(self.src, "works.yaml"), "w") as f:
             f.write(f"unit: {UNIT}\n"
