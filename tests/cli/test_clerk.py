@@ -176,6 +176,25 @@ class TextReportFixesTest(unittest.TestCase):
             self.assertEqual(fixes.count(block[kinds.index("video.resolution") + 2]), 1)
 
 
+class ProgressCountsDecodingTest(unittest.TestCase):
+    def test_the_line_reaches_all_files_only_when_the_videos_are_decoded(self):
+        from test_progress import run_on_terminal
+        with tempfile.TemporaryDirectory() as tmp:
+            for t in ["甲", "乙"]:
+                for v in ["（有字幕）", "（无字幕）"]:
+                    place(fixture("h264-1080p25-8M.mp4"), f"{tmp}/作品/{t}-微视频-{UNIT}{v}.mp4")
+            code, _, seen = run_on_terminal("check", tmp, "--rules", "changzhou-2024",
+                                            "--as-of", "2024-09-01", "-j", "1")
+            states = re.findall(r"已检查 (\d+)/(\d+) 个文件", seen)
+            self.assertTrue(states, seen)
+            # drawn from the start (0 of 4), and 4 of 4 only once the last pair is decoded: with
+            # one job, a pair at a time, the line passes 2 of 4 on the way
+            self.assertEqual(states[0], ("0", "4"), seen)
+            self.assertIn(("2", "4"), states, seen)
+            self.assertEqual(states[-1], ("4", "4"))
+            self.assertEqual(states.index(("4", "4")), len(states) - 1)
+
+
 class RenameUndoTwiceTest(unittest.TestCase):
     def test_undoing_a_journal_already_undone_says_so_and_exits_0(self):
         with tempfile.TemporaryDirectory() as tmp:
