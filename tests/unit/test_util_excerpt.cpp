@@ -23,5 +23,9 @@ TEST_CASE("util::excerpt_at puts the caret under the column, Chinese counted dou
         "    1 | - {title: 甲乙, x: 1}\n      |                  ^\n");
   CHECK(excerpt_at("a:\tb\r\n", 1, 4) == "    1 | a:\tb\n      |   \t^\n");
   CHECK(excerpt_at(text, 9, 1).empty());
+  // a very long line is cut at a character boundary
+  const std::string longline = std::string(399, 'a') + "微" + std::string(1000, 'b');
+  const std::string shown = excerpt_at(longline, 1, 3);
+  CHECK(shown.starts_with("    1 | " + std::string(399, 'a') + "…\n"));
   CHECK(excerpt_at(text, 0, 0).empty());
 }

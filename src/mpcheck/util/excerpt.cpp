@@ -55,9 +55,19 @@ std::string excerpt_at(std::string_view text, int line, int column)
 {
   if (line <= 0)
     return "";
-  const std::string_view source = line_of(text, line);
+  std::string_view source = line_of(text, line);
   if (source.data() == nullptr)
     return "";
+  // A line of a machine-written file can be megabytes long: show its start only.
+  constexpr std::size_t longest = 400;
+  std::string cut;
+  if (source.size() > longest) {
+    std::size_t end = longest;
+    while (end > 0 && (static_cast<unsigned char>(source[end]) & 0xC0) == 0x80)
+      --end;
+    source = source.substr(0, end);
+    cut = "…";
+  }
   std::string pad;
   std::size_t i = 0;
   for (int n = 1; n < column && i < source.size(); ++n) {
@@ -65,7 +75,7 @@ std::string excerpt_at(std::string_view text, int line, int column)
     pad += c == '\t' ? std::string("\t") : std::string(display_width(c), ' ');
   }
   const std::string number = std::to_string(line);
-  return fmt::format("{:>5} | {}\n{:>5} | {}^\n", number, source, "", pad);
+  return fmt::format("{:>5} | {}{}\n{:>5} | {}^\n", number, source, cut, "", pad);
 }
 
 } // namespace mpcheck
