@@ -226,6 +226,9 @@ class PlainChineseWordsTest(unittest.TestCase):
             for note in notes:
                 self.assertTrue(has_chinese(note), f"{rules}: {note}")
         p = run("rules", "show", "changzhou-2024")
+        self.assertIn("（不检查）", p.stdout)
+        self.assertIn("U盘送到哪里；不是U盘内容的属性。", p.stdout)
+        self.assertNotIn("Where to deliver the drive", p.stdout)
         self.assertEqual(p.stdout.count("1080 配 16:9 即 1920x1080"), 1)
         self.assertIn("说明：同上", p.stdout)
         p = run("rules", "show", "changzhou-2024", "--lang", "en")

@@ -93,7 +93,7 @@ int show(const RulesCommand& cmd)
   }
   for (const auto& n : r.not_checked)
     out += fmt::format("\n{:<26} “{}”\n    {}\n", lang == Lang::en ? "(not checked)" : "（不检查）",
-                       n.source, n.reason);
+                       n.source, note_in(n.reason, lang));
   return write_text(cmd.common, out) ? exit_ok : exit_runtime;
 }
 

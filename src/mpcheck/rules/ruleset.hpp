@@ -208,7 +208,7 @@ struct ManualItem {
 // A sentence of the notice deliberately not turned into a check, and why.
 struct NotChecked {
   std::string source;
-  std::string reason;
+  Text reason; // a string (either language), or {zh, en}
   int line = 0;
   int column = 0;
 };
