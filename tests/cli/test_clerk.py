@@ -63,6 +63,8 @@ class HelpAndUsageTest(unittest.TestCase):
         self.usage_error(run("check", "--rules", "changzhou-2024"), "缺少 paths：")
         self.usage_error(run("check", ".", "--rules", "changzhou-2042"),
                          "未知的规则集“changzhou-2042”，您是不是要用“changzhou-2024”？")
+        self.usage_error(run("rules", "show", "changzhou-2042"),
+                         "未知的规则集“changzhou-2042”，您是不是要用“changzhou-2024”？")
         p = run("check", ".", "--rules", "changzhou-2042", "--lang", "en")
         self.usage_error(p, "unknown rule set 'changzhou-2042', did you mean 'changzhou-2024'?")
         self.usage_error(run("check", "."), "用法见 mpcheck check --help")
@@ -255,6 +257,13 @@ class PlainChineseWordsTest(unittest.TestCase):
             self.assertEqual(p.returncode, 3, p.stderr)
             self.assertIn("无法写入 '/no/such/dir/r.json'：所在的文件夹不存在", p.stderr)
             self.assertNotIn("磁盘已满", p.stderr)
+
+    def test_rules_lint_says_ok_in_chinese(self):
+        path = os.path.join(os.environ.get("MPCHECK_SOURCE", "."), "rules", "liaoning-2023.yaml")
+        p = run("rules", "lint", path)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("liaoning-2023.yaml：没有错误（21 条要求）", p.stdout)
+        self.assertIn("ok (21 requirements)", run("rules", "lint", path, "--lang", "en").stdout)
 
     def test_a_missing_rule_file_is_said_in_chinese(self):
         p = run("check", ".", "--rules", "没有这个.yaml")

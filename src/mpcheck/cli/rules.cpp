@@ -63,12 +63,8 @@ int show(const RulesCommand& cmd)
 {
   const Lang lang = cmd.common.language();
   rules::RuleSet r;
-  try {
-    r = rules::load_rules(cmd.id);
-  } catch (const rules::RuleError& e) {
-    print_error(e.what());
+  if (!load_rules_or_report(cmd.id, r)) // an unknown id is said in the user's language
     return exit_usage;
-  }
   std::string out = fmt::format("{} — {}\n", r.id, r.title.in(lang));
   if (!r.document.empty())
     out += fmt::format("{}{}\n", lang == Lang::en ? "document: " : "文号：", r.document);
@@ -111,14 +107,18 @@ int lint(const RulesCommand& cmd)
   bool ok = true;
   const std::string text = read_file(cmd.file, ok);
   if (!ok) {
-    print_error(fmt::format("{}: cannot read the file", cmd.file));
+    print_error(cmd.common.language() == Lang::en
+                    ? fmt::format("{}: cannot read the file", cmd.file)
+                    : fmt::format("{}：无法读取这个文件", cmd.file));
     return exit_usage;
   }
   std::string notice;
   if (!cmd.notice.empty()) {
     notice = read_file(cmd.notice, ok);
     if (!ok) {
-      print_error(fmt::format("{}: cannot read the notice", cmd.notice));
+      print_error(cmd.common.language() == Lang::en
+                      ? fmt::format("{}: cannot read the notice", cmd.notice)
+                      : fmt::format("{}：无法读取通知原文", cmd.notice));
       return exit_usage;
     }
   }
@@ -127,7 +127,9 @@ int lint(const RulesCommand& cmd)
     std::string out;
     for (const auto& w : rules::lint_rules(r, notice))
       out += w + "\n";
-    out += fmt::format("{}: ok ({} requirements)\n", cmd.file, r.clauses.size());
+    out += cmd.common.language() == Lang::en
+               ? fmt::format("{}: ok ({} requirements)\n", cmd.file, r.clauses.size())
+               : fmt::format("{}：没有错误（{} 条要求）\n", cmd.file, r.clauses.size());
     return write_text(cmd.common, out) ? exit_ok : exit_runtime;
   } catch (const rules::RuleError& e) {
     print_error(e.what());
