@@ -173,6 +173,10 @@ class TextReportFixesTest(unittest.TestCase):
             self.assertIn("subtitles.pair-missing want fix", text, "\n".join(block))
             self.assertIn("video.frame-rate want video.resolution want fix", text, "\n".join(block))
             self.assertEqual(kinds[-1], "fix")
+            html = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--as-of",
+                       "2024-09-01", "--format", "html").stdout
+            fix = block[kinds.index("video.resolution") + 2].split(": ", 1)[1]
+            self.assertEqual(html.count(fix.replace('"', "&quot;")), 1, "one fix command per file")
             fixes = [l for l in block if l.startswith("→ 怎么改")]
             self.assertEqual(len(fixes), len(set(fixes)))
             self.assertEqual(fixes.count(block[kinds.index("video.resolution") + 2]), 1)
