@@ -82,3 +82,15 @@ TEST_CASE("report::check_html: one fix per file for the findings it mends, under
   CHECK(html.find("<div class=\"fix\">怎么改：重新导出，或用：ffmpeg", std::max(res, rate)) !=
         std::string::npos);
 }
+
+TEST_CASE("report::check_html: an item to confirm by hand is one line with a box to tick")
+{
+  const auto r = checked(pair_with(good_video()), "/media/usb1");
+  const std::string html = report::check_html(r, Lang::zh);
+  const auto at = html.find("<li class=\"manual\" data-check=\"manual.seal\">");
+  REQUIRE(at != std::string::npos);
+  const std::string item = html.substr(at, html.find("</li>", at) - at);
+  CHECK(item.find("<input type=\"checkbox\">") != std::string::npos);
+  CHECK(count(item, "已加盖单位公章") == 1); // the sentence once
+  CHECK(item.find("怎么改") == std::string::npos);
+}

@@ -206,6 +206,17 @@ std::string finding_items(const std::vector<const Finding*>& findings, Lang lang
   return out;
 }
 
+// An item to confirm by hand: one line with a box to tick (a note, ℹ, has none), its sentence
+// once — the expected value and the fix of a manual finding only repeat it.
+std::string manual_item(const Finding& f, Lang lang)
+{
+  const bool note = f.severity == Severity::info;
+  return fmt::format(R"(<li class="{}" data-check="{}"><label>{} {}</label> <code>{}</code></li>)",
+                     note ? "info" : "manual", esc(f.check),
+                     note ? R"(<span class="sev">ℹ</span>)" : R"(<input type="checkbox">)",
+                     esc(f.message.in(lang)), esc(f.check));
+}
+
 std::string badge(const std::vector<const Finding*>& findings, Lang lang)
 {
   const auto errors = std::count_if(findings.begin(), findings.end(), [](const Finding* f) {
@@ -284,7 +295,7 @@ std::string report_sections(const checks::CheckReport& report, Lang lang)
       if (std::find(seen.begin(), seen.end(), f->check) != seen.end())
         continue;
       seen.push_back(f->check);
-      out += finding_item(*f, lang);
+      out += manual_item(*f, lang);
     }
     out += "</ul></section>";
   }
