@@ -177,6 +177,10 @@ class TextReportFixesTest(unittest.TestCase):
                        "2024-09-01", "--format", "html").stdout
             fix = block[kinds.index("video.resolution") + 2].split(": ", 1)[1]
             self.assertEqual(html.count(fix.replace('"', "&quot;")), 1, "one fix command per file")
+            seal = re.search(r'<li class="manual" data-check="manual.seal">(.*?)</li>', html)
+            self.assertIsNotNone(seal, html[-3000:])
+            self.assertIn('<input type="checkbox">', seal.group(1))
+            self.assertEqual(seal.group(1).count("已加盖单位公章"), 1)
             fixes = [l for l in block if l.startswith("→ 怎么改")]
             self.assertEqual(len(fixes), len(set(fixes)))
             self.assertEqual(fixes.count(block[kinds.index("video.resolution") + 2]), 1)
