@@ -30,6 +30,9 @@ EXCEPTIONS = {
     "cli/cli.cpp": (["cli/test_man.py", "cli/test_hardening.py", "cli/test_completion.py"],
                     "the command line itself: subcommands, --lang, exit codes"),
     "cli/commands.hpp": (["cli/test_man.py"], "header only: the run functions of cli.cpp"),
+    "cli/help.cpp": (["cli/test_clerk.py"],
+                     "hands report/usage.cpp's words to CLI11 (help, usage errors); the words "
+                     "are tested by unit/test_report_usage.cpp"),
     "cli/common.cpp": (["cli/test_reports.py", "cli/test_hardening.py"],
                        "writes reports to files or stdout (exit 3 when a byte is lost)"),
     "cli/init.cpp": (["cli/test_rename_init.py", "cli/test_names.py"], "mpcheck init"),

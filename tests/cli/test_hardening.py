@@ -184,8 +184,9 @@ class SpecialEntries(unittest.TestCase):
         report = json.loads(p.stdout)
         unreadable = {f["path"]: f["actual"] for f in report["findings"]
                       if f["check"] == "file.unreadable"}
-        self.assertEqual(unreadable.get(f"作品/管道-微视频-{UNIT}.mp4"), "fifo", report["findings"])
-        self.assertEqual(unreadable.get(f"作品/片夹-微视频-{UNIT}.mp4"), "dir-named-file")
+        self.assertEqual(unreadable.get(f"作品/管道-微视频-{UNIT}.mp4"), "命名管道（FIFO）",
+                         report["findings"])
+        self.assertEqual(unreadable.get(f"作品/片夹-微视频-{UNIT}.mp4"), "名字像文件的文件夹")
         # /dev/zero lies outside the drive: never opened, whatever it is.
         outside = [f["path"] for f in report["findings"] if f["check"] == "file.symlink-outside"]
         self.assertIn(f"作品/设备-微视频-{UNIT}.mp4", outside)

@@ -115,7 +115,7 @@ class PackTest(unittest.TestCase):
             f.write(MANIFEST.replace("category: 微视频\n    files:\n      subtitled: 素材/成片", "category: 微视屏\n    files:\n      subtitled: 素材/成片"))
         p = self.pack()
         self.assertEqual(p.returncode, 2)
-        self.assertIn("works.yaml:6:15: unknown category '微视屏', did you mean '微视频'?", p.stderr)
+        self.assertIn("works.yaml:6:15: 未知的分类 '微视屏'，您是不是要写 '微视频'？", p.stderr)
         self.assertFalse(os.path.exists(self.out))
 
     def generated_forms(self, out):

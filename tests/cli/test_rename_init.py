@@ -87,7 +87,7 @@ class InitTest(unittest.TestCase):
         out = os.path.join(self.tmp, "out")
         p = run("pack", src, "--rules", "changzhou-2024", "--out", out)
         self.assertEqual(p.returncode, 2, p.stderr)
-        self.assertRegex(p.stderr, r"works.yaml:\d+:\d+: '\w+' is still TODO")
+        self.assertRegex(p.stderr, r"works.yaml:\d+:\d+: '\w+' 还是 TODO")
         self.assertFalse(os.path.exists(out))
 
 

@@ -50,3 +50,16 @@ TEST_CASE("manifest::guess_manifest writes the lists a notice's forms read as te
   CHECK(mpcheck::manifest::guess_manifest({}, changzhou, "单位").find("lectures") ==
         std::string::npos);
 }
+
+TEST_CASE("manifest::guess_manifest writes its comments in Chinese, or English when asked")
+{
+  const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
+  const std::string zh = mpcheck::manifest::guess_manifest({}, changzhou, "");
+  CHECK(zh.find("# 由 `mpcheck init` 生成：把每个 TODO 换成实际内容") != std::string::npos);
+  CHECK(zh.find("# 可选分类： 典型事迹片") != std::string::npos);
+  CHECK(zh.find("# TODO：报送单位全称") != std::string::npos);
+  CHECK(zh.find("Written by") == std::string::npos);
+  const std::string en = mpcheck::manifest::guess_manifest({}, changzhou, "", mpcheck::Lang::en);
+  CHECK(en.find("# Written by `mpcheck init`") != std::string::npos);
+  CHECK(en.find("# Categories: 典型事迹片") != std::string::npos);
+}

@@ -19,20 +19,40 @@ const mpcheck::rules::RuleSet& changzhou()
 const std::set<std::string> present = {"/src/a-sub.mp4", "/src/a.mp4", "/src/poster.jpg",
                                        "/src/qr.png", "/src/a.docx"};
 
-mpcheck::manifest::Manifest parse(const std::string& yaml)
+mpcheck::manifest::Manifest parse(const std::string& yaml, mpcheck::Lang lang = mpcheck::Lang::zh)
 {
-  return parse_manifest(yaml, "works.yaml", "/src", changzhou(),
-                        [](const std::string& p) { return present.count(p) > 0; });
+  mpcheck::manifest::SourceBound bound;
+  bound.lang = lang;
+  return parse_manifest(
+      yaml, "works.yaml", "/src", changzhou(),
+      [](const std::string& p) { return present.count(p) > 0; }, bound);
 }
 
-std::string error_of(const std::string& yaml)
+// Every problem of the manifest, each "FILE:LINE:COL: MESSAGE".
+std::vector<std::string> problems_of(const std::string& yaml,
+                                     mpcheck::Lang lang = mpcheck::Lang::zh)
 {
   try {
-    parse(yaml);
-  } catch (const mpcheck::rules::RuleError& e) {
-    return e.what();
+    parse(yaml, lang);
+  } catch (const mpcheck::manifest::ManifestError& e) {
+    std::vector<std::string> out;
+    for (const auto& p : e.problems())
+      out.push_back(p.what());
+    return out;
   }
-  return "no error";
+  return {};
+}
+
+// The first problem, in Chinese (the default) or English.
+std::string error_of(const std::string& yaml, mpcheck::Lang lang = mpcheck::Lang::zh)
+{
+  const auto all = problems_of(yaml, lang);
+  return all.empty() ? "no error" : all.front();
+}
+
+std::string error_en(const std::string& yaml)
+{
+  return error_of(yaml, mpcheck::Lang::en);
 }
 
 } // namespace
@@ -71,26 +91,26 @@ works:
 
 TEST_CASE("manifest::parse_manifest errors name the line and column")
 {
-  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视屏\n") ==
+  CHECK(error_en("unit: 单位\nworks:\n  - title: 甲\n    category: 微视屏\n") ==
         "works.yaml:4:15: unknown category '微视屏', did you mean '微视频'?");
-  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    producr: x\n") ==
+  CHECK(error_en("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    producr: x\n") ==
         "works.yaml:5:5: unknown key 'producr', did you mean 'producer'?");
-  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files: {video: "
+  CHECK(error_en("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files: {video: "
                  "nope.mp4}\n") ==
         "works.yaml:5:20: file 'nope.mp4' not found (relative paths start at /src)");
-  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲?\n    category: 微视频\n") ==
+  CHECK(error_en("unit: 单位\nworks:\n  - title: 甲?\n    category: 微视频\n") ==
         "works.yaml:3:12: the title '甲?' cannot be a file name on Windows or a USB drive "
         "(characters: ?); "
         "suggestion: '甲？'");
   CHECK(
-      error_of(
+      error_en(
           "unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files: {clean: a.mp4}\n") ==
       "works.yaml:5:12: a pair needs both 'subtitled' and 'clean'");
-  CHECK(error_of("works: []\n") == "works.yaml:1:1: the manifest needs 'unit' (报送单位)");
-  CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频}\n  - {title: 甲, category: "
+  CHECK(error_en("works: []\n") == "works.yaml:1:1: the manifest needs 'unit' (报送单位)");
+  CHECK(error_en("unit: 单位\nworks:\n  - {title: 甲, category: 微视频}\n  - {title: 甲, category: "
                  "微视频}\n") == "works.yaml:4:5: the work '甲' is listed twice (first at line 3)");
   CHECK(error_of("unit: [\n").starts_with("works.yaml:"));
-  CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, producer: TODO}\n") ==
+  CHECK(error_en("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, producer: TODO}\n") ==
         "works.yaml:3:41: 'producer' is still TODO: fill it in (mpcheck init left it for you)");
 }
 
@@ -112,8 +132,8 @@ TEST_CASE("manifest::parse_manifest keeps every source inside the source folder"
       parse_manifest(
           "unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files: " + files + "\n",
           "works.yaml", "/src", changzhou(), [](const std::string&) { return true; }, bound);
-    } catch (const mpcheck::rules::RuleError& e) {
-      return std::string(e.what());
+    } catch (const mpcheck::manifest::ManifestError& e) {
+      return std::string(e.problems().front().what());
     }
     return std::string("no error");
   };
@@ -189,11 +209,11 @@ TEST_CASE("manifest::parse_manifest errors in lectures and lecturers name the li
         "works.yaml:3:25: 'date' 应是日期 YYYY-MM-DD（如 2019-06-12），而不是 '2019-6-12'");
   CHECK(error_of("unit: 单位\nlectures:\n  - {speaker: 李明, date: 2019-02-30}\n")
             .starts_with("works.yaml:3:25: 'date' 应是日期"));
-  CHECK(error_of("unit: 单位\nlectures:\n  - speaker: 李明\n    speeker: x\n") ==
+  CHECK(error_en("unit: 单位\nlectures:\n  - speaker: 李明\n    speeker: x\n") ==
         "works.yaml:4:5: unknown key 'speeker', did you mean 'speaker'?");
   CHECK(error_of("unit: 单位\nlectures:\n  - {title: 无名}\n") ==
         "works.yaml:3:5: 讲课记录需要 'speaker'（讲课人姓名）");
-  CHECK(error_of("unit: 单位\nlectures:\n  - {speaker: TODO}\n") ==
+  CHECK(error_en("unit: 单位\nlectures:\n  - {speaker: TODO}\n") ==
         "works.yaml:3:15: 'speaker' is still TODO: fill it in (mpcheck init left it for you)");
   CHECK(error_of("unit: 单位\nlecturers:\n  - {name: 王芳, born: 1982年11月}\n") ==
         "works.yaml:3:22: 'born' 应是年月 YYYY-MM（如 1975-03），而不是 '1982年11月'");
@@ -205,6 +225,68 @@ TEST_CASE("manifest::parse_manifest errors in lectures and lecturers name the li
         "works.yaml:3:5: 宣讲员需要 'name'（姓名）");
   CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, date: 六月}\n") ==
         "works.yaml:3:37: 'date' 应是日期 YYYY-MM-DD（如 2019-06-12），而不是 '六月'");
-  CHECK(error_of("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, discusion: x}\n") ==
+  CHECK(error_en("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, discusion: x}\n") ==
         "works.yaml:3:31: unknown key 'discusion', did you mean 'discussion'?");
+}
+
+TEST_CASE("manifest::parse_manifest says its problems in Chinese by default, with suggestions")
+{
+  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视屏\n") ==
+        "works.yaml:4:15: 未知的分类 '微视屏'，您是不是要写 '微视频'？");
+  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    producr: x\n") ==
+        "works.yaml:5:5: 未知的键 'producr'，您是不是要写 'producer'？");
+  CHECK(
+      error_of("unit: 单位\nworks:\n  - {title: 甲, category: TODO}\n")
+          .starts_with("works.yaml:3:26: 'category' 还是 TODO：请填写（mpcheck init 留给您填的），"
+                       "可选：典型事迹片、"));
+  CHECK(error_of("unit: 单位\nworks:\n  - {title: TODO, category: 微视频}\n") ==
+        "works.yaml:3:13: 'title' 还是 TODO：请填写（mpcheck init 留给您填的）");
+  CHECK(error_of("works: []\n") == "works.yaml:1:1: 清单需要 'unit'（报送单位）");
+}
+
+TEST_CASE("manifest::parse_manifest reports every problem of the file in one pass, in file order")
+{
+  const std::string yaml = "unit: TODO\n"                                 // 1
+                           "contact: 张三\n"                              // 2
+                           "works:\n"                                     // 3
+                           "  - title: 甲\n"                              // 4
+                           "    category: 微视屏\n"                       // 5
+                           "    files: {video: nope.mp4, clean: a.mp4}\n" // 6
+                           "    producr: TODO\n"                          // 7
+                           "  - title: 乙\n"                              // 8
+                           "    category: TODO\n"                         // 9
+                           "    summary: TODO\n"                          // 10
+                           "  - {category: 微视频}\n"                     // 11
+                           "  - {title: 丙, category: 微视频}\n"          // 12
+                           "  - {title: 丙, category: 微视频}\n";         // 13
+  const auto all = problems_of(yaml);
+  REQUIRE(all.size() == 9);
+  CHECK(all[0].starts_with("works.yaml:1:7: 'unit' 还是 TODO"));
+  CHECK(all[1].starts_with("works.yaml:5:15: 未知的分类 '微视屏'"));
+  CHECK(all[2].starts_with("works.yaml:6:12: 成对的作品要同时给出"));
+  CHECK(all[3].starts_with("works.yaml:6:20: 找不到文件 'nope.mp4'"));
+  CHECK(all[4].starts_with("works.yaml:7:5: 未知的键 'producr'，您是不是要写 'producer'？"));
+  CHECK(all[5].starts_with("works.yaml:9:15: 'category' 还是 TODO"));
+  CHECK(all[6].starts_with("works.yaml:10:14: 'summary' 还是 TODO"));
+  CHECK(all[7].starts_with("works.yaml:11:5: 作品需要 'title'"));
+  CHECK(all[8] == "works.yaml:13:5: 作品 '丙' 列了两次（第一次在第 12 行）");
+}
+
+TEST_CASE("manifest::ManifestError shows each problem with its line and a caret, then the count")
+{
+  try {
+    parse("unit: 单位\nworks:\n  - title: 甲\n    category: 微视屏\n    producr: x\n");
+    FAIL("no error");
+  } catch (const mpcheck::manifest::ManifestError& e) {
+    CHECK(std::string(e.what()) ==
+          "works.yaml:4:15: 未知的分类 '微视屏'，您是不是要写 '微视频'？\n"
+          "    4 |     category: 微视屏\n"
+          "      |               ^\n"
+          "mpcheck: error: works.yaml:5:5: 未知的键 'producr'，您是不是要写 'producer'？\n"
+          "    5 |     producr: x\n"
+          "      |     ^\n"
+          "mpcheck: error: works.yaml：共 2 处要改");
+  }
+  // A YAML syntax error stops the reading: it is the only problem.
+  CHECK(problems_of("unit: [\n").size() == 1);
 }

@@ -64,3 +64,33 @@ TEST_CASE("report::check_html: several reports on one page, none for no report")
   CHECK(page.find("/media/usb2") != std::string::npos);
   CHECK(report::check_html(std::span<const checks::CheckReport>(), Lang::en).empty());
 }
+
+TEST_CASE("report::check_html: one fix per file for the findings it mends, under the last of them")
+{
+  MediaFacts wrong = good_video();
+  wrong.video->width = wrong.video->display_width = 1280;
+  wrong.video->height = wrong.video->display_height = 720;
+  wrong.video->frame_rate = Rational{30, 1};
+  const auto r = checked(pair_with(wrong), "/media/usb1");
+  const std::string html = report::check_html(r, Lang::zh);
+  const auto res = html.find("data-check=\"video.resolution\"");
+  const auto rate = html.find("data-check=\"video.frame-rate\"");
+  REQUIRE(res != std::string::npos);
+  REQUIRE(rate != std::string::npos);
+  // the wrong file's frame-rate and resolution findings, together, with one ffmpeg command
+  CHECK(count(html, "<div class=\"fix\">怎么改：重新导出，或用：ffmpeg") == 1);
+  CHECK(html.find("<div class=\"fix\">怎么改：重新导出，或用：ffmpeg", std::max(res, rate)) !=
+        std::string::npos);
+}
+
+TEST_CASE("report::check_html: an item to confirm by hand is one line with a box to tick")
+{
+  const auto r = checked(pair_with(good_video()), "/media/usb1");
+  const std::string html = report::check_html(r, Lang::zh);
+  const auto at = html.find("<li class=\"manual\" data-check=\"manual.seal\">");
+  REQUIRE(at != std::string::npos);
+  const std::string item = html.substr(at, html.find("</li>", at) - at);
+  CHECK(item.find("<input type=\"checkbox\">") != std::string::npos);
+  CHECK(count(item, "已加盖单位公章") == 1); // the sentence once
+  CHECK(item.find("怎么改") == std::string::npos);
+}

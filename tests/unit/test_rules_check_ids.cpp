@@ -80,3 +80,19 @@ TEST_CASE("rules::is_manual_check_id, parse_severity")
   CHECK_FALSE(parse_severity("off"));
   CHECK_FALSE(parse_severity("Warning"));
 }
+
+TEST_CASE("rules::is_waivable and closest_waivable: what --waive may name")
+{
+  using mpcheck::rules::closest_waivable;
+  using mpcheck::rules::is_waivable;
+  CHECK(is_waivable("video.bitrate"));
+  CHECK(is_waivable("video.*"));
+  CHECK(is_waivable("manual.title-card"));
+  CHECK(is_waivable("manual.*"));
+  CHECK_FALSE(is_waivable("video.bitrat"));
+  CHECK_FALSE(is_waivable("vidoe.*"));
+  CHECK_FALSE(is_waivable("bitrate"));
+  CHECK(closest_waivable("video.bitrat") == "video.bitrate");
+  CHECK(closest_waivable("vidoe.*") == "video.*");
+  CHECK_FALSE(closest_waivable("zzzzzzzz"));
+}

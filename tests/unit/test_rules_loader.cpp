@@ -45,7 +45,7 @@ TEST_CASE("rules::load_rules changzhou-2024")
   CHECK(rules.deadline->origin.source == "报送截止日期为2024年9月5日。");
   // 逾期报送…不予受理: a late drive is refused, so lateness is an error here.
   CHECK(rules.severity_for("submission.deadline", rules.deadline->origin) == Severity::error);
-  CHECK(rules.deadline->origin.note.find("不予受理") != std::string::npos);
+  CHECK(rules.deadline->origin.note.en.find("不予受理") != std::string::npos);
   REQUIRE(rules.categories.size() == 7);
 
   const CategoryRules* micro = rules.category("微视频");
@@ -67,7 +67,7 @@ TEST_CASE("rules::load_rules changzhou-2024")
   CHECK(rules.severity_for("video.bitrate", media.bitrate->value.min_origin) == Severity::error);
   CHECK(rules.severity_for("video.bitrate", media.bitrate->value.max_origin) == Severity::warning);
   CHECK(media.bitrate->value.max_origin.source == "微视频报送mp4（1080/25P/8Mbps）格式");
-  CHECK(media.bitrate->value.max_origin.note.find("+50%") != std::string::npos);
+  CHECK(media.bitrate->value.max_origin.note.zh.find("+50%") != std::string::npos);
   CHECK(media.max_duration->value == 480);
   CHECK_FALSE(media.min_duration);
   CHECK_FALSE(media.audio_required);
@@ -554,7 +554,7 @@ TEST_CASE("rules::load_rules_text bit-rate bounds keep the block that sets each"
   CHECK_FALSE(bitrate.value.min_origin.severity);
   CHECK(bitrate.value.max_origin.line == 11);
   CHECK(bitrate.value.max_origin.severity == Severity::warning);
-  CHECK(bitrate.value.max_origin.note == "far above is only a larger file");
+  CHECK(bitrate.value.max_origin.note.zh == "far above is only a larger file");
   CHECK(two.severity_for("video.bitrate", bitrate.value.min_origin) == Severity::error);
 
   // A max_bitrate alone: the target's tolerance gives the lower side, with the target's block.
@@ -602,7 +602,7 @@ TEST_CASE("rules::load_rules_text deadlines: a severity, and documents with thei
   const DocumentRule* pool = r.document_rule("师资库统计表");
   CHECK(pool->deadline->value == Date{2019, 6, 30});
   CHECK(pool->deadline->origin.source == "于6月30日前报送");
-  CHECK(pool->deadline->origin.note == "its own date");
+  CHECK(pool->deadline->origin.note.zh == "its own date");
   CHECK(pool->units == std::vector<std::string>{"县委宣传部", "区委宣传部"});
   CHECK(pool->required_of("博爱县委宣传部"));
   CHECK_FALSE(pool->required_of("市教育局"));

@@ -85,6 +85,33 @@ void missing(const Context& ctx, const rules::DocumentRule& rule, const Work* wo
   }
 }
 
+// What the file really is, as a report's 实际 (found) value: "PDF 文档", "不是文档", "已损坏的
+// ZIP".
+Text document_actual(const DocumentFacts& doc)
+{
+  if (doc.problem == "not-document")
+    return {"不是文档（无法识别的格式）", "not a document (unknown format)"};
+  if (doc.problem == "empty")
+    return {"空文件", "an empty file"};
+  if (doc.problem == "unreadable")
+    return {"无法读取", "unreadable"};
+  if (doc.problem == "corrupt-zip")
+    return {"已损坏的 ZIP 压缩包", "a damaged ZIP archive"};
+  if (doc.problem == "no-main-part")
+    return {"缺少正文部分的 Office 文件", "an Office file without its main part"};
+  static const std::vector<std::pair<std::string, Text>> formats = {
+      {"ole2",
+       {"旧版 Office 文件（.doc/.ppt/.xls/WPS）", "an old Office file (.doc/.ppt/.xls/WPS)"}},
+      {"ooxml", {"新版 Office 文件", "an Office Open XML file"}},
+      {"zip", {"ZIP 压缩包", "a ZIP archive"}},
+      {"pdf", {"PDF 文档", "a PDF document"}},
+      {"rtf", {"RTF 文档", "an RTF document"}}};
+  for (const auto& [format, words] : formats)
+    if (doc.format == format)
+      return words;
+  return Text{doc.format + (doc.problem.empty() ? "" : " (" + doc.problem + ")")};
+}
+
 void format(const Context& ctx, const SubmissionFile& file)
 {
   if (!file.facts.document || file.size == 0)
@@ -96,7 +123,7 @@ void format(const Context& ctx, const SubmissionFile& file)
     return;
   if (Finding* f = ctx.sink.add(ids::document_format, nullptr, file.path, ctx.work_of(file))) {
     f->expected = file.extension;
-    f->actual = doc.format + (doc.problem.empty() ? "" : " (" + doc.problem + ")");
+    f->actual = document_actual(doc);
     f->message = {"文件不是真正的 " + file.extension + " 文档（可能是改了扩展名或已损坏）",
                   "not a real " + file.extension + " document (a renamed or damaged file)"};
     f->hint = {"用 Word/WPS 打开原文件，“另存为” " + file.extension + " 格式。",

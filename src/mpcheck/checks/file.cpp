@@ -42,12 +42,36 @@ Text problem_text(const std::string& error)
   return {"读取出错（磁盘或U盘读错误）", "a read error (disk or USB drive)"};
 }
 
+// The problem as a report's 实际 (found) value: a few words, not the code.
+Text problem_actual(const std::string& error)
+{
+  if (error == "not-found")
+    return {"不存在", "does not exist"};
+  if (error == "permission")
+    return {"无读取权限", "no permission to read"};
+  if (error == "loop")
+    return {"符号链接循环", "a loop of symbolic links"};
+  if (error == "too-deep")
+    return {"超过 64 层", "over 64 levels"};
+  if (error == "fifo")
+    return {"命名管道（FIFO）", "a named pipe (FIFO)"};
+  if (error == "socket")
+    return {"套接字", "a socket"};
+  if (error == "device")
+    return {"设备文件", "a device file"};
+  if (error == "dir-named-file")
+    return {"名字像文件的文件夹", "a folder named like a file"};
+  if (error == "symlink-dir")
+    return {"指向文件夹的链接", "a link to a folder"};
+  return {"读取出错", "read error"};
+}
+
 void unreadable_file(const Context& ctx, const std::string& path, const std::string& error,
                      const std::string& work)
 {
   if (Finding* f = ctx.sink.add(ids::file_unreadable, nullptr, path, work)) {
     f->expected = Text{"可读取", "readable"};
-    f->actual = error;
+    f->actual = problem_actual(error);
     f->message = problem_text(error);
     if (error == "fifo" || error == "socket" || error == "device")
       f->hint = {"删除它：报送的U盘上只放作品、表格和文本文件。",

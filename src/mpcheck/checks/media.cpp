@@ -20,7 +20,7 @@ void truncated(const Context& ctx, const SubmissionFile& file)
 {
   if (Finding* f = ctx.sink.add(ids::media_truncated, nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"完整的文件", "a complete file"};
-    f->actual = file.facts.truncated_detail.empty() ? "truncated" : file.facts.truncated_detail;
+    f->actual = truncated_text(file.facts.truncated_detail);
     f->message = {"文件不完整：只拷贝或下载了一部分，播放到中途会停止或无法打开",
                   "the file is incomplete: only part of it was copied or downloaded; it stops "
                   "half way or does not open"};
@@ -35,7 +35,7 @@ void unreadable(const Context& ctx, const SubmissionFile& file)
   const std::string& code = file.facts.error->code;
   if (Finding* f = ctx.sink.add(ids::media_unreadable, nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"可播放的视频", "a playable video"};
-    f->actual = code;
+    f->actual = probe_error_actual(code);
     f->message = probe_error_message(code);
     f->hint = probe_error_hint(code);
   }

@@ -13,6 +13,7 @@
 #include "mpcheck/pack/outputs.hpp"
 #include "mpcheck/report/check_html.hpp"
 #include "mpcheck/report/check_report.hpp"
+#include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/rules/loader.hpp"
 
 namespace mpcheck::cli {
@@ -102,6 +103,23 @@ std::string output_problem(const CheckCommand& cmd, const Submission* checked)
   return pack::output_problem(guard, "-o", cmd.common.output, cmd.common.language());
 }
 
+// Why a --waive value cannot be right (it names no check id of the catalogue), or "": a typo
+// would otherwise waive nothing, silently.
+std::string waive_problem(const std::vector<std::string>& waive, Lang lang)
+{
+  for (const auto& id : waive) {
+    if (rules::is_waivable(id))
+      continue;
+    const auto best = rules::closest_waivable(id);
+    if (lang == Lang::en)
+      return fmt::format("--waive: unknown check id '{}'{} (the ids: man mpcheck, CHECK IDS)", id,
+                         best ? fmt::format(", did you mean '{}'?", *best) : "");
+    return fmt::format("--waive：未知的检查编号“{}”{}（所有编号见 man mpcheck 的 CHECK IDS）", id,
+                       best ? fmt::format("，您是不是要用“{}”？", *best) : "");
+  }
+  return "";
+}
+
 int run(const CheckCommand& cmd)
 {
   const Lang lang = cmd.common.language();
@@ -117,6 +135,10 @@ int run(const CheckCommand& cmd)
   options.decode = !cmd.fast;
   // The HTML report shows each video as a strip of thumbnails taken from its samples.
   options.thumbnails = cmd.format == "html" ? 6 : 0;
+  if (const std::string problem = waive_problem(cmd.waive, lang); !problem.empty()) {
+    print_error(problem);
+    return exit_usage;
+  }
   rules::RuleSet rules;
   if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;

@@ -6,6 +6,7 @@
 
 #include "mpcheck/cli/commands.hpp"
 #include "mpcheck/cli/common.hpp"
+#include "mpcheck/cli/help.hpp"
 
 namespace mpcheck::cli {
 
@@ -43,6 +44,9 @@ int main(int argc, char** argv)
   add_pack_command(app, exit_code);
   add_init_command(app, exit_code);
   add_probe_command(app, exit_code);
+  const Lang lang = language_of(argc, argv);
+  set_usage_language(lang);
+  localize(app, lang, argc, argv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -60,7 +64,7 @@ int main(int argc, char** argv)
   }
   // Whatever a command printed with fmt::print must have reached its file: a report cut
   // short by a full disk is not a report (exit 3, not 0).
-  if (stdout_failed(language_of(argc, argv)))
+  if (stdout_failed(lang))
     return exit_runtime;
   return exit_code;
 }

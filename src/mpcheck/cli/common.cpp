@@ -4,14 +4,18 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "mpcheck/core/system_errors.hpp"
 #include "mpcheck/report/terminal.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/util/atomic_file.hpp"
+#include "mpcheck/util/suggest.hpp"
 
 namespace mpcheck::cli {
 
@@ -46,12 +50,47 @@ void print_error(const std::string& message)
   fmt::print(stderr, "mpcheck: error: {}\n", report::terminal_safe(message));
 }
 
+namespace {
+Lang g_usage_language = Lang::zh;
+} // namespace
+
+void set_usage_language(Lang lang)
+{
+  g_usage_language = lang;
+}
+
+Lang usage_language()
+{
+  return g_usage_language;
+}
+
 bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out)
 {
   try {
     out = rules::load_rules(id_or_path);
     return true;
+  } catch (const rules::UnknownRuleSet& e) {
+    if (usage_language() == Lang::en) {
+      print_error(e.what());
+      return false;
+    }
+    std::string message = fmt::format("未知的规则集“{}”", e.id());
+    if (auto best = closest_match(e.id(), e.known()))
+      message += fmt::format("，您是不是要用“{}”？", *best);
+    else
+      message += fmt::format("（内置规则集：{}；或者给出 .yaml 规则文件的路径）",
+                             fmt::join(e.known(), "、"));
+    print_error(message);
+    return false;
   } catch (const rules::RuleError& e) {
+    if (usage_language() == Lang::zh && e.line() == 0 &&
+        e.message().starts_with("cannot read the rule file")) {
+      std::error_code ec;
+      print_error(fmt::format("{}：无法读取规则文件（{}）", e.file(),
+                              std::filesystem::exists(e.file(), ec) ? "没有读取权限或读取出错"
+                                                                    : "文件不存在"));
+      return false;
+    }
     print_error(e.what());
     return false;
   }
@@ -96,27 +135,13 @@ bool write_stdout(const std::string& text, Lang lang)
 
 namespace {
 
-// Why a file could not be written, in plain Chinese (the English of --lang en is strerror's).
+// Why a file could not be written, in plain Chinese (the English of --lang en is strerror's):
+// a missing folder says so, not "disk full or no permission".
 std::string system_error_zh(int err)
 {
-  switch (err) {
-  case ENOENT:
+  if (err == ENOENT)
     return "所在的文件夹不存在";
-  case ENOTDIR:
-    return "路径中有一段不是文件夹";
-  case EACCES:
-  case EPERM:
-    return "没有写权限";
-  case ENOSPC:
-  case EDQUOT:
-    return "磁盘已满";
-  case EROFS:
-    return "磁盘是只读的";
-  case EISDIR:
-    return "这是一个文件夹";
-  default:
-    return fmt::format("写入失败（{}）", std::strerror(err));
-  }
+  return system_error_text(err).zh;
 }
 
 } // namespace

@@ -46,6 +46,11 @@ bool stdout_failed(Lang lang);
 // Prints "mpcheck: error: MESSAGE" to stderr, its control characters shown, not obeyed.
 void print_error(const std::string& message);
 
+// The language of the command line (--lang, else the locale), set once by cli::main before
+// parsing: for the errors said before a command knows its options (an unknown rule set).
+void set_usage_language(Lang lang);
+Lang usage_language();
+
 // Loads a rule set (built-in id or YAML path) into `out`; on failure prints the error
 // (FILE:LINE:COL: MESSAGE) and returns false: the caller exits with code 2.
 bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out);

@@ -40,7 +40,7 @@ int run(InitCommand cmd)
     return exit_usage;
   }
   const Submission sub = gather::gather({cmd.src}, rules, cmd.common.jobs);
-  const std::string yaml = manifest::guess_manifest(sub, rules, cmd.unit);
+  const std::string yaml = manifest::guess_manifest(sub, rules, cmd.unit, lang);
   if (!write_output(cmd.common, yaml))
     return exit_runtime;
   if (cmd.common.output != "-" && !cmd.common.quiet)

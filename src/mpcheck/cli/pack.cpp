@@ -143,8 +143,9 @@ void add_pack_command(CLI::App& app, int& exit_code)
   sub->add_option("--out", cmd->out, "The target folder (the USB drive)")->required();
   sub->add_option("--manifest", cmd->manifest,
                   "works.yaml to use (default: SRC/works.yaml when present)");
-  sub->add_option("--zip", cmd->zip,
-                  "Also write the same layout as a ZIP file (outside SRC and DIR)");
+  sub->add_option(
+      "--zip", cmd->zip,
+      "Also write the packed drive, its manifest included, as a ZIP file (outside SRC and DIR)");
   sub->add_flag("--force", cmd->force, "Replace an existing --zip or -o file (never a source)");
   sub->add_option("--as-of", cmd->as_of,
                   "Check deadlines as of this day and date the forms with it (YYYY-MM-DD)");

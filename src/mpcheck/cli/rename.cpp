@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "mpcheck/cli/commands.hpp"
+#include "mpcheck/core/system_errors.hpp"
 #include "mpcheck/layout/rename.hpp"
 #include "mpcheck/pack/job.hpp"
 #include "mpcheck/pack/rename.hpp"
@@ -32,7 +33,8 @@ void print_failure(const pack::RenameFailure& f, Lang lang)
 {
   print_error(lang == Lang::en
                   ? fmt::format("cannot rename '{}' to '{}': {}; undoing", f.from, f.to, f.error)
-                  : fmt::format("无法把“{}”改名为“{}”：{}；正在撤销", f.from, f.to, f.error));
+                  : fmt::format("无法把“{}”改名为“{}”：{}；正在撤销", f.from, f.to,
+                                f.code ? system_error_text(f.code).zh : f.error));
 }
 
 int undo(const RenameCommand& cmd)
@@ -43,6 +45,16 @@ int undo(const RenameCommand& cmd)
     print_error(fmt::format("{}: {}", cmd.undo,
                             lang == Lang::en ? "not a rename journal" : "不是改名记录文件"));
     return exit_usage;
+  }
+  if (r.error == "already-undone") {
+    fmt::print(
+        "{}\n",
+        lang == Lang::en
+            ? fmt::format("{}: already undone, the original names are in place; "
+                          "nothing changed",
+                          cmd.undo)
+            : fmt::format("{}：这份记录已经撤销过了，文件名都已是原来的；未做任何改动", cmd.undo));
+    return exit_ok;
   }
   if (r.error == "rename")
     print_failure(r.failure, lang);

@@ -52,36 +52,44 @@ std::string severity_word(Severity s, Lang lang)
   return "仅供参考";
 }
 
+// A rule author's note in `lang`, else in the language it was written in.
+const std::string& note_in(const Text& note, Lang lang)
+{
+  const std::string& asked = note.in(lang);
+  return asked.empty() ? note.in(lang == Lang::en ? Lang::zh : Lang::en) : asked;
+}
+
 int show(const RulesCommand& cmd)
 {
   const Lang lang = cmd.common.language();
   rules::RuleSet r;
-  try {
-    r = rules::load_rules(cmd.id);
-  } catch (const rules::RuleError& e) {
-    print_error(e.what());
+  if (!load_rules_or_report(cmd.id, r)) // an unknown id is said in the user's language
     return exit_usage;
-  }
   std::string out = fmt::format("{} — {}\n", r.id, r.title.in(lang));
   if (!r.document.empty())
     out += fmt::format("{}{}\n", lang == Lang::en ? "document: " : "文号：", r.document);
   if (r.deadline)
     out += fmt::format("{}{}\n", lang == Lang::en ? "deadline: " : "截止日期：",
                        r.deadline->value.str());
+  std::string last_note; // a block's note is said once, under its first requirement
   for (const auto& c : r.clauses) {
     out += fmt::format("\n{:<26} {}{}: {}\n", c.check.empty() ? "-" : c.check,
                        c.scope.empty() ? "" : "[" + c.scope + "] ", c.key, c.value);
     if (!c.origin.source.empty())
       out += fmt::format("    {}“{}”\n", lang == Lang::en ? "from: " : "原文：", c.origin.source);
-    if (!c.origin.note.empty())
-      out += fmt::format("    {}{}\n", lang == Lang::en ? "note: " : "说明：", c.origin.note);
+    const std::string& note = note_in(c.origin.note, lang);
+    if (!note.empty() && note != last_note)
+      out += fmt::format("    {}{}\n", lang == Lang::en ? "note: " : "说明：", note);
+    else if (!note.empty())
+      out += lang == Lang::en ? "    note: as above\n" : "    说明：同上\n";
+    last_note = note;
     if (c.origin.severity)
       out += fmt::format("    {}{}\n", lang == Lang::en ? "severity: " : "级别：",
                          severity_word(*c.origin.severity, lang));
   }
   for (const auto& n : r.not_checked)
     out += fmt::format("\n{:<26} “{}”\n    {}\n", lang == Lang::en ? "(not checked)" : "（不检查）",
-                       n.source, n.reason);
+                       n.source, note_in(n.reason, lang));
   return write_text(cmd.common, out) ? exit_ok : exit_runtime;
 }
 
@@ -99,14 +107,18 @@ int lint(const RulesCommand& cmd)
   bool ok = true;
   const std::string text = read_file(cmd.file, ok);
   if (!ok) {
-    print_error(fmt::format("{}: cannot read the file", cmd.file));
+    print_error(cmd.common.language() == Lang::en
+                    ? fmt::format("{}: cannot read the file", cmd.file)
+                    : fmt::format("{}：无法读取这个文件", cmd.file));
     return exit_usage;
   }
   std::string notice;
   if (!cmd.notice.empty()) {
     notice = read_file(cmd.notice, ok);
     if (!ok) {
-      print_error(fmt::format("{}: cannot read the notice", cmd.notice));
+      print_error(cmd.common.language() == Lang::en
+                      ? fmt::format("{}: cannot read the notice", cmd.notice)
+                      : fmt::format("{}：无法读取通知原文", cmd.notice));
       return exit_usage;
     }
   }
@@ -115,7 +127,9 @@ int lint(const RulesCommand& cmd)
     std::string out;
     for (const auto& w : rules::lint_rules(r, notice))
       out += w + "\n";
-    out += fmt::format("{}: ok ({} requirements)\n", cmd.file, r.clauses.size());
+    out += cmd.common.language() == Lang::en
+               ? fmt::format("{}: ok ({} requirements)\n", cmd.file, r.clauses.size())
+               : fmt::format("{}：没有错误（{} 条要求）\n", cmd.file, r.clauses.size());
     return write_text(cmd.common, out) ? exit_ok : exit_runtime;
   } catch (const rules::RuleError& e) {
     print_error(e.what());

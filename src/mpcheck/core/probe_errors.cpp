@@ -3,6 +3,8 @@
 
 #include <map>
 
+#include <fmt/format.h>
+
 namespace mpcheck {
 
 namespace {
@@ -76,6 +78,73 @@ Text probe_error_message(const std::string& code)
   return it != entries().end()
              ? it->second.message
              : Text{"文件无法解析（" + code + "）", "cannot be parsed (" + code + ")"};
+}
+
+Text probe_error_actual(const std::string& code)
+{
+  static const std::map<std::string, Text> words = {
+      {"not-found", {"不存在", "does not exist"}},
+      {"permission", {"无读取权限", "no permission to read"}},
+      {"unreadable", {"读取出错", "read error"}},
+      {"is-directory", {"是文件夹", "a folder"}},
+      {"empty", {"0 字节", "0 bytes"}},
+      {"not-media", {"不是视频或音频", "not video or audio"}},
+      {"corrupt", {"已损坏", "damaged"}},
+      {"oversized", {"结构异常", "abnormal structure"}},
+      {"no-index", {"缺少索引（moov）", "no index (moov)"}},
+      {"no-streams", {"没有音视频流", "no audio or video stream"}},
+      {"not-image", {"不是图片", "not an image"}},
+      {"corrupt-image", {"图片已损坏", "damaged image"}},
+      {"too-large", {"图片过大", "too large"}},
+  };
+  auto it = words.find(code);
+  return it != words.end() ? it->second : Text{code};
+}
+
+namespace {
+
+// The number between `before` and `after` in `text`, or "".
+std::string number_between(const std::string& text, const std::string& before,
+                           const std::string& after)
+{
+  const std::size_t start = text.find(before);
+  if (start == std::string::npos)
+    return "";
+  const std::size_t from = start + before.size();
+  const std::size_t end = after.empty() ? text.size() : text.find(after, from);
+  return end == std::string::npos ? "" : text.substr(from, end - from);
+}
+
+} // namespace
+
+Text truncated_text(const std::string& detail)
+{
+  if (detail.empty())
+    return {"不完整", "truncated"};
+  const std::string file_end = number_between(detail, "the file ends at byte ", "");
+  const auto declared = [&](const std::string& what_zh, const std::string& before) -> Text {
+    const std::string at = number_between(detail, before, " but the file ends at byte ");
+    if (at.empty() || file_end.empty())
+      return {"", ""};
+    return {fmt::format("{}标明到第 {} 字节，但文件在第 {} 字节就结束了", what_zh, at, file_end),
+            detail};
+  };
+  if (detail.starts_with("the index points to byte "))
+    if (Text t = declared("索引", "the index points to byte "); !t.zh.empty())
+      return t;
+  if (detail.starts_with("the Matroska segment ends at byte "))
+    if (Text t = declared("Matroska 段", "the Matroska segment ends at byte "); !t.zh.empty())
+      return t;
+  if (detail.starts_with("the '")) {
+    const std::string box = number_between(detail, "the '", "' box ends at byte ");
+    if (Text t = declared("“" + box + "” 数据块", "' box ends at byte "); !t.zh.empty())
+      return t;
+  }
+  if (detail.starts_with("the last transport packet is incomplete"))
+    return {"最后一个传输包不完整（在包的中间被截断）", detail};
+  if (detail.starts_with("the file does not end on a whole DV frame"))
+    return {"文件没有在完整的 DV 帧处结束", detail};
+  return {detail, detail};
 }
 
 Text probe_error_hint(const std::string& code)

@@ -185,6 +185,7 @@ CheckReport run_check(const Target& target, const rules::RuleSet& rules, const R
   meter.set_totals(int(targets.size()),
                    total_bytes(targets) +
                        (manifest ? bytes_to_hash(*manifest, tree, options.known_sha256) : 0));
+  meter.advance(0, 0); // the line shows from the start, not once the first video is decoded
   // Pictures are decoded for their QR codes only when the rule set asks for one somewhere.
   const bool qr = options.decode && asks_for_qr_codes(rules);
   report.submission = assemble(tree, probe_files(targets, options.jobs, qr, &meter), rules);

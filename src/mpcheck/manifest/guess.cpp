@@ -121,18 +121,29 @@ void emit_file(std::string& out, const char* key, const std::string& path)
     out += fmt::format("      {}: {}\n", key, yaml_quote(path));
 }
 
-void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules)
+// The Chinese or the English of a comment init writes.
+const char* say(Lang lang, const char* zh, const char* en)
+{
+  return lang == Lang::en ? en : zh;
+}
+
+void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules, Lang lang)
 {
   if (w.unclear.empty())
     out += fmt::format("  - title: {}\n", yaml_quote(w.title));
   else
-    out += fmt::format("  - title: {}   # TODO: 作品名（文件名“{}”不是“作品名-分类-报送单位”）\n",
-                       yaml_quote(todo), one_line(w.unclear));
+    out += fmt::format(
+        fmt::runtime(say(lang,
+                         "  - title: {}   # TODO: 作品名（文件名“{}”不是“作品名-分类-报送单位”）\n",
+                         "  - title: {}   # TODO: the title (the file name '{}' is not "
+                         "title-category-unit)\n")),
+        yaml_quote(todo), one_line(w.unclear));
   if (rules.categories.empty())
     ; // the notice sets no categories
   else if (w.category.empty() || !rules.category(w.category))
-    out += fmt::format("    category: {}   # TODO: one of the categories listed above\n",
-                       yaml_quote(todo));
+    out += fmt::format(
+        "    category: {}   {}\n", yaml_quote(todo),
+        say(lang, "# TODO：填上面列出的分类之一", "# TODO: one of the categories listed above"));
   else
     out += fmt::format("    category: {}\n", yaml_quote(rules.category(w.category)->name));
   out += "    files:\n";
@@ -148,43 +159,57 @@ void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules)
   emit_file(out, "qr", w.qr);
   emit_file(out, "courseware", w.courseware);
   if (w.script.empty())
-    out += "      # script: \"文本/作品名-解说词.docx\"   # TODO when the notice asks for a "
-           "解说词/创意说明\n";
+    out +=
+        say(lang,
+            "      # script: \"文本/作品名-解说词.docx\"   # TODO：通知要求解说词/创意说明时填写\n",
+            "      # script: \"文本/作品名-解说词.docx\"   # TODO when the notice asks for a "
+            "解说词/创意说明\n");
   else
     emit_file(out, "script", w.script);
   const int episodes = w.episodes.empty() ? 1 : int(w.episodes.size());
   out += fmt::format("    episodes: {}\n", episodes);
   if (w.seconds > 0)
-    out += fmt::format("    minutes_per_episode: {:.2f}   # measured\n", w.seconds / 60.0);
+    out += fmt::format("    minutes_per_episode: {:.2f}   {}\n", w.seconds / 60.0,
+                       say(lang, "# 实测", "# measured"));
   out += "    producer: \"TODO\"   # 制作单位\n    creators: \"TODO\"   # 主创人员\n    summary: "
          "\"TODO\"    # 内容简介\n";
 }
 
 // Commented templates of the lists only some notices' forms read: the lectures of 焦作's
 // 统计表 (any number, outside the works' quota) and the people of its 师资库统计表.
-void emit_form_lists(std::string& out, const rules::RuleSet& rules)
+void emit_form_lists(std::string& out, const rules::RuleSet& rules, Lang lang)
 {
   if (rules.document_rule("统计表"))
-    out += "# The 统计表 lists every lecture of the unit's members (not only the contest works);\n"
-           "# remove the # to fill it in:\n"
+    out += std::string(say(lang,
+                           "# 统计表列出本单位党员的每一次讲课（不只是参赛作品）；\n"
+                           "# 去掉行首的 # 后填写：\n",
+                           "# The 统计表 lists every lecture of the unit's members (not only the "
+                           "contest works);\n# remove the # to fill it in:\n")) +
            "# lectures:\n"
            "#   - speaker: 李明              # 讲课人姓名\n"
            "#     position: 支部书记         # 职务\n"
            "#     title: 我和我的祖国         # 微党课题目\n"
-           "#     date: 2019-06-12           # 讲课日期 (YYYY-MM-DD; printed 2019年6月12日)\n"
+           "#     date: 2019-06-12           # 讲课日期（YYYY-MM-DD；表上印作 2019年6月12日）\n"
            "#     audience: \"45\"             # 听课人数\n";
   if (rules.document_rule("师资库统计表"))
-    out += "# The 师资库统计表 (县市区委宣传部) lists the lecturers; remove the # to fill it in:\n"
-           "# lecturers:\n"
-           "#   - name: 王芳                 # 姓名\n"
-           "#     gender: 女                 # 性别 (男 or 女)\n"
-           "#     born: 1982-11              # 出生年月 (YYYY-MM)\n"
-           "#     unit: 民主街道党工委        # 单位\n"
-           "#     position: 组织委员          # 职务\n"
-           "#     phone: \"13900000000\"       # 手机号\n";
+    out +=
+        std::string(say(lang, "# 师资库统计表（县市区委宣传部）列出宣讲员；去掉行首的 # 后填写：\n",
+                        "# The 师资库统计表 (县市区委宣传部) lists the lecturers; remove the # "
+                        "to fill it in:\n")) +
+        "# lecturers:\n"
+        "#   - name: 王芳                 # 姓名\n"
+        "#     gender: 女                 # 性别（男或女）\n"
+        "#     born: 1982-11              # 出生年月（YYYY-MM）\n"
+        "#     unit: 民主街道党工委        # 单位\n"
+        "#     position: 组织委员          # 职务\n"
+        "#     phone: \"13900000000\"       # 手机号\n";
   if (rules.manual_item("manual.lesson-record"))
-    out += "# 授课记录: give each work speaker, position, date (YYYY-MM-DD), audience (参与人员),\n"
-           "# content (主要内容) and discussion (讨论交流情况).\n";
+    out +=
+        say(lang,
+            "# 授课记录：给每部作品填写 speaker（讲课人）、position（职务）、date（YYYY-MM-DD）、\n"
+            "# audience（参与人员）、content（主要内容）和 discussion（讨论交流情况）。\n",
+            "# 授课记录: give each work speaker, position, date (YYYY-MM-DD), audience "
+            "(参与人员),\n# content (主要内容) and discussion (讨论交流情况).\n");
 }
 
 } // namespace
@@ -211,7 +236,7 @@ std::string yaml_quote(const std::string& text)
 }
 
 std::string guess_manifest(const Submission& sub, const rules::RuleSet& rules,
-                           const std::string& unit)
+                           const std::string& unit, Lang lang)
 {
   std::vector<Guess> works;
   for (const auto& f : sub.files)
@@ -221,25 +246,31 @@ std::string guess_manifest(const Submission& sub, const rules::RuleSet& rules,
     if (f.kind == FileKind::image || f.kind == FileKind::document || f.kind == FileKind::courseware)
       attach_other(works, f);
   const std::string u = unit.empty() ? majority_unit(sub) : unit;
-  std::string out =
-      fmt::format("# works.yaml — 报送作品清单 for {} ({}).\n", rules.title.zh, rules.id);
-  out += "# Written by `mpcheck init`; replace every TODO, then run `mpcheck pack`.\n";
-  out += "# Paths are relative to this file's folder. Language: man mpcheck, section WORKS "
-         "MANIFEST.\n";
+  std::string out = fmt::format(fmt::runtime(say(lang, "# works.yaml — {}（{}）报送作品清单。\n",
+                                                 "# works.yaml — 报送作品清单 for {} ({}).\n")),
+                                rules.title.zh, rules.id);
+  out +=
+      say(lang, "# 由 `mpcheck init` 生成：把每个 TODO 换成实际内容，然后运行 `mpcheck pack`。\n",
+          "# Written by `mpcheck init`; replace every TODO, then run `mpcheck pack`.\n");
+  out += say(lang, "# 路径相对于本文件所在的文件夹。写法见 man mpcheck 的 WORKS MANIFEST 一节。\n",
+             "# Paths are relative to this file's folder. Language: man mpcheck, section WORKS "
+             "MANIFEST.\n");
   if (!rules.categories.empty()) {
-    out += "# Categories:";
+    out += say(lang, "# 可选分类：", "# Categories:");
     for (const auto& c : rules.categories)
       out += " " + c.name;
     out += "\n";
   }
-  out += fmt::format("unit: {}{}\n", yaml_quote(u.empty() ? todo : u),
-                     u.empty() ? "   # TODO: 报送单位全称" : "");
+  out += fmt::format(
+      "unit: {}{}\n", yaml_quote(u.empty() ? todo : u),
+      u.empty() ? say(lang, "   # TODO：报送单位全称", "   # TODO: 报送单位 (the unit)") : "");
   out += "contact: \"TODO\"   # 联系人\nphone: \"TODO\"     # 联系电话\nworks:\n";
   for (const auto& w : works)
-    emit_work(out, w, rules);
+    emit_work(out, w, rules, lang);
   if (works.empty())
-    out += "  []   # no video found: add the works by hand\n";
-  emit_form_lists(out, rules);
+    out += say(lang, "  []   # 没有找到视频：请手工添加作品\n",
+               "  []   # no video found: add the works by hand\n");
+  emit_form_lists(out, rules, lang);
   return out;
 }
 

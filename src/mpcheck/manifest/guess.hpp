@@ -11,9 +11,9 @@
 namespace mpcheck::manifest {
 
 // The works.yaml text for `sub` (paths relative to the submission root). `unit` is used when
-// given, else the unit most names carry, else a TODO mark.
+// given, else the unit most names carry, else a TODO mark. Its comments are in `lang`.
 std::string guess_manifest(const Submission& sub, const rules::RuleSet& rules,
-                           const std::string& unit);
+                           const std::string& unit, Lang lang = Lang::zh);
 
 // A YAML double-quoted scalar: "a \"b\"", a line break as \n, other controls as \xNN: one
 // line of valid YAML whatever a file name holds, read back as the same text.

@@ -5,10 +5,13 @@
 #include <fstream>
 #include <sstream>
 
+#include <fmt/format.h>
+
 #include "mpcheck/naming/fs_rules.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/rules/yaml_reader.hpp"
 #include "mpcheck/util/date.hpp"
+#include "mpcheck/util/excerpt.hpp"
 #include "mpcheck/util/suggest.hpp"
 
 namespace mpcheck::manifest {
@@ -28,6 +31,53 @@ std::string Manifest::resolve(const std::string& path) const
   if (path.empty() || fs::path(path).is_absolute())
     return path;
   return (fs::path(base_dir) / path).lexically_normal().string();
+}
+
+namespace {
+
+// Each problem as "FILE:LINE:COL: MESSAGE", its line and a caret under the spot; the second and
+// later ones start "mpcheck: error: " as the first does once printed; then how many there are.
+std::string render(const std::vector<rules::RuleError>& problems, std::string_view text, Lang lang)
+{
+  std::string out;
+  for (std::size_t i = 0; i < problems.size(); ++i) {
+    const auto& p = problems[i];
+    if (i > 0)
+      out += "mpcheck: error: " + std::string(p.what());
+    else
+      out += p.message();
+    out += "\n" + excerpt_at(text, p.line(), p.column());
+  }
+  const std::string file = problems.front().file();
+  out += "mpcheck: error: ";
+  out += lang == Lang::en ? fmt::format("{}: {} problem{} to fix", file, problems.size(),
+                                        problems.size() == 1 ? "" : "s")
+                          : fmt::format("{}：共 {} 处要改", file, problems.size());
+  return out;
+}
+
+std::vector<rules::RuleError> in_file_order(std::vector<rules::RuleError> problems)
+{
+  std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
+    return std::pair(a.line(), a.column()) < std::pair(b.line(), b.column());
+  });
+  return problems;
+}
+
+} // namespace
+
+ManifestError::ManifestError(std::vector<rules::RuleError> problems, std::string_view text,
+                             Lang lang)
+    : ManifestError(in_file_order(std::move(problems)), text, lang, 0)
+{
+}
+
+ManifestError::ManifestError(std::vector<rules::RuleError> sorted, std::string_view text, Lang lang,
+                             int)
+    : rules::RuleError(sorted.front().file(), sorted.front().line(), sorted.front().column(),
+                       render(sorted, text, lang)),
+      m_problems(std::move(sorted))
+{
 }
 
 namespace {
@@ -54,24 +104,68 @@ std::vector<std::string> category_names(const rules::RuleSet& rules)
   return names;
 }
 
-// Fails on a value `mpcheck init` left for a person to fill in.
-void refuse_todo(const YamlReader& reader, const Entry& e, const std::string& value)
-{
-  if (value.starts_with("TODO"))
-    reader.fail(e.value,
-                "'" + e.key + "' is still TODO: fill it in (mpcheck init left it for you)");
-}
-
 struct Parser {
   const YamlReader& reader;
   const rules::RuleSet& rules;
   Manifest& manifest;
   const FileExists& exists;
   const SourceBound& bound;
+  std::vector<rules::RuleError>& problems; // every one found, not only the first
 
   std::string say(const std::string& zh, const std::string& en) const
   {
     return bound.lang == Lang::en ? en : zh;
+  }
+
+  // Runs one step of the reading; a problem in it is noted and the reading goes on with the next
+  // step, so that one run shows every problem of the file.
+  template <class Step> void attempt(Step&& step) const
+  {
+    try {
+      step();
+    } catch (const rules::RuleError& e) {
+      problems.push_back(e);
+    }
+  }
+
+  void note(const YAML::Node& at, const std::string& message) const
+  {
+    attempt([&] { reader.fail(at, message); });
+  }
+
+  // The entries of a map whose keys are in `known`; each unknown key is a problem (with the
+  // closest known key) and is left out, the others are read.
+  std::vector<Entry> entries(const YAML::Node& map, std::string_view what,
+                             const std::vector<std::string>& known) const
+  {
+    std::vector<Entry> out;
+    for (Entry& e : reader.entries(map, what)) {
+      if (std::find(known.begin(), known.end(), e.key) != known.end()) {
+        out.push_back(std::move(e));
+        continue;
+      }
+      const auto best = closest_match(e.key, known);
+      std::string list;
+      for (const auto& k : known)
+        list += (list.empty() ? "" : ", ") + k;
+      note(e.key_node, best ? say("未知的键 '" + e.key + "'，您是不是要写 '" + *best + "'？",
+                                  "unknown key '" + e.key + "', did you mean '" + *best + "'?")
+                            : say("未知的键 '" + e.key + "'；这里可用的键：" + list,
+                                  "unknown key '" + e.key + "'; known keys here: " + list));
+    }
+    return out;
+  }
+
+  // Fails on a value `mpcheck init` left for a person to fill in.
+  void refuse_todo(const Entry& e, const std::string& value, const std::string& hint = "") const
+  {
+    if (value.starts_with("TODO"))
+      reader.fail(e.value,
+                  say("'" + e.key + "' 还是 TODO：请填写（mpcheck init 留给您填的）" + hint,
+                      "'" + e.key +
+                          "' is still TODO: fill it in (mpcheck init left it "
+                          "for you)" +
+                          hint));
   }
 
   // Refuses a source path that is absolute or leads, links resolved, out of the root:
@@ -108,22 +202,26 @@ struct Parser {
   {
     out = reader.string(e);
     confine(e.value, out);
+    const std::string base = manifest.base_dir.empty() ? "." : manifest.base_dir;
     if (!exists(manifest.resolve(out)))
-      reader.fail(e.value, "file '" + out + "' not found (relative paths start at " +
-                               (manifest.base_dir.empty() ? "." : manifest.base_dir) + ")");
+      reader.fail(e.value,
+                  say("找不到文件 '" + out + "'（相对路径从 " + base + " 算起）",
+                      "file '" + out + "' not found (relative paths start at " + base + ")"));
   }
 
   void files(const Entry& e, Work& w) const
   {
-    for (const Entry& f : reader.entries(e.value, "the files of a work", file_keys)) {
+    for (const Entry& f : entries(e.value, "the files of a work", file_keys)) {
       WorkFiles& files = w.files;
       if (f.key == "episodes") {
-        for (const YAML::Node& item : reader.items(f)) {
-          files.episodes.push_back(reader.string(item, f));
-          confine(item, files.episodes.back());
-          if (!exists(manifest.resolve(files.episodes.back())))
-            reader.fail(item, "file '" + files.episodes.back() + "' not found");
-        }
+        for (const YAML::Node& item : reader.items(f))
+          attempt([&] {
+            files.episodes.push_back(reader.string(item, f));
+            confine(item, files.episodes.back());
+            if (!exists(manifest.resolve(files.episodes.back())))
+              reader.fail(item, say("找不到文件 '" + files.episodes.back() + "'",
+                                    "file '" + files.episodes.back() + "' not found"));
+          });
         continue;
       }
       std::string* slot = f.key == "subtitled"    ? &files.subtitled
@@ -133,37 +231,55 @@ struct Parser {
                           : f.key == "qr"         ? &files.qr
                           : f.key == "courseware" ? &files.courseware
                                                   : &files.script;
-      source(f, *slot);
+      attempt([&] { source(f, *slot); });
     }
     if (w.files.subtitled.empty() != w.files.clean.empty())
-      reader.fail(e, "a pair needs both 'subtitled' and 'clean'");
+      reader.fail(e, say("成对的作品要同时给出 'subtitled'（有字幕）和 'clean'（无字幕）",
+                         "a pair needs both 'subtitled' and 'clean'"));
   }
 
   void title(const Entry& e, Work& w) const
   {
     w.title = naming::to_nfc(reader.string(e));
+    refuse_todo(e, w.title);
     for (const auto& p : naming::check_file_name(w.title + ".mp4"))
       if (p.code == "characters" || p.code == "trailing" || p.code == "reserved" ||
           p.code == "empty")
-        reader.fail(e.value, "the title '" + w.title +
-                                 "' cannot be a file name on Windows or a USB drive (" + p.code +
-                                 (p.detail.empty() ? "" : ": " + p.detail) + "); suggestion: '" +
-                                 naming::sanitize_title(w.title) + "'");
+        reader.fail(e.value, say("作品名 '" + w.title + "' 不能用作 Windows 或U盘上的文件名（" +
+                                     p.code + (p.detail.empty() ? "" : "：" + p.detail) +
+                                     "）；建议改为 '" + naming::sanitize_title(w.title) + "'",
+                                 "the title '" + w.title +
+                                     "' cannot be a file name on Windows or a USB drive (" +
+                                     p.code + (p.detail.empty() ? "" : ": " + p.detail) +
+                                     "); suggestion: '" + naming::sanitize_title(w.title) + "'"));
     const std::string refused = rules.naming ? rules.naming->forbidden_characters : "";
     const std::string found = naming::notice_forbidden_in(w.title, refused);
     if (!found.empty())
-      reader.fail(e.value, "the title '" + w.title + "' holds characters the notice does not " +
-                               "allow in names (" + found + "); suggestion: '" +
-                               naming::sanitize_title(w.title, refused) + "'");
+      reader.fail(e.value,
+                  say("作品名 '" + w.title + "' 含有通知不允许出现在名字里的字符（" + found +
+                          "）；建议改为 '" + naming::sanitize_title(w.title, refused) + "'",
+                      "the title '" + w.title + "' holds characters the notice does not " +
+                          "allow in names (" + found + "); suggestion: '" +
+                          naming::sanitize_title(w.title, refused) + "'"));
   }
 
   void category(const Entry& e, Work& w) const
   {
     const std::string name = reader.string(e);
-    refuse_todo(reader, e, name);
+    w.category = name; // a work with a wrong category is not also one without a category
+    std::string list;
+    for (const auto& c : category_names(rules))
+      list += (list.empty() ? "" : say("、", ", ")) + c;
+    refuse_todo(e, name, say("，可选：", "; one of: ") + list);
     const rules::CategoryRules* cat = rules.category(name);
-    if (!rules.categories.empty() && !cat)
-      reader.fail(e.value, unknown_message("category", name, category_names(rules)));
+    if (!rules.categories.empty() && !cat) {
+      const auto best = closest_match(name, category_names(rules));
+      reader.fail(e.value,
+                  best ? say("未知的分类 '" + name + "'，您是不是要写 '" + *best + "'？",
+                             "unknown category '" + name + "', did you mean '" + *best + "'?")
+                       : say("未知的分类 '" + name + "'；可选：" + list,
+                             "unknown category '" + name + "'; one of: " + list));
+    }
     w.category = cat ? cat->name : name;
   }
 
@@ -171,25 +287,26 @@ struct Parser {
   {
     Work w;
     w.line = reader.position(node).first;
-    const auto entries = reader.entries(node, "a work", work_keys);
-    for (const Entry& e : entries) {
-      if (e.key == "title")
-        title(e, w);
-      else if (e.key == "category")
-        category(e, w);
-      else if (e.key == "files")
-        files(e, w);
-      else if (e.key == "episodes")
-        w.episodes = reader.integer(e, 1, 10000);
-      else if (e.key == "minutes_per_episode")
-        w.minutes_per_episode = reader.number(e);
-      else
-        text_field(e, w);
-    }
+    for (const Entry& e : entries(node, "a work", work_keys))
+      attempt([&] {
+        if (e.key == "title")
+          title(e, w);
+        else if (e.key == "category")
+          category(e, w);
+        else if (e.key == "files")
+          files(e, w);
+        else if (e.key == "episodes")
+          w.episodes = reader.integer(e, 1, 10000);
+        else if (e.key == "minutes_per_episode")
+          w.minutes_per_episode = reader.number(e);
+        else
+          text_field(e, w);
+      });
     if (w.title.empty())
-      reader.fail(node, "a work needs a 'title'");
+      note(node, say("作品需要 'title'（作品名）", "a work needs a 'title'"));
     if (w.category.empty() && !rules.categories.empty())
-      reader.fail(node, "the work '" + w.title + "' needs a 'category'");
+      note(node, say("作品 '" + w.title + "' 需要 'category'（分类）",
+                     "the work '" + w.title + "' needs a 'category'"));
     return w;
   }
 
@@ -209,20 +326,20 @@ struct Parser {
                         : e.key == "discussion" ? &w.discussion
                                                 : &w.audience;
     *slot = reader.string(e);
-    refuse_todo(reader, e, *slot);
+    refuse_todo(e, *slot);
   }
 
-  std::string text(const Entry& e) const
+  // A text value into `out` (kept even when still TODO: the work is then not also "without" it).
+  void text(const Entry& e, std::string& out) const
   {
-    std::string out = reader.string(e);
-    refuse_todo(reader, e, out);
-    return out;
+    out = reader.string(e);
+    refuse_todo(e, out);
   }
 
   // A lecture's day: YYYY-MM-DD, a real calendar day (the forms print it 2019年6月12日).
   void day(const Entry& e, std::string& out) const
   {
-    out = text(e);
+    text(e, out);
     if (!parse_date(out))
       reader.fail(e.value,
                   say("'" + e.key + "' 应是日期 YYYY-MM-DD（如 2019-06-12），而不是 '" + out + "'",
@@ -233,28 +350,27 @@ struct Parser {
   {
     Lecture l;
     l.line = reader.position(node).first;
-    for (const Entry& e : reader.entries(node, "a lecture", lecture_keys)) {
-      if (e.key == "date") {
-        day(e, l.date);
-        continue;
-      }
-      std::string* slot = e.key == "speaker"    ? &l.speaker
-                          : e.key == "position" ? &l.position
-                          : e.key == "title"    ? &l.title
-                          : e.key == "audience" ? &l.audience
-                          : e.key == "content"  ? &l.content
-                                                : &l.discussion;
-      *slot = text(e);
-    }
+    for (const Entry& e : entries(node, "a lecture", lecture_keys))
+      attempt([&] {
+        if (e.key == "date")
+          return day(e, l.date);
+        std::string* slot = e.key == "speaker"    ? &l.speaker
+                            : e.key == "position" ? &l.position
+                            : e.key == "title"    ? &l.title
+                            : e.key == "audience" ? &l.audience
+                            : e.key == "content"  ? &l.content
+                                                  : &l.discussion;
+        text(e, *slot);
+      });
     if (l.speaker.empty())
-      reader.fail(node, say("讲课记录需要 'speaker'（讲课人姓名）", "a lecture needs a 'speaker'"));
+      note(node, say("讲课记录需要 'speaker'（讲课人姓名）", "a lecture needs a 'speaker'"));
     return l;
   }
 
   // 出生年月: YYYY-MM (the form prints it 1975年3月).
   void month(const Entry& e, std::string& out) const
   {
-    out = text(e);
+    text(e, out);
     if (out.size() != 7 || out[4] != '-' || !parse_date(out + "-01"))
       reader.fail(e.value, say("'born' 应是年月 YYYY-MM（如 1975-03），而不是 '" + out + "'",
                                "'born' must be a month YYYY-MM (1975-03), not '" + out + "'"));
@@ -264,34 +380,67 @@ struct Parser {
   {
     Lecturer p;
     p.line = reader.position(node).first;
-    for (const Entry& e : reader.entries(node, "a lecturer", lecturer_keys)) {
-      if (e.key == "born") {
-        month(e, p.born);
-        continue;
-      }
-      std::string* slot = e.key == "name"       ? &p.name
-                          : e.key == "gender"   ? &p.gender
-                          : e.key == "unit"     ? &p.unit
-                          : e.key == "position" ? &p.position
-                                                : &p.phone;
-      *slot = text(e);
-      if (e.key == "gender" && p.gender != "男" && p.gender != "女")
-        reader.fail(e.value, say("'gender' 应是 男 或 女，而不是 '" + p.gender + "'",
-                                 "'gender' must be 男 or 女, not '" + p.gender + "'"));
-    }
+    for (const Entry& e : entries(node, "a lecturer", lecturer_keys))
+      attempt([&] {
+        if (e.key == "born")
+          return month(e, p.born);
+        std::string* slot = e.key == "name"       ? &p.name
+                            : e.key == "gender"   ? &p.gender
+                            : e.key == "unit"     ? &p.unit
+                            : e.key == "position" ? &p.position
+                                                  : &p.phone;
+        text(e, *slot);
+        if (e.key == "gender" && p.gender != "男" && p.gender != "女")
+          reader.fail(e.value, say("'gender' 应是 男 或 女，而不是 '" + p.gender + "'",
+                                   "'gender' must be 男 or 女, not '" + p.gender + "'"));
+      });
     if (p.name.empty())
-      reader.fail(node, say("宣讲员需要 'name'（姓名）", "a lecturer needs a 'name'"));
+      note(node, say("宣讲员需要 'name'（姓名）", "a lecturer needs a 'name'"));
     return p;
   }
 
   void unit(const Entry& e) const
   {
     manifest.unit = naming::to_nfc(reader.string(e));
-    refuse_todo(reader, e, manifest.unit);
+    refuse_todo(e, manifest.unit);
     for (const auto& p : naming::check_file_name(manifest.unit))
       if (p.code == "characters" || p.code == "trailing" || p.code == "reserved")
-        reader.fail(e.value, "the unit '" + manifest.unit + "' cannot be part of a file name (" +
-                                 p.code + ")");
+        reader.fail(
+            e.value,
+            say("报送单位 '" + manifest.unit + "' 不能用在文件名里（" + p.code + "）",
+                "the unit '" + manifest.unit + "' cannot be part of a file name (" + p.code + ")"));
+  }
+
+  void top(const Entry& e) const
+  {
+    if (e.key == "unit")
+      return unit(e);
+    if (e.key == "contact" || e.key == "phone") {
+      std::string& slot = e.key == "contact" ? manifest.contact : manifest.phone;
+      slot = reader.string(e);
+      return refuse_todo(e, slot);
+    }
+    if (e.key == "lectures") {
+      for (const YAML::Node& item : reader.items(e))
+        attempt([&] { manifest.lectures.push_back(lecture(item)); });
+      return;
+    }
+    if (e.key == "lecturers") {
+      for (const YAML::Node& item : reader.items(e))
+        attempt([&] { manifest.lecturers.push_back(lecturer(item)); });
+      return;
+    }
+    for (const YAML::Node& item : reader.items(e))
+      attempt([&] {
+        Work w = work(item);
+        for (const Work& other : manifest.works)
+          if (!w.title.empty() && other.title == w.title && other.category == w.category)
+            reader.fail(item, say("作品 '" + w.title + "' 列了两次（第一次在第 " +
+                                      std::to_string(other.line) + " 行）",
+                                  "the work '" + w.title + "' is listed twice (first at line " +
+                                      std::to_string(other.line) + ")"));
+        manifest.works.push_back(std::move(w));
+      });
   }
 };
 
@@ -302,35 +451,26 @@ Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
                         const FileExists& exists, const SourceBound& bound)
 {
   const YamlReader reader{std::string(file_name), yaml};
-  const YAML::Node root = reader.parse();
+  std::vector<rules::RuleError> problems;
   Manifest m;
   m.file = std::string(file_name);
   m.base_dir = base_dir;
-  const Parser parser{reader, rules, m, exists, bound};
-  for (const Entry& e : reader.entries(root, "the works manifest", top_keys)) {
-    if (e.key == "unit")
-      parser.unit(e);
-    else if (e.key == "contact" || e.key == "phone") {
-      (e.key == "contact" ? m.contact : m.phone) = reader.string(e);
-      refuse_todo(reader, e, e.key == "contact" ? m.contact : m.phone);
-    } else if (e.key == "lectures") {
-      for (const YAML::Node& item : reader.items(e))
-        m.lectures.push_back(parser.lecture(item));
-    } else if (e.key == "lecturers") {
-      for (const YAML::Node& item : reader.items(e))
-        m.lecturers.push_back(parser.lecturer(item));
-    } else
-      for (const YAML::Node& item : reader.items(e)) {
-        Work w = parser.work(item);
-        for (const Work& other : m.works)
-          if (other.title == w.title && other.category == w.category)
-            reader.fail(item, "the work '" + w.title + "' is listed twice (first at line " +
-                                  std::to_string(other.line) + ")");
-        m.works.push_back(std::move(w));
-      }
+  const Parser parser{reader, rules, m, exists, bound, problems};
+  try {
+    const YAML::Node root = reader.parse();
+    bool has_unit = false;
+    for (const Entry& e : parser.entries(root, "the works manifest", top_keys)) {
+      has_unit = has_unit || e.key == "unit";
+      parser.attempt([&] { parser.top(e); });
+    }
+    if (!has_unit)
+      parser.note(
+          root, parser.say("清单需要 'unit'（报送单位）", "the manifest needs 'unit' (报送单位)"));
+  } catch (const rules::RuleError& e) { // YAML syntax, not UTF-8, not a map: nothing more to read
+    problems.push_back(e);
   }
-  if (m.unit.empty())
-    reader.fail(root, "the manifest needs 'unit' (报送单位)");
+  if (!problems.empty())
+    throw ManifestError(std::move(problems), yaml, bound.lang);
   return m;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mpcheck/core/lang.hpp"
+#include "mpcheck/rules/loader.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
 namespace mpcheck::manifest {
@@ -73,6 +74,21 @@ struct Manifest {
   std::string resolve(const std::string& path) const;
 };
 
+// Every problem of one works.yaml, all found in one pass (a YAML syntax error stops the reading:
+// then it is the only one). problems() are in file order, each "FILE:LINE:COL: MESSAGE" in
+// the manifest's language. what() shows them all for `mpcheck: error: ` to prefix: each with its
+// line and a caret under the spot, the second and later ones starting with "mpcheck: error: "
+// themselves, and a last line counting them ("works.yaml：共 3 处要改").
+class ManifestError : public rules::RuleError {
+public:
+  ManifestError(std::vector<rules::RuleError> problems, std::string_view text, Lang lang);
+  const std::vector<rules::RuleError>& problems() const { return m_problems; }
+
+private:
+  ManifestError(std::vector<rules::RuleError> sorted, std::string_view text, Lang lang, int);
+  std::vector<rules::RuleError> m_problems;
+};
+
 using FileExists = std::function<bool(const std::string& absolute_path)>;
 
 // The folder every source must really be in (docs/pack.md, "What pack reads and writes": pack reads
@@ -87,7 +103,8 @@ struct SourceBound {
 // Whether `path` is `root` or below it; both absolute and normal ('/'-separated parts).
 bool is_within(const std::string& path, const std::string& root);
 
-// Parses and validates works.yaml text. Throws rules::RuleError at FILE:LINE:COL on a YAML
+// Parses and validates works.yaml text. Throws ManifestError with every problem, each at
+// FILE:LINE:COL in `bound.lang`: a YAML
 // error, an unknown key (with a suggestion), a wrong type, a date that is not YYYY-MM-DD (a
 // birth month not YYYY-MM, a gender not 男/女), an unknown category (with a
 // suggestion), a title no file system takes, two works with the same title, an absolute

@@ -1,5 +1,6 @@
 #include "mpcheck/pack/rename.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -20,11 +21,13 @@ namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
 // Renames without ever replacing an existing file.
-bool rename_no_replace(const std::string& from, const std::string& to, std::string& error)
+bool rename_no_replace(const std::string& from, const std::string& to, std::string& error,
+                       int& code)
 {
   if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0)
     return true;
-  error = std::strerror(errno);
+  code = errno;
+  error = std::strerror(code);
   return false;
 }
 
@@ -71,12 +74,15 @@ bool apply_renames(const std::string& root, const std::vector<layout::Rename>& r
 {
   for (size_t i = 0; i < renames.size(); ++i) {
     std::string error;
-    if (rename_no_replace(root + "/" + renames[i].from, root + "/" + renames[i].to, error))
+    int code = 0;
+    if (rename_no_replace(root + "/" + renames[i].from, root + "/" + renames[i].to, error, code))
       continue;
-    failure = {renames[i].from, renames[i].to, error};
+    failure = {renames[i].from, renames[i].to, error, code};
     for (size_t k = i; k-- > 0;) {
       std::string ignored;
-      rename_no_replace(root + "/" + renames[k].to, root + "/" + renames[k].from, ignored);
+      int ignored_code = 0;
+      rename_no_replace(root + "/" + renames[k].to, root + "/" + renames[k].from, ignored,
+                        ignored_code);
     }
     return false;
   }
@@ -92,6 +98,23 @@ bool update_manifest(const std::string& path, const std::vector<layout::Rename>&
       text.replace(at, r.from.size(), r.to);
   return write_atomically(path, text);
 }
+
+namespace {
+
+// True when every name a journal would put back is already there and none of the names it would
+// undo is: the journal was undone before (running it again changes nothing and is no failure).
+bool already_undone(const std::string& root, const std::vector<layout::Rename>& back)
+{
+  std::error_code ec;
+  const auto present = [&](const std::string& name) {
+    return fs::exists(fs::symlink_status(root + "/" + name, ec));
+  };
+  return !back.empty() && std::all_of(back.begin(), back.end(), [&](const layout::Rename& r) {
+    return !present(r.from) && present(r.to);
+  });
+}
+
+} // namespace
 
 UndoResult undo(const std::string& journal)
 {
@@ -114,6 +137,10 @@ UndoResult undo(const std::string& journal)
     }
   } catch (const std::exception&) {
     result.error = "not-a-journal";
+    return result;
+  }
+  if (already_undone(root, back)) {
+    result.error = "already-undone";
     return result;
   }
   if (!apply_renames(root, back, result.failure)) {

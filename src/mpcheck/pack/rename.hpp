@@ -18,7 +18,8 @@ namespace mpcheck::pack {
 struct RenameFailure {
   std::string from;
   std::string to;
-  std::string error;
+  std::string error; // strerror's words
+  int code = 0;      // the errno (core/system_errors.hpp says it in Chinese)
 };
 
 // "mpcheck-rename-YYYYMMDD-HHMMSS.json" for the local time `now`.
@@ -42,7 +43,9 @@ bool apply_renames(const std::string& root, const std::vector<layout::Rename>& r
 bool update_manifest(const std::string& path, const std::vector<layout::Rename>& renames);
 
 struct UndoResult {
-  // "" (done), "not-a-journal" (unreadable or not a journal: nothing changed), "rename" (a
+  // "" (done), "not-a-journal" (unreadable or not a journal: nothing changed),
+  // "already-undone" (every original name is back already, none of the new ones left: nothing
+  // changed; no failure), "rename" (a
   // name could not be put back: `failure`, the others were rolled forward again), "manifest"
   // (the names are back, works.yaml could not be restored).
   std::string error;

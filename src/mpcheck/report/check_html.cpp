@@ -161,7 +161,7 @@ std::string video_figure(const checks::CheckReport& r, const SubmissionFile& fil
   return out;
 }
 
-std::string finding_item(const Finding& f, Lang lang)
+std::string finding_item(const Finding& f, Lang lang, bool with_fix = true)
 {
   const Words& w = words(lang);
   const char* cls = f.severity == Severity::error     ? "error"
@@ -177,9 +177,44 @@ std::string finding_item(const Finding& f, Lang lang)
   if (!f.expected.in(lang).empty() || !f.actual.in(lang).empty())
     out += fmt::format(R"(<div class="ea">{}：{}　{}：{}</div>)", w.expected,
                        esc(f.expected.in(lang)), w.actual, esc(f.actual.in(lang)));
-  if (!f.hint.in(lang).empty())
+  if (with_fix && !f.hint.in(lang).empty())
     out += fmt::format(R"(<div class="fix">{}：{}</div>)", w.fix, esc(f.hint.in(lang)));
   return out + "</li>";
+}
+
+// The findings as list items, as the text report orders them: the findings of one file that
+// share a fix (one ffmpeg command mends the frame rate and the resolution) together, the fix
+// once, under the last of them.
+std::string finding_items(const std::vector<const Finding*>& findings, Lang lang)
+{
+  std::string out;
+  std::vector<bool> shown(findings.size(), false);
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (shown[i])
+      continue;
+    const std::string& hint = findings[i]->hint.in(lang);
+    std::vector<size_t> group{i};
+    for (size_t k = i + 1; k < findings.size(); ++k)
+      if (!shown[k] && !hint.empty() && findings[k]->path == findings[i]->path &&
+          findings[k]->hint.in(lang) == hint)
+        group.push_back(k);
+    for (size_t g = 0; g < group.size(); ++g) {
+      shown[group[g]] = true;
+      out += finding_item(*findings[group[g]], lang, g + 1 == group.size());
+    }
+  }
+  return out;
+}
+
+// An item to confirm by hand: one line with a box to tick (a note, ℹ, has none), its sentence
+// once — the expected value and the fix of a manual finding only repeat it.
+std::string manual_item(const Finding& f, Lang lang)
+{
+  const bool note = f.severity == Severity::info;
+  return fmt::format(R"(<li class="{}" data-check="{}"><label>{} {}</label> <code>{}</code></li>)",
+                     note ? "info" : "manual", esc(f.check),
+                     note ? R"(<span class="sev">ℹ</span>)" : R"(<input type="checkbox">)",
+                     esc(f.message.in(lang)), esc(f.check));
 }
 
 std::string badge(const std::vector<const Finding*>& findings, Lang lang)
@@ -232,10 +267,7 @@ std::string work_section(const checks::CheckReport& r, int w,
   if (!singles.empty())
     out += R"(<div class="versions">)" + singles + "</div>";
   if (!findings.empty()) {
-    out += R"(<ul class="findings">)";
-    for (const Finding* f : findings)
-      out += finding_item(*f, lang);
-    out += "</ul>";
+    out += R"(<ul class="findings">)" + finding_items(findings, lang) + "</ul>";
   }
   return out + "</section>";
 }
@@ -254,9 +286,7 @@ std::string report_sections(const checks::CheckReport& report, Lang lang)
   if (auto it = by_work.find(""); it != by_work.end()) {
     out += fmt::format(R"(<section class="whole"><h2>{}{}</h2><ul class="findings">)", w.whole,
                        badge(it->second, lang));
-    for (const Finding* f : it->second)
-      out += finding_item(*f, lang);
-    out += "</ul></section>";
+    out += finding_items(it->second, lang) + "</ul></section>";
   }
   if (!manual.empty()) {
     out += fmt::format(R"(<section class="manual"><h2>{}</h2><ul class="findings">)", w.manual);
@@ -265,7 +295,7 @@ std::string report_sections(const checks::CheckReport& report, Lang lang)
       if (std::find(seen.begin(), seen.end(), f->check) != seen.end())
         continue;
       seen.push_back(f->check);
-      out += finding_item(*f, lang);
+      out += manual_item(*f, lang);
     }
     out += "</ul></section>";
   }

@@ -59,21 +59,29 @@ void append_finding(std::string& out, const Finding& f, const TextStyle& style, 
                        f.expected.in(style.lang), w.actual, f.actual.in(style.lang));
 }
 
-// Each distinct fix once, after the findings it mends (one ffmpeg command mends several).
-void append_fixes(std::string& out, const std::vector<const Finding*>& findings,
-                  const TextStyle& style, const char* indent)
+// Each finding with its fix right under it. Findings of one file that share a fix (one ffmpeg
+// command mends the frame rate and the bit rate) are shown together, where the first of them
+// stands, and the fix once under the last of them.
+void append_with_fixes(std::string& out, const std::vector<const Finding*>& findings,
+                       const TextStyle& style, const char* indent)
 {
-  std::vector<std::string> seen;
-  for (const Finding* f : findings) {
-    const std::string& hint = f->hint.in(style.lang);
-    if (hint.empty() || std::find(seen.begin(), seen.end(), hint) != seen.end())
+  std::vector<bool> shown(findings.size(), false);
+  for (size_t i = 0; i < findings.size(); ++i) {
+    if (shown[i])
       continue;
-    seen.push_back(hint);
-    out += fmt::format("{}→ {}: {}\n", indent, words(style.lang).fix, hint);
+    const std::string& hint = findings[i]->hint.in(style.lang);
+    for (size_t k = i; k < findings.size(); ++k)
+      if (k == i || (!shown[k] && !hint.empty() && findings[k]->hint.in(style.lang) == hint)) {
+        append_finding(out, *findings[k], style, indent);
+        shown[k] = true;
+      }
+    if (!hint.empty())
+      out +=
+          fmt::format("{}{}→ {}: {}\n", indent, std::string(11, ' '), words(style.lang).fix, hint);
   }
 }
 
-// Findings grouped by path, in report order; each path's fixes after its findings.
+// Findings grouped by path, in report order; each finding's fix under it.
 void append_by_path(std::string& out, const std::vector<const Finding*>& findings,
                     const TextStyle& style)
 {
@@ -84,9 +92,7 @@ void append_by_path(std::string& out, const std::vector<const Finding*>& finding
     const std::vector<const Finding*> group(findings.begin() + long(i), findings.begin() + long(j));
     if (!findings[i]->path.empty())
       out += "  " + findings[i]->path + "\n";
-    for (const Finding* f : group)
-      append_finding(out, *f, style, "    ");
-    append_fixes(out, group, style, "    ");
+    append_with_fixes(out, group, style, "    ");
     i = j;
   }
 }

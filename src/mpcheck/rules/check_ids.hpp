@@ -9,6 +9,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -263,6 +264,15 @@ const CheckInfo* find_check(std::string_view id);
 // True for a well-formed manual item id: "manual." then lowercase words of a-z and 0-9 joined
 // by single hyphens ("manual.title-card").
 bool is_manual_check_id(std::string_view id);
+
+// Whether `pattern` (a --waive value) names what findings can carry: a catalogue id, a
+// well-formed manual.* id, or "PREFIX.*" for the first word of catalogue ids ("video.*",
+// "manual.*").
+bool is_waivable(std::string_view pattern);
+
+// The catalogue id or "PREFIX.*" closest to a `pattern` that is not waivable ("video.bitrat" →
+// "video.bitrate"), or nullopt when none is close (util/suggest.hpp).
+std::optional<std::string> closest_waivable(std::string_view pattern);
 
 // "error" → Severity::error, likewise "warning", "manual", "info"; nullopt otherwise.
 std::optional<Severity> parse_severity(std::string_view name);

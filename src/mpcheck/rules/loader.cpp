@@ -176,7 +176,7 @@ bool looks_like_path(const std::string& text)
       message += " " + known;
     message += "; or give the path of a .yaml file)";
   }
-  throw RuleError("", 0, 0, message);
+  throw UnknownRuleSet(id, ids, message);
 }
 
 } // namespace

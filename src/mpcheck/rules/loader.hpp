@@ -30,6 +30,22 @@ private:
   std::string m_message;
 };
 
+// A --rules value that is neither a built-in rule set nor a file (what() in English, with the
+// closest id); the command line says it in the user's language from id() and known().
+class UnknownRuleSet : public RuleError {
+public:
+  UnknownRuleSet(std::string id, std::vector<std::string> known, std::string message)
+      : RuleError("", 0, 0, std::move(message)), m_id(std::move(id)), m_known(std::move(known))
+  {
+  }
+  const std::string& id() const { return m_id; }
+  const std::vector<std::string>& known() const { return m_known; } // the built-in ids
+
+private:
+  std::string m_id;
+  std::vector<std::string> m_known;
+};
+
 // Parses and validates the rule set in `yaml`; `file_name` is used in messages and kept in
 // RuleSet::file. Throws RuleError on YAML syntax errors, unknown keys (with a suggestion),
 // wrong types, and bad values (unknown check ids, unknown categories, min > max, ...).

@@ -22,7 +22,8 @@ namespace mpcheck::rules {
 // Where a requirement comes from and how the rule author tuned it.
 struct Origin {
   std::string source; // the notice's own words (an exact substring); "" when none given
-  std::string note;   // the rule author's reading: interpretation, tolerance chosen
+  Text note; // the rule author's reading: interpretation, tolerance chosen ("note: text" is
+             // Chinese, or either; "note: {zh: …, en: …}" gives both)
   std::optional<Severity> severity; // `severity:` of the block: beats the rule set's overrides
   int line = 0;                     // 1-based position of the key in the rule file; 0 when unknown
   int column = 0;                   // 1-based, in characters
@@ -207,7 +208,7 @@ struct ManualItem {
 // A sentence of the notice deliberately not turned into a check, and why.
 struct NotChecked {
   std::string source;
-  std::string reason;
+  Text reason; // a string (either language), or {zh, en}
   int line = 0;
   int column = 0;
 };

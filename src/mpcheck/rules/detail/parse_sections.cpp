@@ -383,7 +383,7 @@ Origin block_origin(const YamlReader& reader, const YAML::Node& block,
     if (entry.key == "source")
       origin.source = reader.string(entry);
     else if (entry.key == "note")
-      origin.note = reader.string(entry);
+      origin.note = reader.text(entry);
     else if (entry.key == "severity")
       origin.severity = reader.severity(entry);
   }
@@ -501,7 +501,7 @@ void parse_not_checked(const Context& ctx, const Entry& entry)
     const auto entries =
         ctx.reader.entries(node, "a map with source and reason", {"source", "reason"});
     NotChecked item{ctx.reader.string(required_entry(ctx.reader, node, entries, "source")),
-                    ctx.reader.string(required_entry(ctx.reader, node, entries, "reason"))};
+                    ctx.reader.text(required_entry(ctx.reader, node, entries, "reason"))};
     std::tie(item.line, item.column) = ctx.reader.position(node);
     ctx.rules.not_checked.push_back(std::move(item));
   }

@@ -1,0 +1,305 @@
+"""The clerk's afternoon in Chinese (issue 12): --help and every usage error in Chinese (English
+with --lang en or an en_* locale) with "did you mean"; works.yaml's problems all in one run,
+each with its line and a caret; the other words a clerk reads."""
+import json
+import os
+import re
+import shutil
+import tempfile
+import unittest
+
+from check_tree import UNIT, ffmpeg, place
+from mpcheck_test import fixture, run
+
+COMMANDS = ["check", "rules", "rename", "pack", "init", "probe"]
+
+
+def has_chinese(text):
+    return re.search(r"[\u4e00-\u9fff]", text) is not None
+
+
+class HelpAndUsageTest(unittest.TestCase):
+    def test_help_of_every_command_is_chinese_by_default(self):
+        for args in [[], *[[c] for c in COMMANDS], ["rules", "show"], ["rules", "lint"]]:
+            with self.subTest(args=args):
+                p = run(*args, "--help")
+                self.assertEqual(p.returncode, 0, p.stderr)
+                self.assertIn("用法", p.stdout)
+                self.assertIn("显示帮助并退出", p.stdout)
+                self.assertNotIn("Usage", p.stdout)
+                self.assertNotIn("Print this help message", p.stdout)
+        p = run("check", "--help")
+        self.assertIn("内置规则集编号（见 mpcheck rules list）或 YAML 规则文件", p.stdout)
+        self.assertIn("（必填）", p.stdout)
+        self.assertNotIn("Built-in rule set id", p.stdout)
+
+    def test_help_is_english_with_lang_en_or_an_english_locale(self):
+        for p in [run("check", "--help", "--lang", "en"),
+                  run("check", "--help", env={"LANG": "en_US.UTF-8"})]:
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn("Usage", p.stdout)
+            self.assertIn("Built-in rule set id", p.stdout)
+            self.assertFalse("用法" in p.stdout)
+
+    def usage_error(self, p, text):
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertEqual(p.stdout, "")
+        self.assertTrue(p.stderr.startswith("mpcheck: error: "), p.stderr)
+        self.assertIn(text, p.stderr)
+
+    def test_a_mistyped_command_suggests_the_right_one(self):
+        self.usage_error(run("chek", "x"), "未知命令“chek”，您是不是要用“check”？")
+        self.usage_error(run("chek", "--lang", "en"), "unknown command 'chek', did you mean 'check'?")
+        self.usage_error(run("rules", "sho", "x"), "未知命令“sho”，您是不是要用“show”？")
+        self.usage_error(run(), "缺少命令：check、rules、rename、pack、init、probe 之一")
+
+    def test_usage_errors_are_chinese(self):
+        self.usage_error(run("check", "."), "缺少必填的选项 --rules")
+        self.usage_error(run("check", ".", "--rules"), "--rules 后面缺少值")
+        self.usage_error(run("check", ".", "--rules", "changzhou-2024", "--rulez", "x"),
+                         "未知选项“--rulez”，您是不是要用“--rules”？")
+        self.usage_error(run("check", ".", "--rules", "changzhou-2024", "--format", "htm"),
+                         "--format 的值“htm”不可用：可选 text/json/jsonl/html/junit/sarif")
+        self.usage_error(run("check", "--rules", "changzhou-2024"), "缺少 paths：")
+        self.usage_error(run("check", ".", "--rules", "changzhou-2042"),
+                         "未知的规则集“changzhou-2042”，您是不是要用“changzhou-2024”？")
+        self.usage_error(run("rules", "show", "changzhou-2042"),
+                         "未知的规则集“changzhou-2042”，您是不是要用“changzhou-2024”？")
+        p = run("check", ".", "--rules", "changzhou-2042", "--lang", "en")
+        self.usage_error(p, "unknown rule set 'changzhou-2042', did you mean 'changzhou-2024'?")
+        self.usage_error(run("check", "."), "用法见 mpcheck check --help")
+        p = run("check", ".", "--lang", "en")
+        self.usage_error(p, "--rules is required")
+        self.assertFalse(has_chinese(p.stderr), p.stderr)
+
+    def test_an_unknown_check_id_in_waive_is_a_usage_error_with_the_closest_id(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            place(fixture("h264-720p25.mp4"), f"{tmp}/a.mp4")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--waive", "video.bitrat")
+            self.usage_error(p, "--waive：未知的检查编号“video.bitrat”，您是不是要用“video.bitrate”？")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--waive", "vidoe.*",
+                    "--lang", "en")
+            self.usage_error(p, "unknown check id 'vidoe.*', did you mean 'video.*'?")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--waive", "video.*",
+                    "--waive", "name.pattern", "--waive", "manual.title-card")
+            self.assertIn(p.returncode, (0, 1), p.stderr)
+
+
+class WorksYamlInOnePassTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-clerk-")
+        self.src = os.path.join(self.tmp, "材料")
+        for title in ["初心", "使命", "奋斗", "担当", "传承"]:
+            place(fixture("h264-720p25.mp4"), f"{self.src}/{title}.mp4")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_a_fresh_init_file_reports_every_problem_in_one_run(self):
+        p = run("init", self.src, "--rules", "changzhou-2024")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        out = os.path.join(self.tmp, "u盘")
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertFalse(os.path.exists(out))
+        errors = [l for l in p.stderr.splitlines() if re.match(r"mpcheck: error: .*works\.yaml:\d+:\d+: ", l)]
+        # unit, contact, phone, then each of five works: category, producer, creators, summary
+        self.assertEqual(len(errors), 23, p.stderr)
+        self.assertEqual(len([l for l in errors if "'category' 还是 TODO" in l]), 5)
+        self.assertIn("可选：典型事迹片、", p.stderr)
+        self.assertIn("works.yaml：共 23 处要改", p.stderr)
+        # each with its source line and a caret under the value
+        lines = p.stderr.splitlines()
+        i = next(k for k, l in enumerate(lines) if "'contact' 还是 TODO" in l)
+        self.assertRegex(lines[i + 1], r'^ +\d+ \| contact: "TODO"')
+        self.assertEqual(lines[i + 2].index("^"), lines[i + 1].index('"TODO"'))
+
+    def test_init_writes_its_comments_in_chinese(self):
+        p = run("init", self.src, "--rules", "changzhou-2024", "-o", "-")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        comments = [l[l.index("#"):] for l in p.stdout.splitlines() if "#" in l]
+        self.assertIn("# TODO：填上面列出的分类之一", comments)
+        self.assertIn("# 实测", comments)
+        for c in comments:
+            if "script:" not in c:
+                self.assertTrue(has_chinese(c), c)
+        p = run("init", self.src, "--rules", "changzhou-2024", "-o", "-", "--lang", "en")
+        self.assertIn("# TODO: one of the categories listed above", p.stdout)
+        self.assertIn("# measured", p.stdout)
+
+    def test_did_you_mean_for_categories_and_keys_all_at_once(self):
+        with open(os.path.join(self.src, "works.yaml"), "w") as f:
+            f.write(f"unit: {UNIT}\n"
+                    "works:\n"
+                    "  - title: 初心\n"
+                    "    category: 微视屏\n"
+                    "    files: {video: 初心.mp4}\n"
+                    "    producr: 区委组织部\n"
+                    "  - title: 使命\n"
+                    "    category: 培训篇\n"
+                    "    files: {vidoe: 使命.mp4}\n")
+        p = run("rename", self.src, "--rules", "changzhou-2024", "--dry-run")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("works.yaml:4:15: 未知的分类 '微视屏'，您是不是要写 '微视频'？", p.stderr)
+        self.assertIn("works.yaml:6:5: 未知的键 'producr'，您是不是要写 'producer'？", p.stderr)
+        self.assertIn("works.yaml:8:15: 未知的分类 '培训篇'，您是不是要写 '培训片'？", p.stderr)
+        self.assertIn("works.yaml:9:13: 未知的键 'vidoe'，您是不是要写 'video'？", p.stderr)
+        self.assertIn("    4 |     category: 微视屏\n      |               ^\n", p.stderr)
+
+
+class TextReportFixesTest(unittest.TestCase):
+    def test_each_fix_sits_under_its_finding_and_a_shared_fix_is_shown_once(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            video = f"{tmp}/作品/甲-微视频-{UNIT}.mp4"
+            os.makedirs(os.path.dirname(video))
+            # 1280x720 at 30 fps: the frame rate and the resolution are wrong, one ffmpeg
+            # command mends both.
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-t", "1",
+                   "-c:v", "libx264", "-pix_fmt", "yuv420p", video)
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--as-of", "2024-09-01")
+            self.assertEqual(p.returncode, 1, p.stderr)
+            lines = p.stdout.splitlines()
+            start = next(i for i, l in enumerate(lines) if l.strip() == f"作品/甲-微视频-{UNIT}.mp4")
+            block = []
+            for l in lines[start + 1:]:
+                if not l.startswith("    "):
+                    break
+                block.append(l.strip())
+            kinds = ["fix" if l.startswith("→ 怎么改") else "want" if l.startswith("要求") else
+                     l.split()[2] for l in block]
+            # each finding, its 要求/实际 line, and its fix right under it; the frame rate and
+            # the resolution together, their one ffmpeg command once after both
+            text = " ".join(kinds)
+            self.assertIn("subtitles.pair-missing want fix", text, "\n".join(block))
+            self.assertIn("video.frame-rate want video.resolution want fix", text, "\n".join(block))
+            self.assertEqual(kinds[-1], "fix")
+            html = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--as-of",
+                       "2024-09-01", "--format", "html").stdout
+            fix = block[kinds.index("video.resolution") + 2].split(": ", 1)[1]
+            self.assertEqual(html.count(fix.replace('"', "&quot;")), 1, "one fix command per file")
+            seal = re.search(r'<li class="manual" data-check="manual.seal">(.*?)</li>', html)
+            self.assertIsNotNone(seal, html[-3000:])
+            self.assertIn('<input type="checkbox">', seal.group(1))
+            self.assertEqual(seal.group(1).count("已加盖单位公章"), 1)
+            fixes = [l for l in block if l.startswith("→ 怎么改")]
+            self.assertEqual(len(fixes), len(set(fixes)))
+            self.assertEqual(fixes.count(block[kinds.index("video.resolution") + 2]), 1)
+
+
+class ProgressCountsDecodingTest(unittest.TestCase):
+    def test_the_line_reaches_all_files_only_when_the_videos_are_decoded(self):
+        from test_progress import run_on_terminal
+        with tempfile.TemporaryDirectory() as tmp:
+            for t in ["甲", "乙"]:
+                for v in ["（有字幕）", "（无字幕）"]:
+                    place(fixture("h264-1080p25-8M.mp4"), f"{tmp}/作品/{t}-微视频-{UNIT}{v}.mp4")
+            code, _, seen = run_on_terminal("check", tmp, "--rules", "changzhou-2024",
+                                            "--as-of", "2024-09-01", "-j", "1")
+            states = re.findall(r"已检查 (\d+)/(\d+) 个文件", seen)
+            self.assertTrue(states, seen)
+            # drawn from the start (0 of 4), and 4 of 4 only once the last pair is decoded: with
+            # one job, a pair at a time, the line passes 2 of 4 on the way
+            self.assertEqual(states[0], ("0", "4"), seen)
+            self.assertIn(("2", "4"), states, seen)
+            self.assertEqual(states[-1], ("4", "4"))
+            self.assertEqual(states.index(("4", "4")), len(states) - 1)
+
+
+class RenameUndoTwiceTest(unittest.TestCase):
+    def test_undoing_a_journal_already_undone_says_so_and_exits_0(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = f"{tmp}/u"
+            place(fixture("h264-720p25.mp4"), f"{folder}/作品/奋斗者之歌-微视频-{UNIT} 有字幕版.mp4")
+            journal = f"{tmp}/j.json"
+            p = run("rename", folder, "--rules", "changzhou-2024", "--journal", journal)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            p = run("rename", "--undo", journal)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn("已恢复 1 个文件名", p.stdout)
+            before = sorted(os.listdir(f"{folder}/作品"))
+            p = run("rename", "--undo", journal)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            self.assertIn("这份记录已经撤销过了，文件名都已是原来的；未做任何改动", p.stdout)
+            self.assertEqual(p.stderr, "")
+            self.assertEqual(sorted(os.listdir(f"{folder}/作品")), before)
+            p = run("rename", "--undo", journal, "--lang", "en")
+            self.assertIn("already undone", p.stdout)
+
+
+class PlainChineseWordsTest(unittest.TestCase):
+    def test_rules_show_says_the_notes_in_the_readers_language_once_per_block(self):
+        for rules in ["changzhou-2024", "jiaozuo-2019", "liaoning-2023", "branch-everyone"]:
+            p = run("rules", "show", rules)
+            self.assertEqual(p.returncode, 0, p.stderr)
+            notes = [l.strip()[3:] for l in p.stdout.splitlines() if l.strip().startswith("说明：")]
+            self.assertTrue(notes)
+            for note in notes:
+                self.assertTrue(has_chinese(note), f"{rules}: {note}")
+        p = run("rules", "show", "changzhou-2024")
+        self.assertIn("（不检查）", p.stdout)
+        self.assertIn("U盘送到哪里；不是U盘内容的属性。", p.stdout)
+        self.assertNotIn("Where to deliver the drive", p.stdout)
+        self.assertEqual(p.stdout.count("1080 配 16:9 即 1920x1080"), 1)
+        self.assertIn("说明：同上", p.stdout)
+        p = run("rules", "show", "changzhou-2024", "--lang", "en")
+        self.assertEqual(p.stdout.count("1080 with 16:9 is 1920x1080"), 1)
+
+    def test_a_rule_file_note_may_be_given_in_both_languages_or_one(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = f"{tmp}/r.yaml"
+            with open(path, "w") as f:
+                f.write("schema: mpcheck-rules/1\nid: r\ntitle: 测试\n"
+                        "works:\n  media:\n    - source: 时长不超过8分钟\n"
+                        "      note: {zh: 含8分钟整, en: 8 minutes exactly is fine}\n"
+                        "      max_duration: 8min\n"
+                        "    - note: 只有中文\n      min_duration: 1min\n")
+            self.assertIn("说明：含8分钟整", run("rules", "show", path).stdout)
+            en = run("rules", "show", path, "--lang", "en").stdout
+            self.assertIn("note: 8 minutes exactly is fine", en)
+            self.assertIn("note: 只有中文", en)
+
+    def test_an_output_in_a_missing_folder_says_the_folder_does_not_exist(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            place(fixture("h264-720p25.mp4"), f"{tmp}/a.mp4")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "-o", "/no/such/dir/r.json")
+            self.assertEqual(p.returncode, 3, p.stderr)
+            self.assertIn("无法写入 '/no/such/dir/r.json'：所在的文件夹不存在", p.stderr)
+            self.assertNotIn("磁盘已满", p.stderr)
+
+    def test_rules_lint_says_ok_in_chinese(self):
+        path = os.path.join(os.environ.get("MPCHECK_SOURCE", "."), "rules", "liaoning-2023.yaml")
+        p = run("rules", "lint", path)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("liaoning-2023.yaml：没有错误（21 条要求）", p.stdout)
+        self.assertIn("ok (21 requirements)", run("rules", "lint", path, "--lang", "en").stdout)
+
+    def test_a_missing_rule_file_is_said_in_chinese(self):
+        p = run("check", ".", "--rules", "没有这个.yaml")
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("没有这个.yaml：无法读取规则文件（文件不存在）", p.stderr)
+
+    def test_found_values_are_words_not_codes(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            works = f"{tmp}/作品"
+            os.makedirs(works)
+            with open(fixture("h264-1080p25-8M.mp4"), "rb") as f:
+                data = f.read()
+            with open(f"{works}/断-微视频-{UNIT}.mp4", "wb") as f:
+                f.write(data[: len(data) // 2])
+            os.makedirs(f"{tmp}/文本")
+            with open(f"{tmp}/文本/断-解说词-{UNIT}.docx", "w") as f:
+                f.write("just text, not a Word file\n")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--format", "json")
+            report = json.loads(p.stdout)
+            actual = {f["check"]: f["actual"] for f in report["findings"]}
+            self.assertRegex(actual["media.truncated"], r"标明到第 \d+ 字节，但文件在第 \d+ 字节就结束了")
+            self.assertEqual(actual["document.format"], "不是文档（无法识别的格式）")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--format", "json",
+                    "--lang", "en")
+            actual = {f["check"]: f["actual"] for f in json.loads(p.stdout)["findings"]}
+            self.assertIn("but the file ends at byte", actual["media.truncated"])
+            self.assertEqual(actual["document.format"], "not a document (unknown format)")
+
+
+if __name__ == "__main__":
+    unittest.main()
