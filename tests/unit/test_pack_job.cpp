@@ -111,6 +111,13 @@ TEST_CASE("pack::prepare says why it cannot run: usage for outputs and manifests
 {
   TempDir dir;
   const std::string src = material(dir);
+  // A source folder that is not there, or is a file.
+  pack::Prepared missing = pack::prepare(request(dir / "没有", dir / "U盘"), changzhou());
+  CHECK(missing.status == pack::Prepared::Status::usage);
+  CHECK(missing.error == (dir / "没有") + "：这个文件夹不存在");
+  missing = pack::prepare(request(src + "/a.mp4", dir / "U盘"), changzhou());
+  CHECK(missing.status == pack::Prepared::Status::usage);
+  CHECK(missing.error.ends_with("不是文件夹；pack 要的是放着单位材料的文件夹"));
   // The drive inside the source: a usage error, nothing planned further.
   pack::Prepared p = pack::prepare(request(src, src + "/U盘"), changzhou());
   CHECK(p.status == pack::Prepared::Status::usage);

@@ -178,6 +178,20 @@ Prepared prepare(const Request& request, const rules::RuleSet& rules)
 {
   Prepared prepared;
   const Lang lang = request.lang;
+  std::error_code ec;
+  if (!fs::is_directory(request.src, ec)) {
+    prepared.status = Prepared::Status::usage;
+    prepared.error =
+        say(lang,
+            fs::exists(request.src, ec)
+                ? fmt::format("{}：不是文件夹；pack 要的是放着单位材料的文件夹", request.src)
+                : fmt::format("{}：这个文件夹不存在", request.src),
+            fs::exists(request.src, ec)
+                ? fmt::format("{}: not a folder; pack takes the folder of the unit's material",
+                              request.src)
+                : fmt::format("{}: no such folder", request.src));
+    return prepared;
+  }
   try {
     Material material = read_material(request.src, request.manifest, request.unit, rules, lang,
                                       /*with_names=*/true);
