@@ -145,8 +145,12 @@ std::string finding_line(const Finding& f, Lang lang)
 std::string plan_text(const Item& item, Lang lang)
 {
   std::string out = item.plan.path + "\n";
+  const auto blocker = [&](const Finding& f) {
+    return std::any_of(item.plan.blockers.begin(), item.plan.blockers.end(),
+                       [&](const fix::Blocker& b) { return b.check == f.check; });
+  };
   for (const auto& f : item.before)
-    if (fix::fixable_check(f.check) || !item.plan.fixable())
+    if (fix::fixable_check(f.check) || blocker(f))
       out += "  " + pick(lang, "问题", "finding") + " " + finding_line(f, lang) + "\n";
   if (!item.plan.fixable()) {
     out += "  " + pick(lang, "无法自动修复：", "cannot be fixed:") + "\n";
@@ -179,13 +183,14 @@ bool blocking(const Finding& f)
   return f.severity == Severity::error;
 }
 
-// Fixed: the re-check finds no error and none of the findings the plan addressed.
+// Fixed: the re-check finds no error, none of the findings the plan addressed and no
+// finding fix could act on.
 bool passes(const Item& item)
 {
   if (!item.error.empty() || !item.rechecked)
     return false;
   for (const auto& f : item.after)
-    if (blocking(f) ||
+    if (blocking(f) || fix::fixable_check(f.check) ||
         std::find(item.plan.fixes.begin(), item.plan.fixes.end(), f.check) != item.plan.fixes.end())
       return false;
   return true;

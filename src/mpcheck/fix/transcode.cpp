@@ -376,6 +376,10 @@ private:
     PacketPtr pkt(av_packet_alloc());
     while (avcodec_receive_packet(job.enc.get(), pkt.get()) >= 0) {
       pkt->stream_index = job.out->index;
+      // libx264 leaves the duration unset; the MP4 muxer ends the edit list at the last
+      // packet's pts + duration, and would hide the last picture (one frame: 1/fps).
+      if (pkt->duration <= 0 && job.video)
+        pkt->duration = 1;
       av_packet_rescale_ts(pkt.get(), job.enc->time_base, job.out->time_base);
       check(av_interleaved_write_frame(m_out.get(), pkt.get()), "write");
     }
