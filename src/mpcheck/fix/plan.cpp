@@ -210,7 +210,9 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
   }
   if (options.trim && media.max_duration &&
       std::find(plan.fixes.begin(), plan.fixes.end(), "duration.max") != plan.fixes.end())
-    plan.trim_s = media.max_duration->value;
+    // A little inside the limit: the sound ends on a whole AAC frame (21 ms), and the
+    // container's duration is its longest stream's.
+    plan.trim_s = std::max(0.0, media.max_duration->value - 0.1);
   if (!has_audio)
     plan.encode_audio = false;
   return plan;
