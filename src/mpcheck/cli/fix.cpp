@@ -104,7 +104,8 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
     if (file.kind != FileKind::video)
       continue;
     Item item;
-    item.plan = fix::plan_file(file, report.findings, rules, media_rules(sub, file, rules), options);
+    item.plan =
+        fix::plan_file(file, report.findings, rules, media_rules(sub, file, rules), options);
     if (!item.plan.needed() && item.plan.fixable())
       continue;
     for (const auto& f : report.findings)
@@ -127,8 +128,8 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
         continue;
       const SubmissionFile& file = sub.files[size_t(twin)];
       Item item;
-      item.plan = fix::plan_file(file, report.findings, rules, media_rules(sub, file, rules),
-                                 options);
+      item.plan =
+          fix::plan_file(file, report.findings, rules, media_rules(sub, file, rules), options);
       fix::align_pair(lone.plan, item.plan);
       item.dest = destination(cmd, target, file, item.plan.out_name);
       items.push_back(std::move(item));
@@ -207,8 +208,8 @@ std::string result_text(const Item& item, Lang lang)
     const auto it = std::find_if(item.after.begin(), item.after.end(),
                                  [&](const Finding& a) { return a.check == f.check; });
     const std::string was = pick(lang, f.actual);
-    const std::string now = it == item.after.end() ? pick(lang, "符合", "passes")
-                                                   : pick(lang, it->actual);
+    const std::string now =
+        it == item.after.end() ? pick(lang, "符合", "passes") : pick(lang, it->actual);
     out += fmt::format("  {}：{} {} → {} {}\n", f.check, pick(lang, "修复前", "before"), was,
                        pick(lang, "修复后", "after"), now);
   }
@@ -263,10 +264,11 @@ int run(const FixCommand& cmd)
 {
   const Lang lang = cmd.common.language();
   if (!cmd.dry_run && cmd.out.empty() && !cmd.in_place)
-    return usage_error("请用 --out 目录 或 --in-place 说明修复后的文件放在哪里（或用 --dry-run 只看计划）",
-                       "say where the fixed files go: --out DIR or --in-place (or --dry-run to "
-                       "see the plan only)",
-                       lang);
+    return usage_error(
+        "请用 --out 目录 或 --in-place 说明修复后的文件放在哪里（或用 --dry-run 只看计划）",
+        "say where the fixed files go: --out DIR or --in-place (or --dry-run to "
+        "see the plan only)",
+        lang);
   rules::RuleSet rules;
   if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
@@ -295,8 +297,8 @@ int run(const FixCommand& cmd)
     text += pick(lang, "没有需要修复的视频。\n", "No video needs fixing.\n");
   for (const auto& item : items)
     text += plan_text(item, lang);
-  const bool blocked = std::any_of(items.begin(), items.end(),
-                                   [](const Item& i) { return !i.plan.fixable(); });
+  const bool blocked =
+      std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.plan.fixable(); });
   if (cmd.dry_run) {
     if (!write_text(cmd.common, text))
       return exit_runtime;
@@ -305,8 +307,8 @@ int run(const FixCommand& cmd)
   std::vector<Item*> done;
   bool failed = false;
   int index = 0;
-  const int total = int(std::count_if(items.begin(), items.end(),
-                                      [](const Item& i) { return i.plan.fixable(); }));
+  const int total = int(
+      std::count_if(items.begin(), items.end(), [](const Item& i) { return i.plan.fixable(); }));
   for (auto& item : items) {
     if (!item.plan.fixable())
       continue;

@@ -17,11 +17,10 @@ namespace {
 // The findings a new picture fixes.
 bool needs_video_encode(const std::string& check)
 {
-  static const char* const ids[] = {"video.resolution", "video.aspect-ratio",
-                                    "video.frame-rate", "video.variable-frame-rate",
-                                    "video.scan",       "video.bitrate",
-                                    "video.hdr",        "video.bit-depth",
-                                    "video.codec",      "video.orientation"};
+  static const char* const ids[] = {
+      "video.resolution", "video.aspect-ratio", "video.frame-rate", "video.variable-frame-rate",
+      "video.scan",       "video.bitrate",      "video.hdr",        "video.bit-depth",
+      "video.codec",      "video.orientation"};
   return std::find(std::begin(ids), std::end(ids), check) != std::end(ids);
 }
 
@@ -184,9 +183,9 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
     return plan;
   }
   const bool want_landscape =
-      media.orientation ? media.orientation->value == rules::Orientation::landscape
-                        : media.resolution && media.resolution->value.width >=
-                                                  media.resolution->value.height;
+      media.orientation
+          ? media.orientation->value == rules::Orientation::landscape
+          : media.resolution && media.resolution->value.width >= media.resolution->value.height;
   if (plan.encode_video && portrait(*facts.video) && want_landscape && !options.pillarbox)
     plan.blockers.push_back({"video.orientation", blocker_text("video.orientation")});
   if (remux && !plan.encode_video && !mp4_video_codec(facts.video->codec))
@@ -194,8 +193,8 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
   const bool has_audio = !facts.audio.empty();
   if (has_audio && (plan.encode_video || remux) && !mp4_audio_codec(facts.audio.front().codec))
     plan.encode_audio = true;
-  if (facts.container && facts.container->faststart == false && plan.remux_only() &&
-      !remux && facts.container->format == "mp4" && plan.fixes.empty())
+  if (facts.container && facts.container->faststart == false && plan.remux_only() && !remux &&
+      facts.container->format == "mp4" && plan.fixes.empty())
     plan.fixes.push_back("faststart");
   if (plan.encode_video)
     plan.video = video_settings(facts, media, want_landscape);
@@ -251,9 +250,10 @@ std::string video_filter(const VideoSettings& v)
   if (v.tonemap)
     f.push_back("zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=hable:desat=0,"
                 "zscale=t=bt709:m=bt709:r=tv");
-  f.push_back(fmt::format("scale={0}:{1}:force_original_aspect_ratio=decrease:force_divisible_by=2:out_color_matrix="
-                          "bt709:out_range=tv,pad={0}:{1}:(ow-iw)/2:(oh-ih)/2",
-                          v.width, v.height));
+  f.push_back(fmt::format(
+      "scale={0}:{1}:force_original_aspect_ratio=decrease:force_divisible_by=2:out_color_matrix="
+      "bt709:out_range=tv,pad={0}:{1}:(ow-iw)/2:(oh-ih)/2",
+      v.width, v.height));
   f.push_back("fps=" + v.frame_rate.str());
   f.push_back("setsar=1,setfield=prog,format=yuv420p");
   std::string out;
@@ -272,8 +272,9 @@ std::vector<Text> describe(const Plan& plan)
   }
   if (plan.encode_video) {
     const VideoSettings& v = plan.video;
-    std::string zh = fmt::format("重新编码画面：{}x{}，{} fps 恒定帧率", v.width, v.height,
-                                 fmt::format("{:g}", std::round(v.frame_rate.value() * 1000) / 1000));
+    std::string zh =
+        fmt::format("重新编码画面：{}x{}，{} fps 恒定帧率", v.width, v.height,
+                    fmt::format("{:g}", std::round(v.frame_rate.value() * 1000) / 1000));
     std::string en = fmt::format("re-encode the picture: {}x{}, constant {:g} fps", v.width,
                                  v.height, std::round(v.frame_rate.value() * 1000) / 1000);
     if (v.bitrate > 0) {
@@ -306,7 +307,8 @@ std::vector<Text> describe(const Plan& plan)
     out.push_back({"画面不重新编码（直接复制）", "picture copied as it is (no re-encode)"});
   }
   if (plan.encode_audio) {
-    std::string zh = "重新编码声音：AAC 48 kHz 立体声", en = "re-encode the sound: AAC 48 kHz stereo";
+    std::string zh = "重新编码声音：AAC 48 kHz 立体声",
+                en = "re-encode the sound: AAC 48 kHz stereo";
     if (plan.gain_db != 0) {
       zh += fmt::format("，音量调整 {:+.1f} dB（响度目标 EBU R128）", plan.gain_db);
       en += fmt::format(", volume {:+.1f} dB (EBU R128 loudness)", plan.gain_db);

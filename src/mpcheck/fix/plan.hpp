@@ -53,9 +53,9 @@ struct Plan {
   bool encode_video = false;      // false: the video stream is copied
   bool encode_audio = false;      // false: the audio stream is copied
   VideoSettings video;
-  double gain_db = 0;              // applied to the sound (audio.loudness); 0: none
-  std::optional<double> trim_s;    // cut at this time (--trim and duration.max)
-  std::string out_name;            // the compliant file name of the output
+  double gain_db = 0;           // applied to the sound (audio.loudness); 0: none
+  std::optional<double> trim_s; // cut at this time (--trim and duration.max)
+  std::string out_name;         // the compliant file name of the output
 
   bool fixable() const { return blockers.empty(); }
   bool needed() const { return !fixes.empty(); }

@@ -223,8 +223,8 @@ private:
     std::string f;
     if (m_plan.gain_db != 0)
       f = fmt::format("volume={:.2f}dB,", m_plan.gain_db);
-    job.filters = f + fmt::format("aresample={},aformat=sample_fmts=fltp:channel_layouts=stereo",
-                                  audio_rate);
+    job.filters =
+        f + fmt::format("aresample={},aformat=sample_fmts=fltp:channel_layouts=stereo", audio_rate);
   }
 
   // The graph is built on the first decoded frame: its format is known only then.
@@ -255,11 +255,11 @@ private:
     }
     const char* src_name = job.video ? "buffer" : "abuffer";
     const char* sink_name = job.video ? "buffersink" : "abuffersink";
-    check(avfilter_graph_create_filter(&job.src, avfilter_get_by_name(src_name), "in",
-                                       args.c_str(), nullptr, g),
+    check(avfilter_graph_create_filter(&job.src, avfilter_get_by_name(src_name), "in", args.c_str(),
+                                       nullptr, g),
           "filter source");
-    check(avfilter_graph_create_filter(&job.sink, avfilter_get_by_name(sink_name), "out",
-                                       nullptr, nullptr, g),
+    check(avfilter_graph_create_filter(&job.sink, avfilter_get_by_name(sink_name), "out", nullptr,
+                                       nullptr, g),
           "filter sink");
     InOutPtr outputs(avfilter_inout_alloc()), inputs(avfilter_inout_alloc());
     outputs->name = av_strdup("in");
