@@ -263,6 +263,52 @@ class FixTest(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         self.assertEqual(len(os.listdir(self.out)), 2)
 
+    # -- the hints' commands ----------------------------------------------------------------
+    def run_hint_commands(self, src, check_id):
+        """Runs the `mpcheck fix` and the ffmpeg command of `check_id`'s hint where the user
+        would (a folder of their own); each output, named compliantly in 修复后/, passes."""
+        hint = [f["hint"] for f in self.check(src)["findings"] if f["check"] == check_id][0]
+        fix_at, ff_at = hint.index("mpcheck fix "), hint.index("mkdir -p ")
+        self.assertLess(fix_at, ff_at)
+        fix = hint[fix_at:hint.index("（", fix_at)]
+        ff = hint[ff_at:]
+        if "（若编码不兼容" in ff:  # the remux, then the re-encode for codecs MP4 does not carry
+            ff = ff[:ff.index("（若编码不兼容")]
+        name = os.path.basename(src)
+        for i, command in enumerate((fix, ff)):
+            cwd = os.path.join(self.tmp, f"cwd{i}")
+            os.makedirs(cwd)
+            mpcheck = os.environ.get("MPCHECK", "mpcheck")
+            p = subprocess.run(command.replace("mpcheck fix ", f"'{mpcheck}' fix ", 1) if i == 0
+                               else command + " -v error -y -nostdin",
+                               shell=True, cwd=cwd, capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, command + "\n" + p.stdout + p.stderr)
+            out = os.path.join(cwd, "修复后", name)
+            self.assertTrue(os.path.exists(out), (command, os.listdir(cwd)))
+            report = self.check(out)
+            self.assertNotIn(check_id, ids_of(report), command)
+            self.assertEqual(report["summary"]["error"], 0, (command, report["findings"]))
+
+    def test_hint_commands_fix_resolution_and_bitrate(self):
+        src = self.name("提示码率")
+        make(src, size="480x270", vopts=["-b:v", "200k"])
+        self.run_hint_commands(src, "video.bitrate")
+
+    def test_hint_commands_fix_the_container(self):
+        src = self.name("提示封装")
+        make(src, fmt="mov")
+        self.run_hint_commands(src, "container.format")
+
+    def test_hint_commands_fix_the_loudness(self):
+        src = self.name("提示响度")
+        make(src, gain_db=-32)
+        self.run_hint_commands(src, "audio.loudness")
+
+    def test_hint_commands_fix_interlaced_anamorphic(self):
+        src = self.name("提示变形")
+        make(src, size="240x180", vf="setsar=4/3")
+        self.run_hint_commands(src, "video.resolution")
+
     # -- what writes nothing -------------------------------------------------------------------
     def test_dry_run_writes_nothing(self):
         src = self.name("预演")

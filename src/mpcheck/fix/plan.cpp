@@ -34,11 +34,6 @@ bool mp4_audio_codec(const std::string& codec)
   return codec == "aac";
 }
 
-int even(double v)
-{
-  return std::max(2, int(std::lround(v / 2)) * 2);
-}
-
 Text blocker_text(const std::string& check)
 {
   if (check == "media.truncated")
@@ -75,56 +70,6 @@ bool blocks(const std::string& check, const PlanOptions& options)
          check == "duration.min" || check == "audio.missing" || check == "audio.silent";
 }
 
-// The CBR rate that lands inside the rule's range: the notice's target, else the middle.
-int64_t bitrate_for(const rules::BitrateRange& r)
-{
-  if (r.target > 0 && (r.min == 0 || r.target >= r.min) && (r.max == 0 || r.target <= r.max))
-    return r.target;
-  if (r.min > 0 && r.max > 0)
-    return (r.min + r.max) / 2;
-  if (r.min > 0)
-    return r.min + r.min / 4;
-  return r.max - r.max / 5;
-}
-
-VideoSettings video_settings(const MediaFacts& facts, const rules::MediaRules& media,
-                             bool landscape_canvas)
-{
-  VideoSettings s;
-  const VideoFacts& v = *facts.video;
-  s.rotation = v.rotation;
-  s.sar = v.sar.valid() ? v.sar.reduced() : Rational{1, 1};
-  s.deinterlace = checks::pictures_interlaced(facts);
-  s.tonemap = checks::hdr_transfer(v) || checks::wide_gamut(v);
-  const int dw = std::max(2, v.display_width), dh = std::max(2, v.display_height);
-  if (media.resolution) {
-    s.width = media.resolution->value.width;
-    s.height = media.resolution->value.height;
-  } else if (landscape_canvas && dh > dw) {
-    s.width = even(dh);
-    s.height = even(dw);
-  } else if (media.aspect_ratio &&
-             std::fabs(double(dw) / dh - media.aspect_ratio->value.value()) >
-                 media.aspect_ratio->value.value() * media.aspect_ratio_tolerance) {
-    s.height = even(dh);
-    s.width = even(dh * media.aspect_ratio->value.value());
-  } else {
-    s.width = even(dw);
-    s.height = even(dh);
-  }
-  if (media.frame_rate)
-    s.frame_rate = media.frame_rate->value;
-  else if (v.frame_rate.valid())
-    s.frame_rate = v.frame_rate;
-  else if (v.avg_frame_rate.valid())
-    s.frame_rate = frame_rate_from_double(v.avg_frame_rate.value());
-  else
-    s.frame_rate = {25, 1};
-  if (media.bitrate)
-    s.bitrate = bitrate_for(media.bitrate->value);
-  return s;
-}
-
 bool portrait(const VideoFacts& v)
 {
   return v.display_height > v.display_width;
@@ -141,10 +86,10 @@ bool fixable_check(const std::string& check)
 std::string output_name(const SubmissionFile& file, const rules::RuleSet& rules,
                         const std::string& unit)
 {
-  if (file.work_name && naming::understood(*file.work_name))
-    return layout::canonical_name(file, unit, ".mp4", rules);
-  const size_t dot = file.name.rfind('.');
-  return (dot == std::string::npos || dot == 0 ? file.name : file.name.substr(0, dot)) + ".mp4";
+  const Submission none;
+  const checks::Options options{{}, unit, false};
+  checks::Sink sink(rules);
+  return checks::fixed_name(checks::Context{none, rules, options, sink}, file);
 }
 
 Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
@@ -197,7 +142,7 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
       facts.container->format == "mp4" && plan.fixes.empty())
     plan.fixes.push_back("faststart");
   if (plan.encode_video)
-    plan.video = video_settings(facts, media, want_landscape);
+    plan.video = checks::picture_conversion(facts, media, want_landscape);
   if (std::find(plan.fixes.begin(), plan.fixes.end(), "audio.loudness") != plan.fixes.end() &&
       facts.deep && facts.deep->audio_measured) {
     double target = loudness_target;
@@ -236,30 +181,7 @@ void align_pair(Plan& a, Plan& b)
 
 std::string video_filter(const VideoSettings& v)
 {
-  std::vector<std::string> f;
-  if (v.deinterlace)
-    f.push_back("bwdif=mode=send_frame");
-  if (v.rotation == 90)
-    f.push_back("transpose=clock");
-  else if (v.rotation == 270)
-    f.push_back("transpose=cclock");
-  else if (v.rotation == 180)
-    f.push_back("hflip,vflip");
-  if (v.sar.valid() && v.sar.num != v.sar.den)
-    f.push_back("scale=trunc(iw*sar/2)*2:ih,setsar=1"); // transpose turns the SAR too
-  if (v.tonemap)
-    f.push_back("zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=hable:desat=0,"
-                "zscale=t=bt709:m=bt709:r=tv");
-  f.push_back(fmt::format(
-      "scale={0}:{1}:force_original_aspect_ratio=decrease:force_divisible_by=2:out_color_matrix="
-      "bt709:out_range=tv,pad={0}:{1}:(ow-iw)/2:(oh-ih)/2",
-      v.width, v.height));
-  f.push_back("fps=" + v.frame_rate.str());
-  f.push_back("setsar=1,setfield=prog,format=yuv420p");
-  std::string out;
-  for (const auto& each : f)
-    out += (out.empty() ? "" : ",") + each;
-  return out;
+  return checks::picture_filter(v, true);
 }
 
 std::vector<Text> describe(const Plan& plan)

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "mpcheck/checks/context.hpp"
 #include "mpcheck/core/finding.hpp"
 #include "mpcheck/core/lang.hpp"
 #include "mpcheck/core/submission.hpp"
@@ -26,18 +27,9 @@ inline constexpr int audio_bitrate = 192000;
 // The loudness aimed at when audio.loudness fails (EBU R128), moved inside the rule's range.
 inline constexpr double loudness_target = -23.0;
 
-struct VideoSettings {
-  // The output picture: the source is turned upright, its samples made square, scaled into
-  // this canvas with its aspect kept and padded (never stretched).
-  int width = 0, height = 0;
-  int rotation = 0;         // degrees clockwise a player turns the source: undone by transposing
-  Rational sar{1, 1};       // the source's sample aspect ratio (made square first)
-  bool deinterlace = false; // bwdif: only when the pictures really are interlaced
-  bool tonemap = false;     // HLG/PQ or BT.2020 → SDR BT.709
-  Rational frame_rate;      // constant output rate (fps filter)
-  int64_t bitrate = 0;      // CBR bit/s (x264 nal-hrd=cbr); 0: constant quality (crf 18)
-  friend bool operator==(const VideoSettings&, const VideoSettings&) = default;
-};
+// The picture of a re-encode: the same conversion the hints' ffmpeg command shows
+// (checks/context.hpp).
+using VideoSettings = checks::PictureConversion;
 
 // Why a finding cannot be fixed by converting the file, and what to do instead.
 struct Blocker {
@@ -86,8 +78,7 @@ std::string output_name(const SubmissionFile& file, const rules::RuleSet& rules,
                         const std::string& unit);
 
 // The libavfilter graph of the picture for `v`, between the decoder and the encoder:
-// transpose (rotation), bwdif, square samples, zscale/tonemap, scale + pad into the canvas,
-// fps, setsar=1, yuv420p.
+// checks::picture_filter with the rotation undone (libavcodec does not turn pictures).
 std::string video_filter(const VideoSettings& v);
 
 // One line per step of the plan ("转封装为 MP4（不重新编码）", "重新编码画面：1920x1080 …").
