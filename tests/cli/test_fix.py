@@ -309,6 +309,19 @@ class FixTest(unittest.TestCase):
         make(src, size="240x180", vf="setsar=4/3")
         self.run_hint_commands(src, "video.resolution")
 
+    # -- progress ------------------------------------------------------------------------------
+    def test_progress_on_a_terminal_quiet_in_a_pipe(self):
+        from test_progress import run_on_terminal
+        src = self.name("进度")
+        make(src, size="480x270")
+        code, out, seen = run_on_terminal("fix", "--rules", self.rules, "--unit", UNIT, src, "--out", self.out)
+        self.assertEqual(code, 0, seen)
+        self.assertIn("\r已修复 0/1 个文件", seen)
+        self.assertIn("复查通过", out)
+        shutil.rmtree(self.out)
+        p = self.fix(src, "--out", self.out)
+        self.assertEqual((p.returncode, p.stderr), (0, ""))
+
     # -- what writes nothing -------------------------------------------------------------------
     def test_dry_run_writes_nothing(self):
         src = self.name("预演")
