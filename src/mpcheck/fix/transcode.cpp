@@ -72,8 +72,11 @@ std::string file_url(const std::string& path)
 
 class Transcoder {
 public:
-  Transcoder(const Plan& plan, const std::string& out, const TranscodeProgress& progress)
-      : m_plan(plan), m_out_path(out), m_progress(progress)
+  // `reserve`: a remux writes the index into room kept for it at the start (one pass over
+  // the data) instead of moving it there at the end (+faststart: the file written twice).
+  Transcoder(const Plan& plan, const std::string& out, const TranscodeProgress& progress,
+             bool reserve)
+      : m_plan(plan), m_out_path(out), m_progress(progress), m_reserve(reserve)
   {
   }
 
@@ -113,10 +116,27 @@ private:
       add_stream(a, false, m_plan.encode_audio);
     check(avio_open(&raw->pb, file_url(m_out_path).c_str(), AVIO_FLAG_WRITE), "create");
     AVDictionary* opts = nullptr;
-    av_dict_set(&opts, "movflags", "+faststart", 0);
+    if (const int64_t room = m_reserve ? index_room() : 0; room > 0)
+      av_dict_set_int(&opts, "moov_size", room, 0);
+    else
+      av_dict_set(&opts, "movflags", "+faststart", 0);
     const int err = avformat_write_header(raw, &opts);
     av_dict_free(&opts);
     check(err, "write header");
+  }
+
+  // Room for the index of a remux, from the packet counts the source's index states (an MP4
+  // index takes at most ~40 bytes a packet: size, time, offset, sync, composition); 0 when a
+  // count is unknown (Matroska states none).
+  int64_t index_room() const
+  {
+    int64_t room = 64 << 10;
+    for (const auto& [index, job] : m_jobs) {
+      if (job.encode || job.in->nb_frames <= 0)
+        return 0;
+      room += job.in->nb_frames * 40 + job.in->codecpar->extradata_size + 4096;
+    }
+    return room + room / 4;
   }
 
   void add_stream(int index, bool video, bool encode)
@@ -393,6 +413,7 @@ private:
   std::map<int, Job> m_jobs; // by input stream index
   int64_t m_size = 0;
   int64_t m_start = 0; // AV_TIME_BASE
+  bool m_reserve = false;
 };
 
 } // namespace
@@ -401,8 +422,16 @@ std::string transcode(const Plan& plan, const std::string& out_path,
                       const TranscodeProgress& progress)
 {
   media::init_libav();
+  if (plan.remux_only()) {
+    try {
+      Transcoder(plan, out_path, progress, true).run();
+      return "";
+    } catch (const std::exception&) {
+      // The room kept was too small (or the counts wrong): again, moving the index at the end.
+    }
+  }
   try {
-    Transcoder(plan, out_path, progress).run();
+    Transcoder(plan, out_path, progress, false).run();
   } catch (const std::exception& e) {
     return e.what();
   }
