@@ -383,16 +383,21 @@ class FixTest(unittest.TestCase):
     def test_in_place_on_a_drive_updates_works_yaml(self):
         drive = os.path.join(self.tmp, "drive")
         os.makedirs(os.path.join(drive, "作品"))
-        src = os.path.join(drive, "作品", f"盘上-微视频-{UNIT}.mp4")
-        make(src, size="480x270")
-        with open(os.path.join(drive, "works.yaml"), "w") as f:
-            f.write(f"works:\n  - title: 盘上\n    category: 微视频\n    files: [作品/盘上-微视频-{UNIT}.mp4]\n")
+        src = os.path.join(drive, "作品", f"盘上-微视频-{UNIT}.mov")
+        make(src, size="480x270", fmt="mov")
+        works = os.path.join(drive, "works.yaml")
+        with open(works, "w") as f:
+            f.write(f"unit: {UNIT}\nworks:\n  - title: 盘上\n    category: 微视频\n"
+                    f"    files:\n      video: 作品/盘上-微视频-{UNIT}.mov\n")
         p = self.fix(drive, "--in-place")
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
-        self.assertTrue(os.path.exists(src))
-        kept = os.path.join(self.tmp, "原始文件", "drive", "作品", f"盘上-微视频-{UNIT}.mp4")
+        fixed = os.path.join(drive, "作品", f"盘上-微视频-{UNIT}.mp4")
+        self.assertFalse(os.path.exists(src))
+        kept = os.path.join(self.tmp, "原始文件", "drive", "作品", f"盘上-微视频-{UNIT}.mov")
         self.assertTrue(os.path.exists(kept))
-        self.assertEqual(self.probe(src)["video"]["width"], 320)
+        self.assertEqual(self.probe(fixed)["video"]["width"], 320)
+        with open(works) as f:
+            self.assertIn(f"video: 作品/盘上-微视频-{UNIT}.mp4\n", f.read())
 
     # -- what cannot be fixed ------------------------------------------------------------------
     def test_truncated_is_not_fixed_and_says_why(self):

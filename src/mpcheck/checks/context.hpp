@@ -128,9 +128,10 @@ PictureConversion picture_conversion(const MediaFacts& facts, const rules::Media
 // The CBR rate that lands inside `r`: the notice's target, else the middle of the range.
 int64_t cbr_bitrate(const rules::BitrateRange& r);
 
-// The libavfilter graph of `c`, from the decoded picture to the encoder: transpose (with
-// `transpose`; the ffmpeg program turns the picture itself), bwdif, square samples,
-// zscale/tonemap, scale + pad, fps, setsar=1, yuv420p.
+// The libavfilter graph of `c`, from the decoded picture to the encoder: bwdif, fps (before
+// the costly steps: dropped pictures are not turned or scaled), transpose (with `transpose`;
+// the ffmpeg program turns the picture itself), square samples, zscale/tonemap, scale + pad,
+// setsar=1, yuv420p.
 std::string picture_filter(const PictureConversion& c, bool transpose);
 
 // Where the hints' ffmpeg command writes, beside where it runs: 修复后/ + the compliant name.

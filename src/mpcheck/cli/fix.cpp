@@ -138,9 +138,15 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
   return items;
 }
 
+// "：" in Chinese text, ": " in English.
+const char* colon(Lang lang)
+{
+  return lang == Lang::en ? ": " : "：";
+}
+
 std::string finding_line(const Finding& f, Lang lang)
 {
-  return fmt::format("{}：{}", f.check, pick(lang, f.message));
+  return f.check + colon(lang) + pick(lang, f.message);
 }
 
 std::string plan_text(const Item& item, Lang lang)
@@ -156,7 +162,7 @@ std::string plan_text(const Item& item, Lang lang)
   if (!item.plan.fixable()) {
     out += "  " + pick(lang, "无法自动修复：", "cannot be fixed:") + "\n";
     for (const auto& b : item.plan.blockers)
-      out += fmt::format("    {}：{}\n", b.check, pick(lang, b.why));
+      out += "    " + b.check + colon(lang) + pick(lang, b.why) + "\n";
     return out;
   }
   if (item.plan.fixes == std::vector<std::string>{"faststart"})
@@ -210,8 +216,8 @@ std::string result_text(const Item& item, Lang lang)
     const std::string was = pick(lang, f.actual);
     const std::string now =
         it == item.after.end() ? pick(lang, "符合", "passes") : pick(lang, it->actual);
-    out += fmt::format("  {}：{} {} → {} {}\n", f.check, pick(lang, "修复前", "before"), was,
-                       pick(lang, "修复后", "after"), now);
+    out += fmt::format("  {}{}{} {} → {} {}\n", f.check, colon(lang), pick(lang, "修复前", "before"),
+                       was, pick(lang, "修复后", "after"), now);
   }
   for (const auto& f : item.after)
     if (std::none_of(item.before.begin(), item.before.end(),
@@ -234,6 +240,11 @@ void recheck(std::vector<Item*>& done, const rules::RuleSet& rules, gather::RunO
   for (const Item* item : done)
     target.paths.push_back(item->dest.final_path);
   options.on_progress = {};
+  // A remux copies every packet: what decoding learnt of the source (scan, black, loudness,
+  // damage) holds for the output, and was no finding fix acts on (else the plan re-encodes).
+  // Only the headers are checked again then: a 500 MB remux is not decoded twice.
+  options.decode = !std::all_of(done.begin(), done.end(),
+                                [](const Item* item) { return item->plan.remux_only(); });
   const checks::CheckReport report = gather::run_check(target, rules, options);
   for (Item* item : done) {
     std::error_code ec;
