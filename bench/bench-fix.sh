@@ -114,7 +114,7 @@ r = json.load(sys.stdin)
 print("re-check of the remuxed file:", sorted({f["check"] for f in r["findings"] if f["severity"] == "error"}) or "no error")'
 
 echo "== 3. peak memory (flat in the length)"
-rss() { { /usr/bin/time -f '%M' "$@" >/dev/null 2>/dev/null || true; } 2>&1 | tail -1; }
+rss() { /usr/bin/time -o "$WORK/rss" -f '%M' "$@" >/dev/null 2>&1 || true; cat "$WORK/rss"; }
 if [[ ${ONLY_REMUX:-0} != 1 ]]; then
 rm -rf "$WORK/out-s"
 echo "fix, 20-s clip:  $(($(rss "$MPCHECK" fix "$SHORT" "${RULES[@]}" --out "$WORK/out-s" --quiet) / 1024)) MiB"
