@@ -216,8 +216,8 @@ std::string result_text(const Item& item, Lang lang)
     const std::string was = pick(lang, f.actual);
     const std::string now =
         it == item.after.end() ? pick(lang, "符合", "passes") : pick(lang, it->actual);
-    out += fmt::format("  {}{}{} {} → {} {}\n", f.check, colon(lang), pick(lang, "修复前", "before"),
-                       was, pick(lang, "修复后", "after"), now);
+    out += fmt::format("  {}{}{} {} → {} {}\n", f.check, colon(lang),
+                       pick(lang, "修复前", "before"), was, pick(lang, "修复后", "after"), now);
   }
   for (const auto& f : item.after)
     if (std::none_of(item.before.begin(), item.before.end(),
