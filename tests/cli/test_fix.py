@@ -413,6 +413,17 @@ class FixTest(unittest.TestCase):
         self.assertIn("原始文件", p.stdout)
         self.assertFalse(os.path.exists(os.path.join(self.out, os.path.basename(src))))
 
+    def test_missing_version_of_a_pair_is_said(self):
+        with open(self.rules, "w") as f:
+            f.write(RULES.replace("required: false", "required: true"))
+        drive = os.path.join(self.tmp, "drive")
+        os.makedirs(os.path.join(drive, "作品"))
+        make(os.path.join(drive, "作品", f"独版-微视频-{UNIT}（有字幕）.mp4"), size="480x270")
+        p = self.fix(drive, "--out", self.out)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("subtitles.pair-missing", p.stdout)
+        self.assertIn("缺少另一个版本", p.stdout)
+
     def test_too_long_needs_trim(self):
         src = self.name("太长")
         make(src, seconds=4)
