@@ -4,7 +4,6 @@ of that id; a pair fixed together; --dry-run writing nothing; kill -9 leaving no
 what cannot be fixed said plainly (docs/fix.md).
 
 Small pictures (320x180) under a rule file of this test keep each case to a few seconds."""
-import json
 import os
 import shutil
 import signal
