@@ -6,6 +6,7 @@
 _mpcheck_common_options="-h --help --lang -o --output -j --jobs --quiet --no-color"
 declare -A _mpcheck_options=(
     [check]="--rules --format --as-of --unit --waive --strict --fail-on --exit-zero --fat32 --fast"
+    [fix]="--rules --unit --out --in-place --dry-run --trim --pillarbox"
     [pack]="--rules --unit --out --manifest --zip --force --as-of --format --dry-run --verify --clean --forms --fast"
     [rename]="--rules --unit --dry-run --journal --undo"
     [init]="--rules --unit --force"
@@ -123,7 +124,7 @@ _mpcheck()
         if [[ $cur == -* ]]; then
             _mpcheck_add "--help --version" "$cur"
         else
-            _mpcheck_add "check pack rename init probe rules" "$cur"
+            _mpcheck_add "check fix pack rename init probe rules" "$cur"
         fi
         ;;
     rules)

@@ -21,7 +21,7 @@ SRC = ROOT / "src" / "mpcheck"
 # Bottom to top. A folder may include folders below it; `--check` does not enforce this order
 # (only acyclicity and the pure/I-O rule), it is the order the picture draws.
 PURE = ["util", "naming", "core", "rules", "manifest", "checks", "layout", "docs", "report"]
-IO = ["media", "scan", "gather", "pack", "cli"]
+IO = ["media", "scan", "gather", "pack", "fix", "cli"]
 INCLUDE = re.compile(r'^\s*#\s*include\s+"mpcheck/([a-z_]+)/([^"]+)"', re.M)
 
 

@@ -35,6 +35,7 @@ EXCEPTIONS = {
                      "are tested by unit/test_report_usage.cpp"),
     "cli/common.cpp": (["cli/test_reports.py", "cli/test_hardening.py"],
                        "writes reports to files or stdout (exit 3 when a byte is lost)"),
+    "cli/fix.cpp": (["cli/test_fix.py"], "mpcheck fix"),
     "cli/init.cpp": (["cli/test_rename_init.py", "cli/test_names.py"], "mpcheck init"),
     "cli/pack.cpp": (["cli/test_pack.py", "cli/test_pack_safety.py", "cli/test_drives.py",
                       "cli/test_pack_engine.py"], "mpcheck pack"),
@@ -45,6 +46,11 @@ EXCEPTIONS = {
     "cli/rules.cpp": (["cli/test_check.py", "cli/test_readings.py", "cli/test_completion.py"],
                       "mpcheck rules list|show|lint"),
     # ---- the I/O edge: reads media or walks the disk; tested end to end on generated media.
+    # ---- fix/: the libav and disk edge of `mpcheck fix` (fix/plan.cpp is unit-tested).
+    "fix/transcode.cpp": (["cli/test_fix.py"],
+                          "demuxes, decodes, filters, encodes and muxes real media with libav*"),
+    "fix/apply.cpp": (["cli/test_fix.py"],
+                      "temporary name, commit, the original moved to 原始文件/, works.yaml"),
     "gather/run.cpp": (["cli/test_check.py", "cli/test_drives.py"],
                        "walks and probes in parallel (libav*): the check command's engine"),
     "gather/deep.cpp": (["cli/test_deep.py", "cli/test_sound.py"],

@@ -225,9 +225,11 @@ class CheckTest(unittest.TestCase):
         code, report = check(self.root, *CZ_SAME)
         self.assertEqual(hits(report, "video.scan"), [CLEAN_PATH])
         hint = [f["hint"] for f in report["findings"] if f["check"] == "video.scan"][0]
-        command = hint[hint.index("ffmpeg -i"):]
-        subprocess.run(command + " -v error -y -nostdin", shell=True, check=True, cwd=os.getcwd())
-        os.replace(f"{self.root}/作品/奋斗者之歌-微视频-{UNIT}{CLEAN}.fixed.mp4", f"{self.root}/{CLEAN_PATH}")
+        self.assertLess(hint.index("mpcheck fix "), hint.index("ffmpeg -i"))
+        command = hint[hint.index("mkdir -p"):]
+        subprocess.run(command + " -v error -y -nostdin", shell=True, check=True, cwd=self.tmp)
+        # Written under the compliant name into 修复后/ where the command ran.
+        os.replace(f"{self.tmp}/修复后/奋斗者之歌-微视频-{UNIT}{CLEAN}.mp4", f"{self.root}/{CLEAN_PATH}")
         code, report = check(self.root, *CZ_SAME)
         self.assertEqual(problems(report), [])
         self.assertEqual(code, 0)

@@ -11,7 +11,7 @@ import unittest
 from check_tree import UNIT, ffmpeg, place
 from mpcheck_test import fixture, run
 
-COMMANDS = ["check", "rules", "rename", "pack", "init", "probe"]
+COMMANDS = ["check", "rules", "rename", "pack", "init", "probe", "fix"]
 
 
 def has_chinese(text):

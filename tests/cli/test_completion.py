@@ -10,7 +10,7 @@ import unittest
 from mpcheck_test import MPCHECK, SOURCE, run
 
 SCRIPT = os.path.join(SOURCE, "completions", "mpcheck.bash")
-COMMANDS = ["check", "pack", "rename", "init", "probe", "rules list", "rules show", "rules lint"]
+COMMANDS = ["check", "fix", "pack", "rename", "init", "probe", "rules list", "rules show", "rules lint"]
 BUILTIN = ["branch-everyone", "changzhou-2024", "jiaozuo-2019", "liaoning-2023"]
 
 
@@ -64,7 +64,7 @@ class CompletionTest(unittest.TestCase):
         self.assertEqual(p.stdout.strip(), "complete -F _mpcheck mpcheck")
 
     def test_commands(self):
-        self.assertEqual(self.complete(""), ["check", "pack", "rename", "init", "probe", "rules"])
+        self.assertEqual(self.complete(""), ["check", "fix", "pack", "rename", "init", "probe", "rules"])
         self.assertEqual(self.complete("ch"), ["check"])
         self.assertEqual(self.complete("--"), ["--help", "--version"])
         self.assertEqual(self.complete("rules", ""), ["list", "show", "lint"])

@@ -14,7 +14,7 @@ from mpcheck_test import SOURCE, run
 MAN = os.path.join(SOURCE, "man", "mpcheck.1")
 COMMON = {"-h", "--help", "--lang", "-o", "--output", "-j", "--jobs", "--quiet", "--no-color"}
 # Each command and the .SS section of the man page that documents it.
-SECTIONS = {"check": "check", "pack": "pack", "rename": "rename", "init": "init", "probe": "probe",
+SECTIONS = {"check": "check", "fix": "fix", "pack": "pack", "rename": "rename", "init": "init", "probe": "probe",
             "rules list": "rules", "rules show": "rules", "rules lint": "rules"}
 
 

@@ -90,7 +90,10 @@ TEST_CASE("checks: video.bitrate under 8Mbps is an error, far over it a warning"
       CHECK(x.expected.zh == "≤ 12.00 Mbps");
       CHECK(x.message.zh.find("远高于要求的 8.00 Mbps") != std::string::npos);
       CHECK(x.source == "微视频报送mp4（1080/25P/8Mbps）格式");
-      CHECK(x.hint.en.find("-b:v 8000k") != std::string::npos);
+      CHECK(x.hint.en.find("-b:v 8000k -minrate 8000k -maxrate 8000k -bufsize 8000k -x264-params "
+                           "nal-hrd=cbr") != std::string::npos);
+      CHECK(x.hint.en.starts_with("mpcheck fix \"") == false); // the advice first, then the command
+      CHECK(x.hint.en.find("mpcheck fix ") < x.hint.en.find("ffmpeg -i"));
     }
 }
 

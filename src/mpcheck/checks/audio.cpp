@@ -94,9 +94,15 @@ void loudness(const Context& ctx, const SubmissionFile& file, const rules::Media
   f->expected = want;
   f->actual = fmt::format("{:.1f} LUFS, true peak {:.1f} dBTP", d.loudness_lufs, d.true_peak_dbtp);
   const std::string gain = fmt::format("{:+.0f}", -23.0 - d.loudness_lufs);
-  const std::string cmd = "ffmpeg -i " + shell_quote(command_path(file)) +
-                          " -c:v copy -af loudnorm=I=-23:TP=-1 -c:a aac -b:a 192k " +
-                          shell_quote("响度调整后.mp4");
+  // Two passes, as `mpcheck fix` makes them: measured (above), then a linear gain.
+  const std::string ff = fmt::format(
+      "mkdir -p {} && ffmpeg -i {} -map 0:v:0 -map 0:a:0 -c:v copy -af volume={:.1f}dB -c:a aac "
+      "-b:a 192k -ar 48000 -ac 2 -movflags +faststart {}",
+      shell_quote(fixed_folder), shell_quote(command_path(file)), -23.0 - d.loudness_lufs,
+      shell_quote(std::string(fixed_folder) + "/" + fixed_name(ctx, file)));
+  const std::string fix = mpcheck_fix_command(ctx, file);
+  const Text cmd{fix + "（自动调整并复查）；或用 ffmpeg：" + ff,
+                 fix + " (adjusts it and checks it again); or with ffmpeg: " + ff};
   if (low) {
     f->message = {
         fmt::format("声音太小：综合响度 {:.1f} LUFS，低于 {:g} LUFS，听众需要把音量开得很大",
@@ -109,9 +115,9 @@ void loudness(const Context& ctx, const SubmissionFile& file, const rules::Media
                   fmt::format("the sound is too loud: {:.1f} LUFS integrated, above {:g} LUFS",
                               d.loudness_lufs, *r.max)};
   }
-  f->hint = {"在剪辑软件中把音量调整约 " + gain + " dB（目标 -23 LUFS）后重新导出，或用：" + cmd,
+  f->hint = {"在剪辑软件中把音量调整约 " + gain + " dB（目标 -23 LUFS）后重新导出，或用：" + cmd.zh,
              "Change the volume by about " + gain +
-                 " dB (target -23 LUFS) and export again, or run: " + cmd};
+                 " dB (target -23 LUFS) and export again, or run: " + cmd.en};
 }
 
 } // namespace

@@ -1,8 +1,13 @@
 #include "mpcheck/checks/context.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include <fmt/format.h>
 
+#include "mpcheck/layout/plan.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
+#include "mpcheck/naming/work_name.hpp"
 
 namespace mpcheck::checks {
 
@@ -69,20 +74,6 @@ std::string shell_quote(const std::string& path)
   return out + "\"";
 }
 
-namespace {
-
-std::string fixed_name(const std::string& path)
-{
-  const size_t dot = path.rfind('.');
-  const size_t slash = path.rfind('/');
-  const std::string stem = dot == std::string::npos || (slash != std::string::npos && dot < slash)
-                               ? path
-                               : path.substr(0, dot);
-  return stem + ".fixed.mp4";
-}
-
-} // namespace
-
 bool pictures_interlaced(const MediaFacts& facts)
 {
   const std::string content = facts.deep ? facts.deep->scan_content : "unknown";
@@ -108,45 +99,161 @@ bool wide_gamut(const VideoFacts& v)
          v.color_matrix == "bt2020c";
 }
 
-std::string ffmpeg_fix_command(const SubmissionFile& file, const rules::MediaRules& media)
+namespace {
+
+int even(double v)
 {
-  std::vector<std::string> filters;
-  if (media.scan && media.scan->value == rules::Scan::progressive && file.facts.video &&
-      pictures_interlaced(file.facts))
-    filters.push_back("bwdif=mode=send_frame");
-  if (file.facts.video && hdr_transfer(*file.facts.video))
-    filters.push_back("zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=hable:"
-                      "desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p");
-  else if (file.facts.video && wide_gamut(*file.facts.video))
-    filters.push_back("zscale=p=bt709:t=bt709:m=bt709:r=tv,format=yuv420p");
+  return std::max(2, int(std::lround(v / 2)) * 2);
+}
+
+std::string join(const std::vector<std::string>& parts, const char* separator)
+{
+  std::string out;
+  for (const auto& p : parts)
+    out += (out.empty() ? "" : separator) + p;
+  return out;
+}
+
+// The canvas: the rule's resolution; else a portrait picture turned into a landscape canvas
+// (pillarbox); else the rule's aspect ratio at the picture's height; else the picture as shown.
+void canvas(PictureConversion& c, const VideoFacts& v, const rules::MediaRules& media,
+            bool landscape_canvas)
+{
+  const int dw = std::max(2, v.display_width), dh = std::max(2, v.display_height);
   if (media.resolution) {
-    const auto [w, h] = std::pair{media.resolution->value.width, media.resolution->value.height};
-    filters.push_back(fmt::format("scale={0}:{1}:force_original_aspect_ratio=decrease,pad={0}:{1}:("
-                                  "ow-iw)/2:(oh-ih)/2,setsar=1",
-                                  w, h));
-  }
-  if (media.frame_rate)
-    filters.push_back(fmt::format("fps={}", media.frame_rate->value.str()));
-  else if (file.facts.video && file.facts.video->constant_frame_rate == false &&
-           file.facts.video->frame_rate.valid())
-    filters.push_back(fmt::format("fps={}", file.facts.video->frame_rate.str()));
-  std::string cmd = "ffmpeg -i " + shell_quote(command_path(file));
-  if (!filters.empty()) {
-    cmd += " -vf \"";
-    for (size_t i = 0; i < filters.size(); ++i)
-      cmd += (i ? "," : "") + filters[i];
-    cmd += "\"";
-  }
-  cmd += " -c:v libx264 -preset slow -pix_fmt yuv420p";
-  if (media.bitrate && media.bitrate->value.target > 0) {
-    const std::string b = fmt::format("{}k", media.bitrate->value.target / 1000);
-    cmd += fmt::format(" -b:v {0} -minrate {0} -maxrate {0} -bufsize {0}", b);
+    c.width = media.resolution->value.width;
+    c.height = media.resolution->value.height;
+  } else if (landscape_canvas && dh > dw) {
+    c.width = even(dh);
+    c.height = even(dw);
+  } else if (media.aspect_ratio &&
+             std::fabs(double(dw) / dh - media.aspect_ratio->value.value()) >
+                 media.aspect_ratio->value.value() * media.aspect_ratio_tolerance) {
+    c.height = even(dh);
+    c.width = even(dh * media.aspect_ratio->value.value());
   } else {
-    cmd += " -crf 18";
+    c.width = even(dw);
+    c.height = even(dh);
   }
-  cmd += " -c:a aac -b:a 192k -ar 48000 -movflags +faststart " +
-         shell_quote(fixed_name(command_path(file)));
+}
+
+// The name of the rule set for a command line: a built-in one by its id, else its file.
+std::string rules_argument(const rules::RuleSet& rules)
+{
+  return rules.file == rules.id + ".yaml" ? rules.id : rules.file;
+}
+
+} // namespace
+
+int64_t cbr_bitrate(const rules::BitrateRange& r)
+{
+  if (r.target > 0 && (r.min == 0 || r.target >= r.min) && (r.max == 0 || r.target <= r.max))
+    return r.target;
+  if (r.min > 0 && r.max > 0)
+    return (r.min + r.max) / 2;
+  if (r.min > 0)
+    return r.min + r.min / 4;
+  return r.max - r.max / 5;
+}
+
+PictureConversion picture_conversion(const MediaFacts& facts, const rules::MediaRules& media,
+                                     bool landscape_canvas)
+{
+  PictureConversion c;
+  if (!facts.video)
+    return c;
+  const VideoFacts& v = *facts.video;
+  c.rotation = v.rotation;
+  c.sar = v.sar.valid() ? v.sar.reduced() : Rational{1, 1};
+  c.deinterlace = pictures_interlaced(facts);
+  c.tonemap = hdr_transfer(v) || wide_gamut(v);
+  canvas(c, v, media, landscape_canvas);
+  if (media.frame_rate)
+    c.frame_rate = media.frame_rate->value;
+  else if (v.frame_rate.valid())
+    c.frame_rate = v.frame_rate;
+  else if (v.avg_frame_rate.valid())
+    c.frame_rate = frame_rate_from_double(v.avg_frame_rate.value());
+  else
+    c.frame_rate = {25, 1};
+  if (media.bitrate)
+    c.bitrate = cbr_bitrate(media.bitrate->value);
+  return c;
+}
+
+std::string picture_filter(const PictureConversion& c, bool transpose)
+{
+  std::vector<std::string> f;
+  if (c.deinterlace)
+    f.push_back("bwdif=mode=send_frame");
+  // The rate first: the pictures fps drops (29.97 → 25: one in six) are not turned or scaled.
+  f.push_back("fps=" + c.frame_rate.str());
+  if (transpose && c.rotation == 90)
+    f.push_back("transpose=clock");
+  else if (transpose && c.rotation == 270)
+    f.push_back("transpose=cclock");
+  else if (transpose && c.rotation == 180)
+    f.push_back("hflip,vflip");
+  if (c.sar.valid() && c.sar.num != c.sar.den)
+    f.push_back("scale=trunc(iw*sar/2)*2:ih,setsar=1"); // transpose turns the SAR too
+  if (c.tonemap)
+    f.push_back("zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,tonemap=hable:desat=0,"
+                "zscale=t=bt709:m=bt709:r=tv");
+  f.push_back(fmt::format("scale={0}:{1}:force_original_aspect_ratio=decrease:force_divisible_by="
+                          "2:out_color_matrix=bt709:out_range=tv,pad={0}:{1}:(ow-iw)/2:(oh-ih)/2",
+                          c.width, c.height));
+  f.push_back("setsar=1,setfield=prog,format=yuv420p");
+  return join(f, ",");
+}
+
+std::string fixed_name(const Context& ctx, const SubmissionFile& file)
+{
+  if (file.work_name && naming::understood(*file.work_name))
+    return layout::canonical_name(file, ctx.options.unit, ".mp4", ctx.rules);
+  const size_t dot = file.name.rfind('.');
+  return (dot == std::string::npos || dot == 0 ? file.name : file.name.substr(0, dot)) + ".mp4";
+}
+
+std::string mpcheck_fix_command(const Context& ctx, const SubmissionFile& file)
+{
+  std::string cmd = "mpcheck fix " + shell_quote(command_path(file)) + " --rules " +
+                    shell_quote(rules_argument(ctx.rules));
+  if (!ctx.options.unit.empty())
+    cmd += " --unit " + shell_quote(ctx.options.unit);
+  return cmd + " --out " + shell_quote(fixed_folder);
+}
+
+std::string ffmpeg_fix_command(const Context& ctx, const SubmissionFile& file,
+                               const rules::MediaRules& media)
+{
+  const PictureConversion c = picture_conversion(
+      file.facts, media,
+      media.orientation && media.orientation->value == rules::Orientation::landscape);
+  std::string cmd = fmt::format("mkdir -p {} && ffmpeg -i {}", shell_quote(fixed_folder),
+                                shell_quote(command_path(file)));
+  if (file.facts.video) {
+    // The ffmpeg program turns a rotated picture upright itself (autorotate).
+    cmd += " -vf \"" + picture_filter(c, false) + "\"";
+    cmd += fmt::format(" -c:v libx264 -preset medium -profile:v high -pix_fmt yuv420p "
+                       "-color_primaries bt709 -color_trc bt709 -colorspace bt709");
+    if (c.bitrate > 0)
+      cmd += fmt::format(" -b:v {0}k -minrate {0}k -maxrate {0}k -bufsize {0}k -x264-params "
+                         "nal-hrd=cbr",
+                         c.bitrate / 1000);
+    else
+      cmd += " -crf 18";
+  }
+  cmd += " -c:a aac -b:a 192k -ar 48000 -ac 2 -movflags +faststart " +
+         shell_quote(std::string(fixed_folder) + "/" + fixed_name(ctx, file));
   return cmd;
+}
+
+Text fix_commands(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media)
+{
+  const std::string fix = mpcheck_fix_command(ctx, file);
+  const std::string ff = ffmpeg_fix_command(ctx, file, media);
+  return {fix + "（自动修复并复查）；或用 ffmpeg：" + ff,
+          fix + " (fixes it and checks it again); or with ffmpeg: " + ff};
 }
 
 } // namespace mpcheck::checks

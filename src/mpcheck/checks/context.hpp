@@ -104,9 +104,53 @@ bool audible(const DeepFacts& d, double threshold);
 bool hdr_transfer(const VideoFacts& v);
 bool wide_gamut(const VideoFacts& v);
 
-// The one ffmpeg command that turns `file` into a video meeting `media` (resolution, frame
-// rate, progressive scan, bit rate, MP4 with the index first, AAC sound), 8-bit BT.709 SDR
-// (HDR tone-mapped) at a constant frame rate.
-std::string ffmpeg_fix_command(const SubmissionFile& file, const rules::MediaRules& media);
+// The picture `mpcheck fix` makes and the hints' ffmpeg command asks for: the source turned
+// upright, its samples made square, scaled into the canvas with its aspect kept and padded
+// (never stretched), deinterlaced only when the pictures really are interlaced, HDR
+// tone-mapped to SDR BT.709, at a constant rate, H.264 High at a real CBR (x264 nal-hrd=cbr)
+// inside the rule's bit-rate range. docs/fix.md.
+struct PictureConversion {
+  int width = 0, height = 0; // the canvas
+  int rotation = 0;          // degrees clockwise a player turns the source: undone
+  Rational sar{1, 1};        // the source's sample aspect ratio: made square first
+  bool deinterlace = false;  // bwdif
+  bool tonemap = false;      // HLG/PQ or BT.2020 → SDR BT.709
+  Rational frame_rate;       // constant output rate (fps filter)
+  int64_t bitrate = 0;       // CBR bit/s; 0: constant quality (crf 18)
+  friend bool operator==(const PictureConversion&, const PictureConversion&) = default;
+};
+
+// The conversion of `facts`' picture under `media`. `landscape_canvas`: a portrait picture
+// goes on a landscape canvas (pillarbox) when no resolution is set.
+PictureConversion picture_conversion(const MediaFacts& facts, const rules::MediaRules& media,
+                                     bool landscape_canvas);
+
+// The CBR rate that lands inside `r`: the notice's target, else the middle of the range.
+int64_t cbr_bitrate(const rules::BitrateRange& r);
+
+// The libavfilter graph of `c`, from the decoded picture to the encoder: bwdif, fps (before
+// the costly steps: dropped pictures are not turned or scaled), transpose (with `transpose`;
+// the ffmpeg program turns the picture itself), square samples, zscale/tonemap, scale + pad,
+// setsar=1, yuv420p.
+std::string picture_filter(const PictureConversion& c, bool transpose);
+
+// Where the hints' ffmpeg command writes, beside where it runs: 修复后/ + the compliant name.
+inline constexpr const char* fixed_folder = "修复后";
+
+// The file name a fixed `file` takes: the rule set's pattern (pack's canonical name, with
+// --unit) when its name is understood, else its stem; ".mp4".
+std::string fixed_name(const Context& ctx, const SubmissionFile& file);
+
+// The `mpcheck fix` command for `file`, as the user can paste it.
+std::string mpcheck_fix_command(const Context& ctx, const SubmissionFile& file);
+
+// The one ffmpeg command that turns `file` into a video meeting `media` (the picture of
+// picture_conversion, AAC 48 kHz stereo, MP4 with the index first), written to
+// 修复后/<fixed_name> (tests/cli/test_fix.py runs it).
+std::string ffmpeg_fix_command(const Context& ctx, const SubmissionFile& file,
+                               const rules::MediaRules& media);
+
+// "mpcheck fix …" then "or with ffmpeg: …": what a hint of a fixable finding shows.
+Text fix_commands(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media);
 
 } // namespace mpcheck::checks

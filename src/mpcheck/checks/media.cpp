@@ -77,13 +77,16 @@ void container_format(const Context& ctx, const SubmissionFile& file)
     f->message = {"文件实际是 " + name.zh + " 格式（与扩展名无关），要求 " + join(allowed),
                   "the file really is " + name.en + " (whatever its extension says); " +
                       join(allowed) + " is required"};
-    f->hint = {
-        "无损转封装：ffmpeg -i " + shell_quote(command_path(file)) +
-            " -c copy -movflags +faststart " + shell_quote(command_path(file) + ".fixed.mp4") +
-            "（若编码不兼容，用：" + ffmpeg_fix_command(file, media) + "）",
-        "Remux without re-encoding: ffmpeg -i " + shell_quote(command_path(file)) +
-            " -c copy -movflags +faststart " + shell_quote(command_path(file) + ".fixed.mp4") +
-            " (if the codecs do not fit: " + ffmpeg_fix_command(file, media) + ")"};
+    const std::string remux = fmt::format(
+        "mkdir -p {} && ffmpeg -i {} -map 0:v:0 -map 0:a:0? -c copy -movflags +faststart {}",
+        shell_quote(fixed_folder), shell_quote(command_path(file)),
+        shell_quote(std::string(fixed_folder) + "/" + fixed_name(ctx, file)));
+    const std::string fix = mpcheck_fix_command(ctx, file);
+    const std::string encode = ffmpeg_fix_command(ctx, file, media);
+    f->hint = {fix + "（自动转封装并复查）；或用 ffmpeg 无损转封装：" + remux +
+                   "（若编码不兼容，用：" + encode + "）",
+               fix + " (remuxes it and checks it again); or remux with ffmpeg: " + remux +
+                   " (if the codecs do not fit: " + encode + ")"};
   }
 }
 
@@ -106,9 +109,10 @@ void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFac
     f->message = {"这种视频编码（" + codec + "）无法解码，很多电脑也播放不了",
                   "this video codec (" + codec +
                       ") cannot be decoded; many computers cannot play it"};
-    f->hint = {"用常见编码重新导出，或用：" + ffmpeg_fix_command(file, ctx.rules_for(file).media),
+    f->hint = {"用常见编码重新导出，或用：" +
+                   ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media),
                "Export it again in a common codec, or run: " +
-                   ffmpeg_fix_command(file, ctx.rules_for(file).media)};
+                   ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media)};
     return;
   }
   if (no_pictures) {
@@ -126,10 +130,10 @@ void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFac
   f->message = {"文件数据有损坏：播放时会出现花屏、马赛克、卡顿或杂音",
                 "the file's data is damaged: playback shows blocks, smears, stalls or clicks"};
   f->hint = {"从原始工程重新导出；若只有这个文件，用 ffmpeg 重新编码可以去掉无法解码的部分：" +
-                 ffmpeg_fix_command(file, ctx.rules_for(file).media),
+                 ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media),
              "Export it again from the project; if this file is all you have, re-encoding drops "
              "what cannot be decoded: " +
-                 ffmpeg_fix_command(file, ctx.rules_for(file).media)};
+                 ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media)};
 }
 
 } // namespace

@@ -25,8 +25,8 @@ struct VideoCheck {
   }
   Text fix() const
   {
-    const std::string cmd = ffmpeg_fix_command(file, media);
-    return {"重新导出，或用：" + cmd, "Export it again, or run: " + cmd};
+    const Text cmd = fix_commands(ctx, file, media);
+    return {"重新导出，或用：" + cmd.zh, "Export it again, or run: " + cmd.en};
   }
 };
 
@@ -96,11 +96,14 @@ void orientation(const VideoCheck& c)
             ? Text{"视频是竖屏（显示为 " + f->actual.zh + "），要求横屏",
                    "the video is portrait (shown as " + f->actual.zh + "); landscape is required"}
             : Text{"视频是横屏，要求竖屏", "the video is landscape; portrait is required"};
-    f->hint = {
-        "用横屏重新拍摄或在剪辑软件中做成横屏画面（加背景）再导出；或：" +
-            ffmpeg_fix_command(c.file, c.media),
-        "Shoot again in landscape, or place the picture on a landscape canvas in the editor; or: " +
-            ffmpeg_fix_command(c.file, c.media)};
+    const std::string fix = mpcheck_fix_command(c.ctx, c.file) + " --pillarbox";
+    const std::string ff = ffmpeg_fix_command(c.ctx, c.file, c.media);
+    f->hint = {"用横屏重新拍摄或在剪辑软件中做成横屏画面（加背景）再导出；或放在横屏画布中间（两侧"
+               "黑边）：" +
+                   fix + "；或用 ffmpeg：" + ff,
+               "Shoot again in landscape, or place the picture on a landscape canvas in the "
+               "editor; or put it on a landscape canvas (black bars at the sides): " +
+                   fix + "; or with ffmpeg: " + ff};
   }
 }
 
@@ -230,11 +233,12 @@ void bitrate_low(const VideoCheck& c, const rules::BitrateRange& r, int64_t got)
                 "the measured video bit rate is " + f->actual.zh + ", below the " + asked +
                     " required (at least " + format_mbps(r.min) +
                     "): the picture is worse than asked"};
+  const Text cmd = fix_commands(c.ctx, c.file, c.media);
   f->hint = {"从原始素材或工程文件按要求的码率重新导出（不要把压缩过的文件再放大码率），或用：" +
-                 ffmpeg_fix_command(c.file, c.media),
+                 cmd.zh,
              "Export again from the original footage or project at the required bit rate "
              "(raising the bit rate of a compressed copy does not restore the picture), or run: " +
-                 ffmpeg_fix_command(c.file, c.media)};
+                 cmd.en};
 }
 
 void bitrate_high(const VideoCheck& c, const rules::BitrateRange& r, int64_t got)
@@ -311,8 +315,10 @@ void black(const Context& ctx, const SubmissionFile& file, const DeepFacts& d)
       tail && file.facts.video
           ? fmt::format("-to {:.2f} ", std::max(0.0, file.facts.video->duration_s - d.black_tail_s))
           : "";
-  const std::string cmd = "ffmpeg -i " + shell_quote(command_path(file)) + " " + cut + to +
-                          "-c:v libx264 -c:a aac " + shell_quote("剪辑后.mp4");
+  const std::string cmd = "mkdir -p " + shell_quote(fixed_folder) + " && ffmpeg -i " +
+                          shell_quote(command_path(file)) + " " + cut + to +
+                          "-c:v libx264 -c:a aac -movflags +faststart " +
+                          shell_quote(std::string(fixed_folder) + "/" + fixed_name(ctx, file));
   f->hint = {"在剪辑软件中剪掉多余的黑场后重新导出，或用：" + cmd,
              "Trim the black in the editor and export again, or run: " + cmd};
 }
@@ -342,9 +348,9 @@ void colour(const VideoCheck& c)
                     "（手机的“HDR 视频”），在普通投影仪和电脑上颜色发灰、发白",
                 std::string("the video is ") + kind_en +
                     " (a phone's \"HDR video\"): washed out on ordinary projectors and screens"};
-  const std::string cmd = ffmpeg_fix_command(c.file, c.media);
-  f->hint = {"拍摄时关闭手机的 HDR 视频；在剪辑软件中按 SDR、Rec.709、8 位导出，或用：" + cmd,
-             "Switch the phone's HDR video off; export as SDR, Rec.709, 8-bit, or run: " + cmd};
+  const Text cmd = fix_commands(c.ctx, c.file, c.media);
+  f->hint = {"拍摄时关闭手机的 HDR 视频；在剪辑软件中按 SDR、Rec.709、8 位导出，或用：" + cmd.zh,
+             "Switch the phone's HDR video off; export as SDR, Rec.709, 8-bit, or run: " + cmd.en};
 }
 
 void bit_depth(const VideoCheck& c)
@@ -361,9 +367,9 @@ void bit_depth(const VideoCheck& c)
         fmt::format("the video is {}-bit: many computers, TV boxes and projectors "
                     "stutter or cannot play it",
                     c.v.bit_depth)};
-    const std::string cmd = ffmpeg_fix_command(c.file, c.media);
-    f->hint = {"在剪辑软件中按 8 位（yuv420p）导出，或用：" + cmd,
-               "Export as 8-bit (yuv420p), or run: " + cmd};
+    const Text cmd = fix_commands(c.ctx, c.file, c.media);
+    f->hint = {"在剪辑软件中按 8 位（yuv420p）导出，或用：" + cmd.zh,
+               "Export as 8-bit (yuv420p), or run: " + cmd.en};
   }
 }
 

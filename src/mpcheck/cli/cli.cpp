@@ -42,6 +42,7 @@ int main(int argc, char** argv)
   add_rules_command(app, exit_code);
   add_rename_command(app, exit_code);
   add_pack_command(app, exit_code);
+  add_fix_command(app, exit_code);
   add_init_command(app, exit_code);
   add_probe_command(app, exit_code);
   const Lang lang = language_of(argc, argv);

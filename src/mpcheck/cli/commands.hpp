@@ -15,5 +15,6 @@ void add_rules_command(CLI::App& app, int& exit_code);
 void add_rename_command(CLI::App& app, int& exit_code);
 void add_init_command(CLI::App& app, int& exit_code);
 void add_pack_command(CLI::App& app, int& exit_code);
+void add_fix_command(CLI::App& app, int& exit_code);
 
 } // namespace mpcheck::cli

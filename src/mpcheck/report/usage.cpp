@@ -26,6 +26,7 @@ constexpr Row commands_zh[] = {
     {"pack", "在 DIR 中做出合规的报送材料（从不改动 SRC），然后检查一遍"},
     {"init", "根据文件夹猜出一份 works.yaml，由您补全"},
     {"probe", "显示检查所用的媒体信息"},
+    {"fix", "把不合格的视频转成合格的（在本程序内重新封装或重新编码），再检查一遍"},
 };
 
 // Options: "COMMAND OPTION" rows first (an option that means something else in that command),
@@ -52,6 +53,13 @@ constexpr Row options_zh[] = {
     {"pack --forms", "单位手工填写的表格：保留它们，只生成缺少的（keep，默认）；全部改用生成的（gen"
                      "erate）；或两者都要（both）"},
     {"pack --unit", "报送单位"},
+    {"fix paths", "U盘、单位文件夹或视频文件"},
+    {"fix --unit", "修复后的文件名里写上的报送单位"},
+    {"fix --out", "把修复后的文件写到 DIR"},
+    {"fix --in-place", "用修复后的文件替换原文件；原文件移到U盘旁边的“原始文件”文件夹"},
+    {"fix --dry-run", "只显示修复计划，不写任何文件"},
+    {"fix --trim", "剪掉超过规则最长时长的部分"},
+    {"fix --pillarbox", "把竖屏画面放到横屏画布上（两侧加黑边）"},
     {"init --force", "覆盖已有的 works.yaml"},
     {"init --unit", "报送单位"},
     {"rename --unit", "把这个报送单位写进每个文件名"},

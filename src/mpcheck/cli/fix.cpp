@@ -1,0 +1,383 @@
+// mpcheck fix PATH… --rules R [--unit U] [--out DIR | --in-place] [--dry-run] [--trim]
+//              [--pillarbox] [--quiet] [--no-color] [--lang zh|en] [-j N] [-o FILE]
+// Checks each PATH, plans the least work that makes each failing video pass (fix/plan.hpp),
+// prints the plan, carries it out in-process (fix/transcode.hpp), checks every output again
+// with the same rules and prints before/after for each finding (docs/fix.md).
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "mpcheck/cli/commands.hpp"
+#include "mpcheck/cli/progress.hpp"
+#include "mpcheck/fix/apply.hpp"
+#include "mpcheck/gather/run.hpp"
+#include "mpcheck/report/terminal.hpp"
+#include "mpcheck/rules/loader.hpp"
+#include "mpcheck/util/date.hpp"
+
+namespace mpcheck::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct FixCommand {
+  CommonOptions common;
+  std::vector<std::string> paths;
+  std::string rules;
+  std::string unit;
+  std::string out;
+  bool in_place = false;
+  bool dry_run = false;
+  bool trim = false;
+  bool pillarbox = false;
+};
+
+// One video to fix: its plan, where it came from and where it goes.
+struct Item {
+  fix::Plan plan;
+  std::vector<Finding> before; // its findings before
+  fix::Destination dest;
+  std::string error; // the conversion failed
+  std::vector<Finding> after;
+  bool rechecked = false;
+};
+
+std::string pick(Lang lang, const Text& t)
+{
+  return lang == Lang::en ? t.en : t.zh;
+}
+
+std::string pick(Lang lang, const char* zh, const char* en)
+{
+  return lang == Lang::en ? en : zh;
+}
+
+const rules::MediaRules& media_rules(const Submission& sub, const SubmissionFile& file,
+                                     const rules::RuleSet& rules)
+{
+  return rules.rules_for(file.work >= 0 ? sub.works[size_t(file.work)].category : "").media;
+}
+
+// Where the fixed file of `file` goes, and with --in-place where its original goes.
+fix::Destination destination(const FixCommand& cmd, const gather::Target& target,
+                             const SubmissionFile& file, const std::string& out_name)
+{
+  fix::Destination d;
+  const fs::path source(file.abs_path);
+  if (!cmd.in_place) {
+    const fs::path rel = target.scope == Scope::drive ? fs::path(file.path).parent_path() : "";
+    d.final_path = (fs::path(cmd.out) / rel / out_name).lexically_normal().string();
+    return d;
+  }
+  d.final_path = (source.parent_path() / out_name).string();
+  if (target.scope == Scope::drive) {
+    const fs::path root = fs::absolute(target.paths.front()).lexically_normal();
+    const fs::path base = root.has_filename() ? root : root.parent_path();
+    d.original_to = (base.parent_path() / fix::originals_folder / base.filename() / file.path)
+                        .lexically_normal()
+                        .string();
+    const fs::path works = base / "works.yaml";
+    std::error_code ec;
+    if (fs::is_regular_file(works, ec))
+      d.works_yaml = works.string();
+  } else {
+    d.original_to = (source.parent_path() / fix::originals_folder / source.filename()).string();
+  }
+  return d;
+}
+
+// The plans of one checked target: every video with a finding fix acts on (or a faststart
+// remux), the two versions of a pair with the same settings.
+std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& target,
+                              const checks::CheckReport& report, const rules::RuleSet& rules)
+{
+  const Submission& sub = report.submission;
+  fix::PlanOptions options{cmd.trim, cmd.pillarbox, cmd.unit};
+  std::vector<Item> items;
+  std::vector<int> item_of(sub.files.size(), -1);
+  for (size_t i = 0; i < sub.files.size(); ++i) {
+    const SubmissionFile& file = sub.files[i];
+    if (file.kind != FileKind::video)
+      continue;
+    Item item;
+    item.plan =
+        fix::plan_file(file, report.findings, rules, media_rules(sub, file, rules), options);
+    if (!item.plan.needed() && item.plan.fixable())
+      continue;
+    for (const auto& f : report.findings)
+      if (f.path == file.path)
+        item.before.push_back(f);
+    item.dest = destination(cmd, target, file, item.plan.out_name);
+    item_of[i] = int(items.size());
+    items.push_back(std::move(item));
+  }
+  for (const auto& pair : sub.pairs) {
+    const int a = pair.subtitled >= 0 ? item_of[size_t(pair.subtitled)] : -1;
+    const int b = pair.clean >= 0 ? item_of[size_t(pair.clean)] : -1;
+    if (a >= 0 && b >= 0) {
+      fix::align_pair(items[size_t(a)].plan, items[size_t(b)].plan);
+    } else if (a >= 0 || b >= 0) {
+      // The twin needs nothing itself, but a re-encoded version must stay its same programme.
+      Item& lone = items[size_t(a >= 0 ? a : b)];
+      const int twin = a >= 0 ? pair.clean : pair.subtitled;
+      if (twin < 0 || !lone.plan.encode_video)
+        continue;
+      const SubmissionFile& file = sub.files[size_t(twin)];
+      Item item;
+      item.plan =
+          fix::plan_file(file, report.findings, rules, media_rules(sub, file, rules), options);
+      fix::align_pair(lone.plan, item.plan);
+      item.dest = destination(cmd, target, file, item.plan.out_name);
+      items.push_back(std::move(item));
+    }
+  }
+  return items;
+}
+
+// "：" in Chinese text, ": " in English.
+const char* colon(Lang lang)
+{
+  return lang == Lang::en ? ": " : "：";
+}
+
+std::string finding_line(const Finding& f, Lang lang)
+{
+  return f.check + colon(lang) + pick(lang, f.message);
+}
+
+std::string plan_text(const Item& item, Lang lang)
+{
+  std::string out = item.plan.path + "\n";
+  const auto blocker = [&](const Finding& f) {
+    return std::any_of(item.plan.blockers.begin(), item.plan.blockers.end(),
+                       [&](const fix::Blocker& b) { return b.check == f.check; });
+  };
+  for (const auto& f : item.before)
+    if (fix::fixable_check(f.check) || blocker(f))
+      out += "  " + pick(lang, "问题", "finding") + " " + finding_line(f, lang) + "\n";
+  if (!item.plan.fixable()) {
+    out += "  " + pick(lang, "无法自动修复：", "cannot be fixed:") + "\n";
+    for (const auto& b : item.plan.blockers)
+      out += "    " + b.check + colon(lang) + pick(lang, b.why) + "\n";
+    return out;
+  }
+  if (item.plan.fixes == std::vector<std::string>{"faststart"})
+    out += "  " +
+           pick(lang, "索引（moov）在文件末尾：网页和部分播放器要下载完才能播放",
+                "the index (moov) is at the end: browsers and some players must load the "
+                "whole file first") +
+           "\n";
+  if (item.plan.fixes == std::vector<std::string>{"pair"})
+    out += "  " +
+           pick(lang, "与另一个版本用同样的设置重新编码（保持同一节目）",
+                "re-encoded with the other version's settings (the same programme)") +
+           "\n";
+  out += "  " + pick(lang, "计划：", "plan:") + "\n";
+  for (const auto& step : fix::describe(item.plan))
+    out += "    · " + pick(lang, step) + "\n";
+  out += "  → " + item.dest.final_path + "\n";
+  if (!item.dest.original_to.empty())
+    out += "  " + pick(lang, "原文件移到：", "original moved to: ") + item.dest.original_to + "\n";
+  return out;
+}
+
+bool blocking(const Finding& f)
+{
+  return f.severity == Severity::error;
+}
+
+// Fixed: the re-check finds no error, none of the findings the plan addressed and no
+// finding fix could act on.
+bool passes(const Item& item)
+{
+  if (!item.error.empty() || !item.rechecked)
+    return false;
+  for (const auto& f : item.after)
+    if (blocking(f) || fix::fixable_check(f.check) ||
+        std::find(item.plan.fixes.begin(), item.plan.fixes.end(), f.check) != item.plan.fixes.end())
+      return false;
+  return true;
+}
+
+std::string result_text(const Item& item, Lang lang)
+{
+  std::string out = item.plan.path + " → " + item.dest.final_path + "\n";
+  if (!item.error.empty())
+    return out + "  " + pick(lang, "转换失败：", "conversion failed: ") + item.error + "\n";
+  for (const auto& f : item.before) {
+    if (!fix::fixable_check(f.check))
+      continue;
+    const auto it = std::find_if(item.after.begin(), item.after.end(),
+                                 [&](const Finding& a) { return a.check == f.check; });
+    const std::string was = pick(lang, f.actual);
+    const std::string now =
+        it == item.after.end() ? pick(lang, "符合", "passes") : pick(lang, it->actual);
+    out += fmt::format("  {}{}{} {} → {} {}\n", f.check, colon(lang),
+                       pick(lang, "修复前", "before"), was, pick(lang, "修复后", "after"), now);
+  }
+  for (const auto& f : item.after)
+    if (std::none_of(item.before.begin(), item.before.end(),
+                     [&](const Finding& b) { return b.check == f.check; }))
+      out += fmt::format("  {} {}\n", pick(lang, "修复后仍有", "after:"), finding_line(f, lang));
+  out += "  " +
+         (passes(item) ? pick(lang, "已修复：复查通过", "fixed: passes the check again")
+                       : pick(lang, "未修复：复查仍不通过", "not fixed: the check still fails")) +
+         "\n";
+  return out;
+}
+
+// Checks the outputs again with the same rules (the two versions of a work together, so that
+// the pair is compared) and hands each item its findings.
+void recheck(std::vector<Item*>& done, const rules::RuleSet& rules, gather::RunOptions options)
+{
+  if (done.empty())
+    return;
+  gather::Target target{Scope::files, {}};
+  for (const Item* item : done)
+    target.paths.push_back(item->dest.final_path);
+  options.on_progress = {};
+  // A remux copies every packet: what decoding learnt of the source (scan, black, loudness,
+  // damage) holds for the output, and was no finding fix acts on (else the plan re-encodes).
+  // Only the headers are checked again then: a 500 MB remux is not decoded twice.
+  options.decode = !std::all_of(done.begin(), done.end(),
+                                [](const Item* item) { return item->plan.remux_only(); });
+  const checks::CheckReport report = gather::run_check(target, rules, options);
+  for (Item* item : done) {
+    std::error_code ec;
+    for (const auto& file : report.submission.files) {
+      if (!fs::equivalent(file.abs_path, item->dest.final_path, ec))
+        continue;
+      item->rechecked = true;
+      for (const auto& f : report.findings)
+        if (f.path == file.path)
+          item->after.push_back(f);
+    }
+  }
+}
+
+std::string path_error_text(const gather::PathError& e, Lang lang)
+{
+  return lang == Lang::en ? fmt::format("{}: cannot be read ({})", e.path, e.error)
+                          : fmt::format("无法读取 {}（{}）", e.path, e.error);
+}
+
+int usage_error(const std::string& zh, const std::string& en, Lang lang)
+{
+  print_error(lang == Lang::en ? en : zh);
+  return exit_usage;
+}
+
+int run(const FixCommand& cmd)
+{
+  const Lang lang = cmd.common.language();
+  if (!cmd.dry_run && cmd.out.empty() && !cmd.in_place)
+    return usage_error(
+        "请用 --out 目录 或 --in-place 说明修复后的文件放在哪里（或用 --dry-run 只看计划）",
+        "say where the fixed files go: --out DIR or --in-place (or --dry-run to "
+        "see the plan only)",
+        lang);
+  rules::RuleSet rules;
+  if (!load_rules_or_report(cmd.rules, rules))
+    return exit_usage;
+  const gather::Targets planned = gather::plan_targets(cmd.paths);
+  for (const auto& e : planned.errors)
+    print_error(path_error_text(e, lang));
+  if (std::any_of(planned.errors.begin(), planned.errors.end(),
+                  [](const gather::PathError& e) { return e.usage(); }))
+    return exit_usage;
+  gather::RunOptions options;
+  options.checks.as_of = today();
+  options.checks.unit = cmd.unit;
+  options.jobs = cmd.common.jobs;
+  options.decode = true;
+  std::vector<Item> items;
+  for (const auto& target : planned.targets) {
+    ProgressLine progress(cmd.common, {"已检查", "checked"});
+    options.on_progress = progress.callback();
+    const checks::CheckReport report = gather::run_check(target, rules, options);
+    progress.clear();
+    for (auto& item : plan_target(cmd, target, report, rules))
+      items.push_back(std::move(item));
+  }
+  std::string text;
+  if (items.empty())
+    text += pick(lang, "没有需要修复的视频。\n", "No video needs fixing.\n");
+  for (const auto& item : items)
+    text += plan_text(item, lang);
+  const bool blocked =
+      std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.plan.fixable(); });
+  if (cmd.dry_run) {
+    if (!write_text(cmd.common, text))
+      return exit_runtime;
+    return planned.errors.empty() ? (blocked ? exit_findings : exit_ok) : exit_runtime;
+  }
+  std::vector<Item*> done;
+  bool failed = false;
+  int index = 0;
+  const int total = int(
+      std::count_if(items.begin(), items.end(), [](const Item& i) { return i.plan.fixable(); }));
+  for (auto& item : items) {
+    if (!item.plan.fixable())
+      continue;
+    ProgressLine progress(cmd.common, {"已修复", "fixed"});
+    const ProgressCallback draw = progress.callback();
+    fix::TranscodeProgress on_bytes;
+    if (draw)
+      on_bytes = [&, start = std::chrono::steady_clock::now()](int64_t read, int64_t size) {
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        draw(Progress{read, size, index, total, s});
+      };
+    item.error = fix::apply(item.plan, item.dest, on_bytes);
+    progress.clear();
+    ++index;
+    if (item.error.empty())
+      done.push_back(&item);
+    else
+      failed = true;
+  }
+  recheck(done, rules, options);
+  text += "\n" + pick(lang, "复查：", "checked again:") + "\n";
+  bool all_pass = true;
+  for (const auto& item : items)
+    if (item.plan.fixable()) {
+      text += result_text(item, lang);
+      all_pass = all_pass && passes(item);
+    }
+  if (!write_text(cmd.common, text))
+    return exit_runtime;
+  if (failed || !planned.errors.empty())
+    return exit_runtime;
+  return all_pass && !blocked ? exit_ok : exit_findings;
+}
+
+} // namespace
+
+void add_fix_command(CLI::App& app, int& exit_code)
+{
+  auto cmd = std::make_shared<FixCommand>();
+  CLI::App* sub = app.add_subcommand(
+      "fix", "Turn refused videos into compliant ones (remux or re-encode in-process), and check "
+             "them again");
+  sub->add_option("paths", cmd->paths, "Drives, unit folders or video files")->required();
+  sub->add_option("--rules", cmd->rules, "Built-in rule set id (mpcheck rules list) or a YAML file")
+      ->required();
+  sub->add_option("--unit", cmd->unit, "The submitting unit (报送单位) the fixed names carry");
+  auto* out = sub->add_option("--out", cmd->out, "Write the fixed files into DIR");
+  auto* in_place = sub->add_flag(
+      "--in-place", cmd->in_place,
+      "Replace each file by its fixed version; the original moves to 原始文件/ beside the drive");
+  out->excludes(in_place);
+  sub->add_flag("--dry-run", cmd->dry_run, "Print the plan only; write nothing");
+  sub->add_flag("--trim", cmd->trim, "Cut what runs past the rule's longest duration");
+  sub->add_flag("--pillarbox", cmd->pillarbox,
+                "Place portrait pictures on a landscape canvas (black bars at the sides)");
+  add_common_options(sub, cmd->common);
+  sub->callback([cmd, &exit_code] { exit_code = run(*cmd); });
+}
+
+} // namespace mpcheck::cli

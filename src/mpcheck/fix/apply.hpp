@@ -1,0 +1,30 @@
+#pragma once
+// `mpcheck fix`, where the output goes: written under a temporary name beside its final one,
+// flushed and renamed (util/atomic_file.hpp), so that an interrupted fix (kill -9, a pulled
+// drive) leaves no partial file under a final name; with --in-place the original is first
+// moved into 原始文件/ beside the drive (never deleted), and works.yaml names the new file.
+
+#include <string>
+
+#include "mpcheck/fix/plan.hpp"
+#include "mpcheck/fix/transcode.hpp"
+
+namespace mpcheck::fix {
+
+struct Destination {
+  std::string final_path;  // the fixed file
+  std::string original_to; // --in-place: where the original is moved; "" otherwise
+  std::string works_yaml;  // --in-place on a drive: its works.yaml, when present; "" otherwise
+};
+
+// The folder originals are moved into: 原始文件/ beside the drive `root` (a folder), or
+// beside a loose file (its folder's 原始文件/).
+inline constexpr const char* originals_folder = "原始文件";
+
+// Converts `plan.source` to `dest.final_path` (transcode into a temporary name, then
+// commit_file); with `original_to`, the original is moved there before the fixed file takes
+// its final name, and `works_yaml` has the old name replaced by the new one. Returns "" or
+// what went wrong; on failure no file is left under the final name that was not there.
+std::string apply(const Plan& plan, const Destination& dest, const TranscodeProgress& progress);
+
+} // namespace mpcheck::fix

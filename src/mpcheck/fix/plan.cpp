@@ -1,0 +1,247 @@
+#include "mpcheck/fix/plan.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "mpcheck/checks/context.hpp"
+#include "mpcheck/layout/plan.hpp"
+#include "mpcheck/naming/work_name.hpp"
+#include "mpcheck/rules/units.hpp"
+
+namespace mpcheck::fix {
+
+namespace {
+
+// The findings a new picture fixes.
+bool needs_video_encode(const std::string& check)
+{
+  static const char* const ids[] = {
+      "video.resolution", "video.aspect-ratio", "video.frame-rate", "video.variable-frame-rate",
+      "video.scan",       "video.bitrate",      "video.hdr",        "video.bit-depth",
+      "video.codec",      "video.orientation"};
+  return std::find(std::begin(ids), std::end(ids), check) != std::end(ids);
+}
+
+// Codecs an MP4 carries as they are (a remux is enough).
+bool mp4_video_codec(const std::string& codec)
+{
+  return codec == "h264" || codec == "hevc";
+}
+bool mp4_audio_codec(const std::string& codec)
+{
+  return codec == "aac";
+}
+
+Text blocker_text(const std::string& check)
+{
+  if (check == "media.truncated")
+    return {"文件不完整（只拷贝或下载了一部分）：转换补不回缺失的部分，请找到原始文件重新拷贝",
+            "the file is incomplete (only part of it was copied or downloaded): no conversion "
+            "restores what is missing; find the original and copy it again"};
+  if (check == "media.decode-error" || check == "media.unreadable")
+    return {"文件数据损坏：转换只会保留损坏的画面，请从原始工程重新导出或找到原始文件",
+            "the file's data is damaged: a conversion keeps the damage; export it again from "
+            "the project or find the original"};
+  if (check == "subtitles.pair-missing")
+    return {"缺少另一个版本（有字幕/无字幕）：fix 做不出缺少的版本，请从剪辑工程导出它",
+            "the other version (subtitled/clean) is missing: fix cannot make it; export it "
+            "from the editing project"};
+  if (check == "duration.max")
+    return {"时长超过上限：请在剪辑软件中剪短；若可以直接截掉结尾，加 --trim",
+            "too long: cut it in the editor; to cut the end off as it is, add --trim"};
+  if (check == "duration.min")
+    return {"时长不足：转换加不出内容，只能重新剪辑", "too short: only a new edit can help"};
+  if (check == "audio.missing" || check == "audio.silent")
+    return {"没有声音：转换加不出声音，请从剪辑工程重新导出（包含音频）",
+            "no sound: a conversion cannot add it; export again from the project with the sound"};
+  return {"竖屏画面：请用横屏重新拍摄或剪辑；或加 --pillarbox 把它放在横屏画布中间（两侧黑边）",
+          "portrait pictures: shoot or edit in landscape; or add --pillarbox to place them on a "
+          "landscape canvas (black bars at the sides)"};
+}
+
+bool blocks(const std::string& check, const PlanOptions& options)
+{
+  if (check == "duration.max")
+    return !options.trim;
+  return check == "media.truncated" || check == "media.decode-error" ||
+         check == "media.unreadable" || check == "subtitles.pair-missing" ||
+         check == "duration.min" || check == "audio.missing" || check == "audio.silent";
+}
+
+bool portrait(const VideoFacts& v)
+{
+  return v.display_height > v.display_width;
+}
+
+} // namespace
+
+bool fixable_check(const std::string& check)
+{
+  return needs_video_encode(check) || check == "container.format" || check == "audio.loudness" ||
+         check == "duration.max";
+}
+
+std::string output_name(const SubmissionFile& file, const rules::RuleSet& rules,
+                        const std::string& unit)
+{
+  const Submission none;
+  const checks::Options options{{}, unit, false};
+  checks::Sink sink(rules);
+  return checks::fixed_name(checks::Context{none, rules, options, sink}, file);
+}
+
+Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
+               const rules::RuleSet& rules, const rules::MediaRules& media,
+               const PlanOptions& options)
+{
+  Plan plan;
+  plan.source = file.abs_path;
+  plan.path = file.path;
+  plan.out_name = output_name(file, rules, options.unit);
+  const MediaFacts& facts = file.facts;
+  bool remux = false;
+  for (const auto& f : findings) {
+    if (f.path != file.path || (f.severity != Severity::error && f.severity != Severity::warning))
+      continue;
+    if (std::find(plan.fixes.begin(), plan.fixes.end(), f.check) != plan.fixes.end())
+      continue;
+    if (blocks(f.check, options)) {
+      plan.blockers.push_back({f.check, blocker_text(f.check)});
+      continue;
+    }
+    if (!fixable_check(f.check))
+      continue;
+    plan.fixes.push_back(f.check);
+    if (needs_video_encode(f.check))
+      plan.encode_video = true;
+    else if (f.check == "audio.loudness")
+      plan.encode_audio = true;
+    else if (f.check == "duration.max")
+      plan.encode_video = plan.encode_audio = true;
+    else
+      remux = true;
+  }
+  if (!facts.video) {
+    plan.encode_video = false;
+    return plan;
+  }
+  const bool want_landscape =
+      media.orientation
+          ? media.orientation->value == rules::Orientation::landscape
+          : media.resolution && media.resolution->value.width >= media.resolution->value.height;
+  if (plan.encode_video && portrait(*facts.video) && want_landscape && !options.pillarbox)
+    plan.blockers.push_back({"video.orientation", blocker_text("video.orientation")});
+  if (remux && !plan.encode_video && !mp4_video_codec(facts.video->codec))
+    plan.encode_video = true;
+  const bool has_audio = !facts.audio.empty();
+  if (has_audio && (plan.encode_video || remux) && !mp4_audio_codec(facts.audio.front().codec))
+    plan.encode_audio = true;
+  if (facts.container && facts.container->faststart == false && plan.remux_only() && !remux &&
+      facts.container->format == "mp4" && plan.fixes.empty())
+    plan.fixes.push_back("faststart");
+  if (plan.encode_video)
+    plan.video = checks::picture_conversion(facts, media, want_landscape);
+  if (std::find(plan.fixes.begin(), plan.fixes.end(), "audio.loudness") != plan.fixes.end() &&
+      facts.deep && facts.deep->audio_measured) {
+    double target = loudness_target;
+    if (media.loudness && media.loudness->value.min)
+      target = std::max(target, *media.loudness->value.min + 1);
+    if (media.loudness && media.loudness->value.max)
+      target = std::min(target, *media.loudness->value.max - 1);
+    plan.gain_db = target - facts.deep->loudness_lufs;
+  }
+  if (options.trim && media.max_duration &&
+      std::find(plan.fixes.begin(), plan.fixes.end(), "duration.max") != plan.fixes.end())
+    // A little inside the limit: the sound ends on a whole AAC frame (21 ms), and the
+    // container's duration is its longest stream's.
+    plan.trim_s = std::max(0.0, media.max_duration->value - 0.1);
+  if (!has_audio)
+    plan.encode_audio = false;
+  return plan;
+}
+
+void align_pair(Plan& a, Plan& b)
+{
+  if (!a.encode_video && !b.encode_video)
+    return;
+  Plan& lead = a.encode_video ? a : b;
+  Plan& other = a.encode_video ? b : a;
+  other.encode_video = true;
+  other.video = lead.video;
+  if (lead.gain_db != 0 || other.gain_db != 0) {
+    other.gain_db = lead.gain_db != 0 ? lead.gain_db : other.gain_db;
+    lead.gain_db = other.gain_db;
+    a.encode_audio = b.encode_audio = true;
+  }
+  if (other.fixes.empty())
+    other.fixes.push_back("pair");
+}
+
+std::string video_filter(const VideoSettings& v)
+{
+  return checks::picture_filter(v, true);
+}
+
+std::vector<Text> describe(const Plan& plan)
+{
+  std::vector<Text> out;
+  if (plan.remux_only()) {
+    out.push_back({"转封装为 MP4，索引放在文件开头（不重新编码，画质不变）",
+                   "remux into MP4 with the index first (no re-encode, picture unchanged)"});
+    return out;
+  }
+  if (plan.encode_video) {
+    const VideoSettings& v = plan.video;
+    std::string zh =
+        fmt::format("重新编码画面：{}x{}，{} fps 恒定帧率", v.width, v.height,
+                    fmt::format("{:g}", std::round(v.frame_rate.value() * 1000) / 1000));
+    std::string en = fmt::format("re-encode the picture: {}x{}, constant {:g} fps", v.width,
+                                 v.height, std::round(v.frame_rate.value() * 1000) / 1000);
+    if (v.bitrate > 0) {
+      zh += "，H.264 High 恒定码率 " + rules::format_mbps(v.bitrate);
+      en += ", H.264 High at a constant " + rules::format_mbps(v.bitrate);
+    } else {
+      zh += "，H.264 High";
+      en += ", H.264 High";
+    }
+    if (v.rotation) {
+      zh += fmt::format("，转正（原旋转 {}°）", v.rotation);
+      en += fmt::format(", turned upright (rotation {}°)", v.rotation);
+    }
+    if (v.sar.num != v.sar.den) {
+      zh += "，像素改为方形（原 SAR " + v.sar.ratio_str() + "）";
+      en += ", square pixels (SAR was " + v.sar.ratio_str() + ")";
+    }
+    if (v.deinterlace) {
+      zh += "，去隔行（bwdif）";
+      en += ", deinterlaced (bwdif)";
+    }
+    if (v.tonemap) {
+      zh += "，HDR 转为 SDR BT.709";
+      en += ", HDR tone-mapped to SDR BT.709";
+    }
+    zh += "，保持画面比例（不拉伸，必要时加黑边）";
+    en += ", aspect kept (never stretched; black bars where needed)";
+    out.push_back({zh, en});
+  } else {
+    out.push_back({"画面不重新编码（直接复制）", "picture copied as it is (no re-encode)"});
+  }
+  if (plan.encode_audio) {
+    std::string zh = "重新编码声音：AAC 48 kHz 立体声",
+                en = "re-encode the sound: AAC 48 kHz stereo";
+    if (plan.gain_db != 0) {
+      zh += fmt::format("，音量调整 {:+.1f} dB（响度目标 EBU R128）", plan.gain_db);
+      en += fmt::format(", volume {:+.1f} dB (EBU R128 loudness)", plan.gain_db);
+    }
+    out.push_back({zh, en});
+  }
+  if (plan.trim_s) {
+    out.push_back({fmt::format("截掉 {:g} 秒以后的部分（--trim）", *plan.trim_s),
+                   fmt::format("cut everything after {:g} s (--trim)", *plan.trim_s)});
+  }
+  return out;
+}
+
+} // namespace mpcheck::fix

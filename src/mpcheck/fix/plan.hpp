@@ -1,0 +1,87 @@
+#pragma once
+// `mpcheck fix`, the pure part: from a video's findings and the rules, the least work that
+// makes it pass (docs/fix.md). Remux only (stream copy into a real MP4 with its index first)
+// when the streams are already right; re-encode the picture, the sound or both when a finding
+// asks for it; nothing at all, with the reason said plainly, when no conversion can help
+// (a damaged file, a missing version, too long without --trim, portrait without --pillarbox).
+// No I/O: fix/transcode.cpp carries a plan out.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mpcheck/checks/context.hpp"
+#include "mpcheck/core/finding.hpp"
+#include "mpcheck/core/lang.hpp"
+#include "mpcheck/core/submission.hpp"
+#include "mpcheck/rules/ruleset.hpp"
+#include "mpcheck/util/rational.hpp"
+
+namespace mpcheck::fix {
+
+// x264's preset for every re-encode (and the hints' ffmpeg command): its default.
+inline constexpr const char* x264_preset = "medium";
+// The sound of every re-encode: AAC-LC, 48 kHz, stereo, 192 kbit/s.
+inline constexpr int audio_rate = 48000;
+inline constexpr int audio_bitrate = 192000;
+// The loudness aimed at when audio.loudness fails (EBU R128), moved inside the rule's range.
+inline constexpr double loudness_target = -23.0;
+
+// The picture of a re-encode: the same conversion the hints' ffmpeg command shows
+// (checks/context.hpp).
+using VideoSettings = checks::PictureConversion;
+
+// Why a finding cannot be fixed by converting the file, and what to do instead.
+struct Blocker {
+  std::string check; // the finding's id
+  Text why;
+};
+
+struct Plan {
+  std::string source;             // the file to read (abs path)
+  std::string path;               // as reports name it (relative to the checked root)
+  std::vector<std::string> fixes; // check ids (and "faststart") the plan addresses
+  std::vector<Blocker> blockers;  // findings no conversion fixes
+  bool encode_video = false;      // false: the video stream is copied
+  bool encode_audio = false;      // false: the audio stream is copied
+  VideoSettings video;
+  double gain_db = 0;           // applied to the sound (audio.loudness); 0: none
+  std::optional<double> trim_s; // cut at this time (--trim and duration.max)
+  std::string out_name;         // the compliant file name of the output
+
+  bool fixable() const { return blockers.empty(); }
+  bool needed() const { return !fixes.empty(); }
+  bool remux_only() const { return !encode_video && !encode_audio; }
+};
+
+struct PlanOptions {
+  bool trim = false;      // --trim: cut what runs past duration.max
+  bool pillarbox = false; // --pillarbox: put portrait pictures on a landscape canvas
+  std::string unit;       // --unit: the unit the compliant name carries
+};
+
+// The check ids whose findings `fix` can act on.
+bool fixable_check(const std::string& check);
+
+// The plan for `file` from its findings (those of other files are ignored) under `rules`.
+Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
+               const rules::RuleSet& rules, const rules::MediaRules& media,
+               const PlanOptions& options);
+
+// The two versions of one work are fixed with the same settings, so that they stay the same
+// programme: when either is re-encoded both are, with `a`'s picture settings and gain.
+void align_pair(Plan& a, Plan& b);
+
+// The output's name: the compliant name of the rule set's pattern (layout::canonical_name)
+// when the file's name is understood, else its stem, with ".mp4".
+std::string output_name(const SubmissionFile& file, const rules::RuleSet& rules,
+                        const std::string& unit);
+
+// The libavfilter graph of the picture for `v`, between the decoder and the encoder:
+// checks::picture_filter with the rotation undone (libavcodec does not turn pictures).
+std::string video_filter(const VideoSettings& v);
+
+// One line per step of the plan ("转封装为 MP4（不重新编码）", "重新编码画面：1920x1080 …").
+std::vector<Text> describe(const Plan& plan);
+
+} // namespace mpcheck::fix

@@ -1,0 +1,447 @@
+"""mpcheck fix: each fixable check id on media generated here with the ffmpeg CLI (the CLI only
+MAKES the inputs; fix itself runs in-process), each fixed file passing `check` with no finding
+of that id; a pair fixed together; --dry-run writing nothing; kill -9 leaving no final file;
+what cannot be fixed said plainly (docs/fix.md).
+
+Small pictures (320x180) under a rule file of this test keep each case to a few seconds."""
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import time
+import unittest
+
+from mpcheck_test import run, run_json
+
+UNIT = "测试单位"
+RULES = """schema: mpcheck-rules/1
+id: fix-small
+title: {zh: 修复测试, en: fix test}
+categories:
+  - name: 微视频
+    media:
+      containers: mp4
+      extensions: .mp4
+      resolution: 320x180
+      aspect_ratio: "16:9"
+      frame_rate: 25
+      scan: progressive
+      bitrate: 1Mbps
+      min_bitrate: 0.85Mbps
+      max_bitrate: 1.6Mbps
+      max_duration: 3s
+      min_loudness: -36
+      max_loudness: -8
+    variants:
+      subtitled: {suffix: （有字幕）}
+      clean: {suffix: （无字幕）}
+      required: false
+naming:
+  pattern: "{title}-{category}-{unit}"
+"""
+
+
+def ff(*args):
+    p = subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", *args], capture_output=True, text=True)
+    assert p.returncode == 0, p.stderr
+
+
+def make(out, size="320x180", rate="25", seconds=2, vf=None, vopts=(), fmt=None, faststart=True,
+         gain_db=0, extra=(), graph=None):
+    """A testsrc picture with a tone, encoded by the ffmpeg CLI as asked. Not testsrc2, nor
+    x264 ultrafast: idet takes small testsrc2 pictures and ultrafast's blocks for interlaced."""
+    graph = graph or f"testsrc=size={size}:rate={rate}"
+    if vf:
+        graph += "," + vf
+    a = f"sine=f=440:sample_rate=48000,volume={gain_db}dB"
+    args = ["-f", "lavfi", "-i", graph, "-f", "lavfi", "-i", a, "-t", str(seconds),
+            "-c:v", "libx264", "-preset", "superfast", "-pix_fmt", "yuv420p", *vopts,
+            "-c:a", "aac", "-ac", "2", *extra]
+    if not any(o in vopts for o in ("-b:v", "-crf")):
+        args += ["-b:v", "1M", "-minrate", "1M", "-maxrate", "1M", "-bufsize", "1M",
+                 "-x264-params", "nal-hrd=cbr"]
+    if faststart:
+        args += ["-movflags", "+faststart"]
+    if fmt:
+        args += ["-f", fmt]
+    ff(*args, out)
+
+
+def ids_of(report, path_end=None):
+    return {f["check"] for f in report["findings"]
+            if f["severity"] in ("error", "warning") and (path_end is None or f["path"].endswith(path_end))}
+
+
+class FixTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-fix-")
+        self.src = os.path.join(self.tmp, "src")
+        self.out = os.path.join(self.tmp, "out")
+        os.makedirs(self.src)
+        self.rules = os.path.join(self.tmp, "rules.yaml")
+        with open(self.rules, "w") as f:
+            f.write(RULES)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def name(self, title, variant=""):
+        return os.path.join(self.src, f"{title}-微视频-{UNIT}{variant}.mp4")
+
+    def check(self, *paths):
+        p, report = run_json("check", "--format", "json", "--rules", self.rules, "--unit", UNIT, *paths)
+        return report
+
+    def fix(self, *args):
+        return run("fix", "--rules", self.rules, "--unit", UNIT, *args)
+
+    def probe(self, path):
+        p, data = run_json("probe", "--format", "json", path)
+        return data["files"][0]
+
+    def fixed(self, src, check_id, *extra):
+        """Checks that `src` fails `check_id`, fixes it into --out and returns the output's path
+        after asserting it passes with no finding of `check_id`."""
+        self.assertIn(check_id, ids_of(self.check(src)))
+        p = self.fix(src, "--out", self.out, *extra)
+        out = os.path.join(self.out, os.path.basename(src))
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("复查通过", p.stdout)
+        self.assertIn(check_id, p.stdout)
+        self.assertTrue(os.path.exists(out), os.listdir(self.out))
+        report = self.check(out)
+        self.assertNotIn(check_id, ids_of(report))
+        self.assertEqual(report["summary"]["error"], 0, report["findings"])
+        self.assertEqual([n for n in os.listdir(self.out) if n.startswith(".mpcheck-tmp-")], [])
+        return out
+
+    # -- one case per fixable check id ------------------------------------------------------
+    def test_resolution(self):
+        src = self.name("分辨率")
+        make(src, size="480x270")
+        out = self.fixed(src, "video.resolution")
+        v = self.probe(out)["video"]
+        self.assertEqual((v["width"], v["height"], v["profile"], v["pix_fmt"]), (320, 180, "High", "yuv420p"))
+        self.assertEqual(v["color_primaries"], "bt709")
+
+    def test_anamorphic_is_made_square_not_stretched(self):
+        src = self.name("变形")
+        make(src, size="240x180", vf="setsar=4/3")
+        out = self.fixed(src, "video.resolution")
+        v = self.probe(out)["video"]
+        self.assertEqual((v["width"], v["height"], v["sar"]), (320, 180, "1:1"))
+        # The picture fills the canvas: no black bars at the sides (a stretch-free 4:3→16:9
+        # conversion of a 16:9 display fills it exactly).
+        crop = subprocess.run(["ffmpeg", "-v", "info", "-i", out, "-vf", "cropdetect=round=2", "-f", "null", "-"],
+                              capture_output=True, text=True).stderr
+        last = [l for l in crop.splitlines() if "crop=" in l][-1]
+        self.assertIn("crop=320:", last)
+
+    def test_frame_rate(self):
+        src = self.name("帧率")
+        make(src, rate="30000/1001")
+        out = self.fixed(src, "video.frame-rate")
+        self.assertEqual(self.probe(out)["video"]["frame_rate_fraction"], "25/1")
+
+    def test_variable_frame_rate(self):
+        src = self.name("可变帧率")
+        make(src, seconds=3, vf="select='lt(t,1)+not(mod(n,2))'", extra=["-fps_mode", "vfr"])
+        out = self.fixed(src, "video.variable-frame-rate")
+        self.assertTrue(self.probe(out)["video"]["constant_frame_rate"])
+
+    def test_interlaced(self):
+        src = self.name("隔行")
+        # Really interlaced: fields of a 50 fps picture woven into 25 frames, flagged tff.
+        make(src, graph="testsrc2=size=320x180:rate=50,noise=alls=30:allf=t,tinterlace=mode=interleave_top",
+             vf="setfield=tff", vopts=["-flags", "+ilme+ildct", "-b:v", "1M", "-minrate", "1M",
+                                             "-maxrate", "1M", "-bufsize", "1M",
+                                             "-x264-params", "nal-hrd=cbr:tff=1"])
+        p = self.fix(src, "--dry-run")
+        self.assertIn("bwdif", p.stdout)
+        out = self.fixed(src, "video.scan")
+        self.assertEqual(self.probe(out)["video"]["scan"], "progressive")
+
+    def test_progressive_pictures_are_not_deinterlaced(self):
+        src = self.name("逐行")
+        make(src, size="480x270")
+        p = self.fix(src, "--dry-run")
+        self.assertNotIn("bwdif", p.stdout)
+
+    def test_bitrate_low(self):
+        src = self.name("码率低")
+        make(src, vopts=["-b:v", "200k"])
+        out = self.fixed(src, "video.bitrate")
+        rate = self.probe(out)["video"]["bitrate_measured"]
+        self.assertTrue(850_000 <= rate <= 1_600_000, rate)
+
+    def test_bitrate_high(self):
+        src = self.name("码率高")
+        make(src, vopts=["-b:v", "4M", "-minrate", "4M", "-maxrate", "4M", "-bufsize", "4M",
+                         "-x264-params", "nal-hrd=cbr"])
+        out = self.fixed(src, "video.bitrate")
+        rate = self.probe(out)["video"]["bitrate_measured"]
+        self.assertTrue(850_000 <= rate <= 1_600_000, rate)
+
+    def test_container_is_remuxed_not_reencoded(self):
+        src = self.name("封装")
+        make(src, fmt="mov")
+        p = self.fix(src, "--dry-run")
+        self.assertIn("转封装为 MP4", p.stdout)
+        self.assertNotIn("重新编码画面", p.stdout)
+        out = self.fixed(src, "container.format")
+        before, after = self.probe(src), self.probe(out)
+        self.assertEqual(after["container"]["format"], "mp4")
+        self.assertEqual(before["video"]["frame_count"], after["video"]["frame_count"])
+        self.assertEqual(before["video"]["bitrate_measured"], after["video"]["bitrate_measured"])
+
+    def test_matroska_named_mp4_is_remuxed(self):
+        src = self.name("封装MKV")
+        make(src, fmt="matroska")
+        out = self.fixed(src, "container.format")
+        self.assertEqual(self.probe(out)["container"]["format"], "mp4")
+
+    def test_faststart(self):
+        src = self.name("索引")
+        make(src, faststart=False)
+        self.assertFalse(self.probe(src)["container"]["faststart"])
+        p = self.fix(src, "--out", self.out)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("转封装为 MP4", p.stdout)
+        out = os.path.join(self.out, os.path.basename(src))
+        self.assertTrue(self.probe(out)["container"]["faststart"])
+
+    def test_loudness(self):
+        src = self.name("响度")
+        make(src, gain_db=-32)
+        self.assertLess(self.probe(src)["deep"]["loudness_lufs"], -36)
+        p = self.fix(src, "--dry-run")
+        self.assertIn("画面不重新编码", p.stdout)  # the picture was right: copied
+        out = self.fixed(src, "audio.loudness")
+        lufs = self.probe(out)["deep"]["loudness_lufs"]
+        self.assertTrue(-24.5 <= lufs <= -21.5, lufs)
+        self.assertEqual(self.probe(src)["video"]["frame_count"], self.probe(out)["video"]["frame_count"])
+
+    def test_hdr_tag(self):
+        src = self.name("HDR")
+        make(src, extra=["-color_primaries", "bt2020", "-color_trc", "arib-std-b67", "-colorspace", "bt2020nc"])
+        out = self.fixed(src, "video.hdr")
+        v = self.probe(out)["video"]
+        self.assertEqual((v["color_primaries"], v["color_transfer"], v["color_matrix"]), ("bt709",) * 3)
+
+    def test_rotation_is_turned_upright(self):
+        stage = os.path.join(self.tmp, "stage.mp4")
+        make(stage, size="180x320")
+        src = self.name("旋转")
+        ff("-i", stage, "-map", "0", "-c", "copy", "-metadata:s:v:0", "rotate=270", "-movflags", "+faststart", src)
+        v = self.probe(src)["video"]
+        self.assertEqual((v["display_width"], v["display_height"]), (320, 180))
+        out = self.fixed(src, "video.resolution")
+        v = self.probe(out)["video"]
+        self.assertEqual((v["width"], v["height"], v["rotation"]), (320, 180, 0))
+
+    # -- a pair --------------------------------------------------------------------------------
+    def test_pair_fixed_together_stays_one_programme(self):
+        sub, clean = self.name("双版本", "（有字幕）"), self.name("双版本", "（无字幕）")
+        make(sub, size="480x270", vf="drawbox=y=ih-40:w=iw:h=30:color=white:t=fill")
+        make(clean, size="480x270")
+        p = self.fix(sub, clean, "--out", self.out)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        outs = [os.path.join(self.out, os.path.basename(x)) for x in (sub, clean)]
+        report = self.check(*outs)
+        self.assertNotIn("subtitles.pair-mismatch", ids_of(report))
+        self.assertNotIn("video.resolution", ids_of(report))
+        self.assertEqual(report["summary"]["error"], 0, report["findings"])
+
+    def test_pair_twin_that_passes_is_reencoded_with_it(self):
+        sub, clean = self.name("一好一坏", "（有字幕）"), self.name("一好一坏", "（无字幕）")
+        make(sub, vf="drawbox=y=ih-40:w=iw:h=30:color=white:t=fill", rate="30000/1001")
+        make(clean, rate="30000/1001", vopts=["-b:v", "1M", "-minrate", "1M", "-maxrate", "1M", "-bufsize", "1M",
+                                              "-x264-params", "nal-hrd=cbr"])
+        p = self.fix(sub, clean, "--out", self.out)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertEqual(len(os.listdir(self.out)), 2)
+
+    # -- the hints' commands ----------------------------------------------------------------
+    def run_hint_commands(self, src, check_id):
+        """Runs the `mpcheck fix` and the ffmpeg command of `check_id`'s hint where the user
+        would (a folder of their own); each output, named compliantly in 修复后/, passes."""
+        hint = [f["hint"] for f in self.check(src)["findings"] if f["check"] == check_id][0]
+        fix_at, ff_at = hint.index("mpcheck fix "), hint.index("mkdir -p ")
+        self.assertLess(fix_at, ff_at)
+        fix = hint[fix_at:hint.index("（", fix_at)]
+        ff = hint[ff_at:]
+        if "（若编码不兼容" in ff:  # the remux, then the re-encode for codecs MP4 does not carry
+            ff = ff[:ff.index("（若编码不兼容")]
+        name = os.path.basename(src)
+        for i, command in enumerate((fix, ff)):
+            cwd = os.path.join(self.tmp, f"cwd{i}")
+            os.makedirs(cwd)
+            mpcheck = os.environ.get("MPCHECK", "mpcheck")
+            p = subprocess.run(command.replace("mpcheck fix ", f"'{mpcheck}' fix ", 1) if i == 0
+                               else command + " -v error -y -nostdin",
+                               shell=True, cwd=cwd, capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, command + "\n" + p.stdout + p.stderr)
+            out = os.path.join(cwd, "修复后", name)
+            self.assertTrue(os.path.exists(out), (command, os.listdir(cwd)))
+            report = self.check(out)
+            self.assertNotIn(check_id, ids_of(report), command)
+            self.assertEqual(report["summary"]["error"], 0, (command, report["findings"]))
+
+    def test_hint_commands_fix_resolution_and_bitrate(self):
+        src = self.name("提示码率")
+        make(src, size="480x270", vopts=["-b:v", "200k"])
+        self.run_hint_commands(src, "video.bitrate")
+
+    def test_hint_commands_fix_the_container(self):
+        src = self.name("提示封装")
+        make(src, fmt="mov")
+        self.run_hint_commands(src, "container.format")
+
+    def test_hint_commands_fix_the_loudness(self):
+        src = self.name("提示响度")
+        make(src, gain_db=-32)
+        self.run_hint_commands(src, "audio.loudness")
+
+    def test_hint_commands_fix_interlaced_anamorphic(self):
+        src = self.name("提示变形")
+        make(src, size="240x180", vf="setsar=4/3")
+        self.run_hint_commands(src, "video.resolution")
+
+    # -- progress ------------------------------------------------------------------------------
+    def test_progress_on_a_terminal_quiet_in_a_pipe(self):
+        from test_progress import run_on_terminal
+        src = self.name("进度")
+        make(src, size="480x270")
+        code, out, seen = run_on_terminal("fix", "--rules", self.rules, "--unit", UNIT, src, "--out", self.out)
+        self.assertEqual(code, 0, seen)
+        self.assertIn("\r已修复 0/1 个文件", seen)
+        self.assertIn("复查通过", out)
+        shutil.rmtree(self.out)
+        p = self.fix(src, "--out", self.out)
+        self.assertEqual((p.returncode, p.stderr), (0, ""))
+
+    # -- what writes nothing -------------------------------------------------------------------
+    def test_dry_run_writes_nothing(self):
+        src = self.name("预演")
+        make(src, size="480x270")
+        before = sorted(os.listdir(self.src))
+        p = self.fix(src, "--dry-run", "--out", self.out)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("计划", p.stdout)
+        self.assertFalse(os.path.exists(self.out))
+        self.assertEqual(sorted(os.listdir(self.src)), before)
+        p = self.fix(src, "--dry-run", "--lang", "en")
+        self.assertIn("plan:", p.stdout)
+        self.assertIn("re-encode the picture: 320x180", p.stdout)
+
+    def test_kill_minus_9_leaves_no_final_file(self):
+        with open(self.rules, "w") as f:
+            f.write(RULES.replace("      max_duration: 3s\n", ""))
+        src = self.name("中断")
+        make(src, size="640x360", seconds=30, vopts=["-b:v", "300k"])
+        env = dict(os.environ, LANG="C.UTF-8")
+        proc = subprocess.Popen([os.environ.get("MPCHECK", "mpcheck"), "fix", "--rules", self.rules, "--unit", UNIT,
+                                 src, "--out", self.out, "-j", "1"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        deadline = time.time() + 120
+        while time.time() < deadline and proc.poll() is None:
+            if os.path.isdir(self.out) and any(n.startswith(".mpcheck-tmp-") for n in os.listdir(self.out)):
+                time.sleep(0.5)
+                break
+            time.sleep(0.05)
+        self.assertIsNone(proc.poll(), "fix ended before it could be interrupted")
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        self.assertFalse(os.path.exists(os.path.join(self.out, os.path.basename(src))))
+        self.assertTrue(os.path.exists(src))
+
+    def test_needs_out_or_in_place(self):
+        src = self.name("用法")
+        make(src, size="480x270")
+        p = self.fix(src)
+        self.assertEqual(p.returncode, 2)
+        self.assertIn("mpcheck: error:", p.stderr)
+        p = self.fix(src, "--out", self.out, "--in-place")
+        self.assertEqual(p.returncode, 2)
+
+    # -- in place ------------------------------------------------------------------------------
+    def test_in_place_keeps_the_original_and_takes_the_compliant_name(self):
+        src = os.path.join(self.src, "原地-微视频-别的单位.mov")
+        make(src, size="480x270", fmt="mov")
+        data = open(src, "rb").read()
+        p = self.fix(src, "--in-place")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        fixed = os.path.join(self.src, f"原地-微视频-{UNIT}.mp4")
+        kept = os.path.join(self.src, "原始文件", "原地-微视频-别的单位.mov")
+        self.assertTrue(os.path.exists(fixed), os.listdir(self.src))
+        self.assertEqual(open(kept, "rb").read(), data)
+        self.assertFalse(os.path.exists(src))
+        self.assertEqual(self.check(fixed)["summary"]["error"], 0)
+
+    def test_in_place_on_a_drive_updates_works_yaml(self):
+        drive = os.path.join(self.tmp, "drive")
+        os.makedirs(os.path.join(drive, "作品"))
+        src = os.path.join(drive, "作品", f"盘上-微视频-{UNIT}.mov")
+        make(src, size="480x270", fmt="mov")
+        works = os.path.join(drive, "works.yaml")
+        with open(works, "w") as f:
+            f.write(f"unit: {UNIT}\nworks:\n  - title: 盘上\n    category: 微视频\n"
+                    f"    files:\n      video: 作品/盘上-微视频-{UNIT}.mov\n")
+        p = self.fix(drive, "--in-place")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        fixed = os.path.join(drive, "作品", f"盘上-微视频-{UNIT}.mp4")
+        self.assertFalse(os.path.exists(src))
+        kept = os.path.join(self.tmp, "原始文件", "drive", "作品", f"盘上-微视频-{UNIT}.mov")
+        self.assertTrue(os.path.exists(kept))
+        self.assertEqual(self.probe(fixed)["video"]["width"], 320)
+        with open(works) as f:
+            self.assertIn(f"video: 作品/盘上-微视频-{UNIT}.mp4\n", f.read())
+
+    # -- what cannot be fixed ------------------------------------------------------------------
+    def test_truncated_is_not_fixed_and_says_why(self):
+        whole = os.path.join(self.tmp, "whole.mp4")
+        make(whole, size="480x270")
+        src = self.name("截断")
+        data = open(whole, "rb").read()
+        with open(src, "wb") as f:
+            f.write(data[: len(data) * 6 // 10])
+        p = self.fix(src, "--out", self.out)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("无法自动修复", p.stdout)
+        self.assertIn("原始文件", p.stdout)
+        self.assertFalse(os.path.exists(os.path.join(self.out, os.path.basename(src))))
+
+    def test_missing_version_of_a_pair_is_said(self):
+        with open(self.rules, "w") as f:
+            f.write(RULES.replace("required: false", "required: true"))
+        drive = os.path.join(self.tmp, "drive")
+        os.makedirs(os.path.join(drive, "作品"))
+        make(os.path.join(drive, "作品", f"独版-微视频-{UNIT}（有字幕）.mp4"), size="480x270")
+        p = self.fix(drive, "--out", self.out)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("subtitles.pair-missing", p.stdout)
+        self.assertIn("缺少另一个版本", p.stdout)
+
+    def test_too_long_needs_trim(self):
+        src = self.name("太长")
+        make(src, seconds=4)
+        p = self.fix(src, "--out", self.out)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("--trim", p.stdout)
+        out = self.fixed(src, "duration.max", "--trim")
+        self.assertLessEqual(self.probe(out)["duration_s"], 3.0)
+
+    def test_portrait_needs_pillarbox(self):
+        src = self.name("竖屏")
+        make(src, size="180x320")
+        p = self.fix(src, "--out", self.out)
+        self.assertEqual(p.returncode, 1)
+        self.assertIn("--pillarbox", p.stdout)
+        self.assertFalse(os.path.exists(self.out) and os.listdir(self.out))
+        out = self.fixed(src, "video.resolution", "--pillarbox")
+        self.assertEqual(self.probe(out)["video"]["width"], 320)
+
+
+if __name__ == "__main__":
+    unittest.main()
