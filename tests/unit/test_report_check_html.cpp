@@ -77,9 +77,9 @@ TEST_CASE("report::check_html: one fix per file for the findings it mends, under
   const auto rate = html.find("data-check=\"video.frame-rate\"");
   REQUIRE(res != std::string::npos);
   REQUIRE(rate != std::string::npos);
-  // the wrong file's frame-rate and resolution findings, together, with one ffmpeg command
-  CHECK(count(html, "<div class=\"fix\">怎么改：重新导出，或用：ffmpeg") == 1);
-  CHECK(html.find("<div class=\"fix\">怎么改：重新导出，或用：ffmpeg", std::max(res, rate)) !=
+  // the wrong file's frame-rate and resolution findings, together, with one fix command
+  CHECK(count(html, "<div class=\"fix\">怎么改：重新导出，或用：mpcheck fix") == 1);
+  CHECK(html.find("<div class=\"fix\">怎么改：重新导出，或用：mpcheck fix", std::max(res, rate)) !=
         std::string::npos);
 }
 
