@@ -25,35 +25,15 @@ std::string esc(const std::string& s)
   return xml_escape_text(s);
 }
 
-struct Labels {
-  const char* html_lang;
-  const char* subtitled;
-  const char* clean;
-  const char* video;
-  const char* bitrate;
-  const char* allowed;
-  const char* no_pictures;
-  const char* fast;
-  const char* loudness;
-};
-
-const Labels& labels(Lang lang)
-{
-  static const Labels zh{
-      "zh-CN",        "有字幕版", "无字幕版",           "视频",
-      "码率（每秒）", "允许范围", "没有画面（未解码）", "用 --fast 检查：没有解码画面",
-      "响度"};
-  static const Labels en{"en",
-                         "subtitled",
-                         "clean",
-                         "video",
-                         "bit rate (per second)",
-                         "allowed",
-                         "no pictures (not decoded)",
-                         "checked with --fast: no pictures decoded",
-                         "loudness"};
-  return lang == Lang::en ? en : zh;
-}
+// The page's own words (the findings bring theirs).
+const Text html_lang{"zh-CN", "en"};
+const Text subtitled_word{"有字幕版", "subtitled"};
+const Text clean_word{"无字幕版", "clean"};
+const Text bitrate_word{"码率（每秒）", "bit rate (per second)"};
+const Text allowed_word{"允许范围", "allowed"};
+const Text no_pictures_word{"没有画面（未解码）", "no pictures (not decoded)"};
+const Text fast_word{"用 --fast 检查：没有解码画面", "checked with --fast: no pictures decoded"};
+const Text loudness_word{"响度", "loudness"};
 
 const char* css()
 {
@@ -82,7 +62,7 @@ std::string clock(double s)
 }
 
 // The bit-rate curve as an inline SVG: kbit/s per second, the allowed range as a band.
-std::string bitrate_svg(const VideoFacts& v, const rules::BitrateRange* allowed, const Labels& l)
+std::string bitrate_svg(const VideoFacts& v, const rules::BitrateRange* allowed, Lang lang)
 {
   const auto& kbps = v.kbps_per_second;
   if (kbps.size() < 2)
@@ -95,13 +75,13 @@ std::string bitrate_svg(const VideoFacts& v, const rules::BitrateRange* allowed,
   auto y = [&](double k) { return h - k / top * h; };
   std::string out = fmt::format(
       R"(<svg class="bitrate" viewBox="0 0 {} {}" preserveAspectRatio="none" role="img"><title>{}</title>)",
-      w, h, esc(l.bitrate));
+      w, h, esc(bitrate_word.in(lang)));
   if (allowed && (allowed->min || allowed->max)) {
     const double lo = double(allowed->min) / 1000,
                  hi = allowed->max ? double(allowed->max) / 1000 : top;
     out += fmt::format(
         R"(<rect x="0" y="{:.1f}" width="{}" height="{:.1f}" fill="#e3f5e8"><title>{} {:.1f}–{:.1f} Mbps</title></rect>)",
-        y(hi), w, y(lo) - y(hi), esc(l.allowed), lo / 1000, hi / 1000);
+        y(hi), w, y(lo) - y(hi), esc(allowed_word.in(lang)), lo / 1000, hi / 1000);
   }
   out += R"(<polyline fill="none" stroke="#1565c0" stroke-width="1.5" points=")";
   for (size_t i = 0; i < kbps.size(); ++i)
@@ -124,14 +104,13 @@ std::string facts_line(const MediaFacts& f, Lang lang)
     out += fmt::format(" · {}:{:06.3f}", int(d) / 60, d - 60 * (int(d) / 60));
   }
   if (f.deep && f.deep->audio_measured)
-    out += fmt::format(" · {} {:.1f} LUFS", labels(lang).loudness, f.deep->loudness_lufs);
+    out += fmt::format(" · {} {:.1f} LUFS", loudness_word.in(lang), f.deep->loudness_lufs);
   return out;
 }
 
 std::string video_figure(const checks::CheckReport& r, const SubmissionFile& file,
                          const std::string& caption, Lang lang)
 {
-  const Labels& l = labels(lang);
   std::string out = "<figure><figcaption>" + esc(caption) + "</figcaption>";
   const DeepFacts* d = file.facts.deep ? &*file.facts.deep : nullptr;
   if (d && !d->thumbnails.empty()) {
@@ -147,7 +126,8 @@ std::string video_figure(const checks::CheckReport& r, const SubmissionFile& fil
           base64_encode(t.jpeg), t.width, t.height, clock(t.time_s), turn, clock(t.time_s));
     out += "</div>";
   } else {
-    out += fmt::format(R"(<p class="none">{}</p>)", esc(d ? l.no_pictures : l.fast));
+    out +=
+        fmt::format(R"(<p class="none">{}</p>)", esc((d ? no_pictures_word : fast_word).in(lang)));
   }
   if (file.facts.video) {
     const rules::MediaRules& media =
@@ -155,7 +135,7 @@ std::string video_figure(const checks::CheckReport& r, const SubmissionFile& fil
             ->rules_for(file.work >= 0 ? r.submission.works[size_t(file.work)].category
                                        : std::string())
             .media;
-    out += bitrate_svg(*file.facts.video, media.bitrate ? &media.bitrate->value : nullptr, l);
+    out += bitrate_svg(*file.facts.video, media.bitrate ? &media.bitrate->value : nullptr, lang);
   }
   out += R"(<p class="facts">)" + esc(facts_line(file.facts, lang)) + "</p></figure>";
   return out;
@@ -238,7 +218,6 @@ std::string work_section(const checks::CheckReport& r, int w,
                          const std::vector<const Finding*>& findings, Lang lang)
 {
   const Work& work = r.submission.works[size_t(w)];
-  const Labels& l = labels(lang);
   std::string out = fmt::format(
       R"(<section class="work" id="work-{}"><h2>《{}》{}{}</h2>)", w, esc(work.title),
       work.category.empty() ? "" : "（" + esc(work.category) + "）", badge(findings, lang));
@@ -250,10 +229,10 @@ std::string work_section(const checks::CheckReport& r, int w,
     out += R"(<div class="versions">)";
     out += video_figure(
         r, r.submission.files[size_t(p.subtitled)],
-        std::string(l.subtitled) + " · " + r.submission.files[size_t(p.subtitled)].name, lang);
+        subtitled_word.in(lang) + " · " + r.submission.files[size_t(p.subtitled)].name, lang);
     out +=
         video_figure(r, r.submission.files[size_t(p.clean)],
-                     std::string(l.clean) + " · " + r.submission.files[size_t(p.clean)].name, lang);
+                     clean_word.in(lang) + " · " + r.submission.files[size_t(p.clean)].name, lang);
     out += "</div>";
     shown.push_back(p.subtitled);
     shown.push_back(p.clean);
@@ -317,7 +296,6 @@ std::string checked_line(const checks::CheckReport& report, Lang lang)
 std::string check_html(std::span<const checks::CheckReport> reports, Lang lang)
 {
   const Words& w = words(lang);
-  const Labels& l = labels(lang);
   if (reports.empty())
     return "";
   const checks::CheckReport& first = reports.front();
@@ -326,7 +304,7 @@ std::string check_html(std::span<const checks::CheckReport> reports, Lang lang)
   std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\">"
                                 "<meta name=\"viewport\" content=\"width=device-width\"><title>{} "
                                 "— {}</title><style>{}</style></head><body>",
-                                l.html_lang, esc(w.title), esc(rules.title.in(lang)), css());
+                                html_lang.in(lang), esc(w.title), esc(rules.title.in(lang)), css());
   std::string dates = fmt::format(
       "{}：{}{}", w.as_of, first.as_of.str(),
       rules.deadline ? fmt::format("　{}：{}", w.deadline, rules.deadline->value.str()) : "");

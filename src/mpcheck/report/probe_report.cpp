@@ -198,31 +198,21 @@ const char* yes_no(bool b, Lang lang)
   return lang == Lang::en ? (b ? "yes" : "no") : (b ? "是" : "否");
 }
 
-struct Labels {
-  const char* container;
-  const char* duration;
-  const char* video;
-  const char* audio;
-  const char* image;
-  const char* truncated;
-  const char* error;
-  const char* none;
-  const char* qr;
-};
-
-const Labels& labels(Lang lang)
-{
-  static const Labels zh{"容器",   "时长",     "视频", "音频",  "图片",
-                         "不完整", "无法读取", "无",   "二维码"};
-  static const Labels en{"container", "duration",   "video", "audio",  "image",
-                         "truncated", "unreadable", "none",  "QR code"};
-  return lang == Lang::en ? en : zh;
-}
+// The words of probe's text, in both languages.
+const Text container_word{"容器", "container"};
+const Text duration_word{"时长", "duration"};
+const Text video_word{"视频", "video"};
+const Text audio_word{"音频", "audio"};
+const Text image_word{"图片", "image"};
+const Text truncated_word{"不完整", "truncated"};
+const Text error_word{"无法读取", "unreadable"};
+const Text none_word{"无", "none"};
+const Text qr_word{"二维码", "QR code"};
 
 void append_video(std::string& out, const VideoFacts& v, Lang lang)
 {
-  const Labels& l = labels(lang);
-  out += fmt::format("  {}: {} {} {}x{}", l.video, v.codec, v.profile, v.width, v.height);
+  out +=
+      fmt::format("  {}: {} {} {}x{}", video_word.in(lang), v.codec, v.profile, v.width, v.height);
   if (v.sar.num != v.sar.den)
     out += fmt::format(" SAR {} DAR {}", v.sar.ratio_str(), v.dar.ratio_str());
   if (v.rotation)
@@ -268,36 +258,36 @@ void append_deep(std::string& out, const DeepFacts& d, Lang lang)
 
 void append_image(std::string& out, const ImageFacts& i, Lang lang)
 {
-  const Labels& l = labels(lang);
-  out += fmt::format("  {}: {} {}x{} {} {:.0f} dpi\n", l.image, i.format, i.width, i.height,
-                     i.color_mode, i.dpi_x);
+  out += fmt::format("  {}: {} {}x{} {} {:.0f} dpi\n", image_word.in(lang), i.format, i.width,
+                     i.height, i.color_mode, i.dpi_x);
   if (!i.qr_codes)
     return;
   for (std::string text : *i.qr_codes) {
     // One line, no terminal escapes: a QR code may hold line breaks (a vCard) or ESC.
     std::replace_if(
         text.begin(), text.end(), [](char c) { return (unsigned char)c < 0x20 || c == 0x7f; }, ' ');
-    out += fmt::format("  {}: {}\n", l.qr, text);
+    out += fmt::format("  {}: {}\n", qr_word.in(lang), text);
   }
   if (i.qr_codes->empty() && !i.qr_error)
-    out += fmt::format("  {}: {}\n", l.qr, l.none);
+    out += fmt::format("  {}: {}\n", qr_word.in(lang), none_word.in(lang));
   if (i.qr_error)
-    out += fmt::format("  {}: {}\n", l.qr, probe_error_message(i.qr_error->code).in(lang));
+    out +=
+        fmt::format("  {}: {}\n", qr_word.in(lang), probe_error_message(i.qr_error->code).in(lang));
 }
 
 } // namespace
 
 std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
 {
-  const Labels& l = labels(lang);
   std::string out;
   for (const auto& f : files) {
     out += f.path + "\n";
     if (f.container) {
       const auto& c = *f.container;
-      out += fmt::format("  {}: {}{} , {}: {:.3f} s, {}, {} bytes", l.container, c.format,
-                         c.brand.empty() ? "" : " (" + c.brand + ")", l.duration, c.duration_s,
-                         rules::format_mbps(c.bit_rate), c.size);
+      out +=
+          fmt::format("  {}: {}{} , {}: {:.3f} s, {}, {} bytes", container_word.in(lang), c.format,
+                      c.brand.empty() ? "" : " (" + c.brand + ")", duration_word.in(lang),
+                      c.duration_s, rules::format_mbps(c.bit_rate), c.size);
       if (c.faststart)
         out += fmt::format(", faststart: {}", yes_no(*c.faststart, lang));
       out += "\n";
@@ -306,19 +296,20 @@ std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
       append_video(out, *f.video, lang);
     if (f.kind == "video" || f.kind == "audio") {
       if (f.audio.empty())
-        out += fmt::format("  {}: {}\n", l.audio, l.none);
+        out += fmt::format("  {}: {}\n", audio_word.in(lang), none_word.in(lang));
       for (const auto& a : f.audio)
-        out += fmt::format("  {}: {} {} ch {} Hz {}\n", l.audio, a.codec, a.channels, a.sample_rate,
-                           a.bit_rate ? rules::format_mbps(a.bit_rate) : "");
+        out += fmt::format("  {}: {} {} ch {} Hz {}\n", audio_word.in(lang), a.codec, a.channels,
+                           a.sample_rate, a.bit_rate ? rules::format_mbps(a.bit_rate) : "");
     }
     if (f.deep)
       append_deep(out, *f.deep, lang);
     if (f.image)
       append_image(out, *f.image, lang);
     if (f.truncated)
-      out += fmt::format("  {}: {}\n", l.truncated, f.truncated_detail);
+      out += fmt::format("  {}: {}\n", truncated_word.in(lang), f.truncated_detail);
     if (f.error)
-      out += fmt::format("  {}: {}\n", l.error, probe_error_message(f.error->code).in(lang));
+      out += fmt::format("  {}: {}\n", error_word.in(lang),
+                         probe_error_message(f.error->code).in(lang));
   }
   return terminal_safe(out);
 }
