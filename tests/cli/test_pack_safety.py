@@ -1,4 +1,4 @@
-"""SPEC §8 end to end: pack reads only inside SRC (a works.yaml path or a symlink that leaves
+"""The pack guarantees of docs/pack.md end to end: pack reads only inside SRC (a works.yaml path or a symlink that leaves
 SRC is refused and reported) and writes only inside DIR and the outputs the user named
 (--zip, -o), which may never be a source; check never writes its report into what it checks.
 One test per rule of docs/pack.md "What pack reads and writes"."""
