@@ -3,6 +3,7 @@ media, loaded in a real headless browser (Debian's chromium), and the test asser
 findings, the thumbnails (decoded by the browser) and the bit-rate curves are there, in
 Chinese by default and English with --lang en."""
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -140,6 +141,50 @@ class HtmlReportTest(unittest.TestCase):
                            capture_output=True, text=True, timeout=120)
         self.assertEqual(p.returncode, 0, p.stderr[-2000:])
         self.assertGreater(os.path.getsize(shot), 50_000)
+        self.assertTrue(png_rows_vary(shot))
+
+
+class PortraitHtmlTest(unittest.TestCase):
+    """A portrait work (a phone's picture stored on its side, turned by its display matrix):
+    its thumbnails are shown whole and upright, and the bit-rate chart has its axes, units and
+    the allowed band labelled."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-html-portrait-")
+        video = f"{self.tmp}/drive/作品/竖屏-微视频-{UNIT}.mp4"
+        place(fixture("h264-rotated-90.mp4"), video)
+        self.html = os.path.join(self.tmp, "portrait.html")
+        run("check", "--format", "html", "-o", self.html, *CZ, f"{self.tmp}/drive")
+        self.text = read(self.html)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_portrait_thumbnails_sit_in_upright_boxes_and_the_chart_is_labelled(self):
+        boxes = re.findall(r'class="turned" style="width:(\d+)px;height:(\d+)px"', self.text)
+        self.assertTrue(boxes, self.text[:2000])
+        for w, h in boxes:
+            self.assertLess(int(w), int(h))  # an upright (portrait) box
+        self.assertNotIn("overflow-x:auto", self.text)  # never clipped in a scroll box
+        self.assertRegex(self.text, r'<text class="axis"[^>]*>[0-9.]+ Mbps</text>')
+        self.assertIn('<text class="axis" x="56" y="112">0:00</text>', self.text)
+        self.assertIn("允许范围 6.8–12.0 Mbps</text>", self.text)
+
+    def test_a_real_browser_shows_every_portrait_thumbnail_whole(self):
+        self.assertIsNotNone(CHROMIUM, "chromium is installed by scripts/setup.sh")
+        flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                 "--virtual-time-budget=5000"]
+        dom = subprocess.run(flags + ["--dump-dom", "file://" + self.html], capture_output=True,
+                             text=True, timeout=120)
+        self.assertEqual(dom.returncode, 0, dom.stderr[-2000:])
+        boxes = self.text.count('class="turned"')
+        # The page's load handler measures each turned picture inside its box in the browser.
+        self.assertIn(f'data-portrait-whole="{boxes}"', dom.stdout)
+        shot = os.path.join(self.tmp, "portrait.png")
+        p = subprocess.run(flags + ["--window-size=900,700", f"--screenshot={shot}",
+                                    "file://" + self.html], capture_output=True, text=True,
+                           timeout=120)
+        self.assertEqual(p.returncode, 0, p.stderr[-2000:])
         self.assertTrue(png_rows_vary(shot))
 
 

@@ -44,9 +44,9 @@ main{padding:12px 28px 40px}section{background:#fff;border-radius:8px;margin:16p
 h2{margin:0 0 10px;font-size:20px}.badge{font-size:14px;border-radius:10px;padding:2px 10px;margin-left:10px;vertical-align:middle}
 .badge.ok{background:#e3f5e8;color:#1b6e33}.badge.error{background:#fde2e1;color:#b71c1c}.badge.warning{background:#fff3d6;color:#8a5a00}
 .versions{display:flex;gap:16px;flex-wrap:wrap}figure{margin:0;flex:1 1 460px;min-width:0;border:1px solid #e5e6eb;border-radius:6px;padding:8px}
-figcaption{font-weight:bold;margin-bottom:6px;word-break:break-all}.strip{display:flex;gap:4px;overflow-x:auto}
+figcaption{font-weight:bold;margin-bottom:6px;word-break:break-all}.strip{display:flex;gap:4px;flex-wrap:wrap}
 .strip div{text-align:center;font-size:12px;color:#555}.strip img{display:block;height:90px;border-radius:3px;background:#000}
-.facts{font-size:13px;color:#444;margin:6px 0 0}svg.bitrate{width:100%;height:90px;background:#fafafa;border:1px solid #eee;margin-top:6px}
+.facts{font-size:13px;color:#444;margin:6px 0 0}svg.bitrate{width:100%;height:auto;background:#fafafa;border:1px solid #eee;margin-top:6px}svg.bitrate text{font-size:11px;fill:#555}.turned{position:relative;overflow:hidden;margin:0 auto}.turned img{position:absolute;left:50%;top:50%;height:auto}
 ul.findings{list-style:none;padding:0;margin:12px 0 0}ul.findings li{border-left:5px solid #999;background:#fafafa;margin:8px 0;padding:8px 12px;border-radius:0 6px 6px 0}
 li.error{border-color:#d32f2f!important;background:#fff5f5!important}li.warning{border-color:#f0a000!important;background:#fffaf0!important}
 li.manual,li.info{border-color:#8c8c8c!important}.sev{font-weight:bold;margin-right:6px}li.error .sev{color:#c62828}li.warning .sev{color:#a86b00}
@@ -61,7 +61,8 @@ std::string clock(double s)
   return fmt::format("{:02d}:{:02d}", t / 60, t % 60);
 }
 
-// The bit-rate curve as an inline SVG: kbit/s per second, the allowed range as a band.
+// The bit-rate curve as an inline SVG: Mbit/s per second of the video, with its axes (0 and
+// the top in Mbps, 0:00 and the length) and the allowed range as a labelled band.
 std::string bitrate_svg(const VideoFacts& v, const rules::BitrateRange* allowed, Lang lang)
 {
   const auto& kbps = v.kbps_per_second;
@@ -71,21 +72,33 @@ std::string bitrate_svg(const VideoFacts& v, const rules::BitrateRange* allowed,
   if (allowed && allowed->max)
     top = std::max(top, double(allowed->max) / 1000);
   top *= 1.1;
-  const double w = 600, h = 90, n = double(kbps.size() - 1);
-  auto y = [&](double k) { return h - k / top * h; };
-  std::string out = fmt::format(
-      R"(<svg class="bitrate" viewBox="0 0 {} {}" preserveAspectRatio="none" role="img"><title>{}</title>)",
-      w, h, esc(bitrate_word.in(lang)));
+  // The plot inside a frame of labels: y axis at the left, x axis below.
+  const double left = 56, right = 632, plot_top = 8, bottom = 96, n = double(kbps.size() - 1);
+  auto x = [&](double i) { return left + i / n * (right - left); };
+  auto y = [&](double k) { return bottom - k / top * (bottom - plot_top); };
+  std::string out =
+      fmt::format(R"(<svg class="bitrate" viewBox="0 0 640 120" role="img"><title>{}</title>)",
+                  esc(bitrate_word.in(lang)));
   if (allowed && (allowed->min || allowed->max)) {
     const double lo = double(allowed->min) / 1000,
                  hi = allowed->max ? double(allowed->max) / 1000 : top;
-    out += fmt::format(
-        R"(<rect x="0" y="{:.1f}" width="{}" height="{:.1f}" fill="#e3f5e8"><title>{} {:.1f}–{:.1f} Mbps</title></rect>)",
-        y(hi), w, y(lo) - y(hi), esc(allowed_word.in(lang)), lo / 1000, hi / 1000);
+    const std::string band = fmt::format("{} {:.1f}–{:.1f} Mbps", allowed_word.in(lang), lo / 1000,
+                                         (allowed->max ? hi : top) / 1000);
+    out += fmt::format(R"(<rect x="{}" y="{:.1f}" width="{}" height="{:.1f}" fill="#e3f5e8"/>)"
+                       R"(<text class="band" x="{}" y="{:.1f}" text-anchor="end">{}</text>)",
+                       left, y(hi), right - left, y(lo) - y(hi), right - 4, y(hi) + 12, esc(band));
   }
+  out += fmt::format(R"(<line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#888"/>)"
+                     R"(<line x1="{0}" y1="{2}" x2="{3}" y2="{2}" stroke="#888"/>)"
+                     R"(<text class="axis" x="{4}" y="{5}" text-anchor="end">{6:.1f} Mbps</text>)"
+                     R"(<text class="axis" x="{4}" y="{2}" text-anchor="end">0</text>)"
+                     R"(<text class="axis" x="{0}" y="{7}">0:00</text>)"
+                     R"(<text class="axis" x="{3}" y="{7}" text-anchor="end">{8}</text>)",
+                     left, plot_top, bottom, right, left - 4, plot_top + 8, top / 1000, bottom + 16,
+                     clock(n));
   out += R"(<polyline fill="none" stroke="#1565c0" stroke-width="1.5" points=")";
   for (size_t i = 0; i < kbps.size(); ++i)
-    out += fmt::format("{:.1f},{:.1f} ", double(i) / n * w, y(kbps[i]));
+    out += fmt::format("{:.1f},{:.1f} ", x(double(i)), y(kbps[i]));
   out += R"("/></svg>)";
   return out;
 }
@@ -115,15 +128,25 @@ std::string video_figure(const checks::CheckReport& r, const SubmissionFile& fil
   const DeepFacts* d = file.facts.deep ? &*file.facts.deep : nullptr;
   if (d && !d->thumbnails.empty()) {
     const int rotation = file.facts.video ? file.facts.video->rotation : 0;
-    const std::string turn = rotation
-                                 ? fmt::format(R"( style="transform:rotate({}deg);margin:0 {}px")",
-                                               rotation, rotation % 180 ? 20 : 0)
-                                 : "";
+    const bool quarter = rotation % 180 != 0;
     out += R"(<div class="strip">)";
-    for (const Thumbnail& t : d->thumbnails)
+    for (const Thumbnail& t : d->thumbnails) {
+      const std::string img =
+          fmt::format(R"(<img src="data:image/jpeg;base64,{}" width="{}" height="{}" alt="{}")",
+                      base64_encode(t.jpeg), t.width, t.height, clock(t.time_s));
+      if (!quarter) {
+        const std::string turn =
+            rotation ? fmt::format(R"x( style="transform:rotate({}deg)")x", rotation) : "";
+        out += fmt::format("<div>{}{}>{}</div>", img, turn, clock(t.time_s));
+        continue;
+      }
+      // A portrait picture stored on its side: a box of the upright size (160 px high) holds
+      // the picture turned inside it, so it is shown whole.
+      const double high = 160, wide = high * t.height / std::max(1, t.width);
       out += fmt::format(
-          R"(<div><img src="data:image/jpeg;base64,{}" width="{}" height="{}" alt="{}"{}>{}</div>)",
-          base64_encode(t.jpeg), t.width, t.height, clock(t.time_s), turn, clock(t.time_s));
+          R"x(<div><div class="turned" style="width:{:.0f}px;height:{:.0f}px">{} style="width:{:.0f}px;transform:translate(-50%,-50%) rotate({}deg)"></div>{}</div>)x",
+          wide, high, img, high, rotation, clock(t.time_s));
+    }
     out += "</div>";
   } else {
     out +=
@@ -324,9 +347,16 @@ std::string check_html(std::span<const checks::CheckReport> reports, Lang lang)
   }
   // How many pictures the browser could show, on the root element: for automated checks of
   // the page (tests/cli/test_report_html.py). Nothing else runs.
-  out += "</main><script>addEventListener('load',function(){var n=0;for(var i of document.images)"
-         "if(i.complete&&i.naturalWidth>0)n++;document.documentElement.dataset.imagesShown=n;});"
-         "</script></body></html>\n";
+  // On load, the page counts the pictures the browser could decode, and the portrait ones
+  // shown whole (the turned picture inside its box): the tests read both from the DOM.
+  out +=
+      "</main><script>addEventListener('load',function(){var n=0;for(var i of document.images)"
+      "if(i.complete&&i.naturalWidth>0)n++;document.documentElement.dataset.imagesShown=n;"
+      "var w=0;for(var b of document.querySelectorAll('.turned')){var o=b.getBoundingClientRect(),"
+      "r=b.firstChild.getBoundingClientRect();if(r.left>=o.left-1&&r.right<=o.right+1&&"
+      "r.top>=o.top-1&&r.bottom<=o.bottom+1&&r.height>r.width)w++;}"
+      "document.documentElement.dataset.portraitWhole=w;});"
+      "</script></body></html>\n";
   return out;
 }
 
