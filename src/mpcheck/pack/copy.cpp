@@ -224,13 +224,27 @@ Status Copier::stage_small(int in, const std::string& source, const SourceStamp&
     return source_changed(source);
   if (Status status = check_stamp(in, expected, source); !status.ok())
     return status;
-  staged = {-1, temp_path_for(dest_path), dest_path, util::sha256_hex({m_buffers, size_t(got)})};
+  const std::string_view bytes(m_buffers, std::size_t(got));
+  if (Status status = write_staged(bytes, dest_path, util::sha256_hex(bytes), staged, close_now);
+      !status.ok())
+    return status;
+  if (on_bytes)
+    on_bytes(got);
+  return {};
+}
+
+// Writes `bytes` under the temporary name of `dest_path` and, with `close_now`, closes it.
+// On failure the temporary file is removed.
+Status Copier::write_staged(std::string_view bytes, const std::string& dest_path,
+                            const std::string& sha256, Staged& staged, bool close_now)
+{
+  staged = {-1, temp_path_for(dest_path), dest_path, sha256};
   staged.fd =
       ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (staged.fd < 0)
     return errno_status(errno, "cannot create", staged.temp, fat32);
   Status status;
-  if (const int err = write_all(staged.fd, m_buffers, std::size_t(got)))
+  if (const int err = write_all(staged.fd, bytes.data(), bytes.size()))
     status = errno_status(err, "cannot write", dest_path, fat32);
   if (status.ok() && close_now) {
     const int closed = ::close(staged.fd);
@@ -238,13 +252,9 @@ Status Copier::stage_small(int in, const std::string& source, const SourceStamp&
     if (closed != 0)
       status = errno_status(errno, "cannot close", dest_path, fat32);
   }
-  if (!status.ok()) {
+  if (!status.ok())
     discard(staged);
-    return status;
-  }
-  if (on_bytes)
-    on_bytes(got);
-  return {};
+  return status;
 }
 
 Status Copier::commit_batch(std::vector<Staged>& batch, std::size_t& renamed)
@@ -279,18 +289,9 @@ Status Copier::commit_batch(std::vector<Staged>& batch, std::size_t& renamed)
 }
 
 Status Copier::stage(std::string_view content, const std::string& dest_path,
-                     const std::string& sha256, Staged& staged)
+                     const std::string& sha256, Staged& staged, bool close_now)
 {
-  staged = {-1, temp_path_for(dest_path), dest_path, sha256};
-  staged.fd =
-      ::open(staged.temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (staged.fd < 0)
-    return errno_status(errno, "cannot create", staged.temp, fat32);
-  if (const int err = write_all(staged.fd, content.data(), content.size())) {
-    discard(staged);
-    return errno_status(err, "cannot write", dest_path, fat32);
-  }
-  return {};
+  return write_staged(content, dest_path, sha256, staged, close_now);
 }
 
 void Copier::discard(Staged& staged)

@@ -67,9 +67,10 @@ public:
   Status stage(const std::string& source, const SourceStamp& expected, const std::string& dest_path,
                Staged& staged, bool close_now = false);
 
-  // Writes `content` (whose digest is `sha256`) under the temporary name of `dest_path`.
+  // Writes `content` (whose digest is `sha256`) under the temporary name of `dest_path`; with
+  // `close_now`, closed at once for commit_batch().
   Status stage(std::string_view content, const std::string& dest_path, const std::string& sha256,
-               Staged& staged);
+               Staged& staged, bool close_now = false);
 
   // fdatasync, the optional read-back, rename to the final name, fsync of the folder: after
   // success the file is complete and durable under its final name; after failure the
@@ -102,6 +103,8 @@ public:
 private:
   Status stage_small(int in, const std::string& source, const SourceStamp& expected,
                      const std::string& dest_path, Staged& staged, bool close_now);
+  Status write_staged(std::string_view bytes, const std::string& dest_path,
+                      const std::string& sha256, Staged& staged, bool close_now);
   Status read_back(const Staged& staged);
   Status pump(int in, int out, const std::string& dest_path, int64_t limit, int64_t& copied,
               std::string& sha256);

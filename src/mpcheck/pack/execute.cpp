@@ -515,17 +515,8 @@ Status Run::stage(Item& item, Staged& staged, bool batched)
 {
   if (Status status = make_dirs(m_out, parent_of(item.dest())); !status.ok())
     return status;
-  if (item.generated) {
-    Status status = m_copier.stage(item.generated->content, item.dest_path, item.sha256, staged);
-    if (status.ok() && batched && ::close(staged.fd) != 0) {
-      status = errno_status(errno, "cannot close", item.dest_path);
-      staged.fd = -1;
-      Copier::discard(staged);
-    }
-    if (batched)
-      staged.fd = -1;
-    return status;
-  }
+  if (item.generated)
+    return m_copier.stage(item.generated->content, item.dest_path, item.sha256, staged, batched);
   const Status status =
       m_copier.stage(item.copy->source, item.stamp, item.dest_path, staged, batched);
   item.sha256 = staged.sha256;

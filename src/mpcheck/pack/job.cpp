@@ -27,13 +27,6 @@ std::string say(Lang lang, const std::string& zh, const std::string& en)
   return lang == Lang::en ? en : zh;
 }
 
-bool inside(const fs::path& child, const fs::path& parent)
-{
-  std::error_code ec;
-  const fs::path c = fs::weakly_canonical(child, ec), p = fs::weakly_canonical(parent, ec);
-  return std::mismatch(p.begin(), p.end(), c.begin(), c.end()).first == p.end();
-}
-
 Text symlink_outside(const std::string& link)
 {
   return {"file.symlink-outside：链接指向源文件夹之外（" + (link.empty() ? "不存在的位置" : link) +
@@ -49,7 +42,7 @@ Text symlink_outside(const std::string& link)
 std::string output_problem(const Request& request, const Prepared& prepared)
 {
   const Lang lang = request.lang;
-  if (inside(request.out, request.src) || inside(request.src, request.out))
+  if (is_inside(request.out, request.src) || is_inside(request.src, request.out))
     return say(lang, "输出目录不能在源目录里，源目录也不能在输出目录里",
                "the output folder must not be inside the source, nor the source inside it");
   std::error_code ec;

@@ -44,6 +44,11 @@ std::string same_file(const struct stat& out, const std::vector<std::string>& fi
 
 } // namespace
 
+bool is_inside(const std::string& path, const std::string& root)
+{
+  return within(real(path), real(root));
+}
+
 bool same_file_as_any(const std::string& path, const std::vector<std::string>& files)
 {
   struct stat out;

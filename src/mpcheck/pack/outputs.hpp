@@ -35,6 +35,10 @@ struct OutputGuard {
 std::string output_problem(const OutputGuard& guard, const std::string& option,
                            const std::string& path, Lang lang);
 
+// Whether `path` is `root` or lies inside it, both with their links and '..' resolved as far as
+// they exist.
+bool is_inside(const std::string& path, const std::string& root);
+
 // Whether `path` exists and is the same file (device and inode) as one of `files`.
 bool same_file_as_any(const std::string& path, const std::vector<std::string>& files);
 
