@@ -53,8 +53,6 @@ EXCEPTIONS = {
                       "temporary name, commit, the original moved to 原始文件/, works.yaml"),
     "gather/run.cpp": (["cli/test_check.py", "cli/test_drives.py"],
                        "walks and probes in parallel (libav*): the check command's engine"),
-    "gather/deep.cpp": (["cli/test_deep.py", "cli/test_sound.py"],
-                        "decodes every video of a submission (libav*)"),
     "media/analyze.cpp": (["cli/test_deep.py", "cli/test_sound.py"],
                           "decodes video and sound (libav*, idet, ebur128); the arithmetic on "
                           "the pictures is in picture.cpp, tested by unit/test_media_picture.cpp"),

@@ -1,11 +1,15 @@
 #include "mpcheck/gather/deep.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <future>
 #include <thread>
 
+#include <sys/stat.h>
+
 #include "mpcheck/media/picture.hpp"
 #include "mpcheck/util/parallel.hpp"
+#include "mpcheck/util/path.hpp"
 
 namespace mpcheck::gather {
 
@@ -65,11 +69,12 @@ private:
 
 // Both versions at once, on two threads: each opens its file, publishes its keyframes and
 // waits for the other's; both then plan the same times (plan_pair_times), so that where the
-// two exports share their GOPs every sample is a single keyframe in both.
-void analyze_pair(Submission& sub, const Unit& u, const media::AnalyzeOptions& options)
+// two exports share their GOPs every sample is a single keyframe in both. Returns the
+// subtitled version's analysis, then the clean one's.
+std::vector<media::Analysis> analyze_pair(const std::string& subtitled_path,
+                                          const std::string& clean_path,
+                                          const media::AnalyzeOptions& options)
 {
-  SubmissionFile& a = sub.files[size_t(u.first)];
-  SubmissionFile& b = sub.files[size_t(u.second)];
   Exchange from_a, from_b;
   std::shared_future<Published> a_keys = from_a.future(), b_keys = from_b.future();
   auto plan = [](Exchange& mine, const std::shared_future<Published>& theirs, bool first) {
@@ -84,14 +89,13 @@ void analyze_pair(Submission& sub, const Unit& u, const media::AnalyzeOptions& o
                        : media::plan_pair_times(d, other.keyframes, keys);
         }};
   };
-  media::Analysis clean;
+  std::vector<media::Analysis> out(2);
   std::thread worker([&] {
-    clean = media::analyze(b.abs_path, plan(from_b, a_keys, false), options);
+    out[1] = media::analyze(clean_path, plan(from_b, a_keys, false), options);
     from_b.publish({}); // when it failed before planning
   });
-  media::Analysis subtitled;
   try {
-    subtitled = media::analyze(a.abs_path, plan(from_a, b_keys, true), options);
+    out[0] = media::analyze(subtitled_path, plan(from_a, b_keys, true), options);
   } catch (...) {
     from_a.publish({});
     worker.join();
@@ -99,34 +103,181 @@ void analyze_pair(Submission& sub, const Unit& u, const media::AnalyzeOptions& o
   }
   from_a.publish({});
   worker.join();
+  return out;
+}
+
+// Hands the analyses of unit `u` to its files (and its pair's comparison).
+void apply(Submission& sub, const Unit& u, std::vector<media::Analysis>& analyses)
+{
+  SubmissionFile& a = sub.files[size_t(u.first)];
+  if (u.second < 0) {
+    a.facts.deep = std::move(analyses[0].facts);
+    return;
+  }
+  SubmissionFile& b = sub.files[size_t(u.second)];
   // Matched within half a frame: the same picture in two encodes of one timeline.
   const double fps = a.facts.video->frame_rate.valid() ? a.facts.video->frame_rate.value() : 25;
   VersionPair& pair = sub.pairs[size_t(u.pair)];
-  pair.comparison = media::compare_pair(subtitled.samples, clean.samples, 0.5 / std::max(1.0, fps));
+  pair.comparison =
+      media::compare_pair(analyses[0].samples, analyses[1].samples, 0.5 / std::max(1.0, fps));
   pair.compared = true;
-  a.facts.deep = std::move(subtitled.facts);
-  b.facts.deep = std::move(clean.facts);
+  a.facts.deep = std::move(analyses[0].facts);
+  b.facts.deep = std::move(analyses[1].facts);
 }
 
 } // namespace
 
 void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& options,
-                        ProgressMeter* meter)
+                        ProgressMeter* meter, EarlyAnalyses* early)
 {
   const std::vector<Unit> units = plan_units(sub);
   parallel_for(units.size(), jobs, [&](size_t i) {
     const Unit& u = units[i];
-    if (u.second >= 0) {
-      analyze_pair(sub, u, options);
-    } else {
-      SubmissionFile& f = sub.files[size_t(u.first)];
-      f.facts.deep = media::analyze(f.abs_path, media::own_keyframes_plan(), options).facts;
-    }
+    const SubmissionFile& a = sub.files[size_t(u.first)];
+    const SubmissionFile* b = u.second >= 0 ? &sub.files[size_t(u.second)] : nullptr;
+    std::optional<std::vector<media::Analysis>> analyses;
+    if (early)
+      analyses = early->take(a.raw_path, b ? b->raw_path : "");
+    if (!analyses)
+      analyses = b ? analyze_pair(a.abs_path, b->abs_path, options)
+                   : std::vector<media::Analysis>{
+                         media::analyze(a.abs_path, media::own_keyframes_plan(), options)};
+    const int64_t bytes = a.size + (b ? b->size : 0);
+    apply(sub, u, *analyses);
     if (meter)
-      meter->advance(sub.files[size_t(u.first)].size +
-                         (u.second >= 0 ? sub.files[size_t(u.second)].size : 0),
-                     u.second >= 0 ? 2 : 1);
+      meter->advance(bytes, b ? 2 : 1);
   });
+}
+
+// ---- analyses begun early --------------------------------------------------------------
+
+EarlyAnalyses::EarlyAnalyses(std::string root, media::AnalyzeOptions options, int jobs)
+    : m_root(std::move(root)), m_options(std::move(options))
+{
+  const int workers = jobs > 0 ? jobs : default_jobs();
+  for (int w = 0; w < workers; ++w)
+    m_workers.emplace_back([this] { work(); });
+}
+
+EarlyAnalyses::~EarlyAnalyses()
+{
+  {
+    std::lock_guard lock(m_mutex);
+    m_stopping = true;
+  }
+  m_changed.notify_all();
+  for (auto& t : m_workers)
+    t.join();
+}
+
+void EarlyAnalyses::single(const std::string& rel)
+{
+  add(rel, "");
+}
+
+void EarlyAnalyses::pair(const std::string& subtitled_rel, const std::string& clean_rel)
+{
+  add(subtitled_rel, clean_rel);
+}
+
+EarlyAnalyses::Stamp EarlyAnalyses::stamp_of(const std::string& rel) const
+{
+  struct stat st {};
+  if (rel.empty() || ::stat(util::join_path(m_root, rel).c_str(), &st) != 0)
+    return {};
+  return {uint64_t(st.st_dev), uint64_t(st.st_ino), int64_t(st.st_size),
+          int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+
+void EarlyAnalyses::add(const std::string& first, const std::string& second)
+{
+  auto task = std::make_shared<Task>();
+  task->first = first;
+  task->second = second;
+  task->stamps = {stamp_of(first), stamp_of(second)};
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_stopping || !m_tasks.emplace(std::pair{first, second}, task).second)
+      return;
+    m_queue.push_back(task);
+  }
+  m_changed.notify_one();
+}
+
+void EarlyAnalyses::work()
+{
+  for (;;) {
+    std::shared_ptr<Task> task;
+    {
+      std::unique_lock lock(m_mutex);
+      m_changed.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+      if (m_stopping)
+        return;
+      task = m_queue.front();
+      m_queue.pop_front();
+      if (task->state != State::queued)
+        continue;
+      task->state = State::running;
+    }
+    std::optional<std::vector<media::Analysis>> result;
+    try {
+      result = run(*task);
+    } catch (...) {
+      result.reset(); // the check analyses it again and meets the same trouble itself
+    }
+    {
+      std::lock_guard lock(m_mutex);
+      task->result = std::move(result);
+      task->state = State::done;
+    }
+    m_changed.notify_all();
+  }
+}
+
+std::vector<media::Analysis> EarlyAnalyses::run(const Task& task) const
+{
+  const std::string a = util::join_path(m_root, task.first);
+  if (task.second.empty())
+    return {media::analyze(a, media::own_keyframes_plan(), m_options)};
+  return analyze_pair(a, util::join_path(m_root, task.second), m_options);
+}
+
+std::optional<std::vector<media::Analysis>> EarlyAnalyses::take(const std::string& first,
+                                                                const std::string& second)
+{
+  std::unique_lock lock(m_mutex);
+  const auto it = m_tasks.find({first, second});
+  if (it == m_tasks.end())
+    return std::nullopt;
+  const std::shared_ptr<Task> task = it->second;
+  m_tasks.erase(it);
+  if (task->state == State::queued) {
+    task->state = State::withdrawn;
+    return std::nullopt;
+  }
+  m_changed.wait(lock, [&] { return task->state == State::done; });
+  lock.unlock();
+  const std::vector<Stamp> now = {stamp_of(first), stamp_of(second)};
+  if (!task->result || now != task->stamps || now[0].size < 0)
+    return std::nullopt;
+  lock.lock();
+  ++m_taken;
+  return std::move(task->result);
+}
+
+void EarlyAnalyses::wait()
+{
+  std::unique_lock lock(m_mutex);
+  m_changed.wait(lock, [this] {
+    return std::all_of(m_tasks.begin(), m_tasks.end(),
+                       [](const auto& t) { return t.second->state == State::done; });
+  });
+}
+
+int EarlyAnalyses::taken() const
+{
+  std::lock_guard lock(m_mutex);
+  return m_taken;
 }
 
 } // namespace mpcheck::gather

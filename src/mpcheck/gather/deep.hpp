@@ -4,17 +4,88 @@
 // the same times, so their pictures can be compared. Fills SubmissionFile::facts.deep and
 // VersionPair::comparison; the checks judge them.
 
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
 #include "mpcheck/core/progress.hpp"
 #include "mpcheck/core/submission.hpp"
 #include "mpcheck/media/analyze.hpp"
 
 namespace mpcheck::gather {
 
+class EarlyAnalyses;
+
 // Analyses every readable video of `sub` on up to `jobs` workers (0: all cores). A pair's
 // two files are decoded side by side on two threads; memory stays bounded by the workers
 // (sampled pictures are dropped once a pair is compared). Each video analysed advances
-// `meter` by its size.
+// `meter` by its size. Analyses `early` already made (or is making) of the same files are
+// taken instead of decoding again.
 void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& options = {},
-                        ProgressMeter* meter = nullptr);
+                        ProgressMeter* meter = nullptr, EarlyAnalyses* early = nullptr);
+
+// Analyses begun before the check, on their own workers: `pack` hands each video over as
+// soon as it is in place on the drive, and decodes it while it copies the next, instead of
+// reading the whole drive again once the copy is done. The check takes a result only for the
+// same unit (the same pair, or the same single file, by path relative to the folder) whose
+// files are still the ones analysed (device, inode, size and modification time unchanged);
+// anything else it analyses itself, so the report is the one a plain check would give.
+class EarlyAnalyses {
+public:
+  // `root`: the folder the check will walk; `options` must be the check's (analyze_options).
+  EarlyAnalyses(std::string root, media::AnalyzeOptions options, int jobs);
+  ~EarlyAnalyses(); // stops the workers: analyses under way finish, queued ones are dropped
+  EarlyAnalyses(const EarlyAnalyses&) = delete;
+  EarlyAnalyses& operator=(const EarlyAnalyses&) = delete;
+
+  // A video alone, or the two versions of a programme (compared as a pair), by their paths
+  // relative to the root.
+  void single(const std::string& rel);
+  void pair(const std::string& subtitled_rel, const std::string& clean_rel);
+
+  // The analyses of `first` (and `second`, "" for a single) when that unit was handed over
+  // and its files are unchanged; waits for one under way. nullopt: analyse it yourself (a
+  // unit still queued is taken back from the queue).
+  std::optional<std::vector<media::Analysis>> take(const std::string& first,
+                                                   const std::string& second);
+
+  void wait();       // until every unit handed over is analysed (for the tests)
+  int taken() const; // results used, for the tests
+
+private:
+  struct Stamp {
+    uint64_t dev = 0, ino = 0;
+    int64_t size = -1, mtime_ns = 0;
+    bool operator==(const Stamp&) const = default;
+  };
+  enum class State { queued, running, done, withdrawn };
+  struct Task {
+    std::string first, second;
+    std::vector<Stamp> stamps;
+    State state = State::queued;
+    std::optional<std::vector<media::Analysis>> result;
+  };
+
+  Stamp stamp_of(const std::string& rel) const;
+  void add(const std::string& first, const std::string& second);
+  void work();
+  std::vector<media::Analysis> run(const Task& task) const;
+
+  std::string m_root;
+  media::AnalyzeOptions m_options;
+  mutable std::mutex m_mutex;
+  std::condition_variable m_changed;
+  std::map<std::pair<std::string, std::string>, std::shared_ptr<Task>> m_tasks;
+  std::deque<std::shared_ptr<Task>> m_queue;
+  bool m_stopping = false;
+  int m_taken = 0;
+  std::vector<std::thread> m_workers;
+};
 
 } // namespace mpcheck::gather

@@ -157,6 +157,13 @@ Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& r
   return assemble(tree, probe_files(targets, jobs, decode, meter), rules);
 }
 
+media::AnalyzeOptions analyze_options(const RunOptions& options)
+{
+  media::AnalyzeOptions analyze;
+  analyze.thumbnails = options.thumbnails;
+  return analyze;
+}
+
 std::string Target::label() const
 {
   std::string out;
@@ -196,9 +203,7 @@ CheckReport run_check(const Target& target, const rules::RuleSet& rules, const R
   if (drive && options.pending_manifest)
     sub.pack.manifest = true;
   if (options.decode) {
-    media::AnalyzeOptions analyze;
-    analyze.thumbnails = options.thumbnails;
-    analyze_submission(sub, options.jobs, analyze, &meter);
+    analyze_submission(sub, options.jobs, analyze_options(options), &meter, options.early);
   }
   if (sub.manifest)
     hash_listed_files(sub, options, meter);

@@ -12,6 +12,8 @@
 #include "mpcheck/core/finding.hpp"
 #include "mpcheck/core/progress.hpp"
 #include "mpcheck/core/submission.hpp"
+#include "mpcheck/gather/deep.hpp"
+#include "mpcheck/media/analyze.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
 namespace mpcheck::gather {
@@ -37,7 +39,13 @@ struct RunOptions {
   // The text of the manifest-sha256.txt `pack` writes after this check (it writes it last):
   // the drive is checked as if it were already there. Unset: the drive's own is read.
   std::optional<std::string> pending_manifest;
+  // Analyses begun before the check (pack: each video as soon as it is on the drive); made
+  // with analyze_options(*this). Null: every video is analysed here.
+  EarlyAnalyses* early = nullptr;
 };
+
+// The analysis options a check with `options` decodes with.
+media::AnalyzeOptions analyze_options(const RunOptions& options);
 
 // What `check` checks as one submission (docs/submissions.md): one folder (a drive), or the file
 // PATHs of one command line together (loose files: each file's own checks; a work's two versions

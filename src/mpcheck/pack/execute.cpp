@@ -93,6 +93,7 @@ private:
   Status write_items();
   Status stage(Item& item, Staged& staged, bool batched = false);
   Status settle(std::future<Status>& committing, size_t index);
+  void in_place(const Item& item) const;
   bool batchable(const Item& item) const;
   Status flush_batch();
   Status finish();
@@ -443,8 +444,10 @@ Status Run::write_items()
   for (size_t i = 0; i < m_items.size(); ++i) {
     Item& item = m_items[i];
     item.done = item.in_place;
-    if (item.in_place)
+    if (item.in_place) {
+      in_place(item);
       continue;
+    }
     Staged staged;
     if (batchable(item)) {
       Status status = settle(committing, committing_index); // commits stay in plan order
@@ -506,6 +509,7 @@ Status Run::flush_batch()
       m_state[item.dest()] = {item.sha256, item.stamp.size, item.stamp.mtime_ns};
       item.done = true;
       m_meter.advance(item.generated ? item.stamp.size : 0, 1);
+      in_place(item);
     }
   m_batch_items.clear();
   return status.ok() ? recorded : status;
@@ -535,7 +539,14 @@ Status Run::settle(std::future<Status>& committing, size_t index)
   m_state[item.dest()] = {item.sha256, item.stamp.size, item.stamp.mtime_ns};
   item.done = true;
   m_meter.advance(item.generated ? item.stamp.size : 0, 1);
+  in_place(item);
   return {};
+}
+
+void Run::in_place(const Item& item) const
+{
+  if (m_options.on_in_place)
+    m_options.on_in_place(item.dest());
 }
 
 // The plan's folders (also when empty), the report, then the manifest: last, so that a drive

@@ -47,6 +47,10 @@ struct ExecuteOptions {
   bool clean = false;
   // Called after each buffer written and each file finished or recognised.
   ProgressCallback on_progress;
+  // Called with a file's dest (relative to the output folder) once it is complete under its
+  // final name on the drive (copied and durable, or found in place and verified), in the
+  // calling thread: pack's check begins analysing it there while the next is copied.
+  std::function<void(const std::string& dest)> on_in_place;
   // Called once every file is in place and the plan's folders exist, just before the
   // manifest is written: `files` are the plan's files (digests known), `manifest` the text
   // about to become manifest-sha256.txt (not yet on the drive). Returns the report to write at

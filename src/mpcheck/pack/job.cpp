@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -279,12 +281,53 @@ std::string contents_text(const Prepared& prepared, Lang lang)
   return out;
 }
 
+// Hands each video of `plan` to `early` as soon as it is on the drive: alone, or with the
+// other version of its programme once both are there.
+std::function<void(const std::string&)> hand_over(const layout::PackPlan& plan,
+                                                  gather::EarlyAnalyses& early)
+{
+  struct Versions {
+    std::string subtitled, clean;
+    int in_place = 0;
+  };
+  auto roles = std::make_shared<std::map<std::string, std::pair<std::string, std::string>>>();
+  auto pairs = std::make_shared<std::map<std::string, Versions>>();
+  for (const layout::PlannedFile& f : plan.files) {
+    roles->emplace(f.dest, std::pair{f.role, f.work});
+    if (f.role == "subtitled")
+      (*pairs)[f.work].subtitled = f.dest;
+    else if (f.role == "clean")
+      (*pairs)[f.work].clean = f.dest;
+  }
+  return [roles, pairs, &early](const std::string& dest) {
+    const auto it = roles->find(dest);
+    if (it == roles->end())
+      return;
+    const auto& [role, work] = it->second;
+    if (role == "video" || role == "episode") {
+      early.single(dest);
+    } else if (role == "subtitled" || role == "clean") {
+      Versions& v = (*pairs)[work];
+      if (++v.in_place == 2 && !v.subtitled.empty() && !v.clean.empty())
+        early.pair(v.subtitled, v.clean);
+    }
+  };
+}
+
 Packed execute_and_check(const layout::PackPlan& plan, const std::string& out,
                          ExecuteOptions options, gather::RunOptions check,
                          const rules::RuleSet& rules, Lang lang,
                          const std::function<void()>& before_check)
 {
   Packed packed;
+  // The videos are analysed while the copy goes on (each from the drive, once it is there),
+  // so the check at the end mostly collects what is done.
+  std::optional<gather::EarlyAnalyses> early;
+  if (check.decode && !options.dry_run) {
+    early.emplace(out, gather::analyze_options(check), check.jobs);
+    options.on_in_place = hand_over(plan, *early);
+    check.early = &*early;
+  }
   options.make_report = [&](const std::vector<FileResult>& files,
                             const std::string& manifest_text) -> std::optional<std::string> {
     if (before_check)

@@ -1,0 +1,131 @@
+#include "mpcheck/gather/deep.hpp"
+
+#include <filesystem>
+#include <string>
+#include <unistd.h>
+
+#include <doctest/doctest.h>
+
+using namespace mpcheck;
+using namespace mpcheck::gather;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A folder with copies of two fixtures: a pair's versions (the 4-second 1080p25 clips).
+struct Drive {
+  fs::path dir = fs::temp_directory_path() / ("mpcheck-early-" + std::to_string(::getpid()));
+  Drive()
+  {
+    fs::remove_all(dir);
+    fs::create_directories(dir / "作品");
+    const fs::path fixtures = MPCHECK_FIXTURES_DIR;
+    fs::copy_file(fixtures / "h264-1080p25-8M-subtitled.mp4", dir / "作品/a（有字幕）.mp4");
+    fs::copy_file(fixtures / "h264-1080p25-8M.mp4", dir / "作品/a（无字幕）.mp4");
+    fs::copy_file(fixtures / "h264-720p25.mp4", dir / "作品/b.mp4");
+  }
+  ~Drive() { fs::remove_all(dir); }
+  std::string path(const std::string& rel) const { return (dir / rel).string(); }
+};
+
+} // namespace
+
+TEST_CASE("EarlyAnalyses on fixtures: a file handed over is analysed as the check would")
+{
+  Drive drive;
+  const media::AnalyzeOptions options;
+  EarlyAnalyses early(drive.dir.string(), options, 2);
+  early.single("作品/b.mp4");
+  early.wait();
+  const auto taken = early.take("作品/b.mp4", "");
+  REQUIRE(taken);
+  REQUIRE(taken->size() == 1);
+  const media::Analysis direct =
+      media::analyze(drive.path("作品/b.mp4"), media::own_keyframes_plan(), options);
+  const DeepFacts& got = (*taken)[0].facts;
+  CHECK(got.error == direct.facts.error);
+  CHECK(got.frames_decoded == direct.facts.frames_decoded);
+  CHECK(got.samples == direct.facts.samples);
+  CHECK(got.loudness_lufs == doctest::Approx(direct.facts.loudness_lufs));
+  CHECK(got.scan_content == direct.facts.scan_content);
+  CHECK((*taken)[0].samples.size() == direct.samples.size());
+  CHECK(early.taken() == 1);
+  // Taken once: a second check of the same file analyses it itself.
+  CHECK_FALSE(early.take("作品/b.mp4", ""));
+}
+
+TEST_CASE("EarlyAnalyses on fixtures: a pair is taken only as that pair")
+{
+  Drive drive;
+  EarlyAnalyses early(drive.dir.string(), {}, 1);
+  early.pair("作品/a（有字幕）.mp4", "作品/a（无字幕）.mp4");
+  early.wait();
+  CHECK_FALSE(early.take("作品/a（有字幕）.mp4", "")); // the same file, not the same unit
+  CHECK_FALSE(early.take("作品/a（无字幕）.mp4", "作品/a（有字幕）.mp4")); // versions swapped
+  const auto taken = early.take("作品/a（有字幕）.mp4", "作品/a（无字幕）.mp4");
+  REQUIRE(taken);
+  REQUIRE(taken->size() == 2);
+  CHECK((*taken)[0].samples.size() == (*taken)[1].samples.size());
+  CHECK_FALSE((*taken)[0].samples.empty());
+  CHECK(early.taken() == 1);
+}
+
+TEST_CASE("EarlyAnalyses on fixtures: a file changed after it was handed over is analysed again")
+{
+  Drive drive;
+  EarlyAnalyses early(drive.dir.string(), {}, 1);
+  early.single("作品/b.mp4");
+  early.wait();
+  // Another file's bytes under the same name (a new inode), or the same file touched.
+  fs::remove(drive.path("作品/b.mp4"));
+  fs::copy_file(fs::path(MPCHECK_FIXTURES_DIR) / "h264-noaudio.mp4", drive.path("作品/b.mp4"));
+  CHECK_FALSE(early.take("作品/b.mp4", ""));
+
+  early.single("作品/a（无字幕）.mp4");
+  early.wait();
+  fs::last_write_time(drive.path("作品/a（无字幕）.mp4"),
+                      fs::last_write_time(drive.path("作品/a（无字幕）.mp4")) +
+                          std::chrono::seconds(5));
+  CHECK_FALSE(early.take("作品/a（无字幕）.mp4", ""));
+  CHECK(early.taken() == 0);
+}
+
+TEST_CASE("EarlyAnalyses on fixtures: what was never handed over, or is gone, is not taken")
+{
+  Drive drive;
+  EarlyAnalyses early(drive.dir.string(), {}, 1);
+  CHECK_FALSE(early.take("作品/b.mp4", ""));
+  early.single("作品/nothing-here.mp4");
+  early.wait();
+  CHECK_FALSE(early.take("作品/nothing-here.mp4", ""));
+  // Handed over twice: analysed once.
+  early.single("作品/b.mp4");
+  early.single("作品/b.mp4");
+  early.wait();
+  CHECK(early.take("作品/b.mp4", ""));
+  CHECK_FALSE(early.take("作品/b.mp4", ""));
+}
+
+TEST_CASE("EarlyAnalyses on fixtures: a unit still queued is taken back, not waited for")
+{
+  Drive drive;
+  EarlyAnalyses early(drive.dir.string(), {}, 1);
+  early.pair("作品/a（有字幕）.mp4", "作品/a（无字幕）.mp4"); // keeps the one worker busy
+  early.single("作品/b.mp4");
+  CHECK_FALSE(early.take("作品/b.mp4", "")); // queued behind the pair: the caller does it
+  early.wait();
+  CHECK(early.take("作品/a（有字幕）.mp4", "作品/a（无字幕）.mp4"));
+}
+
+TEST_CASE("EarlyAnalyses on fixtures: stopping with work queued drops it and waits for none")
+{
+  Drive drive;
+  {
+    EarlyAnalyses early(drive.dir.string(), {}, 1);
+    for (int i = 0; i < 20; ++i)
+      early.single("作品/b.mp4#" + std::to_string(i)); // not files: each fails quickly
+    early.single("作品/b.mp4");
+  } // the destructor returns: queued units dropped, a running one finished
+  CHECK(fs::exists(drive.path("作品/b.mp4")));
+}
