@@ -2,6 +2,7 @@
 source is only read; the drive verifies with sha256sum; re-running copies nothing; errors
 write nothing."""
 import hashlib
+import json
 import os
 import shutil
 import stat
@@ -103,6 +104,28 @@ class PackTest(unittest.TestCase):
         p = self.pack()
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertIn("复制 0 个文件", p.stdout)
+
+    def test_report_equals_the_check_of_the_drive(self):
+        # pack analyses each video while it copies the next (gather::EarlyAnalyses); what its
+        # report says must be what `check` of the finished drive says, deep facts included.
+        # A clean version with black ends makes the second pair differ and the facts matter.
+        place(fixture("h264-black-ends.mp4"), f"{self.src}/素材/初心.mp4")
+        p = self.pack("--format", "json")
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        packed = json.loads(p.stdout)
+        _, checked = run_json("check", "--rules", "changzhou-2024", "--as-of", "2024-09-01", "--format", "json", self.out)
+
+        def findings(r):
+            return sorted((f["check"], f.get("path", ""), f["severity"], json.dumps(f.get("actual"), ensure_ascii=False))
+                          for f in r["findings"])
+
+        def deep(r):
+            return {f["path"]: f["facts"]["deep"] for f in r["files"] if (f.get("facts") or {}).get("deep")}
+
+        self.assertEqual(findings(packed), findings(checked))
+        self.assertEqual(deep(packed), deep(checked))
+        self.assertEqual(len(deep(packed)), 4)  # all four videos were analysed
+        self.assertTrue(any(f["check"].startswith("video.black") for f in packed["findings"]), findings(packed))
 
     def test_dry_run_writes_nothing(self):
         p = self.pack("--dry-run")
