@@ -11,8 +11,11 @@ CLEAN = "（无字幕）"
 
 
 def place(src, dst):
-    """Hard-links (or copies) a fixture to dst, creating folders."""
+    """Hard-links (or copies) a fixture to dst, creating folders. A file already at dst is
+    removed first: copying onto it would write through its hard link into the shared fixture."""
     os.makedirs(os.path.dirname(dst), exist_ok=True)
+    if os.path.lexists(dst):
+        os.remove(dst)
     try:
         os.link(src, dst)
     except OSError:
