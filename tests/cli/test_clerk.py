@@ -147,6 +147,66 @@ class WorksYamlInOnePassTest(unittest.TestCase):
         self.assertIn("works.yaml:9:13: 未知的键 'vidoe'，您是不是要写 'video'？", p.stderr)
         self.assertIn("    4 |     category: 微视屏\n      |               ^\n", p.stderr)
 
+    def test_wrong_types_are_all_reported_in_chinese_then_in_english(self):
+        with open(os.path.join(self.src, "works.yaml"), "w") as f:
+            f.write("unit: [钟楼区委组织部]\n"      # 1: a list for a string
+                    "contact: 张三\n"
+                    "works:\n"
+                    "  - title: [初心]\n"          # 4
+                    "    category: 微视频\n"
+                    "    files: 初心.mp4\n"        # 6: a string for the map of files
+                    "    episodes: 两集\n"         # 7
+                    "    minutes_per_episode: {a: 1}\n"  # 8
+                    "  - 使命\n")                  # 9: a string for a work
+        expected_zh = [
+            ("1:7", "应为一段文字，实际是一个列表"),
+            ("4:12", "应为一段文字，实际是一个列表"),
+            ("6:12", "应为作品的文件（一组“键: 值”：video、subtitled、clean …），实际是“初心.mp4”"),
+            ("7:15", "应为 1 到 10000 之间的整数，实际是“两集”"),
+            ("8:26", "应为一个数，实际是一组“键: 值”"),
+            ("9:5", "应为一个作品（一组“键: 值”：title、category、files …），实际是“使命”"),
+        ]
+        expected_en = [
+            ("1:7", "expected a string, found a list"),
+            ("4:12", "expected a string, found a list"),
+            ("6:12", "expected the files of a work (a map: video, subtitled, clean …), found '初心.mp4'"),
+            ("7:15", "expected a whole number from 1 to 10000, found '两集'"),
+            ("8:26", "expected a number, found a map"),
+            ("9:5", "expected a work (a map: title, category, files …), found '使命'"),
+        ]
+        out = os.path.join(self.tmp, "u盘")
+        for extra, env, expected in [([], None, expected_zh), (["--lang", "en"], None, expected_en),
+                                     ([], {"LANG": "en_US.UTF-8"}, expected_en)]:
+            with self.subTest(extra=extra, env=env):
+                p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out, "--dry-run",
+                        *extra, env=env)
+                self.assertEqual(p.returncode, 2, p.stderr)
+                errors = [l for l in p.stderr.splitlines() if re.match(r"mpcheck: error: .*works\.yaml:\d+:\d+: ", l)]
+                self.assertEqual(errors, [f"mpcheck: error: {self.src}/works.yaml:{at}: {m}"
+                                          for at, m in expected], p.stderr)
+                # each with its line and a caret under the value
+                lines = p.stderr.splitlines()
+                i = lines.index(errors[2])
+                self.assertEqual(lines[i + 1], "    6 |     files: 初心.mp4")
+                self.assertEqual(lines[i + 2].index("^"), lines[i + 1].index("初心.mp4"))
+
+    def test_the_reader_of_rule_files_speaks_chinese_too(self):
+        bad = os.path.join(self.tmp, "bad.yaml")
+        with open(bad, "w") as f:
+            f.write("id: bad\ntitle: [坏]\n")
+        p = run("rules", "lint", bad)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn(f"{bad}:2:8: 应为一段文字，或含 zh 和 en 的一组“键: 值”，实际是一个列表\n",
+                      p.stderr)
+        p = run("check", self.src, "--rules", bad, "--lang", "en")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn(f"{bad}:2:8: expected a string or a map with zh and en, found a list\n",
+                      p.stderr)
+        with open(bad, "w") as f:
+            f.write("id: bad\ntitle: 坏\nworks:\n  media:\n    max_bitrat: 8M\n")
+        p = run("check", self.src, "--rules", bad)
+        self.assertIn(f"{bad}:5:5: 未知的键 'max_bitrat'，您是不是要写 'max_bitrate'？", p.stderr)
+
 
 class TextReportFixesTest(unittest.TestCase):
     def test_each_fix_sits_under_its_finding_and_a_shared_fix_is_shown_once(self):
