@@ -265,6 +265,51 @@ class ProgressCountsDecodingTest(unittest.TestCase):
             self.assertEqual(states[-1], ("4", "4"))
             self.assertEqual(states.index(("4", "4")), len(states) - 1)
 
+    def test_the_line_moves_while_one_long_video_is_decoded(self):
+        from test_progress import run_on_terminal
+        with tempfile.TemporaryDirectory() as tmp:
+            # One GOP of 60 s at 320x180: the analysis decodes it in one pass, in order, for
+            # about half a second here (longer on a busy machine), a cheap stand-in for a long
+            # 1080p video.
+            src = f"{tmp}/src"
+            os.makedirs(src)
+            video = f"{src}/甲-微视频-{UNIT}.mp4"
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25", "-f", "lavfi", "-i",
+                   "sine=frequency=440:sample_rate=48000", "-t", "60", "-c:v", "libx264",
+                   "-preset", "ultrafast", "-g", "100000", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                   "-b:a", "64k", video)
+            size = os.path.getsize(video)
+
+            def within(seen, files):
+                """The states drawn while the video was in work, as bytes done."""
+                pattern = rf"已检查 0/{files} 个文件  ([\d.]+ [KM]?B)/[\d.]+ [KM]?B.*?  正在解码 1 个视频"
+                return re.findall(pattern, seen)
+
+            code, _, seen = run_on_terminal("check", src, "--rules", "changzhou-2024",
+                                            "--as-of", "2024-09-01", "-j", "1")
+            self.assertIn(code, (0, 1), seen)
+            moving = within(seen, 1)
+            # the bytes move within the one file, before it is done, and it ends done
+            self.assertGreaterEqual(len(set(moving)), 3, seen)
+            self.assertNotIn("0 B", moving[1:], seen)
+            self.assertRegex(seen, r"已检查 1/1 个文件  ([\d.]+ MB)/\1")
+            self.assertLess(seen.rindex("正在解码"), seen.rindex("已检查 1/1 个文件"))
+            # English too
+            code, _, seen = run_on_terminal("check", src, "--rules", "changzhou-2024",
+                                            "--as-of", "2024-09-01", "-j", "1", "--lang", "en")
+            self.assertRegex(seen, r"checked 0/1 files  [\d.]+ [KM]?B/[\d.]+ MB.*  decoding 1 video")
+            # never in a pipe
+            p = run("check", src, "--rules", "changzhou-2024", "--as-of", "2024-09-01")
+            self.assertEqual(p.stderr, "")
+            # pack's check of the finished drive shows the same
+            code, _, seen = run_on_terminal("pack", src, "--rules", "changzhou-2024", "--unit",
+                                            UNIT, "--out", f"{tmp}/u盘", "--as-of", "2024-09-01")
+            self.assertIn(code, (0, 1), seen)
+            checking = re.findall(r"已检查 (\d+)/(\d+) 个文件  ([\d.]+ [KM]?B)/[\d.]+ [KM]?B.*?  正在解码 1 个视频", seen)
+            self.assertGreaterEqual(len({b for _, _, b in checking}), 3, seen)
+            self.assertTrue(all(done < total for done, total, _ in checking), seen)
+            self.assertGreater(size, 1_000_000)
+
 
 class RenameUndoTwiceTest(unittest.TestCase):
     def test_undoing_a_journal_already_undone_says_so_and_exits_0(self):

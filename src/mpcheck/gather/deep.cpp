@@ -63,10 +63,23 @@ private:
   std::atomic<bool> m_sent{false};
 };
 
+// `options` counting the part of file `index` analysed so far on `meter` (none: as they are).
+media::AnalyzeOptions counted(const media::AnalyzeOptions& options, ProgressMeter* meter,
+                              const Submission& sub, int index)
+{
+  media::AnalyzeOptions out = options;
+  if (meter)
+    out.on_progress = [meter, index, size = sub.files[size_t(index)].size](double done) {
+      meter->advance_within(size_t(index), int64_t(done * double(size)));
+    };
+  return out;
+}
+
 // Both versions at once, on two threads: each opens its file, publishes its keyframes and
 // waits for the other's; both then plan the same times (plan_pair_times), so that where the
 // two exports share their GOPs every sample is a single keyframe in both.
-void analyze_pair(Submission& sub, const Unit& u, const media::AnalyzeOptions& options)
+void analyze_pair(Submission& sub, const Unit& u, const media::AnalyzeOptions& options,
+                  ProgressMeter* meter)
 {
   SubmissionFile& a = sub.files[size_t(u.first)];
   SubmissionFile& b = sub.files[size_t(u.second)];
@@ -86,12 +99,14 @@ void analyze_pair(Submission& sub, const Unit& u, const media::AnalyzeOptions& o
   };
   media::Analysis clean;
   std::thread worker([&] {
-    clean = media::analyze(b.abs_path, plan(from_b, a_keys, false), options);
+    clean = media::analyze(b.abs_path, plan(from_b, a_keys, false),
+                           counted(options, meter, sub, u.second));
     from_b.publish({}); // when it failed before planning
   });
   media::Analysis subtitled;
   try {
-    subtitled = media::analyze(a.abs_path, plan(from_a, b_keys, true), options);
+    subtitled = media::analyze(a.abs_path, plan(from_a, b_keys, true),
+                               counted(options, meter, sub, u.first));
   } catch (...) {
     from_a.publish({});
     worker.join();
@@ -117,15 +132,19 @@ void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& 
   parallel_for(units.size(), jobs, [&](size_t i) {
     const Unit& u = units[i];
     if (u.second >= 0) {
-      analyze_pair(sub, u, options);
+      analyze_pair(sub, u, options, meter);
     } else {
       SubmissionFile& f = sub.files[size_t(u.first)];
-      f.facts.deep = media::analyze(f.abs_path, media::own_keyframes_plan(), options).facts;
+      f.facts.deep = media::analyze(f.abs_path, media::own_keyframes_plan(),
+                                    counted(options, meter, sub, u.first))
+                         .facts;
     }
     if (meter)
       meter->advance(sub.files[size_t(u.first)].size +
                          (u.second >= 0 ? sub.files[size_t(u.second)].size : 0),
-                     u.second >= 0 ? 2 : 1);
+                     u.second >= 0 ? 2 : 1,
+                     u.second >= 0 ? std::vector<size_t>{size_t(u.first), size_t(u.second)}
+                                   : std::vector<size_t>{size_t(u.first)});
   });
 }
 
