@@ -190,6 +190,22 @@ class WorksYamlInOnePassTest(unittest.TestCase):
                 self.assertEqual(lines[i + 1], "    6 |     files: 初心.mp4")
                 self.assertEqual(lines[i + 2].index("^"), lines[i + 1].index("初心.mp4"))
 
+    def test_a_chinese_colon_is_named_at_its_own_line(self):
+        with open(os.path.join(self.src, "works.yaml"), "w") as f:
+            f.write(f"unit: {UNIT}\n"
+                    "works:\n"
+                    "  - title: 初心\n"
+                    "    category: 微视频\n"
+                    "    creators：张三\n"
+                    "    summary: 简介\n")
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", f"{self.tmp}/u", "--dry-run")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("works.yaml:5:13: “creators：”用了中文冒号：键名后面要用英文冒号加一个空格，"
+                      "写成“creators: ”\n    5 |     creators：张三\n      |             ^\n", p.stderr)
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", f"{self.tmp}/u", "--dry-run",
+                "--lang", "en")
+        self.assertIn("works.yaml:5:13: 'creators：' has a Chinese colon", p.stderr)
+
     def test_the_reader_of_rule_files_speaks_chinese_too(self):
         bad = os.path.join(self.tmp, "bad.yaml")
         with open(bad, "w") as f:

@@ -107,3 +107,36 @@ TEST_CASE("rules::load_rules_text words the reader's problems in the language as
   CHECK_THROWS_WITH_AS(load_rules_text(with_head("works: [1]\n"), "t.yaml"),
                        "t.yaml:3:8: 应为所有作品的规则（一组“键: 值”），实际是一个列表", RuleError);
 }
+
+TEST_CASE("rules::colon_slip finds a key's Chinese colon or a colon without a space")
+{
+  auto slip = colon_slip("    creators：张三");
+  REQUIRE(slip);
+  CHECK(slip->key == "creators");
+  CHECK(slip->chinese);
+  CHECK(slip->column == 13);
+  slip = colon_slip("  - title:初心");
+  REQUIRE(slip);
+  CHECK(slip->key == "title");
+  CHECK_FALSE(slip->chinese);
+  CHECK(slip->column == 10);
+  CHECK_FALSE(colon_slip("    creators: 张三"));
+  CHECK_FALSE(colon_slip("    summary:"));
+  CHECK_FALSE(colon_slip("    summary: \"时间 12:30\""));
+  CHECK_FALSE(colon_slip("  # 注释：说明"));
+  CHECK_FALSE(colon_slip(""));
+  CHECK(both(ReaderProblem::colon_slip("creators", true)) ==
+        "“creators：”用了中文冒号：键名后面要用英文冒号加一个空格，写成“creators: ” | "
+        "'creators：' has a Chinese colon: a key takes an ASCII colon and a space, 'creators: '");
+  CHECK(both(ReaderProblem::colon_slip("title", false)) ==
+        "“title:”后面少了空格：英文冒号后面要空一格，写成“title: ” | no space after 'title:': a "
+        "key's colon takes a space after it, 'title: '");
+}
+
+TEST_CASE("rules::load_rules_text a YAML syntax error names the colon slip behind it")
+{
+  CHECK_THROWS_WITH_AS(
+      load_rules_text("id: t\ntitle：x\nnote: y\n", "t.yaml"),
+      "t.yaml:2:6: “title：”用了中文冒号：键名后面要用英文冒号加一个空格，写成“title: ”",
+      RuleError);
+}

@@ -138,6 +138,10 @@ std::string say_zh(const ReaderProblem& p)
            " 里有控制字符（如 NUL 或 Esc）：名字和文字里不能有，请删去";
   case K::missing_zh:
     return "缺少 'zh'：中文文字必须给出";
+  case K::chinese_colon:
+    return "“" + p.word + "：”用了中文冒号：键名后面要用英文冒号加一个空格，写成“" + p.word + ": ”";
+  case K::colon_no_space:
+    return "“" + p.word + ":”后面少了空格：英文冒号后面要空一格，写成“" + p.word + ": ”";
   }
   return "";
 }
@@ -176,11 +180,43 @@ std::string say_en(const ReaderProblem& p)
            ": names and texts cannot hold one";
   case K::missing_zh:
     return "missing 'zh': the Chinese text is required";
+  case K::chinese_colon:
+    return "'" + p.word + "：' has a Chinese colon: a key takes an ASCII colon and a space, '" +
+           p.word + ": '";
+  case K::colon_no_space:
+    return "no space after '" + p.word + ":': a key's colon takes a space after it, '" + p.word +
+           ": '";
   }
   return "";
 }
 
+bool key_character(char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 } // namespace
+
+std::optional<ColonSlip> colon_slip(std::string_view line)
+{
+  size_t at = line.find_first_not_of(' ');
+  if (at == std::string_view::npos)
+    return std::nullopt;
+  if (line.substr(at).starts_with("- "))
+    at = line.find_first_not_of(' ', at + 2);
+  size_t end = at;
+  while (end < line.size() && key_character(line[end]))
+    ++end;
+  if (end == at || end == std::string_view::npos)
+    return std::nullopt;
+  const std::string_view rest = line.substr(end);
+  const bool chinese = rest.starts_with("\xEF\xBC\x9A"); // U+FF1A ：
+  const bool tight = rest.size() > 1 && rest[0] == ':' && rest[1] != ' ' && rest[1] != '\t' &&
+                     rest[1] != '\r' && rest[1] != '#';
+  if (!chinese && !tight)
+    return std::nullopt;
+  return ColonSlip{std::string(line.substr(at, end - at)), chinese, int(end) + 1};
+}
 
 ReaderProblem ReaderProblem::with(Kind kind, Found found, Text what, std::string word, int number)
 {

@@ -4,6 +4,7 @@
 // expected and what it found; this file says it, in one place per language: Chinese by default,
 // English with --lang en. Pure.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +72,8 @@ struct ReaderProblem {
     syntax,            // a YAML syntax error; `word` is yaml-cpp's (English) message
     control_character, // a control character in `found`
     missing_zh,        // a {zh, en} map without zh
+    chinese_colon,     // key `word` followed by a full-width colon "："
+    colon_no_space,    // key `word` followed by ':' and no space
   };
   Kind kind = Kind::mismatch;
   Expectation expected;
@@ -92,10 +95,24 @@ struct ReaderProblem {
   }
   static ReaderProblem syntax(std::string detail) { return with(Kind::syntax, {}, {}, detail, 0); }
   static ReaderProblem control_character(Found found);
+  static ReaderProblem colon_slip(std::string key, bool chinese)
+  {
+    return with(chinese ? Kind::chinese_colon : Kind::colon_no_space, {}, {}, key, 0);
+  }
 
 private:
   static ReaderProblem with(Kind kind, Found found, Text what, std::string word, int number);
 };
+
+// A key written with a Chinese colon ("creators：张三") or no space after its colon
+// ("producer:钟楼"), the slip behind most YAML syntax errors in a file filled in by hand: the
+// key, whether the colon is Chinese, and the 1-based column (in characters) of the colon.
+struct ColonSlip {
+  std::string key;
+  bool chinese = false;
+  int column = 0;
+};
+std::optional<ColonSlip> colon_slip(std::string_view line);
 
 // The problem as a sentence in `lang` (without FILE:LINE:COL).
 std::string reader_message(const ReaderProblem& problem, Lang lang);

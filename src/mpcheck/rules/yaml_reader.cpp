@@ -68,6 +68,22 @@ int second_document_line(std::string_view text)
   return 0;
 }
 
+// Line `number` (1-based) of `text`, without its line break; empty past the end.
+std::string_view line_text(std::string_view text, int number)
+{
+  size_t start = 0;
+  for (int l = 1; l < number; ++l) {
+    const size_t end = text.find('\n', start);
+    if (end == std::string_view::npos)
+      return {};
+    start = end + 1;
+  }
+  std::string_view line = text.substr(start, text.find('\n', start) - start);
+  if (line.ends_with('\r'))
+    line.remove_suffix(1);
+  return line;
+}
+
 } // namespace
 
 const Entry* find_entry(const std::vector<Entry>& entries, std::string_view key)
@@ -114,6 +130,11 @@ YAML::Node YamlReader::parse() const
       const std::size_t line_start = before.rfind('\n') + 1; // npos + 1 == 0
       column = count_characters(before.substr(line_start)) + 1;
     }
+    // The slip behind it, most often a key's colon in the line or the two before.
+    for (int l = std::max(1, line - 2); l <= line; ++l)
+      if (const auto slip = colon_slip(line_text(m_text, l)))
+        throw RuleError(m_file, l, slip->column,
+                        say(ReaderProblem::colon_slip(slip->key, slip->chinese)));
     throw RuleError(m_file, line, column, say(ReaderProblem::syntax(e.msg)));
   }
 }
