@@ -327,6 +327,62 @@ class ProgressCountsDecodingTest(unittest.TestCase):
             self.assertGreater(size, 1_000_000)
 
 
+class ManyDrivesOnePageTest(unittest.TestCase):
+    def test_the_page_opens_with_a_table_of_the_drives_each_row_linking_to_its_part(self):
+        from check_tree import changzhou
+        from test_drives import sha256_manifest
+        with tempfile.TemporaryDirectory() as tmp:
+            intact, differs, bare = (changzhou(f"{tmp}/{n}") for n in ("usb1", "usb2", "usb3"))
+            sha256_manifest(intact)
+            sha256_manifest(differs)
+            os.remove(f"{differs}/表格/汇总表-{UNIT}.docx")  # listed, no longer on the drive
+            p = run("check", intact, differs, bare, "--rules", "changzhou-2024", "--fast",
+                    "--as-of", "2024-09-01", "--format", "html")
+            self.assertEqual(p.returncode, 1, p.stderr)
+            page = p.stdout
+            table = re.search(r'<table class="drives">(.*?)</table>', page, re.S)
+            self.assertIsNotNone(table, page[:3000])
+            # it comes first, before any drive's part
+            self.assertLess(page.index('<table class="drives">'), page.index('<div class="drive"'))
+            self.assertIn("<th>报送单位</th><th>作品</th><th>错误</th><th>警告</th><th>需人工确认</th>"
+                          "<th>校验清单</th>", table.group(1))
+            rows = re.findall(r'<tr class="(\w+)"><td><a href="#(drive-\d)">([^<]*)</a></td>'
+                              r'<td>([^<]*)</td>((?:<td class="n">\d+</td>){4})<td>([^<]*)</td></tr>',
+                              table.group(1))
+            self.assertEqual([(r[1], r[2], r[3], r[5]) for r in rows],
+                             [("drive-0", intact, UNIT, "✓ 完好"),
+                              ("drive-1", differs, UNIT, "✗ 不一致"),
+                              ("drive-2", bare, UNIT, "（无清单）")])
+            self.assertEqual([r[0] for r in rows], ["ok", "bad", "ok"])
+            for _, anchor, *_ in rows:  # each link leads to its drive's part
+                self.assertEqual(page.count(f'id="{anchor}"'), 1)
+            ids = re.findall(r'id="([^"]+)"', page)
+            self.assertEqual(len(ids), len(set(ids)), "ids are unique on the page")
+            p = run("check", intact, bare, "--rules", "changzhou-2024", "--fast",
+                    "--as-of", "2024-09-01", "--format", "html", "--lang", "en")
+            self.assertIn("<th>unit</th><th>works</th><th>errors</th>", p.stdout)
+            self.assertIn("✓ intact", p.stdout)
+
+
+    def test_the_man_pages_jq_example_lists_the_drives_with_errors(self):
+        import subprocess
+        from check_tree import changzhou
+        from mpcheck_test import SOURCE
+        with open(os.path.join(SOURCE, "man", "mpcheck.1"), encoding="utf-8") as f:
+            man = f.read()
+        program = re.search(r"jq \\-r '([^']+)'", man).group(1).replace("\\-", "-")
+        with tempfile.TemporaryDirectory() as tmp:
+            good, bad = changzhou(f"{tmp}/usb1"), changzhou(f"{tmp}/usb2")
+            os.remove(f"{bad}/表格/汇总表-{UNIT}.docx")
+            p = run("check", good, bad, "--rules", "changzhou-2024", "--fast", "--as-of",
+                    "2024-09-01", "--format", "jsonl")
+            self.assertEqual(len(p.stdout.splitlines()), 2)
+            rows = subprocess.run(["jq", "-r", program], input=p.stdout, capture_output=True,
+                                  text=True, check=True).stdout.splitlines()
+            self.assertEqual([r.split("\t")[0] for r in rows], [bad])
+            self.assertGreater(int(rows[0].split("\t")[1]), 0)
+
+
 class RenameUndoTwiceTest(unittest.TestCase):
     def test_undoing_a_journal_already_undone_says_so_and_exits_0(self):
         with tempfile.TemporaryDirectory() as tmp:
