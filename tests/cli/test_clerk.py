@@ -383,6 +383,44 @@ class ManyDrivesOnePageTest(unittest.TestCase):
             self.assertGreater(int(rows[0].split("\t")[1]), 0)
 
 
+class PackShowsWhatCheckShowsTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-clerk-")
+        self.src = os.path.join(self.tmp, "材料")
+        place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{self.src}/VID_20240812（字幕）.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.src}/VID_20240812.mp4")
+        with open(f"{self.src}/works.yaml", "w") as f:
+            f.write(f"unit: {UNIT}\ncontact: 张三\nphone: 0519-86661234\nworks:\n"
+                    "  - title: 初心如磐\n    category: 微视频\n"
+                    "    files: {subtitled: VID_20240812（字幕）.mp4, clean: VID_20240812.mp4}\n"
+                    "    producer: 钟楼区委组织部\n    creators: 张三\n    summary: 简介\n")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_pack_ends_with_the_report_check_gives_of_the_finished_drive(self):
+        out = f"{self.tmp}/u盘"
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out, "--as-of", "2024-09-01",
+                "--fast")
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        check = run("check", out, "--rules", "changzhou-2024", "--unit", UNIT, "--as-of",
+                    "2024-09-01", "--fast")
+        self.assertEqual(check.returncode, p.returncode)
+        self.assertTrue(check.stdout.startswith("mpcheck 检查报告"), check.stdout)
+        self.assertTrue(p.stdout.endswith(check.stdout), p.stdout)
+
+    def test_pack_shows_no_time_left_before_it_can_tell(self):
+        from test_progress import run_on_terminal
+        # The check of the drive decodes for a second or so, its bytes moving: past 1 s with
+        # half of it done, still too early for a guess (a 3 s job once showed "约剩 0:48").
+        code, _, seen = run_on_terminal("pack", self.src, "--rules", "changzhou-2024", "--out",
+                                        f"{self.tmp}/u盘", "--as-of", "2024-09-01")
+        self.assertIn(code, (0, 1), seen)
+        self.assertIn("已复制", seen)  # the lines were drawn
+        self.assertIn("已检查", seen)
+        self.assertNotIn("约剩", seen)
+
+
 class RenameUndoTwiceTest(unittest.TestCase):
     def test_undoing_a_journal_already_undone_says_so_and_exits_0(self):
         with tempfile.TemporaryDirectory() as tmp:
@@ -472,6 +510,10 @@ class PlainChineseWordsTest(unittest.TestCase):
             actual = {f["check"]: f["actual"] for f in report["findings"]}
             self.assertRegex(actual["media.truncated"], r"标明到第 \d+ 字节，但文件在第 \d+ 字节就结束了")
             self.assertEqual(actual["document.format"], "不是文档（无法识别的格式）")
+            os.symlink("../文本", f"{works}/链接")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--format", "json")
+            linked = [f for f in json.loads(p.stdout)["findings"] if f["path"] == "作品/链接"]
+            self.assertEqual([f["actual"] for f in linked], ["指向文件夹的链接"])
             p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--format", "json",
                     "--lang", "en")
             actual = {f["check"]: f["actual"] for f in json.loads(p.stdout)["findings"]}
