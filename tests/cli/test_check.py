@@ -496,6 +496,8 @@ class CheckTest(unittest.TestCase):
             f.write("schema: mpcheck-rules/1\nid: bad\ntitle: {zh: 坏, en: bad}\nworks:\n  media:\n    max_bitrat: 8M\n")
         p = run("check", "--rules", bad, self.root)
         self.assertEqual(p.returncode, 2)
+        self.assertIn("bad.yaml:6:5: 未知的键 'max_bitrat'，您是不是要写 'max_bitrate'？", p.stderr)
+        p = run("check", "--rules", bad, self.root, "--lang", "en")
         self.assertIn("bad.yaml:6:5: unknown key 'max_bitrat', did you mean 'max_bitrate'?", p.stderr)
         p = run("check", "--rules", "changzhou-2024", "--as-of", "2024-13-01", self.root)
         self.assertEqual(p.returncode, 2)

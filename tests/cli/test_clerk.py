@@ -147,6 +147,82 @@ class WorksYamlInOnePassTest(unittest.TestCase):
         self.assertIn("works.yaml:9:13: 未知的键 'vidoe'，您是不是要写 'video'？", p.stderr)
         self.assertIn("    4 |     category: 微视屏\n      |               ^\n", p.stderr)
 
+    def test_wrong_types_are_all_reported_in_chinese_then_in_english(self):
+        with open(os.path.join(self.src, "works.yaml"), "w") as f:
+            f.write("unit: [钟楼区委组织部]\n"      # 1: a list for a string
+                    "contact: 张三\n"
+                    "works:\n"
+                    "  - title: [初心]\n"          # 4
+                    "    category: 微视频\n"
+                    "    files: 初心.mp4\n"        # 6: a string for the map of files
+                    "    episodes: 两集\n"         # 7
+                    "    minutes_per_episode: {a: 1}\n"  # 8
+                    "  - 使命\n")                  # 9: a string for a work
+        expected_zh = [
+            ("1:7", "应为一段文字，实际是一个列表"),
+            ("4:12", "应为一段文字，实际是一个列表"),
+            ("6:12", "应为作品的文件（一组“键: 值”：video、subtitled、clean …），实际是“初心.mp4”"),
+            ("7:15", "应为 1 到 10000 之间的整数，实际是“两集”"),
+            ("8:26", "应为一个数，实际是一组“键: 值”"),
+            ("9:5", "应为一个作品（一组“键: 值”：title、category、files …），实际是“使命”"),
+        ]
+        expected_en = [
+            ("1:7", "expected a string, found a list"),
+            ("4:12", "expected a string, found a list"),
+            ("6:12", "expected the files of a work (a map: video, subtitled, clean …), found '初心.mp4'"),
+            ("7:15", "expected a whole number from 1 to 10000, found '两集'"),
+            ("8:26", "expected a number, found a map"),
+            ("9:5", "expected a work (a map: title, category, files …), found '使命'"),
+        ]
+        out = os.path.join(self.tmp, "u盘")
+        for extra, env, expected in [([], None, expected_zh), (["--lang", "en"], None, expected_en),
+                                     ([], {"LANG": "en_US.UTF-8"}, expected_en)]:
+            with self.subTest(extra=extra, env=env):
+                p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out, "--dry-run",
+                        *extra, env=env)
+                self.assertEqual(p.returncode, 2, p.stderr)
+                errors = [l for l in p.stderr.splitlines() if re.match(r"mpcheck: error: .*works\.yaml:\d+:\d+: ", l)]
+                self.assertEqual(errors, [f"mpcheck: error: {self.src}/works.yaml:{at}: {m}"
+                                          for at, m in expected], p.stderr)
+                # each with its line and a caret under the value
+                lines = p.stderr.splitlines()
+                i = lines.index(errors[2])
+                self.assertEqual(lines[i + 1], "    6 |     files: 初心.mp4")
+                self.assertEqual(lines[i + 2].index("^"), lines[i + 1].index("初心.mp4"))
+
+    def test_a_chinese_colon_is_named_at_its_own_line(self):
+        with open(os.path.join(self.src, "works.yaml"), "w") as f:
+            f.write(f"unit: {UNIT}\n"
+                    "works:\n"
+                    "  - title: 初心\n"
+                    "    category: 微视频\n"
+                    "    creators：张三\n"
+                    "    summary: 简介\n")
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", f"{self.tmp}/u", "--dry-run")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("works.yaml:5:13: “creators：”用了中文冒号：键名后面要用英文冒号加一个空格，"
+                      "写成“creators: ”\n    5 |     creators：张三\n      |             ^\n", p.stderr)
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", f"{self.tmp}/u", "--dry-run",
+                "--lang", "en")
+        self.assertIn("works.yaml:5:13: 'creators：' has a Chinese colon", p.stderr)
+
+    def test_the_reader_of_rule_files_speaks_chinese_too(self):
+        bad = os.path.join(self.tmp, "bad.yaml")
+        with open(bad, "w") as f:
+            f.write("id: bad\ntitle: [坏]\n")
+        p = run("rules", "lint", bad)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn(f"{bad}:2:8: 应为一段文字，或含 zh 和 en 的一组“键: 值”，实际是一个列表\n",
+                      p.stderr)
+        p = run("check", self.src, "--rules", bad, "--lang", "en")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn(f"{bad}:2:8: expected a string or a map with zh and en, found a list\n",
+                      p.stderr)
+        with open(bad, "w") as f:
+            f.write("id: bad\ntitle: 坏\nworks:\n  media:\n    max_bitrat: 8M\n")
+        p = run("check", self.src, "--rules", bad)
+        self.assertIn(f"{bad}:5:5: 未知的键 'max_bitrat'，您是不是要写 'max_bitrate'？", p.stderr)
+
 
 class TextReportFixesTest(unittest.TestCase):
     def test_each_fix_sits_under_its_finding_and_a_shared_fix_is_shown_once(self):
@@ -204,6 +280,145 @@ class ProgressCountsDecodingTest(unittest.TestCase):
             self.assertIn(("2", "4"), states, seen)
             self.assertEqual(states[-1], ("4", "4"))
             self.assertEqual(states.index(("4", "4")), len(states) - 1)
+
+    def test_the_line_moves_while_one_long_video_is_decoded(self):
+        from test_progress import run_on_terminal
+        with tempfile.TemporaryDirectory() as tmp:
+            # One GOP of 60 s at 320x180: the analysis decodes it in one pass, in order, for
+            # about half a second here (longer on a busy machine), a cheap stand-in for a long
+            # 1080p video.
+            src = f"{tmp}/src"
+            os.makedirs(src)
+            video = f"{src}/甲-微视频-{UNIT}.mp4"
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25", "-f", "lavfi", "-i",
+                   "sine=frequency=440:sample_rate=48000", "-t", "60", "-c:v", "libx264",
+                   "-preset", "ultrafast", "-g", "100000", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                   "-b:a", "64k", video)
+            size = os.path.getsize(video)
+
+            def within(seen, files):
+                """The states drawn while the video was in work, as bytes done."""
+                pattern = rf"已检查 0/{files} 个文件  ([\d.]+ [KM]?B)/[\d.]+ [KM]?B.*?  正在解码 1 个视频"
+                return re.findall(pattern, seen)
+
+            code, _, seen = run_on_terminal("check", src, "--rules", "changzhou-2024",
+                                            "--as-of", "2024-09-01", "-j", "1")
+            self.assertIn(code, (0, 1), seen)
+            moving = within(seen, 1)
+            # the bytes move within the one file, before it is done, and it ends done
+            self.assertGreaterEqual(len(set(moving)), 3, seen)
+            self.assertNotIn("0 B", moving[1:], seen)
+            self.assertRegex(seen, r"已检查 1/1 个文件  ([\d.]+ MB)/\1")
+            self.assertLess(seen.rindex("正在解码"), seen.rindex("已检查 1/1 个文件"))
+            # English too
+            code, _, seen = run_on_terminal("check", src, "--rules", "changzhou-2024",
+                                            "--as-of", "2024-09-01", "-j", "1", "--lang", "en")
+            self.assertRegex(seen, r"checked 0/1 files  [\d.]+ [KM]?B/[\d.]+ MB.*  decoding 1 video")
+            # never in a pipe
+            p = run("check", src, "--rules", "changzhou-2024", "--as-of", "2024-09-01")
+            self.assertEqual(p.stderr, "")
+            # pack's check of the finished drive shows the same
+            code, _, seen = run_on_terminal("pack", src, "--rules", "changzhou-2024", "--unit",
+                                            UNIT, "--out", f"{tmp}/u盘", "--as-of", "2024-09-01")
+            self.assertIn(code, (0, 1), seen)
+            checking = re.findall(r"已检查 (\d+)/(\d+) 个文件  ([\d.]+ [KM]?B)/[\d.]+ [KM]?B.*?  正在解码 1 个视频", seen)
+            self.assertGreaterEqual(len({b for _, _, b in checking}), 3, seen)
+            self.assertTrue(all(done < total for done, total, _ in checking), seen)
+            self.assertGreater(size, 1_000_000)
+
+
+class ManyDrivesOnePageTest(unittest.TestCase):
+    def test_the_page_opens_with_a_table_of_the_drives_each_row_linking_to_its_part(self):
+        from check_tree import changzhou
+        from test_drives import sha256_manifest
+        with tempfile.TemporaryDirectory() as tmp:
+            intact, differs, bare = (changzhou(f"{tmp}/{n}") for n in ("usb1", "usb2", "usb3"))
+            sha256_manifest(intact)
+            sha256_manifest(differs)
+            os.remove(f"{differs}/表格/汇总表-{UNIT}.docx")  # listed, no longer on the drive
+            p = run("check", intact, differs, bare, "--rules", "changzhou-2024", "--fast",
+                    "--as-of", "2024-09-01", "--format", "html")
+            self.assertEqual(p.returncode, 1, p.stderr)
+            page = p.stdout
+            table = re.search(r'<table class="drives">(.*?)</table>', page, re.S)
+            self.assertIsNotNone(table, page[:3000])
+            # it comes first, before any drive's part
+            self.assertLess(page.index('<table class="drives">'), page.index('<div class="drive"'))
+            self.assertIn("<th>报送单位</th><th>作品</th><th>错误</th><th>警告</th><th>需人工确认</th>"
+                          "<th>校验清单</th>", table.group(1))
+            rows = re.findall(r'<tr class="(\w+)"><td><a href="#(drive-\d)">([^<]*)</a></td>'
+                              r'<td>([^<]*)</td>((?:<td class="n">\d+</td>){4})<td>([^<]*)</td></tr>',
+                              table.group(1))
+            self.assertEqual([(r[1], r[2], r[3], r[5]) for r in rows],
+                             [("drive-0", intact, UNIT, "✓ 完好"),
+                              ("drive-1", differs, UNIT, "✗ 不一致"),
+                              ("drive-2", bare, UNIT, "（无清单）")])
+            self.assertEqual([r[0] for r in rows], ["ok", "bad", "ok"])
+            for _, anchor, *_ in rows:  # each link leads to its drive's part
+                self.assertEqual(page.count(f'id="{anchor}"'), 1)
+            ids = re.findall(r'id="([^"]+)"', page)
+            self.assertEqual(len(ids), len(set(ids)), "ids are unique on the page")
+            p = run("check", intact, bare, "--rules", "changzhou-2024", "--fast",
+                    "--as-of", "2024-09-01", "--format", "html", "--lang", "en")
+            self.assertIn("<th>unit</th><th>works</th><th>errors</th>", p.stdout)
+            self.assertIn("✓ intact", p.stdout)
+
+
+    def test_the_man_pages_jq_example_lists_the_drives_with_errors(self):
+        import subprocess
+        from check_tree import changzhou
+        from mpcheck_test import SOURCE
+        with open(os.path.join(SOURCE, "man", "mpcheck.1"), encoding="utf-8") as f:
+            man = f.read()
+        program = re.search(r"jq \\-r '([^']+)'", man).group(1).replace("\\-", "-")
+        with tempfile.TemporaryDirectory() as tmp:
+            good, bad = changzhou(f"{tmp}/usb1"), changzhou(f"{tmp}/usb2")
+            os.remove(f"{bad}/表格/汇总表-{UNIT}.docx")
+            p = run("check", good, bad, "--rules", "changzhou-2024", "--fast", "--as-of",
+                    "2024-09-01", "--format", "jsonl")
+            self.assertEqual(len(p.stdout.splitlines()), 2)
+            rows = subprocess.run(["jq", "-r", program], input=p.stdout, capture_output=True,
+                                  text=True, check=True).stdout.splitlines()
+            self.assertEqual([r.split("\t")[0] for r in rows], [bad])
+            self.assertGreater(int(rows[0].split("\t")[1]), 0)
+
+
+class PackShowsWhatCheckShowsTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-clerk-")
+        self.src = os.path.join(self.tmp, "材料")
+        place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{self.src}/VID_20240812（字幕）.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.src}/VID_20240812.mp4")
+        with open(f"{self.src}/works.yaml", "w") as f:
+            f.write(f"unit: {UNIT}\ncontact: 张三\nphone: 0519-86661234\nworks:\n"
+                    "  - title: 初心如磐\n    category: 微视频\n"
+                    "    files: {subtitled: VID_20240812（字幕）.mp4, clean: VID_20240812.mp4}\n"
+                    "    producer: 钟楼区委组织部\n    creators: 张三\n    summary: 简介\n")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_pack_ends_with_the_report_check_gives_of_the_finished_drive(self):
+        out = f"{self.tmp}/u盘"
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out, "--as-of", "2024-09-01",
+                "--fast")
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        check = run("check", out, "--rules", "changzhou-2024", "--unit", UNIT, "--as-of",
+                    "2024-09-01", "--fast")
+        self.assertEqual(check.returncode, p.returncode)
+        self.assertTrue(check.stdout.startswith("mpcheck 检查报告"), check.stdout)
+        self.assertTrue(p.stdout.endswith(check.stdout), p.stdout)
+
+    def test_pack_shows_no_time_left_before_it_can_tell(self):
+        from test_progress import run_on_terminal
+        # Copying 6 MB takes well under the 2 s an estimate waits for (a 3 s job once showed
+        # "约剩 0:48"); the rule itself is tested in test_report_progress.cpp.
+        code, _, seen = run_on_terminal("pack", self.src, "--rules", "changzhou-2024", "--out",
+                                        f"{self.tmp}/u盘", "--as-of", "2024-09-01", "--fast")
+        self.assertIn(code, (0, 1), seen)
+        copying = [s for s in seen.split("\r") if s.startswith("已复制")]
+        self.assertTrue(copying, seen)  # the line was drawn
+        self.assertEqual([s for s in copying if "约剩" in s], [], seen)
 
 
 class RenameUndoTwiceTest(unittest.TestCase):
@@ -295,6 +510,10 @@ class PlainChineseWordsTest(unittest.TestCase):
             actual = {f["check"]: f["actual"] for f in report["findings"]}
             self.assertRegex(actual["media.truncated"], r"标明到第 \d+ 字节，但文件在第 \d+ 字节就结束了")
             self.assertEqual(actual["document.format"], "不是文档（无法识别的格式）")
+            os.symlink("../文本", f"{works}/链接")
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--format", "json")
+            linked = [f for f in json.loads(p.stdout)["findings"] if f["path"] == "作品/链接"]
+            self.assertEqual([f["actual"] for f in linked], ["指向文件夹的链接"])
             p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--format", "json",
                     "--lang", "en")
             actual = {f["check"]: f["actual"] for f in json.loads(p.stdout)["findings"]}

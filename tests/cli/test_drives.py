@@ -147,7 +147,7 @@ class DrivesTest(unittest.TestCase):
         p = run("check", "--format", "html", *FAST, good, other)
         self.assertEqual(p.returncode, 1)
         self.assertEqual(p.stdout.count("<!DOCTYPE html>"), 1)
-        self.assertEqual(p.stdout.count('<div class="drive">'), 2)
+        self.assertEqual(len(re.findall(r'<div class="drive" id="drive-\d">', p.stdout)), 2)
         self.assertIn(f"检查目录：{good}", p.stdout)
         self.assertIn(f"检查目录：{other}", p.stdout)
 

@@ -98,7 +98,7 @@ class MalformedYaml(unittest.TestCase):
         p = run("pack", src, "--rules", "changzhou-2024", "--unit", UNIT, "--out",
                 os.path.join(self.dir, "out"), "--dry-run")
         self.assertEqual(p.returncode, 2, p.stderr)
-        self.assertIn("works.yaml:3:13: the file is not UTF-8 text (byte 0xC3)", p.stderr)
+        self.assertIn("works.yaml:3:13: 文件不是 UTF-8 文本（字节 0xC3）", p.stderr)
         self.assertFalse(os.path.exists(os.path.join(self.dir, "out")))
 
     def test_rules_lint_rejects_each_hostile_value_with_its_line(self):

@@ -13,9 +13,10 @@ std::string with_head(const std::string& body)
   return "id: t\ntitle: 测试\n" + body;
 }
 
+// In English (--lang en), as most messages these tests compare are.
 mpcheck::rules::RuleSet load(const std::string& body)
 {
-  return mpcheck::rules::load_rules_text(with_head(body), "t.yaml");
+  return mpcheck::rules::load_rules_text(with_head(body), "t.yaml", mpcheck::Lang::en);
 }
 
 } // namespace

@@ -51,3 +51,32 @@ TEST_CASE("core::ProgressMeter from many threads: each state once, never going b
   for (size_t i = 0; i < files_seen.size(); ++i)
     CHECK(files_seen[i] == int(i) + 1);
 }
+
+TEST_CASE("core::ProgressMeter counts a file in work in part, never going back")
+{
+  std::vector<Progress> seen;
+  ProgressMeter meter([&](const Progress& p) { seen.push_back(p); });
+  meter.set_totals(2, 1000);
+  meter.advance_within(0, 100); // a long video, 10 % decoded
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].bytes_done == 100);
+  CHECK(seen[0].files_done == 0);
+  CHECK(seen[0].in_work == 1);
+  meter.advance_within(1, 50); // the other, at the same time
+  CHECK(seen.back().bytes_done == 150);
+  CHECK(seen.back().in_work == 2);
+  meter.advance_within(0, 80); // a seek back: the count stays, nothing new to show
+  CHECK(seen.size() == 2);
+  meter.advance_within(0, 300);
+  CHECK(seen.back().bytes_done == 350);
+  // The first is done (its whole 600 bytes): its part is replaced by the whole.
+  meter.advance(600, 1, {0});
+  CHECK(seen.back().bytes_done == 650);
+  CHECK(seen.back().files_done == 1);
+  CHECK(seen.back().in_work == 1);
+  // finish() counts the rest, parts included, once.
+  meter.finish();
+  CHECK(seen.back().bytes_done == 1000);
+  CHECK(seen.back().files_done == 2);
+  CHECK(seen.back().in_work == 0);
+}

@@ -46,6 +46,14 @@ TEST_CASE("report::progress_text")
   // A long job still gets an estimate after 15 s, however little is done.
   p = {8'000'000, 800'000'000, 0, 10, 15};
   CHECK(progress_text(p, verb, Lang::zh).ends_with("约剩 24:45"));
+  // While videos are decoded the line says so.
+  p = {8'000'000, 800'000'000, 0, 10, 1, 1};
+  CHECK(progress_text(p, verb, Lang::zh) ==
+        "已检查 0/10 个文件  8.0 MB/800 MB  8.0 MB/s  正在解码 1 个视频");
+  CHECK(progress_text(p, verb, Lang::en) ==
+        "checked 0/10 files  8.0 MB/800 MB  8.0 MB/s  decoding 1 video");
+  p.in_work = 2;
+  CHECK(progress_text(p, verb, Lang::en).ends_with("  decoding 2 videos"));
 }
 
 TEST_CASE("ProgressMeter counts from several threads and reports each state in order")

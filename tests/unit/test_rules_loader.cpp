@@ -213,7 +213,7 @@ TEST_CASE("rules::load_rules_text unknown keys are named with a suggestion")
                            "    frame_rate: 25\n"
                            "    bitrate: 8Mbps\n"
                            "    max_bitrat: 12Mbps\n";
-  CHECK_THROWS_WITH_AS(load_rules_text(yaml, "changzhou.yaml"),
+  CHECK_THROWS_WITH_AS(load_rules_text(yaml, "changzhou.yaml", Lang::en),
                        "changzhou.yaml:12:5: unknown key 'max_bitrat', did you mean 'max_bitrate'?",
                        RuleError);
   CHECK_THROWS_WITH_AS(load("titel: x\n"), "t.yaml:3:1: unknown key 'titel', did you mean 'title'?",
@@ -235,7 +235,7 @@ TEST_CASE("rules::load_rules_text columns count characters, not bytes")
 TEST_CASE("rules::load_rules_text a byte order mark does not shift columns")
 {
   CHECK_THROWS_WITH_AS(
-      load_rules_text("\xEF\xBB\xBFid: t\ntitle: x\nfoo: 1\n", "bom.yaml"),
+      load_rules_text("\xEF\xBB\xBFid: t\ntitle: x\nfoo: 1\n", "bom.yaml", Lang::en),
       "bom.yaml:3:1: unknown key 'foo'; known keys here: schema, id, title, document, "
       "issuer, notice_date, deadline, works, categories, documents, layout, naming, "
       "quotas, manual, not_checked, severity",
@@ -271,15 +271,15 @@ TEST_CASE("rules::load_rules_text wrong types")
 
 TEST_CASE("rules::load_rules_text YAML syntax errors point at the spot")
 {
-  CHECK_THROWS_WITH_AS(load_rules_text("id: t\n title: x\n", "bad.yaml"),
+  CHECK_THROWS_WITH_AS(load_rules_text("id: t\n title: x\n", "bad.yaml", Lang::en),
                        "bad.yaml:2:7: YAML syntax error: illegal map value", RuleError);
-  CHECK_THROWS_WITH_AS(load_rules_text("id: t\ntitle: [a, b\nx: 1\n", "bad.yaml"),
+  CHECK_THROWS_WITH_AS(load_rules_text("id: t\ntitle: [a, b\nx: 1\n", "bad.yaml", Lang::en),
                        "bad.yaml:3:2: YAML syntax error: end of sequence flow not found",
                        RuleError);
   CHECK_THROWS_WITH_AS(load_rules_text("", "empty.yaml"), "empty.yaml: the rule file is empty",
                        RuleError);
   CHECK_THROWS_WITH_AS(
-      load_rules_text("- a\n", "list.yaml"),
+      load_rules_text("- a\n", "list.yaml", Lang::en),
       "list.yaml:1:1: expected a map of rule set keys at the top level, found a list", RuleError);
 }
 
@@ -369,7 +369,7 @@ TEST_CASE("rules::load_rules_text images, variants, documents and layout")
 
 TEST_CASE("rules::load_rules_text duplicates and missing keys")
 {
-  CHECK_THROWS_WITH_AS(load_rules_text("id: a\ntitle: x\nid: b\n", "t.yaml"),
+  CHECK_THROWS_WITH_AS(load_rules_text("id: a\ntitle: x\nid: b\n", "t.yaml", Lang::en),
                        "t.yaml:3:1: duplicate key 'id' (first at line 1)", RuleError);
   CHECK_THROWS_WITH_AS(
       load("works:\n  media:\n    - max_duration: 8min\n    - max_duration: 9min\n"),

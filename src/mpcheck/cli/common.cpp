@@ -67,7 +67,7 @@ Lang usage_language()
 bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out)
 {
   try {
-    out = rules::load_rules(id_or_path);
+    out = rules::load_rules(id_or_path, usage_language());
     return true;
   } catch (const rules::UnknownRuleSet& e) {
     if (usage_language() == Lang::en) {

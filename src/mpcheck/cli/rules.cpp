@@ -123,7 +123,7 @@ int lint(const RulesCommand& cmd)
     }
   }
   try {
-    const rules::RuleSet r = rules::load_rules_text(text, cmd.file);
+    const rules::RuleSet r = rules::load_rules_text(text, cmd.file, cmd.common.language());
     std::string out;
     for (const auto& w : rules::lint_rules(r, notice))
       out += w + "\n";

@@ -67,13 +67,26 @@ private:
   std::atomic<bool> m_sent{false};
 };
 
+// `options` counting the part of file `index` analysed so far on `meter` (none: as they are).
+media::AnalyzeOptions counted(const media::AnalyzeOptions& options, ProgressMeter* meter,
+                              const Submission& sub, int index)
+{
+  media::AnalyzeOptions out = options;
+  if (meter)
+    out.on_progress = [meter, index, size = sub.files[size_t(index)].size](double done) {
+      meter->advance_within(size_t(index), int64_t(done * double(size)));
+    };
+  return out;
+}
+
 // Both versions at once, on two threads: each opens its file, publishes its keyframes and
 // waits for the other's; both then plan the same times (plan_pair_times), so that where the
 // two exports share their GOPs every sample is a single keyframe in both. Returns the
 // subtitled version's analysis, then the clean one's.
 std::vector<media::Analysis> analyze_pair(const std::string& subtitled_path,
                                           const std::string& clean_path,
-                                          const media::AnalyzeOptions& options)
+                                          const media::AnalyzeOptions& subtitled_options,
+                                          const media::AnalyzeOptions& clean_options)
 {
   Exchange from_a, from_b;
   std::shared_future<Published> a_keys = from_a.future(), b_keys = from_b.future();
@@ -91,11 +104,11 @@ std::vector<media::Analysis> analyze_pair(const std::string& subtitled_path,
   };
   std::vector<media::Analysis> out(2);
   std::thread worker([&] {
-    out[1] = media::analyze(clean_path, plan(from_b, a_keys, false), options);
+    out[1] = media::analyze(clean_path, plan(from_b, a_keys, false), clean_options);
     from_b.publish({}); // when it failed before planning
   });
   try {
-    out[0] = media::analyze(subtitled_path, plan(from_a, b_keys, true), options);
+    out[0] = media::analyze(subtitled_path, plan(from_a, b_keys, true), subtitled_options);
   } catch (...) {
     from_a.publish({});
     worker.join();
@@ -138,14 +151,18 @@ void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& 
     std::optional<std::vector<media::Analysis>> analyses;
     if (early)
       analyses = early->take(a.raw_path, b ? b->raw_path : "");
+    const media::AnalyzeOptions a_options = counted(options, meter, sub, u.first);
     if (!analyses)
-      analyses = b ? analyze_pair(a.abs_path, b->abs_path, options)
+      analyses = b ? analyze_pair(a.abs_path, b->abs_path, a_options,
+                                  counted(options, meter, sub, u.second))
                    : std::vector<media::Analysis>{
-                         media::analyze(a.abs_path, media::own_keyframes_plan(), options)};
+                         media::analyze(a.abs_path, media::own_keyframes_plan(), a_options)};
     const int64_t bytes = a.size + (b ? b->size : 0);
     apply(sub, u, *analyses);
     if (meter)
-      meter->advance(bytes, b ? 2 : 1);
+      meter->advance(bytes, b ? 2 : 1,
+                     b ? std::vector<size_t>{size_t(u.first), size_t(u.second)}
+                       : std::vector<size_t>{size_t(u.first)});
   });
 }
 
@@ -239,7 +256,7 @@ std::vector<media::Analysis> EarlyAnalyses::run(const Task& task) const
   const std::string a = util::join_path(m_root, task.first);
   if (task.second.empty())
     return {media::analyze(a, media::own_keyframes_plan(), m_options)};
-  return analyze_pair(a, util::join_path(m_root, task.second), m_options);
+  return analyze_pair(a, util::join_path(m_root, task.second), m_options, m_options);
 }
 
 std::optional<std::vector<media::Analysis>> EarlyAnalyses::take(const std::string& first,

@@ -96,6 +96,18 @@ const std::vector<std::string> lecturer_keys = {"name", "gender",   "born",
 const std::vector<std::string> file_keys = {"subtitled", "clean", "video",      "episodes",
                                             "poster",    "qr",    "courseware", "script"};
 
+// What each map of the file is, for "expected …, found …".
+const Text what_manifest{"清单（一组“键: 值”：unit、contact、phone、works …）",
+                         "the works manifest (a map: unit, contact, phone, works …)"};
+const Text what_work{"一个作品（一组“键: 值”：title、category、files …）",
+                     "a work (a map: title, category, files …)"};
+const Text what_files{"作品的文件（一组“键: 值”：video、subtitled、clean …）",
+                      "the files of a work (a map: video, subtitled, clean …)"};
+const Text what_lecture{"一次讲课（一组“键: 值”：speaker、title、date …）",
+                        "a lecture (a map: speaker, title, date …)"};
+const Text what_lecturer{"一位宣讲员（一组“键: 值”：name、gender、born …）",
+                         "a lecturer (a map: name, gender, born …)"};
+
 std::vector<std::string> category_names(const rules::RuleSet& rules)
 {
   std::vector<std::string> names;
@@ -135,7 +147,7 @@ struct Parser {
 
   // The entries of a map whose keys are in `known`; each unknown key is a problem (with the
   // closest known key) and is left out, the others are read.
-  std::vector<Entry> entries(const YAML::Node& map, std::string_view what,
+  std::vector<Entry> entries(const YAML::Node& map, const Text& what,
                              const std::vector<std::string>& known) const
   {
     std::vector<Entry> out;
@@ -144,14 +156,8 @@ struct Parser {
         out.push_back(std::move(e));
         continue;
       }
-      const auto best = closest_match(e.key, known);
-      std::string list;
-      for (const auto& k : known)
-        list += (list.empty() ? "" : ", ") + k;
-      note(e.key_node, best ? say("未知的键 '" + e.key + "'，您是不是要写 '" + *best + "'？",
-                                  "unknown key '" + e.key + "', did you mean '" + *best + "'?")
-                            : say("未知的键 '" + e.key + "'；这里可用的键：" + list,
-                                  "unknown key '" + e.key + "'; known keys here: " + list));
+      note(e.key_node, reader.say(rules::ReaderProblem::unknown(
+                           rules::ReaderProblem::Kind::unknown_key, {"键", "key"}, e.key, known)));
     }
     return out;
   }
@@ -211,7 +217,7 @@ struct Parser {
 
   void files(const Entry& e, Work& w) const
   {
-    for (const Entry& f : entries(e.value, "the files of a work", file_keys)) {
+    for (const Entry& f : entries(e.value, what_files, file_keys)) {
       WorkFiles& files = w.files;
       if (f.key == "episodes") {
         for (const YAML::Node& item : reader.items(f))
@@ -287,7 +293,8 @@ struct Parser {
   {
     Work w;
     w.line = reader.position(node).first;
-    for (const Entry& e : entries(node, "a work", work_keys))
+    const std::vector<Entry> given = entries(node, what_work, work_keys);
+    for (const Entry& e : given)
       attempt([&] {
         if (e.key == "title")
           title(e, w);
@@ -302,9 +309,10 @@ struct Parser {
         else
           text_field(e, w);
       });
-    if (w.title.empty())
+    // A key given with a wrong value is not also missing: its own problem says it.
+    if (w.title.empty() && !rules::find_entry(given, "title"))
       note(node, say("作品需要 'title'（作品名）", "a work needs a 'title'"));
-    if (w.category.empty() && !rules.categories.empty())
+    if (w.category.empty() && !rules::find_entry(given, "category") && !rules.categories.empty())
       note(node, say("作品 '" + w.title + "' 需要 'category'（分类）",
                      "the work '" + w.title + "' needs a 'category'"));
     return w;
@@ -350,7 +358,8 @@ struct Parser {
   {
     Lecture l;
     l.line = reader.position(node).first;
-    for (const Entry& e : entries(node, "a lecture", lecture_keys))
+    const std::vector<Entry> given = entries(node, what_lecture, lecture_keys);
+    for (const Entry& e : given)
       attempt([&] {
         if (e.key == "date")
           return day(e, l.date);
@@ -362,7 +371,7 @@ struct Parser {
                                                   : &l.discussion;
         text(e, *slot);
       });
-    if (l.speaker.empty())
+    if (l.speaker.empty() && !rules::find_entry(given, "speaker"))
       note(node, say("讲课记录需要 'speaker'（讲课人姓名）", "a lecture needs a 'speaker'"));
     return l;
   }
@@ -380,7 +389,8 @@ struct Parser {
   {
     Lecturer p;
     p.line = reader.position(node).first;
-    for (const Entry& e : entries(node, "a lecturer", lecturer_keys))
+    const std::vector<Entry> given = entries(node, what_lecturer, lecturer_keys);
+    for (const Entry& e : given)
       attempt([&] {
         if (e.key == "born")
           return month(e, p.born);
@@ -394,7 +404,7 @@ struct Parser {
           reader.fail(e.value, say("'gender' 应是 男 或 女，而不是 '" + p.gender + "'",
                                    "'gender' must be 男 or 女, not '" + p.gender + "'"));
       });
-    if (p.name.empty())
+    if (p.name.empty() && !rules::find_entry(given, "name"))
       note(node, say("宣讲员需要 'name'（姓名）", "a lecturer needs a 'name'"));
     return p;
   }
@@ -450,7 +460,7 @@ Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
                         const std::string& base_dir, const rules::RuleSet& rules,
                         const FileExists& exists, const SourceBound& bound)
 {
-  const YamlReader reader{std::string(file_name), yaml};
+  const YamlReader reader{std::string(file_name), yaml, bound.lang};
   std::vector<rules::RuleError> problems;
   Manifest m;
   m.file = std::string(file_name);
@@ -459,7 +469,7 @@ Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
   try {
     const YAML::Node root = reader.parse();
     bool has_unit = false;
-    for (const Entry& e : parser.entries(root, "the works manifest", top_keys)) {
+    for (const Entry& e : parser.entries(root, what_manifest, top_keys)) {
       has_unit = has_unit || e.key == "unit";
       parser.attempt([&] { parser.top(e); });
     }

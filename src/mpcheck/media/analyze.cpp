@@ -129,6 +129,8 @@ public:
       const int r = avcodec_receive_frame(m_s.dec.get(), m_frame.get());
       if (r == 0) {
         ++m_decoded;
+        if (m_on_picture)
+          m_on_picture(time_of(m_frame.get()));
         const int64_t ts = timestamp(m_frame.get());
         if (!m_settled && m_frame->key_frame) {
           m_settled = true;
@@ -156,6 +158,8 @@ public:
   }
 
   void remember(double t) { m_last_time = t; }
+  // Called with the time of every decoded picture (for progress).
+  void on_picture(std::function<void(double)> f) { m_on_picture = std::move(f); }
   // Pictures no other refers to are decoded only when `wanted` says so of their time (s);
   // an empty function: all of them.
   void decode_only(std::function<bool(double)> wanted)
@@ -243,6 +247,7 @@ private:
   PacketPtr m_packet{av_packet_alloc()};
   FramePtr m_frame{av_frame_alloc()};
   std::function<bool(double)> m_wanted;
+  std::function<void(double)> m_on_picture;
   bool m_eof = false, m_draining = false, m_pending = false, m_settled = false;
   int64_t m_settled_ts = AV_NOPTS_VALUE;
   double m_last_time = 0;
@@ -564,6 +569,8 @@ public:
     m_duration = video_duration(s.fmt.get(), m_dec.stream());
     m_frame = frame_duration_of(m_dec.stream());
     m_keyframes = index_keyframes(m_dec.stream());
+    if (o.on_progress && m_duration > 0)
+      m_dec.on_picture([this](double t) { m_o.on_progress(std::clamp(t / m_duration, 0.0, 1.0)); });
   }
 
   void run(const SamplePlan& plan)
@@ -1196,6 +1203,10 @@ void analyze_audio(const std::string& path, const AnalyzeOptions& o, DeepFacts& 
       if (r < 0 && r != AVERROR(EAGAIN))
         error_at(pkt->pts);
       drain();
+      if (o.on_progress && s.fmt->duration > 0 && pkt->pts != AV_NOPTS_VALUE)
+        o.on_progress(std::clamp(double(pkt->pts - start) * av_q2d(st->time_base) /
+                                     (double(s.fmt->duration) / AV_TIME_BASE),
+                                 0.0, 1.0));
     }
     av_packet_unref(pkt.get());
   }
@@ -1222,14 +1233,24 @@ Analysis analyze(const std::string& path, const SamplePlan& plan, const AnalyzeO
   init_libav();
   Analysis out;
   OpenStream video = open_stream(path, AVMEDIA_TYPE_VIDEO);
+  // For progress the pictures count for 80 % of the analysis, the sound for the rest.
+  const double share = options.audio ? 0.8 : 1.0;
+  auto part = [&options](double from, double to) {
+    AnalyzeOptions o = options;
+    if (options.on_progress)
+      o.on_progress = [&options, from, to](double done) {
+        options.on_progress(from + done * (to - from));
+      };
+    return o;
+  };
   if (video.error.empty()) {
-    PictureAnalysis(video, options, out).run(plan);
+    PictureAnalysis(video, part(0, share), out).run(plan);
   } else {
     out.facts.error = video.error;
   }
   video = {};
   if (options.audio)
-    analyze_audio(path, options, out.facts);
+    analyze_audio(path, part(share, 1), out.facts);
   return out;
 }
 

@@ -24,6 +24,10 @@ struct AnalyzeOptions {
   bool audio = true;         // decode the sound
   int thumbnails = 0;        // colour thumbnails of that many samples, spread (HTML report)
   int thumbnail_width = 240;
+  // Called from the decoding loops with how much of the analysis is done, 0 to 1 (the
+  // pictures count for 80 %, the sound for the rest; it may step back a little when the
+  // pictures seek); empty: not called. For the progress line during a long video.
+  std::function<void(double done)> on_progress;
 };
 
 struct Analysis {

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "mpcheck/report/words.hpp"
+#include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/rules/units.hpp"
 #include "mpcheck/util/base64.hpp"
 #include "mpcheck/util/xml.hpp"
@@ -34,6 +35,17 @@ const Text allowed_word{"允许范围", "allowed"};
 const Text no_pictures_word{"没有画面（未解码）", "no pictures (not decoded)"};
 const Text fast_word{"用 --fast 检查：没有解码画面", "checked with --fast: no pictures decoded"};
 const Text loudness_word{"响度", "loudness"};
+// The table of the drives, when the page shows several.
+const Text drive_column{"报送", "submission"};
+const Text unit_column{"报送单位", "unit"};
+const Text works_column{"作品", "works"};
+const Text errors_column{"错误", "errors"};
+const Text warnings_column{"警告", "warnings"};
+const Text manual_column{"需人工确认", "to confirm"};
+const Text intact_column{"校验清单", "manifest"};
+const Text intact_word{"✓ 完好", "✓ intact"};
+const Text broken_word{"✗ 不一致", "✗ differs"};
+const Text no_manifest_word{"（无清单）", "(none)"};
 
 const char* css()
 {
@@ -51,6 +63,7 @@ ul.findings{list-style:none;padding:0;margin:12px 0 0}ul.findings li{border-left
 li.error{border-color:#d32f2f!important;background:#fff5f5!important}li.warning{border-color:#f0a000!important;background:#fffaf0!important}
 li.manual,li.info{border-color:#8c8c8c!important}.sev{font-weight:bold;margin-right:6px}li.error .sev{color:#c62828}li.warning .sev{color:#a86b00}
 code{background:#eef0f3;border-radius:3px;padding:1px 5px;font-size:13px}.path{color:#555;font-size:13px;word-break:break-all}
+table.drives{border-collapse:collapse;background:#fff;margin:16px 0;box-shadow:0 1px 3px #0002}table.drives th,table.drives td{border:1px solid #e5e6eb;padding:6px 12px;text-align:left}table.drives td.n{text-align:right}table.drives tr.bad td:first-child{border-left:5px solid #d32f2f}
 div.drive{background:#7f1414;color:#fff;border-radius:8px;margin:28px 0 8px;padding:10px 18px}div.drive h2{word-break:break-all}div.drive .summary{margin:4px 0 0}
 .ea{font-size:14px;margin:4px 0}.fix{font-size:14px;color:#0b5394;margin-top:4px;word-break:break-all}.none{color:#888;font-size:13px})";
 }
@@ -238,11 +251,12 @@ std::string badge(const std::vector<const Finding*>& findings, Lang lang)
 }
 
 std::string work_section(const checks::CheckReport& r, int w,
-                         const std::vector<const Finding*>& findings, Lang lang)
+                         const std::vector<const Finding*>& findings, Lang lang,
+                         const std::string& id_prefix)
 {
   const Work& work = r.submission.works[size_t(w)];
   std::string out = fmt::format(
-      R"(<section class="work" id="work-{}"><h2>《{}》{}{}</h2>)", w, esc(work.title),
+      R"(<section class="work" id="{}work-{}"><h2>《{}》{}{}</h2>)", id_prefix, w, esc(work.title),
       work.category.empty() ? "" : "（" + esc(work.category) + "）", badge(findings, lang));
   // The pairs first, side by side; then the work's other videos.
   std::vector<int> shown;
@@ -274,8 +288,10 @@ std::string work_section(const checks::CheckReport& r, int w,
   return out + "</section>";
 }
 
-// The sections of one report: its works, the whole submission, the items to confirm.
-std::string report_sections(const checks::CheckReport& report, Lang lang)
+// The sections of one report: its works, the whole submission, the items to confirm. Ids start
+// with `id_prefix` (each drive's own when the page shows several).
+std::string report_sections(const checks::CheckReport& report, Lang lang,
+                            const std::string& id_prefix = "")
 {
   const Words& w = words(lang);
   const auto [by_work, manual] = group_findings(report);
@@ -283,7 +299,7 @@ std::string report_sections(const checks::CheckReport& report, Lang lang)
   static const std::vector<const Finding*> none;
   for (int i = 0; i < int(report.submission.works.size()); ++i) {
     auto it = by_work.find(report.submission.works[size_t(i)].title);
-    out += work_section(report, i, it == by_work.end() ? none : it->second, lang);
+    out += work_section(report, i, it == by_work.end() ? none : it->second, lang, id_prefix);
   }
   if (auto it = by_work.find(""); it != by_work.end()) {
     out += fmt::format(R"(<section class="whole"><h2>{}{}</h2><ul class="findings">)", w.whole,
@@ -314,6 +330,53 @@ std::string checked_line(const checks::CheckReport& report, Lang lang)
                      esc(files || sub.root.empty() ? sub.label : sub.root));
 }
 
+// The units of a submission's works, as named in their files ("—" when none).
+std::string units_of(const Submission& sub)
+{
+  std::vector<std::string> units;
+  for (const auto& w : sub.works)
+    if (!w.unit.empty() && std::find(units.begin(), units.end(), w.unit) == units.end())
+      units.push_back(w.unit);
+  std::string out;
+  for (const auto& u : units)
+    out += (out.empty() ? "" : "、") + u;
+  return out.empty() ? "—" : out;
+}
+
+// Whether a drive's manifest-sha256.txt matches what is on it.
+const Text& manifest_state(const checks::CheckReport& r)
+{
+  if (!r.submission.manifest)
+    return no_manifest_word;
+  for (const auto& f : r.findings)
+    if (f.check == rules::ids::file_hash_mismatch.str() ||
+        f.check == rules::ids::file_missing_from_drive.str() ||
+        f.check == rules::ids::file_not_in_manifest.str())
+      return broken_word;
+  return intact_word;
+}
+
+// What a receiver with many drives reads first: one row per drive, linking to its part.
+std::string drives_table(std::span<const checks::CheckReport> reports, Lang lang)
+{
+  std::string out = "<table class=\"drives\"><tr>";
+  for (const Text* t : {&drive_column, &unit_column, &works_column, &errors_column,
+                        &warnings_column, &manual_column, &intact_column})
+    out += "<th>" + esc(t->in(lang)) + "</th>";
+  out += "</tr>";
+  for (size_t i = 0; i < reports.size(); ++i) {
+    const auto& r = reports[i];
+    const checks::Summary s = checks::summarize(r);
+    const std::string& label = r.submission.label.empty() ? r.submission.root : r.submission.label;
+    out += fmt::format(R"(<tr class="{}"><td><a href="#drive-{}">{}</a></td><td>{}</td>)"
+                       R"(<td class="n">{}</td><td class="n">{}</td><td class="n">{}</td>)"
+                       R"(<td class="n">{}</td><td>{}</td></tr>)",
+                       s.error > 0 ? "bad" : "ok", i, esc(label), esc(units_of(r.submission)),
+                       s.works, s.error, s.warning, s.manual, esc(manifest_state(r).in(lang)));
+  }
+  return out + "</table>";
+}
+
 } // namespace
 
 std::string check_html(std::span<const checks::CheckReport> reports, Lang lang)
@@ -339,11 +402,13 @@ std::string check_html(std::span<const checks::CheckReport> reports, Lang lang)
   if (one) {
     out += report_sections(first, lang);
   } else {
-    // One band per PATH (its summary), then its sections.
-    for (const auto& report : reports)
-      out += fmt::format(R"(<div class="drive"><h2>{}</h2><p class="summary">{}</p></div>)",
-                         checked_line(report, lang), esc(drive_line(report, lang))) +
-             report_sections(report, lang);
+    // The table of the drives, then one band per PATH (its summary) and its sections.
+    out += drives_table(reports, lang);
+    for (size_t i = 0; i < reports.size(); ++i)
+      out += fmt::format(
+                 R"(<div class="drive" id="drive-{}"><h2>{}</h2><p class="summary">{}</p></div>)",
+                 i, checked_line(reports[i], lang), esc(drive_line(reports[i], lang))) +
+             report_sections(reports[i], lang, fmt::format("drive-{}-", i));
   }
   // How many pictures the browser could show, on the root element: for automated checks of
   // the page (tests/cli/test_report_html.py). Nothing else runs.

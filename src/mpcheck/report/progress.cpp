@@ -58,6 +58,10 @@ std::string progress_text(const Progress& p, const Text& verb, Lang lang)
   if (const double left = seconds_left(p); left >= 0)
     out += lang == Lang::en ? fmt::format("  {} left", clock_text(left))
                             : fmt::format("  约剩 {}", clock_text(left));
+  if (p.in_work > 0)
+    out += lang == Lang::en
+               ? fmt::format("  decoding {} video{}", p.in_work, p.in_work == 1 ? "" : "s")
+               : fmt::format("  正在解码 {} 个视频", p.in_work);
   return out;
 }
 

@@ -187,13 +187,15 @@ RuleError::RuleError(std::string file, int line, int column, std::string message
 {
 }
 
-RuleSet load_rules_text(std::string_view yaml, std::string_view file_name)
+RuleSet load_rules_text(std::string_view yaml, std::string_view file_name, Lang lang)
 {
-  const YamlReader reader{std::string(file_name), yaml};
+  const YamlReader reader{std::string(file_name), yaml, lang};
   const YAML::Node root = reader.parse();
   if (root.IsNull())
     throw RuleError(std::string(file_name), 0, 0, "the rule file is empty");
-  const auto entries = reader.entries(root, "a map of rule set keys at the top level", top_keys());
+  const auto entries = reader.entries(
+      root, {"顶层的一组“键: 值”（id、title …）", "a map of rule set keys at the top level"},
+      top_keys());
   RuleSet rules;
   rules.file = file_name;
   const Context ctx{reader, rules};
@@ -204,15 +206,15 @@ RuleSet load_rules_text(std::string_view yaml, std::string_view file_name)
   return rules;
 }
 
-RuleSet load_rules(const std::string& id_or_path)
+RuleSet load_rules(const std::string& id_or_path, Lang lang)
 {
   for (const auto& set : embedded_rule_sets())
     if (set.id == id_or_path)
-      return load_rules_text(set.yaml, std::string(set.id) + ".yaml");
+      return load_rules_text(set.yaml, std::string(set.id) + ".yaml", lang);
   std::error_code error;
   if (!std::filesystem::exists(id_or_path, error) && !looks_like_path(id_or_path))
     unknown_rule_set(id_or_path);
-  return load_rules_text(read_file(id_or_path), id_or_path);
+  return load_rules_text(read_file(id_or_path), id_or_path, lang);
 }
 
 std::vector<std::string> builtin_rule_set_ids()

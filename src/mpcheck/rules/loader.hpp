@@ -49,12 +49,13 @@ private:
 // Parses and validates the rule set in `yaml`; `file_name` is used in messages and kept in
 // RuleSet::file. Throws RuleError on YAML syntax errors, unknown keys (with a suggestion),
 // wrong types, and bad values (unknown check ids, unknown categories, min > max, ...).
-RuleSet load_rules_text(std::string_view yaml, std::string_view file_name);
+// The reader's own problems (a wrong type, an unknown key, ...) are worded in `lang`.
+RuleSet load_rules_text(std::string_view yaml, std::string_view file_name, Lang lang = Lang::zh);
 
 // Loads the built-in rule set with id `id_or_path` (see embedded_rule_sets()), or else the
 // YAML file at that path. Throws RuleError as load_rules_text does, and when there is
 // neither such a built-in set nor a readable file.
-RuleSet load_rules(const std::string& id_or_path);
+RuleSet load_rules(const std::string& id_or_path, Lang lang = Lang::zh);
 
 // Ids of the built-in rule sets, sorted.
 std::vector<std::string> builtin_rule_set_ids();

@@ -11,7 +11,6 @@
 #include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/rules/units.hpp"
-#include "mpcheck/util/suggest.hpp"
 
 namespace mpcheck::rules {
 
@@ -69,6 +68,22 @@ int second_document_line(std::string_view text)
   return 0;
 }
 
+// Line `number` (1-based) of `text`, without its line break; empty past the end.
+std::string_view line_text(std::string_view text, int number)
+{
+  size_t start = 0;
+  for (int l = 1; l < number; ++l) {
+    const size_t end = text.find('\n', start);
+    if (end == std::string_view::npos)
+      return {};
+    start = end + 1;
+  }
+  std::string_view line = text.substr(start, text.find('\n', start) - start);
+  if (line.ends_with('\r'))
+    line.remove_suffix(1);
+  return line;
+}
+
 } // namespace
 
 const Entry* find_entry(const std::vector<Entry>& entries, std::string_view key)
@@ -79,8 +94,8 @@ const Entry* find_entry(const std::vector<Entry>& entries, std::string_view key)
   return nullptr;
 }
 
-YamlReader::YamlReader(std::string file, std::string_view text)
-    : m_file(std::move(file)), m_text(text)
+YamlReader::YamlReader(std::string file, std::string_view text, Lang lang)
+    : m_file(std::move(file)), m_text(text), m_lang(lang)
 {
   if (m_text.starts_with("\xEF\xBB\xBF")) // a UTF-8 byte order mark (Windows editors)
     m_text.remove_prefix(3);
@@ -93,16 +108,14 @@ YAML::Node YamlReader::parse() const
     const int line = int(std::count(before.begin(), before.end(), '\n')) + 1;
     const int column = count_characters(before.substr(before.rfind('\n') + 1)) + 1;
     throw RuleError(m_file, line, column,
-                    fmt::format("the file is not UTF-8 text (byte 0x{:02X}); it was probably saved "
-                                "as GBK/ANSI: save it again as UTF-8 (记事本：另存为 → 编码 UTF-8)",
-                                static_cast<unsigned char>(m_text[bad])));
+                    say(ReaderProblem::not_utf8(static_cast<unsigned char>(m_text[bad]))));
   }
   try {
     // Not YAML::LoadAll: yaml-cpp 0.7 loops for ever, allocating, on some broken texts
     // (",\x04", found by fuzz_rules). A second document is found from its marker line.
     if (const int line = second_document_line(m_text); line > 0)
       throw RuleError(m_file, line, 1,
-                      "a second YAML document ('---'): a file holds one rule set or manifest");
+                      say(ReaderProblem::of(ReaderProblem::Kind::second_document)));
     YAML::Node root = YAML::Load(std::string(m_text));
     reject_control_characters(root);
     return root;
@@ -117,15 +130,19 @@ YAML::Node YamlReader::parse() const
       const std::size_t line_start = before.rfind('\n') + 1; // npos + 1 == 0
       column = count_characters(before.substr(line_start)) + 1;
     }
-    throw RuleError(m_file, line, column, "YAML syntax error: " + e.msg);
+    // The slip behind it, most often a key's colon in the line or the two before.
+    for (int l = std::max(1, line - 2); l <= line; ++l)
+      if (const auto slip = colon_slip(line_text(m_text, l)))
+        throw RuleError(m_file, l, slip->column,
+                        say(ReaderProblem::colon_slip(slip->key, slip->chinese)));
+    throw RuleError(m_file, line, column, say(ReaderProblem::syntax(e.msg)));
   }
 }
 
 void YamlReader::reject_control_characters(const YAML::Node& node) const
 {
   if (node.IsScalar() && has_control_character(node.Scalar()))
-    fail(node, "a control character (such as NUL or escape) in " + found(node) +
-                   ": names and texts cannot hold one");
+    fail(node, say(ReaderProblem::control_character(found_of(node))));
   if (node.IsSequence())
     for (const auto& item : node)
       reject_control_characters(item);
@@ -172,35 +189,38 @@ Origin YamlReader::origin_at(const Entry& entry, const Origin& block) const
   return origin;
 }
 
-std::vector<Entry> YamlReader::entries(const YAML::Node& map, std::string_view what) const
+std::string YamlReader::unknown(const Text& what, std::string_view word,
+                                const std::vector<std::string>& candidates) const
+{
+  return say(ReaderProblem::unknown(ReaderProblem::Kind::unknown_word, what, std::string(word),
+                                    candidates));
+}
+
+std::vector<Entry> YamlReader::entries(const YAML::Node& map, const Text& what) const
 {
   if (!map.IsMap())
-    fail(map, "expected " + std::string(what) + ", found " + found(map));
+    mismatch(map, what, map);
   std::vector<Entry> out;
   for (auto it = map.begin(); it != map.end(); ++it) {
     if (!it->first.IsScalar())
-      fail(it->first, "expected a key, found " + found(it->first));
+      mismatch(it->first, Expected::key, it->first);
     const std::string& key = it->first.Scalar();
     for (const auto& seen : out)
       if (seen.key == key)
-        fail(it->first, "duplicate key '" + key + "' (first at line " +
-                            std::to_string(position(seen.key_node).first) + ")");
+        fail(it->first, say(ReaderProblem::duplicate_key(key, position(seen.key_node).first)));
     out.push_back({key, it->first, it->second});
   }
   return out;
 }
 
-std::vector<Entry> YamlReader::entries(const YAML::Node& map, std::string_view what,
+std::vector<Entry> YamlReader::entries(const YAML::Node& map, const Text& what,
                                        const std::vector<std::string>& known) const
 {
   auto out = entries(map, what);
-  for (const auto& entry : out) {
-    if (std::find(known.begin(), known.end(), entry.key) != known.end())
-      continue;
-    if (closest_match(entry.key, known))
-      fail(entry.key_node, unknown_message("key", entry.key, known));
-    fail(entry.key_node, "unknown key '" + entry.key + "'; known keys here: " + join(known, ", "));
-  }
+  for (const auto& entry : out)
+    if (std::find(known.begin(), known.end(), entry.key) == known.end())
+      fail(entry.key_node, say(ReaderProblem::unknown(ReaderProblem::Kind::unknown_key,
+                                                      {"键", "key"}, entry.key, known)));
   return out;
 }
 
@@ -214,21 +234,32 @@ std::vector<YAML::Node> YamlReader::items(const Entry& entry) const
   return out;
 }
 
-const std::string& YamlReader::scalar(const Entry& entry, std::string_view expected) const
+void YamlReader::mismatch(const YAML::Node& at, const Expectation& expected,
+                          const YAML::Node& found) const
+{
+  fail(at, say(ReaderProblem::mismatch(expected, found_of(found))));
+}
+
+void YamlReader::mismatch(const Entry& entry, const Expectation& expected) const
+{
+  fail(entry, say(ReaderProblem::mismatch(expected, found_of(entry.value))));
+}
+
+const std::string& YamlReader::scalar(const Entry& entry, const Expectation& expected) const
 {
   if (!entry.value.IsScalar())
-    fail(entry, "expected " + std::string(expected) + ", found " + found(entry.value));
+    mismatch(entry, expected);
   return entry.value.Scalar();
 }
 
 std::string YamlReader::string(const Entry& entry) const
 {
-  return scalar(entry, "a string");
+  return scalar(entry, Expectation(Expected::string));
 }
 
 std::string YamlReader::string(const YAML::Node& node, const Entry& owner) const
 {
-  return scalar({owner.key, owner.key_node, node}, "a string");
+  return scalar({owner.key, owner.key_node, node}, Expectation(Expected::string));
 }
 
 std::vector<std::string> YamlReader::strings(const Entry& entry) const
@@ -236,8 +267,8 @@ std::vector<std::string> YamlReader::strings(const Entry& entry) const
   std::vector<std::string> out;
   for (const auto& item : items(entry)) {
     if (!item.IsScalar())
-      fail(entry.value.IsSequence() && !item.IsNull() ? item : entry.value,
-           "expected a string or a list of strings, found " + found(item));
+      mismatch(entry.value.IsSequence() && !item.IsNull() ? item : entry.value, Expected::strings,
+               item);
     out.push_back(item.Scalar());
   }
   return out;
@@ -245,34 +276,33 @@ std::vector<std::string> YamlReader::strings(const Entry& entry) const
 
 bool YamlReader::boolean(const Entry& entry) const
 {
-  const std::string& text = scalar(entry, "true or false");
+  const std::string& text = scalar(entry, Expectation(Expected::boolean));
   if (text == "true" || text == "True" || text == "TRUE")
     return true;
   if (text == "false" || text == "False" || text == "FALSE")
     return false;
-  fail(entry, "expected true or false, found " + found(entry.value));
+  mismatch(entry, Expected::boolean);
 }
 
 int YamlReader::integer(const Entry& entry, int min, int max) const
 {
-  const std::string expected =
-      "a whole number from " + std::to_string(min) + " to " + std::to_string(max);
+  const Expectation expected(min, max);
   const std::string& text = scalar(entry, expected);
   int value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc{} || end != text.data() + text.size() || value < min || value > max)
-    fail(entry, "expected " + expected + ", found " + found(entry.value));
+    mismatch(entry, expected);
   return value;
 }
 
 double YamlReader::number(const Entry& entry) const
 {
-  const std::string& text = scalar(entry, "a number");
+  const std::string& text = scalar(entry, Expectation(Expected::number));
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc{} || end != text.data() + text.size() ||
       !std::isfinite(value))
-    fail(entry, "expected a number, found " + found(entry.value));
+    mismatch(entry, Expected::number);
   return value;
 }
 
@@ -280,54 +310,53 @@ namespace {
 
 // The value of `entry` read by `parse`, or a failure "expected EXPECTED, found ...".
 template <class Parse>
-auto parsed(const YamlReader& reader, const Entry& entry, Parse parse, std::string_view expected)
+auto parsed(const YamlReader& reader, const Entry& entry, Parse parse, Expected expected)
 {
-  if (auto value = parse(reader.scalar(entry, expected)))
+  if (auto value = parse(reader.scalar(entry, Expectation(expected))))
     return *value;
-  reader.fail(entry,
-              "expected " + std::string(expected) + ", found " + YamlReader::found(entry.value));
+  reader.mismatch(entry, expected);
 }
 
 } // namespace
 
 double YamlReader::seconds(const Entry& entry) const
 {
-  return parsed(*this, entry, parse_duration, "a number of seconds such as 480 or \"8min\"");
+  return parsed(*this, entry, parse_duration, Expected::seconds);
 }
 
 int64_t YamlReader::bitrate(const Entry& entry) const
 {
-  return parsed(*this, entry, parse_bitrate, "a bit rate such as 8000000 or \"8Mbps\"");
+  return parsed(*this, entry, parse_bitrate, Expected::bit_rate);
 }
 
 double YamlReader::loudness(const Entry& entry) const
 {
-  return parsed(*this, entry, parse_loudness, "a loudness in LUFS such as -23");
+  return parsed(*this, entry, parse_loudness, Expected::loudness);
 }
 
 double YamlReader::fraction(const Entry& entry) const
 {
-  return parsed(*this, entry, parse_percent, "a percentage such as \"10%\"");
+  return parsed(*this, entry, parse_percent, Expected::percentage);
 }
 
 Rational YamlReader::frame_rate(const Entry& entry) const
 {
-  return parsed(*this, entry, parse_frame_rate, "a frame rate such as 25 or \"30000/1001\"");
+  return parsed(*this, entry, parse_frame_rate, Expected::frame_rate);
 }
 
 Rational YamlReader::aspect_ratio(const Entry& entry) const
 {
-  return parsed(*this, entry, parse_aspect_ratio, "an aspect ratio such as \"16:9\"");
+  return parsed(*this, entry, parse_aspect_ratio, Expected::aspect_ratio);
 }
 
 Size YamlReader::size(const Entry& entry) const
 {
-  return parsed(*this, entry, parse_size, "a pixel size such as \"1920x1080\"");
+  return parsed(*this, entry, parse_size, Expected::pixel_size);
 }
 
 Date YamlReader::date(const Entry& entry) const
 {
-  return parsed(*this, entry, parse_date, "a date such as 2024-09-05");
+  return parsed(*this, entry, parse_date, Expected::date);
 }
 
 Text YamlReader::text(const Entry& entry) const
@@ -335,31 +364,41 @@ Text YamlReader::text(const Entry& entry) const
   if (entry.value.IsScalar())
     return {entry.value.Scalar(), ""};
   if (!entry.value.IsMap())
-    fail(entry, "expected a string or a map with zh and en, found " + found(entry.value));
+    mismatch(entry, Expected::text);
   Text out;
-  for (const auto& item : entries(entry.value, "a map with zh and en", {"zh", "en"}))
+  const Text what{"含 zh 和 en 的一组“键: 值”", "a map with zh and en"};
+  for (const auto& item : entries(entry.value, what, {"zh", "en"}))
     (item.key == "zh" ? out.zh : out.en) = string(item);
   if (out.zh.empty())
-    fail(entry, "missing 'zh': the Chinese text is required");
+    fail(entry, say(ReaderProblem::of(ReaderProblem::Kind::missing_zh)));
   return out;
 }
 
 Severity YamlReader::severity(const Entry& entry) const
 {
   static const std::vector<std::string> names = {"error", "warning", "manual", "info"};
-  return *parse_severity(names[choice(entry, "severity", names)]);
+  return *parse_severity(names[choice(entry, {"级别", "severity"}, names)]);
 }
 
-std::size_t YamlReader::choice(const Entry& entry, std::string_view what,
+std::size_t YamlReader::choice(const Entry& entry, const Text& what,
                                const std::vector<std::string>& names) const
 {
-  const std::string& text = scalar(entry, "one of: " + join(names, ", "));
+  const std::string& text = scalar(entry, Expectation(names));
   for (std::size_t i = 0; i < names.size(); ++i)
     if (text == names[i])
       return i;
-  if (closest_match(text, names))
-    fail(entry, unknown_message(what, text, names));
-  fail(entry, unknown_message(what, text, names) + " (expected one of: " + join(names, ", ") + ")");
+  fail(entry, say(ReaderProblem::unknown(ReaderProblem::Kind::unknown_choice, what, text, names)));
+}
+
+Found YamlReader::found_of(const YAML::Node& node)
+{
+  if (node.IsSequence())
+    return {Found::Kind::list, ""};
+  if (node.IsMap())
+    return {Found::Kind::map, ""};
+  if (!node.IsScalar())
+    return {Found::Kind::nothing, ""};
+  return {Found::Kind::value, node.Scalar()};
 }
 
 std::string YamlReader::found(const YAML::Node& node)

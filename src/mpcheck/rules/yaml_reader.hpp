@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "mpcheck/core/lang.hpp"
+#include "mpcheck/rules/reader_words.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 
 namespace mpcheck::rules {
@@ -23,14 +24,22 @@ struct Entry {
 // The entry with key `key`, or nullptr.
 const Entry* find_entry(const std::vector<Entry>& entries, std::string_view key);
 
-// Reads one rule file; every failure is a RuleError at FILE:LINE:COL. `text` must outlive
-// the reader (a UTF-8 byte order mark is skipped).
+// Reads one rule file or works.yaml; every failure is a RuleError at FILE:LINE:COL. `text` must
+// outlive the reader (a UTF-8 byte order mark is skipped). Its own problems (a wrong type, an
+// unknown key, ...) are worded in `lang` by reader_words.hpp.
 class YamlReader {
 public:
-  YamlReader(std::string file, std::string_view text);
+  YamlReader(std::string file, std::string_view text, Lang lang = Lang::zh);
 
   // The file name used in messages.
   const std::string& file() const { return m_file; }
+  // The language of the messages.
+  Lang lang() const { return m_lang; }
+  // A problem worded in lang().
+  std::string say(const ReaderProblem& problem) const { return reader_message(problem, m_lang); }
+  // "unknown WHAT 'word'" with the closest candidate, in lang().
+  std::string unknown(const Text& what, std::string_view word,
+                      const std::vector<std::string>& candidates) const;
 
   // The document's root node (null for an empty text); throws RuleError on a YAML syntax
   // error ("YAML syntax error: <yaml-cpp's message>"), at the first byte that is not UTF-8
@@ -51,10 +60,10 @@ public:
 
   // The entries of `map`, in file order. Fails on a non-map ("expected WHAT, found ..."),
   // on non-string or duplicate keys, and on keys not in `known` (with a suggestion).
-  std::vector<Entry> entries(const YAML::Node& map, std::string_view what,
+  std::vector<Entry> entries(const YAML::Node& map, const Text& what,
                              const std::vector<std::string>& known) const;
   // As above for maps whose keys are data (category names, check ids): any key is taken.
-  std::vector<Entry> entries(const YAML::Node& map, std::string_view what) const;
+  std::vector<Entry> entries(const YAML::Node& map, const Text& what) const;
 
   // The items of a list; a single non-list value counts as a list of one.
   std::vector<YAML::Node> items(const Entry& entry) const;
@@ -78,13 +87,19 @@ public:
   Severity severity(const Entry& entry) const;
 
   // One of `names` (fails with "unknown WHAT 'x', did you mean 'y'?"); returns its index.
-  std::size_t choice(const Entry& entry, std::string_view what,
+  std::size_t choice(const Entry& entry, const Text& what,
                      const std::vector<std::string>& names) const;
 
   // The scalar of `entry`, or a failure "expected EXPECTED, found ...".
-  const std::string& scalar(const Entry& entry, std::string_view expected) const;
+  const std::string& scalar(const Entry& entry, const Expectation& expected) const;
+  // Throws "expected EXPECTED, found <what `found` is>" in lang() at `at`.
+  [[noreturn]] void mismatch(const YAML::Node& at, const Expectation& expected,
+                             const YAML::Node& found) const;
+  [[noreturn]] void mismatch(const Entry& entry, const Expectation& expected) const;
 
-  // "'abc'", "a list", "a map" or "nothing": what a node is, for "found ..." in messages.
+  // What a node is: its scalar, a list, a map or nothing.
+  static Found found_of(const YAML::Node& node);
+  // "'abc'", "a list", "a map" or "nothing": what a node is, for "found ..." in English messages.
   static std::string found(const YAML::Node& node);
   // A node as the rule author wrote it, flow style: "8min", "[mp4, mov]", "{max: 2}".
   static std::string describe(const YAML::Node& node);
@@ -94,6 +109,7 @@ private:
 
   std::string m_file;
   std::string_view m_text;
+  Lang m_lang;
 };
 
 } // namespace mpcheck::rules

@@ -8,7 +8,7 @@ namespace mpcheck::rules::detail {
 
 const Vocabulary& containers()
 {
-  static const Vocabulary vocabulary{"container",
+  static const Vocabulary vocabulary{{"封装格式", "container"},
                                      {"mp4", "mov", "3gp", "3g2", "matroska", "webm", "mpegts",
                                       "avi", "mxf", "dv", "flv", "asf", "mpeg", "ogg", "mp3", "wav",
                                       "flac", "aac"},
@@ -28,7 +28,7 @@ const Vocabulary& containers()
 const Vocabulary& video_codecs()
 {
   static const Vocabulary vocabulary{
-      "codec",
+      {"编码", "codec"},
       {"h264", "hevc", "av1", "vp8", "vp9", "mpeg1video", "mpeg2video", "mpeg4", "h263", "prores",
        "dnxhd", "mjpeg", "dvvideo", "vc1", "wmv3", "theora", "ffv1", "jpeg2000", "rawvideo"},
       {{"avc", "h264"},
@@ -44,7 +44,7 @@ const Vocabulary& video_codecs()
 
 const Vocabulary& image_formats()
 {
-  static const Vocabulary vocabulary{"image format",
+  static const Vocabulary vocabulary{{"图片格式", "image format"},
                                      {"jpeg", "png", "tiff", "webp", "bmp", "gif"},
                                      {{"jpg", "jpeg"}, {"tif", "tiff"}}};
   return vocabulary;
@@ -52,13 +52,15 @@ const Vocabulary& image_formats()
 
 const Vocabulary& color_modes()
 {
-  static const Vocabulary vocabulary{"colour mode", {"cmyk", "rgb", "grey"}, {{"gray", "grey"}}};
+  static const Vocabulary vocabulary{
+      {"色彩模式", "colour mode"}, {"cmyk", "rgb", "grey"}, {{"gray", "grey"}}};
   return vocabulary;
 }
 
 const Vocabulary& work_kinds()
 {
-  static const Vocabulary vocabulary{"file kind", {"video", "audio", "image", "document"}, {}};
+  static const Vocabulary vocabulary{
+      {"文件种类", "file kind"}, {"video", "audio", "image", "document"}, {}};
   return vocabulary;
 }
 
@@ -81,7 +83,7 @@ std::string canonical_name(const YamlReader& reader, const Entry& item,
   for (const auto& [alias, name] : vocabulary.aliases)
     if (text == alias)
       return name;
-  reader.fail(item, unknown_message(vocabulary.what, item.value.Scalar(), vocabulary.names));
+  reader.fail(item, reader.unknown(vocabulary.what, item.value.Scalar(), vocabulary.names));
 }
 
 } // namespace

@@ -12,7 +12,7 @@ namespace mpcheck::rules::detail {
 
 // A vocabulary: canonical names and aliases that mean one of them ("mkv" → "matroska").
 struct Vocabulary {
-  std::string what; // "container", for messages
+  Text what; // "container", for messages
   std::vector<std::string> names;
   std::vector<std::pair<std::string, std::string>> aliases;
 };

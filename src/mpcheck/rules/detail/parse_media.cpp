@@ -36,7 +36,9 @@ template <class T> Requirement<T> req(T value, const Origin& origin)
 
 void read_bitrate_tolerance(const KeyArgs& a)
 {
-  const std::string& text = a.reader.scalar(a.entry, "a tolerance such as \"10%\" or \"800kbps\"");
+  const std::string& text =
+      a.reader.scalar(a.entry, Text{"容差，如 \"10%\" 或 \"800kbps\"",
+                                    "a tolerance such as \"10%\" or \"800kbps\""});
   if (auto percent = parse_percent(text)) {
     a.ranges().bitrate_tolerance = req(*percent, a.origin);
     a.ranges().relative_tolerance = true;
@@ -77,7 +79,8 @@ const std::vector<MediaKey>& media_keys()
        [](const KeyArgs& a) { a.media().resolution = req(a.reader.size(a.entry), a.origin); }},
       {"orientation", ids::video_orientation.str(),
        [](const KeyArgs& a) {
-         const auto i = a.reader.choice(a.entry, "orientation", {"landscape", "portrait"});
+         const auto i =
+             a.reader.choice(a.entry, {"画面方向", "orientation"}, {"landscape", "portrait"});
          a.media().orientation =
              req(i == 0 ? Orientation::landscape : Orientation::portrait, a.origin);
        }},
@@ -94,7 +97,8 @@ const std::vector<MediaKey>& media_keys()
       {"frame_rate_tolerance", "", read_frame_rate_tolerance},
       {"scan", ids::video_scan.str(),
        [](const KeyArgs& a) {
-         const auto i = a.reader.choice(a.entry, "scan type", {"progressive", "interlaced"});
+         const auto i =
+             a.reader.choice(a.entry, {"扫描方式", "scan type"}, {"progressive", "interlaced"});
          a.media().scan = req(i == 0 ? Scan::progressive : Scan::interlaced, a.origin);
        }},
       {"bitrate", ids::video_bitrate.str(),
@@ -160,8 +164,9 @@ void mark_set(const YamlReader& reader, CategoryDraft& draft, const Entry& entry
 
 void parse_media_block(const Context& ctx, const YAML::Node& block, CategoryDraft& draft)
 {
-  const auto entries =
-      ctx.reader.entries(block, "a media block (a map of requirements)", media_key_names());
+  const auto entries = ctx.reader.entries(
+      block, {"媒体要求（一组“键: 值”）", "a media block (a map of requirements)"},
+      media_key_names());
   const Origin origin = block_origin(ctx.reader, block, entries);
   for (const auto& entry : entries) {
     if (is_block_key(entry.key))
@@ -194,8 +199,9 @@ void parse_kinds(const Context& ctx, const Entry& entry, const Origin& origin, C
 
 void parse_version(const Context& ctx, const Entry& entry, VariantRule& version)
 {
-  for (const auto& item :
-       ctx.reader.entries(entry.value, "a map with suffix and accept", {"suffix", "accept"})) {
+  for (const auto& item : ctx.reader.entries(
+           entry.value, {"含 suffix 和 accept 的一组“键: 值”", "a map with suffix and accept"},
+           {"suffix", "accept"})) {
     if (item.key == "suffix")
       version.suffix = ctx.reader.string(item);
     else
@@ -217,7 +223,8 @@ void check_versions(const Context& ctx, const Entry& entry, const VariantRules& 
 void parse_variants(const Context& ctx, const Entry& entry, CategoryDraft& draft)
 {
   static const std::vector<std::string> keys = with_block_keys({"required", "subtitled", "clean"});
-  const auto entries = ctx.reader.entries(entry.value, "a map of variants", keys);
+  const auto entries =
+      ctx.reader.entries(entry.value, {"各版本的一组“键: 值”", "a map of variants"}, keys);
   VariantRules variants{
       true,
       {"（有字幕）", {"有字幕", "有字幕版", "字幕版", "带字幕", "含字幕"}},
@@ -300,7 +307,8 @@ void parse_image_key(const Context& ctx, const Entry& item, ImageRole& role)
   else if (item.key == "size_tolerance")
     role.size_tolerance = r.fraction(item);
   else if (item.key == "paper") {
-    const Paper* paper = find_paper(r.scalar(item, "a paper size such as A3"));
+    const Paper* paper =
+        find_paper(r.scalar(item, Text{"纸张大小，如 A3", "a paper size such as A3"}));
     if (!paper)
       r.fail(item,
              "expected a paper size A0 to A6, B4 or B5, found " + YamlReader::found(item.value));
@@ -324,7 +332,8 @@ void check_image_role(const Context& ctx, const YAML::Node& node, const std::vec
 
 ImageRole parse_image_role(const Context& ctx, const YAML::Node& node, const std::string& scope)
 {
-  const auto entries = ctx.reader.entries(node, "an image role (a map)", image_keys());
+  const auto entries =
+      ctx.reader.entries(node, {"图片角色（一组“键: 值”）", "an image role (a map)"}, image_keys());
   ImageRole role;
   role.origin = block_origin(ctx.reader, node, entries);
   for (const auto& item : entries)
@@ -474,7 +483,10 @@ void parse_category(const Context& ctx, const YAML::Node& node, CategoryDraft& d
     ctx.reader.fail(
         node, "works: has no name: it applies to every work (named ones go under categories:)");
   const auto entries = ctx.reader.entries(
-      node, named ? "a category (a map)" : "a map of rules for every work", category_keys(named));
+      node,
+      named ? Text{"分类（一组“键: 值”）", "a category (a map)"}
+            : Text{"所有作品的规则（一组“键: 值”）", "a map of rules for every work"},
+      category_keys(named));
   draft.rules.origin = block_origin(ctx.reader, node, entries);
   if (named)
     read_name(ctx, node, entries, draft.rules);

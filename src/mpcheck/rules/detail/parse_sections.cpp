@@ -34,8 +34,9 @@ const YAML::Node& list(const YamlReader& reader, const Entry& entry, std::string
 
 DocumentScope parse_per(const YamlReader& reader, const Entry& entry)
 {
-  return reader.choice(entry, "document scope", {"unit", "work"}) == 0 ? DocumentScope::unit
-                                                                       : DocumentScope::work;
+  return reader.choice(entry, {"文档范围", "document scope"}, {"unit", "work"}) == 0
+             ? DocumentScope::unit
+             : DocumentScope::work;
 }
 
 std::vector<std::string> categories_of(const Context& ctx, const Entry& entry)
@@ -93,7 +94,8 @@ void parse_document(const Context& ctx, const YAML::Node& node)
 {
   static const std::vector<std::string> keys = with_block_keys(
       {"kind", "aliases", "per", "extensions", "required", "categories", "units", "deadline"});
-  const auto entries = ctx.reader.entries(node, "a document (a map)", keys);
+  const auto entries =
+      ctx.reader.entries(node, {"文档（一组“键: 值”）", "a document (a map)"}, keys);
   DocumentRule rule;
   rule.origin = block_origin(ctx.reader, node, entries);
   required_entry(ctx.reader, node, entries, "kind");
@@ -117,7 +119,7 @@ std::string canonical_kind(const Context& ctx, const Entry& item)
   std::vector<std::string> candidates = kinds;
   for (const auto& doc : ctx.rules.documents)
     candidates.push_back(doc.kind);
-  ctx.reader.fail(item, unknown_message("file kind", text, candidates));
+  ctx.reader.fail(item, ctx.reader.unknown({"文件种类", "file kind"}, text, candidates));
 }
 
 // A folder of the layout is one name right below the drive's root ("作品"): never a path
@@ -148,8 +150,8 @@ void parse_holds(const Context& ctx, const Entry& item, FolderRule& folder)
 void parse_folder(const Context& ctx, const YAML::Node& node)
 {
   const Origin& layout = ctx.rules.layout->origin;
-  const auto entries =
-      ctx.reader.entries(node, "a folder (a map)", {"name", "holds", "source", "note"});
+  const auto entries = ctx.reader.entries(node, {"文件夹（一组“键: 值”）", "a folder (a map)"},
+                                          {"name", "holds", "source", "note"});
   const Entry& name = required_entry(ctx.reader, node, entries, "name");
   FolderRule folder{ctx.reader.string(name), {}, block_origin(ctx.reader, node, entries)};
   if (folder.origin.source.empty())
@@ -176,7 +178,7 @@ std::string read_pattern(const YamlReader& reader, const Entry& entry,
     const std::string word =
         text.substr(open, close == std::string::npos ? close : close - open + 1);
     if (std::find(allowed.begin(), allowed.end(), word) == allowed.end())
-      reader.fail(entry, unknown_message("placeholder", word, allowed));
+      reader.fail(entry, reader.unknown({"占位符", "placeholder"}, word, allowed));
   }
   for (const auto& word : needed)
     if (text.find(word) == std::string::npos)
@@ -235,8 +237,9 @@ void naming_clauses(const Context& ctx, const Entry& entry, const NamingRules& n
 CountRange parse_count_range(const Context& ctx, const Entry& entry)
 {
   CountRange range;
-  for (const auto& item :
-       ctx.reader.entries(entry.value, "a map with min and/or max", {"min", "max"}))
+  for (const auto& item : ctx.reader.entries(
+           entry.value, {"含 min 和/或 max 的一组“键: 值”", "a map with min and/or max"},
+           {"min", "max"}))
     (item.key == "min" ? range.min : range.max) =
         ctx.reader.integer(item, item.key == "min" ? 0 : 1, 100000);
   if (!range.min && !range.max)
@@ -250,7 +253,8 @@ CountRange parse_count_range(const Context& ctx, const Entry& entry)
 void parse_per_category(const Context& ctx, const Entry& entry, const Origin& block)
 {
   auto& quotas = ctx.rules.quotas.per_category;
-  for (const auto& item : ctx.reader.entries(entry.value, "a map of category: {min, max}")) {
+  for (const auto& item : ctx.reader.entries(
+           entry.value, {"“分类: {min, max}”的一组", "a map of category: {min, max}"})) {
     const std::string name = canonical_category(ctx, item.key_node, item.key);
     for (const auto& [other, _] : quotas)
       if (other == name)
@@ -265,7 +269,8 @@ std::optional<int> parse_max_works(const Context& ctx, const Entry& entry)
 {
   if (entry.value.IsScalar() && entry.value.Scalar() == "unlimited")
     return std::nullopt;
-  const std::string& text = ctx.reader.scalar(entry, "a whole number of at least 1 or 'unlimited'");
+  const std::string& text = ctx.reader.scalar(
+      entry, Text{"不小于 1 的整数或 'unlimited'", "a whole number of at least 1 or 'unlimited'"});
   if (text.find_first_not_of("0123456789") != std::string::npos || text.empty() ||
       text.size() > 6 || std::stoi(text) < 1)
     ctx.reader.fail(entry, "expected a whole number of at least 1 or 'unlimited', found " +
@@ -313,7 +318,8 @@ void parse_manual_item(const Context& ctx, const YAML::Node& node, SeenIds& seen
 {
   static const std::vector<std::string> keys =
       with_block_keys({"id", "text", "scope", "categories"});
-  const auto entries = ctx.reader.entries(node, "a manual item (a map)", keys);
+  const auto entries =
+      ctx.reader.entries(node, {"人工确认项（一组“键: 值”）", "a manual item (a map)"}, keys);
   ManualItem item;
   item.origin = block_origin(ctx.reader, node, entries);
   const Entry& id = required_entry(ctx.reader, node, entries, "id");
@@ -321,7 +327,7 @@ void parse_manual_item(const Context& ctx, const YAML::Node& node, SeenIds& seen
   item.text = ctx.reader.text(required_entry(ctx.reader, node, entries, "text"));
   for (const auto& entry : entries) {
     if (entry.key == "scope")
-      item.scope = ctx.reader.choice(entry, "scope", {"submission", "work"}) == 0
+      item.scope = ctx.reader.choice(entry, {"范围", "scope"}, {"submission", "work"}) == 0
                        ? ManualScope::submission
                        : ManualScope::work;
     else if (entry.key == "categories")
@@ -338,7 +344,7 @@ void parse_manual_item(const Context& ctx, const YAML::Node& node, SeenIds& seen
 std::optional<Severity> parse_override(const Context& ctx, const Entry& entry)
 {
   static const std::vector<std::string> names = {"error", "warning", "manual", "info", "off"};
-  const std::size_t index = ctx.reader.choice(entry, "severity", names);
+  const std::size_t index = ctx.reader.choice(entry, {"级别", "severity"}, names);
   if (names[index] == "off")
     return std::nullopt;
   return rules::parse_severity(names[index]);
@@ -356,7 +362,7 @@ void check_known_id(const Context& ctx, const Entry& entry)
     ids.emplace_back(check.id);
   for (const auto& item : ctx.rules.manual)
     ids.push_back(item.id);
-  ctx.reader.fail(entry.key_node, unknown_message("check id", entry.key, ids));
+  ctx.reader.fail(entry.key_node, ctx.reader.unknown({"检查编号", "check id"}, entry.key, ids));
 }
 
 } // namespace
@@ -406,7 +412,7 @@ std::string canonical_category(const Context& ctx, const YAML::Node& at, const s
     return category->name;
   if (ctx.rules.categories.empty())
     ctx.reader.fail(at, "unknown category '" + name + "': this rule set defines no categories");
-  ctx.reader.fail(at, unknown_message("category", name, category_names(ctx.rules)));
+  ctx.reader.fail(at, ctx.reader.unknown({"分类", "category"}, name, category_names(ctx.rules)));
 }
 
 Requirement<Date> parse_deadline(const Context& ctx, const Entry& entry, const std::string& scope)
@@ -414,7 +420,8 @@ Requirement<Date> parse_deadline(const Context& ctx, const Entry& entry, const s
   Origin origin;
   Entry date{"deadline", entry.key_node, entry.value};
   if (entry.value.IsMap()) {
-    const auto entries = ctx.reader.entries(entry.value, "a deadline", with_block_keys({"date"}));
+    const auto entries =
+        ctx.reader.entries(entry.value, {"截止日期", "a deadline"}, with_block_keys({"date"}));
     origin = block_origin(ctx.reader, entry.value, entries);
     const Entry* found = find_entry(entries, "date");
     if (!found)
@@ -435,8 +442,8 @@ void parse_documents(const Context& ctx, const Entry& entry)
 
 void parse_layout(const Context& ctx, const Entry& entry)
 {
-  const auto entries =
-      ctx.reader.entries(entry.value, "a layout (a map)", {"source", "note", "folders"});
+  const auto entries = ctx.reader.entries(
+      entry.value, {"目录结构（一组“键: 值”）", "a layout (a map)"}, {"source", "note", "folders"});
   ctx.rules.layout = LayoutRules{{}, block_origin(ctx.reader, entry.value, entries)};
   const Entry& folders = required_entry(ctx.reader, entry.value, entries, "folders");
   for (const auto& node : list(ctx.reader, folders, "folders"))
@@ -448,7 +455,8 @@ void parse_naming(const Context& ctx, const Entry& entry)
   static const std::vector<std::string> keys =
       with_block_keys({"pattern", "unit_document_pattern", "work_document_pattern",
                        "episode_suffix", "forbidden_characters"});
-  const auto entries = ctx.reader.entries(entry.value, "a naming map", keys);
+  const auto entries =
+      ctx.reader.entries(entry.value, {"命名规则（一组“键: 值”）", "a naming map"}, keys);
   NamingRules naming{"",
                      "{kind}-{unit}",
                      "{title}-{kind}-{unit}",
@@ -471,7 +479,8 @@ void parse_quotas(const Context& ctx, const Entry& entry)
       with_block_keys({"max_works", "per_category", "min_series_episodes", "max_age_years"});
   std::map<std::string, int> set_here;
   for (const auto& block : ctx.reader.items(entry)) {
-    const auto entries = ctx.reader.entries(block, "a quota block (a map)", keys);
+    const auto entries =
+        ctx.reader.entries(block, {"名额（一组“键: 值”）", "a quota block (a map)"}, keys);
     const Origin origin = block_origin(ctx.reader, block, entries);
     for (const auto& item : entries) {
       if (std::find(block_keys.begin(), block_keys.end(), item.key) != block_keys.end())
@@ -498,8 +507,9 @@ void parse_manual(const Context& ctx, const Entry& entry)
 void parse_not_checked(const Context& ctx, const Entry& entry)
 {
   for (const auto& node : list(ctx.reader, entry, "sentences not checked")) {
-    const auto entries =
-        ctx.reader.entries(node, "a map with source and reason", {"source", "reason"});
+    const auto entries = ctx.reader.entries(
+        node, {"含 source 和 reason 的一组“键: 值”", "a map with source and reason"},
+        {"source", "reason"});
     NotChecked item{ctx.reader.string(required_entry(ctx.reader, node, entries, "source")),
                     ctx.reader.text(required_entry(ctx.reader, node, entries, "reason"))};
     std::tie(item.line, item.column) = ctx.reader.position(node);
@@ -509,7 +519,8 @@ void parse_not_checked(const Context& ctx, const Entry& entry)
 
 void parse_severity(const Context& ctx, const Entry& entry)
 {
-  for (const auto& item : ctx.reader.entries(entry.value, "a map of check id: severity")) {
+  for (const auto& item :
+       ctx.reader.entries(entry.value, {"“检查编号: 级别”的一组", "a map of check id: severity"})) {
     check_known_id(ctx, item);
     ctx.rules.severity_overrides[item.key] = parse_override(ctx, item);
   }
