@@ -8,7 +8,9 @@
 # The drives hold hard links to one pair (two files), so the media cost one encode; every
 # path is still opened, probed and analysed on its own. The ffmpeg QC is timed on the two
 # distinct files (median of RUNS) and multiplied by the number of videos: running it 2 000
-# times would take hours and measure the same two decodes.
+# times would take hours and measure the same two decodes. Within a drive the works share
+# their bytes, so mpcheck also hashes every video whole for `work.duplicate` (the files of
+# one size whose sampled digests agree): a cost real drives do not have, kept in the figure.
 #
 # Usage: bench/bench-batch.sh [MPCHECK]   (default build/mpcheck)
 # Env:   WORK (build/bench-batch), DRIVES, WORKS, MINUTES, RUNS (3; the batch itself runs once
@@ -51,8 +53,8 @@ if [[ ! -e $DRIVES_DIR/.complete ]]; then
     drive=$DRIVES_DIR/U盘$d
     mkdir -p "$drive/作品" "$drive/表格" "$drive/文本"
     for w in $(seq -f '%02g' 1 "$WORKS"); do
-      ln "$MEDIA/subtitled.mp4" "$drive/作品/作品$d$w-微党课-$UNIT（有字幕）.mp4"
-      ln "$MEDIA/clean.mp4" "$drive/作品/作品$d$w-微党课-$UNIT（无字幕）.mp4"
+      ln "$MEDIA/subtitled.mp4" "$drive/作品/作品$d$w-微视频-$UNIT（有字幕）.mp4"
+      ln "$MEDIA/clean.mp4" "$drive/作品/作品$d$w-微视频-$UNIT（无字幕）.mp4"
     done
   done
   python3 - "$DRIVES_DIR" "$UNIT" "$WORKS" <<'PY'
@@ -91,7 +93,7 @@ t0=$(date +%s%N)
   "$MPCHECK" check "${RULES[@]}" --format jsonl -j "$(nproc)" "${drives[@]}" >"$WORK/batch.jsonl" || true
 t1=$(date +%s%N)
 batch=$(((t1 - t0) / 1000000))
-read -r _ user sys rss <"$WORK/batch.time"
+read -r _ user sys rss < <(tail -1 "$WORK/batch.time") # after "Command exited with …"
 lines=$(wc -l <"$WORK/batch.jsonl")
 q_clean=$(time_ms qc "$MEDIA/clean.mp4")
 q_sub=$(time_ms qc "$MEDIA/subtitled.mp4")
