@@ -412,16 +412,34 @@ class FixTest(unittest.TestCase):
         self.assertIn("原始文件", p.stdout)
         self.assertFalse(os.path.exists(os.path.join(self.out, os.path.basename(src))))
 
-    def test_missing_version_of_a_pair_is_said(self):
+    def test_missing_version_of_a_pair_is_said_and_the_present_one_fixed(self):
         with open(self.rules, "w") as f:
             f.write(RULES.replace("required: false", "required: true"))
         drive = os.path.join(self.tmp, "drive")
         os.makedirs(os.path.join(drive, "作品"))
-        make(os.path.join(drive, "作品", f"独版-微视频-{UNIT}（有字幕）.mp4"), size="480x270")
+        name = f"独版-微视频-{UNIT}（有字幕）.mp4"
+        make(os.path.join(drive, "作品", name), size="480x270")
         p = self.fix(drive, "--out", self.out)
+        # Not everything passes (a version is missing): 1, but the present version is fixed.
         self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
         self.assertIn("subtitles.pair-missing", p.stdout)
         self.assertIn("缺少另一个版本", p.stdout)
+        self.assertIn("做不出缺少的那个", p.stdout)
+        self.assertIn("这个文件仍照常修复", p.stdout)
+        self.assertIn("已修复：复查通过", p.stdout)
+        self.assertIn("仍需自己处理", p.stdout)
+        out = os.path.join(self.out, "作品", name)
+        self.assertEqual(self.probe(out)["video"]["width"], 320)
+        self.assertEqual(ids_of(self.check(out)) & {"video.resolution", "video.bitrate"}, set())
+        # A lone version that needs nothing itself: said, nothing written, still 1.
+        shutil.rmtree(self.out)
+        lone = os.path.join(self.tmp, "lone")
+        os.makedirs(lone)
+        make(os.path.join(lone, name))
+        p = self.fix(lone, "--out", self.out)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("这个文件本身不需要转换", p.stdout)
+        self.assertFalse(os.path.exists(self.out))
 
     def test_too_long_needs_trim(self):
         src = self.name("太长")

@@ -202,3 +202,24 @@ TEST_CASE("fix plan: the output takes the compliant name, .mp4")
         "奋斗者之歌-微视频-新北区委组织部（有字幕）.mp4");
   CHECK(fix::output_name(sub.files[1], changzhou(), "") == "VID_20240801.mp4");
 }
+
+TEST_CASE("fix plan: a missing version of a pair is said, and the present version still fixed")
+{
+  TreeBuilder t;
+  MediaFacts f = good_video();
+  f.video->width = f.video->display_width = 1280;
+  f.video->height = f.video->display_height = 720;
+  t.file(changzhou_sub, f);
+  const Submission sub = t.build(changzhou());
+  const auto findings = run_sub(sub);
+  REQUIRE(std::any_of(findings.begin(), findings.end(),
+                      [](const Finding& x) { return x.check == "subtitles.pair-missing"; }));
+  const fix::Plan p = fix::plan_file(sub.files.front(), findings, changzhou(),
+                                     changzhou().rules_for("微视频").media, {});
+  CHECK(p.fixable()); // the present version is converted
+  CHECK_FALSE(p.complete());
+  CHECK(p.encode_video);
+  REQUIRE(p.left.size() == 1);
+  CHECK(p.left.front().check == "subtitles.pair-missing");
+  CHECK(p.left.front().why.zh.find("做不出缺少的那个") != std::string::npos);
+}

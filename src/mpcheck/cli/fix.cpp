@@ -106,7 +106,7 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
     Item item;
     item.plan =
         fix::plan_file(file, report.findings, rules, media_rules(sub, file, rules), options);
-    if (!item.plan.needed() && item.plan.fixable())
+    if (!item.plan.needed() && item.plan.complete())
       continue;
     for (const auto& f : report.findings)
       if (f.path == file.path)
@@ -149,21 +149,47 @@ std::string finding_line(const Finding& f, Lang lang)
   return f.check + colon(lang) + pick(lang, f.message);
 }
 
+bool named(const std::vector<fix::Blocker>& list, const std::string& check)
+{
+  return std::any_of(list.begin(), list.end(),
+                     [&](const fix::Blocker& b) { return b.check == check; });
+}
+
+// The plan converts the file: nothing blocks it and there is work to do.
+bool converts(const Item& item)
+{
+  return item.plan.fixable() && item.plan.needed();
+}
+
+std::string blocker_lines(const std::vector<fix::Blocker>& list, Lang lang)
+{
+  std::string out;
+  for (const auto& b : list)
+    out += "    " + b.check + colon(lang) + pick(lang, b.why) + "\n";
+  return out;
+}
+
 std::string plan_text(const Item& item, Lang lang)
 {
   std::string out = item.plan.path + "\n";
-  const auto blocker = [&](const Finding& f) {
-    return std::any_of(item.plan.blockers.begin(), item.plan.blockers.end(),
-                       [&](const fix::Blocker& b) { return b.check == f.check; });
-  };
   for (const auto& f : item.before)
-    if (fix::fixable_check(f.check) || blocker(f))
+    if (fix::fixable_check(f.check) || named(item.plan.blockers, f.check) ||
+        named(item.plan.left, f.check))
       out += "  " + pick(lang, "问题", "finding") + " " + finding_line(f, lang) + "\n";
   if (!item.plan.fixable()) {
     out += "  " + pick(lang, "无法自动修复：", "cannot be fixed:") + "\n";
-    for (const auto& b : item.plan.blockers)
-      out += "    " + b.check + colon(lang) + pick(lang, b.why) + "\n";
-    return out;
+    return out + blocker_lines(item.plan.blockers, lang);
+  }
+  if (!item.plan.left.empty()) {
+    out += "  " +
+           pick(lang,
+                item.plan.needed() ? "无法自动修复（这个文件仍照常修复）："
+                                   : "无法自动修复（这个文件本身不需要转换）：",
+                item.plan.needed() ? "cannot be fixed (this file is still mended):"
+                                   : "cannot be fixed (this file itself needs no conversion):") +
+           "\n" + blocker_lines(item.plan.left, lang);
+    if (!item.plan.needed())
+      return out;
   }
   if (item.plan.fixes == std::vector<std::string>{"faststart"})
     out += "  " +
@@ -197,8 +223,10 @@ bool passes(const Item& item)
   if (!item.error.empty() || !item.rechecked)
     return false;
   for (const auto& f : item.after)
-    if (blocking(f) || fix::fixable_check(f.check) ||
-        std::find(item.plan.fixes.begin(), item.plan.fixes.end(), f.check) != item.plan.fixes.end())
+    if (!named(item.plan.left, f.check) &&
+        (blocking(f) || fix::fixable_check(f.check) ||
+         std::find(item.plan.fixes.begin(), item.plan.fixes.end(), f.check) !=
+             item.plan.fixes.end()))
       return false;
   return true;
 }
@@ -227,6 +255,9 @@ std::string result_text(const Item& item, Lang lang)
          (passes(item) ? pick(lang, "已修复：复查通过", "fixed: passes the check again")
                        : pick(lang, "未修复：复查仍不通过", "not fixed: the check still fails")) +
          "\n";
+  if (!item.plan.left.empty())
+    out += "  " + pick(lang, "仍需自己处理：", "still to be done by hand:") + "\n" +
+           blocker_lines(item.plan.left, lang);
   return out;
 }
 
@@ -309,7 +340,7 @@ int run(const FixCommand& cmd)
   for (const auto& item : items)
     text += plan_text(item, lang);
   const bool blocked =
-      std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.plan.fixable(); });
+      std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.plan.complete(); });
   if (cmd.dry_run) {
     if (!write_text(cmd.common, text))
       return exit_runtime;
@@ -318,10 +349,10 @@ int run(const FixCommand& cmd)
   std::vector<Item*> done;
   bool failed = false;
   int index = 0;
-  const int total = int(
-      std::count_if(items.begin(), items.end(), [](const Item& i) { return i.plan.fixable(); }));
+  const int total =
+      int(std::count_if(items.begin(), items.end(), [](const Item& i) { return converts(i); }));
   for (auto& item : items) {
-    if (!item.plan.fixable())
+    if (!converts(item))
       continue;
     ProgressLine progress(cmd.common, {"已修复", "fixed"});
     const ProgressCallback draw = progress.callback();
@@ -344,7 +375,7 @@ int run(const FixCommand& cmd)
   text += "\n" + pick(lang, "复查：", "checked again:") + "\n";
   bool all_pass = true;
   for (const auto& item : items)
-    if (item.plan.fixable()) {
+    if (converts(item)) {
       text += result_text(item, lang);
       all_pass = all_pass && passes(item);
     }

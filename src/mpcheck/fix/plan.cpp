@@ -45,9 +45,11 @@ Text blocker_text(const std::string& check)
             "the file's data is damaged: a conversion keeps the damage; export it again from "
             "the project or find the original"};
   if (check == "subtitles.pair-missing")
-    return {"缺少另一个版本（有字幕/无字幕）：fix 做不出缺少的版本，请从剪辑工程导出它",
-            "the other version (subtitled/clean) is missing: fix cannot make it; export it "
-            "from the editing project"};
+    return {"缺少另一个版本（有字幕/无字幕）：fix 只能修复已有的这个版本，做不出缺少的那个；"
+            "请从剪辑工程导出缺少的版本，命名后与这个放在一起",
+            "the other version (subtitled/clean) is missing: fix mends the version that is "
+            "here but cannot make the missing one; export it from the editing project and put "
+            "it beside this one"};
   if (check == "duration.max")
     return {"时长超过上限：请在剪辑软件中剪短；若可以直接截掉结尾，加 --trim",
             "too long: cut it in the editor; to cut the end off as it is, add --trim"};
@@ -66,8 +68,14 @@ bool blocks(const std::string& check, const PlanOptions& options)
   if (check == "duration.max")
     return !options.trim;
   return check == "media.truncated" || check == "media.decode-error" ||
-         check == "media.unreadable" || check == "subtitles.pair-missing" ||
-         check == "duration.min" || check == "audio.missing" || check == "audio.silent";
+         check == "media.unreadable" || check == "duration.min" || check == "audio.missing" ||
+         check == "audio.silent";
+}
+
+// Findings of the work that no conversion of this file fixes, but that do not stop it.
+bool leaves(const std::string& check)
+{
+  return check == "subtitles.pair-missing";
 }
 
 bool portrait(const VideoFacts& v)
@@ -109,6 +117,12 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
       continue;
     if (blocks(f.check, options)) {
       plan.blockers.push_back({f.check, blocker_text(f.check)});
+      continue;
+    }
+    if (leaves(f.check)) {
+      if (std::none_of(plan.left.begin(), plan.left.end(),
+                       [&](const Blocker& b) { return b.check == f.check; }))
+        plan.left.push_back({f.check, blocker_text(f.check)});
       continue;
     }
     if (!fixable_check(f.check))

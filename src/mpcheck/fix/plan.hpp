@@ -41,15 +41,20 @@ struct Plan {
   std::string source;             // the file to read (abs path)
   std::string path;               // as reports name it (relative to the checked root)
   std::vector<std::string> fixes; // check ids (and "faststart") the plan addresses
-  std::vector<Blocker> blockers;  // findings no conversion fixes
-  bool encode_video = false;      // false: the video stream is copied
-  bool encode_audio = false;      // false: the audio stream is copied
+  std::vector<Blocker> blockers;  // findings no conversion fixes: the file is not converted
+  // Findings of the work no conversion of this file fixes, though the file itself can be
+  // (the other version of a pair is missing): the file is converted, these are said plainly
+  // and the command still exits 1.
+  std::vector<Blocker> left;
+  bool encode_video = false; // false: the video stream is copied
+  bool encode_audio = false; // false: the audio stream is copied
   VideoSettings video;
   double gain_db = 0;           // applied to the sound (audio.loudness); 0: none
   std::optional<double> trim_s; // cut at this time (--trim and duration.max)
   std::string out_name;         // the compliant file name of the output
 
   bool fixable() const { return blockers.empty(); }
+  bool complete() const { return blockers.empty() && left.empty(); }
   bool needed() const { return !fixes.empty(); }
   bool remux_only() const { return !encode_video && !encode_audio; }
 };
