@@ -48,13 +48,13 @@ def ff(*args):
 
 
 def make(out, size="320x180", rate="25", seconds=2, vf=None, vopts=(), fmt=None, faststart=True,
-         gain_db=0, extra=(), graph=None):
+         gain_db=0, extra=(), graph=None, audio=None):
     """A testsrc picture with a tone, encoded by the ffmpeg CLI as asked. Not testsrc2, nor
     x264 ultrafast: idet takes small testsrc2 pictures and ultrafast's blocks for interlaced."""
     graph = graph or f"testsrc=size={size}:rate={rate}"
     if vf:
         graph += "," + vf
-    a = f"sine=f=440:sample_rate=48000,volume={gain_db}dB"
+    a = audio or f"sine=f=440:sample_rate=48000,volume={gain_db}dB"
     args = ["-f", "lavfi", "-i", graph, "-f", "lavfi", "-i", a, "-t", str(seconds),
             "-c:v", "libx264", "-preset", "superfast", "-pix_fmt", "yuv420p", *vopts,
             "-c:a", "aac", "-ac", "2", *extra]
@@ -221,6 +221,26 @@ class FixTest(unittest.TestCase):
         lufs = self.probe(out)["deep"]["loudness_lufs"]
         self.assertTrue(-24.5 <= lufs <= -21.5, lufs)
         self.assertEqual(self.probe(src)["video"]["frame_count"], self.probe(out)["video"]["frame_count"])
+
+    def test_loud_transients_are_limited_under_the_true_peak_limit(self):
+        # A quiet tone (-37.5 LUFS) with two clicks reaching -1.9 dBTP: the +14.5 dB the
+        # loudness needs would push them to +12.6 dBTP. Capping the gain at the 0.9 dB of
+        # headroom would leave it too quiet, so a true-peak limiter holds them.
+        src = self.name("峰值")
+        a = "0.012*sin(2*PI*440*t)+if(between(n\\,24000\\,24002)+between(n\\,72000\\,72002)\\,0.95\\,0)"
+        make(src, audio=f"aevalsrc='{a}':s=48000")
+        deep = self.probe(src)["deep"]
+        self.assertLess(deep["loudness_lufs"], -36)
+        self.assertGreater(deep["true_peak_dbtp"] + (-23 - deep["loudness_lufs"]), 5)
+        p = self.fix(src, "--dry-run")
+        self.assertIn("真峰值限幅器（4 倍过采样）", p.stdout)
+        self.assertIn("达不到目标响度而不失真", p.stdout)
+        out = self.fixed(src, "audio.loudness")
+        deep_out = self.probe(out)["deep"]
+        self.assertLessEqual(deep_out["true_peak_dbtp"], -1.0)
+        self.assertGreater(deep_out["loudness_lufs"], deep["loudness_lufs"] + 5)
+        p = self.fix(src, "--out", os.path.join(self.tmp, "again"))
+        self.assertIn("重新测量：响度", p.stdout)
 
     def test_hdr_tag(self):
         src = self.name("HDR")

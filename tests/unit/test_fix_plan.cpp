@@ -223,3 +223,38 @@ TEST_CASE("fix plan: a missing version of a pair is said, and the present versio
   CHECK(p.left.front().check == "subtitles.pair-missing");
   CHECK(p.left.front().why.zh.find("做不出缺少的那个") != std::string::npos);
 }
+
+TEST_CASE("fix plan: a raised sound stays under the true-peak limit")
+{
+  const rules::LoudnessRange range{-36.0, -8.0};
+  // Peaks low enough: the whole gain, no limiter.
+  fix::LoudnessGain g = fix::loudness_gain(-40, -20, range);
+  CHECK(g.gain_db == doctest::Approx(17));
+  CHECK_FALSE(g.capped);
+  CHECK_FALSE(g.limiter);
+  // The gain capped at the headroom when that still lands 1 LU inside the range.
+  g = fix::loudness_gain(-40, -6, range);
+  CHECK(g.capped);
+  CHECK(g.gain_db == doctest::Approx(5));
+  CHECK(g.expected_lufs == doctest::Approx(-35).epsilon(0.03));
+  // Not enough headroom: the full gain and the limiter, which must press 14.5 dB.
+  g = fix::loudness_gain(-37.5, -1.9, range);
+  CHECK(g.limiter);
+  CHECK(g.gain_db == doctest::Approx(14.5));
+  CHECK(g.reduction_db == doctest::Approx(-1.9 + 14.5 - fix::limiter_ceiling));
+  // Lowering never needs a limit.
+  g = fix::loudness_gain(-5, -0.1, range);
+  CHECK(g.gain_db == doctest::Approx(-18));
+  CHECK_FALSE(g.limiter);
+
+  fix::Plan p;
+  p.encode_audio = true;
+  p.gain_db = g.gain_db;
+  CHECK(fix::audio_filter(p).find("alimiter") == std::string::npos);
+  p.loudness.limiter = true;
+  const std::string f = fix::audio_filter(p);
+  CHECK(f.find("aresample=192000,alimiter=limit=0.8414:") != std::string::npos);
+  CHECK(f.find("level=false") != std::string::npos);
+  CHECK(f.ends_with("aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo"));
+  CHECK(fix::describe(p).size() == 3);
+}

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -43,6 +44,7 @@ struct Item {
   fix::Destination dest;
   std::string error; // the conversion failed
   std::vector<Finding> after;
+  std::optional<DeepFacts> after_deep; // the output's decoded facts (re-measured)
   bool rechecked = false;
 };
 
@@ -216,11 +218,19 @@ bool blocking(const Finding& f)
   return f.severity == Severity::error;
 }
 
+// A raised sound measured again: its true peak passes the limit (a tenth of a dB of
+// measuring tolerance).
+bool peak_over(const Item& item)
+{
+  return item.plan.gain_db > 0 && item.after_deep && item.after_deep->audio_measured &&
+         item.after_deep->true_peak_dbtp > fix::true_peak_limit + 0.1;
+}
+
 // Fixed: the re-check finds no error, none of the findings the plan addressed and no
-// finding fix could act on.
+// finding fix could act on; a raised sound stays under the true-peak limit.
 bool passes(const Item& item)
 {
-  if (!item.error.empty() || !item.rechecked)
+  if (!item.error.empty() || !item.rechecked || peak_over(item))
     return false;
   for (const auto& f : item.after)
     if (!named(item.plan.left, f.check) &&
@@ -229,6 +239,39 @@ bool passes(const Item& item)
              item.plan.fixes.end()))
       return false;
   return true;
+}
+
+// The sound measured again after a gain: its loudness and true peak, and plainly what is
+// wrong when the limit or the rule's range could not be met.
+std::string sound_text(const Item& item, Lang lang)
+{
+  if (item.plan.gain_db == 0 || !item.after_deep || !item.after_deep->audio_measured)
+    return "";
+  const DeepFacts& d = *item.after_deep;
+  std::string out =
+      lang == Lang::en
+          ? fmt::format("  measured again: {:.1f} LUFS, true peak {:.1f} dBTP (limit {:g} dBTP)\n",
+                        d.loudness_lufs, d.true_peak_dbtp, fix::true_peak_limit)
+          : fmt::format("  重新测量：响度 {:.1f} LUFS，真峰值 {:.1f} dBTP（上限 {:g} dBTP）\n",
+                        d.loudness_lufs, d.true_peak_dbtp, fix::true_peak_limit);
+  if (peak_over(item))
+    out += "  " +
+           pick(lang, "真峰值超过上限：声音会失真，请在剪辑软件中压低最响的部分后重新导出",
+                "the true peak passes the limit: the sound would distort; lower its loudest "
+                "parts in the editor and export again") +
+           "\n";
+  else if (item.plan.loudness.limiter &&
+           std::any_of(item.after.begin(), item.after.end(),
+                       [](const Finding& f) { return f.check == "audio.loudness"; }))
+    out += "  " +
+           pick(lang,
+                "限幅后响度仍不在规定范围：声音的峰太多太响，只调音量和限幅做不到而不失真；"
+                "请在剪辑软件中压低这些峰（或整体加压缩）后重新导出",
+                "after the limiter the loudness is still outside the rule's range: the peaks "
+                "are too many and too loud for a gain and a limiter without distortion; lower "
+                "them (or compress the sound) in the editor and export again") +
+           "\n";
+  return out;
 }
 
 std::string result_text(const Item& item, Lang lang)
@@ -251,6 +294,7 @@ std::string result_text(const Item& item, Lang lang)
     if (std::none_of(item.before.begin(), item.before.end(),
                      [&](const Finding& b) { return b.check == f.check; }))
       out += fmt::format("  {} {}\n", pick(lang, "修复后仍有", "after:"), finding_line(f, lang));
+  out += sound_text(item, lang);
   out += "  " +
          (passes(item) ? pick(lang, "已修复：复查通过", "fixed: passes the check again")
                        : pick(lang, "未修复：复查仍不通过", "not fixed: the check still fails")) +
@@ -283,6 +327,7 @@ void recheck(std::vector<Item*>& done, const rules::RuleSet& rules, gather::RunO
       if (!fs::equivalent(file.abs_path, item->dest.final_path, ec))
         continue;
       item->rechecked = true;
+      item->after_deep = file.facts.deep;
       for (const auto& f : report.findings)
         if (f.path == file.path)
           item->after.push_back(f);

@@ -240,11 +240,7 @@ private:
     if (m_out->oformat->flags & AVFMT_GLOBALHEADER)
       e->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     check(avcodec_open2(e, codec, nullptr), "open AAC encoder");
-    std::string f;
-    if (m_plan.gain_db != 0)
-      f = fmt::format("volume={:.2f}dB,", m_plan.gain_db);
-    job.filters =
-        f + fmt::format("aresample={},aformat=sample_fmts=fltp:channel_layouts=stereo", audio_rate);
+    job.filters = audio_filter(m_plan);
   }
 
   // The graph is built on the first decoded frame: its format is known only then.
