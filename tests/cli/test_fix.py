@@ -418,6 +418,30 @@ class FixTest(unittest.TestCase):
         with open(works) as f:
             self.assertIn(f"video: 作品/盘上-微视频-{UNIT}.mp4\n", f.read())
 
+    def test_in_place_on_a_drive_of_its_own_file_system_keeps_the_original(self):
+        # A USB drive: its own file system, 原始文件/ beside its mount point on another one,
+        # where a rename fails (EXDEV). The original is copied durably, then removed.
+        drive = os.path.join(self.tmp, "usb")
+        os.makedirs(drive)
+        p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", drive],
+                           capture_output=True, text=True)
+        if p.returncode != 0:
+            self.skipTest("mount -t tmpfs not permitted: " + p.stderr.strip())
+        self.addCleanup(subprocess.run, ["umount", "-l", drive], capture_output=True)
+        self.assertNotEqual(os.stat(drive).st_dev, os.stat(self.tmp).st_dev)
+        src = os.path.join(drive, f"跨盘-微视频-{UNIT}.mov")
+        make(src, size="480x270", fmt="mov")
+        data = open(src, "rb").read()
+        p = self.fix(drive, "--in-place")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        kept = os.path.join(self.tmp, "原始文件", "usb", f"跨盘-微视频-{UNIT}.mov")
+        self.assertEqual(open(kept, "rb").read(), data)
+        self.assertFalse(os.path.exists(src))
+        fixed = os.path.join(drive, f"跨盘-微视频-{UNIT}.mp4")
+        self.assertEqual(self.probe(fixed)["video"]["width"], 320)
+        self.assertEqual(sorted(os.listdir(drive)), [os.path.basename(fixed)])
+        self.assertEqual(os.listdir(os.path.dirname(kept)), [os.path.basename(kept)])
+
     # -- what cannot be fixed ------------------------------------------------------------------
     def test_truncated_is_not_fixed_and_says_why(self):
         whole = os.path.join(self.tmp, "whole.mp4")

@@ -4,6 +4,7 @@
 // drive) leaves no partial file under a final name; with --in-place the original is first
 // moved into 原始文件/ beside the drive (never deleted), and works.yaml names the new file.
 
+#include <functional>
 #include <string>
 
 #include "mpcheck/fix/plan.hpp"
@@ -20,6 +21,16 @@ struct Destination {
 // The folder originals are moved into: 原始文件/ beside the drive `root` (a folder), or
 // beside a loose file (its folder's 原始文件/).
 inline constexpr const char* originals_folder = "原始文件";
+
+// rename(2) or a stand-in (tests inject EXDEV through one): 0 or errno.
+using RenameFunction = std::function<int(const std::string& from, const std::string& to)>;
+
+// Moves the original `from` to `to` (its folders made), never losing it: a rename; across
+// file systems (EXDEV: the drive is a USB stick, 原始文件/ beside its mount point) a durable
+// copy (temporary name, fdatasync, rename, folder fsync), and only then the source removed.
+// Returns "" or why not; an existing `to` is never replaced.
+std::string move_original(const std::string& from, const std::string& to,
+                          const RenameFunction& rename = {});
 
 // Converts `plan.source` to `dest.final_path` (transcode into a temporary name, then
 // commit_file); with `original_to`, the original is moved there before the fixed file takes
