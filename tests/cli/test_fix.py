@@ -189,11 +189,28 @@ class FixTest(unittest.TestCase):
         p = self.fix(src, "--dry-run")
         self.assertIn("转封装为 MP4", p.stdout)
         self.assertNotIn("重新编码画面", p.stdout)
+        p = self.fix(src, "--out", os.path.join(self.tmp, "proof"))
+        self.assertIn("逐字节相同", p.stdout)  # the proof: the packets read back are the source's
         out = self.fixed(src, "container.format")
         before, after = self.probe(src), self.probe(out)
         self.assertEqual(after["container"]["format"], "mp4")
         self.assertEqual(before["video"]["frame_count"], after["video"]["frame_count"])
         self.assertEqual(before["video"]["bitrate_measured"], after["video"]["bitrate_measured"])
+
+    def test_remux_started_early_is_redone_when_the_deep_check_asks_for_more(self):
+        # The first look (headers) sees only the container: a remux starts while the deep check
+        # reads the source; it finds the sound too quiet, so the remux is dropped and the sound
+        # re-encoded.
+        src = self.name("先转封装")
+        make(src, fmt="mov", gain_db=-32)
+        p = self.fix(src, "--out", self.out)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("重新编码声音", p.stdout)
+        self.assertNotIn("逐字节相同", p.stdout)
+        out = os.path.join(self.out, os.path.basename(src))
+        report = self.check(out)
+        self.assertEqual(ids_of(report) & {"container.format", "audio.loudness"}, set())
+        self.assertEqual(os.listdir(self.out), [os.path.basename(src)])
 
     def test_matroska_named_mp4_is_remuxed(self):
         src = self.name("封装MKV")
@@ -272,6 +289,20 @@ class FixTest(unittest.TestCase):
         self.assertNotIn("subtitles.pair-mismatch", ids_of(report))
         self.assertNotIn("video.resolution", ids_of(report))
         self.assertEqual(report["summary"]["error"], 0, report["findings"])
+
+    def test_pair_remuxed_keeps_its_comparison(self):
+        # Both versions only in the wrong container: remuxed, proven, and the pair's comparison
+        # (made on the sources, before) holds for the outputs: no pair finding, nothing decoded.
+        sub, clean = self.name("双封装", "（有字幕）"), self.name("双封装", "（无字幕）")
+        make(sub, fmt="mov", vf="drawbox=y=ih-40:w=iw:h=30:color=white:t=fill")
+        make(clean, fmt="mov")
+        p = self.fix(sub, clean, "--out", self.out)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertEqual(p.stdout.count("逐字节相同"), 2, p.stdout)
+        outs = [os.path.join(self.out, os.path.basename(x)) for x in (sub, clean)]
+        report = self.check(*outs)
+        self.assertEqual(report["summary"]["error"], 0, report["findings"])
+        self.assertFalse(ids_of(report) & {"subtitles.pair-mismatch", "container.format"})
 
     def test_pair_twin_that_passes_is_reencoded_with_it(self):
         sub, clean = self.name("一好一坏", "（有字幕）"), self.name("一好一坏", "（无字幕）")

@@ -5,9 +5,12 @@
 // with the same rules and prints before/after for each finding (docs/fix.md).
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -46,6 +49,14 @@ struct Item {
   std::vector<Finding> after;
   std::optional<DeepFacts> after_deep; // the output's decoded facts (re-measured)
   bool rechecked = false;
+  // The proof of a remux (docs/fix.md, "The proof"): what decoding learnt of the source, the
+  // digest of the packets copied, and whether the output read back holds the same.
+  std::optional<DeepFacts> source_deep;
+  std::optional<std::pair<std::string, std::string>> pair_sources; // subtitled, clean
+  std::optional<PairComparison> pair_comparison;
+  fix::PacketDigest digest;
+  bool converted = false; // the conversion waits under its temporary name
+  bool proven = false;
 };
 
 std::string pick(Lang lang, const Text& t)
@@ -114,6 +125,7 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
       if (f.path == file.path)
         item.before.push_back(f);
     item.dest = destination(cmd, target, file, item.plan.out_name);
+    item.source_deep = file.facts.deep;
     item_of[i] = int(items.size());
     items.push_back(std::move(item));
   }
@@ -122,6 +134,12 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
     const int b = pair.clean >= 0 ? item_of[size_t(pair.clean)] : -1;
     if (a >= 0 && b >= 0) {
       fix::align_pair(items[size_t(a)].plan, items[size_t(b)].plan);
+      if (pair.compared)
+        for (const int i : {a, b}) {
+          items[size_t(i)].pair_sources = {sub.files[size_t(pair.subtitled)].abs_path,
+                                           sub.files[size_t(pair.clean)].abs_path};
+          items[size_t(i)].pair_comparison = pair.comparison;
+        }
     } else if (a >= 0 || b >= 0) {
       // The twin needs nothing itself, but a re-encoded version must stay its same programme.
       Item& lone = items[size_t(a >= 0 ? a : b)];
@@ -294,6 +312,20 @@ std::string result_text(const Item& item, Lang lang)
     if (std::none_of(item.before.begin(), item.before.end(),
                      [&](const Finding& b) { return b.check == f.check; }))
       out += fmt::format("  {} {}\n", pick(lang, "修复后仍有", "after:"), finding_line(f, lang));
+  if (item.proven)
+    out += "  " +
+           pick(lang,
+                "输出的每个数据包与原文件逐字节相同（已读回核对）：解码才能查的项目（响度、黑场、"
+                "隔行、损坏…）沿用修复前对原文件的检查结果，其余项目重新检查",
+                "every packet of the output is the source's, byte for byte (read back and "
+                "compared): what decoding checks (loudness, black, interlace, damage…) is the "
+                "source's result from before; the rest is checked again") +
+           "\n";
+  else if (!item.digest.streams.empty())
+    out += "  " +
+           pick(lang, "输出的数据包与原文件不完全相同：已完整解码复查",
+                "the output's packets differ from the source's: checked again with decoding") +
+           "\n";
   out += sound_text(item, lang);
   out += "  " +
          (passes(item) ? pick(lang, "已修复：复查通过", "fixed: passes the check again")
@@ -305,8 +337,40 @@ std::string result_text(const Item& item, Lang lang)
   return out;
 }
 
+std::string canonical(const std::string& path)
+{
+  std::error_code ec;
+  return fs::weakly_canonical(path, ec).string();
+}
+
+// The proof of a remux: the output read back (demuxed, nothing decoded) holds the very
+// packets copied from the source. What decoding learnt of the source then holds for it.
+void prove_remuxes(std::vector<Item*>& done, gather::RunOptions& options)
+{
+  std::map<std::string, std::string> output_of; // the source's canonical path → the output's
+  for (Item* item : done) {
+    if (!item->plan.remux_only() || item->digest.streams.empty() || !item->source_deep)
+      continue;
+    const auto read_back = fix::digest_packets(item->dest.final_path);
+    item->proven = read_back && *read_back == item->digest;
+    if (!item->proven)
+      continue;
+    options.known_deep[canonical(item->dest.final_path)] = *item->source_deep;
+    output_of[canonical(item->plan.source)] = canonical(item->dest.final_path);
+  }
+  for (const Item* item : done) {
+    if (!item->proven || !item->pair_sources || !item->pair_comparison)
+      continue;
+    const auto sub = output_of.find(canonical(item->pair_sources->first));
+    const auto clean = output_of.find(canonical(item->pair_sources->second));
+    if (sub != output_of.end() && clean != output_of.end())
+      options.known_pairs[{sub->second, clean->second}] = *item->pair_comparison;
+  }
+}
+
 // Checks the outputs again with the same rules (the two versions of a work together, so that
-// the pair is compared) and hands each item its findings.
+// the pair is compared) and hands each item its findings. Outputs proven to hold their
+// source's packets are not decoded again: they take the source's deep facts.
 void recheck(std::vector<Item*>& done, const rules::RuleSet& rules, gather::RunOptions options)
 {
   if (done.empty())
@@ -315,11 +379,9 @@ void recheck(std::vector<Item*>& done, const rules::RuleSet& rules, gather::RunO
   for (const Item* item : done)
     target.paths.push_back(item->dest.final_path);
   options.on_progress = {};
-  // A remux copies every packet: what decoding learnt of the source (scan, black, loudness,
-  // damage) holds for the output, and was no finding fix acts on (else the plan re-encodes).
-  // Only the headers are checked again then: a 500 MB remux is not decoded twice.
-  options.decode = !std::all_of(done.begin(), done.end(),
-                                [](const Item* item) { return item->plan.remux_only(); });
+  prove_remuxes(done, options);
+  options.decode =
+      !std::all_of(done.begin(), done.end(), [](const Item* item) { return item->proven; });
   const checks::CheckReport report = gather::run_check(target, rules, options);
   for (Item* item : done) {
     std::error_code ec;
@@ -347,6 +409,97 @@ int usage_error(const std::string& zh, const std::string& en, Lang lang)
   return exit_usage;
 }
 
+// The progress of one conversion (input bytes read) as the `index`-th of `total` files.
+fix::TranscodeProgress bytes_progress(const ProgressCallback& draw, int index, int total)
+{
+  if (!draw)
+    return {};
+  return
+      [draw, index, total, start = std::chrono::steady_clock::now()](int64_t read, int64_t size) {
+        const double s =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        draw(Progress{read, size, index, total, s});
+      };
+}
+
+// The check before of every target (with the deep checks as `options` say), and its plans.
+std::vector<Item> check_and_plan(const FixCommand& cmd, const gather::Targets& planned,
+                                 const rules::RuleSet& rules, gather::RunOptions options,
+                                 bool progress_line)
+{
+  std::vector<Item> items;
+  for (const auto& target : planned.targets) {
+    std::optional<ProgressLine> progress;
+    if (progress_line)
+      progress.emplace(cmd.common, Text{"已检查", "checked"});
+    options.on_progress = progress ? progress->callback() : ProgressCallback{};
+    const checks::CheckReport report = gather::run_check(target, rules, options);
+    if (progress)
+      progress->clear();
+    for (auto& item : plan_target(cmd, target, report, rules))
+      items.push_back(std::move(item));
+  }
+  return items;
+}
+
+// The check before, remuxes started early: a first look reads headers only (no decoding);
+// when every video it finds to fix is a remux, the remuxes run into their temporary names
+// while the deep check reads the sources on another thread — the deep facts computed once,
+// before, and carried to the outputs by the proof after. The plans are then made again from
+// the deep check: a remux they keep is committed as it is, one they change is dropped and
+// done again. Otherwise (and with --in-place) the deep check runs first, alone.
+std::vector<Item> check_remuxing(const FixCommand& cmd, const gather::Targets& planned,
+                                 const rules::RuleSet& rules, const gather::RunOptions& options)
+{
+  // In place, the temporary files would appear inside the drive the deep check walks.
+  if (cmd.in_place)
+    return check_and_plan(cmd, planned, rules, options, true);
+  gather::RunOptions headers = options;
+  headers.decode = false;
+  std::vector<Item> early = check_and_plan(cmd, planned, rules, headers, false);
+  const bool remuxes = !early.empty() && std::all_of(early.begin(), early.end(), [](const Item& i) {
+    return converts(i) && i.plan.remux_only();
+  });
+  if (!remuxes)
+    return check_and_plan(cmd, planned, rules, options, true);
+  std::vector<Item> items;
+  std::exception_ptr failure;
+  std::thread deep([&] {
+    try {
+      items = check_and_plan(cmd, planned, rules, options, false);
+    } catch (...) {
+      failure = std::current_exception();
+    }
+  });
+  for (size_t i = 0; i < early.size(); ++i) {
+    ProgressLine progress(cmd.common, {"已修复", "fixed"});
+    early[i].converted =
+        fix::convert(early[i].plan, early[i].dest,
+                     bytes_progress(progress.callback(), int(i), int(early.size())),
+                     &early[i].digest)
+            .empty();
+    progress.clear();
+  }
+  deep.join();
+  if (failure)
+    std::rethrow_exception(failure);
+  for (auto& item : items) {
+    const auto it = std::find_if(early.begin(), early.end(), [&](const Item& e) {
+      return e.converted && e.plan.source == item.plan.source &&
+             e.dest.final_path == item.dest.final_path;
+    });
+    if (it == early.end() || !converts(item) || !item.plan.remux_only())
+      continue;
+    item.converted = true;
+    item.digest = it->digest;
+    it->converted = false; // taken
+  }
+  for (const auto& e : early)
+    if (e.converted)
+      fix::discard(e.dest);
+  return items;
+}
+
 int run(const FixCommand& cmd)
 {
   const Lang lang = cmd.common.language();
@@ -370,15 +523,8 @@ int run(const FixCommand& cmd)
   options.checks.unit = cmd.unit;
   options.jobs = cmd.common.jobs;
   options.decode = true;
-  std::vector<Item> items;
-  for (const auto& target : planned.targets) {
-    ProgressLine progress(cmd.common, {"已检查", "checked"});
-    options.on_progress = progress.callback();
-    const checks::CheckReport report = gather::run_check(target, rules, options);
-    progress.clear();
-    for (auto& item : plan_target(cmd, target, report, rules))
-      items.push_back(std::move(item));
-  }
+  std::vector<Item> items = cmd.dry_run ? check_and_plan(cmd, planned, rules, options, true)
+                                        : check_remuxing(cmd, planned, rules, options);
   std::string text;
   if (items.empty())
     text += pick(lang, "没有需要修复的视频。\n", "No video needs fixing.\n");
@@ -400,16 +546,13 @@ int run(const FixCommand& cmd)
     if (!converts(item))
       continue;
     ProgressLine progress(cmd.common, {"已修复", "fixed"});
-    const ProgressCallback draw = progress.callback();
-    fix::TranscodeProgress on_bytes;
-    if (draw)
-      on_bytes = [&, start = std::chrono::steady_clock::now()](int64_t read, int64_t size) {
-        const double s =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        draw(Progress{read, size, index, total, s});
-      };
-    item.error = fix::apply(item.plan, item.dest, on_bytes);
+    const fix::TranscodeProgress on_bytes = bytes_progress(progress.callback(), index, total);
+    if (!item.converted)
+      item.error = fix::convert(item.plan, item.dest, on_bytes,
+                                item.plan.remux_only() ? &item.digest : nullptr);
     progress.clear();
+    if (item.error.empty())
+      item.error = fix::commit(item.plan, item.dest);
     ++index;
     if (item.error.empty())
       done.push_back(&item);

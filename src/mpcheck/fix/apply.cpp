@@ -92,7 +92,8 @@ std::string move_original(const std::string& from, const std::string& to,
   return "";
 }
 
-std::string apply(const Plan& plan, const Destination& dest, const TranscodeProgress& progress)
+std::string convert(const Plan& plan, const Destination& dest, const TranscodeProgress& progress,
+                    PacketDigest* digest)
 {
   std::error_code ec;
   const fs::path final_path(dest.final_path);
@@ -100,20 +101,39 @@ std::string apply(const Plan& plan, const Destination& dest, const TranscodeProg
     return "the output would replace the original: " + dest.final_path;
   fs::create_directories(final_path.parent_path(), ec);
   const std::string tmp = util::temp_path_for(dest.final_path);
-  if (std::string err = transcode(plan, tmp, progress); !err.empty()) {
+  if (std::string err = transcode(plan, tmp, progress, digest); !err.empty()) {
     fs::remove(tmp, ec);
     return err;
   }
+  return "";
+}
+
+void discard(const Destination& dest)
+{
+  std::error_code ec;
+  fs::remove(util::temp_path_for(dest.final_path), ec);
+}
+
+std::string commit(const Plan& plan, const Destination& dest)
+{
+  const std::string tmp = util::temp_path_for(dest.final_path);
   if (!dest.original_to.empty()) {
     if (std::string err = move_original(plan.source, dest.original_to); !err.empty()) {
-      fs::remove(tmp, ec);
+      discard(dest);
       return err;
     }
   }
   if (const int e = util::commit_file(tmp, dest.final_path))
     return dest.final_path + ": " + errno_text(e);
   return update_works(dest.works_yaml, fs::path(plan.source).filename().string(),
-                      final_path.filename().string());
+                      fs::path(dest.final_path).filename().string());
+}
+
+std::string apply(const Plan& plan, const Destination& dest, const TranscodeProgress& progress)
+{
+  if (std::string err = convert(plan, dest, progress); !err.empty())
+    return err;
+  return commit(plan, dest);
 }
 
 } // namespace mpcheck::fix

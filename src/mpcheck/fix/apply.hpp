@@ -38,4 +38,13 @@ std::string move_original(const std::string& from, const std::string& to,
 // what went wrong; on failure no file is left under the final name that was not there.
 std::string apply(const Plan& plan, const Destination& dest, const TranscodeProgress& progress);
 
+// The two halves of apply. convert: `plan.source` transcoded into temp_path_for(final_path)
+// (with `digest`, a remux's packets digested); "" or what went wrong, nothing left behind
+// then. commit: the original moved (--in-place), the converted file renamed into place,
+// works.yaml updated. discard: the converted file removed, when a later plan drops it.
+std::string convert(const Plan& plan, const Destination& dest, const TranscodeProgress& progress,
+                    PacketDigest* digest = nullptr);
+std::string commit(const Plan& plan, const Destination& dest);
+void discard(const Destination& dest);
+
 } // namespace mpcheck::fix

@@ -13,6 +13,8 @@ extern "C" {
 #include <libavfilter/buffersrc.h>
 #include <libavformat/avformat.h>
 #include <libavutil/channel_layout.h>
+#include <libavutil/mem.h>
+#include <libavutil/murmur3.h>
 #include <libavutil/opt.h>
 }
 
@@ -64,6 +66,54 @@ struct Job {
   std::string filters;
 };
 
+struct MurmurFree {
+  void operator()(AVMurMur3* m) const { av_free(m); }
+};
+
+// Digests packets of one stream after another (PacketDigest).
+class Digester {
+public:
+  void add(int stream, const AVPacket& pkt)
+  {
+    if (stream >= int(m_hashes.size())) {
+      m_hashes.resize(size_t(stream) + 1);
+      m_counts.resize(size_t(stream) + 1);
+    }
+    auto& h = m_hashes[size_t(stream)];
+    if (!h) {
+      h.reset(av_murmur3_alloc());
+      if (!h)
+        throw std::runtime_error("digest: out of memory");
+      av_murmur3_init(h.get());
+    }
+    const uint8_t head[5] = {uint8_t(pkt.size), uint8_t(pkt.size >> 8), uint8_t(pkt.size >> 16),
+                             uint8_t(pkt.size >> 24), uint8_t(pkt.flags & AV_PKT_FLAG_KEY)};
+    av_murmur3_update(h.get(), head, sizeof head);
+    if (pkt.size > 0)
+      av_murmur3_update(h.get(), pkt.data, size_t(pkt.size));
+    ++m_counts[size_t(stream)];
+  }
+
+  PacketDigest finish()
+  {
+    PacketDigest d;
+    for (size_t i = 0; i < m_hashes.size(); ++i) {
+      PacketDigest::Stream s;
+      s.packets = m_counts[i];
+      if (m_hashes[i])
+        av_murmur3_final(m_hashes[i].get(), s.hash.data());
+      d.streams.push_back(s);
+    }
+    while (!d.streams.empty() && d.streams.back().packets == 0)
+      d.streams.pop_back(); // a stream without packets is no stream to compare
+    return d;
+  }
+
+private:
+  std::vector<std::unique_ptr<AVMurMur3, MurmurFree>> m_hashes;
+  std::vector<int64_t> m_counts;
+};
+
 // "file:" + the path: a name with a colon in it is a file, never a protocol.
 std::string file_url(const std::string& path)
 {
@@ -75,8 +125,8 @@ public:
   // `reserve`: a remux writes the index into room kept for it at the start (one pass over
   // the data) instead of moving it there at the end (+faststart: the file written twice).
   Transcoder(const Plan& plan, const std::string& out, const TranscodeProgress& progress,
-             bool reserve)
-      : m_plan(plan), m_out_path(out), m_progress(progress), m_reserve(reserve)
+             bool reserve, Digester* digest)
+      : m_plan(plan), m_out_path(out), m_progress(progress), m_reserve(reserve), m_digest(digest)
   {
   }
 
@@ -319,6 +369,8 @@ private:
     av_packet_rescale_ts(pkt, job.in->time_base, job.out->time_base);
     pkt->stream_index = job.out->index;
     pkt->pos = -1;
+    if (m_digest)
+      m_digest->add(job.out->index, *pkt);
     check(av_interleaved_write_frame(m_out.get(), pkt), "write");
   }
 
@@ -410,28 +462,58 @@ private:
   int64_t m_size = 0;
   int64_t m_start = 0; // AV_TIME_BASE
   bool m_reserve = false;
+  Digester* m_digest = nullptr;
 };
 
 } // namespace
 
 std::string transcode(const Plan& plan, const std::string& out_path,
-                      const TranscodeProgress& progress)
+                      const TranscodeProgress& progress, PacketDigest* digest)
 {
   media::init_libav();
   if (plan.remux_only()) {
     try {
-      Transcoder(plan, out_path, progress, true).run();
+      Digester d;
+      Transcoder(plan, out_path, progress, true, digest ? &d : nullptr).run();
+      if (digest)
+        *digest = d.finish();
       return "";
     } catch (const std::exception&) {
       // The room kept was too small (or the counts wrong): again, moving the index at the end.
     }
   }
   try {
-    Transcoder(plan, out_path, progress, false).run();
+    Digester d;
+    Transcoder(plan, out_path, progress, false, digest && plan.remux_only() ? &d : nullptr).run();
+    if (digest && plan.remux_only())
+      *digest = d.finish();
   } catch (const std::exception& e) {
     return e.what();
   }
   return "";
+}
+
+std::optional<PacketDigest> digest_packets(const std::string& path)
+{
+  media::init_libav();
+  AVFormatContext* raw = nullptr;
+  if (avformat_open_input(&raw, file_url(path).c_str(), nullptr, nullptr) < 0)
+    return std::nullopt;
+  FormatPtr in(raw);
+  try {
+    Digester d;
+    PacketPtr pkt(av_packet_alloc());
+    int err = 0;
+    while ((err = av_read_frame(raw, pkt.get())) >= 0) {
+      d.add(pkt->stream_index, *pkt);
+      av_packet_unref(pkt.get());
+    }
+    if (err != AVERROR_EOF)
+      return std::nullopt;
+    return d.finish();
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
 }
 
 } // namespace mpcheck::fix
