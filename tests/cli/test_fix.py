@@ -407,6 +407,42 @@ class FixTest(unittest.TestCase):
         self.assertFalse(os.path.exists(os.path.join(self.out, os.path.basename(src))))
         self.assertTrue(os.path.exists(src))
 
+    def test_j_runs_sound_only_conversions_in_parallel(self):
+        # Two long quiet recordings whose picture is right: the sound of both re-encoded at
+        # once with -j 2 (both temporary files seen growing together), one at a time with -j 1.
+        with open(self.rules, "w") as f:
+            f.write(RULES.replace("      max_duration: 3s\n", ""))
+        srcs = [self.name(f"并行{i}") for i in (1, 2)]
+        for src in srcs:
+            make(src, seconds=30, gain_db=-32)
+
+        def overlap(jobs, out):
+            """Seconds during which both temporary files were being written."""
+            proc = subprocess.Popen([os.environ.get("MPCHECK", "mpcheck"), "fix", "--rules", self.rules,
+                                     "--unit", UNIT, *srcs, "--out", out, "-j", jobs],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            last, active = {}, {}  # name → size; name → [first, last] time it grew
+            while proc.poll() is None:
+                now = time.time()
+                for n in (os.listdir(out) if os.path.isdir(out) else []):
+                    try:
+                        size = os.path.getsize(os.path.join(out, n))
+                    except OSError:
+                        continue
+                    if n.startswith(".mpcheck-tmp-") and size != last.get(n):
+                        active.setdefault(n, [now, now])[1] = now
+                        last[n] = size
+                time.sleep(0.003)
+            stdout, stderr = proc.communicate()
+            self.assertEqual(proc.returncode, 0, stdout + stderr)
+            self.assertEqual(stdout.count("已修复：复查通过"), 2, stdout)
+            self.assertEqual(len(active), 2, active)
+            (a0, a1), (b0, b1) = active.values()
+            return min(a1, b1) - max(a0, b0)
+
+        self.assertGreater(overlap("2", self.out), 0.2)
+        self.assertLess(overlap("1", os.path.join(self.tmp, "one")), 0.05)
+
     def test_needs_out_or_in_place(self):
         src = self.name("用法")
         make(src, size="480x270")

@@ -21,6 +21,7 @@
 #include "mpcheck/report/terminal.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/util/date.hpp"
+#include "mpcheck/util/parallel.hpp"
 
 namespace mpcheck::cli {
 
@@ -422,6 +423,52 @@ fix::TranscodeProgress bytes_progress(const ProgressCallback& draw, int index, i
       };
 }
 
+// One conversion into its temporary name; a remux digests its packets.
+void convert_item(Item& item, const fix::TranscodeProgress& progress)
+{
+  item.error =
+      fix::convert(item.plan, item.dest, progress, item.plan.remux_only() ? &item.digest : nullptr);
+  item.converted = item.error.empty();
+}
+
+// Converts `todo` into their temporary names. Remuxes and sound-only conversions run `-j` at
+// a time (each is one thread reading, copying packets or encoding AAC); re-encodes of the
+// picture one at a time after them (libx264 and the decoders use every core themselves:
+// two at once would only share the cores and double the memory).
+void convert_items(const FixCommand& cmd, const std::vector<Item*>& todo)
+{
+  std::vector<Item*> light, heavy;
+  for (Item* item : todo)
+    (item->plan.encode_video ? heavy : light).push_back(item);
+  const int jobs = cmd.common.jobs > 0 ? cmd.common.jobs : default_jobs();
+  if (light.size() > 1 && jobs > 1) {
+    ProgressLine progress(cmd.common, {"已修复", "fixed"});
+    ProgressMeter meter(progress.callback());
+    std::vector<int64_t> sizes;
+    int64_t total = 0;
+    for (const Item* item : light) {
+      std::error_code ec;
+      const auto size = fs::file_size(item->plan.source, ec);
+      sizes.push_back(ec ? 0 : int64_t(size));
+      total += sizes.back();
+    }
+    meter.set_totals(int(light.size()), total);
+    meter.advance(0, 0);
+    parallel_for(light.size(), jobs, [&](size_t i) {
+      convert_item(*light[i], {});
+      meter.advance(sizes[i], 1);
+    });
+    progress.clear();
+  } else {
+    heavy.insert(heavy.begin(), light.begin(), light.end());
+  }
+  for (size_t i = 0; i < heavy.size(); ++i) {
+    ProgressLine progress(cmd.common, {"已修复", "fixed"});
+    convert_item(*heavy[i], bytes_progress(progress.callback(), int(i), int(heavy.size())));
+    progress.clear();
+  }
+}
+
 // The check before of every target (with the deep checks as `options` say), and its plans.
 std::vector<Item> check_and_plan(const FixCommand& cmd, const gather::Targets& planned,
                                  const rules::RuleSet& rules, gather::RunOptions options,
@@ -471,15 +518,12 @@ std::vector<Item> check_remuxing(const FixCommand& cmd, const gather::Targets& p
       failure = std::current_exception();
     }
   });
-  for (size_t i = 0; i < early.size(); ++i) {
-    ProgressLine progress(cmd.common, {"已修复", "fixed"});
-    early[i].converted =
-        fix::convert(early[i].plan, early[i].dest,
-                     bytes_progress(progress.callback(), int(i), int(early.size())),
-                     &early[i].digest)
-            .empty();
-    progress.clear();
-  }
+  std::vector<Item*> all;
+  for (auto& item : early)
+    all.push_back(&item);
+  convert_items(cmd, all);
+  for (auto& item : early)
+    item.converted = item.error.empty();
   deep.join();
   if (failure)
     std::rethrow_exception(failure);
@@ -537,23 +581,19 @@ int run(const FixCommand& cmd)
       return exit_runtime;
     return planned.errors.empty() ? (blocked ? exit_findings : exit_ok) : exit_runtime;
   }
+  std::vector<Item*> todo;
+  for (auto& item : items)
+    if (converts(item) && !item.converted)
+      todo.push_back(&item);
+  convert_items(cmd, todo);
+  // Committed one after the other, in order: the originals' moves and works.yaml.
   std::vector<Item*> done;
   bool failed = false;
-  int index = 0;
-  const int total =
-      int(std::count_if(items.begin(), items.end(), [](const Item& i) { return converts(i); }));
   for (auto& item : items) {
     if (!converts(item))
       continue;
-    ProgressLine progress(cmd.common, {"已修复", "fixed"});
-    const fix::TranscodeProgress on_bytes = bytes_progress(progress.callback(), index, total);
-    if (!item.converted)
-      item.error = fix::convert(item.plan, item.dest, on_bytes,
-                                item.plan.remux_only() ? &item.digest : nullptr);
-    progress.clear();
     if (item.error.empty())
       item.error = fix::commit(item.plan, item.dest);
-    ++index;
     if (item.error.empty())
       done.push_back(&item);
     else
