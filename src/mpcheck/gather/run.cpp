@@ -225,9 +225,9 @@ CheckReport run_check(const Target& target, const rules::RuleSet& rules, const R
     analyze.thumbnails = options.thumbnails;
     analyze_submission(sub, options.jobs, analyze, &meter);
   }
-  add_known_deep(sub, options);
   if (sub.manifest)
     hash_listed_files(sub, options, meter);
+  add_known_deep(sub, options);
   meter.finish();
   hash_possible_duplicates(sub, options.jobs);
   report.findings = checks::run_all(sub, rules, options.checks);
