@@ -255,7 +255,9 @@ class FixTest(unittest.TestCase):
         out = self.fixed(src, "audio.loudness")
         deep_out = self.probe(out)["deep"]
         self.assertLessEqual(deep_out["true_peak_dbtp"], -1.0)
-        self.assertGreater(deep_out["loudness_lufs"], deep["loudness_lufs"] + 5)
+        # The clicks carried part of the loudness: the gain was raised again with the limiter
+        # measured in the graph, so the target is reached all the same.
+        self.assertTrue(-24.0 <= deep_out["loudness_lufs"] <= -22.0, deep_out["loudness_lufs"])
         p = self.fix(src, "--out", os.path.join(self.tmp, "again"))
         self.assertIn("重新测量：响度", p.stdout)
 

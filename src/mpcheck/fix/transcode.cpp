@@ -19,6 +19,7 @@ extern "C" {
 }
 
 #include "mpcheck/media/libav.hpp"
+#include "mpcheck/media/loudness.hpp"
 
 namespace mpcheck::fix {
 
@@ -467,10 +468,133 @@ private:
 
 } // namespace
 
-std::string transcode(const Plan& plan, const std::string& out_path,
+// The integrated loudness of the main sound of `plan.source` as the plan's audio graph (the
+// gain and the limiter) leaves it, before the AAC encoder; nullopt when it cannot be read.
+std::optional<double> graph_loudness(const Plan& plan)
+{
+  AVFormatContext* raw = nullptr;
+  if (avformat_open_input(&raw, file_url(plan.source).c_str(), nullptr, nullptr) < 0)
+    return std::nullopt;
+  FormatPtr in(raw);
+  if (avformat_find_stream_info(raw, nullptr) < 0)
+    return std::nullopt;
+  const int a = av_find_best_stream(raw, AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+  if (a < 0)
+    return std::nullopt;
+  for (unsigned i = 0; i < raw->nb_streams; ++i)
+    raw->streams[i]->discard = int(i) == a ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+  AVStream* st = raw->streams[a];
+  const AVCodec* codec = avcodec_find_decoder(st->codecpar->codec_id);
+  if (!codec)
+    return std::nullopt;
+  CodecPtr dec(avcodec_alloc_context3(codec));
+  if (avcodec_parameters_to_context(dec.get(), st->codecpar) < 0)
+    return std::nullopt;
+  dec->pkt_timebase = st->time_base;
+  if (avcodec_open2(dec.get(), codec, nullptr) < 0)
+    return std::nullopt;
+  GraphPtr graph;
+  AVFilterContext *src = nullptr, *sink = nullptr;
+  media::LoudnessMeter meter({1, 1}, audio_rate);
+  std::string filters = audio_filter(plan);
+  filters = filters.substr(0, filters.rfind("aformat=")) +
+            "aformat=sample_fmts=flt:channel_layouts=stereo";
+  const auto pull = [&] {
+    FramePtr out(av_frame_alloc());
+    while (av_buffersink_get_frame(sink, out.get()) >= 0) {
+      meter.add(reinterpret_cast<const float*>(out->data[0]), size_t(out->nb_samples));
+      av_frame_unref(out.get());
+    }
+  };
+  const auto feed = [&](AVFrame* frame) {
+    if (!graph) {
+      AVChannelLayout layout{};
+      if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
+        av_channel_layout_default(&layout, frame->ch_layout.nb_channels);
+      else
+        av_channel_layout_copy(&layout, &frame->ch_layout);
+      char desc[128] = {};
+      av_channel_layout_describe(&layout, desc, sizeof desc);
+      av_channel_layout_uninit(&layout);
+      const std::string args =
+          fmt::format("time_base={}/{}:sample_rate={}:sample_fmt={}:channel_layout={}",
+                      st->time_base.num, st->time_base.den, frame->sample_rate,
+                      av_get_sample_fmt_name(AVSampleFormat(frame->format)), desc);
+      graph.reset(avfilter_graph_alloc());
+      check(avfilter_graph_create_filter(&src, avfilter_get_by_name("abuffer"), "in", args.c_str(),
+                                         nullptr, graph.get()),
+            "filter source");
+      check(avfilter_graph_create_filter(&sink, avfilter_get_by_name("abuffersink"), "out", nullptr,
+                                         nullptr, graph.get()),
+            "filter sink");
+      InOutPtr outputs(avfilter_inout_alloc()), inputs(avfilter_inout_alloc());
+      outputs->name = av_strdup("in");
+      outputs->filter_ctx = src;
+      inputs->name = av_strdup("out");
+      inputs->filter_ctx = sink;
+      AVFilterInOut* in_raw = inputs.release();
+      AVFilterInOut* out_raw = outputs.release();
+      const int err =
+          avfilter_graph_parse_ptr(graph.get(), filters.c_str(), &in_raw, &out_raw, nullptr);
+      avfilter_inout_free(&in_raw);
+      avfilter_inout_free(&out_raw);
+      check(err, "filter graph");
+      check(avfilter_graph_config(graph.get(), nullptr), "filter graph config");
+    }
+    check(av_buffersrc_add_frame(src, frame), "filter input");
+    pull();
+  };
+  try {
+    PacketPtr pkt(av_packet_alloc());
+    FramePtr frame(av_frame_alloc());
+    const auto drain = [&] {
+      while (avcodec_receive_frame(dec.get(), frame.get()) >= 0)
+        feed(frame.get()); // av_buffersrc_add_frame takes the frame's data
+    };
+    while (av_read_frame(raw, pkt.get()) >= 0) {
+      if (pkt->stream_index == a && avcodec_send_packet(dec.get(), pkt.get()) >= 0)
+        drain();
+      av_packet_unref(pkt.get());
+    }
+    avcodec_send_packet(dec.get(), nullptr);
+    drain();
+    if (graph) {
+      check(av_buffersrc_add_frame(src, nullptr), "filter input");
+      pull();
+    }
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (meter.frames() == 0)
+    return std::nullopt;
+  return meter.integrated();
+}
+
+// Limiting the peaks lowers the loudness where they carried part of it: the graph is
+// measured with the limiter and the gain raised by what is missing (the limiter holds the
+// peaks), twice at most, the gain never more than 12 dB above the plan's.
+Plan with_limited_gain(const Plan& plan)
+{
+  Plan p = plan;
+  for (int pass = 0; pass < 2; ++pass) {
+    const std::optional<double> lufs = graph_loudness(p);
+    if (!lufs)
+      break;
+    const double missing = p.loudness.target_lufs - *lufs;
+    if (std::abs(missing) < 0.5)
+      break;
+    p.gain_db = std::min(p.gain_db + missing, plan.gain_db + 12);
+    p.loudness.gain_db = p.gain_db;
+  }
+  return p;
+}
+
+std::string transcode(const Plan& plan_in, const std::string& out_path,
                       const TranscodeProgress& progress, PacketDigest* digest)
 {
   media::init_libav();
+  const Plan plan =
+      plan_in.loudness.limiter && plan_in.encode_audio ? with_limited_gain(plan_in) : plan_in;
   if (plan.remux_only()) {
     try {
       Digester d;
