@@ -298,13 +298,13 @@ std::vector<Text> describe(const Plan& plan)
     else if (g.limiter)
       out.push_back(
           {fmt::format("注意：声音里有很响的峰（掌声、爆破音等），只调音量达不到目标响度而不失真。"
-                       "用真峰值限幅器（4 倍过采样）把超过 {:g} dBTP 的峰压低最多 {:.1f} dB；"
+                       "用真峰值限幅器（4 倍过采样）把超过 {:g} dBTP 的峰压低至少 {:.1f} dB；"
                        "短促的峰一般听不出来，持续的大声可能听得出被压扁。"
                        "如果介意，请在剪辑软件中单独压低这些峰后重新导出",
                        true_peak_limit, g.reduction_db),
            fmt::format("note: the sound has very loud peaks (claps, plosives): a gain alone cannot "
                        "reach the target loudness without distortion. A true-peak limiter (4x "
-                       "oversampled) presses the peaks above {:g} dBTP down by up to {:.1f} dB; "
+                       "oversampled) presses the peaks above {:g} dBTP down by {:.1f} dB or more; "
                        "short peaks are rarely heard, long loud passages may sound squashed. If "
                        "that matters, lower those peaks in the editor and export again",
                        true_peak_limit, g.reduction_db)});
