@@ -212,6 +212,19 @@ class FixTest(unittest.TestCase):
         self.assertEqual(ids_of(report) & {"container.format", "audio.loudness"}, set())
         self.assertEqual(os.listdir(self.out), [os.path.basename(src)])
 
+    def test_remux_into_a_folder_of_the_drive_being_checked(self):
+        # --out inside the drive: the remux waits for the deep check (its temporary file would
+        # appear in the folder being walked); the result is the same.
+        drive = os.path.join(self.tmp, "drive")
+        os.makedirs(drive)
+        src = os.path.join(drive, f"盘内-微视频-{UNIT}.mp4")
+        make(src, fmt="mov")
+        out = os.path.join(drive, "修复后")
+        p = self.fix(drive, "--out", out)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("逐字节相同", p.stdout)
+        self.assertEqual(os.listdir(out), [os.path.basename(src)])
+
     def test_matroska_named_mp4_is_remuxed(self):
         src = self.name("封装MKV")
         make(src, fmt="matroska")

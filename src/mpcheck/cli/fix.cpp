@@ -489,6 +489,21 @@ std::vector<Item> check_and_plan(const FixCommand& cmd, const gather::Targets& p
   return items;
 }
 
+// Whether `path` lies in a folder being checked (--out inside the drive): its temporary file
+// would appear there while the deep check walks it.
+bool inside_targets(const std::string& path, const gather::Targets& planned)
+{
+  const fs::path out = canonical(path);
+  for (const auto& target : planned.targets) {
+    if (target.scope != Scope::drive)
+      continue;
+    const fs::path root = canonical(target.paths.front());
+    if (std::mismatch(root.begin(), root.end(), out.begin(), out.end()).first == root.end())
+      return true;
+  }
+  return false;
+}
+
 // The check before, remuxes started early: a first look reads headers only (no decoding);
 // when every video it finds to fix is a remux, the remuxes run into their temporary names
 // while the deep check reads the sources on another thread — the deep facts computed once,
@@ -504,9 +519,10 @@ std::vector<Item> check_remuxing(const FixCommand& cmd, const gather::Targets& p
   gather::RunOptions headers = options;
   headers.decode = false;
   std::vector<Item> early = check_and_plan(cmd, planned, rules, headers, false);
-  const bool remuxes = !early.empty() && std::all_of(early.begin(), early.end(), [](const Item& i) {
-    return converts(i) && i.plan.remux_only();
-  });
+  const bool remuxes =
+      !early.empty() && std::all_of(early.begin(), early.end(), [&](const Item& i) {
+        return converts(i) && i.plan.remux_only() && !inside_targets(i.dest.final_path, planned);
+      });
   if (!remuxes)
     return check_and_plan(cmd, planned, rules, options, true);
   std::vector<Item> items;
