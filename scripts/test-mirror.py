@@ -49,8 +49,6 @@ EXCEPTIONS = {
     # ---- fix/: the libav and disk edge of `mpcheck fix` (fix/plan.cpp is unit-tested).
     "fix/transcode.cpp": (["cli/test_fix.py"],
                           "demuxes, decodes, filters, encodes and muxes real media with libav*"),
-    "fix/apply.cpp": (["cli/test_fix.py"],
-                      "temporary name, commit, the original moved to 原始文件/, works.yaml"),
     "gather/run.cpp": (["cli/test_check.py", "cli/test_drives.py"],
                        "walks and probes in parallel (libav*): the check command's engine"),
     "media/analyze.cpp": (["cli/test_deep.py", "cli/test_sound.py"],

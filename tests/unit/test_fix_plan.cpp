@@ -202,3 +202,59 @@ TEST_CASE("fix plan: the output takes the compliant name, .mp4")
         "奋斗者之歌-微视频-新北区委组织部（有字幕）.mp4");
   CHECK(fix::output_name(sub.files[1], changzhou(), "") == "VID_20240801.mp4");
 }
+
+TEST_CASE("fix plan: a missing version of a pair is said, and the present version still fixed")
+{
+  TreeBuilder t;
+  MediaFacts f = good_video();
+  f.video->width = f.video->display_width = 1280;
+  f.video->height = f.video->display_height = 720;
+  t.file(changzhou_sub, f);
+  const Submission sub = t.build(changzhou());
+  const auto findings = run_sub(sub);
+  REQUIRE(std::any_of(findings.begin(), findings.end(),
+                      [](const Finding& x) { return x.check == "subtitles.pair-missing"; }));
+  const fix::Plan p = fix::plan_file(sub.files.front(), findings, changzhou(),
+                                     changzhou().rules_for("微视频").media, {});
+  CHECK(p.fixable()); // the present version is converted
+  CHECK_FALSE(p.complete());
+  CHECK(p.encode_video);
+  REQUIRE(p.left.size() == 1);
+  CHECK(p.left.front().check == "subtitles.pair-missing");
+  CHECK(p.left.front().why.zh.find("做不出缺少的那个") != std::string::npos);
+}
+
+TEST_CASE("fix plan: a raised sound stays under the true-peak limit")
+{
+  const rules::LoudnessRange range{-36.0, -8.0};
+  // Peaks low enough: the whole gain, no limiter.
+  fix::LoudnessGain g = fix::loudness_gain(-40, -20, range);
+  CHECK(g.gain_db == doctest::Approx(17));
+  CHECK_FALSE(g.capped);
+  CHECK_FALSE(g.limiter);
+  // The gain capped at the headroom when that still lands 1 LU inside the range.
+  g = fix::loudness_gain(-40, -6, range);
+  CHECK(g.capped);
+  CHECK(g.gain_db == doctest::Approx(5));
+  CHECK(g.expected_lufs == doctest::Approx(-35).epsilon(0.03));
+  // Not enough headroom: the full gain and the limiter, which must press 14.5 dB.
+  g = fix::loudness_gain(-37.5, -1.9, range);
+  CHECK(g.limiter);
+  CHECK(g.gain_db == doctest::Approx(14.5));
+  CHECK(g.reduction_db == doctest::Approx(-1.9 + 14.5 - fix::limiter_ceiling));
+  // Lowering never needs a limit.
+  g = fix::loudness_gain(-5, -0.1, range);
+  CHECK(g.gain_db == doctest::Approx(-18));
+  CHECK_FALSE(g.limiter);
+
+  fix::Plan p;
+  p.encode_audio = true;
+  p.gain_db = g.gain_db;
+  CHECK(fix::audio_filter(p).find("alimiter") == std::string::npos);
+  p.loudness.limiter = true;
+  const std::string f = fix::audio_filter(p);
+  CHECK(f.find("aresample=192000,alimiter=limit=0.8414:") != std::string::npos);
+  CHECK(f.find("level=false") != std::string::npos);
+  CHECK(f.ends_with("aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo"));
+  CHECK(fix::describe(p).size() == 3);
+}

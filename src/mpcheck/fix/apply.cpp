@@ -1,5 +1,7 @@
 #include "mpcheck/fix/apply.hpp"
 
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -43,9 +45,55 @@ std::string update_works(const std::string& works, const std::string& old_name,
   return "";
 }
 
+// Copies `from` to `to` durably: into a temporary name beside `to`, flushed, renamed, the
+// folder flushed (util::commit_file); its time of last change kept. Returns "" or why not;
+// `to` is then untouched and no temporary file is left.
+std::string copy_durably(const std::string& from, const std::string& to)
+{
+  std::error_code ec;
+  const std::string tmp = util::temp_path_for(to);
+  fs::copy_file(from, tmp, fs::copy_options::overwrite_existing, ec);
+  if (ec) {
+    fs::remove(tmp, ec);
+    return "cannot copy the original to " + to + ": " + ec.message();
+  }
+  if (const auto when = fs::last_write_time(from, ec); !ec)
+    fs::last_write_time(tmp, when, ec);
+  if (const int e = util::commit_file(tmp, to))
+    return "cannot copy the original to " + to + ": " + errno_text(e);
+  return "";
+}
+
 } // namespace
 
-std::string apply(const Plan& plan, const Destination& dest, const TranscodeProgress& progress)
+std::string move_original(const std::string& from, const std::string& to,
+                          const RenameFunction& rename)
+{
+  std::error_code ec;
+  fs::create_directories(fs::path(to).parent_path(), ec);
+  if (fs::exists(to, ec))
+    return "an original is already kept there: " + to;
+  const int e = rename ? rename(from, to) : (::rename(from.c_str(), to.c_str()) == 0 ? 0 : errno);
+  if (e == 0) {
+    util::fsync_dir(util::folder_of(to));
+    util::fsync_dir(util::folder_of(from));
+    return "";
+  }
+  if (e != EXDEV)
+    return "cannot move the original to " + to + ": " + errno_text(e);
+  // Another file system (the drive is a USB stick, 原始文件/ is beside its mount point): a
+  // rename cannot cross it. The copy is made durable first; only then is the source removed,
+  // so that at every moment one whole copy of the original exists.
+  if (std::string err = copy_durably(from, to); !err.empty())
+    return err;
+  if (!fs::remove(from, ec) || ec)
+    return "the original was copied to " + to + " but cannot be removed: " + ec.message();
+  util::fsync_dir(util::folder_of(from));
+  return "";
+}
+
+std::string convert(const Plan& plan, const Destination& dest, const TranscodeProgress& progress,
+                    PacketDigest* digest)
 {
   std::error_code ec;
   const fs::path final_path(dest.final_path);
@@ -53,29 +101,39 @@ std::string apply(const Plan& plan, const Destination& dest, const TranscodeProg
     return "the output would replace the original: " + dest.final_path;
   fs::create_directories(final_path.parent_path(), ec);
   const std::string tmp = util::temp_path_for(dest.final_path);
-  if (std::string err = transcode(plan, tmp, progress); !err.empty()) {
+  if (std::string err = transcode(plan, tmp, progress, digest); !err.empty()) {
     fs::remove(tmp, ec);
     return err;
   }
+  return "";
+}
+
+void discard(const Destination& dest)
+{
+  std::error_code ec;
+  fs::remove(util::temp_path_for(dest.final_path), ec);
+}
+
+std::string commit(const Plan& plan, const Destination& dest)
+{
+  const std::string tmp = util::temp_path_for(dest.final_path);
   if (!dest.original_to.empty()) {
-    const fs::path to(dest.original_to);
-    fs::create_directories(to.parent_path(), ec);
-    if (fs::exists(to, ec)) {
-      fs::remove(tmp, ec);
-      return "an original is already kept there: " + dest.original_to;
+    if (std::string err = move_original(plan.source, dest.original_to); !err.empty()) {
+      discard(dest);
+      return err;
     }
-    fs::rename(plan.source, to, ec);
-    if (ec) {
-      fs::remove(tmp, ec);
-      return "cannot move the original to " + dest.original_to + ": " + ec.message();
-    }
-    util::fsync_dir(util::folder_of(dest.original_to));
-    util::fsync_dir(util::folder_of(plan.source));
   }
   if (const int e = util::commit_file(tmp, dest.final_path))
     return dest.final_path + ": " + errno_text(e);
   return update_works(dest.works_yaml, fs::path(plan.source).filename().string(),
-                      final_path.filename().string());
+                      fs::path(dest.final_path).filename().string());
+}
+
+std::string apply(const Plan& plan, const Destination& dest, const TranscodeProgress& progress)
+{
+  if (std::string err = convert(plan, dest, progress); !err.empty())
+    return err;
+  return commit(plan, dest);
 }
 
 } // namespace mpcheck::fix

@@ -4,6 +4,7 @@
 // drive) leaves no partial file under a final name; with --in-place the original is first
 // moved into 原始文件/ beside the drive (never deleted), and works.yaml names the new file.
 
+#include <functional>
 #include <string>
 
 #include "mpcheck/fix/plan.hpp"
@@ -21,10 +22,29 @@ struct Destination {
 // beside a loose file (its folder's 原始文件/).
 inline constexpr const char* originals_folder = "原始文件";
 
+// rename(2) or a stand-in (tests inject EXDEV through one): 0 or errno.
+using RenameFunction = std::function<int(const std::string& from, const std::string& to)>;
+
+// Moves the original `from` to `to` (its folders made), never losing it: a rename; across
+// file systems (EXDEV: the drive is a USB stick, 原始文件/ beside its mount point) a durable
+// copy (temporary name, fdatasync, rename, folder fsync), and only then the source removed.
+// Returns "" or why not; an existing `to` is never replaced.
+std::string move_original(const std::string& from, const std::string& to,
+                          const RenameFunction& rename = {});
+
 // Converts `plan.source` to `dest.final_path` (transcode into a temporary name, then
 // commit_file); with `original_to`, the original is moved there before the fixed file takes
 // its final name, and `works_yaml` has the old name replaced by the new one. Returns "" or
 // what went wrong; on failure no file is left under the final name that was not there.
 std::string apply(const Plan& plan, const Destination& dest, const TranscodeProgress& progress);
+
+// The two halves of apply. convert: `plan.source` transcoded into temp_path_for(final_path)
+// (with `digest`, a remux's packets digested); "" or what went wrong, nothing left behind
+// then. commit: the original moved (--in-place), the converted file renamed into place,
+// works.yaml updated. discard: the converted file removed, when a later plan drops it.
+std::string convert(const Plan& plan, const Destination& dest, const TranscodeProgress& progress,
+                    PacketDigest* digest = nullptr);
+std::string commit(const Plan& plan, const Destination& dest);
+void discard(const Destination& dest);
 
 } // namespace mpcheck::fix

@@ -45,9 +45,11 @@ Text blocker_text(const std::string& check)
             "the file's data is damaged: a conversion keeps the damage; export it again from "
             "the project or find the original"};
   if (check == "subtitles.pair-missing")
-    return {"缺少另一个版本（有字幕/无字幕）：fix 做不出缺少的版本，请从剪辑工程导出它",
-            "the other version (subtitled/clean) is missing: fix cannot make it; export it "
-            "from the editing project"};
+    return {"缺少另一个版本（有字幕/无字幕）：fix 只能修复已有的这个版本，做不出缺少的那个；"
+            "请从剪辑工程导出缺少的版本，命名后与这个放在一起",
+            "the other version (subtitled/clean) is missing: fix mends the version that is "
+            "here but cannot make the missing one; export it from the editing project and put "
+            "it beside this one"};
   if (check == "duration.max")
     return {"时长超过上限：请在剪辑软件中剪短；若可以直接截掉结尾，加 --trim",
             "too long: cut it in the editor; to cut the end off as it is, add --trim"};
@@ -66,8 +68,14 @@ bool blocks(const std::string& check, const PlanOptions& options)
   if (check == "duration.max")
     return !options.trim;
   return check == "media.truncated" || check == "media.decode-error" ||
-         check == "media.unreadable" || check == "subtitles.pair-missing" ||
-         check == "duration.min" || check == "audio.missing" || check == "audio.silent";
+         check == "media.unreadable" || check == "duration.min" || check == "audio.missing" ||
+         check == "audio.silent";
+}
+
+// Findings of the work that no conversion of this file fixes, but that do not stop it.
+bool leaves(const std::string& check)
+{
+  return check == "subtitles.pair-missing";
 }
 
 bool portrait(const VideoFacts& v)
@@ -81,6 +89,30 @@ bool fixable_check(const std::string& check)
 {
   return needs_video_encode(check) || check == "container.format" || check == "audio.loudness" ||
          check == "duration.max";
+}
+
+LoudnessGain loudness_gain(double lufs, double peak_dbtp, const rules::LoudnessRange& range)
+{
+  LoudnessGain g;
+  g.target_lufs = loudness_target;
+  if (range.min)
+    g.target_lufs = std::max(g.target_lufs, *range.min + 1);
+  if (range.max)
+    g.target_lufs = std::min(g.target_lufs, *range.max - 1);
+  g.gain_db = g.target_lufs - lufs;
+  g.expected_lufs = g.target_lufs;
+  if (g.gain_db <= 0 || peak_dbtp + g.gain_db <= true_peak_limit)
+    return g;
+  const double headroom = true_peak_limit - peak_dbtp;
+  if (headroom > 0 && (!range.min || lufs + headroom >= *range.min + 1)) {
+    g.gain_db = headroom;
+    g.capped = true;
+    g.expected_lufs = lufs + headroom;
+    return g;
+  }
+  g.limiter = true;
+  g.reduction_db = peak_dbtp + g.gain_db - limiter_ceiling;
+  return g;
 }
 
 std::string output_name(const SubmissionFile& file, const rules::RuleSet& rules,
@@ -109,6 +141,12 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
       continue;
     if (blocks(f.check, options)) {
       plan.blockers.push_back({f.check, blocker_text(f.check)});
+      continue;
+    }
+    if (leaves(f.check)) {
+      if (std::none_of(plan.left.begin(), plan.left.end(),
+                       [&](const Blocker& b) { return b.check == f.check; }))
+        plan.left.push_back({f.check, blocker_text(f.check)});
       continue;
     }
     if (!fixable_check(f.check))
@@ -145,12 +183,9 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
     plan.video = checks::picture_conversion(facts, media, want_landscape);
   if (std::find(plan.fixes.begin(), plan.fixes.end(), "audio.loudness") != plan.fixes.end() &&
       facts.deep && facts.deep->audio_measured) {
-    double target = loudness_target;
-    if (media.loudness && media.loudness->value.min)
-      target = std::max(target, *media.loudness->value.min + 1);
-    if (media.loudness && media.loudness->value.max)
-      target = std::min(target, *media.loudness->value.max - 1);
-    plan.gain_db = target - facts.deep->loudness_lufs;
+    plan.loudness = loudness_gain(facts.deep->loudness_lufs, facts.deep->true_peak_dbtp,
+                                  media.loudness ? media.loudness->value : rules::LoudnessRange{});
+    plan.gain_db = plan.loudness.gain_db;
   }
   if (options.trim && media.max_duration &&
       std::find(plan.fixes.begin(), plan.fixes.end(), "duration.max") != plan.fixes.end())
@@ -171,8 +206,9 @@ void align_pair(Plan& a, Plan& b)
   other.encode_video = true;
   other.video = lead.video;
   if (lead.gain_db != 0 || other.gain_db != 0) {
-    other.gain_db = lead.gain_db != 0 ? lead.gain_db : other.gain_db;
-    lead.gain_db = other.gain_db;
+    const Plan& from = lead.gain_db != 0 ? lead : other;
+    other.gain_db = lead.gain_db = from.gain_db;
+    other.loudness = lead.loudness = from.loudness;
     a.encode_audio = b.encode_audio = true;
   }
   if (other.fixes.empty())
@@ -182,6 +218,21 @@ void align_pair(Plan& a, Plan& b)
 std::string video_filter(const VideoSettings& v)
 {
   return checks::picture_filter(v, true);
+}
+
+std::string audio_filter(const Plan& plan)
+{
+  std::string f;
+  if (plan.gain_db != 0)
+    f += fmt::format("volume={:.2f}dB,", plan.gain_db);
+  if (plan.loudness.limiter)
+    // level=false: no automatic make-up gain; latency=true: the look-ahead's delay taken out,
+    // so the sound stays in sync with the picture.
+    f += fmt::format("aresample={},alimiter=limit={:.4f}:attack=5:release=50:level=false:"
+                     "latency=true,",
+                     4 * audio_rate, std::pow(10.0, limiter_ceiling / 20));
+  return f +
+         fmt::format("aresample={},aformat=sample_fmts=fltp:channel_layouts=stereo", audio_rate);
 }
 
 std::vector<Text> describe(const Plan& plan)
@@ -236,6 +287,27 @@ std::vector<Text> describe(const Plan& plan)
       en += fmt::format(", volume {:+.1f} dB (EBU R128 loudness)", plan.gain_db);
     }
     out.push_back({zh, en});
+    if (const LoudnessGain& g = plan.loudness; g.capped)
+      out.push_back(
+          {fmt::format("为了不让真峰值超过 {:g} dBTP，音量只提高 {:.1f} dB：响度约 {:.1f} LUFS"
+                       "（目标 {:g} LUFS），仍在规定范围内",
+                       true_peak_limit, g.gain_db, g.expected_lufs, g.target_lufs),
+           fmt::format("the gain is held at {:+.1f} dB so that the true peak stays under {:g} "
+                       "dBTP: about {:.1f} LUFS (target {:g}), inside the rule's range",
+                       g.gain_db, true_peak_limit, g.expected_lufs, g.target_lufs)});
+    else if (g.limiter)
+      out.push_back(
+          {fmt::format("注意：声音里有很响的峰（掌声、爆破音等），只调音量达不到目标响度而不失真。"
+                       "用真峰值限幅器（4 倍过采样）把超过 {:g} dBTP 的峰压低至少 {:.1f} dB；"
+                       "短促的峰一般听不出来，持续的大声可能听得出被压扁。"
+                       "如果介意，请在剪辑软件中单独压低这些峰后重新导出",
+                       true_peak_limit, g.reduction_db),
+           fmt::format("note: the sound has very loud peaks (claps, plosives): a gain alone cannot "
+                       "reach the target loudness without distortion. A true-peak limiter (4x "
+                       "oversampled) presses the peaks above {:g} dBTP down by {:.1f} dB or more; "
+                       "short peaks are rarely heard, long loud passages may sound squashed. If "
+                       "that matters, lower those peaks in the editor and export again",
+                       true_peak_limit, g.reduction_db)});
   }
   if (plan.trim_s) {
     out.push_back({fmt::format("截掉 {:g} 秒以后的部分（--trim）", *plan.trim_s),

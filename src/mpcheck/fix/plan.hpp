@@ -27,6 +27,29 @@ inline constexpr int audio_bitrate = 192000;
 // The loudness aimed at when audio.loudness fails (EBU R128), moved inside the rule's range.
 inline constexpr double loudness_target = -23.0;
 
+// The highest true peak a raised sound may reach (EBU R128's −1 dBTP): the rule sets state no
+// true-peak limit of their own.
+inline constexpr double true_peak_limit = -1.0;
+// The ceiling the limiter aims at, under the limit: the AAC encoder and the way back from
+// 192 kHz add a few tenths of a dB of overshoot.
+inline constexpr double limiter_ceiling = -1.5;
+
+// The gain that brings the sound to the loudness target without passing the true-peak limit.
+struct LoudnessGain {
+  double gain_db = 0;       // the linear gain applied
+  bool capped = false;      // the gain was lowered so that the peaks stay under the limit
+  bool limiter = false;     // a true-peak limiter (4x oversampled) holds the raised peaks
+  double reduction_db = 0;  // with the limiter: how far it must press the highest peak down
+  double target_lufs = 0;   // the loudness aimed at
+  double expected_lufs = 0; // the loudness the gain gives (before the limiter)
+};
+
+// From the measured integrated loudness `lufs` and true peak `peak_dbtp` and the rule's range:
+// the gain to the target (−23 LUFS moved 1 LU inside the range); when the raised peaks would
+// pass true_peak_limit, the gain capped at the peaks' headroom if that still lands 1 LU
+// inside the range, else the full gain with a true-peak limiter.
+LoudnessGain loudness_gain(double lufs, double peak_dbtp, const rules::LoudnessRange& range);
+
 // The picture of a re-encode: the same conversion the hints' ffmpeg command shows
 // (checks/context.hpp).
 using VideoSettings = checks::PictureConversion;
@@ -41,15 +64,21 @@ struct Plan {
   std::string source;             // the file to read (abs path)
   std::string path;               // as reports name it (relative to the checked root)
   std::vector<std::string> fixes; // check ids (and "faststart") the plan addresses
-  std::vector<Blocker> blockers;  // findings no conversion fixes
-  bool encode_video = false;      // false: the video stream is copied
-  bool encode_audio = false;      // false: the audio stream is copied
+  std::vector<Blocker> blockers;  // findings no conversion fixes: the file is not converted
+  // Findings of the work no conversion of this file fixes, though the file itself can be
+  // (the other version of a pair is missing): the file is converted, these are said plainly
+  // and the command still exits 1.
+  std::vector<Blocker> left;
+  bool encode_video = false; // false: the video stream is copied
+  bool encode_audio = false; // false: the audio stream is copied
   VideoSettings video;
   double gain_db = 0;           // applied to the sound (audio.loudness); 0: none
+  LoudnessGain loudness;        // how gain_db was chosen; .limiter: a true-peak limiter follows
   std::optional<double> trim_s; // cut at this time (--trim and duration.max)
   std::string out_name;         // the compliant file name of the output
 
   bool fixable() const { return blockers.empty(); }
+  bool complete() const { return blockers.empty() && left.empty(); }
   bool needed() const { return !fixes.empty(); }
   bool remux_only() const { return !encode_video && !encode_audio; }
 };
@@ -80,6 +109,11 @@ std::string output_name(const SubmissionFile& file, const rules::RuleSet& rules,
 // The libavfilter graph of the picture for `v`, between the decoder and the encoder:
 // checks::picture_filter with the rotation undone (libavcodec does not turn pictures).
 std::string video_filter(const VideoSettings& v);
+
+// The libavfilter graph of the sound: the gain, with the limiter the true-peak limiter at 4x
+// oversampling (192 kHz, where a sample peak is the true peak within ~0.5 dB), then 48 kHz
+// stereo float for the AAC encoder.
+std::string audio_filter(const Plan& plan);
 
 // One line per step of the plan ("转封装为 MP4（不重新编码）", "重新编码画面：1920x1080 …").
 std::vector<Text> describe(const Plan& plan);

@@ -13,10 +13,13 @@ extern "C" {
 #include <libavfilter/buffersrc.h>
 #include <libavformat/avformat.h>
 #include <libavutil/channel_layout.h>
+#include <libavutil/mem.h>
+#include <libavutil/murmur3.h>
 #include <libavutil/opt.h>
 }
 
 #include "mpcheck/media/libav.hpp"
+#include "mpcheck/media/loudness.hpp"
 
 namespace mpcheck::fix {
 
@@ -64,6 +67,54 @@ struct Job {
   std::string filters;
 };
 
+struct MurmurFree {
+  void operator()(AVMurMur3* m) const { av_free(m); }
+};
+
+// Digests packets of one stream after another (PacketDigest).
+class Digester {
+public:
+  void add(int stream, const AVPacket& pkt)
+  {
+    if (stream >= int(m_hashes.size())) {
+      m_hashes.resize(size_t(stream) + 1);
+      m_counts.resize(size_t(stream) + 1);
+    }
+    auto& h = m_hashes[size_t(stream)];
+    if (!h) {
+      h.reset(av_murmur3_alloc());
+      if (!h)
+        throw std::runtime_error("digest: out of memory");
+      av_murmur3_init(h.get());
+    }
+    const uint8_t head[5] = {uint8_t(pkt.size), uint8_t(pkt.size >> 8), uint8_t(pkt.size >> 16),
+                             uint8_t(pkt.size >> 24), uint8_t(pkt.flags & AV_PKT_FLAG_KEY)};
+    av_murmur3_update(h.get(), head, sizeof head);
+    if (pkt.size > 0)
+      av_murmur3_update(h.get(), pkt.data, size_t(pkt.size));
+    ++m_counts[size_t(stream)];
+  }
+
+  PacketDigest finish()
+  {
+    PacketDigest d;
+    for (size_t i = 0; i < m_hashes.size(); ++i) {
+      PacketDigest::Stream s;
+      s.packets = m_counts[i];
+      if (m_hashes[i])
+        av_murmur3_final(m_hashes[i].get(), s.hash.data());
+      d.streams.push_back(s);
+    }
+    while (!d.streams.empty() && d.streams.back().packets == 0)
+      d.streams.pop_back(); // a stream without packets is no stream to compare
+    return d;
+  }
+
+private:
+  std::vector<std::unique_ptr<AVMurMur3, MurmurFree>> m_hashes;
+  std::vector<int64_t> m_counts;
+};
+
 // "file:" + the path: a name with a colon in it is a file, never a protocol.
 std::string file_url(const std::string& path)
 {
@@ -75,8 +126,8 @@ public:
   // `reserve`: a remux writes the index into room kept for it at the start (one pass over
   // the data) instead of moving it there at the end (+faststart: the file written twice).
   Transcoder(const Plan& plan, const std::string& out, const TranscodeProgress& progress,
-             bool reserve)
-      : m_plan(plan), m_out_path(out), m_progress(progress), m_reserve(reserve)
+             bool reserve, Digester* digest)
+      : m_plan(plan), m_out_path(out), m_progress(progress), m_reserve(reserve), m_digest(digest)
   {
   }
 
@@ -240,11 +291,7 @@ private:
     if (m_out->oformat->flags & AVFMT_GLOBALHEADER)
       e->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     check(avcodec_open2(e, codec, nullptr), "open AAC encoder");
-    std::string f;
-    if (m_plan.gain_db != 0)
-      f = fmt::format("volume={:.2f}dB,", m_plan.gain_db);
-    job.filters =
-        f + fmt::format("aresample={},aformat=sample_fmts=fltp:channel_layouts=stereo", audio_rate);
+    job.filters = audio_filter(m_plan);
   }
 
   // The graph is built on the first decoded frame: its format is known only then.
@@ -323,6 +370,8 @@ private:
     av_packet_rescale_ts(pkt, job.in->time_base, job.out->time_base);
     pkt->stream_index = job.out->index;
     pkt->pos = -1;
+    if (m_digest)
+      m_digest->add(job.out->index, *pkt);
     check(av_interleaved_write_frame(m_out.get(), pkt), "write");
   }
 
@@ -414,28 +463,181 @@ private:
   int64_t m_size = 0;
   int64_t m_start = 0; // AV_TIME_BASE
   bool m_reserve = false;
+  Digester* m_digest = nullptr;
 };
 
 } // namespace
 
-std::string transcode(const Plan& plan, const std::string& out_path,
-                      const TranscodeProgress& progress)
+// The integrated loudness of the main sound of `plan.source` as the plan's audio graph (the
+// gain and the limiter) leaves it, before the AAC encoder; nullopt when it cannot be read.
+std::optional<double> graph_loudness(const Plan& plan)
+{
+  AVFormatContext* raw = nullptr;
+  if (avformat_open_input(&raw, file_url(plan.source).c_str(), nullptr, nullptr) < 0)
+    return std::nullopt;
+  FormatPtr in(raw);
+  if (avformat_find_stream_info(raw, nullptr) < 0)
+    return std::nullopt;
+  const int a = av_find_best_stream(raw, AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+  if (a < 0)
+    return std::nullopt;
+  for (unsigned i = 0; i < raw->nb_streams; ++i)
+    raw->streams[i]->discard = int(i) == a ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+  AVStream* st = raw->streams[a];
+  const AVCodec* codec = avcodec_find_decoder(st->codecpar->codec_id);
+  if (!codec)
+    return std::nullopt;
+  CodecPtr dec(avcodec_alloc_context3(codec));
+  if (avcodec_parameters_to_context(dec.get(), st->codecpar) < 0)
+    return std::nullopt;
+  dec->pkt_timebase = st->time_base;
+  if (avcodec_open2(dec.get(), codec, nullptr) < 0)
+    return std::nullopt;
+  GraphPtr graph;
+  AVFilterContext *src = nullptr, *sink = nullptr;
+  media::LoudnessMeter meter({1, 1}, audio_rate);
+  std::string filters = audio_filter(plan);
+  filters = filters.substr(0, filters.rfind("aformat=")) +
+            "aformat=sample_fmts=flt:channel_layouts=stereo";
+  const auto pull = [&] {
+    FramePtr out(av_frame_alloc());
+    while (av_buffersink_get_frame(sink, out.get()) >= 0) {
+      meter.add(reinterpret_cast<const float*>(out->data[0]), size_t(out->nb_samples));
+      av_frame_unref(out.get());
+    }
+  };
+  const auto feed = [&](AVFrame* frame) {
+    if (!graph) {
+      AVChannelLayout layout{};
+      if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
+        av_channel_layout_default(&layout, frame->ch_layout.nb_channels);
+      else
+        av_channel_layout_copy(&layout, &frame->ch_layout);
+      char desc[128] = {};
+      av_channel_layout_describe(&layout, desc, sizeof desc);
+      av_channel_layout_uninit(&layout);
+      const std::string args =
+          fmt::format("time_base={}/{}:sample_rate={}:sample_fmt={}:channel_layout={}",
+                      st->time_base.num, st->time_base.den, frame->sample_rate,
+                      av_get_sample_fmt_name(AVSampleFormat(frame->format)), desc);
+      graph.reset(avfilter_graph_alloc());
+      check(avfilter_graph_create_filter(&src, avfilter_get_by_name("abuffer"), "in", args.c_str(),
+                                         nullptr, graph.get()),
+            "filter source");
+      check(avfilter_graph_create_filter(&sink, avfilter_get_by_name("abuffersink"), "out", nullptr,
+                                         nullptr, graph.get()),
+            "filter sink");
+      InOutPtr outputs(avfilter_inout_alloc()), inputs(avfilter_inout_alloc());
+      outputs->name = av_strdup("in");
+      outputs->filter_ctx = src;
+      inputs->name = av_strdup("out");
+      inputs->filter_ctx = sink;
+      AVFilterInOut* in_raw = inputs.release();
+      AVFilterInOut* out_raw = outputs.release();
+      const int err =
+          avfilter_graph_parse_ptr(graph.get(), filters.c_str(), &in_raw, &out_raw, nullptr);
+      avfilter_inout_free(&in_raw);
+      avfilter_inout_free(&out_raw);
+      check(err, "filter graph");
+      check(avfilter_graph_config(graph.get(), nullptr), "filter graph config");
+    }
+    check(av_buffersrc_add_frame(src, frame), "filter input");
+    pull();
+  };
+  try {
+    PacketPtr pkt(av_packet_alloc());
+    FramePtr frame(av_frame_alloc());
+    const auto drain = [&] {
+      while (avcodec_receive_frame(dec.get(), frame.get()) >= 0)
+        feed(frame.get()); // av_buffersrc_add_frame takes the frame's data
+    };
+    while (av_read_frame(raw, pkt.get()) >= 0) {
+      if (pkt->stream_index == a && avcodec_send_packet(dec.get(), pkt.get()) >= 0)
+        drain();
+      av_packet_unref(pkt.get());
+    }
+    avcodec_send_packet(dec.get(), nullptr);
+    drain();
+    if (graph) {
+      check(av_buffersrc_add_frame(src, nullptr), "filter input");
+      pull();
+    }
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (meter.frames() == 0)
+    return std::nullopt;
+  return meter.integrated();
+}
+
+// Limiting the peaks lowers the loudness where they carried part of it: the graph is
+// measured with the limiter and the gain raised by what is missing (the limiter holds the
+// peaks), twice at most, the gain never more than 12 dB above the plan's.
+Plan with_limited_gain(const Plan& plan)
+{
+  Plan p = plan;
+  for (int pass = 0; pass < 2; ++pass) {
+    const std::optional<double> lufs = graph_loudness(p);
+    if (!lufs)
+      break;
+    const double missing = p.loudness.target_lufs - *lufs;
+    if (std::abs(missing) < 0.5)
+      break;
+    p.gain_db = std::min(p.gain_db + missing, plan.gain_db + 12);
+    p.loudness.gain_db = p.gain_db;
+  }
+  return p;
+}
+
+std::string transcode(const Plan& plan_in, const std::string& out_path,
+                      const TranscodeProgress& progress, PacketDigest* digest)
 {
   media::init_libav();
+  const Plan plan =
+      plan_in.loudness.limiter && plan_in.encode_audio ? with_limited_gain(plan_in) : plan_in;
   if (plan.remux_only()) {
     try {
-      Transcoder(plan, out_path, progress, true).run();
+      Digester d;
+      Transcoder(plan, out_path, progress, true, digest ? &d : nullptr).run();
+      if (digest)
+        *digest = d.finish();
       return "";
     } catch (const std::exception&) {
       // The room kept was too small (or the counts wrong): again, moving the index at the end.
     }
   }
   try {
-    Transcoder(plan, out_path, progress, false).run();
+    Digester d;
+    Transcoder(plan, out_path, progress, false, digest && plan.remux_only() ? &d : nullptr).run();
+    if (digest && plan.remux_only())
+      *digest = d.finish();
   } catch (const std::exception& e) {
     return e.what();
   }
   return "";
+}
+
+std::optional<PacketDigest> digest_packets(const std::string& path)
+{
+  media::init_libav();
+  AVFormatContext* raw = nullptr;
+  if (avformat_open_input(&raw, file_url(path).c_str(), nullptr, nullptr) < 0)
+    return std::nullopt;
+  FormatPtr in(raw);
+  try {
+    Digester d;
+    PacketPtr pkt(av_packet_alloc());
+    int err = 0;
+    while ((err = av_read_frame(raw, pkt.get())) >= 0) {
+      d.add(pkt->stream_index, *pkt);
+      av_packet_unref(pkt.get());
+    }
+    if (err != AVERROR_EOF)
+      return std::nullopt;
+    return d.finish();
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
 }
 
 } // namespace mpcheck::fix
