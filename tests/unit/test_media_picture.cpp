@@ -189,6 +189,42 @@ TEST_CASE("media::plan_pair_times: keyframes both versions share, else the cheap
   CHECK(plan_pair_times(480, tens, {}) == plan_sample_times(480, tens));
 }
 
+TEST_CASE("media::plan_sample_times: long GOPs are sampled at their keyframes")
+{
+  // One minute, a keyframe every 10 s: the grid (every 4 s) would decode 2–8 s of pictures
+  // for most samples (24 s of 60 in all); the keyframes themselves are sampled instead.
+  std::vector<double> tens;
+  for (int k = 0; k < 6; ++k)
+    tens.push_back(10.0 * k);
+  CHECK(plan_sample_times(60, tens) == std::vector<double>{10, 20, 30, 40, 50});
+  // A keyframe every 2 s: the grid moves onto keyframes and decodes nothing more: kept.
+  std::vector<double> twos;
+  for (int k = 0; k < 30; ++k)
+    twos.push_back(2.0 * k);
+  CHECK(plan_sample_times(60, twos) == plan_sample_times(60, {}));
+  // A 4-second clip with one keyframe: nothing to stand in, the grid stays (the analysis
+  // decodes it once in order).
+  CHECK(plan_sample_times(4, {0}) == std::vector<double>{1, 2, 3});
+  // Many keyframes, far apart from the grid: at most 16 of them, spread, first and last kept.
+  std::vector<double> odd;
+  for (int k = 0; k < 100; ++k)
+    odd.push_back(5.0 * k + 2.5);
+  const std::vector<double> spread = plan_sample_times(500, odd);
+  CHECK(spread.size() <= 16);
+  for (double t : spread)
+    CHECK(std::find(odd.begin(), odd.end(), t) != odd.end());
+
+  // A pair sharing those 10-second GOPs: both sampled at the shared keyframes.
+  CHECK(plan_pair_times(60, tens, tens) == std::vector<double>{10, 20, 30, 40, 50});
+  // GOPs that share no keyframe past the start: the grid (moved onto either's keyframes)
+  // stays, the same times in both.
+  std::vector<double> shifted;
+  for (int k = 0; k < 6; ++k)
+    shifted.push_back(10.0 * k + 5);
+  shifted.front() = 0;
+  CHECK(plan_pair_times(60, tens, shifted).size() > 6);
+}
+
 TEST_CASE("media::scan_from_idet: interlaced needs one dominant field order")
 {
   CHECK(scan_from_idet(3, 2, 1) == "unknown");      // too few decided pictures

@@ -246,6 +246,38 @@ double decode_span(const std::vector<double>& keyframes, double t)
   return it == keyframes.begin() ? (keyframes.empty() ? 0 : t) : t - *(it - 1);
 }
 
+// Long GOPs: when the planned `times` would decode more than a quarter of the video (the
+// seconds from each one's keyframe, `cost`), and at least four `keyframes` past the start
+// can stand in, the samples are those keyframes, spread evenly, at most `max_samples`: fewer
+// and further apart than the grid, but each a single picture (a phone export with a keyframe
+// every 10 s sampled every 4 s would otherwise decode nearly every picture).
+template <class Cost>
+std::vector<double> keyframes_if_cheaper(std::vector<double> times, double duration_s,
+                                         const std::vector<double>& keyframes, int max_samples,
+                                         Cost cost)
+{
+  double planned = 0;
+  for (double t : times)
+    planned += cost(t);
+  if (planned <= 0.25 * duration_s)
+    return times;
+  const double last = duration_s - std::min(0.5, duration_s / 4);
+  std::vector<double> candidates;
+  for (double k : keyframes)
+    if (k > 0.5 && k <= last)
+      candidates.push_back(k);
+  if (candidates.size() < 4)
+    return times;
+  const size_t n = candidates.size(), want = std::min(n, size_t(std::max(1, max_samples)));
+  std::vector<double> out;
+  for (size_t j = 0; j < want; ++j)
+    out.push_back(
+        candidates[want == 1 ? n / 2
+                             : size_t(std::lround(double(j) * double(n - 1) / double(want - 1)))]);
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 } // namespace
 
 std::vector<double> plan_pair_times(double duration_s, const std::vector<double>& keyframes_a,
@@ -271,7 +303,16 @@ std::vector<double> plan_pair_times(double duration_s, const std::vector<double>
   }
   std::sort(times.begin(), times.end());
   times.erase(std::unique(times.begin(), times.end()), times.end());
-  return times;
+  // Only the keyframes both versions share can stand in for the grid in both.
+  std::vector<double> shared;
+  for (double k : keyframes_a) {
+    const auto it = std::lower_bound(keyframes_b.begin(), keyframes_b.end(), k - 1e-3);
+    if (it != keyframes_b.end() && *it <= k + 1e-3)
+      shared.push_back(k);
+  }
+  return keyframes_if_cheaper(std::move(times), duration_s, shared, max_samples, [&](double t) {
+    return (decode_span(keyframes_a, t) + decode_span(keyframes_b, t)) / 2; // per version
+  });
 }
 
 std::vector<double> plan_sample_times(double duration_s, const std::vector<double>& keyframes,
@@ -296,7 +337,8 @@ std::vector<double> plan_sample_times(double duration_s, const std::vector<doubl
     std::sort(times.begin(), times.end());
     times.erase(std::unique(times.begin(), times.end()), times.end());
   }
-  return times;
+  return keyframes_if_cheaper(std::move(times), duration_s, keyframes, max_samples,
+                              [&](double t) { return decode_span(keyframes, t); });
 }
 
 std::string scan_from_idet(int tff, int bff, int progressive)
