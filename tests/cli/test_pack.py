@@ -231,7 +231,7 @@ class PackTest(unittest.TestCase):
         p = self.pack("--fast", "--dry-run")
         self.assertEqual(p.returncode, 0, p.stderr)
         for said in ("未打包的源文件", "素材/Thumbs.db：系统或软件留下的文件", "海报.jpg：works.yaml 里没有写到它",
-                     "使用单位填写的表格", "表格/报名表（盖章）.docx", "生成的表格", f"表格/汇总表-{UNIT}.docx"):
+                     "单位填写的表格（原样保留）", "表格/报名表（盖章）.docx", "生成的表格", f"表格/汇总表-{UNIT}.docx"):
             self.assertIn(said, p.stdout)
         p = self.pack("--fast")
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
