@@ -63,3 +63,48 @@ TEST_CASE("manifest::guess_manifest writes its comments in Chinese, or English w
   CHECK(en.find("# Written by `mpcheck init`") != std::string::npos);
   CHECK(en.find("# Categories: 典型事迹片") != std::string::npos);
 }
+
+TEST_CASE("manifest::guess_manifest makes one work of two versions named by hand")
+{
+  const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
+  std::vector<std::string> categories;
+  for (const auto& c : changzhou.categories)
+    categories.push_back(c.name);
+  const auto file = [&categories](const std::string& name) {
+    mpcheck::SubmissionFile f;
+    f.path = f.name = name;
+    f.kind = mpcheck::FileKind::video;
+    f.work_name = mpcheck::naming::parse_work_name(name, categories);
+    return f;
+  };
+  // A phone's clip and the editor's export of it with subtitles, in either order.
+  for (const bool bare_first : {true, false}) {
+    mpcheck::Submission sub;
+    if (bare_first)
+      sub.files = {file("VID_20240501_123456.mp4"), file("VID_20240501_123456_字幕版.mp4")};
+    else
+      sub.files = {file("VID_20240501_123456（有字幕）.mp4"), file("VID_20240501_123456.mp4")};
+    sub.files.push_back(file("mmexport1714538400000.mp4"));
+    const std::string text = mpcheck::manifest::guess_manifest(sub, changzhou, "单位");
+    CAPTURE(text);
+    CHECK(text.find(bare_first
+                        ? "subtitled: \"VID_20240501_123456_字幕版.mp4\""
+                        : "subtitled: \"VID_20240501_123456（有字幕）.mp4\"") != std::string::npos);
+    CHECK(text.find("clean: \"VID_20240501_123456.mp4\"") != std::string::npos);
+    CHECK(text.find("video: \"VID_20240501_123456.mp4\"") == std::string::npos);
+    CHECK(text.find("video: \"mmexport1714538400000.mp4\"") != std::string::npos);
+  }
+  // A clean version marked as such: the bare one is the subtitled version.
+  mpcheck::Submission sub;
+  sub.files = {file("党课录像.mp4"), file("党课录像-纯净版.mp4")};
+  const std::string text = mpcheck::manifest::guess_manifest(sub, changzhou, "单位");
+  CAPTURE(text);
+  CHECK(text.find("clean: \"党课录像-纯净版.mp4\"") != std::string::npos);
+  CHECK(text.find("subtitled: \"党课录像.mp4\"") != std::string::npos);
+  // Two unrelated clips stay two works.
+  mpcheck::Submission two;
+  two.files = {file("VID_1.mp4"), file("VID_12.mp4")};
+  const std::string apart = mpcheck::manifest::guess_manifest(two, changzhou, "单位");
+  CHECK(apart.find("video: \"VID_1.mp4\"") != std::string::npos);
+  CHECK(apart.find("video: \"VID_12.mp4\"") != std::string::npos);
+}

@@ -59,9 +59,69 @@ Guess& work_for(std::vector<Guess>& works, const std::string& title, const std::
   return works.back();
 }
 
+// A file name without its extension.
+std::string stem_of(const std::string& name)
+{
+  const size_t dot = name.rfind('.');
+  return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+
+// Whether `longer` is `base` followed by a version word only ("VID_1_字幕版", "VID_1（纯净版）"
+// after "VID_1"): the two versions of one programme from a phone or an editor, named by hand.
+bool version_of(const std::string& longer, const std::string& base)
+{
+  if (base.empty() || longer.size() <= base.size() || !longer.starts_with(base))
+    return false;
+  std::string rest = longer.substr(base.size());
+  for (const char* strip : {"-", "_", " ", "（", "）", "(", ")", "【", "】", "[", "]", "－", "＿"})
+    for (size_t at; (at = rest.find(strip)) != std::string::npos;)
+      rest.erase(at, std::char_traits<char>::length(strip));
+  for (const char* word : {"字幕版", "有字幕", "有字幕版", "无字幕", "无字幕版", "纯净版"})
+    if (rest == word)
+      return true;
+  return false;
+}
+
+// The work of an unclear file that is the other version of `f` (one named like `f` plus a
+// version word, or the reverse), or nullptr.
+Guess* other_version(std::vector<Guess>& works, const SubmissionFile& f)
+{
+  const std::string mine = stem_of(f.name);
+  for (auto& w : works) {
+    if (!w.title.empty() || w.unclear.empty() || !w.episodes.empty())
+      continue;
+    const std::string theirs = stem_of(w.unclear);
+    if (version_of(mine, theirs) || version_of(theirs, mine))
+      return &w;
+  }
+  return nullptr;
+}
+
 void add_media(std::vector<Guess>& works, const SubmissionFile& f)
 {
   const auto named = title_category(f);
+  const auto variant = f.work_name ? f.work_name->name.variant : naming::Variant::none;
+  // Two versions named by hand ("VID_1.mp4" and "VID_1_字幕版.mp4") make one work: the one
+  // without a version word is the other version.
+  if (!named && f.episode <= 0) {
+    if (Guess* w = other_version(works, f)) {
+      if (f.facts.container && f.facts.container->duration_known)
+        w->seconds = std::max(w->seconds, f.facts.container->duration_s);
+      const bool bare_is_mine = variant == naming::Variant::none;
+      const std::string bare = bare_is_mine ? f.path : w->video;
+      const naming::Variant marked =
+          bare_is_mine
+              ? (!w->subtitled.empty() ? naming::Variant::subtitled : naming::Variant::clean)
+              : variant;
+      if (!bare_is_mine)
+        (variant == naming::Variant::subtitled ? w->subtitled : w->clean) = f.path;
+      if (!bare.empty() && w->subtitled.empty() != w->clean.empty()) {
+        (marked == naming::Variant::subtitled ? w->clean : w->subtitled) = bare;
+        w->video.clear();
+      }
+      return;
+    }
+  }
   if (!named)
     works.push_back(Guess{"", "", f.name});
   Guess& w = named ? work_for(works, named->first, named->second) : works.back();
@@ -70,7 +130,6 @@ void add_media(std::vector<Guess>& works, const SubmissionFile& f)
     w.category = category;
   if (f.facts.container && f.facts.container->duration_known)
     w.seconds = std::max(w.seconds, f.facts.container->duration_s);
-  const auto variant = f.work_name ? f.work_name->name.variant : naming::Variant::none;
   if (f.episode > 0)
     w.episodes[f.episode] = f.path;
   else if (variant == naming::Variant::subtitled)
@@ -242,6 +301,13 @@ std::string guess_manifest(const Submission& sub, const rules::RuleSet& rules,
   for (const auto& f : sub.files)
     if (f.kind == FileKind::video || f.kind == FileKind::audio)
       add_media(works, f);
+  // A work with one marked version and a video without a version word: that video is the
+  // other version ("党课录像.mp4" beside "党课录像-纯净版.mp4").
+  for (auto& w : works)
+    if (!w.video.empty() && w.subtitled.empty() != w.clean.empty()) {
+      (w.subtitled.empty() ? w.subtitled : w.clean) = w.video;
+      w.video.clear();
+    }
   for (const auto& f : sub.files)
     if (f.kind == FileKind::image || f.kind == FileKind::document || f.kind == FileKind::courseware)
       attach_other(works, f);
