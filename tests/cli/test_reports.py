@@ -12,7 +12,7 @@ import urllib.parse
 import xml.etree.ElementTree as ET
 
 from check_tree import CLEAN, UNIT, changzhou, place
-from mpcheck_test import SOURCE, fixture, run, run_json
+from mpcheck_test import MPCHECK, SOURCE, fixture, run, run_json
 
 # --fast: these tests are about the formats; test_check.py covers what decoding finds.
 CZ = ("--rules", "changzhou-2024", "--as-of", "2024-09-01", "--fast")
@@ -246,6 +246,111 @@ class ReportTest(unittest.TestCase):
                 if "index" in artifact:
                     self.assertEqual(artifacts[artifact["index"]]["location"]["uri"], artifact["uri"])
                     self.assertTrue(os.path.isfile(path), path)
+
+
+class LargeReportsAreStreamed(unittest.TestCase):
+    """A folder of thousands of small files (issue 16, item 18): the JSON, JSON Lines and SARIF
+    reports are streamed file by file; the text is still one valid document, the same on
+    stdout and in -o FILE, laid out exactly as a whole-tree dump lays it out (Python's
+    json.dumps with indent 2 prints what nlohmann prints for these values)."""
+
+    FILES = 4000
+    HOSTILE = ["引号\"与\\反斜杠.txt", "控制\x1b[31m字符\t.txt"]
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="mpcheck-large-")
+        cls.root = os.path.join(cls.tmp, "资料")
+        for i in range(cls.FILES):
+            folder = os.path.join(cls.root, f"第{i // 1000}组") if i % 2 else cls.root
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, f"资料{i:05d}.txt"), "wb") as f:
+                f.write(b"x" * 100)
+        for name in cls.HOSTILE:
+            with open(os.path.join(cls.root, name), "wb") as f:
+                f.write(b"y" * 100)
+        with open(os.path.join(os.fsencode(cls.root), b"\xb7\xdc.txt"), "wb") as f:  # GBK
+            f.write(b"z" * 100)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def check(self, fmt, *extra):
+        p = run("check", "--format", fmt, *CZ, *extra, self.root)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertEqual(p.stderr, "")
+        return p.stdout
+
+    def test_json_is_one_valid_document_laid_out_as_the_whole_tree(self):
+        text = self.check("json")
+        report = json.loads(text)
+        self.assertEqual(json.dumps(report, indent=2, ensure_ascii=False) + "\n", text)
+        self.assertEqual(report["schema"], "mpcheck-report/1")
+        total = self.FILES + len(self.HOSTILE) + 1
+        self.assertEqual(report["summary"]["files"], total)
+        self.assertEqual(len(report["files"]), total)
+        paths = {f["path"] for f in report["files"]}
+        self.assertIn("第1组/资料01001.txt", paths)
+        for name in self.HOSTILE:
+            self.assertIn(name, paths)
+        self.assertIn("\ufffd\ufffd.txt", paths)  # the GBK bytes, shown as U+FFFD
+        for f in report["files"]:
+            self.assertEqual((f["kind"], f["size"]), ("document", 100), f)
+        unexpected = [f for f in report["findings"] if f["check"] == "layout.unexpected"]
+        self.assertEqual(len(unexpected), total)
+        self.assertEqual(report["summary"]["warning"], total)
+        self.assertGreater(len(text), 3_000_000)
+
+    def test_json_to_a_file_is_the_same_bytes(self):
+        out = os.path.join(self.tmp, "报告.json")
+        p = run("check", "--format", "json", *CZ, "-o", out, self.root)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        with open(out, encoding="utf-8") as f:
+            self.assertEqual(f.read(), self.check("json"))
+        self.assertEqual([n for n in os.listdir(self.tmp) if n.startswith(".mpcheck-tmp-")], [])
+
+    def test_jsonl_and_sarif_say_the_same(self):
+        report = json.loads(self.check("json"))
+        lines = self.check("jsonl").split("\n")
+        self.assertEqual(lines[1:], [""])
+        self.assertEqual(json.loads(lines[0]), report)
+        self.assertEqual(json.dumps(report, separators=(",", ":"), ensure_ascii=False), lines[0])
+        sarif_text = self.check("sarif")
+        sarif = json.loads(sarif_text)
+        self.assertEqual(json.dumps(sarif, indent=2, ensure_ascii=False) + "\n", sarif_text)
+        run_ = sarif["runs"][0]
+        self.assertEqual(len(run_["artifacts"]), len(report["files"]))
+        self.assertEqual(len(run_["results"]), len(report["findings"]))
+        indexed = 0
+        for result in run_["results"]:
+            for where in result.get("locations", []):
+                location = where["physicalLocation"]["artifactLocation"]
+                if "index" not in location:  # a folder that is missing, not a file
+                    continue
+                indexed += 1
+                artifact = run_["artifacts"][location["index"]]
+                self.assertEqual(artifact["location"]["uri"], location["uri"])
+                self.assertEqual(artifact["properties"]["path"], result["properties"]["path"])
+        self.assertGreaterEqual(indexed, len(report["files"]))  # layout.unexpected: each file
+
+    def test_a_large_report_to_a_full_disk_exits_3_and_says_so_once(self):
+        for fmt in ("json", "jsonl", "sarif"):
+            with open("/dev/full", "w") as full:
+                p = subprocess.run([MPCHECK, "check", "--format", fmt, *CZ, self.root],
+                                   stdout=full, stderr=subprocess.PIPE, text=True,
+                                   env=dict(os.environ, LANG="C.UTF-8"), timeout=600)
+            self.assertEqual(p.returncode, 3, (fmt, p.stderr))
+            self.assertIn("标准输出", p.stderr)
+            self.assertEqual(p.stderr.count("mpcheck: error:"), 1, p.stderr)
+
+    def test_a_folder_that_does_not_exist_for_o_leaves_nothing(self):
+        out = os.path.join(self.tmp, "无此文件夹", "r.json")
+        p = run("check", "--format", "json", *CZ, "-o", out, self.root)
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertIn("无法写入", p.stderr)
+        self.assertIn("所在的文件夹不存在", p.stderr)
+        self.assertFalse(os.path.exists(os.path.dirname(out)))
 
 
 if __name__ == "__main__":

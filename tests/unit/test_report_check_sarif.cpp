@@ -51,3 +51,38 @@ TEST_CASE("report::check_sarif")
   CHECK(en["runs"][0]["results"][0]["message"]["text"] == "wrong size");
   CHECK(en["runs"][0]["language"] == "en-US");
 }
+
+TEST_CASE("report::check_sarif: streamed run by run, artifact by artifact, result by result")
+{
+  const rules::RuleSet rules = rules::load_rules("changzhou-2024");
+  test::TreeBuilder b;
+  b.dir("作品").file("作品/星火 #1.mp4", test::good_video());
+  b.file("作品/\"引号\"\\\x1b[31m坏\xff.mp4", test::good_video());
+  b.file("作品/星火 #1.mp4", test::good_video()); // the same path twice: the first one's index
+  checks::CheckReport report;
+  report.rules = &rules;
+  report.as_of = Date{2024, 9, 1};
+  report.submission = b.build(rules);
+  report.findings = {
+      {"video.resolution", Severity::error, "作品/星火 #1.mp4", "", {}, {}, Text{"x"}, {}, ""},
+      {"video.codec", Severity::error, "作品/不在清单.mp4", "", {}, {}, Text{"y"}, {}, ""},
+  };
+  const std::vector<checks::CheckReport> two{report, report};
+  const std::string text = report::check_sarif(mpcheck::report::Reports(two), Lang::zh);
+  using Json = mpcheck::report::Json;
+  const Json sarif = Json::parse(text);
+  // The text is the dump of the whole tree (same spacing, order and escapes).
+  CHECK(sarif.dump(2, ' ', false, Json::error_handler_t::replace) + "\n" == text);
+  REQUIRE(sarif["runs"].size() == 2);
+  const auto& run = sarif["runs"][1];
+  CHECK(run["artifacts"].size() == 3);
+  const auto& first = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+  CHECK(first["index"] == 0);
+  CHECK(first["uri"] == run["artifacts"][0]["location"]["uri"]);
+  const auto& absent = run["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"];
+  CHECK_FALSE(absent.contains("index"));
+  CHECK(text.find("\\u001b[31m") != std::string::npos);
+  mpcheck::report::StringSink sink;
+  report::write_check_sarif(mpcheck::report::Reports(two), Lang::zh, sink);
+  CHECK(sink.text == text);
+}

@@ -80,3 +80,53 @@ TEST_CASE("util::write_file_atomically: all of the new content or the old file, 
     CHECK(read(victim) == "keep");
   }
 }
+
+TEST_CASE("util::AtomicFileWriter: pieces streamed to the temporary file, committed at the end")
+{
+  Dir dir;
+  const std::string path = dir.path + "/report.json";
+  REQUIRE(write_file_atomically(path, "old") == 0);
+
+  SUBCASE("small and large pieces, in order; the old file stays until commit")
+  {
+    AtomicFileWriter file(path, nullptr, 16);
+    std::string expected;
+    for (int i = 0; i < 100; ++i) {
+      const std::string piece = i % 10 == 0 ? std::string(40, char('a' + i % 26)) : "x";
+      file.write(piece);
+      expected += piece;
+    }
+    CHECK(file.error() == 0);
+    CHECK(read(path) == "old");
+    CHECK(fs::exists(temp_path_for(path)));
+    CHECK(file.commit() == 0);
+    CHECK(read(path) == expected);
+    CHECK(!fs::exists(temp_path_for(path)));
+  }
+  SUBCASE("a failed write: the rest is dropped, commit says why, the old file is kept")
+  {
+    AtomicFileWriter file(path, failing_write, 4);
+    file.write("0123456789");
+    CHECK(file.error() == ENOSPC);
+    file.write("more");
+    CHECK(file.commit() == ENOSPC);
+    CHECK(read(path) == "old");
+    CHECK(!fs::exists(temp_path_for(path)));
+  }
+  SUBCASE("a writer dropped without commit leaves no temporary and the old file")
+  {
+    {
+      AtomicFileWriter file(path);
+      file.write("half a report");
+    }
+    CHECK(read(path) == "old");
+    CHECK(!fs::exists(temp_path_for(path)));
+  }
+  SUBCASE("a folder that does not exist: the error from the start")
+  {
+    AtomicFileWriter file(dir.path + "/no/r.json");
+    CHECK(file.error() == ENOENT);
+    file.write("x");
+    CHECK(file.commit() == ENOENT);
+  }
+}

@@ -49,19 +49,25 @@ int exit_code_for(const checks::CheckReport& report, const CheckCommand& cmd)
   return exit_ok;
 }
 
-std::string render(report::Reports reports, const CheckCommand& cmd, Lang lang)
+// The JSON formats are streamed to the output as they are rendered (a report of 10 000 files
+// is never held whole in memory); the others are rendered, then written.
+bool write_report(report::Reports reports, const CheckCommand& cmd, Lang lang)
 {
   if (cmd.format == "json")
-    return report::check_json(reports, lang);
+    return write_output_streamed(
+        cmd.common, [&](report::Sink& out) { report::write_check_json(reports, lang, out); });
   if (cmd.format == "jsonl")
-    return report::check_jsonl(reports, lang);
-  if (cmd.format == "junit")
-    return report::check_junit(reports, lang);
+    return write_output_streamed(
+        cmd.common, [&](report::Sink& out) { report::write_check_jsonl(reports, lang, out); });
   if (cmd.format == "sarif")
-    return report::check_sarif(reports, lang);
+    return write_output_streamed(
+        cmd.common, [&](report::Sink& out) { report::write_check_sarif(reports, lang, out); });
+  if (cmd.format == "junit")
+    return write_output(cmd.common, report::check_junit(reports, lang));
   if (cmd.format == "html")
-    return report::check_html(reports, lang);
-  return report::check_text(reports, {lang, cmd.common.color(), cmd.common.quiet});
+    return write_output(cmd.common, report::check_html(reports, lang));
+  return write_text(cmd.common,
+                    report::check_text(reports, {lang, cmd.common.color(), cmd.common.quiet}));
 }
 
 // The plain line for a PATH that cannot be checked at all.
@@ -169,9 +175,7 @@ int run(const CheckCommand& cmd)
       print_error(problem);
       return exit_usage;
     }
-  const std::string rendered = reports.empty() ? "" : render(reports, cmd, lang);
-  if (!reports.empty() && !(cmd.format == "text" ? write_text(cmd.common, rendered)
-                                                 : write_output(cmd.common, rendered)))
+  if (!reports.empty() && !write_report(reports, cmd, lang))
     return exit_runtime;
   int code = planned.errors.empty() ? exit_ok : exit_runtime;
   for (const auto& report : reports)

@@ -146,14 +146,65 @@ std::string system_error_zh(int err)
 
 } // namespace
 
+namespace {
+
+void say_cannot_write(const CommonOptions& options, int err)
+{
+  print_error(options.language() == Lang::en
+                  ? fmt::format("cannot write '{}': {}", options.output, std::strerror(err))
+                  : fmt::format("无法写入 '{}'：{}", options.output, system_error_zh(err)));
+}
+
+// stdout through its stdio buffer; the first piece that does not go through stops the rest.
+class StdoutSink final : public report::Sink {
+public:
+  bool failed = false;
+  void write(std::string_view text) override
+  {
+    if (!failed && std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
+      failed = true;
+  }
+};
+
+class FileSink final : public report::Sink {
+public:
+  explicit FileSink(const std::string& path) : file(path) {}
+  util::AtomicFileWriter file;
+  void write(std::string_view text) override { file.write(text); }
+};
+
+} // namespace
+
+bool write_output_streamed(const CommonOptions& options,
+                           const std::function<void(report::Sink&)>& render)
+{
+  if (options.output.empty() || options.output == "-") {
+    const Lang lang = options.language();
+    StdoutSink out;
+    render(out);
+    if (!out.failed && !stdout_failed(lang))
+      return true;
+    if (out.failed)
+      stdout_failed(lang);
+    std::clearerr(stdout); // said once; the last check of the run need not say it again
+    return false;
+  }
+  FileSink out(options.output);
+  if (out.file.error() == 0) // no rendering for a file that cannot be created
+    render(out);
+  if (const int err = out.file.commit()) {
+    say_cannot_write(options, err);
+    return false;
+  }
+  return true;
+}
+
 bool write_output(const CommonOptions& options, const std::string& text)
 {
   if (options.output.empty() || options.output == "-")
     return write_stdout(text, options.language());
   if (const int err = util::write_file_atomically(options.output, text)) {
-    print_error(options.language() == Lang::en
-                    ? fmt::format("cannot write '{}': {}", options.output, std::strerror(err))
-                    : fmt::format("无法写入 '{}'：{}", options.output, system_error_zh(err)));
+    say_cannot_write(options, err);
     return false;
   }
   return true;

@@ -1,12 +1,14 @@
 #pragma once
 // Options shared by subcommands, and output helpers for the CLI layer.
 
+#include <functional>
 #include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "mpcheck/core/lang.hpp"
+#include "mpcheck/report/json_writer.hpp"
 #include "mpcheck/rules/ruleset.hpp"
 #include "mpcheck/util/date.hpp"
 
@@ -30,6 +32,13 @@ void add_common_options(CLI::App* sub, CommonOptions& options);
 // Writes `text` to -o FILE (atomically: temp + rename) or stdout. Returns false and prints
 // a plain message on failure.
 bool write_output(const CommonOptions& options, const std::string& text);
+
+// write_output for a report streamed by `render` (report/json_writer.hpp): each piece goes to
+// stdout, or to -o FILE's temporary file (committed once all is written), as it is rendered,
+// so that the report is never held whole in memory. Fails as write_output does, having said
+// so once, when any byte could not be written.
+bool write_output_streamed(const CommonOptions& options,
+                           const std::function<void(report::Sink&)>& render);
 
 // write_output for text read by people (a terminal, a .txt file): the control characters a
 // hostile file name carries are shown as \x1b and the like, never obeyed (report/terminal.hpp).

@@ -119,7 +119,11 @@ int run(const PackCommand& cmd)
   const bool json = cmd.format == "json";
   const checks::CheckReport& report = packed.report;
   const bool written =
-      json ? write_output(cmd.common, report::check_json(report, lang))
+      json ? write_output_streamed(cmd.common,
+                                   [&](report::Sink& out) {
+                                     report::write_check_json(report::Reports(&report, 1), lang,
+                                                              out);
+                                   })
            : write_text(
                  cmd.common,
                  (cmd.common.quiet ? "" : pack::packed_text(packed, prepared, cmd.out, lang)) +

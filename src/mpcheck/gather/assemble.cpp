@@ -294,6 +294,9 @@ Submission assemble(const scan::Tree& tree, std::vector<MediaFacts> facts,
   const std::vector<std::string> categories = category_names(rules);
   const naming::VariantWords words = variant_words(rules);
   facts.resize(tree.files.size());
+  // One allocation: grown by doubling, the vector of 10 000 files (2 KB each, most of it the
+  // MediaFacts) would hold its old and new blocks at once, 1.5 times its size at the peak.
+  sub.files.reserve(tree.files.size());
   for (size_t i = 0; i < tree.files.size(); ++i) {
     if (naming::is_pack_metadata(tree.files[i].path)) {
       sub.pack.manifest |= tree.files[i].path == kDriveManifestName;

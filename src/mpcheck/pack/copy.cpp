@@ -163,9 +163,11 @@ Copier::~Copier()
 
 Status stat_source(const std::string& path, SourceStamp& stamp)
 {
-  Fd fd(open_read_only(path));
+  // Looked at, not opened (stage() opens it once, to copy it): one stat and one access
+  // check instead of open, fstat and close for each of 10 000 small files. A FIFO is never
+  // opened here, so never waited on.
   struct stat st;
-  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0)
+  if (::stat(path.c_str(), &st) != 0 || ::faccessat(AT_FDCWD, path.c_str(), R_OK, AT_EACCESS) != 0)
     return errno_status(errno, "cannot read", path);
   if (!S_ISREG(st.st_mode))
     return {"io", fmt::format("{} is not a regular file", path)};

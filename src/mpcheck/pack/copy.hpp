@@ -21,8 +21,8 @@ struct SourceStamp {
   friend bool operator==(const SourceStamp&, const SourceStamp&) = default;
 };
 
-// Opens `path` read-only (never for writing, never touching its times) and reads its size and
-// mtime. Not a regular file or unreadable → "io".
+// Reads the size and mtime of `path` and whether it may be read, without opening it (so never
+// touching its times, never waiting on a FIFO). Not a regular file or unreadable → "io".
 Status stat_source(const std::string& path, SourceStamp& stamp);
 
 // The copy buffers: large so that each system call moves a lot, a few so that reading and

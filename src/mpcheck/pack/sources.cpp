@@ -1,6 +1,8 @@
 #include "mpcheck/pack/sources.hpp"
 
 #include <filesystem>
+#include <sys/stat.h>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -10,14 +12,51 @@ namespace mpcheck::pack {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// canonical(given), with the folders' real paths looked up once each: a file that is no link
+// is its real folder plus its name (one lstat instead of a readlink per component of the path,
+// 40 000 calls for 10 000 files); a link, or a file that cannot be looked at, is resolved in
+// full by canonical() (its errors are canonical's).
+class Resolver {
+public:
+  fs::path real(const fs::path& given, std::error_code& ec)
+  {
+    ec.clear();
+    struct stat st;
+    if (!given.has_parent_path() || ::lstat(given.c_str(), &st) != 0 || S_ISLNK(st.st_mode))
+      return fs::canonical(given, ec);
+    const std::string folder = given.parent_path().string();
+    auto it = m_folders.find(folder);
+    if (it == m_folders.end()) {
+      std::error_code fec;
+      fs::path real_folder = fs::canonical(given.parent_path(), fec);
+      if (fec)
+        return fs::canonical(given, ec);
+      it = m_folders.emplace(folder, std::move(real_folder)).first;
+    }
+    return it->second / given.filename();
+  }
+
+private:
+  std::unordered_map<std::string, fs::path> m_folders;
+};
+
+} // namespace
+
 void resolve_sources(layout::PackPlan& plan, const std::string& src, std::vector<Link>& links)
 {
   std::error_code ec;
   const fs::path src_abs = fs::absolute(src).lexically_normal();
   const fs::path src_real = fs::weakly_canonical(src_abs, ec);
+  std::error_code cwd_ec;
+  const fs::path cwd = fs::current_path(cwd_ec); // once, not once a file (fs::absolute)
+  Resolver resolver;
   for (auto& f : plan.files) {
-    const fs::path given = fs::absolute(f.source).lexically_normal();
-    const fs::path real = fs::canonical(given, ec);
+    const fs::path source(f.source);
+    const fs::path given =
+        (source.is_absolute() || cwd_ec ? fs::absolute(source) : cwd / source).lexically_normal();
+    const fs::path real = resolver.real(given, ec);
     if (ec) { // missing or unreadable: execute() says so
       f.source = given.string();
       continue;

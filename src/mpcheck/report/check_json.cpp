@@ -1,5 +1,6 @@
 #include "mpcheck/report/check_report.hpp"
 
+#include "mpcheck/report/json_writer.hpp"
 #include "mpcheck/report/probe_report.hpp"
 
 namespace mpcheck::report {
@@ -25,90 +26,105 @@ Json finding_json(const Finding& f, Lang lang)
               {"source", f.source}};
 }
 
-Json works_json(const Submission& sub)
-{
-  Json works = Json::array();
-  for (const auto& w : sub.works) {
-    Json files = Json::array();
-    for (int i : w.files)
-      files.push_back(sub.files[size_t(i)].path);
-    Json docs = Json::array();
-    for (int i : w.documents)
-      docs.push_back(sub.files[size_t(i)].path);
-    works.push_back(Json{{"title", w.title},
-                         {"category", w.category},
-                         {"unit", w.unit},
-                         {"episodes", w.episodes},
-                         {"files", files},
-                         {"documents", docs}});
-  }
-  return works;
-}
-
-Json files_json(const Submission& sub, Lang lang)
+Json work_json(const Submission& sub, const Work& w)
 {
   Json files = Json::array();
-  for (const auto& f : sub.files) {
-    Json facts = nullptr;
-    if (f.facts.container || f.facts.image || f.facts.document || f.facts.error) {
-      facts = facts_to_json(f.facts, lang);
-      facts.erase("path"); // the file's path is given relative to the root above
-    }
-    files.push_back(Json{{"path", f.path},
-                         {"kind", kind_name(f.kind)},
-                         {"size", f.size},
-                         {"sha256", f.sha256.empty() ? Json(nullptr) : Json(f.sha256)},
-                         {"facts", facts}});
-  }
-  return files;
+  for (int i : w.files)
+    files.push_back(sub.files[size_t(i)].path);
+  Json docs = Json::array();
+  for (int i : w.documents)
+    docs.push_back(sub.files[size_t(i)].path);
+  return Json{{"title", w.title},       {"category", w.category}, {"unit", w.unit},
+              {"episodes", w.episodes}, {"files", files},         {"documents", docs}};
 }
 
-Json report_json(const checks::CheckReport& report, Lang lang)
+Json file_json(const SubmissionFile& f, Lang lang)
+{
+  Json facts = nullptr;
+  if (f.facts.container || f.facts.image || f.facts.document || f.facts.error) {
+    facts = facts_to_json(f.facts, lang);
+    facts.erase("path"); // the file's path is given relative to the root above
+  }
+  return Json{{"path", f.path},
+              {"kind", kind_name(f.kind)},
+              {"size", f.size},
+              {"sha256", f.sha256.empty() ? Json(nullptr) : Json(f.sha256)},
+              {"facts", facts}};
+}
+
+// One report object (schema mpcheck-report/1), its works, files and findings streamed one by
+// one: the memory it takes is that of one file's entry, whatever the number of files.
+void write_report(JsonWriter& out, const checks::CheckReport& report, Lang lang)
 {
   const auto& rules = *report.rules;
-  const checks::Summary summary = checks::summarize(report);
-  Json findings = Json::array();
+  const Submission& sub = report.submission;
+  out.begin_object();
+  out.member("schema", "mpcheck-report/1");
+  out.member("tool", Json{{"name", "mpcheck"}, {"version", MPCHECK_VERSION}});
+  out.member("rules", Json{{"id", rules.id}, {"title", rules.title.in(lang)}});
+  out.member("as_of", report.as_of.str());
+  out.member("root", sub.root);
+  out.member("summary", summary_json(checks::summarize(report)));
+  out.key("works");
+  out.begin_array();
+  for (const auto& w : sub.works)
+    out.value(work_json(sub, w));
+  out.end_array();
+  out.key("files");
+  out.begin_array();
+  for (const auto& f : sub.files)
+    out.value(file_json(f, lang));
+  out.end_array();
+  out.key("findings");
+  out.begin_array();
   for (const auto& f : report.findings)
-    findings.push_back(finding_json(f, lang));
-  return Json{{"schema", "mpcheck-report/1"},
-              {"tool", {{"name", "mpcheck"}, {"version", MPCHECK_VERSION}}},
-              {"rules", {{"id", rules.id}, {"title", rules.title.in(lang)}}},
-              {"as_of", report.as_of.str()},
-              {"root", report.submission.root},
-              {"summary", summary_json(summary)},
-              {"works", works_json(report.submission)},
-              {"files", files_json(report.submission, lang)},
-              {"findings", findings}};
-}
-
-std::string dump(const Json& json)
-{
-  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+    out.value(finding_json(f, lang));
+  out.end_array();
+  out.end_object();
 }
 
 } // namespace
 
+void write_check_json(Reports reports, Lang lang, Sink& sink)
+{
+  JsonWriter out(sink, JsonWriter::Style::pretty);
+  if (reports.size() == 1) {
+    write_report(out, reports.front(), lang);
+  } else {
+    out.begin_array();
+    for (const auto& r : reports)
+      write_report(out, r, lang);
+    out.end_array();
+  }
+  out.end_document();
+}
+
+void write_check_jsonl(Reports reports, Lang lang, Sink& sink)
+{
+  JsonWriter out(sink, JsonWriter::Style::compact);
+  for (const auto& r : reports) {
+    write_report(out, r, lang);
+    out.end_document();
+  }
+}
+
 std::string check_json(const checks::CheckReport& report, Lang lang)
 {
-  return dump(report_json(report, lang));
+  return check_json(Reports(&report, 1), lang);
 }
 
 std::string check_json(Reports reports, Lang lang)
 {
-  if (reports.size() == 1)
-    return check_json(reports.front(), lang);
-  Json all = Json::array();
-  for (const auto& r : reports)
-    all.push_back(report_json(r, lang));
-  return dump(all);
+  StringSink out;
+  write_check_json(reports, lang, out);
+  return std::move(out.text);
 }
 
 std::string check_jsonl(Reports reports, Lang lang)
 {
-  std::string out;
-  for (const auto& r : reports)
-    out += report_json(r, lang).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
-  return out;
+  StringSink out;
+  write_check_jsonl(reports, lang, out);
+  return std::move(out.text);
 }
 
 } // namespace mpcheck::report

@@ -9,6 +9,7 @@
 
 #include "mpcheck/checks/result.hpp"
 #include "mpcheck/core/lang.hpp"
+#include "mpcheck/report/json_writer.hpp"
 #include "mpcheck/report/probe_report.hpp"
 
 namespace mpcheck::report {
@@ -24,6 +25,10 @@ std::string check_json(const checks::CheckReport& report, Lang lang);
 std::string check_json(Reports reports, Lang lang);
 // JSON Lines: each report's object on one line, however many there are.
 std::string check_jsonl(Reports reports, Lang lang);
+// The same text, streamed to `out` file by file and finding by finding (json_writer.hpp): the
+// memory they take does not grow with the report (the std::string forms gather this text).
+void write_check_json(Reports reports, Lang lang, Sink& out);
+void write_check_jsonl(Reports reports, Lang lang, Sink& out);
 
 // JUnit XML: one <testsuite> per report, named by its PATH (unique: a second suite of the
 // same name gets " (2)"); in it one <testcase> per file (classname: the work's title, else the
@@ -38,6 +43,8 @@ std::string check_junit(const checks::CheckReport& report, Lang lang);
 // (the checked folder, in originalUriBaseIds); artifacts = the files checked.
 std::string check_sarif(Reports reports, Lang lang);
 std::string check_sarif(const checks::CheckReport& report, Lang lang);
+// The same text, streamed artifact by artifact and result by result.
+void write_check_sarif(Reports reports, Lang lang, Sink& out);
 
 // A finding's details in plain text, one line each when present: what was expected, what was
 // found, how to fix it, the notice's sentence ("要求：…" / "expected: …").

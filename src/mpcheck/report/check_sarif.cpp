@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "mpcheck/report/json_writer.hpp"
 #include "mpcheck/report/probe_report.hpp"
 #include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/util/uri.hpp"
@@ -73,24 +74,28 @@ Json artifact_location(const std::string& uri, int index)
   return location;
 }
 
-Json artifacts_json(const Submission& sub, std::map<std::string, int>& index)
+// The artifact of a file: the bytes on disk, so that the URI leads back to the file even when
+// its name is not NFC or not UTF-8; the report's own spelling of the path is kept in
+// properties.
+Json artifact_json(const SubmissionFile& f)
 {
-  Json out = Json::array();
-  for (const auto& f : sub.files) {
-    // The bytes on disk, so that the URI leads back to the file even when its name is not
-    // NFC or not UTF-8; the report's own spelling of the path is kept in properties.
-    const int i = int(out.size());
-    index.emplace(f.path, i);
-    out.push_back(Json{{"location", artifact_location(percent_encode_path(f.raw_path), -1)},
-                       {"length", f.size},
-                       {"roles", Json::array({"analysisTarget"})},
-                       {"properties", {{"path", f.path}, {"kind", kind_name(f.kind)}}}});
-  }
-  return out;
+  return Json{{"location", artifact_location(percent_encode_path(f.raw_path), -1)},
+              {"length", f.size},
+              {"roles", Json::array({"analysisTarget"})},
+              {"properties", {{"path", f.path}, {"kind", kind_name(f.kind)}}}};
+}
+
+// Each file's path → its index among the artifacts (the first of two files of the same path).
+std::map<std::string, int> artifact_index(const Submission& sub)
+{
+  std::map<std::string, int> index;
+  for (size_t i = 0; i < sub.files.size(); ++i)
+    index.emplace(sub.files[i].path, int(i));
+  return index;
 }
 
 Json result_json(const Finding& f, Lang lang, const std::map<std::string, int>& rule_index,
-                 const std::map<std::string, int>& file_index, const Json& artifacts)
+                 const std::map<std::string, int>& file_index, const Submission& sub)
 {
   Json result{{"ruleId", f.check}};
   if (auto it = rule_index.find(f.check); it != rule_index.end())
@@ -102,7 +107,8 @@ Json result_json(const Finding& f, Lang lang, const std::map<std::string, int>& 
     const Json location =
         it == file_index.end()
             ? artifact_location(percent_encode_path(f.path), -1)
-            : artifact_location(artifacts[size_t(it->second)]["location"]["uri"], it->second);
+            : artifact_location(percent_encode_path(sub.files[size_t(it->second)].raw_path),
+                                it->second);
     Json where;
     where["physicalLocation"]["artifactLocation"] = location;
     result["locations"] = Json::array({where});
@@ -117,44 +123,63 @@ Json result_json(const Finding& f, Lang lang, const std::map<std::string, int>& 
   return result;
 }
 
-Json run_json(const checks::CheckReport& report, Lang lang)
+// One run, its artifacts and results streamed one by one.
+void write_run(JsonWriter& out, const checks::CheckReport& report, Lang lang)
 {
   const rules::RuleSet& rules = *report.rules;
   const Submission& sub = report.submission;
   const char* language = lang == Lang::en ? "en-US" : "zh-CN";
-  std::map<std::string, int> rule_index, file_index;
+  std::map<std::string, int> rule_index;
   Json driver{{"name", "mpcheck"},
               {"version", MPCHECK_VERSION},
               {"semanticVersion", MPCHECK_VERSION},
               {"language", language},
               {"rules", rules_json(rules, lang, rule_index)}};
-  const Json artifacts = artifacts_json(sub, file_index);
-  Json results = Json::array();
+  out.begin_object();
+  out.member("tool", Json{{"driver", driver}});
+  out.member("language", language);
+  out.member("originalUriBaseIds", Json{{root_id, {{"uri", root_uri(sub)}}}});
+  out.key("artifacts");
+  out.begin_array();
+  for (const auto& f : sub.files)
+    out.value(artifact_json(f));
+  out.end_array();
+  const std::map<std::string, int> file_index = artifact_index(sub);
+  out.key("results");
+  out.begin_array();
   for (const Finding& f : report.findings)
-    results.push_back(result_json(f, lang, rule_index, file_index, artifacts));
-  Json run{{"tool", {{"driver", driver}}},
-           {"language", language},
-           {"originalUriBaseIds", {{root_id, {{"uri", root_uri(sub)}}}}},
-           {"artifacts", artifacts},
-           {"results", results},
-           {"properties",
-            {{"rules", {{"id", rules.id}, {"title", rules.title.in(lang)}}},
-             {"as_of", report.as_of.str()},
-             {"root", sub.root},
-             {"path", sub.label},
-             {"summary", summary_json(checks::summarize(report))}}}};
-  return run;
+    out.value(result_json(f, lang, rule_index, file_index, sub));
+  out.end_array();
+  out.member("properties", Json{{"rules", {{"id", rules.id}, {"title", rules.title.in(lang)}}},
+                                {"as_of", report.as_of.str()},
+                                {"root", sub.root},
+                                {"path", sub.label},
+                                {"summary", summary_json(checks::summarize(report))}});
+  out.end_object();
 }
 
 } // namespace
 
+void write_check_sarif(Reports reports, Lang lang, Sink& sink)
+{
+  JsonWriter out(sink, JsonWriter::Style::pretty);
+  out.begin_object();
+  out.member("$schema", sarif_schema);
+  out.member("version", "2.1.0");
+  out.key("runs");
+  out.begin_array();
+  for (const auto& report : reports)
+    write_run(out, report, lang);
+  out.end_array();
+  out.end_object();
+  out.end_document();
+}
+
 std::string check_sarif(Reports reports, Lang lang)
 {
-  Json runs = Json::array();
-  for (const auto& report : reports)
-    runs.push_back(run_json(report, lang));
-  Json out{{"$schema", sarif_schema}, {"version", "2.1.0"}, {"runs", runs}};
-  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+  StringSink out;
+  write_check_sarif(reports, lang, out);
+  return std::move(out.text);
 }
 
 std::string check_sarif(const checks::CheckReport& report, Lang lang)

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <filesystem>
+#include <sys/stat.h>
 #include <system_error>
 
 namespace mpcheck::scan {
@@ -66,19 +68,47 @@ std::string real_target(const fs::path& link)
   return ec ? "" : real.string();
 }
 
-void add_file(Tree& tree, const fs::path& abs, const std::string& rel, bool symlink,
+void add_file(Tree& tree, const fs::path& abs, const std::string& rel, int64_t size, bool symlink,
               const std::string& target = "")
 {
-  TreeEntry e{rel, abs.string(), 0, false, symlink, "", target};
+  tree.files.push_back({rel, abs.string(), size, false, symlink, "", target});
+}
+
+// A file named on the command line: its size, or why it has none (not a regular file).
+void add_named_file(Tree& tree, const fs::path& abs, const std::string& rel, bool symlink,
+                    const std::string& target)
+{
   std::error_code ec;
   const auto size = fs::file_size(abs, ec);
   if (ec) {
-    e.error = error_code_name(ec);
-    tree.problems.push_back(e);
+    tree.problems.push_back({rel, abs.string(), 0, false, symlink, error_code_name(ec), target});
     return;
   }
-  e.size = int64_t(size);
-  tree.files.push_back(std::move(e));
+  add_file(tree, abs, rel, int64_t(size), symlink, target);
+}
+
+// fs::status(path, ec) with the size of what it finds (one stat(2) for both: a folder of
+// 10 000 files is stat'ed 10 000 times, not 20 000).
+fs::file_status status_and_size(const fs::path& path, int64_t& size, std::error_code& ec)
+{
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    const int err = errno;
+    ec.assign(err, std::generic_category());
+    return fs::file_status(err == ENOENT || err == ENOTDIR ? fs::file_type::not_found
+                                                           : fs::file_type::none);
+  }
+  ec.clear();
+  size = int64_t(st.st_size);
+  const mode_t m = st.st_mode;
+  return fs::file_status(S_ISDIR(m)    ? fs::file_type::directory
+                         : S_ISREG(m)  ? fs::file_type::regular
+                         : S_ISLNK(m)  ? fs::file_type::symlink
+                         : S_ISFIFO(m) ? fs::file_type::fifo
+                         : S_ISSOCK(m) ? fs::file_type::socket
+                         : S_ISCHR(m)  ? fs::file_type::character
+                         : S_ISBLK(m)  ? fs::file_type::block
+                                       : fs::file_type::unknown);
 }
 
 // A folder given to walk(): every file symlink below it must stay inside it.
@@ -115,7 +145,8 @@ void walk_dir(Tree& tree, const Root& root, const fs::path& dir, const std::stri
     const std::string child = join(rel, abs.filename().string());
     std::error_code lec;
     const bool symlink = it->is_symlink(lec);
-    const fs::file_status st = fs::status(abs, lec); // follows symlinks
+    int64_t size = 0;
+    const fs::file_status st = status_and_size(abs, size, lec); // follows symlinks
     if (lec) {
       tree.problems.push_back({child, abs.string(), 0, false, symlink, error_code_name(lec), ""});
       continue;
@@ -143,7 +174,7 @@ void walk_dir(Tree& tree, const Root& root, const fs::path& dir, const std::stri
       continue;
     }
     if (fs::is_regular_file(st))
-      add_file(tree, abs, child, symlink, target);
+      add_file(tree, abs, child, size, symlink, target);
     else // never opened: reading a FIFO or a device could block or never end
       tree.problems.push_back({child, abs.string(), 0, false, symlink, special_kind(st), ""});
   }
@@ -175,8 +206,8 @@ Tree walk(const std::vector<std::string>& paths)
         tree.root = path.parent_path().string();
       // A file named on the command line is read wherever its links lead: the user named it.
       const bool symlink = fs::is_symlink(path, ec);
-      add_file(tree, path, single ? path.filename().string() : p, symlink,
-               symlink ? real_target(path) : "");
+      add_named_file(tree, path, single ? path.filename().string() : p, symlink,
+                     symlink ? real_target(path) : "");
     }
   }
   auto by_path = [](const TreeEntry& a, const TreeEntry& b) { return a.path < b.path; };

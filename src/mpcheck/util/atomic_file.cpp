@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fcntl.h>
 #include <unistd.h>
+#include <utility>
 
 #include "mpcheck/util/sha256.hpp"
 
@@ -12,18 +13,6 @@ namespace mpcheck::util {
 namespace {
 
 constexpr size_t max_name_bytes = 255;
-
-int write_temp(const std::string& temp, std::string_view content, WriteFunction write)
-{
-  Fd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644));
-  if (fd.fd < 0)
-    return errno;
-  if (const int err = write_all(fd.fd, content.data(), content.size(), write))
-    return err;
-  const int result = ::close(fd.fd);
-  fd.fd = -1;
-  return result == 0 ? 0 : errno;
-}
 
 } // namespace
 
@@ -87,14 +76,71 @@ int commit_file(const std::string& temp, const std::string& path)
   return fsync_dir(folder_of(path));
 }
 
+AtomicFileWriter::AtomicFileWriter(std::string path, WriteFunction write, size_t buffer_bytes)
+    : path_(std::move(path)), temp_(temp_path_for(path_)), write_(write),
+      buffer_bytes_(buffer_bytes)
+{
+  fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd_ < 0)
+    error_ = errno;
+}
+
+AtomicFileWriter::~AtomicFileWriter()
+{
+  if (fd_ >= 0)
+    ::close(fd_);
+  if (!done_)
+    ::unlink(temp_.c_str());
+}
+
+void AtomicFileWriter::flush()
+{
+  if (error_ == 0 && !buffer_.empty())
+    error_ = write_all(fd_, buffer_.data(), buffer_.size(), write_);
+  buffer_.clear();
+}
+
+void AtomicFileWriter::write(std::string_view text)
+{
+  if (error_ != 0)
+    return;
+  if (buffer_.size() + text.size() <= buffer_bytes_) {
+    buffer_.append(text);
+    return;
+  }
+  flush();
+  if (text.size() >= buffer_bytes_) { // a large piece goes out as it is, not copied
+    if (error_ == 0)
+      error_ = write_all(fd_, text.data(), text.size(), write_);
+    return;
+  }
+  buffer_.append(text);
+}
+
+int AtomicFileWriter::commit()
+{
+  if (done_)
+    return error_;
+  flush();
+  if (fd_ >= 0) {
+    if (::close(fd_) != 0 && error_ == 0)
+      error_ = errno;
+    fd_ = -1;
+  }
+  done_ = true;
+  if (error_ != 0) {
+    ::unlink(temp_.c_str());
+    return error_;
+  }
+  error_ = commit_file(temp_, path_);
+  return error_;
+}
+
 int write_file_atomically(const std::string& path, std::string_view content, WriteFunction write)
 {
-  const std::string temp = temp_path_for(path);
-  if (const int err = write_temp(temp, content, write)) {
-    ::unlink(temp.c_str());
-    return err;
-  }
-  return commit_file(temp, path);
+  AtomicFileWriter file(path, write);
+  file.write(content);
+  return file.commit();
 }
 
 } // namespace mpcheck::util

@@ -53,6 +53,37 @@ int write_all(int fd, const void* data, std::size_t size, WriteFunction write = 
 // failure, and `path` is then untouched.
 int commit_file(const std::string& temp, const std::string& path);
 
+// Writes a file as write_file_atomically does, its content given piece by piece (a report
+// streamed as it is rendered): the pieces go to temp_path_for(path) as they come, through a
+// buffer of `buffer_bytes`; commit() then makes it `path`. Until commit() succeeds `path` is
+// untouched; an uncommitted writer removes its temporary file when destroyed.
+class AtomicFileWriter {
+public:
+  explicit AtomicFileWriter(std::string path, WriteFunction write = nullptr,
+                            std::size_t buffer_bytes = std::size_t{1} << 18);
+  ~AtomicFileWriter();
+  AtomicFileWriter(const AtomicFileWriter&) = delete;
+  AtomicFileWriter& operator=(const AtomicFileWriter&) = delete;
+
+  // Appends `text`; after a failure, does nothing (commit() returns the failure).
+  void write(std::string_view text);
+  // 0 so far, or the errno of the first failure (opening the temporary file, writing it).
+  int error() const { return error_; }
+  // Writes what is buffered, closes and commits (commit_file). Returns 0 or errno; on failure
+  // no temporary file is left and `path` is untouched.
+  int commit();
+
+private:
+  void flush();
+  std::string path_, temp_;
+  WriteFunction write_;
+  std::size_t buffer_bytes_;
+  std::string buffer_;
+  int fd_ = -1;
+  int error_ = 0;
+  bool done_ = false; // committed, or failed and cleaned up
+};
+
 // Writes `content` to `path`: to temp_path_for(path) (never following a symlink there), then
 // commit_file. Returns 0 or errno; on failure `path` is untouched and no temporary file is
 // left.
