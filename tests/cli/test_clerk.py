@@ -523,3 +523,34 @@ class PlainChineseWordsTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CheckOfPackMaterialTest(unittest.TestCase):
+    """A clerk who runs `check` on the folder holding works.yaml is pointed to pack."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-material-")
+        self.src = os.path.join(self.tmp, "材料 文件夹")
+        place(fixture("h264-720p25.mp4"), f"{self.src}/VID_20240501_123456.mp4")
+        place(fixture("h264-720p25.mp4"), f"{self.src}/VID_20240501_123456_字幕版.mp4")
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def test_init_pairs_the_versions_and_check_points_to_pack(self):
+        p = run("init", self.src, "--rules", "changzhou-2024")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(f"{self.src}/works.yaml", encoding="utf-8") as f:
+            text = f.read()
+        self.assertIn('subtitled: "VID_20240501_123456_字幕版.mp4"', text)
+        self.assertIn('clean: "VID_20240501_123456.mp4"', text)
+        self.assertEqual(text.count("- title:"), 1)
+        p = run("check", self.src, "--rules", "changzhou-2024", "--fast", "--format", "json")
+        self.assertIn(f'提示：{self.src} 里有 works.yaml', p.stderr)
+        self.assertIn(f'mpcheck pack "{self.src}" --rules changzhou-2024 --out U盘 --dry-run', p.stderr)
+        json.loads(p.stdout)  # the report itself is untouched
+        p = run("check", self.src, "--rules", "changzhou-2024", "--fast", "--lang", "en")
+        self.assertIn("holds works.yaml", p.stderr)
+        os.remove(f"{self.src}/works.yaml")
+        p = run("check", self.src, "--rules", "changzhou-2024", "--fast")
+        self.assertNotIn("works.yaml", p.stderr)

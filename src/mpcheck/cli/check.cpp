@@ -7,12 +7,14 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/checks/context.hpp"
 #include "mpcheck/cli/commands.hpp"
 #include "mpcheck/cli/progress.hpp"
 #include "mpcheck/gather/run.hpp"
 #include "mpcheck/pack/outputs.hpp"
 #include "mpcheck/report/check_html.hpp"
 #include "mpcheck/report/check_report.hpp"
+#include "mpcheck/report/terminal.hpp"
 #include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/rules/loader.hpp"
 
@@ -163,6 +165,29 @@ int run(const CheckCommand& cmd)
       print_error(path_error_text(e, lang));
   if (usage)
     return exit_usage;
+  // A folder holding works.yaml is the material pack works from, not a drive: its names and
+  // folders are what pack renames and sorts. Said once, on stderr, so reports stay as they are.
+  std::error_code ec;
+  if (!cmd.common.quiet)
+    for (const auto& target : planned.targets)
+      if (target.scope == Scope::drive && target.paths.size() == 1 &&
+          std::filesystem::is_regular_file(target.paths[0] + "/works.yaml", ec)) {
+        const std::string& folder = target.paths[0];
+        const std::string quoted = checks::shell_quote(folder);
+        fmt::print(stderr, "{}\n",
+                   report::terminal_safe(
+                       lang == Lang::en
+                           ? fmt::format("mpcheck: note: {0} holds works.yaml: it is the material "
+                                         "`mpcheck pack` sorts and renames by it. To see the "
+                                         "drive it makes: mpcheck pack {2} --rules {1} --out "
+                                         "U盘 --dry-run. Checked below as it is now.",
+                                         folder, cmd.rules, quoted)
+                           : fmt::format("mpcheck: 提示：{0} 里有 works.yaml，是打包前的材料："
+                                         "mpcheck pack 会按它改名、分文件夹。想看打包后的样子："
+                                         "mpcheck pack {2} --rules {1} --out U盘 --dry-run。"
+                                         "下面按现在的样子检查。",
+                                         folder, cmd.rules, quoted)));
+      }
   std::vector<checks::CheckReport> reports;
   for (const auto& target : planned.targets) {
     ProgressLine progress(cmd.common, {"已检查", "checked"});
