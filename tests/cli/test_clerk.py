@@ -554,3 +554,27 @@ class CheckOfPackMaterialTest(unittest.TestCase):
         os.remove(f"{self.src}/works.yaml")
         p = run("check", self.src, "--rules", "changzhou-2024", "--fast")
         self.assertNotIn("works.yaml", p.stderr)
+
+
+class RenameFailureIsSaidInChineseTest(unittest.TestCase):
+    """A rename the file system refuses midway: said in Chinese, and every name put back."""
+
+    def test_a_name_too_long_is_said_and_undone(self):
+        tmp = tempfile.mkdtemp(prefix="mpcheck-rename-fail-")
+        try:
+            long_title = "长" * 60  # 180 bytes: with the unit below, over 255
+            names = [f"短-微视频-单位（有字幕）.mp4", f"{long_title}-微视频-单位（有字幕）.mp4"]
+            for n in names:
+                place(fixture("h264-720p25.mp4"), os.path.join(tmp, n))
+            p = run("rename", tmp, "--rules", "changzhou-2024", "--unit", "钟楼区委组织部" * 3,
+                    "--journal", os.path.join(tmp, "..", os.path.basename(tmp) + ".json"))
+            self.assertEqual(p.returncode, 3, p.stdout + p.stderr)
+            self.assertIn("改名为", p.stderr)
+            self.assertIn("名字太长；正在撤销", p.stderr)
+            self.assertNotIn("File name too long", p.stderr)
+            self.assertEqual(sorted(os.listdir(tmp)), sorted(names))  # every name put back
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(tmp + ".json", ignore_errors=True)
+            if os.path.exists(tmp + ".json"):
+                os.remove(tmp + ".json")
