@@ -175,7 +175,10 @@ declare -A RSS=([probe]=2048)
 # machine (load 9) for an input that replays in 17 ms, so it gets the probe's margin: a real
 # hang still stops it.
 declare -A TIMEOUT=([probe]=20 [rules]=20)
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0}
+# A 16 MB quarantine and no fill of new blocks: each input's memory is reused instead of
+# faulting in fresh pages (the rules target: +54 % inputs a second, peak RSS 482 → 125 MB);
+# a use after free within the last 16 MB freed is still caught.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=0:quarantine_size_mb=16:max_malloc_fill_size=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 failed=0
 for t in "${TARGETS[@]}"; do
