@@ -25,6 +25,23 @@ namespace mpcheck::fix {
 
 namespace {
 
+// The arguments of an `abuffer` source for frames like `frame` in time base `tb` (a layout
+// the decoder left unspecified: the default one of its channel count).
+std::string abuffer_args(const AVFrame* frame, AVRational tb)
+{
+  AVChannelLayout layout{};
+  if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
+    av_channel_layout_default(&layout, frame->ch_layout.nb_channels);
+  else
+    av_channel_layout_copy(&layout, &frame->ch_layout);
+  char desc[128] = {};
+  av_channel_layout_describe(&layout, desc, sizeof desc);
+  av_channel_layout_uninit(&layout);
+  return fmt::format("time_base={}/{}:sample_rate={}:sample_fmt={}:channel_layout={}", tb.num,
+                     tb.den, frame->sample_rate,
+                     av_get_sample_fmt_name(AVSampleFormat(frame->format)), desc);
+}
+
 using media::CodecPtr;
 using media::FormatPtr;
 using media::FramePtr;
@@ -308,17 +325,7 @@ private:
                          frame->width, frame->height, frame->format, tb.num, tb.den,
                          sar.valid() ? sar.num : 1, sar.valid() ? sar.den : 1);
     } else {
-      AVChannelLayout layout{};
-      if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
-        av_channel_layout_default(&layout, frame->ch_layout.nb_channels);
-      else
-        av_channel_layout_copy(&layout, &frame->ch_layout);
-      char desc[128] = {};
-      av_channel_layout_describe(&layout, desc, sizeof desc);
-      av_channel_layout_uninit(&layout);
-      args = fmt::format("time_base={}/{}:sample_rate={}:sample_fmt={}:channel_layout={}", tb.num,
-                         tb.den, frame->sample_rate,
-                         av_get_sample_fmt_name(AVSampleFormat(frame->format)), desc);
+      args = abuffer_args(frame, tb);
     }
     const char* src_name = job.video ? "buffer" : "abuffer";
     const char* sink_name = job.video ? "buffersink" : "abuffersink";
@@ -508,18 +515,7 @@ std::optional<double> graph_loudness(const Plan& plan)
   };
   const auto feed = [&](AVFrame* frame) {
     if (!graph) {
-      AVChannelLayout layout{};
-      if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
-        av_channel_layout_default(&layout, frame->ch_layout.nb_channels);
-      else
-        av_channel_layout_copy(&layout, &frame->ch_layout);
-      char desc[128] = {};
-      av_channel_layout_describe(&layout, desc, sizeof desc);
-      av_channel_layout_uninit(&layout);
-      const std::string args =
-          fmt::format("time_base={}/{}:sample_rate={}:sample_fmt={}:channel_layout={}",
-                      st->time_base.num, st->time_base.den, frame->sample_rate,
-                      av_get_sample_fmt_name(AVSampleFormat(frame->format)), desc);
+      const std::string args = abuffer_args(frame, st->time_base);
       graph.reset(avfilter_graph_alloc());
       check(avfilter_graph_create_filter(&src, avfilter_get_by_name("abuffer"), "in", args.c_str(),
                                          nullptr, graph.get()),

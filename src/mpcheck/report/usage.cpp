@@ -1,4 +1,5 @@
 #include "mpcheck/report/usage.hpp"
+#include "mpcheck/util/join.hpp"
 
 #include <algorithm>
 #include <span>
@@ -11,6 +12,8 @@
 namespace mpcheck::report {
 
 namespace {
+
+using util::join;
 
 using Row = std::pair<std::string_view, std::string_view>;
 
@@ -126,14 +129,6 @@ std::vector<std::string> split_words(std::string_view text)
       out.emplace_back(text.substr(start, end - start));
     start = end + 1;
   }
-  return out;
-}
-
-std::string join(const std::vector<std::string>& words, std::string_view separator)
-{
-  std::string out;
-  for (const auto& w : words)
-    out += (out.empty() ? "" : std::string(separator)) + w;
   return out;
 }
 

@@ -1,4 +1,5 @@
 #include "mpcheck/rules/reader_words.hpp"
+#include "mpcheck/util/join.hpp"
 
 #include <fmt/format.h>
 
@@ -8,13 +9,7 @@ namespace mpcheck::rules {
 
 namespace {
 
-std::string join(const std::vector<std::string>& words, std::string_view separator)
-{
-  std::string out;
-  for (const auto& word : words)
-    out += (out.empty() ? "" : std::string(separator)) + word;
-  return out;
-}
+using util::join;
 
 std::string expected_zh(const Expectation& e)
 {

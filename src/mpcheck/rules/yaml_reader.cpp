@@ -1,4 +1,5 @@
 #include "mpcheck/rules/yaml_reader.hpp"
+#include "mpcheck/util/join.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -16,13 +17,7 @@ namespace mpcheck::rules {
 
 namespace {
 
-std::string join(const std::vector<std::string>& words, std::string_view separator)
-{
-  std::string out;
-  for (const auto& word : words)
-    out += (out.empty() ? "" : std::string(separator)) + word;
-  return out;
-}
+using util::join;
 
 // Code points in a UTF-8 string (continuation bytes do not count).
 int count_characters(std::string_view text)
