@@ -223,6 +223,17 @@ TEST_CASE("media::plan_sample_times: long GOPs are sampled at their keyframes")
     shifted.push_back(10.0 * k + 5);
   shifted.front() = 0;
   CHECK(plan_pair_times(60, tens, shifted).size() > 6);
+  // Encoders that cut scenes two pictures apart (keyframes 80 ms later in one version): those
+  // keyframes cost the other version two pictures each, and are sampled.
+  std::vector<double> later;
+  for (double k : tens)
+    later.push_back(k == 0 ? 0 : k + 0.08);
+  const std::vector<double> close = plan_pair_times(60, tens, later);
+  CHECK(close.size() >= 4);
+  CHECK(close.size() <= 10);
+  for (double t : close)
+    CHECK((std::find(tens.begin(), tens.end(), t) != tens.end() ||
+           std::find(later.begin(), later.end(), t) != later.end()));
 }
 
 TEST_CASE("media::scan_from_idet: interlaced needs one dominant field order")

@@ -303,16 +303,22 @@ std::vector<double> plan_pair_times(double duration_s, const std::vector<double>
   }
   std::sort(times.begin(), times.end());
   times.erase(std::unique(times.begin(), times.end()), times.end());
-  // Only the keyframes both versions share can stand in for the grid in both.
-  std::vector<double> shared;
-  for (double k : keyframes_a) {
-    const auto it = std::lower_bound(keyframes_b.begin(), keyframes_b.end(), k - 1e-3);
-    if (it != keyframes_b.end() && *it <= k + 1e-3)
-      shared.push_back(k);
-  }
-  return keyframes_if_cheaper(std::move(times), duration_s, shared, max_samples, [&](double t) {
+  // The keyframes that cost both versions little can stand in for the grid in both: those
+  // they share, and a keyframe of one that lies at most a second after one of the other (two
+  // exports of one project whose encoders cut scenes a picture or two apart).
+  const auto cost = [&](double t) {
     return (decode_span(keyframes_a, t) + decode_span(keyframes_b, t)) / 2; // per version
-  });
+  };
+  std::vector<double> cheap;
+  for (const auto* keys : {&keyframes_a, &keyframes_b})
+    for (double k : *keys)
+      if (cost(k) <= 0.5)
+        cheap.push_back(k);
+  std::sort(cheap.begin(), cheap.end());
+  cheap.erase(std::unique(cheap.begin(), cheap.end(),
+                          [](double x, double y) { return std::abs(x - y) < 1e-3; }),
+              cheap.end());
+  return keyframes_if_cheaper(std::move(times), duration_s, cheap, max_samples, cost);
 }
 
 std::vector<double> plan_sample_times(double duration_s, const std::vector<double>& keyframes,
