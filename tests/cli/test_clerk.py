@@ -290,9 +290,10 @@ class ProgressCountsDecodingTest(unittest.TestCase):
             src = f"{tmp}/src"
             os.makedirs(src)
             video = f"{src}/甲-微视频-{UNIT}.mp4"
-            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25", "-f", "lavfi", "-i",
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25", "-f", "lavfi", "-i",
                    "sine=frequency=440:sample_rate=48000", "-t", "60", "-c:v", "libx264",
-                   "-preset", "ultrafast", "-g", "100000", "-pix_fmt", "yuv420p", "-c:a", "aac",
+                   "-preset", "ultrafast", "-g", "100000", "-sc_threshold", "0",
+                   "-pix_fmt", "yuv420p", "-c:a", "aac",
                    "-b:a", "64k", video)
             size = os.path.getsize(video)
 

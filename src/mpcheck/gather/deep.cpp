@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <future>
 #include <thread>
 
@@ -150,7 +151,13 @@ void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& 
     const SubmissionFile* b = u.second >= 0 ? &sub.files[size_t(u.second)] : nullptr;
     std::optional<std::vector<media::Analysis>> analyses;
     if (early)
-      analyses = early->take(a.raw_path, b ? b->raw_path : "");
+      analyses = early->take(a.raw_path, b ? b->raw_path : "", [&](double a_done, double b_done) {
+        if (!meter)
+          return;
+        meter->advance_within(size_t(u.first), int64_t(a_done * double(a.size)));
+        if (b)
+          meter->advance_within(size_t(u.second), int64_t(b_done * double(b->size)));
+      });
     const media::AnalyzeOptions a_options = counted(options, meter, sub, u.first);
     if (!analyses)
       analyses = b ? analyze_pair(a.abs_path, b->abs_path, a_options,
@@ -251,16 +258,25 @@ void EarlyAnalyses::work()
   }
 }
 
-std::vector<media::Analysis> EarlyAnalyses::run(const Task& task) const
+std::vector<media::Analysis> EarlyAnalyses::run(Task& task)
 {
+  auto counting = [&](int which) {
+    media::AnalyzeOptions options = m_options;
+    options.on_progress = [this, &task, which](double done) {
+      std::lock_guard lock(m_mutex);
+      task.done[which] = done;
+    };
+    return options;
+  };
   const std::string a = util::join_path(m_root, task.first);
   if (task.second.empty())
-    return {media::analyze(a, media::own_keyframes_plan(), m_options)};
-  return analyze_pair(a, util::join_path(m_root, task.second), m_options, m_options);
+    return {media::analyze(a, media::own_keyframes_plan(), counting(0))};
+  return analyze_pair(a, util::join_path(m_root, task.second), counting(0), counting(1));
 }
 
-std::optional<std::vector<media::Analysis>> EarlyAnalyses::take(const std::string& first,
-                                                                const std::string& second)
+std::optional<std::vector<media::Analysis>>
+EarlyAnalyses::take(const std::string& first, const std::string& second,
+                    const std::function<void(double, double)>& progress)
 {
   std::unique_lock lock(m_mutex);
   const auto it = m_tasks.find({first, second});
@@ -272,7 +288,14 @@ std::optional<std::vector<media::Analysis>> EarlyAnalyses::take(const std::strin
     task->state = State::withdrawn;
     return std::nullopt;
   }
-  m_changed.wait(lock, [&] { return task->state == State::done; });
+  while (!m_changed.wait_for(lock, std::chrono::milliseconds(100),
+                             [&] { return task->state == State::done; }))
+    if (progress) {
+      const double a = task->done[0], b = task->done[1];
+      lock.unlock(); // the meter takes its own lock
+      progress(a, b);
+      lock.lock();
+    }
   lock.unlock();
   const std::vector<Stamp> now = {stamp_of(first), stamp_of(second)};
   if (!task->result || now != task->stamps || now[0].size < 0)

@@ -6,6 +6,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -52,8 +53,11 @@ public:
   // The analyses of `first` (and `second`, "" for a single) when that unit was handed over
   // and its files are unchanged; waits for one under way. nullopt: analyse it yourself (a
   // unit still queued is taken back from the queue).
-  std::optional<std::vector<media::Analysis>> take(const std::string& first,
-                                                   const std::string& second);
+  // `progress`, when given, is told while it waits how far each file of the unit is (0…1,
+  // `first` then `second`), about every 100 ms.
+  std::optional<std::vector<media::Analysis>>
+  take(const std::string& first, const std::string& second,
+       const std::function<void(double first_done, double second_done)>& progress = {});
 
   void wait();       // until every unit handed over is analysed (for the tests)
   int taken() const; // results used, for the tests
@@ -70,12 +74,13 @@ private:
     std::vector<Stamp> stamps;
     State state = State::queued;
     std::optional<std::vector<media::Analysis>> result;
+    double done[2] = {0, 0}; // how far each file's analysis is, under m_mutex
   };
 
   Stamp stamp_of(const std::string& rel) const;
   void add(const std::string& first, const std::string& second);
   void work();
-  std::vector<media::Analysis> run(const Task& task) const;
+  std::vector<media::Analysis> run(Task& task);
 
   std::string m_root;
   media::AnalyzeOptions m_options;
