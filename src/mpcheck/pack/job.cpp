@@ -268,8 +268,8 @@ std::string contents_text(const Prepared& prepared, Lang lang)
       out += fmt::format("  {}：{}\n", l.path, l.why.in(lang));
   }
   if (!prepared.kept_forms.empty()) {
-    out += say(lang, "单位填写的表格（原样保留）：\n",
-               "The unit's own forms (kept as they are):\n");
+    out +=
+        say(lang, "单位填写的表格（原样保留）：\n", "The unit's own forms (kept as they are):\n");
     for (const auto& dest : prepared.kept_forms)
       out += "  " + dest + "\n";
   }
