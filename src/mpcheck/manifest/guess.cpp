@@ -100,36 +100,17 @@ Guess* other_version(std::vector<Guess>& works, const SubmissionFile& f)
 void add_media(std::vector<Guess>& works, const SubmissionFile& f)
 {
   const auto named = title_category(f);
-  const auto variant = f.work_name ? f.work_name->name.variant : naming::Variant::none;
-  // Two versions named by hand ("VID_1.mp4" and "VID_1_字幕版.mp4") make one work: the one
-  // without a version word is the other version.
-  if (!named && f.episode <= 0) {
-    if (Guess* w = other_version(works, f)) {
-      if (f.facts.container && f.facts.container->duration_known)
-        w->seconds = std::max(w->seconds, f.facts.container->duration_s);
-      const bool bare_is_mine = variant == naming::Variant::none;
-      const std::string bare = bare_is_mine ? f.path : w->video;
-      const naming::Variant marked =
-          bare_is_mine
-              ? (!w->subtitled.empty() ? naming::Variant::subtitled : naming::Variant::clean)
-              : variant;
-      if (!bare_is_mine)
-        (variant == naming::Variant::subtitled ? w->subtitled : w->clean) = f.path;
-      if (!bare.empty() && w->subtitled.empty() != w->clean.empty()) {
-        (marked == naming::Variant::subtitled ? w->clean : w->subtitled) = bare;
-        w->video.clear();
-      }
-      return;
-    }
-  }
-  if (!named)
+  // Two versions named by hand ("VID_1.mp4" and "VID_1_字幕版.mp4") make one work; the video
+  // without a version word becomes the other version (guess_manifest).
+  Guess* found = !named && f.episode <= 0 ? other_version(works, f) : nullptr;
+  if (!named && !found)
     works.push_back(Guess{"", "", f.name});
-  Guess& w = named ? work_for(works, named->first, named->second) : works.back();
-  const std::string& category = named ? named->second : w.category;
-  if (w.category.empty())
-    w.category = category;
+  Guess& w = found ? *found : named ? work_for(works, named->first, named->second) : works.back();
+  if (w.category.empty() && named)
+    w.category = named->second;
   if (f.facts.container && f.facts.container->duration_known)
     w.seconds = std::max(w.seconds, f.facts.container->duration_s);
+  const auto variant = f.work_name ? f.work_name->name.variant : naming::Variant::none;
   if (f.episode > 0)
     w.episodes[f.episode] = f.path;
   else if (variant == naming::Variant::subtitled)
