@@ -1,10 +1,15 @@
 #include "mpcheck/gather/deep.hpp"
 
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
 #include <unistd.h>
 
 #include <doctest/doctest.h>
+
+#include "mpcheck/gather/run.hpp"
+#include "mpcheck/rules/loader.hpp"
 
 using namespace mpcheck;
 using namespace mpcheck::gather;
@@ -128,4 +133,59 @@ TEST_CASE("EarlyAnalyses on fixtures: stopping with work queued drops it and wai
     early.single("作品/b.mp4");
   } // the destructor returns: queued units dropped, a running one finished
   CHECK(fs::exists(drive.path("作品/b.mp4")));
+}
+
+namespace {
+
+// Hands out what it was given for one unit (by the first file's path relative to the folder)
+// and counts the calls; every other unit is the check's to decode.
+class GivenAnalyses final : public KnownAnalyses {
+public:
+  std::string first;
+  UnitAnalysis given;
+  int asked = 0;
+  std::optional<UnitAnalysis> take_unit(const SubmissionFile& a, const SubmissionFile*,
+                                        const std::function<void(double, double)>&) override
+  {
+    ++asked;
+    if (a.raw_path != first)
+      return std::nullopt;
+    return given;
+  }
+};
+
+} // namespace
+
+TEST_CASE("analyze_submission on fixtures: a unit known is taken, not decoded; the rest is")
+{
+  Drive drive;
+  fs::rename(drive.path("作品/a（有字幕）.mp4"), drive.path("作品/党课-微视频-单位（有字幕）.mp4"));
+  fs::rename(drive.path("作品/a（无字幕）.mp4"), drive.path("作品/党课-微视频-单位（无字幕）.mp4"));
+  const auto rules = rules::load_rules("changzhou-2024");
+  Submission sub = gather::gather({drive.dir.string()}, rules, 2, false, nullptr, true);
+  REQUIRE(sub.pairs.size() == 1);
+  GivenAnalyses known;
+  known.first = "作品/b.mp4";
+  DeepFacts marked;
+  marked.frames_decoded = 4242; // no analysis decodes that many pictures of a 4-second clip
+  known.given = {{marked}, std::nullopt};
+  analyze_submission(sub, 2, {}, nullptr, &known);
+  CHECK(known.asked == 2); // the pair and the single video
+  for (const SubmissionFile& f : sub.files) {
+    REQUIRE(f.facts.deep);
+    if (f.raw_path == "作品/b.mp4")
+      CHECK(f.facts.deep->frames_decoded == 4242);
+    else
+      CHECK((f.facts.deep->frames_decoded > 0 && f.facts.deep->frames_decoded < 200));
+  }
+  CHECK(sub.pairs[0].compared);
+
+  SUBCASE("facts for the wrong number of files are not taken")
+  {
+    known.first = sub.files[size_t(sub.pairs[0].subtitled)].raw_path;
+    known.given = {{marked}, std::nullopt}; // one file's facts for a pair
+    analyze_submission(sub, 2, {}, nullptr, &known);
+    for (const SubmissionFile& f : sub.files)
+      CHECK(f.facts.deep->frames_decoded != 4242);
+  }
 }

@@ -344,9 +344,35 @@ std::string canonical(const std::string& path)
   return fs::weakly_canonical(path, ec).string();
 }
 
+// What decoding learnt of remuxed sources, for their outputs: by the output's canonical path,
+// and for a pair whose two versions were both remuxed, their comparison.
+class ProvenAnalyses final : public gather::KnownAnalyses {
+public:
+  std::map<std::string, DeepFacts> facts;
+  std::map<std::pair<std::string, std::string>, PairComparison> pairs;
+
+  std::optional<gather::UnitAnalysis> take_unit(const SubmissionFile& first,
+                                                const SubmissionFile* second,
+                                                const std::function<void(double, double)>&) override
+  {
+    const std::string a = canonical(first.abs_path);
+    const auto fa = facts.find(a);
+    if (fa == facts.end())
+      return std::nullopt;
+    if (!second)
+      return gather::UnitAnalysis{{fa->second}, std::nullopt};
+    const std::string b = canonical(second->abs_path);
+    const auto fb = facts.find(b);
+    const auto pair = pairs.find({a, b});
+    if (fb == facts.end() || pair == pairs.end())
+      return std::nullopt; // decoded, so that the pair is compared
+    return gather::UnitAnalysis{{fa->second, fb->second}, pair->second};
+  }
+};
+
 // The proof of a remux: the output read back (demuxed, nothing decoded) holds the very
 // packets copied from the source. What decoding learnt of the source then holds for it.
-void prove_remuxes(std::vector<Item*>& done, gather::RunOptions& options)
+void prove_remuxes(std::vector<Item*>& done, ProvenAnalyses& proven)
 {
   std::map<std::string, std::string> output_of; // the source's canonical path → the output's
   for (Item* item : done) {
@@ -356,7 +382,7 @@ void prove_remuxes(std::vector<Item*>& done, gather::RunOptions& options)
     item->proven = read_back && *read_back == item->digest;
     if (!item->proven)
       continue;
-    options.known_deep[canonical(item->dest.final_path)] = *item->source_deep;
+    proven.facts[canonical(item->dest.final_path)] = *item->source_deep;
     output_of[canonical(item->plan.source)] = canonical(item->dest.final_path);
   }
   for (const Item* item : done) {
@@ -365,7 +391,7 @@ void prove_remuxes(std::vector<Item*>& done, gather::RunOptions& options)
     const auto sub = output_of.find(canonical(item->pair_sources->first));
     const auto clean = output_of.find(canonical(item->pair_sources->second));
     if (sub != output_of.end() && clean != output_of.end())
-      options.known_pairs[{sub->second, clean->second}] = *item->pair_comparison;
+      proven.pairs[{sub->second, clean->second}] = *item->pair_comparison;
   }
 }
 
@@ -380,9 +406,9 @@ void recheck(std::vector<Item*>& done, const rules::RuleSet& rules, gather::RunO
   for (const Item* item : done)
     target.paths.push_back(item->dest.final_path);
   options.on_progress = {};
-  prove_remuxes(done, options);
-  options.decode =
-      !std::all_of(done.begin(), done.end(), [](const Item* item) { return item->proven; });
+  ProvenAnalyses proven;
+  prove_remuxes(done, proven);
+  options.known = &proven;
   const checks::CheckReport report = gather::run_check(target, rules, options);
   for (Item* item : done) {
     std::error_code ec;

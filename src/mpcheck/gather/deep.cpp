@@ -120,54 +120,71 @@ std::vector<media::Analysis> analyze_pair(const std::string& subtitled_path,
   return out;
 }
 
-// Hands the analyses of unit `u` to its files (and its pair's comparison).
-void apply(Submission& sub, const Unit& u, std::vector<media::Analysis>& analyses)
+// What the decoded pictures of a unit tell: each file's facts and, for a pair (`first` is
+// its subtitled version), the comparison of their samples, matched within half a frame: the
+// same picture in two encodes of one timeline.
+UnitAnalysis unit_of(const SubmissionFile& first, std::vector<media::Analysis>& analyses)
 {
-  SubmissionFile& a = sub.files[size_t(u.first)];
-  if (u.second < 0) {
-    a.facts.deep = std::move(analyses[0].facts);
-    return;
+  UnitAnalysis out;
+  if (analyses.size() == 2) {
+    const double fps = first.facts.video && first.facts.video->frame_rate.valid()
+                           ? first.facts.video->frame_rate.value()
+                           : 25;
+    out.comparison =
+        media::compare_pair(analyses[0].samples, analyses[1].samples, 0.5 / std::max(1.0, fps));
   }
-  SubmissionFile& b = sub.files[size_t(u.second)];
-  // Matched within half a frame: the same picture in two encodes of one timeline.
-  const double fps = a.facts.video->frame_rate.valid() ? a.facts.video->frame_rate.value() : 25;
-  VersionPair& pair = sub.pairs[size_t(u.pair)];
-  pair.comparison =
-      media::compare_pair(analyses[0].samples, analyses[1].samples, 0.5 / std::max(1.0, fps));
-  pair.compared = true;
-  a.facts.deep = std::move(analyses[0].facts);
-  b.facts.deep = std::move(analyses[1].facts);
+  for (media::Analysis& a : analyses)
+    out.facts.push_back(std::move(a.facts));
+  return out;
+}
+
+// Hands the analysis of unit `u` to its files (and its pair's comparison).
+void apply(Submission& sub, const Unit& u, UnitAnalysis& analysis)
+{
+  sub.files[size_t(u.first)].facts.deep = std::move(analysis.facts.at(0));
+  if (u.second < 0)
+    return;
+  sub.files[size_t(u.second)].facts.deep = std::move(analysis.facts.at(1));
+  if (analysis.comparison) {
+    VersionPair& pair = sub.pairs[size_t(u.pair)];
+    pair.comparison = *analysis.comparison;
+    pair.compared = true;
+  }
 }
 
 } // namespace
 
 void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& options,
-                        ProgressMeter* meter, EarlyAnalyses* early)
+                        ProgressMeter* meter, KnownAnalyses* known)
 {
   const std::vector<Unit> units = plan_units(sub);
   parallel_for(units.size(), jobs, [&](size_t i) {
     const Unit& u = units[i];
     const SubmissionFile& a = sub.files[size_t(u.first)];
     const SubmissionFile* b = u.second >= 0 ? &sub.files[size_t(u.second)] : nullptr;
-    std::optional<std::vector<media::Analysis>> analyses;
-    if (early)
-      analyses = early->take(a.raw_path, b ? b->raw_path : "", [&](double a_done, double b_done) {
+    std::optional<UnitAnalysis> analysis;
+    if (known)
+      analysis = known->take_unit(a, b, [&](double a_done, double b_done) {
         if (!meter)
           return;
         meter->advance_within(size_t(u.first), int64_t(a_done * double(a.size)));
         if (b)
           meter->advance_within(size_t(u.second), int64_t(b_done * double(b->size)));
       });
-    const media::AnalyzeOptions a_options = counted(options, meter, sub, u.first);
-    if (!analyses)
-      analyses = b ? analyze_pair(a.abs_path, b->abs_path, a_options,
-                                  counted(options, meter, sub, u.second))
-                   : std::vector<media::Analysis>{
-                         media::analyze(a.abs_path, media::own_keyframes_plan(), a_options)};
-    const int64_t bytes = a.size + (b ? b->size : 0);
-    apply(sub, u, *analyses);
+    if (analysis && analysis->facts.size() != (b ? 2u : 1u))
+      analysis.reset(); // not this unit's: analyse it here
+    if (!analysis) {
+      const media::AnalyzeOptions a_options = counted(options, meter, sub, u.first);
+      std::vector<media::Analysis> decoded =
+          b ? analyze_pair(a.abs_path, b->abs_path, a_options,
+                           counted(options, meter, sub, u.second))
+            : std::vector<media::Analysis>{
+                  media::analyze(a.abs_path, media::own_keyframes_plan(), a_options)};
+      analysis = unit_of(a, decoded);
+    }
+    apply(sub, u, *analysis);
     if (meter)
-      meter->advance(bytes, b ? 2 : 1,
+      meter->advance(a.size + (b ? b->size : 0), b ? 2 : 1,
                      b ? std::vector<size_t>{size_t(u.first), size_t(u.second)}
                        : std::vector<size_t>{size_t(u.first)});
   });
@@ -303,6 +320,17 @@ EarlyAnalyses::take(const std::string& first, const std::string& second,
   lock.lock();
   ++m_taken;
   return std::move(task->result);
+}
+
+std::optional<UnitAnalysis>
+EarlyAnalyses::take_unit(const SubmissionFile& first, const SubmissionFile* second,
+                         const std::function<void(double, double)>& progress)
+{
+  std::optional<std::vector<media::Analysis>> analyses =
+      take(first.raw_path, second ? second->raw_path : "", progress);
+  if (!analyses)
+    return std::nullopt;
+  return unit_of(first, *analyses);
 }
 
 void EarlyAnalyses::wait()

@@ -21,15 +21,35 @@
 
 namespace mpcheck::gather {
 
-class EarlyAnalyses;
+// What the analysis of one unit — a single video, or the two versions of a programme — gives
+// the check: the deep facts of its file or files (the subtitled version first) and, for a
+// pair, how the two compare.
+struct UnitAnalysis {
+  std::vector<DeepFacts> facts;
+  std::optional<PairComparison> comparison;
+};
+
+// Analyses the check does not make itself, unit by unit: made ahead of it (pack hands each
+// video to EarlyAnalyses as soon as it is on the drive) or known by proof (fix: a remux holds
+// its source's very packets, so what decoding learnt of the source holds for it). The one way
+// the check takes an analysis it did not make.
+class KnownAnalyses {
+public:
+  virtual ~KnownAnalyses() = default;
+  // The analysis of the unit of `first` (and `second`, null for a single video), or nullopt:
+  // the check analyses it itself. `progress`, when given, is told while the call waits for an
+  // analysis under way how far each file is (0…1, `first` then `second`).
+  virtual std::optional<UnitAnalysis>
+  take_unit(const SubmissionFile& first, const SubmissionFile* second,
+            const std::function<void(double first_done, double second_done)>& progress) = 0;
+};
 
 // Analyses every readable video of `sub` on up to `jobs` workers (0: all cores). A pair's
 // two files are decoded side by side on two threads; memory stays bounded by the workers
 // (sampled pictures are dropped once a pair is compared). Each video analysed advances
-// `meter` by its size. Analyses `early` already made (or is making) of the same files are
-// taken instead of decoding again.
+// `meter` by its size. Units `known` has are taken from it instead of decoded.
 void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& options = {},
-                        ProgressMeter* meter = nullptr, EarlyAnalyses* early = nullptr);
+                        ProgressMeter* meter = nullptr, KnownAnalyses* known = nullptr);
 
 // Analyses begun before the check, on their own workers: `pack` hands each video over as
 // soon as it is in place on the drive, and decodes it while it copies the next, instead of
@@ -37,7 +57,7 @@ void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& 
 // same unit (the same pair, or the same single file, by path relative to the folder) whose
 // files are still the ones analysed (device, inode, size and modification time unchanged);
 // anything else it analyses itself, so the report is the one a plain check would give.
-class EarlyAnalyses {
+class EarlyAnalyses final : public KnownAnalyses {
 public:
   // `root`: the folder the check will walk; `options` must be the check's (analyze_options).
   EarlyAnalyses(std::string root, media::AnalyzeOptions options, int jobs);
@@ -58,6 +78,11 @@ public:
   std::optional<std::vector<media::Analysis>>
   take(const std::string& first, const std::string& second,
        const std::function<void(double first_done, double second_done)>& progress = {});
+
+  // take() by the unit's paths relative to the root, the pair compared.
+  std::optional<UnitAnalysis>
+  take_unit(const SubmissionFile& first, const SubmissionFile* second,
+            const std::function<void(double, double)>& progress) override;
 
   void wait();       // until every unit handed over is analysed (for the tests)
   int taken() const; // results used, for the tests

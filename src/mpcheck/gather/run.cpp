@@ -145,31 +145,6 @@ void hash_listed_files(Submission& sub, const RunOptions& options, ProgressMeter
   hash_whole_files(sub, listed, options.jobs, &meter);
 }
 
-// The deep facts (and pair comparisons) known for files not decoded here.
-void add_known_deep(Submission& sub, const RunOptions& options)
-{
-  if (options.known_deep.empty())
-    return;
-  std::vector<std::string> canonical(sub.files.size());
-  for (size_t i = 0; i < sub.files.size(); ++i) {
-    std::error_code ec;
-    canonical[i] = std::filesystem::weakly_canonical(sub.files[i].abs_path, ec).string();
-    auto it = options.known_deep.find(canonical[i]);
-    if (!sub.files[i].facts.deep && sub.files[i].facts.video && it != options.known_deep.end())
-      sub.files[i].facts.deep = it->second;
-  }
-  for (auto& pair : sub.pairs) {
-    if (pair.compared || pair.subtitled < 0 || pair.clean < 0)
-      continue;
-    auto it = options.known_pairs.find(
-        {canonical[size_t(pair.subtitled)], canonical[size_t(pair.clean)]});
-    if (it != options.known_pairs.end()) {
-      pair.comparison = it->second;
-      pair.compared = true;
-    }
-  }
-}
-
 } // namespace
 
 Submission gather(const std::vector<std::string>& paths, const rules::RuleSet& rules, int jobs,
@@ -228,11 +203,10 @@ CheckReport run_check(const Target& target, const rules::RuleSet& rules, const R
   if (drive && options.pending_manifest)
     sub.pack.manifest = true;
   if (options.decode) {
-    analyze_submission(sub, options.jobs, analyze_options(options), &meter, options.early);
+    analyze_submission(sub, options.jobs, analyze_options(options), &meter, options.known);
   }
   if (sub.manifest)
     hash_listed_files(sub, options, meter);
-  add_known_deep(sub, options);
   meter.finish();
   hash_possible_duplicates(sub, options.jobs);
   report.findings = checks::run_all(sub, rules, options.checks);

@@ -36,18 +36,13 @@ struct RunOptions {
   // SHA-256 digests already known, by path relative to the drive as on disk: `pack` hashed
   // every file while writing it, so its check of the drive reads none of them again.
   std::map<std::string, std::string> known_sha256;
-  // What decoding learnt of files whose packets are proven equal to those of a file already
-  // analysed (`fix` after a remux: docs/fix.md, "The proof"), by canonical path: a video
-  // not decoded here (without `decode`) takes these deep facts; a pair of them, its two
-  // versions' comparison (by their canonical paths, subtitled first).
-  std::map<std::string, DeepFacts> known_deep;
-  std::map<std::pair<std::string, std::string>, PairComparison> known_pairs;
   // The text of the manifest-sha256.txt `pack` writes after this check (it writes it last):
   // the drive is checked as if it were already there. Unset: the drive's own is read.
   std::optional<std::string> pending_manifest;
-  // Analyses begun before the check (pack: each video as soon as it is on the drive); made
-  // with analyze_options(*this). Null: every video is analysed here.
-  EarlyAnalyses* early = nullptr;
+  // Analyses the check takes instead of decoding (gather/deep.hpp): pack's, begun as each
+  // video reached the drive (EarlyAnalyses, made with analyze_options(*this)); fix's, of the
+  // outputs a remux proved to hold their source's packets. Null: every video is decoded here.
+  KnownAnalyses* known = nullptr;
 };
 
 // The analysis options a check with `options` decodes with.

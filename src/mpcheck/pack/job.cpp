@@ -326,7 +326,7 @@ Packed execute_and_check(const layout::PackPlan& plan, const std::string& out,
   if (check.decode && !options.dry_run) {
     early.emplace(out, gather::analyze_options(check), check.jobs);
     options.on_in_place = hand_over(plan, *early);
-    check.early = &*early;
+    check.known = &*early;
   }
   options.make_report = [&](const std::vector<FileResult>& files,
                             const std::string& manifest_text) -> std::optional<std::string> {
