@@ -40,7 +40,8 @@ TEST_CASE("checks: jiaozuo-2019 asks a 县市区 for the teacher-pool table and 
       CHECK(f.message.zh.find("报送截止 2019-06-30") != std::string::npos);
       CHECK(f.message.zh.find("县委宣传部") != std::string::npos);
     }
-  CHECK(paths_of(run(jiaozuo_entries(true), jiaozuo(), as_of({2019, 6, 1})), "document.missing").empty());
+  CHECK(paths_of(run(jiaozuo_entries(true), jiaozuo(), as_of({2019, 6, 1})), "document.missing")
+            .empty());
   // Only the statistics table and the teacher-pool table: the 统计表 is still not there.
   TreeBuilder pool_only;
   pool_only.file("我和我的祖国-张三.mp4", good_video(300))
@@ -56,4 +57,35 @@ TEST_CASE("checks: jiaozuo-2019 other units are not asked for the 县市区 docu
   CHECK(paths_of(findings, "document.missing").empty());
   const auto county = run(jiaozuo_entries(false), jiaozuo(), as_of({2019, 6, 1}, "温县委宣传部"));
   CHECK(paths_of(county, "document.missing").size() == 2);
+}
+
+TEST_CASE("checks: a work's text is the one whose title is the work's, not one containing it")
+{
+  TreeBuilder b;
+  b.dir("作品").dir("表格").dir("文本");
+  b.file("表格/报名表-钟楼区委组织部.docx").file("表格/汇总表-钟楼区委组织部.docx");
+  for (const std::string title : {"初心", "不忘初心", "钟楼"}) {
+    b.file("作品/" + title + "-微视频-钟楼区委组织部（有字幕）.mp4", good_video());
+    b.file("作品/" + title + "-微视频-钟楼区委组织部（无字幕）.mp4", good_video());
+  }
+  // Only 不忘初心 has its 解说词. "初心" is inside "不忘初心", and "钟楼" inside the unit: neither
+  // of those works is given a text by it.
+  b.file("文本/不忘初心-解说词-钟楼区委组织部.docx");
+  const auto findings = run(b, changzhou());
+  std::vector<std::string> works;
+  for (const Finding& f : findings)
+    if (f.check == "document.missing")
+      works.push_back(f.work);
+  std::sort(works.begin(), works.end());
+  CHECK(works == std::vector<std::string>{"初心", "钟楼"});
+
+  SUBCASE("a name the parser cannot split still counts when it begins with the title")
+  {
+    b.file("文本/初心 解说词.docx").file("文本/钟楼_解说词.docx");
+    std::vector<std::string> still;
+    for (const Finding& f : run(b, changzhou()))
+      if (f.check == "document.missing")
+        still.push_back(f.work);
+    CHECK(still.empty());
+  }
 }

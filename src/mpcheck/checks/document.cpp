@@ -131,6 +131,24 @@ void format(const Context& ctx, const SubmissionFile& file)
   }
 }
 
+// Whether document `f` is the text of `work`: its name's title is the work's title — the
+// whole title, not a part of it ("不忘初心-解说词-…" is not 初心's, nor is a text whose unit
+// 钟楼区委组织部 contains a work called 钟楼). A name the parser could not split (a look-alike
+// separator, a missing part) counts when it begins with the title followed by a separator.
+bool names_work(const SubmissionFile& f, const Work& work)
+{
+  if (f.document_name && !f.document_name->title.empty())
+    return f.document_name->title == work.title;
+  const std::string_view name = f.name;
+  if (work.title.empty() || !name.starts_with(work.title))
+    return false;
+  const std::string_view rest = name.substr(work.title.size());
+  for (const std::string_view separator : {"-", "－", "—", "–", "_", " ", "　", "（", "(", "."})
+    if (rest.starts_with(separator))
+      return true;
+  return false;
+}
+
 bool applies_to(const rules::DocumentRule& rule, const Work& work)
 {
   return rule.categories.empty() || std::find(rule.categories.begin(), rule.categories.end(),
@@ -149,7 +167,7 @@ const SubmissionFile* find_document(const Context& ctx, const rules::DocumentRul
         const bool kind =
             names_kind(ctx, rule, f) || (rule.kind == "课件" && f.kind == FileKind::courseware &&
                                          has_allowed_extension(rule, f));
-        return kind && (!work || f.name.find(work->title) != std::string::npos);
+        return kind && (!work || names_work(f, *work));
       });
   return it == ctx.sub.files.end() ? nullptr : &*it;
 }
