@@ -39,10 +39,35 @@ TEST_CASE("checks: video.frame-rate 29.97 is not 25; variable timing warns")
 {
   MediaFacts f = good_video();
   f.video->frame_rate = {30000, 1001};
+  f.video->avg_frame_rate = {30000, 1001};
   f.video->constant_frame_rate = false;
   const auto findings = run(pair_with(f), changzhou());
   CHECK(paths_of(findings, "video.frame-rate") == std::vector<std::string>{clean_name});
   CHECK(paths_of(findings, "video.variable-frame-rate") == std::vector<std::string>{clean_name});
+}
+
+TEST_CASE("checks: video.frame-rate of variable timing is the average, not the header's")
+{
+  MediaFacts f = good_video(); // 25 fps in the header
+  f.video->constant_frame_rate = false;
+  f.video->avg_frame_rate = {18919, 1000}; // a third of the frames gone after the first second
+  auto findings = run(pair_with(f), changzhou());
+  REQUIRE(paths_of(findings, "video.frame-rate") == std::vector<std::string>{clean_name});
+  for (const Finding& x : findings)
+    if (x.check == "video.frame-rate")
+      CHECK(x.actual.zh == "平均 18.919 fps（文件头标称 25 fps）");
+  CHECK(paths_of(findings, "video.variable-frame-rate") == std::vector<std::string>{clean_name});
+
+  SUBCASE("a few frames dropped do not make a 25 fps video another rate")
+  {
+    f.video->avg_frame_rate = {2495, 100};
+    CHECK(paths_of(run(pair_with(f), changzhou()), "video.frame-rate").empty());
+  }
+  SUBCASE("constant timing: the header's rate is the rate")
+  {
+    f.video->constant_frame_rate = true;
+    CHECK(paths_of(run(pair_with(f), changzhou()), "video.frame-rate").empty());
+  }
 }
 
 TEST_CASE("checks: video.scan interlaced where 25P is required")

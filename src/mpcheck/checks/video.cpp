@@ -123,16 +123,36 @@ void aspect_ratio(const VideoCheck& c)
   }
 }
 
+// A video whose frame timing varies shows as many pictures a second as its average says,
+// whatever rate its header names: 18.9 pictures a second is not 25P because the header says
+// 25. The average stands in for the nominal rate when the timing is variable and the two
+// differ by more than this share (a frame dropped here and there moves the average of a
+// 25 fps video by far less).
+constexpr double average_rate_share = 0.02;
+
 void frame_rate(const VideoCheck& c)
 {
   const double want = c.media.frame_rate->value.value();
-  const double got = c.v.frame_rate.value();
+  const double nominal = c.v.frame_rate.value();
+  const double average = c.v.avg_frame_rate.valid() ? c.v.avg_frame_rate.value() : 0;
+  const bool by_average = c.v.constant_frame_rate == false && average > 0 && nominal > 0 &&
+                          std::fabs(average - nominal) > average_rate_share * nominal;
+  const double got = by_average ? average : nominal;
   if (got > 0 && std::fabs(got - want) > c.media.frame_rate_tolerance)
     if (Finding* f = c.add(ids::video_frame_rate, c.media.frame_rate->origin)) {
       f->expected = fps(want) + " fps";
-      f->actual = fps(got) + " fps";
-      f->message = {"帧率是 " + f->actual.zh + "，要求 " + f->expected.zh,
-                    "the frame rate is " + f->actual.zh + "; " + f->expected.zh + " is required"};
+      f->actual = by_average
+                      ? Text{"平均 " + fps(got) + " fps（文件头标称 " + fps(nominal) + " fps）",
+                             fps(got) + " fps on average (" + fps(nominal) + " fps in the header)"}
+                      : Text{fps(got) + " fps"};
+      f->message =
+          by_average
+              ? Text{"帧率不恒定，平均每秒只有 " + fps(got) + " 帧（文件头写的是 " + fps(nominal) +
+                         " fps），要求 " + f->expected.zh,
+                     "the frame timing varies: " + fps(got) + " pictures a second on average (" +
+                         fps(nominal) + " fps in the header); " + f->expected.zh + " is required"}
+              : Text{"帧率是 " + f->actual.zh + "，要求 " + f->expected.zh,
+                     "the frame rate is " + f->actual.zh + "; " + f->expected.zh + " is required"};
       f->hint = c.fix();
     }
 }
