@@ -90,6 +90,26 @@ class InitTest(unittest.TestCase):
         self.assertRegex(p.stderr, r"works.yaml:\d+:\d+: '\w+' 还是 TODO")
         self.assertFalse(os.path.exists(out))
 
+    def test_written_elsewhere_its_paths_lead_into_the_folder(self):
+        # init -o FILE outside SRC, then pack --manifest FILE: the paths are relative to the
+        # file's folder, as its header says and as pack reads them.
+        src = os.path.join(self.tmp, "材料")
+        place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{src}/初心-微视频-{UNIT}（有字幕）.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/初心-微视频-{UNIT}（无字幕）.mp4")
+        yaml = os.path.join(self.tmp, "清单", "w.yaml")
+        os.makedirs(os.path.dirname(yaml))
+        p = run("init", src, "--rules", "changzhou-2024", "-o", yaml)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(yaml) as f:
+            text = f.read()
+        self.assertIn(f'subtitled: "../材料/初心-微视频-{UNIT}（有字幕）.mp4"', text)
+        with open(yaml, "w") as f:
+            f.write(text.replace('"TODO"', '"张三"'))
+        p = run("pack", src, "--rules", "changzhou-2024", "--manifest", yaml,
+                "--out", os.path.join(self.tmp, "usb"), "--dry-run")
+        self.assertNotIn("不在源文件夹", p.stderr)
+        self.assertIn(f"初心-微视频-{UNIT}（有字幕）.mp4", p.stdout + p.stderr)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -21,6 +21,19 @@ struct InitCommand {
   bool force = false;
 };
 
+// SRC as seen from the folder of the works.yaml written to `output` ("" when that folder is
+// SRC itself, or the text goes to stdout: it is then meant for SRC).
+std::string folder_from_output(const std::string& src, const std::string& output)
+{
+  namespace fs = std::filesystem;
+  if (output == "-")
+    return "";
+  std::error_code ec;
+  const fs::path from = fs::weakly_canonical(fs::absolute(output, ec).parent_path(), ec);
+  const fs::path rel = fs::weakly_canonical(src, ec).lexically_relative(from);
+  return rel.empty() || rel == "." ? "" : rel.generic_string();
+}
+
 int run(InitCommand cmd)
 {
   const Lang lang = cmd.common.language();
@@ -39,7 +52,12 @@ int run(InitCommand cmd)
                     : fmt::format("{} 已存在；要覆盖请加 --force", cmd.common.output));
     return exit_usage;
   }
-  const Submission sub = gather::gather({cmd.src}, rules, cmd.common.jobs);
+  Submission sub = gather::gather({cmd.src}, rules, cmd.common.jobs);
+  // Paths in works.yaml are relative to the folder it is in (what pack reads them from):
+  // written elsewhere with -o, they lead from there into SRC.
+  if (const std::string base = folder_from_output(cmd.src, cmd.common.output); !base.empty())
+    for (SubmissionFile& f : sub.files)
+      f.path = base + "/" + f.path;
   const std::string yaml = manifest::guess_manifest(sub, rules, cmd.unit, lang);
   if (!write_output(cmd.common, yaml))
     return exit_runtime;
