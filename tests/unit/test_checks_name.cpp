@@ -57,3 +57,18 @@ TEST_CASE("checks: name.collision, names one case-insensitive file system takes 
   CHECK(found == std::vector<std::string>{"作品/Intro.mp4", "作品/intro.MP4"});
   CHECK(paths_of(run(pair_with(good_video()), changzhou()), "name.collision").empty());
 }
+
+TEST_CASE("checks: name.pattern of a video says its category's rules were not applied")
+{
+  TreeBuilder b = pair_with(good_video());
+  b.file("作品/成片.mp4", good_video());
+  const auto findings = run(b, changzhou());
+  const auto it = std::find_if(findings.begin(), findings.end(),
+                               [](const Finding& f) { return f.check == "name.pattern"; });
+  REQUIRE(it != findings.end());
+  CHECK(it->message.zh.find("还没有按分类检查这个视频的分辨率、帧率、码率和时长") !=
+        std::string::npos);
+  // The example names no category (典型事迹片 would ask this one to be 10 minutes long).
+  CHECK(it->hint.zh.find("“成片-分类-") != std::string::npos);
+  CHECK(it->hint.zh.find("微视频") != std::string::npos); // the categories to choose from
+}

@@ -25,7 +25,7 @@ std::string example_name(const Context& ctx, const SubmissionFile& file)
   if (ex.title.empty())
     ex.title = "作品名";
   if (ex.category.empty() || file.work_name->problem == "unknown-category")
-    ex.category = ctx.rules.categories.empty() ? "分类" : ctx.rules.categories.front().name;
+    ex.category = "分类"; // not the first category: it may ask what this work is not (≥ 10 min)
   if (ex.unit.empty())
     ex.unit = ctx.options.unit.empty() ? "报送单位" : ctx.options.unit;
   if (ex.extension.empty())
@@ -45,6 +45,16 @@ Text pattern_problem(const naming::ParseResult& r)
     return {"文件名中有空的部分（连续的“-”或开头结尾的“-”）",
             "a part of the name is empty (two '-' in a row, or '-' at the start or end)"};
   return {"文件名没有扩展名", "the name has no extension"};
+}
+
+// Whether some category asks something of a video's picture, rate or length.
+bool categories_have_media_rules(const rules::RuleSet& rules)
+{
+  return std::any_of(rules.categories.begin(), rules.categories.end(), [](const auto& c) {
+    const rules::MediaRules& m = c.media;
+    return m.resolution || m.frame_rate || m.bitrate || m.min_duration || m.max_duration ||
+           m.scan || m.aspect_ratio;
+  });
 }
 
 void pattern(const Context& ctx, const SubmissionFile& file)
@@ -70,9 +80,26 @@ void pattern(const Context& ctx, const SubmissionFile& file)
     f->expected = pattern_text(ctx);
     f->actual = file.name;
     f->message = pattern_problem(r);
+    // Without its category a video is not held to its category's picture, rate and length
+    // rules: say so, lest the clerk take the silence for a pass.
+    if (file.kind == FileKind::video && categories_have_media_rules(ctx.rules)) {
+      f->message.zh += "；名字里读不出分类，所以还没有按分类检查这个视频的分辨率、帧率、码率和时长";
+      f->message.en += "; its category cannot be read from the name, so the video has not been "
+                       "checked against its category's resolution, frame rate, bit rate and "
+                       "length";
+    }
     const std::string ex = example_name(ctx, file);
-    f->hint = {"改名为类似“" + ex + "”（可用 mpcheck rename 批量改名）。",
-               "Rename it like '" + ex + "' (mpcheck rename does it in bulk)."};
+    std::string categories;
+    for (const auto& c : ctx.rules.categories)
+      categories += (categories.empty() ? "" : "、") + c.name;
+    const bool placeholder = ex.find("-分类-") != std::string::npos;
+    f->hint = {
+        "改名为类似“" + ex + "”" +
+            (placeholder && !categories.empty() ? "，分类是 " + categories + " 之一" : "") +
+            "（可用 mpcheck rename 批量改名），再检查一次。",
+        "Rename it like '" + ex + "'" +
+            (placeholder && !categories.empty() ? ", the category one of " + categories : "") +
+            " (mpcheck rename does it in bulk), then check again."};
   }
 }
 
