@@ -1,6 +1,8 @@
 // layout.*: checks/layout.cpp on hand-built Changzhou drives (folders, misplaced and junk files).
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "check_builder.hpp"
 
 using namespace test;
@@ -42,4 +44,30 @@ TEST_CASE("checks: the submission may sit in a unit folder on the drive")
   b.file("钟楼区委组织部/" + sub_name, good_video())
       .file("钟楼区委组织部/" + clean_name, good_video());
   CHECK(problems(run(b, changzhou())) == 0);
+}
+
+TEST_CASE("checks: folders a level too deep are said to be too deep, not misplaced")
+{
+  TreeBuilder b;
+  b.dir("钟楼区委组织部").dir("钟楼区委组织部/2024报送").dir("钟楼区委组织部/2024报送/作品");
+  b.file("钟楼区委组织部/2024报送/" + sub_name, good_video());
+  const auto findings = run(b, changzhou());
+  const auto it = std::find_if(findings.begin(), findings.end(),
+                               [](const Finding& f) { return f.check == "layout.misplaced"; });
+  REQUIRE(it != findings.end());
+  CHECK(it->message.zh.find("应在报送的最上层") != std::string::npos);
+  CHECK(it->actual.zh == "钟楼区委组织部/2024报送/作品/");
+}
+
+TEST_CASE("checks: a form's scan in 表格 is a form, not a misplaced work")
+{
+  TreeBuilder b = pair_with(good_video());
+  MediaFacts jpeg;
+  jpeg.kind = "image";
+  jpeg.image = ImageFacts{};
+  jpeg.image->format = "jpeg";
+  b.file("表格/汇总表-钟楼区委组织部（扫描）.jpg", jpeg);
+  const auto findings = run(b, changzhou());
+  for (const Finding& f : findings)
+    CHECK_MESSAGE(f.path != "表格/汇总表-钟楼区委组织部（扫描）.jpg", f.check);
 }

@@ -10,10 +10,11 @@ namespace mpcheck::checks {
 namespace {
 
 // What decides a file's folder: its document type (报名表, 解说词) where the rule set names
-// one in the file name, else its kind.
+// one in the file name (a picture too when it is a form's scan), else its kind.
 std::string placement_kind(const Context& ctx, const SubmissionFile& f)
 {
-  if (f.kind == FileKind::document || f.kind == FileKind::courseware)
+  if (f.kind == FileKind::document || f.kind == FileKind::courseware ||
+      (f.kind == FileKind::image && f.document_name))
     for (const auto& doc : ctx.rules.documents) {
       if (f.name.find(doc.kind) != std::string::npos)
         return doc.kind;
@@ -65,6 +66,19 @@ void misplaced(const Context& ctx, const SubmissionFile& file)
   if (Finding* f =
           ctx.sink.add(ids::layout_misplaced, &want->origin, file.path, ctx.work_of(file))) {
     f->expected = want->name + "/";
+    const std::string dir = file.path.substr(0, file.path.size() - file.name.size());
+    const std::string top = ctx.sub.base + want->name + "/";
+    if (dir.ends_with("/" + want->name + "/")) {
+      // In a folder of the right name, but further down: the folders are a level too deep.
+      f->actual = Text(dir);
+      f->message = {"“" + want->name + "”文件夹应在报送的最上层（" + top + "），现在在 " + dir,
+                    "the folder '" + want->name + "' belongs at the top (" + top + "); it is at " +
+                        dir};
+      f->hint = {"把“" + dir + "”里的“" + want->name + "”等文件夹移到最上层，不要再套文件夹。",
+                 "Move '" + want->name + "' and the folders beside it in " + dir +
+                     " up to the top; no folders around them."};
+      return;
+    }
     f->actual = file.folder.empty() ? Text{"(根目录)", "(top level)"} : Text(file.folder + "/");
     f->message = {"该文件应放在“" + want->name + "”文件夹",
                   "this file belongs in the folder '" + want->name + "'"};

@@ -190,6 +190,15 @@ void parse_names(SubmissionFile& f, const std::vector<std::string>& categories,
                  const naming::VariantWords& words, const rules::RuleSet& rules)
 {
   const bool named = rules.naming.has_value();
+  if (f.kind == FileKind::image && named) {
+    // A picture named as a form or a text (汇总表-单位（扫描）.jpg: the signed, stamped copy)
+    // is that document's scan, not a work: it is not held to the works' name pattern.
+    naming::DocumentName doc = naming::parse_document_name(f.name);
+    if (!doc.doc_type.empty() && doc.problem.empty()) {
+      f.document_name = std::move(doc);
+      return;
+    }
+  }
   if (is_probed_kind(f.kind)) {
     if (named) {
       const std::string name =
