@@ -202,7 +202,7 @@ class PackTest(unittest.TestCase):
         before = tree_hashes(self.out)
         p = self.pack("--fast")
         self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
-        self.assertIn("不是这次打包产生的", p.stderr)
+        self.assertIn("以前打包留下的", p.stderr)
         self.assertIn(f"作品/初心如磐-微视频-{UNIT}（有字幕）.mp4", p.stderr)
         self.assertIn("--clean", p.stderr)
         self.assertEqual(tree_hashes(self.out), before)
@@ -222,6 +222,21 @@ class PackTest(unittest.TestCase):
         self.assertEqual(on_drive, listed)
         self.assertFalse(any("初心如磐" in name for name in on_drive))
         self.assertEqual(subprocess.run(["sha256sum", "-c", "--quiet", "manifest-sha256.txt"], cwd=self.out).returncode, 0)
+
+    def test_clean_never_removes_what_no_pack_wrote(self):
+        # A stick with the clerk's own photos on it: pack names them and touches nothing,
+        # --clean or not.
+        os.makedirs(f"{self.out}/照片")
+        with open(f"{self.out}/照片/全家福.jpg", "wb") as f:
+            f.write(b"family photo")
+        for extra in ((), ("--clean",)):
+            p = self.pack("--fast", *extra)
+            self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+            self.assertIn("不是 mpcheck pack 写入的", p.stderr)
+            self.assertIn("照片/全家福.jpg", p.stderr)
+            self.assertIn("加 --clean 也不删", p.stderr)
+            with open(f"{self.out}/照片/全家福.jpg", "rb") as f:
+                self.assertEqual(f.read(), b"family photo")
 
     def test_a_hand_filled_form_wins_and_nothing_is_left_out_silently(self):
         docx(f"{self.src}/报名表（盖章）.docx", "单位填写并盖章的报名表")

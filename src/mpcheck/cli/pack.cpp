@@ -83,7 +83,8 @@ int run(const PackCommand& cmd)
     const pack::ExecuteResult dry = pack::dry_run(prepared, cmd.out, cmd.clean);
     if (!dry.ok) {
       print_error(pack::error_text(dry.error_code, dry.error_detail).in(lang));
-      return dry.error_code == "extra-files" ? exit_usage : exit_runtime;
+      return (dry.error_code == "extra-files" || dry.error_code == "foreign-files") ? exit_usage
+                                                                                    : exit_runtime;
     }
     return write_text(cmd.common, pack::plan_text(prepared, dry, lang)) ? exit_ok : exit_runtime;
   }
@@ -109,7 +110,10 @@ int run(const PackCommand& cmd)
   checking.clear();
   if (!packed.result.ok) {
     print_error(pack::error_text(packed.result.error_code, packed.result.error_detail).in(lang));
-    return packed.result.error_code == "extra-files" ? exit_usage : exit_runtime;
+    return (packed.result.error_code == "extra-files" ||
+            packed.result.error_code == "foreign-files")
+               ? exit_usage
+               : exit_runtime;
   }
   if (std::string error; !cmd.zip.empty() && !pack::write_zip(prepared.plan, packed.result.files,
                                                               cmd.out, cmd.zip, error)) {

@@ -195,33 +195,43 @@ std::vector<std::string> Run::own_dests() const
   return dests;
 }
 
-// The files under the output folder the plan does not produce. Without options.clean, any
-// that is not junk stops the run here, before anything is written.
+// The files under the output folder the plan does not produce. Those an earlier pack wrote
+// there (its state records them) and junk may go with options.clean; without it, any that is
+// not junk stops the run here, before anything is written. A file no pack wrote (a photo that
+// was on the stick, a folder the clerk copied in) is never removed, --clean or not: it stops
+// the run, named, and the clerk moves it away or picks an empty drive.
 Status Run::find_extra()
 {
-  std::set<std::string> planned;
+  std::set<std::string> planned, earlier;
   for (const Item& item : m_items)
     planned.insert(naming::fold_for_collision(item.dest()));
+  for (const auto& [dest, entry] : m_state)
+    earlier.insert(naming::fold_for_collision(dest));
   Status error;
+  std::string foreign, ours;
   for (std::string& path : entries_below(m_out, error)) {
     const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
-    if (naming::is_pack_metadata(path) || naming::is_pack_leftover(name) ||
-        planned.count(naming::fold_for_collision(path)))
+    const std::string folded = naming::fold_for_collision(path);
+    if (naming::is_pack_metadata(path) || naming::is_pack_leftover(name) || planned.count(folded))
       continue;
+    if (!naming::is_junk(path))
+      (earlier.count(folded) ? ours : foreign) += path + "\n";
     m_extra.push_back(std::move(path));
   }
-  if (!error.ok() || m_options.clean)
+  if (!error.ok())
     return error;
-  std::string in_the_way;
-  for (const std::string& path : m_extra)
-    if (!naming::is_junk(path))
-      in_the_way += path + "\n";
-  if (in_the_way.empty()) {
+  if (!foreign.empty()) {
+    foreign.pop_back();
+    return {"foreign-files", foreign};
+  }
+  if (m_options.clean)
+    return {};
+  if (ours.empty()) {
     m_extra.clear(); // junk only: left for the check to report
     return {};
   }
-  in_the_way.pop_back();
-  return {"extra-files", in_the_way};
+  ours.pop_back();
+  return {"extra-files", ours};
 }
 
 // options.clean: removes the extra files, then the folders they leave empty.

@@ -40,7 +40,7 @@ Text error_text(const std::string& code, const std::string& detail)
     return {"无法读取源文件：" + detail + "。请检查它的读取权限（或它是否还在），然后重新运行。",
             "cannot read a source file: " + detail +
                 ". Check its permissions (or that it still exists), then run again."};
-  if (code == "extra-files") {
+  if (code == "extra-files" || code == "foreign-files") {
     std::string list;
     size_t count = 0;
     for (size_t start = 0; start <= detail.size(); ++count) {
@@ -48,15 +48,32 @@ Text error_text(const std::string& code, const std::string& detail)
       list += "  " + detail.substr(start, end - start) + "\n";
       start = end + 1;
     }
+    if (code == "foreign-files")
+      return {
+          "输出文件夹里有 " + std::to_string(count) +
+              " 个文件不是 mpcheck pack 写入的（可能是U盘里原有的个人文件，或手工放入的文件）：\n" +
+              list +
+              "pack 不删除它们（加 --clean "
+              "也不删），也不把它们和作品混在一起交出去：请把它们移到别处，"
+              "或换一个空U盘、空文件夹，然后重新运行。",
+          "the output folder holds " + std::to_string(count) +
+              " files mpcheck pack did not write (files that were on the drive, or put there "
+              "by hand):\n" +
+              list +
+              "pack never removes them (not even with --clean), nor hands them over among the "
+              "works: move them elsewhere, or choose an empty drive or folder, then run "
+              "again."};
     return {"输出文件夹里有 " + std::to_string(count) +
-                " 个文件不是这次打包产生的（以前打包留下的旧作品，或手工放入的文件）：\n" + list +
-                "打包后的U盘应与打包计划完全一致：加 --clean 删除它们，或换一个空文件夹。",
-            "the output folder holds " + std::to_string(count) +
-                " files this pack does not produce (an earlier pack's works, or files put there "
-                "by hand):\n" +
+                " 个文件是以前打包留下的、这次打包不再产生的（比如改了作品名之后的旧作品）：\n" +
                 list +
-                "The drive pack leaves must equal the plan: add --clean to remove them, or "
-                "choose an empty folder."};
+                "打包后的U盘应与打包计划完全一致：加 --clean 删除它们（只删以前 pack 写入的文件），"
+                "或换一个空文件夹。",
+            "the output folder holds " + std::to_string(count) +
+                " files an earlier pack wrote that this pack no longer produces (a work renamed "
+                "since, say):\n" +
+                list +
+                "The drive pack leaves must equal the plan: add --clean to remove them (only files "
+                "an earlier pack wrote), or choose an empty folder."};
   }
   if (code == "locked")
     return {"另一个 mpcheck pack 正在写入这个输出文件夹：" + detail + "。请等它结束后再运行。",
