@@ -110,6 +110,11 @@ TEST_CASE("undo refuses what is not a journal and changes nothing")
   write_file(f.dir / "odd.json", R"({"renames": [{"from": "a.mp4"}]})");
   CHECK(pack::undo(f.dir / "odd.json").error == "not-a-journal");
   CHECK(pack::undo(f.dir / "missing.json").error == "not-a-journal");
+  // Other JSON — a check report, an empty object — is not a journal with nothing in it.
+  write_file(f.dir / "report.json", R"({"schema": "mpcheck-check/1", "findings": []})");
+  CHECK(pack::undo(f.dir / "report.json").error == "not-a-journal");
+  write_file(f.dir / "empty.json", "{}");
+  CHECK(pack::undo(f.dir / "empty.json").error == "not-a-journal");
   CHECK(read_file(f.at("a.mp4")) == "A");
 }
 

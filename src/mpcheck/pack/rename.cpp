@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -126,6 +127,11 @@ UndoResult undo(const std::string& journal)
     std::ifstream in(journal);
     Json j;
     in >> j;
+    // Only what rename wrote: any other JSON (a report, a works list) is not undone as
+    // "0 names restored".
+    if (!j.is_object() || j.value("schema", std::string()) != "mpcheck-rename-journal/1" ||
+        !j.contains("renames") || !j["renames"].is_array())
+      throw std::runtime_error("not a rename journal");
     for (const auto& r : j.value("renames", Json::array()))
       back.insert(back.begin(),
                   layout::Rename{r.at("to").get<std::string>(), r.at("from").get<std::string>()});
