@@ -89,3 +89,16 @@ TEST_CASE("checks: a work's text is the one whose title is the work's, not one c
     CHECK(still.empty());
   }
 }
+
+TEST_CASE("checks: document.format names the program that saves the file's kind")
+{
+  TreeBuilder b = pair_with(good_video());
+  MediaFacts fake;
+  fake.document = DocumentFacts{"zip", false, "not-office"}; // a zip renamed .pptx
+  b.file("文本/奋斗者之歌-课件-钟楼区委组织部.pptx", fake);
+  for (const Finding& f : run(b, changzhou()))
+    if (f.check == "document.format")
+      CHECK(f.hint.zh.find("PowerPoint/WPS 演示") != std::string::npos);
+  CHECK(paths_of(run(b, changzhou()), "document.format") ==
+        std::vector<std::string>{"文本/奋斗者之歌-课件-钟楼区委组织部.pptx"});
+}

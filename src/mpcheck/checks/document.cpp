@@ -126,8 +126,16 @@ void format(const Context& ctx, const SubmissionFile& file)
     f->actual = document_actual(doc);
     f->message = {"文件不是真正的 " + file.extension + " 文档（可能是改了扩展名或已损坏）",
                   "not a real " + file.extension + " document (a renamed or damaged file)"};
-    f->hint = {"用 Word/WPS 打开原文件，“另存为” " + file.extension + " 格式。",
-               "Open the original in Word or WPS and 'Save As' " + file.extension + "."};
+    const bool slides = file.extension == ".ppt" || file.extension == ".pptx";
+    const bool sheet = file.extension == ".xls" || file.extension == ".xlsx";
+    const std::string app_zh = slides  ? "PowerPoint/WPS 演示"
+                               : sheet ? "Excel/WPS 表格"
+                                       : "Word/WPS";
+    const std::string app_en = slides  ? "PowerPoint or WPS"
+                               : sheet ? "Excel or WPS"
+                                       : "Word or WPS";
+    f->hint = {"用 " + app_zh + " 打开原文件，“另存为” " + file.extension + " 格式。",
+               "Open the original in " + app_en + " and 'Save As' " + file.extension + "."};
   }
 }
 
