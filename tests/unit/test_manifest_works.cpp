@@ -112,6 +112,13 @@ TEST_CASE("manifest::parse_manifest errors name the line and column")
   CHECK(error_of("unit: [\n").starts_with("works.yaml:"));
   CHECK(error_en("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, producer: TODO}\n") ==
         "works.yaml:3:41: 'producer' is still TODO: fill it in (mpcheck init left it for you)");
+  // The count of episodes the forms print and the files listed agree.
+  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 纪录片\n    episodes: 5\n"
+                 "    files: {episodes: [a.mp4, a-sub.mp4, poster.jpg]}\n") ==
+        "works.yaml:5:15: 写的是 5 集，但 files 的 episodes 列出了 3 "
+        "个文件：两者应一致（汇总表按这里的集数填写）");
+  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 纪录片\n    episodes: 3\n"
+                 "    files: {episodes: [a.mp4, a-sub.mp4, poster.jpg]}\n") == "no error");
 }
 
 TEST_CASE("manifest::parse_manifest keeps every source inside the source folder")

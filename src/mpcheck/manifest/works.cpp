@@ -309,6 +309,17 @@ struct Parser {
         else
           text_field(e, w);
       });
+    // The count the forms print (总集数) and the episodes listed must agree: "5 集" with
+    // three files is a series missing two, or a count mistyped.
+    const rules::Entry* count = rules::find_entry(given, "episodes");
+    if (count && !w.files.episodes.empty() && w.episodes != int(w.files.episodes.size()))
+      note(count->value,
+           say("写的是 " + std::to_string(w.episodes) + " 集，但 files 的 episodes 列出了 " +
+                   std::to_string(w.files.episodes.size()) +
+                   " 个文件：两者应一致（汇总表按这里的集数填写）",
+               "says " + std::to_string(w.episodes) + " episodes, but files: episodes lists " +
+                   std::to_string(w.files.episodes.size()) +
+                   " files: the two must agree (the forms print this count)"));
     // A key given with a wrong value is not also missing: its own problem says it.
     if (w.title.empty() && !rules::find_entry(given, "title"))
       note(node, say("作品需要 'title'（作品名）", "a work needs a 'title'"));
