@@ -100,8 +100,16 @@ TEST_CASE("manifest::parse_manifest errors name the line and column")
         "works.yaml:5:20: file 'nope.mp4' not found (relative paths start at /src)");
   CHECK(error_en("unit: 单位\nworks:\n  - title: 甲?\n    category: 微视频\n") ==
         "works.yaml:3:12: the title '甲?' cannot be a file name on Windows or a USB drive "
-        "(characters: ?); "
+        "(characters Windows and FAT drives forbid: ?); "
         "suggestion: '甲？'");
+  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲/乙\n    category: 微视频\n") ==
+        "works.yaml:3:12: 作品名 '甲/乙' 不能用作 Windows 或U盘上的文件名（含有 "
+        "Windows/U盘不允许的字符："
+        "/）；建议改为 '甲／乙'");
+  // Spaces around a quoted title are dropped: they would begin the file name.
+  CHECK(parse("unit: 单位\nworks:\n  - title: \" 丁\u3000\"\n    category: 微视频\n")
+            .works.front()
+            .title == "丁");
   CHECK(
       error_en(
           "unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files: {clean: a.mp4}\n") ==

@@ -244,20 +244,55 @@ struct Parser {
                          "a pair needs both 'subtitled' and 'clean'"));
   }
 
+  // Spaces around a title (" 丁 " in quotes) are a slip, not part of the name: they would
+  // begin the file name (" 丁 -微视频-….mp4").
+  static std::string trimmed(std::string text)
+  {
+    static const std::vector<std::string> spaces = {" ", "\t", "\u3000"};
+    for (bool again = true; again;) {
+      again = false;
+      for (const std::string& sp : spaces) {
+        if (text.starts_with(sp)) {
+          text.erase(0, sp.size());
+          again = true;
+        }
+        if (text.ends_with(sp)) {
+          text.erase(text.size() - sp.size());
+          again = true;
+        }
+      }
+    }
+    return text;
+  }
+
+  // What check_file_name's codes mean, in words.
+  std::string name_problem(const naming::NameProblem& p) const
+  {
+    const bool zh = bound.lang != Lang::en;
+    const std::string detail = p.detail.empty() ? "" : (zh ? "：" : ": ") + p.detail;
+    if (p.code == "characters")
+      return (zh ? "含有 Windows/U盘不允许的字符" : "characters Windows and FAT drives forbid") +
+             detail;
+    if (p.code == "trailing")
+      return zh ? "以点或空格结尾" : "it ends with a dot or a space";
+    if (p.code == "reserved")
+      return (zh ? "是 Windows 的保留名" : "a name Windows reserves") + detail;
+    return zh ? "是空的" : "it is empty";
+  }
+
   void title(const Entry& e, Work& w) const
   {
-    w.title = naming::to_nfc(reader.string(e));
+    w.title = trimmed(naming::to_nfc(reader.string(e)));
     refuse_todo(e, w.title);
     for (const auto& p : naming::check_file_name(w.title + ".mp4"))
       if (p.code == "characters" || p.code == "trailing" || p.code == "reserved" ||
           p.code == "empty")
-        reader.fail(e.value, say("作品名 '" + w.title + "' 不能用作 Windows 或U盘上的文件名（" +
-                                     p.code + (p.detail.empty() ? "" : "：" + p.detail) +
-                                     "）；建议改为 '" + naming::sanitize_title(w.title) + "'",
-                                 "the title '" + w.title +
-                                     "' cannot be a file name on Windows or a USB drive (" +
-                                     p.code + (p.detail.empty() ? "" : ": " + p.detail) +
-                                     "); suggestion: '" + naming::sanitize_title(w.title) + "'"));
+        reader.fail(
+            e.value,
+            say("作品名 '" + w.title + "' 不能用作 Windows 或U盘上的文件名（" + name_problem(p) +
+                    "）；建议改为 '" + naming::sanitize_title(w.title) + "'",
+                "the title '" + w.title + "' cannot be a file name on Windows or a USB drive (" +
+                    name_problem(p) + "); suggestion: '" + naming::sanitize_title(w.title) + "'"));
     const std::string refused = rules.naming ? rules.naming->forbidden_characters : "";
     const std::string found = naming::notice_forbidden_in(w.title, refused);
     if (!found.empty())
