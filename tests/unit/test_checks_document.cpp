@@ -78,6 +78,10 @@ TEST_CASE("checks: a work's text is the one whose title is the work's, not one c
       works.push_back(f.work);
   std::sort(works.begin(), works.end());
   CHECK(works == std::vector<std::string>{"初心", "钟楼"});
+  // The example name carries the unit every name agrees on, not a placeholder.
+  for (const Finding& f : findings)
+    if (f.check == "document.missing" && f.work == "初心")
+      CHECK(f.hint.zh.find("初心-解说词-钟楼区委组织部.docx") != std::string::npos);
 
   SUBCASE("a name the parser cannot split still counts when it begins with the title")
   {

@@ -66,7 +66,8 @@ Text conditions(const rules::DocumentRule& rule, bool unit_known)
 void missing(const Context& ctx, const rules::DocumentRule& rule, const Work* work)
 {
   const std::string ext = rule.extensions.empty() ? ".docx" : rule.extensions.front();
-  const std::string unit = ctx.options.unit.empty() ? "报送单位" : ctx.options.unit;
+  const std::string known = submitting_unit(ctx); // --unit, else the one the works' names carry
+  const std::string unit = known.empty() ? "报送单位" : known;
   const std::string example =
       work ? work->title + "-" + rule.kind + "-" + unit + ext : rule.kind + "-" + unit + ext;
   if (Finding* f = ctx.sink.add(ids::document_missing, &rule.origin, folder_of(ctx, rule),
