@@ -3,6 +3,8 @@
 #include "pack_files.hpp"
 
 #include <doctest/doctest.h>
+
+#include <cerrno>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -77,7 +79,10 @@ TEST_CASE("write_journal records the root, the renames and works.yaml as it was"
   CHECK(j["renames"][1]["from"] == "b.jpg");
   CHECK(j["manifest"]["path"] == works);
   CHECK(j["manifest"]["before"] == "- file: a.mp4\n");
-  CHECK_FALSE(pack::write_journal(f.dir / "no/such/folder/journal.json", f.root, f.renames, ""));
+  int error = 0;
+  CHECK_FALSE(
+      pack::write_journal(f.dir / "no/such/folder/journal.json", f.root, f.renames, "", &error));
+  CHECK(error == ENOENT); // the reason, for the message
 }
 
 TEST_CASE("update_manifest and undo: works.yaml follows the names, undo puts both back")

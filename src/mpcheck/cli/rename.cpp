@@ -119,10 +119,18 @@ int run(const RenameCommand& cmd)
   }
   const std::string journal =
       cmd.journal.empty() ? pack::default_journal_name(std::time(nullptr)) : cmd.journal;
-  if (!pack::write_journal(journal, cmd.dir, plan.renames, works)) {
-    print_error(fmt::format("{}: {}", journal,
-                            lang == Lang::en ? "cannot write the undo journal; nothing renamed"
-                                             : "无法写入撤销记录；未改名"));
+  if (int err = 0; !pack::write_journal(journal, cmd.dir, plan.renames, works, &err)) {
+    const Text why = system_error_text(err);
+    print_error(
+        lang == Lang::en
+            ? fmt::format("{}: cannot write the undo journal ({}); nothing renamed. "
+                          "Name a place you may write with --journal FILE, e.g. "
+                          "--journal ~/rename-journal.json",
+                          journal, why.en)
+            : fmt::format(
+                  "{}：无法写入撤销记录（{}）；未改名。请用 --journal 指定一个能写入的位置，"
+                  "例如 --journal ~/改名记录.json",
+                  journal, why.zh));
     return exit_runtime;
   }
   if (pack::RenameFailure failure; !pack::apply_renames(cmd.dir, plan.renames, failure)) {

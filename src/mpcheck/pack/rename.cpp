@@ -57,7 +57,8 @@ std::string default_journal_name(std::time_t now)
 }
 
 bool write_journal(const std::string& journal, const std::string& root,
-                   const std::vector<layout::Rename>& renames, const std::string& manifest_path)
+                   const std::vector<layout::Rename>& renames, const std::string& manifest_path,
+                   int* error)
 {
   Json j{{"schema", "mpcheck-rename-journal/1"},
          {"root", fs::absolute(root).string()},
@@ -67,7 +68,11 @@ bool write_journal(const std::string& journal, const std::string& root,
   if (!manifest_path.empty())
     j["manifest"] =
         Json{{"path", fs::absolute(manifest_path).string()}, {"before", read_text(manifest_path)}};
-  return write_atomically(journal, j.dump(2, ' ', false, Json::error_handler_t::strict) + "\n");
+  const int err = util::write_file_atomically(
+      journal, j.dump(2, ' ', false, Json::error_handler_t::strict) + "\n");
+  if (error)
+    *error = err;
+  return err == 0;
 }
 
 bool apply_renames(const std::string& root, const std::vector<layout::Rename>& renames,

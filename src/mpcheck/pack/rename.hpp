@@ -28,9 +28,10 @@ std::string default_journal_name(std::time_t now);
 // Writes the journal at `journal` (atomically, util::write_file_atomically): schema
 // "mpcheck-rename-journal/1", the absolute `root`, the renames in order and, when
 // `manifest_path` is not empty, that file's path and current text. Returns false when it
-// cannot be written (then nothing may be renamed).
+// cannot be written (then nothing may be renamed), with its errno in `error` when given.
 bool write_journal(const std::string& journal, const std::string& root,
-                   const std::vector<layout::Rename>& renames, const std::string& manifest_path);
+                   const std::vector<layout::Rename>& renames, const std::string& manifest_path,
+                   int* error = nullptr);
 
 // Renames each `from` to `to` under `root`, in order, never replacing an existing file. On the
 // first failure, the renames already done are undone in reverse order and `failure` says which
