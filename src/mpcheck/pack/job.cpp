@@ -166,6 +166,14 @@ Material read_material(const std::string& src, const std::string& manifest_path,
   }
   // Names only: the media are probed once, on the drive, by the check after.
   material.names = gather::assemble(scan::walk({src}), {}, rules);
+  if (material.unit.empty()) {
+    // No works.yaml and no --unit: the unit the works' names carry (most of them), so that
+    // the forms are 汇总表-钟楼区委组织部.docx, not 汇总表-.docx.
+    std::map<std::string, int> count;
+    for (const Work& w : material.names.works)
+      if (!w.unit.empty() && ++count[w.unit] > count[material.unit])
+        material.unit = w.unit;
+  }
   return material;
 }
 
