@@ -108,3 +108,27 @@ TEST_CASE("manifest::guess_manifest makes one work of two versions named by hand
   CHECK(apart.find("video: \"VID_1.mp4\"") != std::string::npos);
   CHECK(apart.find("video: \"VID_12.mp4\"") != std::string::npos);
 }
+
+TEST_CASE("manifest::guess_manifest says so when a series' episodes come in two versions")
+{
+  const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
+  std::vector<std::string> categories;
+  for (const auto& c : changzhou.categories)
+    categories.push_back(c.name);
+  mpcheck::Submission sub;
+  for (int n : {1, 2})
+    for (const std::string v : {"（有字幕）", "（无字幕）"}) {
+      mpcheck::SubmissionFile f;
+      f.path = f.name = "微课堂（第" + std::to_string(n) + "集）-微视频-单位" + v + ".mp4";
+      f.kind = mpcheck::FileKind::video;
+      f.work_name = mpcheck::naming::parse_work_name(f.name, categories);
+      f.work_name->name.title = "微课堂";
+      f.episode = n;
+      sub.files.push_back(f);
+    }
+  const std::string text = mpcheck::manifest::guess_manifest(sub, changzhou, "单位");
+  CAPTURE(text);
+  CHECK(text.find("这个系列每集还有无字幕版（2 个文件）") != std::string::npos);
+  CHECK(text.find("删掉 works.yaml，直接运行 mpcheck pack") != std::string::npos);
+  CHECK(text.find("（第1集）-微视频-单位（有字幕）.mp4") != std::string::npos);
+}
