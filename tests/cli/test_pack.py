@@ -319,6 +319,28 @@ class FromNamesTest(unittest.TestCase):
         self.assertNotIn("subtitles.pair-missing", p.stdout)
 
 
+    def test_a_series_of_pairs_from_init_packs_both_versions_of_every_episode(self):
+        tmp = tempfile.mkdtemp(prefix="mpcheck-series-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        src, out = f"{tmp}/src", f"{tmp}/usb"
+        for n in (1, 2):
+            place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{src}/微课堂-微视频-{UNIT}（第{n}集）（有字幕）.mp4")
+            place(fixture("h264-1080p25-8M.mp4"), f"{src}/微课堂-微视频-{UNIT}（第{n}集）（无字幕）.mp4")
+        p = run("init", src, "--rules", "changzhou-2024")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(f"{src}/works.yaml") as f:
+            text = f.read()
+        self.assertIn("- {subtitled: ", text)
+        with open(f"{src}/works.yaml", "w") as f:
+            f.write(text.replace('"TODO"', '"张三"'))
+        p = run("pack", src, "--rules", "changzhou-2024", "--out", out, "--fast", "--as-of", "2024-09-01")
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        self.assertEqual(sorted(os.listdir(f"{out}/作品")),
+                         sorted(f"微课堂-微视频-{UNIT}（{v}字幕）（第{n}集）.mp4" for n in (1, 2) for v in ("有", "无")))
+        self.assertNotIn("subtitles.pair-missing", p.stdout)
+        self.assertNotIn("works.yaml 里没有写到它", p.stdout)
+
+
 class JiaozuoFormsTest(unittest.TestCase):
     """The 焦作 统计表 lists the manifest's lectures — any number, outside the contest entries'
     quota of two — and the 师资库统计表 its lecturers."""

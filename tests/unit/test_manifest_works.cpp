@@ -127,6 +127,19 @@ TEST_CASE("manifest::parse_manifest errors name the line and column")
         "个文件：两者应一致（汇总表按这里的集数填写）");
   CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 纪录片\n    episodes: 3\n"
                  "    files: {episodes: [a.mp4, a-sub.mp4, poster.jpg]}\n") == "no error");
+  // A series of pairs: each episode's two versions; not mixed with single files.
+  const auto series = parse("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n"
+                            "    files:\n      episodes:\n"
+                            "        - {subtitled: a-sub.mp4, clean: a.mp4}\n"
+                            "        - {subtitled: poster.jpg, clean: qr.png}\n");
+  CHECK(series.works.front().files.episodes == std::vector<std::string>{"a-sub.mp4", "poster.jpg"});
+  CHECK(series.works.front().files.clean_episodes == std::vector<std::string>{"a.mp4", "qr.png"});
+  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files:\n"
+                 "      episodes: [{subtitled: a-sub.mp4, clean: a.mp4}, poster.jpg]\n")
+            .find("episodes 里要么每集一个文件") != std::string::npos);
+  CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n    files:\n"
+                 "      episodes: [{subtitled: a-sub.mp4}]\n")
+            .find("每集要写 subtitled 和 clean 两个版本") != std::string::npos);
 }
 
 TEST_CASE("manifest::parse_manifest keeps every source inside the source folder")

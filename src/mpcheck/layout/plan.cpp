@@ -82,12 +82,21 @@ struct ManifestPlanner {
       add(f.video, "video",
           work_name(w.title, w.category, naming::Variant::none, extension_of(f.video)), "video",
           w.title);
-    for (size_t i = 0; i < f.episodes.size(); ++i)
-      add(f.episodes[i], "video",
-          with_episode(
-              work_name(w.title, w.category, naming::Variant::none, extension_of(f.episodes[i])),
-              extension_of(f.episodes[i]), episode_pattern(rules), int(i) + 1),
+    // A series: each episode named with its number; a series of pairs, each episode's two
+    // versions with their marks too (作品名-分类-单位（有字幕）（第1集）.mp4, as `rename` names
+    // them).
+    const bool pairs = f.clean_episodes.size() == f.episodes.size() && !f.episodes.empty();
+    const auto episode = [&](const std::string& source, naming::Variant v, size_t i) {
+      add(source, "video",
+          with_episode(work_name(w.title, w.category, v, extension_of(source)),
+                       extension_of(source), episode_pattern(rules), int(i) + 1),
           "episode", w.title);
+    };
+    for (size_t i = 0; i < f.episodes.size(); ++i) {
+      episode(f.episodes[i], pairs ? naming::Variant::subtitled : naming::Variant::none, i);
+      if (pairs)
+        episode(f.clean_episodes[i], naming::Variant::clean, i);
+    }
     if (!f.poster.empty())
       add(f.poster, "image",
           work_name(w.title, w.category, naming::Variant::none, extension_of(f.poster),

@@ -20,7 +20,7 @@ struct Guess {
   std::string unclear; // the file name the pattern does not explain; the title is then the clerk's
   std::string subtitled, clean, video, poster, qr, script, courseware;
   std::map<int, std::string> episodes;
-  std::vector<std::string> other_versions; // a series' episodes in a second version
+  std::map<int, std::string> clean_episodes; // a series of pairs: each episode's clean version
   double seconds = 0;
 };
 
@@ -113,7 +113,7 @@ void add_media(std::vector<Guess>& works, const SubmissionFile& f)
     w.seconds = std::max(w.seconds, f.facts.container->duration_s);
   const auto variant = f.work_name ? f.work_name->name.variant : naming::Variant::none;
   if (f.episode > 0 && variant == naming::Variant::clean)
-    w.other_versions.push_back(f.path); // works.yaml lists one file per episode
+    w.clean_episodes[f.episode] = f.path;
   else if (f.episode > 0)
     w.episodes[f.episode] = f.path;
   else if (variant == naming::Variant::subtitled)
@@ -193,25 +193,27 @@ void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules, La
   emit_file(out, "subtitled", w.subtitled);
   emit_file(out, "clean", w.clean);
   emit_file(out, "video", w.video);
-  if (!w.episodes.empty()) {
+  // A series of pairs when every episode has its clean version too.
+  const bool pairs =
+      !w.episodes.empty() && std::all_of(w.episodes.begin(), w.episodes.end(), [&](const auto& e) {
+        return w.clean_episodes.count(e.first) > 0;
+      });
+  if (!w.episodes.empty())
     out += "      episodes:\n";
-    for (const auto& [n, path] : w.episodes)
-      out += fmt::format("        - {}\n", yaml_quote(path));
-  }
-  if (!w.other_versions.empty()) {
-    // Not silently dropped: works.yaml cannot yet list two versions per episode, but pack
-    // plans such a series from its file names alone.
-    const std::string n = std::to_string(w.other_versions.size());
-    out += lang == Lang::en
-               ? "      # Note: each episode of this series also has a clean version (" + n +
-                     " files); works.yaml cannot list two versions per episode yet.\n"
-                     "      # With the files named by the pattern, delete works.yaml and run "
-                     "mpcheck pack: it packs from the names, both versions included.\n"
-               : "      # 注意：这个系列每集还有无字幕版（" + n +
-                     " 个文件），works.yaml 还写不了每集两个版本的系列。\n"
-                     "      # 文件名已符合“作品名-分类-报送单位（第N集）（有字幕）”时，删掉 "
-                     "works.yaml，直接运行 mpcheck pack：按文件名打包，两个版本都会带上。\n";
-  }
+  for (const auto& [n, path] : w.episodes)
+    out += pairs ? fmt::format("        - {{subtitled: {}, clean: {}}}\n", yaml_quote(path),
+                               yaml_quote(w.clean_episodes.at(n)))
+                 : fmt::format("        - {}\n", yaml_quote(path));
+  for (const auto& [n, path] : w.clean_episodes)
+    if (!pairs) // a clean version without its subtitled one, or the other way round
+      out += lang == Lang::en
+                 ? "      # TODO: episode " + std::to_string(n) + "'s clean version " +
+                       yaml_quote(path) +
+                       " has no subtitled twin, or some episodes lack theirs: list every "
+                       "episode as {subtitled: …, clean: …}\n"
+                 : "      # TODO：第 " + std::to_string(n) + " 集的无字幕版 " + yaml_quote(path) +
+                       " 没有对应的有字幕版，或有的集缺一个版本：每集都写成 {subtitled: …, clean: "
+                       "…}\n";
   emit_file(out, "poster", w.poster);
   emit_file(out, "qr", w.qr);
   emit_file(out, "courseware", w.courseware);

@@ -103,6 +103,8 @@ const Text what_work{"一个作品（一组“键: 值”：title、category、f
                      "a work (a map: title, category, files …)"};
 const Text what_files{"作品的文件（一组“键: 值”：video、subtitled、clean …）",
                       "the files of a work (a map: video, subtitled, clean …)"};
+const Text what_episode{"一集的两个版本（一组“键: 值”：subtitled、clean）",
+                        "an episode's two versions (a map: subtitled, clean)"};
 const Text what_lecture{"一次讲课（一组“键: 值”：speaker、title、date …）",
                         "a lecture (a map: speaker, title, date …)"};
 const Text what_lecturer{"一位宣讲员（一组“键: 值”：name、gender、born …）",
@@ -215,19 +217,51 @@ struct Parser {
                       "file '" + out + "' not found (relative paths start at " + base + ")"));
   }
 
+  // One episode's file: a path inside SRC that exists.
+  std::string episode_file(const YAML::Node& item, const Entry& owner) const
+  {
+    std::string path = reader.string(item, owner);
+    confine(item, path);
+    if (!exists(manifest.resolve(path)))
+      reader.fail(item, say("找不到文件 '" + path + "'", "file '" + path + "' not found"));
+    return path;
+  }
+
+  // `episodes:` — one file per episode, or, for a series whose every episode comes in two
+  // versions, `{subtitled: …, clean: …}` per episode; not both kinds in one list.
+  void episodes(const Entry& f, WorkFiles& files) const
+  {
+    const std::vector<YAML::Node> items = reader.items(f);
+    const bool pairs = !items.empty() && items.front().IsMap();
+    for (const YAML::Node& item : items)
+      attempt([&] {
+        if (item.IsMap() != pairs)
+          reader.fail(item,
+                      say("episodes 里要么每集一个文件，要么每集都写 {subtitled: …, clean: …}，"
+                          "不能混写",
+                          "episodes lists either one file per episode or "
+                          "{subtitled: …, clean: …} for every episode, not both"));
+        if (!pairs) {
+          files.episodes.push_back(episode_file(item, f));
+          return;
+        }
+        std::string subtitled, clean;
+        for (const Entry& v : entries(item, what_episode, {"subtitled", "clean"}))
+          (v.key == "subtitled" ? subtitled : clean) = episode_file(v.value, v);
+        if (subtitled.empty() || clean.empty())
+          reader.fail(item, say("每集要写 subtitled 和 clean 两个版本",
+                                "each episode needs both 'subtitled' and 'clean'"));
+        files.episodes.push_back(subtitled);
+        files.clean_episodes.push_back(clean);
+      });
+  }
+
   void files(const Entry& e, Work& w) const
   {
     for (const Entry& f : entries(e.value, what_files, file_keys)) {
       WorkFiles& files = w.files;
       if (f.key == "episodes") {
-        for (const YAML::Node& item : reader.items(f))
-          attempt([&] {
-            files.episodes.push_back(reader.string(item, f));
-            confine(item, files.episodes.back());
-            if (!exists(manifest.resolve(files.episodes.back())))
-              reader.fail(item, say("找不到文件 '" + files.episodes.back() + "'",
-                                    "file '" + files.episodes.back() + "' not found"));
-          });
+        episodes(f, files);
         continue;
       }
       std::string* slot = f.key == "subtitled"    ? &files.subtitled

@@ -16,14 +16,17 @@ namespace mpcheck::manifest {
 
 // The source files of one work, as paths relative to the manifest's folder (never absolute).
 struct WorkFiles {
-  std::string subtitled;             // 有字幕 version of a pair
-  std::string clean;                 // 无字幕 version of a pair
-  std::string video;                 // the video of a work that is not a pair
-  std::vector<std::string> episodes; // a series: one file per episode, in order
-  std::string poster;                // 宣传海报 (new-media works)
-  std::string qr;                    // 作品地址二维码 image (new-media works)
-  std::string courseware;            // PPT 课件
-  std::string script;                // 解说词 / 创意说明
+  std::string subtitled;                   // 有字幕 version of a pair
+  std::string clean;                       // 无字幕 version of a pair
+  std::string video;                       // the video of a work that is not a pair
+  std::vector<std::string> episodes;       // a series: one file per episode, in order (for a series
+                                           // of pairs, each episode's subtitled version)
+  std::vector<std::string> clean_episodes; // a series of pairs: each episode's clean version,
+                                           // beside `episodes`; empty otherwise
+  std::string poster;                      // 宣传海报 (new-media works)
+  std::string qr;                          // 作品地址二维码 image (new-media works)
+  std::string courseware;                  // PPT 课件
+  std::string script;                      // 解说词 / 创意说明
 };
 
 struct Work {
