@@ -746,6 +746,28 @@ class FixTest(unittest.TestCase):
         self.assertEqual(p.stdout, "")
         self.assertEqual(os.listdir(usb), [os.path.basename(src)])
 
+    def test_a_full_or_read_only_disk_is_said_in_plain_words(self):
+        disk = os.path.join(self.tmp, "disk")
+        os.makedirs(disk)
+        p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk], capture_output=True, text=True)
+        if p.returncode != 0:
+            self.skipTest("mount -t tmpfs not permitted: " + p.stderr.strip())
+        self.addCleanup(subprocess.run, ["umount", "-l", disk], capture_output=True)
+        src = self.name("满")
+        make(src, size="480x270")
+        p = self.fix(src, "--out", disk)
+        self.assertEqual(p.returncode, 3, p.stdout + p.stderr)
+        self.assertIn(f"转换失败：{disk} 所在的磁盘满了：请腾出空间", p.stdout)
+        self.assertNotIn("No space", p.stdout)
+        p = self.fix(src, "--out", disk, "--lang", "en")
+        self.assertIn(f"conversion failed: the disk of {disk} is full", p.stdout)
+        self.assertEqual(os.listdir(disk), [])
+        subprocess.run(["mount", "-o", "remount,ro", disk], check=True)
+        p = self.fix(src, "--out", disk)
+        self.assertEqual(p.returncode, 3, p.stdout + p.stderr)
+        self.assertIn("在只读的磁盘上", p.stdout)
+        self.assertNotIn("Read-only", p.stdout)
+
     def test_output_that_would_replace_its_source_is_a_usage_error(self):
         src = self.name("覆盖")
         make(src, size="480x270")
