@@ -5,6 +5,7 @@ what cannot be fixed said plainly (docs/fix.md).
 
 Small pictures (320x180) under a rule file of this test keep each case to a few seconds."""
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -212,18 +213,65 @@ class FixTest(unittest.TestCase):
         self.assertEqual(ids_of(report) & {"container.format", "audio.loudness"}, set())
         self.assertEqual(os.listdir(self.out), [os.path.basename(src)])
 
-    def test_remux_into_a_folder_of_the_drive_being_checked(self):
-        # --out inside the drive: the remux waits for the deep check (its temporary file would
-        # appear in the folder being walked); the result is the same.
+    def test_out_inside_the_drive_being_fixed_is_a_usage_error(self):
+        # The fixed files would land in the drive (layout.misplaced): refused before any work.
         drive = os.path.join(self.tmp, "drive")
         os.makedirs(drive)
         src = os.path.join(drive, f"盘内-微视频-{UNIT}.mp4")
         make(src, fmt="mov")
         out = os.path.join(drive, "修复后")
-        p = self.fix(drive, "--out", out)
+        for extra in ((), ("--dry-run",)):
+            p = self.fix(drive, "--out", out, *extra)
+            self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+            self.assertIn("mpcheck: error: --out", p.stderr)
+            self.assertIn("在要修复的文件夹", p.stderr)
+            self.assertEqual(p.stdout, "")
+        self.assertEqual(os.listdir(drive), [os.path.basename(src)])
+
+    def packed_drive(self):
+        """A drive as pack leaves it: a video in 作品/ that fails container.format, and the
+        manifest-sha256.txt of its files at the root."""
+        drive = os.path.join(self.tmp, "usb")
+        os.makedirs(os.path.join(drive, "作品"))
+        src = os.path.join(drive, "作品", f"打包-微视频-{UNIT}.mp4")
+        make(src, fmt="mov")
+        digest = subprocess.run(["sha256sum", "作品/" + os.path.basename(src)], cwd=drive,
+                                capture_output=True, text=True, check=True).stdout
+        with open(os.path.join(drive, "manifest-sha256.txt"), "w") as f:
+            f.write(digest)
+        return drive, src
+
+    def test_packed_drive_is_not_fixed_in_place(self):
+        drive, src = self.packed_drive()
+        before = {n: open(os.path.join(drive, "作品", n), "rb").read() for n in os.listdir(os.path.join(drive, "作品"))}
+        for args in ((drive, "--in-place"), (src, "--in-place"), (drive, "--in-place", "--dry-run")):
+            p = self.fix(*args)
+            self.assertEqual(p.returncode, 2, (args, p.stdout + p.stderr))
+            self.assertIn("mpcheck pack 打包好的U盘", p.stderr)
+            self.assertIn("file.hash-mismatch", p.stderr)
+            self.assertIn('mpcheck fix "素材文件夹" --rules', p.stderr)
+            self.assertIn('mpcheck pack "素材文件夹" --rules', p.stderr)
+            self.assertIn(f'--unit "{UNIT}"', p.stderr)
+        self.assertEqual(sorted(os.listdir(self.tmp)), ["rules.yaml", "src", "usb"])
+        after = {n: open(os.path.join(drive, "作品", n), "rb").read() for n in os.listdir(os.path.join(drive, "作品"))}
+        self.assertEqual(before, after)
+        p = self.fix(drive, "--in-place", "--lang", "en")
+        self.assertIn("a drive packed by mpcheck pack", p.stderr)
+        # The drive still passes its manifest.
+        self.assertNotIn("file.hash-mismatch", ids_of(self.check(drive)))
+
+    def test_out_inside_a_packed_drive_is_a_usage_error(self):
+        # The hint's `--out "修复后"` run from inside the drive, a loose file of it given.
+        drive, src = self.packed_drive()
+        p = subprocess.run([os.environ.get("MPCHECK", "mpcheck"), "fix", "--rules", self.rules, "--unit", UNIT,
+                            os.path.join("作品", os.path.basename(src)), "--out", "修复后"],
+                           cwd=drive, capture_output=True, text=True, env=dict(os.environ, LANG="C.UTF-8"))
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertIn("file.not-in-manifest", p.stderr)
+        self.assertFalse(os.path.exists(os.path.join(drive, "修复后")))
+        # Outside the drive it is fixed.
+        p = self.fix(src, "--out", self.out)
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
-        self.assertIn("逐字节相同", p.stdout)
-        self.assertEqual(os.listdir(out), [os.path.basename(src)])
 
     def test_matroska_named_mp4_is_remuxed(self):
         src = self.name("封装MKV")
@@ -231,14 +279,23 @@ class FixTest(unittest.TestCase):
         out = self.fixed(src, "container.format")
         self.assertEqual(self.probe(out)["container"]["format"], "mp4")
 
-    def test_faststart(self):
+    def test_passing_file_with_its_index_at_the_end_is_left_alone(self):
+        # check reports nothing for an index at the end: fix touches only what fails a check.
         src = self.name("索引")
         make(src, faststart=False)
         self.assertFalse(self.probe(src)["container"]["faststart"])
+        self.assertEqual(self.check(src)["summary"]["error"], 0)
+        data = open(src, "rb").read()
         p = self.fix(src, "--out", self.out)
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
-        self.assertIn("转封装为 MP4", p.stdout)
-        out = os.path.join(self.out, os.path.basename(src))
+        self.assertIn("没有需要修复的视频", p.stdout)
+        self.assertNotIn("转封装", p.stdout)
+        self.assertFalse(os.path.exists(self.out))
+        self.assertEqual(open(src, "rb").read(), data)
+        # A file fixed for another reason still gets its index first.
+        mov = self.name("索引封装")
+        make(mov, fmt="mov", faststart=False)
+        out = self.fixed(mov, "container.format")
         self.assertTrue(self.probe(out)["container"]["faststart"])
 
     def test_loudness(self):
@@ -524,7 +581,75 @@ class FixTest(unittest.TestCase):
         self.assertEqual(sorted(os.listdir(drive)), [os.path.basename(fixed)])
         self.assertEqual(os.listdir(os.path.dirname(kept)), [os.path.basename(kept)])
 
+    def test_a_warning_does_not_stop_the_fix(self):
+        # No sound is only a warning here: the frame rate is fixed, the warning said, exit 0.
+        src = self.name("无声")
+        ff("-f", "lavfi", "-i", "testsrc=size=320x180:rate=30", "-t", "2", "-c:v", "libx264",
+           "-preset", "superfast", "-pix_fmt", "yuv420p", "-b:v", "1M", "-minrate", "1M", "-maxrate", "1M",
+           "-bufsize", "1M", "-x264-params", "nal-hrd=cbr", "-movflags", "+faststart", src)
+        report = self.check(src)
+        self.assertIn("audio.missing", {f["check"] for f in report["findings"] if f["severity"] == "warning"})
+        p = self.fix(src, "--dry-run")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("提醒（转换改不了", p.stdout)
+        self.assertNotIn("无法自动修复", p.stdout)
+        out = self.fixed(src, "video.frame-rate")
+        p = self.fix(src, "--out", os.path.join(self.tmp, "again"))
+        self.assertIn("仍有提醒（不影响通过）", p.stdout)
+        self.assertIn("audio.missing", p.stdout)
+        self.assertEqual(self.probe(out)["video"]["frame_rate_fraction"], "25/1")
+        # A file whose only finding is that warning is not "unfixable": nothing to do, 0.
+        quiet = self.name("只无声")
+        ff("-f", "lavfi", "-i", "testsrc=size=320x180:rate=25", "-t", "2", "-c:v", "libx264",
+           "-preset", "superfast", "-pix_fmt", "yuv420p", "-b:v", "1M", "-minrate", "1M", "-maxrate", "1M",
+           "-bufsize", "1M", "-x264-params", "nal-hrd=cbr", "-movflags", "+faststart", quiet)
+        self.assertEqual(self.check(quiet)["summary"]["error"], 0)
+        p = self.fix(quiet, "--out", os.path.join(self.tmp, "quiet"))
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("没有需要修复的视频", p.stdout)
+
     # -- what cannot be fixed ------------------------------------------------------------------
+    def test_pair_that_is_not_one_programme_is_refused_and_said(self):
+        sub, clean = self.name("丙", "（有字幕）"), self.name("丙", "（无字幕）")
+        make(sub, fmt="mov", vf="drawbox=y=ih-40:w=iw:h=30:color=white:t=fill")
+        make(clean, fmt="mov", graph="mandelbrot=size=320x180:rate=25")
+        self.assertIn("subtitles.pair-mismatch", ids_of(self.check(sub, clean)))
+        p = self.fix(sub, clean, "--dry-run")
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("subtitles.pair-mismatch", p.stdout)
+        self.assertIn("不是同一个节目", p.stdout)
+        self.assertEqual(p.stdout.count("无法自动修复"), 2, p.stdout)  # both versions refused
+        self.assertNotIn("计划", p.stdout)
+        p = self.fix(sub, clean, "--out", self.out)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertFalse(os.path.exists(self.out) and os.listdir(self.out))
+
+    def test_output_failing_the_recheck_is_withdrawn_and_the_finding_named(self):
+        # An error no conversion mends and fix does not know (black at the start, raised to an
+        # error by the rule set): the picture is re-encoded, the re-check still finds
+        # video.black. Nothing stays under the final name, and the result names the finding.
+        with open(self.rules, "w") as f:
+            f.write(RULES + "severity:\n  video.black: error\n")
+        src = self.name("复查失败")
+        make(src, size="480x270", seconds=2.9,
+             vf="drawbox=x=0:y=0:w=iw:h=ih:color=black:t=fill:enable='lt(t,2.4)'")
+        self.assertIn("video.black", ids_of(self.check(src)))
+        p = self.fix(src, "--out", self.out)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("未修复：复查仍不通过：", p.stdout)
+        self.assertIn("    video.black：", p.stdout)
+        self.assertIn("没有通过的输出已删除", p.stdout)
+        self.assertEqual(os.listdir(self.out) if os.path.exists(self.out) else [], [])
+        # In place, the original is put back where it was.
+        with open(src, "rb") as f:
+            data = f.read()
+        p = self.fix(src, "--in-place")
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("原文件已放回原处", p.stdout)
+        self.assertEqual(sorted(os.listdir(self.src)), [os.path.basename(src)])
+        with open(src, "rb") as f:
+            self.assertEqual(f.read(), data)
+
     def test_truncated_is_not_fixed_and_says_why(self):
         whole = os.path.join(self.tmp, "whole.mp4")
         make(whole, size="480x270")
@@ -579,13 +704,110 @@ class FixTest(unittest.TestCase):
     def test_portrait_needs_pillarbox(self):
         src = self.name("竖屏")
         make(src, size="180x320")
+        report = self.check(src)
+        self.assertNotIn("video.orientation", ids_of(report))
         p = self.fix(src, "--out", self.out)
         self.assertEqual(p.returncode, 1)
         self.assertIn("--pillarbox", p.stdout)
+        # The refusal names a finding check reported, not an id it never showed.
+        named = re.search(r"\n    (\S+)：竖屏画面", p.stdout)
+        self.assertIsNotNone(named, p.stdout)
+        self.assertIn(named.group(1), ids_of(report))
+        self.assertNotIn("video.orientation", p.stdout)
         self.assertFalse(os.path.exists(self.out) and os.listdir(self.out))
+        # The hint's command says --pillarbox, and it works as given.
+        hint = [f["hint"] for f in report["findings"] if f["check"] == "video.resolution"][0]
+        self.assertIn("--pillarbox --out", hint)
+        self.run_hint_commands(src, "video.resolution")
         out = self.fixed(src, "video.resolution", "--pillarbox")
         self.assertEqual(self.probe(out)["video"]["width"], 320)
 
+    def test_in_place_where_originals_cannot_go_is_refused_before_any_work(self):
+        # A USB drive mounted in a folder the user cannot write (/media/$USER): 原始文件/
+        # cannot be made beside it. Said at once, nothing converted.
+        media = os.path.join(self.tmp, "media")
+        os.makedirs(media)
+        p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", media], capture_output=True, text=True)
+        if p.returncode != 0:
+            self.skipTest("mount -t tmpfs not permitted: " + p.stderr.strip())
+        self.addCleanup(subprocess.run, ["umount", "-l", media], capture_output=True)
+        usb = os.path.join(media, "usb")
+        os.makedirs(usb)
+        subprocess.run(["mount", "-o", "remount,ro", media], check=True)
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", usb], check=True)
+        self.addCleanup(subprocess.run, ["umount", "-l", usb], capture_output=True)
+        src = os.path.join(usb, f"只读-微视频-{UNIT}.mp4")
+        make(src, fmt="mov")
+        p = self.fix(usb, "--in-place")
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertIn("无法建立", p.stderr)
+        self.assertIn(os.path.join(media, "原始文件"), p.stderr)
+        self.assertIn("--out", p.stderr)
+        self.assertEqual(p.stdout, "")
+        self.assertEqual(os.listdir(usb), [os.path.basename(src)])
+
+    def test_a_full_or_read_only_disk_is_said_in_plain_words(self):
+        disk = os.path.join(self.tmp, "disk")
+        os.makedirs(disk)
+        p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk], capture_output=True, text=True)
+        if p.returncode != 0:
+            self.skipTest("mount -t tmpfs not permitted: " + p.stderr.strip())
+        self.addCleanup(subprocess.run, ["umount", "-l", disk], capture_output=True)
+        src = self.name("满")
+        make(src, size="480x270")
+        p = self.fix(src, "--out", disk)
+        self.assertEqual(p.returncode, 3, p.stdout + p.stderr)
+        self.assertIn(f"转换失败：{disk} 所在的磁盘满了：请腾出空间", p.stdout)
+        self.assertNotIn("No space", p.stdout)
+        p = self.fix(src, "--out", disk, "--lang", "en")
+        self.assertIn(f"conversion failed: the disk of {disk} is full", p.stdout)
+        self.assertEqual(os.listdir(disk), [])
+        subprocess.run(["mount", "-o", "remount,ro", disk], check=True)
+        p = self.fix(src, "--out", disk)
+        self.assertEqual(p.returncode, 3, p.stdout + p.stderr)
+        self.assertIn("在只读的磁盘上", p.stdout)
+        self.assertNotIn("Read-only", p.stdout)
+
+    def test_output_that_would_replace_its_source_is_a_usage_error(self):
+        src = self.name("覆盖")
+        make(src, size="480x270")
+        data = open(src, "rb").read()
+        for extra in ((), ("--dry-run",)):
+            p = self.fix(src, "--out", self.src, *extra)
+            self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+            self.assertIn("输出会覆盖原文件", p.stderr)
+            self.assertEqual(p.stdout, "")
+        self.assertEqual(open(src, "rb").read(), data)
+        self.assertEqual(os.listdir(self.src), [os.path.basename(src)])
+
+    def test_an_original_already_kept_is_never_replaced_and_says_what_to_do(self):
+        src = self.name("已保存")
+        make(src, size="480x270")
+        kept = os.path.join(self.src, "原始文件", os.path.basename(src))
+        os.makedirs(os.path.dirname(kept))
+        with open(kept, "wb") as f:
+            f.write(b"earlier")
+        p = self.fix(src, "--in-place")
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertIn("原文件已经保存过一份", p.stderr)
+        self.assertIn("移走", p.stderr)
+        self.assertEqual(open(kept, "rb").read(), b"earlier")
+
+    def test_without_a_naming_pattern_the_stem_is_kept(self):
+        # A rule set without a naming pattern (liaoning-2023, jiaozuo-2019) renames nothing:
+        # not 第一讲--.mp4 (nor 第一讲--某学院党委.mp4 with --unit).
+        with open(self.rules, "w") as f:
+            f.write("schema: mpcheck-rules/1\nid: fix-plain\ntitle: {zh: 无命名, en: no naming}\n"
+                    "works:\n  media:\n    - resolution: 320x180\n      frame_rate: 25\n")
+        src = os.path.join(self.src, "第一讲.mp4")
+        make(src, size="480x270")
+        hint = [f["hint"] for f in self.check(src)["findings"] if f["check"] == "video.resolution"][0]
+        self.assertIn('修复后/第一讲.mp4"', hint)
+        for extra in ((), ("--unit", "某学院党委")):
+            out = os.path.join(self.tmp, "o" + str(len(extra)))
+            p = run("fix", "--rules", self.rules, src, "--out", out, *extra)
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertEqual(os.listdir(out), ["第一讲.mp4"])
 
 if __name__ == "__main__":
     unittest.main()

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "mpcheck/fix/apply.hpp"
+#include "mpcheck/util/atomic_file.hpp"
 
 namespace fs = std::filesystem;
 namespace fix = mpcheck::fix;
@@ -91,4 +92,35 @@ TEST_CASE("fix apply: an original already kept, or a copy that fails, leaves the
   CHECK(fix::move_original((d.path / "a.mov").string(), (d.path / "blocker" / "a.mov").string(),
                            cross_device) != "");
   CHECK(read(d.path / "a.mov") == "new");
+}
+
+TEST_CASE("fix apply: a failing output is withdrawn, the original put back, works.yaml again")
+{
+  TempDir d;
+  fs::create_directories(d.path / "drive" / "作品");
+  const fs::path source = d.path / "drive" / "作品" / "a.mov";
+  write(source, "original");
+  write(d.path / "drive" / "works.yaml", "video: 作品/a.mov\n");
+  fix::Plan plan;
+  plan.source = source.string();
+  fix::Destination dest;
+  dest.final_path = (d.path / "drive" / "作品" / "a.mp4").string();
+  dest.original_to = (d.path / "原始文件" / "drive" / "作品" / "a.mov").string();
+  dest.works_yaml = (d.path / "drive" / "works.yaml").string();
+  write(mpcheck::util::temp_path_for(dest.final_path), "fixed");
+  REQUIRE(fix::commit(plan, dest) == "");
+  REQUIRE(read(d.path / "drive" / "works.yaml") == "video: 作品/a.mp4\n");
+  CHECK(fix::withdraw(plan, dest) == "");
+  CHECK(read(source) == "original");
+  CHECK_FALSE(fs::exists(dest.final_path));
+  CHECK_FALSE(fs::exists(dest.original_to));
+  CHECK(read(d.path / "drive" / "works.yaml") == "video: 作品/a.mov\n");
+  // --out: only the output is removed.
+  fix::Destination out;
+  out.final_path = (d.path / "out" / "a.mp4").string();
+  fs::create_directories(d.path / "out");
+  write(out.final_path, "fixed");
+  CHECK(fix::withdraw(plan, out) == "");
+  CHECK_FALSE(fs::exists(out.final_path));
+  CHECK(read(source) == "original");
 }

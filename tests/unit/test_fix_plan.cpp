@@ -77,13 +77,70 @@ TEST_CASE("fix plan: a container of codecs MP4 does not carry is re-encoded")
   CHECK(p.encode_audio);
 }
 
-TEST_CASE("fix plan: the index at the end is a faststart remux")
+TEST_CASE("fix plan: a passing MP4 whose index is at the end is left alone")
 {
   MediaFacts f = good_video();
   f.container->faststart = false;
   const fix::Plan p = plan_for(f);
-  CHECK(p.fixes == std::vector<std::string>{"faststart"});
-  CHECK(p.remux_only());
+  CHECK_FALSE(p.needed());
+  CHECK(p.complete());
+}
+
+namespace {
+
+// The plan of the clean version of a good Changzhou pair given these findings of its own.
+fix::Plan plan_with(const std::vector<Finding>& findings, fix::PlanOptions options = {})
+{
+  const Submission sub = pair_with(good_video()).build(changzhou());
+  for (const auto& f : sub.files)
+    if (f.path == changzhou_clean)
+      return fix::plan_file(f, findings, changzhou(), changzhou().rules_for("微视频").media,
+                            options);
+  FAIL("no clean version");
+  return {};
+}
+
+Finding finding(const std::string& check, Severity severity = Severity::error)
+{
+  Finding f;
+  f.check = check;
+  f.severity = severity;
+  f.path = changzhou_clean;
+  return f;
+}
+
+} // namespace
+
+TEST_CASE("fix plan: a warning no conversion mends does not stop the rest of the fix")
+{
+  const fix::Plan p =
+      plan_with({finding("video.frame-rate"), finding("audio.missing", Severity::warning)});
+  CHECK(p.fixable());
+  CHECK(p.complete());
+  CHECK(p.encode_video);
+  REQUIRE(p.warnings.size() == 1);
+  CHECK(p.warnings.front().check == "audio.missing");
+  // Alone, the warning is nothing to fix: the file is left as it is.
+  const fix::Plan alone = plan_with({finding("audio.missing", Severity::warning)});
+  CHECK_FALSE(alone.needed());
+  CHECK(alone.complete());
+  // As an error it still refuses the file.
+  const fix::Plan refused = plan_with({finding("video.frame-rate"), finding("audio.missing")});
+  CHECK_FALSE(refused.fixable());
+  CHECK(refused.blockers.front().check == "audio.missing");
+}
+
+TEST_CASE("fix plan: the pair's own problems and a missing picture cannot be fixed")
+{
+  for (const char* id : {"subtitles.pair-mismatch", "subtitles.not-burned", "video.missing"}) {
+    CAPTURE(id);
+    const fix::Plan p = plan_with({finding("container.format"), finding(id)});
+    REQUIRE_FALSE(p.fixable());
+    CHECK(p.blockers.front().check == id);
+    CHECK_FALSE(p.blockers.front().why.zh.empty());
+  }
+  CHECK(fix::pair_blocker("subtitles.pair-mismatch"));
+  CHECK_FALSE(fix::pair_blocker("subtitles.pair-missing"));
 }
 
 TEST_CASE("fix plan: a truncated file cannot be fixed, and says to find the original")
@@ -104,6 +161,8 @@ TEST_CASE("fix plan: portrait is refused unless --pillarbox, which makes a lands
   const fix::Plan refused = plan_for(f);
   REQUIRE_FALSE(refused.fixable());
   CHECK(refused.blockers.back().why.en.find("--pillarbox") != std::string::npos);
+  // Named by the finding check reported, not by an id it never showed.
+  CHECK(refused.blockers.back().check == "video.resolution");
   const fix::Plan p = plan_for(f, {false, true, ""});
   CHECK(p.fixable());
   CHECK(p.video.width == 1920);

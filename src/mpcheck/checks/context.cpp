@@ -208,7 +208,8 @@ std::string picture_filter(const PictureConversion& c, bool transpose)
 
 std::string fixed_name(const Context& ctx, const SubmissionFile& file)
 {
-  if (file.work_name && naming::understood(*file.work_name))
+  // Only a rule set with a naming pattern renames (as pack does): without one, the stem kept.
+  if (file.work_name && naming::understood(*file.work_name) && ctx.rules.naming)
     return layout::canonical_name(file, ctx.options.unit, ".mp4", ctx.rules);
   const size_t dot = file.name.rfind('.');
   return (dot == std::string::npos || dot == 0 ? file.name : file.name.substr(0, dot)) + ".mp4";
@@ -220,6 +221,16 @@ std::string mpcheck_fix_command(const Context& ctx, const SubmissionFile& file)
                     shell_quote(rules_argument(ctx.rules));
   if (!ctx.options.unit.empty())
     cmd += " --unit " + shell_quote(ctx.options.unit);
+  // A portrait picture where landscape is wanted: fix refuses it without --pillarbox (offered,
+  // never forced, so the hint says it), as fix/plan.cpp decides.
+  const rules::MediaRules& media = ctx.rules_for(file).media;
+  const bool landscape =
+      media.orientation
+          ? media.orientation->value == rules::Orientation::landscape
+          : media.resolution && media.resolution->value.width >= media.resolution->value.height;
+  if (landscape && file.facts.video &&
+      file.facts.video->display_height > file.facts.video->display_width)
+    cmd += " --pillarbox";
   return cmd + " --out " + shell_quote(fixed_folder);
 }
 

@@ -138,10 +138,11 @@ std::string picture_filter(const PictureConversion& c, bool transpose);
 inline constexpr const char* fixed_folder = "修复后";
 
 // The file name a fixed `file` takes: the rule set's pattern (pack's canonical name, with
-// --unit) when its name is understood, else its stem; ".mp4".
+// --unit) when the rule set has one and the name is understood, else its stem; ".mp4".
 std::string fixed_name(const Context& ctx, const SubmissionFile& file);
 
-// The `mpcheck fix` command for `file`, as the user can paste it.
+// The `mpcheck fix` command for `file`, as the user can paste it; with --pillarbox when the
+// picture is portrait and the rules want landscape (fix refuses it otherwise).
 std::string mpcheck_fix_command(const Context& ctx, const SubmissionFile& file);
 
 // The one ffmpeg command that turns `file` into a video meeting `media` (the picture of

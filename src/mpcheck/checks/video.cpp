@@ -96,7 +96,7 @@ void orientation(const VideoCheck& c)
             ? Text{"视频是竖屏（显示为 " + f->actual.zh + "），要求横屏",
                    "the video is portrait (shown as " + f->actual.zh + "); landscape is required"}
             : Text{"视频是横屏，要求竖屏", "the video is landscape; portrait is required"};
-    const std::string fix = mpcheck_fix_command(c.ctx, c.file) + " --pillarbox";
+    const std::string fix = mpcheck_fix_command(c.ctx, c.file); // with --pillarbox
     const std::string ff = ffmpeg_fix_command(c.ctx, c.file, c.media);
     f->hint = {"用横屏重新拍摄或在剪辑软件中做成横屏画面（加背景）再导出；或放在横屏画布中间（两侧"
                "黑边）：" +

@@ -12,6 +12,10 @@
 #include <optional>
 #include <thread>
 
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
+
 #include <fmt/format.h>
 
 #include "mpcheck/cli/commands.hpp"
@@ -58,6 +62,8 @@ struct Item {
   fix::PacketDigest digest;
   bool converted = false; // the conversion waits under its temporary name
   bool proven = false;
+  bool withdrawn = false;     // failed the re-check: the output removed, the original back
+  std::string withdraw_error; // … or why that could not be done
 };
 
 std::string pick(Lang lang, const Text& t)
@@ -104,8 +110,15 @@ fix::Destination destination(const FixCommand& cmd, const gather::Target& target
   return d;
 }
 
-// The plans of one checked target: every video with a finding fix acts on (or a faststart
-// remux), the two versions of a pair with the same settings.
+bool named(const std::vector<fix::Blocker>& list, const std::string& check)
+{
+  return std::any_of(list.begin(), list.end(),
+                     [&](const fix::Blocker& b) { return b.check == check; });
+}
+
+// The plans of one checked target: every video with a finding fix acts on or an error it
+// cannot mend, the two versions of a pair with the same settings (or both refused when they
+// are not the same programme).
 std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& target,
                               const checks::CheckReport& report, const rules::RuleSet& rules)
 {
@@ -134,7 +147,13 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
     const int a = pair.subtitled >= 0 ? item_of[size_t(pair.subtitled)] : -1;
     const int b = pair.clean >= 0 ? item_of[size_t(pair.clean)] : -1;
     if (a >= 0 && b >= 0) {
-      fix::align_pair(items[size_t(a)].plan, items[size_t(b)].plan);
+      // Not the same programme, swapped names: neither version is converted.
+      fix::Plan &pa = items[size_t(a)].plan, &pb = items[size_t(b)].plan;
+      for (auto [from, to] : {std::pair{&pa, &pb}, std::pair{&pb, &pa}})
+        for (const auto& blocker : std::vector<fix::Blocker>(from->blockers))
+          if (fix::pair_blocker(blocker.check) && !named(to->blockers, blocker.check))
+            to->blockers.push_back(blocker);
+      fix::align_pair(pa, pb);
       if (pair.compared)
         for (const int i : {a, b}) {
           items[size_t(i)].pair_sources = {sub.files[size_t(pair.subtitled)].abs_path,
@@ -145,7 +164,7 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
       // The twin needs nothing itself, but a re-encoded version must stay its same programme.
       Item& lone = items[size_t(a >= 0 ? a : b)];
       const int twin = a >= 0 ? pair.clean : pair.subtitled;
-      if (twin < 0 || !lone.plan.encode_video)
+      if (twin < 0 || !lone.plan.encode_video || !lone.plan.fixable())
         continue;
       const SubmissionFile& file = sub.files[size_t(twin)];
       Item item;
@@ -170,12 +189,6 @@ std::string finding_line(const Finding& f, Lang lang)
   return f.check + colon(lang) + pick(lang, f.message);
 }
 
-bool named(const std::vector<fix::Blocker>& list, const std::string& check)
-{
-  return std::any_of(list.begin(), list.end(),
-                     [&](const fix::Blocker& b) { return b.check == check; });
-}
-
 // The plan converts the file: nothing blocks it and there is work to do.
 bool converts(const Item& item)
 {
@@ -195,8 +208,13 @@ std::string plan_text(const Item& item, Lang lang)
   std::string out = item.plan.path + "\n";
   for (const auto& f : item.before)
     if (fix::fixable_check(f.check) || named(item.plan.blockers, f.check) ||
-        named(item.plan.left, f.check))
+        named(item.plan.left, f.check) || named(item.plan.warnings, f.check))
       out += "  " + pick(lang, "问题", "finding") + " " + finding_line(f, lang) + "\n";
+  if (!item.plan.warnings.empty())
+    out += "  " +
+           pick(lang, "提醒（转换改不了，只是提醒，不影响修复和复查结果）：",
+                "warnings (no conversion mends them; they do not stop the fix nor fail it):") +
+           "\n" + blocker_lines(item.plan.warnings, lang);
   if (!item.plan.fixable()) {
     out += "  " + pick(lang, "无法自动修复：", "cannot be fixed:") + "\n";
     return out + blocker_lines(item.plan.blockers, lang);
@@ -212,12 +230,6 @@ std::string plan_text(const Item& item, Lang lang)
     if (!item.plan.needed())
       return out;
   }
-  if (item.plan.fixes == std::vector<std::string>{"faststart"})
-    out += "  " +
-           pick(lang, "索引（moov）在文件末尾：网页和部分播放器要下载完才能播放",
-                "the index (moov) is at the end: browsers and some players must load the "
-                "whole file first") +
-           "\n";
   if (item.plan.fixes == std::vector<std::string>{"pair"})
     out += "  " +
            pick(lang, "与另一个版本用同样的设置重新编码（保持同一节目）",
@@ -245,19 +257,24 @@ bool peak_over(const Item& item)
          item.after_deep->true_peak_dbtp > fix::true_peak_limit + 0.1;
 }
 
-// Fixed: the re-check finds no error, none of the findings the plan addressed and no
-// finding fix could act on; a raised sound stays under the true-peak limit.
+// A finding of the re-check that keeps the output from counting as fixed: an error, one the
+// plan addressed, or one fix could act on (the work's missing version aside).
+bool failing(const Item& item, const Finding& f)
+{
+  return !named(item.plan.left, f.check) &&
+         (blocking(f) || fix::fixable_check(f.check) ||
+          std::find(item.plan.fixes.begin(), item.plan.fixes.end(), f.check) !=
+              item.plan.fixes.end());
+}
+
+// Fixed: the re-check finds no failing finding; a raised sound stays under the true-peak
+// limit. Warnings (audio.missing where sound is only advised) are allowed.
 bool passes(const Item& item)
 {
   if (!item.error.empty() || !item.rechecked || peak_over(item))
     return false;
-  for (const auto& f : item.after)
-    if (!named(item.plan.left, f.check) &&
-        (blocking(f) || fix::fixable_check(f.check) ||
-         std::find(item.plan.fixes.begin(), item.plan.fixes.end(), f.check) !=
-             item.plan.fixes.end()))
-      return false;
-  return true;
+  return std::none_of(item.after.begin(), item.after.end(),
+                      [&](const Finding& f) { return failing(item, f); });
 }
 
 // The sound measured again after a gain: its loudness and true peak, and plainly what is
@@ -293,11 +310,47 @@ std::string sound_text(const Item& item, Lang lang)
   return out;
 }
 
+// A failed conversion or write in plain words: a full disk, a read-only one, no permission,
+// the original that could not be moved; what to do about it. The libraries' words (strerror)
+// stay only for what is not recognised.
+std::string failure_text(const Item& item, Lang lang)
+{
+  const std::string& raw = item.error;
+  const bool en = lang == Lang::en;
+  const bool original = raw.find("the original") != std::string::npos;
+  const std::string folder =
+      fs::path(original ? item.dest.original_to : item.dest.final_path).parent_path().string();
+  const auto has = [&](int e) { return raw.find(std::strerror(e)) != std::string::npos; };
+  std::string why;
+  if (has(ENOSPC))
+    why =
+        en ? fmt::format("the disk of {} is full: free some space, or write elsewhere with "
+                         "--out DIR",
+                         folder)
+           : fmt::format("{} 所在的磁盘满了：请腾出空间，或用 --out 目录 写到空间够的地方", folder);
+  else if (has(EROFS))
+    why = en ? fmt::format("{} is on a read-only disk (a USB drive's write-protect switch?): "
+                           "make it writable, or write elsewhere with --out DIR",
+                           folder)
+             : fmt::format("{} 在只读的磁盘上（U盘的写保护开关打开了？）：请让它可以写入，或用 "
+                           "--out 目录 写到别处",
+                           folder);
+  else if (has(EACCES) || has(EPERM))
+    why = en ? fmt::format("no permission to write in {}: write elsewhere with --out DIR", folder)
+             : fmt::format("没有在 {} 里写入的权限：请用 --out 目录 写到别处", folder);
+  std::string head = original
+                         ? pick(lang, "原文件无法移到“原始文件”：", "the original cannot be kept: ")
+                         : pick(lang, "转换失败：", "conversion failed: ");
+  if (why.empty())
+    return head + raw;
+  return head + why;
+}
+
 std::string result_text(const Item& item, Lang lang)
 {
   std::string out = item.plan.path + " → " + item.dest.final_path + "\n";
   if (!item.error.empty())
-    return out + "  " + pick(lang, "转换失败：", "conversion failed: ") + item.error + "\n";
+    return out + "  " + failure_text(item, lang) + "\n";
   for (const auto& f : item.before) {
     if (!fix::fixable_check(f.check))
       continue;
@@ -328,10 +381,37 @@ std::string result_text(const Item& item, Lang lang)
                 "the output's packets differ from the source's: checked again with decoding") +
            "\n";
   out += sound_text(item, lang);
-  out += "  " +
-         (passes(item) ? pick(lang, "已修复：复查通过", "fixed: passes the check again")
-                       : pick(lang, "未修复：复查仍不通过", "not fixed: the check still fails")) +
-         "\n";
+  if (passes(item)) {
+    out += "  " + pick(lang, "已修复：复查通过", "fixed: passes the check again") + "\n";
+    std::string warned;
+    for (const auto& f : item.after)
+      if (f.severity == Severity::warning && !named(item.plan.left, f.check))
+        warned += "    " + finding_line(f, lang) + "\n";
+    if (!warned.empty())
+      out += "  " + pick(lang, "仍有提醒（不影响通过）：", "warnings left (they do not fail it):") +
+             "\n" + warned;
+  } else {
+    out += "  " + pick(lang, "未修复：复查仍不通过：", "not fixed: the check still fails:") + "\n";
+    for (const auto& f : item.after)
+      if (failing(item, f))
+        out += "    " + finding_line(f, lang) + "\n";
+    if (peak_over(item))
+      out += "    " + pick(lang, "真峰值超过上限", "the true peak passes the limit") + "\n";
+    if (!item.rechecked)
+      out += "    " + pick(lang, "输出无法复查", "the output could not be checked again") + "\n";
+    if (item.withdrawn)
+      out += "  " +
+             (item.dest.original_to.empty()
+                  ? pick(lang, "没有通过的输出已删除，不留在最终文件名下",
+                         "the failing output was removed: nothing is left under its final name")
+                  : pick(lang, "没有通过的输出已删除，原文件已放回原处",
+                         "the failing output was removed and the original put back")) +
+             "\n";
+    else if (!item.withdraw_error.empty())
+      out += "  " +
+             pick(lang, "没有通过的输出无法撤回：", "the failing output cannot be withdrawn: ") +
+             item.withdraw_error + "\n";
+  }
   if (!item.plan.left.empty())
     out += "  " + pick(lang, "仍需自己处理：", "still to be done by hand:") + "\n" +
            blocker_lines(item.plan.left, lang);
@@ -515,19 +595,12 @@ std::vector<Item> check_and_plan(const FixCommand& cmd, const gather::Targets& p
   return items;
 }
 
-// Whether `path` lies in a folder being checked (--out inside the drive): its temporary file
-// would appear there while the deep check walks it.
-bool inside_targets(const std::string& path, const gather::Targets& planned)
+// The output of `item` would be its source (--out names the source's own folder).
+bool replaces_source(const Item& item)
 {
-  const fs::path out = canonical(path);
-  for (const auto& target : planned.targets) {
-    if (target.scope != Scope::drive)
-      continue;
-    const fs::path root = canonical(target.paths.front());
-    if (std::mismatch(root.begin(), root.end(), out.begin(), out.end()).first == root.end())
-      return true;
-  }
-  return false;
+  std::error_code ec;
+  return item.dest.original_to.empty() &&
+         fs::equivalent(item.plan.source, item.dest.final_path, ec);
 }
 
 // The check before, remuxes started early: a first look reads headers only (no decoding);
@@ -547,7 +620,7 @@ std::vector<Item> check_remuxing(const FixCommand& cmd, const gather::Targets& p
   std::vector<Item> early = check_and_plan(cmd, planned, rules, headers, false);
   const bool remuxes =
       !early.empty() && std::all_of(early.begin(), early.end(), [&](const Item& i) {
-        return converts(i) && i.plan.remux_only() && !inside_targets(i.dest.final_path, planned);
+        return converts(i) && i.plan.remux_only() && !replaces_source(i);
       });
   if (!remuxes)
     return check_and_plan(cmd, planned, rules, options, true);
@@ -586,6 +659,149 @@ std::vector<Item> check_remuxing(const FixCommand& cmd, const gather::Targets& p
   return items;
 }
 
+// The folder at or above `path` that holds a drive manifest (a drive `mpcheck pack` made), or
+// "".
+std::string packed_drive_of(const std::string& path)
+{
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  for (;;) {
+    if (fs::is_regular_file(p / std::string(kDriveManifestName), ec))
+      return p.string();
+    if (p == p.parent_path() || p.empty())
+      return "";
+    p = p.parent_path();
+  }
+}
+
+bool within(const fs::path& inner, const fs::path& outer)
+{
+  return std::mismatch(outer.begin(), outer.end(), inner.begin(), inner.end()).first == outer.end();
+}
+
+// The folders 原始文件/ goes into with --in-place: beside a drive, beside loose files.
+std::vector<fs::path> originals_parents(const gather::Targets& planned)
+{
+  std::vector<fs::path> out;
+  for (const auto& target : planned.targets)
+    for (const auto& path : target.paths) {
+      const fs::path p = fs::absolute(path).lexically_normal();
+      const fs::path base = p.has_filename() ? p : p.parent_path();
+      out.push_back(base.parent_path());
+    }
+  return out;
+}
+
+std::string errno_zh(int e)
+{
+  if (e == EACCES || e == EPERM)
+    return "没有写入权限";
+  if (e == EROFS)
+    return "只读的磁盘";
+  if (e == ENOENT)
+    return "文件夹不存在";
+  return "无法写入";
+}
+
+// Why the outputs may not go where the command says (exit 2, before any work), or "".
+// On a drive pack made, changing a file breaks its manifest; --out inside a folder being
+// fixed puts the fixed files into the drive; --in-place needs 原始文件/ to be writable.
+std::string placement_problem(const FixCommand& cmd, const gather::Targets& planned, Lang lang)
+{
+  const bool en = lang == Lang::en;
+  const std::string unit = cmd.unit.empty() ? "" : " --unit " + checks::shell_quote(cmd.unit);
+  const std::string rules = checks::shell_quote(cmd.rules);
+  if (cmd.in_place)
+    for (const auto& target : planned.targets)
+      for (const auto& path : target.paths)
+        if (const std::string drive = packed_drive_of(path); !drive.empty())
+          return en ? fmt::format(
+                          "{} is a drive packed by mpcheck pack (it has {}): fixing files on it "
+                          "would break the manifest (check would report file.hash-mismatch). Fix "
+                          "the source material and pack again:\n"
+                          "  mpcheck fix \"SOURCE FOLDER\" --rules {} --in-place\n"
+                          "  mpcheck pack \"SOURCE FOLDER\" --rules {}{} --out \"NEW DRIVE "
+                          "FOLDER\"",
+                          drive, kDriveManifestName, rules, rules, unit)
+                    : fmt::format(
+                          "{} 是 mpcheck pack 打包好的U盘（有 {}）：在U盘上直接修复会改动文件，"
+                          "清单就对不上了（检查会报 file.hash-mismatch）。请修复原来的素材，再重新"
+                          "打包：\n"
+                          "  mpcheck fix \"素材文件夹\" --rules {} --in-place\n"
+                          "  mpcheck pack \"素材文件夹\" --rules {}{} --out \"新的U盘文件夹\"",
+                          drive, kDriveManifestName, rules, rules, unit);
+  if (!cmd.out.empty()) {
+    std::error_code ec;
+    const fs::path out = fs::weakly_canonical(fs::absolute(cmd.out, ec), ec);
+    for (const auto& target : planned.targets) {
+      if (target.scope != Scope::drive)
+        continue;
+      const fs::path root = fs::weakly_canonical(fs::absolute(target.paths.front(), ec), ec);
+      if (within(out, root))
+        return en ? fmt::format("--out {} is inside {}, the folder being fixed: the fixed files "
+                                "would land in the drive (check would report layout.misplaced). "
+                                "Choose a folder outside it, e.g. --out \"修复后\" on the desktop",
+                                cmd.out, root.string())
+                  : fmt::format("--out {} 在要修复的文件夹 {} 里：修复后的文件会混进U盘（检查会报 "
+                                "layout.misplaced）。请把 --out 指到这个文件夹以外，例如桌面上的"
+                                "“修复后”文件夹",
+                                cmd.out, root.string());
+    }
+    if (const std::string drive = packed_drive_of(cmd.out); !drive.empty())
+      return en ? fmt::format("--out {} is inside {}, a drive packed by mpcheck pack (it has {}): "
+                              "files written there are not in its manifest (check would report "
+                              "file.not-in-manifest). Choose a folder outside the drive",
+                              cmd.out, drive, kDriveManifestName)
+                : fmt::format("--out {} 在 mpcheck pack 打包好的U盘 {} 里（有 {}）：写进去的文件"
+                              "不在清单里（检查会报 file.not-in-manifest）。请把 --out 指到U盘以外",
+                              cmd.out, drive, kDriveManifestName);
+  }
+  if (cmd.in_place && !cmd.dry_run)
+    for (const fs::path& parent : originals_parents(planned)) {
+      const fs::path kept = parent / fix::originals_folder;
+      std::error_code ec;
+      const fs::path probe = fs::is_directory(kept, ec) ? kept : parent;
+      if (::access(probe.c_str(), W_OK | X_OK) == 0)
+        continue;
+      const int e = errno;
+      return en ? fmt::format("cannot make {} ({}): --in-place first moves each original there. "
+                              "Write the fixed files elsewhere with --out DIR instead, e.g. --out "
+                              "\"修复后\"",
+                              kept.string(), std::strerror(e))
+                : fmt::format("无法建立“{}”文件夹（{}：{}）：--in-place 要先把原文件移到那里保存。"
+                              "请改用 --out 目录，把修复后的文件写到别处，例如 --out \"修复后\"",
+                              kept.string(), parent.string(), errno_zh(e));
+    }
+  return "";
+}
+
+// Why the planned outputs cannot be written (exit 2, before any work; the dry run too), or "":
+// an output that would be its source, an original already kept in 原始文件/.
+std::string destination_problem(const FixCommand& cmd, const std::vector<Item>& items, Lang lang)
+{
+  const bool en = lang == Lang::en;
+  for (const auto& item : items) {
+    if (!converts(item))
+      continue;
+    std::error_code ec;
+    if (!cmd.out.empty() && replaces_source(item))
+      return en ? fmt::format("the output would replace the original {}: --out is the folder "
+                              "it is in. Choose another --out folder",
+                              item.plan.source)
+                : fmt::format("输出会覆盖原文件 {}：--out 就是它所在的文件夹。请换一个 --out 目录",
+                              item.plan.source);
+    if (!item.dest.original_to.empty() && fs::exists(item.dest.original_to, ec))
+      return en ? fmt::format("an original is already kept at {} (an earlier fix): it is never "
+                              "replaced, so nothing was changed. Move it away once you no longer "
+                              "need it, or use --out DIR",
+                              item.dest.original_to)
+                : fmt::format("原文件已经保存过一份：{}（之前修复时留下的）。为了不覆盖它，这次什么"
+                              "都没有改。确认不再需要后把它移走，或改用 --out 目录",
+                              item.dest.original_to);
+  }
+  return "";
+}
+
 int run(const FixCommand& cmd)
 {
   const Lang lang = cmd.common.language();
@@ -604,6 +820,10 @@ int run(const FixCommand& cmd)
   if (std::any_of(planned.errors.begin(), planned.errors.end(),
                   [](const gather::PathError& e) { return e.usage(); }))
     return exit_usage;
+  if (const std::string problem = placement_problem(cmd, planned, lang); !problem.empty()) {
+    print_error(problem);
+    return exit_usage;
+  }
   gather::RunOptions options;
   options.checks.as_of = today();
   options.checks.unit = cmd.unit;
@@ -611,6 +831,13 @@ int run(const FixCommand& cmd)
   options.decode = true;
   std::vector<Item> items = cmd.dry_run ? check_and_plan(cmd, planned, rules, options, true)
                                         : check_remuxing(cmd, planned, rules, options);
+  if (const std::string problem = destination_problem(cmd, items, lang); !problem.empty()) {
+    for (const auto& item : items)
+      if (item.converted)
+        fix::discard(item.dest);
+    print_error(problem);
+    return exit_usage;
+  }
   std::string text;
   if (items.empty())
     text += pick(lang, "没有需要修复的视频。\n", "No video needs fixing.\n");
@@ -642,7 +869,15 @@ int run(const FixCommand& cmd)
       failed = true;
   }
   recheck(done, rules, options);
-  text += "\n" + pick(lang, "复查：", "checked again:") + "\n";
+  // No output that fails the re-check stays under its final name.
+  for (Item* item : done)
+    if (!passes(*item)) {
+      item->withdraw_error = fix::withdraw(item->plan, item->dest);
+      item->withdrawn = item->withdraw_error.empty();
+      failed = failed || !item->withdrawn;
+    }
+  if (std::any_of(items.begin(), items.end(), converts))
+    text += "\n" + pick(lang, "复查：", "checked again:") + "\n";
   bool all_pass = true;
   for (const auto& item : items)
     if (converts(item)) {

@@ -129,6 +129,22 @@ std::string commit(const Plan& plan, const Destination& dest)
                       fs::path(dest.final_path).filename().string());
 }
 
+std::string withdraw(const Plan& plan, const Destination& dest)
+{
+  std::error_code ec;
+  fs::remove(dest.final_path, ec);
+  if (ec)
+    return dest.final_path + ": " + ec.message();
+  util::fsync_dir(util::folder_of(dest.final_path));
+  if (dest.original_to.empty())
+    return "";
+  if (std::string err = move_original(dest.original_to, plan.source); !err.empty())
+    return err;
+  fs::remove(fs::path(dest.original_to).parent_path(), ec); // only when empty
+  return update_works(dest.works_yaml, fs::path(dest.final_path).filename().string(),
+                      fs::path(plan.source).filename().string());
+}
+
 std::string apply(const Plan& plan, const Destination& dest, const TranscodeProgress& progress)
 {
   if (std::string err = convert(plan, dest, progress); !err.empty())

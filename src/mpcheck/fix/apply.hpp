@@ -47,4 +47,10 @@ std::string convert(const Plan& plan, const Destination& dest, const TranscodePr
 std::string commit(const Plan& plan, const Destination& dest);
 void discard(const Destination& dest);
 
+// Undoes a commit whose output failed the re-check, so that no failing file is left under a
+// final name: the output removed; with --in-place the original moved back to its place and
+// works.yaml naming it again. Returns "" or what went wrong (the original is then still in
+// 原始文件/).
+std::string withdraw(const Plan& plan, const Destination& dest);
+
 } // namespace mpcheck::fix

@@ -34,6 +34,8 @@ bool mp4_audio_codec(const std::string& codec)
   return codec == "aac";
 }
 
+} // namespace
+
 Text blocker_text(const std::string& check)
 {
   if (check == "media.truncated")
@@ -58,10 +60,28 @@ Text blocker_text(const std::string& check)
   if (check == "audio.missing" || check == "audio.silent")
     return {"没有声音：转换加不出声音，请从剪辑工程重新导出（包含音频）",
             "no sound: a conversion cannot add it; export again from the project with the sound"};
+  if (check == "video.missing")
+    return {"文件里没有画面：转换做不出画面，请从剪辑工程重新导出视频",
+            "the file has no picture: a conversion cannot make one; export the video again from "
+            "the project"};
+  if (check == "subtitles.pair-mismatch")
+    return {"有字幕版和无字幕版不是同一个节目（画面、时长或声音不同）：转换改不了内容，也看不出哪个"
+            "是对的；请从同一个剪辑工程分别导出两个版本（只关闭字幕轨）",
+            "the subtitled and the clean versions are not the same programme (pictures, length "
+            "or sound differ): a conversion cannot change the content nor tell which one is "
+            "right; export both from the same project, switching only the subtitle track off"};
+  if (check == "subtitles.not-burned")
+    return {"有字幕版里看不到烧录的字幕（或两个文件名标反了）：转换加不出字幕；请按检查的提示对调"
+            "文件名，或把字幕烧录进画面后重新导出",
+            "the subtitled version shows no burned-in text (or the two names are swapped): a "
+            "conversion cannot add it; swap the names as the check says, or burn the subtitles "
+            "in and export again"};
   return {"竖屏画面：请用横屏重新拍摄或剪辑；或加 --pillarbox 把它放在横屏画布中间（两侧黑边）",
           "portrait pictures: shoot or edit in landscape; or add --pillarbox to place them on a "
           "landscape canvas (black bars at the sides)"};
 }
+
+namespace {
 
 bool blocks(const std::string& check, const PlanOptions& options)
 {
@@ -69,7 +89,7 @@ bool blocks(const std::string& check, const PlanOptions& options)
     return !options.trim;
   return check == "media.truncated" || check == "media.decode-error" ||
          check == "media.unreadable" || check == "duration.min" || check == "audio.missing" ||
-         check == "audio.silent";
+         check == "audio.silent" || check == "video.missing" || pair_blocker(check);
 }
 
 // Findings of the work that no conversion of this file fixes, but that do not stop it.
@@ -84,6 +104,11 @@ bool portrait(const VideoFacts& v)
 }
 
 } // namespace
+
+bool pair_blocker(const std::string& check)
+{
+  return check == "subtitles.pair-mismatch" || check == "subtitles.not-burned";
+}
 
 bool fixable_check(const std::string& check)
 {
@@ -139,14 +164,13 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
       continue;
     if (std::find(plan.fixes.begin(), plan.fixes.end(), f.check) != plan.fixes.end())
       continue;
-    if (blocks(f.check, options)) {
-      plan.blockers.push_back({f.check, blocker_text(f.check)});
-      continue;
-    }
-    if (leaves(f.check)) {
-      if (std::none_of(plan.left.begin(), plan.left.end(),
+    if (blocks(f.check, options) || leaves(f.check)) {
+      auto& list = f.severity == Severity::warning ? plan.warnings
+                   : leaves(f.check)               ? plan.left
+                                                   : plan.blockers;
+      if (std::none_of(list.begin(), list.end(),
                        [&](const Blocker& b) { return b.check == f.check; }))
-        plan.left.push_back({f.check, blocker_text(f.check)});
+        list.push_back({f.check, blocker_text(f.check)});
       continue;
     }
     if (!fixable_check(f.check))
@@ -169,16 +193,18 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
       media.orientation
           ? media.orientation->value == rules::Orientation::landscape
           : media.resolution && media.resolution->value.width >= media.resolution->value.height;
-  if (plan.encode_video && portrait(*facts.video) && want_landscape && !options.pillarbox)
-    plan.blockers.push_back({"video.orientation", blocker_text("video.orientation")});
+  if (plan.encode_video && portrait(*facts.video) && want_landscape && !options.pillarbox) {
+    // Named by the finding check reported (video.resolution, video.aspect-ratio…): the
+    // refusal is of that finding's fix.
+    const auto it = std::find_if(plan.fixes.begin(), plan.fixes.end(), needs_video_encode);
+    plan.blockers.push_back(
+        {it != plan.fixes.end() ? *it : plan.fixes.front(), blocker_text("video.orientation")});
+  }
   if (remux && !plan.encode_video && !mp4_video_codec(facts.video->codec))
     plan.encode_video = true;
   const bool has_audio = !facts.audio.empty();
   if (has_audio && (plan.encode_video || remux) && !mp4_audio_codec(facts.audio.front().codec))
     plan.encode_audio = true;
-  if (facts.container && facts.container->faststart == false && plan.remux_only() && !remux &&
-      facts.container->format == "mp4" && plan.fixes.empty())
-    plan.fixes.push_back("faststart");
   if (plan.encode_video)
     plan.video = checks::picture_conversion(facts, media, want_landscape);
   if (std::find(plan.fixes.begin(), plan.fixes.end(), "audio.loudness") != plan.fixes.end() &&

@@ -63,12 +63,14 @@ struct Blocker {
 struct Plan {
   std::string source;             // the file to read (abs path)
   std::string path;               // as reports name it (relative to the checked root)
-  std::vector<std::string> fixes; // check ids (and "faststart") the plan addresses
-  std::vector<Blocker> blockers;  // findings no conversion fixes: the file is not converted
+  std::vector<std::string> fixes; // check ids the plan addresses
+  std::vector<Blocker> blockers;  // errors no conversion fixes: the file is not converted
   // Findings of the work no conversion of this file fixes, though the file itself can be
   // (the other version of a pair is missing): the file is converted, these are said plainly
   // and the command still exits 1.
   std::vector<Blocker> left;
+  // Warnings no conversion mends (no sound where sound is only advised): said, never blocking.
+  std::vector<Blocker> warnings;
   bool encode_video = false; // false: the video stream is copied
   bool encode_audio = false; // false: the audio stream is copied
   VideoSettings video;
@@ -92,7 +94,18 @@ struct PlanOptions {
 // The check ids whose findings `fix` can act on.
 bool fixable_check(const std::string& check);
 
+// Why a finding of `check` cannot be fixed by a conversion, and what to do instead.
+Text blocker_text(const std::string& check);
+
+// Findings of the work that concern both versions of a pair (they are not the same programme,
+// their names are swapped): no conversion of either mends them, so both are refused.
+bool pair_blocker(const std::string& check);
+
 // The plan for `file` from its findings (those of other files are ignored) under `rules`.
+// Only an error stops a file: a warning no conversion mends (audio.missing under a rule set
+// that only advises sound) is kept in `warnings` and the rest of the file is fixed. A file
+// with no finding fix acts on is left alone (needed() is false): a passing MP4 whose index is
+// at its end is not rewritten, though every output has its index first.
 Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
                const rules::RuleSet& rules, const rules::MediaRules& media,
                const PlanOptions& options);
