@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <set>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace mpcheck::pack {
@@ -50,11 +51,17 @@ bool is_dir_entry_folder(const dirent* entry, const std::string& path)
 Status errno_status(int err, std::string_view what, const std::string& path, bool fat32)
 {
   const std::string detail = fmt::format("{} {}: {}", what, path, std::strerror(err));
-  if (err == ENOSPC || err == EDQUOT)
-    return {"no-space", detail};
+  ErrorFacts facts = ErrorFacts::call(std::string(what), path, err);
+  if (err == ENOSPC || err == EDQUOT) {
+    struct statvfs vfs {};
+    const std::string folder(util::parent_of(path));
+    if (::statvfs(folder.empty() ? "." : folder.c_str(), &vfs) == 0)
+      facts.available = int64_t(vfs.f_bavail) * int64_t(vfs.f_frsize);
+    return {"no-space", detail, facts};
+  }
   if (err == EFBIG && fat32)
-    return {"fat32-limit", detail};
-  return {"io", detail};
+    return {"fat32-limit", detail, facts};
+  return {"io", detail, facts};
 }
 
 namespace {
