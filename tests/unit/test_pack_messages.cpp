@@ -13,10 +13,9 @@ TEST_CASE("error_text from the facts: the cause in plain words, never strerror's
   ErrorFacts full = ErrorFacts::call("cannot write", "/media/usb/作品/a（有字幕）.mp4", ENOSPC);
   full.available = 0;
   const Text space = pack::error_text("no-space", "No space left on device", full);
-  CHECK(space.in(Lang::zh) ==
-        "目标盘空间不足：无法写入 /media/usb/作品/a（有字幕）.mp4，磁盘已满"
-        "（只剩 0 字节）。请删除目标盘上不需要的文件或换一个更大的U盘，"
-        "然后重新运行同一命令：已完整写入的文件不会重复复制。");
+  CHECK(space.in(Lang::zh) == "目标盘空间不足：无法写入 /media/usb/作品/a（有字幕）.mp4，磁盘已满"
+                              "（只剩 0 字节）。请删除目标盘上不需要的文件或换一个更大的U盘，"
+                              "然后重新运行同一命令：已完整写入的文件不会重复复制。");
   CHECK(space.in(Lang::en).starts_with("not enough space on the target: cannot write "
                                        "/media/usb/作品/a（有字幕）.mp4, the disk is full (0 "
                                        "bytes free)."));
