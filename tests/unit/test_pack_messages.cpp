@@ -19,6 +19,13 @@ TEST_CASE("error_text from the facts: the cause in plain words, never strerror's
   CHECK(space.in(Lang::en).starts_with("not enough space on the target: cannot write "
                                        "/media/usb/作品/a（有字幕）.mp4, the disk is full (0 "
                                        "bytes free)."));
+  // The same with the file's size (pack::note_space, once its temporary file is gone).
+  full.needed = 1177600000;
+  full.available = 315000000;
+  CHECK(pack::error_text("no-space", "", full).in(Lang::zh) ==
+        "目标盘空间不足：无法写入 /media/usb/作品/a（有字幕）.mp4，这个文件需要 1.2 GB（1177600000 "
+        "字节），目标盘只剩 315 MB（315000000 字节）。请删除目标盘上不需要的文件或换一个更大的U盘，"
+        "然后重新运行同一命令：已完整写入的文件不会重复复制。");
   // Before the copy: needed against free.
   const Text before =
       pack::error_text("no-space", "", ErrorFacts::at("/u", "", 1177600000, 315000000));

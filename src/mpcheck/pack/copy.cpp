@@ -208,6 +208,7 @@ Status Copier::stage(const std::string& source, const SourceStamp& expected,
     status = check_stamp(in.get(), expected, source);
   if (!status.ok())
     discard(staged);
+  note_space(status, expected.size);
   return status;
 }
 
@@ -258,6 +259,7 @@ Status Copier::write_staged(std::string_view bytes, const std::string& dest_path
   }
   if (!status.ok())
     discard(staged);
+  note_space(status, int64_t(bytes.size()));
   return status;
 }
 

@@ -48,16 +48,26 @@ bool is_dir_entry_folder(const dirent* entry, const std::string& path)
 
 } // namespace
 
+void note_space(Status& status, int64_t size)
+{
+  if (status.code != "no-space" || status.facts.path.empty())
+    return;
+  if (size >= 0)
+    status.facts.needed = size;
+  struct statvfs vfs {};
+  const std::string folder(util::parent_of(status.facts.path));
+  if (::statvfs(folder.empty() ? "." : folder.c_str(), &vfs) == 0)
+    status.facts.available = int64_t(vfs.f_bavail) * int64_t(vfs.f_frsize);
+}
+
 Status errno_status(int err, std::string_view what, const std::string& path, bool fat32)
 {
   const std::string detail = fmt::format("{} {}: {}", what, path, std::strerror(err));
   ErrorFacts facts = ErrorFacts::call(std::string(what), path, err);
   if (err == ENOSPC || err == EDQUOT) {
-    struct statvfs vfs {};
-    const std::string folder(util::parent_of(path));
-    if (::statvfs(folder.empty() ? "." : folder.c_str(), &vfs) == 0)
-      facts.available = int64_t(vfs.f_bavail) * int64_t(vfs.f_frsize);
-    return {"no-space", detail, facts};
+    Status status{"no-space", detail, facts};
+    note_space(status, -1);
+    return status;
   }
   if (err == EFBIG && fat32)
     return {"fat32-limit", detail, facts};

@@ -33,6 +33,10 @@ struct Status {
 // the path and the errno apart (and, for a full disk, the bytes still free there).
 Status errno_status(int err, std::string_view what, const std::string& path, bool fat32 = false);
 
+// A "no-space" status of a file of `size` bytes, once its temporary file is gone: the bytes it
+// needs, and those free now where it was to go (the message says both). Others unchanged.
+void note_space(Status& status, int64_t size);
+
 // Temporary names and durable folders: util/atomic_file.hpp.
 using util::fsync_dir;
 using util::temp_path_for;

@@ -123,7 +123,7 @@ Text no_space_text(const ErrorFacts& f)
       "不会重复复制。",
       "Free some space on the target or use a larger drive, then run the same "
       "command again: the files written whole are not copied again."};
-  if (f.needed >= 0) {
+  if (f.needed >= 0 && f.action.empty()) {
     const Text need = size_words(f.needed), have = size_words(f.available);
     return {
         fmt::format("目标盘空间不足：{} 需要 {}，只剩 {}。{}", f.path, need.zh, have.zh, todo.zh),
@@ -132,6 +132,13 @@ Text no_space_text(const ErrorFacts& f)
   }
   const Text d = doing(f);
   const Text have = f.available >= 0 ? size_words(f.available) : Text{"", ""};
+  if (f.needed >= 0 && f.available >= 0) {
+    const Text need = size_words(f.needed);
+    return {fmt::format("目标盘空间不足：{}，这个文件需要 {}，目标盘只剩 {}。{}", d.zh, need.zh,
+                        have.zh, todo.zh),
+            fmt::format("not enough space on the target: {}: the file needs {}, {} free. {}", d.en,
+                        need.en, have.en, todo.en)};
+  }
   return {fmt::format("目标盘空间不足：{}，磁盘已满{}。{}", d.zh,
                       have.zh.empty() ? "" : "（只剩 " + have.zh + "）", todo.zh),
           fmt::format("not enough space on the target: {}, the disk is full{}. {}", d.en,
