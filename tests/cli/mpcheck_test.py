@@ -10,14 +10,30 @@ CORPUS = os.environ.get("MPCHECK_CORPUS", "")
 SOURCE = os.environ.get("MPCHECK_SOURCE", os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
 
 
-def run(*args, input=None, env=None, timeout=600):
+def without_dac_override():
+    """For preexec_fn: a child that the file modes bind, even when the tests run as root. Root
+    reads a folder of mode 000 through CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH; dropped from
+    the capability bounding set before exec, the child keeps uid 0 (the test's files stay its
+    own, readable by their owner bits) but a mode without the owner's r or x denies it like any
+    user (EACCES), which is what a receiver without the permission sees. A non-root run needs
+    nothing."""
+    if os.getuid() == 0:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 24, 1, 2
+        for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+            if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def run(*args, input=None, env=None, timeout=600, preexec_fn=None):
     """Runs mpcheck with `args`; returns the CompletedProcess (text mode)."""
     full_env = dict(os.environ, LANG="C.UTF-8")
     full_env.pop("LC_ALL", None)
     if env:
         full_env.update(env)
     return subprocess.run([MPCHECK, *args], capture_output=True, text=True, input=input,
-                          env=full_env, timeout=timeout)
+                          env=full_env, timeout=timeout, preexec_fn=preexec_fn)
 
 
 def run_json(*args, **kw):

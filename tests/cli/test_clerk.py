@@ -61,7 +61,7 @@ class HelpAndUsageTest(unittest.TestCase):
                          "未知选项“--rulez”，您是不是要用“--rules”？")
         self.usage_error(run("check", ".", "--rules", "changzhou-2024", "--format", "htm"),
                          "--format 的值“htm”不可用：可选 text/json/jsonl/html/junit/sarif")
-        self.usage_error(run("check", "--rules", "changzhou-2024"), "缺少 paths：")
+        self.usage_error(run("check", "--rules", "changzhou-2024"), "缺少参数：要检查的U盘")
         self.usage_error(run("check", ".", "--rules", "changzhou-2042"),
                          "未知的规则集“changzhou-2042”，您是不是要用“changzhou-2024”？")
         self.usage_error(run("rules", "show", "changzhou-2042"),
@@ -480,7 +480,7 @@ class PlainChineseWordsTest(unittest.TestCase):
             place(fixture("h264-720p25.mp4"), f"{tmp}/a.mp4")
             p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "-o", "/no/such/dir/r.json")
             self.assertEqual(p.returncode, 3, p.stderr)
-            self.assertIn("无法写入 '/no/such/dir/r.json'：所在的文件夹不存在", p.stderr)
+            self.assertIn("无法写入 '/no/such/dir/r.json'：所在的文件夹 /no/such/dir 不存在", p.stderr)
             self.assertNotIn("磁盘已满", p.stderr)
 
     def test_rules_lint_says_ok_in_chinese(self):

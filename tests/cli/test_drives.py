@@ -13,7 +13,7 @@ import unittest
 import xml.etree.ElementTree as ET
 
 from check_tree import CLEAN, SUB, UNIT, changzhou, docx, place
-from mpcheck_test import fixture, run, run_json
+from mpcheck_test import SOURCE, without_dac_override, fixture, run, run_json
 
 CZ = ("--rules", "changzhou-2024", "--as-of", "2024-09-01")
 FAST = (*CZ, "--fast")
@@ -55,8 +55,11 @@ def rewrite(path, data):
 class DrivesTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.mkdtemp(prefix="mpcheck-drives-")
+        self.locked = []  # folders made unreadable, opened again before they are removed
 
     def tearDown(self):
+        for folder in self.locked:
+            os.chmod(folder, 0o755)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def drive(self, name="usb1", **kw):
@@ -214,11 +217,115 @@ class DrivesTest(unittest.TestCase):
         os.symlink(loop, loop)  # cannot be opened at all, even by root
         p = run("check", "--format", "json", *FAST, loop, good)
         self.assertEqual(p.returncode, 3)
-        self.assertEqual(p.stderr, f"mpcheck: error: 无法读取 {loop}：符号链接循环\n")
-        report = json.loads(p.stdout)  # the readable drive is still checked and reported
-        self.assertEqual(report["root"], good)
-        self.assertEqual(problems(report), [])
+        self.assertEqual(p.stderr, f"mpcheck: error: 无法读取 {loop}：符号链接循环（未检查）\n")
+        reports = json.loads(p.stdout)  # the readable drive is still checked and reported
+        self.assertEqual([r["root"] for r in reports], [loop, good])
+        self.assertEqual(reports[0]["unread"], [{"path": loop, "reason": "loop",
+                                                 "message": f"无法读取 {loop}：符号链接循环（未检查）"}])
+        self.assertEqual(problems(reports[1]), [])
         self.assertEqual(run("check", *FAST, "--exit-zero", loop).returncode, 3)
+
+    # -- an unreadable drive among others (receivers' pipelines) ---------------------------------
+    def unreadable_pair(self):
+        """Two drives, the second of mode 000, and what `check` says of them run without the
+        permission (root without CAP_DAC_OVERRIDE: mpcheck_test.without_dac_override)."""
+        good, bad = self.drive("d1"), self.drive("d2")
+        os.chmod(bad, 0)
+        self.locked.append(bad)
+
+        def check(fmt, *extra):
+            return run("check", "--format", fmt, *FAST, *extra, good, bad, preexec_fn=without_dac_override)
+        return good, bad, check
+
+    def test_an_unreadable_drive_keeps_its_place_in_json_and_jsonl(self):
+        good, bad, check = self.unreadable_pair()
+        message = f"无法读取 {bad}：没有读取权限（未检查）"
+        p = check("json")
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertEqual(p.stderr, f"mpcheck: error: {message}\n")
+        reports = json.loads(p.stdout)
+        self.assertIsInstance(reports, list)  # two PATHs: an array, as when both are read
+        self.assertEqual([r["root"] for r in reports], [good, bad])
+        self.assertEqual(reports[0]["unread"], [])
+        self.assertEqual(problems(reports[0]), [])
+        self.assertEqual(reports[1]["unread"], [{"path": bad, "reason": "permission", "message": message}])
+        self.assertEqual(set(reports[1]), set(reports[0]))  # the same keys
+        self.assertEqual((reports[1]["files"], reports[1]["findings"]), ([], []))
+        p = check("jsonl")
+        self.assertEqual(p.returncode, 3, p.stderr)
+        lines = [json.loads(line) for line in p.stdout.splitlines()]
+        self.assertEqual([(r["root"], [u["reason"] for u in r["unread"]]) for r in lines],
+                         [(good, []), (bad, ["permission"])])
+        p = check("jsonl", "--lang", "en")
+        self.assertEqual(json.loads(p.stdout.splitlines()[1])["unread"][0]["message"],
+                         f"cannot read {bad}: permission denied (not checked)")
+        self.assertEqual(check("json", "--exit-zero").returncode, 3)
+
+    def test_an_unreadable_drive_is_an_error_testcase_in_junit(self):
+        good, bad, check = self.unreadable_pair()
+        p = check("junit")
+        self.assertEqual(p.returncode, 3, p.stderr)
+        path = os.path.join(self.tmp, "junit.xml")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(p.stdout)
+        v = subprocess.run(["xmllint", "--noout", "--schema",
+                            os.path.join(SOURCE, "tests", "schemas", "junit-10.xsd"), path],
+                           capture_output=True, text=True)
+        self.assertEqual(v.returncode, 0, v.stderr)
+        root = ET.fromstring(p.stdout)
+        suites = root.findall("testsuite")
+        self.assertEqual([s.get("name") for s in suites], [good, bad])
+        self.assertEqual([s.get("errors") for s in suites], ["0", "1"])
+        self.assertEqual(root.get("errors"), "1")
+        errors = [(c.get("classname"), c.get("name"), e.get("type"), e.get("message"))
+                  for c in suites[1].findall("testcase") for e in c.findall("error")]
+        self.assertEqual(errors, [("unread", bad, "permission", f"无法读取 {bad}：没有读取权限（未检查）")])
+        self.assertEqual(suites[0].findall("testcase/error"), [])
+
+    def test_an_unreadable_drive_is_a_failed_invocation_in_sarif(self):
+        import jsonschema
+        good, bad, check = self.unreadable_pair()
+        p = check("sarif", "--lang", "en")
+        self.assertEqual(p.returncode, 3, p.stderr)
+        sarif = json.loads(p.stdout)
+        with open(os.path.join(SOURCE, "tests", "schemas", "sarif-schema-2.1.0.json"), encoding="utf-8") as f:
+            validator = jsonschema.Draft4Validator(json.load(f))
+        self.assertEqual([e.message for e in validator.iter_errors(sarif)], [])
+        runs = sarif["runs"]
+        self.assertEqual([r["properties"]["path"] for r in runs], [good, bad])
+        self.assertEqual(runs[0]["invocations"], [{"executionSuccessful": True}])
+        (inv,) = runs[1]["invocations"]
+        self.assertFalse(inv["executionSuccessful"])
+        (note,) = inv["toolExecutionNotifications"]
+        self.assertEqual((note["level"], note["message"]["text"], note["properties"]),
+                         ("error", f"cannot read {bad}: permission denied (not checked)",
+                          {"path": bad, "reason": "permission"}))
+        self.assertEqual(runs[1]["results"], [])
+
+    def test_an_unreadable_drive_is_said_in_text_and_html(self):
+        good, bad, check = self.unreadable_pair()
+        p = check("text")
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertEqual(p.stdout.count("mpcheck 检查报告"), 2)
+        closing = p.stdout[p.stdout.rindex("共检查 2 份报送："):].splitlines()
+        self.assertTrue(closing[2].startswith(f"✗ {bad}  共 0 个文件"), closing)
+        self.assertIn(f"无法读取 {bad}：没有读取权限（未检查）", closing[2])
+        p = check("html")
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertIn(f'<p class="unread">✗ 无法读取 {bad}：没有读取权限（未检查）</p>', p.stdout)
+
+    def test_an_unreadable_loose_file_joins_the_loose_files_report(self):
+        good = self.drive()
+        video = f"{good}/{CLEAN_PATH}"
+        locked = os.path.join(self.tmp, "locked.mp4")
+        shutil.copy(video, locked)
+        os.chmod(locked, 0)
+        p = run("check", "--format", "json", *FAST, locked, video, preexec_fn=without_dac_override)
+        self.assertEqual(p.returncode, 3, p.stderr)
+        report = json.loads(p.stdout)
+        self.assertIsInstance(report, dict)  # one submission, as when both files are read
+        self.assertEqual([f["path"] for f in report["files"]], [os.path.basename(video)])
+        self.assertEqual([(u["path"], u["reason"]) for u in report["unread"]], [(locked, "permission")])
 
     # -- drives that hold no work ---------------------------------------------------------------
     def test_a_drive_without_a_work_is_an_error(self):

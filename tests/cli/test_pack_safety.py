@@ -351,7 +351,8 @@ class PlainErrorsTest(Base):
                            env=dict(os.environ, LANG="C.UTF-8"))
         self.assertEqual(p.returncode, 3, p.stderr)
         self.assertIn("无法读取源文件", p.stderr)
-        self.assertIn("Permission denied", p.stderr)
+        self.assertIn("没有读取权限", p.stderr)
+        self.assertNotIn("Permission denied", p.stderr)
         self.assertNotIn("拔出", p.stderr)
 
 

@@ -349,7 +349,7 @@ class LargeReportsAreStreamed(unittest.TestCase):
         p = run("check", "--format", "json", *CZ, "-o", out, self.root)
         self.assertEqual(p.returncode, 3, p.stderr)
         self.assertIn("无法写入", p.stderr)
-        self.assertIn("所在的文件夹不存在", p.stderr)
+        self.assertIn(f"所在的文件夹 {os.path.dirname(out)} 不存在", p.stderr)
         self.assertFalse(os.path.exists(os.path.dirname(out)))
 
 

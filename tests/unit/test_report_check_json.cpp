@@ -1,5 +1,6 @@
 // report/check_json.cpp: the JSON report (schema mpcheck-report/1) and JSON Lines, read back.
 #include "mpcheck/report/check_report.hpp"
+#include "mpcheck/report/words.hpp"
 
 #include <doctest/doctest.h>
 
@@ -72,6 +73,10 @@ report::Json legacy_report_json(const checks::CheckReport& report, Lang lang)
                             {"message", f.message.in(lang)},
                             {"hint", f.hint.in(lang)},
                             {"source", f.source}});
+  Json unread = Json::array();
+  for (const auto& u : report.unread)
+    unread.push_back(
+        Json{{"path", u.path}, {"reason", u.reason}, {"message", report::unread_text(u, lang)}});
   return Json{{"schema", "mpcheck-report/1"},
               {"tool", {{"name", "mpcheck"}, {"version", MPCHECK_VERSION}}},
               {"rules", {{"id", report.rules->id}, {"title", report.rules->title.in(lang)}}},
@@ -80,7 +85,8 @@ report::Json legacy_report_json(const checks::CheckReport& report, Lang lang)
               {"summary", report::summary_json(checks::summarize(report))},
               {"works", works},
               {"files", files},
-              {"findings", findings}};
+              {"findings", findings},
+              {"unread", unread}};
 }
 
 std::string legacy_dump(const report::Json& j, int indent)
@@ -106,6 +112,10 @@ std::vector<checks::CheckReport> representative()
   out.back().submission.files.back().sha256 = std::string(64, 'a');
   TreeBuilder empty;
   out.push_back(checked(empty, ""));
+  out.back().unread.push_back({"锁住的.mp4", "permission"}); // a loose file that was not read
+  TreeBuilder locked;
+  out.push_back(checked(locked, "/media/usb3"));
+  out.back().unread.push_back({"/media/usb3", "loop"}); // a drive that was not read
   return out;
 }
 

@@ -49,7 +49,15 @@ TEST_CASE("report::usage_error: missing options and values, unknown options, val
   UsageContext paths = check();
   paths.positional = "要检查的U盘";
   CHECK(usage_error("RequiredError", "paths is required", paths, Lang::zh)
-            .starts_with("缺少 paths：要检查的U盘\n"));
+            .starts_with("缺少参数：要检查的U盘\n"));
+  CHECK(usage_error("RequiredError", "paths is required", check(), Lang::zh)
+            .starts_with("缺少参数（paths）\n"));
+  CHECK(usage_error("ExcludesError", "--out excludes --in-place", check(), Lang::zh)
+            .starts_with("--out 不能与 --in-place 同时使用\n"));
+  CHECK(usage_error("RequiresError", "--zip requires --out", check(), Lang::zh)
+            .starts_with("--zip 需要同时给出 --out\n"));
+  CHECK(usage_error("ExcludesError", "--out excludes --in-place", check(), Lang::en)
+            .starts_with("--out excludes --in-place\n"));
   CHECK(usage_error("ExtrasError", "The following argument was not expected: --rulez", check(),
                     Lang::zh)
             .starts_with("未知选项“--rulez”，您是不是要用“--rules”？"));
@@ -64,7 +72,7 @@ TEST_CASE("report::usage_error: missing options and values, unknown options, val
   CHECK(usage_error("ValidationError", "--format: html2 not in {text,json,html}", check(), Lang::zh)
             .starts_with("--format 的值“html2”不可用：可选 text/json/html"));
   CHECK(usage_error("ValidationError", "--jobs: Value 0 not in range 1 to 256", check(), Lang::zh)
-            .starts_with("--jobs 的值“0”超出范围：应在 1 to 256 之间"));
+            .starts_with("--jobs 的值“0”超出范围：应在 1 到 256 之间"));
   CHECK(usage_error("ConversionError", "Could not convert: --jobs = many", check(), Lang::zh)
             .starts_with("--jobs 的值“many”不是一个数"));
 }

@@ -82,7 +82,12 @@ TEST_CASE("rules::reader_message the file's own problems")
   CHECK(reader_message(ReaderProblem::not_utf8(0xD7), Lang::en)
             .starts_with("the file is not UTF-8 text (byte 0xD7)"));
   CHECK(reader_message(ReaderProblem::syntax("illegal map value"), Lang::zh)
-            .starts_with("YAML 格式错误（illegal map value）"));
+            .starts_with("YAML 格式错误：这里不能写值"));
+  CHECK(reader_message(ReaderProblem::syntax("illegal tab when looking for indentation"), Lang::zh)
+            .starts_with("YAML 格式错误：缩进里用了 Tab 键"));
+  // A message yaml-cpp may add later is said in general words, never in English.
+  CHECK(reader_message(ReaderProblem::syntax("some new problem"), Lang::zh)
+            .starts_with("YAML 格式错误：写法不符合 YAML 的规则。"));
   CHECK(reader_message(ReaderProblem::syntax("illegal map value"), Lang::en) ==
         "YAML syntax error: illegal map value");
   CHECK(reader_message(ReaderProblem::of(Kind::second_document), Lang::zh)

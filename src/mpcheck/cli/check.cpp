@@ -3,7 +3,9 @@
 //                [--exit-zero] [--fat32] [--fast] [--quiet] [--no-color] [--lang zh|en] [-j N]
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -15,6 +17,7 @@
 #include "mpcheck/report/check_html.hpp"
 #include "mpcheck/report/check_report.hpp"
 #include "mpcheck/report/terminal.hpp"
+#include "mpcheck/report/words.hpp"
 #include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/rules/loader.hpp"
 
@@ -82,14 +85,81 @@ std::string path_error_text(const gather::PathError& e, Lang lang)
   if (e.error == "not-file")
     return en ? fmt::format("{}: neither a file nor a folder", e.path)
               : fmt::format("不是文件或文件夹：{}", e.path);
-  if (e.error == "permission")
-    return en ? fmt::format("cannot read {}: permission denied", e.path)
-              : fmt::format("无法读取 {}：没有读取权限", e.path);
-  if (e.error == "loop")
-    return en ? fmt::format("cannot read {}: a loop of symbolic links", e.path)
-              : fmt::format("无法读取 {}：符号链接循环", e.path);
-  return en ? fmt::format("cannot read {}: a read error (disk or USB drive)", e.path)
-            : fmt::format("无法读取 {}：读取出错（磁盘或U盘读错误）", e.path);
+  return report::unread_text({e.path, e.error}, lang);
+}
+
+// What one report of `check` covers: a target (-1: none could be read) and the PATHs of it
+// that could not be read.
+struct Entry {
+  int target = -1;
+  checks::UnreadPath unread_drive; // a folder (or a PATH of unknown type) that could not be read
+  std::vector<checks::UnreadPath> unread; // loose files that could not be read
+};
+
+// The reports `check` gives, in command-line order, one per PATH whether it could be read or
+// not (the loose files together are one, where the first of them is): the shape of the
+// machine-readable reports never depends on a PATH failing. An unreadable file PATH joins the
+// loose files' report; an unreadable folder has a report of its own.
+std::vector<Entry> plan_entries(const std::vector<std::string>& paths,
+                                const gather::Targets& planned)
+{
+  std::map<std::string, int> target_of;
+  for (size_t t = 0; t < planned.targets.size(); ++t)
+    for (const auto& p : planned.targets[t].paths)
+      target_of.emplace(p, int(t));
+  std::map<std::string, const gather::PathError*> error_of;
+  for (const auto& e : planned.errors)
+    error_of.emplace(e.path, &e);
+  std::vector<Entry> entries;
+  std::set<int> placed;
+  int files_entry = -1;
+  const auto files_entry_here = [&] {
+    if (files_entry < 0) {
+      files_entry = int(entries.size());
+      entries.emplace_back();
+    }
+    return &entries[size_t(files_entry)];
+  };
+  std::set<std::string> seen;
+  for (const auto& p : paths) {
+    if (!seen.insert(p).second)
+      continue;
+    if (auto t = target_of.find(p); t != target_of.end() && placed.insert(t->second).second) {
+      if (planned.targets[size_t(t->second)].scope == Scope::files)
+        files_entry_here()->target = t->second;
+      else
+        entries.push_back({t->second, {}, {}});
+    } else if (auto e = error_of.find(p); e != error_of.end()) {
+      std::error_code ec;
+      const checks::UnreadPath unread{p, e->second->error};
+      if (std::filesystem::is_regular_file(p, ec))
+        files_entry_here()->unread.push_back(unread);
+      else
+        entries.push_back({-1, unread, {}});
+    }
+  }
+  return entries;
+}
+
+// The report of an entry no file of which could be read: only the PATHs and why.
+checks::CheckReport unread_report(const Entry& entry, const rules::RuleSet& rules, Date as_of)
+{
+  checks::CheckReport report;
+  report.rules = &rules;
+  report.as_of = as_of;
+  if (!entry.unread_drive.path.empty()) {
+    report.submission.scope = Scope::drive;
+    report.submission.root = entry.unread_drive.path;
+    report.submission.label = entry.unread_drive.path;
+    report.unread.push_back(entry.unread_drive);
+  } else {
+    report.submission.scope = Scope::files;
+    std::string label;
+    for (const auto& u : entry.unread)
+      label += (label.empty() ? "" : ", ") + u.path;
+    report.submission.label = label;
+  }
+  return report;
 }
 
 // Why -o may not be written (exit 2), or "": inside a checked folder or one of the checked
@@ -189,11 +259,17 @@ int run(const CheckCommand& cmd)
                                          folder, cmd.rules, quoted)));
       }
   std::vector<checks::CheckReport> reports;
-  for (const auto& target : planned.targets) {
-    ProgressLine progress(cmd.common, {"已检查", "checked"});
-    options.on_progress = progress.callback();
-    reports.push_back(gather::run_check(target, rules, options));
-    progress.clear();
+  for (const Entry& entry : plan_entries(cmd.paths, planned)) {
+    if (entry.target < 0) {
+      reports.push_back(unread_report(entry, rules, *as_of));
+    } else {
+      ProgressLine progress(cmd.common, {"已检查", "checked"});
+      options.on_progress = progress.callback();
+      reports.push_back(gather::run_check(planned.targets[size_t(entry.target)], rules, options));
+      progress.clear();
+    }
+    for (const auto& u : entry.unread)
+      reports.back().unread.push_back(u);
   }
   for (const auto& report : reports)
     if (const std::string problem = output_problem(cmd, &report.submission); !problem.empty()) {

@@ -135,13 +135,37 @@ bool write_stdout(const std::string& text, Lang lang)
 
 namespace {
 
-// Why a file could not be written, in plain Chinese (the English of --lang en is strerror's):
-// a missing folder says so, not "disk full or no permission".
-std::string system_error_zh(int err)
+// Why the file `path` could not be written and what to do, in both languages: a missing folder
+// says so; a folder that exists but takes no new file (ENOENT from /proc and the like, EROFS,
+// EACCES) says that, not "the folder does not exist".
+Text cannot_write_why(const std::string& path, int err)
 {
-  if (err == ENOENT)
-    return "所在的文件夹不存在";
-  return system_error_text(err).zh;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path folder = fs::absolute(path, ec).parent_path();
+  const bool folder_exists = fs::is_directory(folder, ec);
+  const Text elsewhere{"请用 -o 换一个自己可以写入的文件夹（例如自己的主目录）。",
+                       "Give -o a file in a folder you may write to (your home folder, say)."};
+  if (err == ENOENT && !folder_exists)
+    return {"所在的文件夹 " + folder.string() + " 不存在。请先建好它，或用 -o 换一个路径。",
+            "its folder " + folder.string() +
+                " does not exist. Create it first, or give -o another path."};
+  if (err == ENOENT || err == EROFS || err == EACCES || err == EPERM)
+    return {"文件夹 " + folder.string() +
+                (err == EROFS ? " 是只读的（写保护或只读挂载）。"
+                 : err == ENOENT ? " 里不能新建文件（系统文件夹或只读的文件夹）。"
+                                 : " 没有写入权限（不属于当前用户，或被设为只读）。") +
+                elsewhere.zh,
+            "the folder " + folder.string() +
+                (err == EROFS    ? " is read-only (write-protected or mounted read-only). "
+                 : err == ENOENT ? " takes no new file (a system or read-only folder). "
+                                 : " is not writable for you (not yours, or read-only). ") +
+                elsewhere.en};
+  if (err == ENOSPC || err == EDQUOT)
+    return {"磁盘已满。请腾出空间，或用 -o 写到另一块盘上。",
+            "the disk is full. Free some space, or give -o a file on another disk."};
+  const Text system = system_error_text(err);
+  return {system.zh + "。", system.en + "."};
 }
 
 } // namespace
@@ -150,9 +174,10 @@ namespace {
 
 void say_cannot_write(const CommonOptions& options, int err)
 {
+  const Text why = cannot_write_why(options.output, err);
   print_error(options.language() == Lang::en
-                  ? fmt::format("cannot write '{}': {}", options.output, std::strerror(err))
-                  : fmt::format("无法写入 '{}'：{}", options.output, system_error_zh(err)));
+                  ? fmt::format("cannot write '{}': {}", options.output, why.en)
+                  : fmt::format("无法写入 '{}'：{}", options.output, why.zh));
 }
 
 // stdout through its stdio buffer; the first piece that does not go through stops the rest.

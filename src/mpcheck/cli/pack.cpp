@@ -82,7 +82,7 @@ int run(const PackCommand& cmd)
   if (cmd.dry_run) {
     const pack::ExecuteResult dry = pack::dry_run(prepared, cmd.out, cmd.clean);
     if (!dry.ok) {
-      print_error(pack::error_text(dry.error_code, dry.error_detail).in(lang));
+      print_error(pack::error_text(dry.error_code, dry.error_detail, dry.error_facts).in(lang));
       return (dry.error_code == "extra-files" || dry.error_code == "foreign-files") ? exit_usage
                                                                                     : exit_runtime;
     }
@@ -109,7 +109,9 @@ int run(const PackCommand& cmd)
   copying.clear();
   checking.clear();
   if (!packed.result.ok) {
-    print_error(pack::error_text(packed.result.error_code, packed.result.error_detail).in(lang));
+    print_error(pack::error_text(packed.result.error_code, packed.result.error_detail,
+                                 packed.result.error_facts)
+                    .in(lang));
     return (packed.result.error_code == "extra-files" ||
             packed.result.error_code == "foreign-files")
                ? exit_usage

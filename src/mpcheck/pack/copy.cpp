@@ -179,8 +179,10 @@ Status Copier::stage(const std::string& source, const SourceStamp& expected,
                      const std::string& dest_path, Staged& staged, bool close_now)
 {
   Fd in(open_read_only(source));
-  if (in.get() < 0)
-    return {"source-unreadable", errno_status(errno, "cannot open", source).detail};
+  if (in.get() < 0) {
+    Status status = errno_status(errno, "cannot open", source);
+    return {"source-unreadable", status.detail, status.facts};
+  }
   Status status = check_stamp(in.get(), expected, source);
   if (!status.ok())
     return status;
@@ -208,6 +210,7 @@ Status Copier::stage(const std::string& source, const SourceStamp& expected,
     status = check_stamp(in.get(), expected, source);
   if (!status.ok())
     discard(staged);
+  note_space(status, expected.size);
   return status;
 }
 
@@ -258,6 +261,7 @@ Status Copier::write_staged(std::string_view bytes, const std::string& dest_path
   }
   if (!status.ok())
     discard(staged);
+  note_space(status, int64_t(bytes.size()));
   return status;
 }
 

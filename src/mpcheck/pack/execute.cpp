@@ -148,7 +148,7 @@ Status Run::prepare()
   for (const PlannedFile& op : m_plan.files) {
     Item item{&op, nullptr, join_path(m_out, op.dest), {}, "", false, false};
     if (Status status = stat_source(op.source, item.stamp); !status.ok())
-      return {status.code == "io" ? "source-unreadable" : status.code, status.detail};
+      return {status.code == "io" ? "source-unreadable" : status.code, status.detail, status.facts};
     m_items.push_back(item);
   }
   for (const GeneratedFile& file : m_plan.generated) {
@@ -175,7 +175,8 @@ Status Run::lock_and_clean()
     if (m_lock < 0)
       return errno == ENOENT ? Status{} : errno_status(errno, "cannot open", m_out);
     if (::flock(m_lock, LOCK_EX | LOCK_NB) != 0)
-      return {"locked", fmt::format("another mpcheck pack is writing to {}", m_out)};
+      return {"locked", fmt::format("another mpcheck pack is writing to {}", m_out),
+              ErrorFacts::at(m_out)};
   }
   m_state = load_state(m_out);
   m_freed = temp_leftovers(m_out, own_dests(), !m_options.dry_run);
@@ -394,7 +395,8 @@ Status Run::check_space()
   return {"no-space",
           fmt::format("not enough free space in {}: {} needed ({} bytes), {} "
                       "available ({} bytes)",
-                      m_out, human_size(needed), needed, human_size(available), available)};
+                      m_out, human_size(needed), needed, human_size(available), available),
+          ErrorFacts::at(m_out, "", needed, available)};
 }
 
 // Folders the files still to write need that do not exist yet (the output folder included).
@@ -585,7 +587,7 @@ Status Run::finish()
 
 ExecuteResult Run::result(const Status& status) const
 {
-  ExecuteResult out{status.ok(), status.code, status.detail, {}, m_extra};
+  ExecuteResult out{status.ok(), status.code, status.detail, {}, m_extra, status.facts};
   for (const Item& item : m_items) {
     if (!item.done)
       continue;

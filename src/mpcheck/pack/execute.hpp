@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "mpcheck/core/progress.hpp"
+#include "mpcheck/pack/messages.hpp"
 #include "mpcheck/pack/plan.hpp"
 
 namespace mpcheck::pack {
@@ -79,6 +80,7 @@ struct ExecuteResult {
   // The files under the output folder the plan does not produce (relative paths, sorted):
   // removed with `clean` (to be removed, in a dry run); with "extra-files", the ones in the way.
   std::vector<std::string> extra;
+  ErrorFacts error_facts; // what the message for error_code is worded from (messages.hpp)
 };
 
 // Executes `plan` into the folder `out_dir` (created if missing): the files (copies and the

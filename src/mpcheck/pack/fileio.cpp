@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <set>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace mpcheck::pack {
@@ -47,14 +48,30 @@ bool is_dir_entry_folder(const dirent* entry, const std::string& path)
 
 } // namespace
 
+void note_space(Status& status, int64_t size)
+{
+  if (status.code != "no-space" || status.facts.path.empty())
+    return;
+  if (size >= 0)
+    status.facts.needed = size;
+  struct statvfs vfs {};
+  const std::string folder(util::parent_of(status.facts.path));
+  if (::statvfs(folder.empty() ? "." : folder.c_str(), &vfs) == 0)
+    status.facts.available = int64_t(vfs.f_bavail) * int64_t(vfs.f_frsize);
+}
+
 Status errno_status(int err, std::string_view what, const std::string& path, bool fat32)
 {
   const std::string detail = fmt::format("{} {}: {}", what, path, std::strerror(err));
-  if (err == ENOSPC || err == EDQUOT)
-    return {"no-space", detail};
+  ErrorFacts facts = ErrorFacts::call(std::string(what), path, err);
+  if (err == ENOSPC || err == EDQUOT) {
+    Status status{"no-space", detail, facts};
+    note_space(status, -1);
+    return status;
+  }
   if (err == EFBIG && fat32)
-    return {"fat32-limit", detail};
-  return {"io", detail};
+    return {"fat32-limit", detail, facts};
+  return {"io", detail, facts};
 }
 
 namespace {

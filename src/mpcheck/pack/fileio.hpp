@@ -9,6 +9,7 @@
 #include <sys/types.h>
 #include <vector>
 
+#include "mpcheck/pack/messages.hpp"
 #include "mpcheck/util/atomic_file.hpp"
 #include "mpcheck/util/path.hpp"
 
@@ -17,13 +18,24 @@ namespace mpcheck::pack {
 // The outcome of one step. `code` is "" (success) or one of execute()'s error codes.
 struct Status {
   std::string code;
-  std::string detail; // a plain sentence for the user, naming the path
+  std::string detail; // a plain sentence naming the path (English: logs and tests)
+  ErrorFacts facts;   // what the user's message is worded from (messages.hpp)
+  Status() = default;
+  Status(std::string code_, std::string detail_, ErrorFacts facts_ = {})
+      : code(std::move(code_)), detail(std::move(detail_)), facts(std::move(facts_))
+  {
+  }
   bool ok() const { return code.empty(); }
 };
 
 // A failed system call: ENOSPC/EDQUOT → "no-space", EFBIG → "fat32-limit" when `fat32`,
-// anything else → "io". The detail reads "<what> <path>: <strerror>".
+// anything else → "io". The detail reads "<what> <path>: <strerror>"; the facts keep `what`,
+// the path and the errno apart (and, for a full disk, the bytes still free there).
 Status errno_status(int err, std::string_view what, const std::string& path, bool fat32 = false);
+
+// A "no-space" status of a file of `size` bytes, once its temporary file is gone: the bytes it
+// needs, and those free now where it was to go (the message says both). Others unchanged.
+void note_space(Status& status, int64_t size);
 
 // Temporary names and durable folders: util/atomic_file.hpp.
 using util::fsync_dir;

@@ -131,7 +131,8 @@ Status check_name_lengths(const std::vector<std::string>& dests, const std::stri
     if (const std::string name = overlong_name(dest, space.name_max); !name.empty())
       return {"name-too-long",
               fmt::format("{} ({} bytes; the file system of {} takes at most {} bytes a name)",
-                          name, name.size(), out, space.name_max)};
+                          name, name.size(), out, space.name_max),
+              ErrorFacts::at(name, out, int64_t(name.size()), int64_t(space.name_max))};
   return {};
 }
 

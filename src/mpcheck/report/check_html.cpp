@@ -63,7 +63,7 @@ ul.findings{list-style:none;padding:0;margin:12px 0 0}ul.findings li{border-left
 li.error{border-color:#d32f2f!important;background:#fff5f5!important}li.warning{border-color:#f0a000!important;background:#fffaf0!important}
 li.manual,li.info{border-color:#8c8c8c!important}.sev{font-weight:bold;margin-right:6px}li.error .sev{color:#c62828}li.warning .sev{color:#a86b00}
 code{background:#eef0f3;border-radius:3px;padding:1px 5px;font-size:13px}.path{color:#555;font-size:13px;word-break:break-all}
-table.drives{border-collapse:collapse;background:#fff;margin:16px 0;box-shadow:0 1px 3px #0002}table.drives th,table.drives td{border:1px solid #e5e6eb;padding:6px 12px;text-align:left}table.drives td.n{text-align:right}table.drives tr.bad td:first-child{border-left:5px solid #d32f2f}
+table.drives{border-collapse:collapse;background:#fff;margin:16px 0;box-shadow:0 1px 3px #0002}table.drives th,table.drives td{border:1px solid #e5e6eb;padding:6px 12px;text-align:left}table.drives td.n{text-align:right}table.drives tr.bad td:first-child{border-left:5px solid #d32f2f}p.unread{color:#b71c1c;font-weight:bold}
 div.drive{background:#7f1414;color:#fff;border-radius:8px;margin:28px 0 8px;padding:10px 18px}div.drive h2{word-break:break-all}div.drive .summary{margin:4px 0 0}
 .ea{font-size:14px;margin:4px 0}.fix{font-size:14px;color:#0b5394;margin-top:4px;word-break:break-all}.none{color:#888;font-size:13px})";
 }
@@ -296,6 +296,9 @@ std::string report_sections(const checks::CheckReport& report, Lang lang,
   const Words& w = words(lang);
   const auto [by_work, manual] = group_findings(report);
   std::string out;
+  // A PATH that could not be read: nothing under it was checked.
+  for (const auto& p : report.unread)
+    out += fmt::format(R"(<p class="unread">✗ {}</p>)", esc(unread_text(p, lang)));
   static const std::vector<const Finding*> none;
   for (int i = 0; i < int(report.submission.works.size()); ++i) {
     auto it = by_work.find(report.submission.works[size_t(i)].title);
@@ -371,8 +374,9 @@ std::string drives_table(std::span<const checks::CheckReport> reports, Lang lang
     out += fmt::format(R"(<tr class="{}"><td><a href="#drive-{}">{}</a></td><td>{}</td>)"
                        R"(<td class="n">{}</td><td class="n">{}</td><td class="n">{}</td>)"
                        R"(<td class="n">{}</td><td>{}</td></tr>)",
-                       s.error > 0 ? "bad" : "ok", i, esc(label), esc(units_of(r.submission)),
-                       s.works, s.error, s.warning, s.manual, esc(manifest_state(r).in(lang)));
+                       s.error > 0 || !r.unread.empty() ? "bad" : "ok", i, esc(label),
+                       esc(units_of(r.submission)), s.works, s.error, s.warning, s.manual,
+                       esc(manifest_state(r).in(lang)));
   }
   return out + "</table>";
 }

@@ -2,6 +2,7 @@
 
 #include "mpcheck/report/json_writer.hpp"
 #include "mpcheck/report/probe_report.hpp"
+#include "mpcheck/report/words.hpp"
 
 namespace mpcheck::report {
 
@@ -24,6 +25,12 @@ Json finding_json(const Finding& f, Lang lang)
               {"message", f.message.in(lang)},
               {"hint", f.hint.in(lang)},
               {"source", f.source}};
+}
+
+// A PATH that could not be read: where, why (a stable code) and the words for people.
+Json unread_json(const checks::UnreadPath& p, Lang lang)
+{
+  return Json{{"path", p.path}, {"reason", p.reason}, {"message", unread_text(p, lang)}};
 }
 
 Json work_json(const Submission& sub, const Work& w)
@@ -79,6 +86,11 @@ void write_report(JsonWriter& out, const checks::CheckReport& report, Lang lang)
   out.begin_array();
   for (const auto& f : report.findings)
     out.value(finding_json(f, lang));
+  out.end_array();
+  out.key("unread");
+  out.begin_array();
+  for (const auto& p : report.unread)
+    out.value(unread_json(p, lang));
   out.end_array();
   out.end_object();
 }

@@ -2,6 +2,7 @@
 // failure. Validated in tests/cli/test_reports.py against the Jenkins xunit plugin's
 // junit-10.xsd (tests/schemas/).
 #include "mpcheck/report/check_report.hpp"
+#include "mpcheck/report/words.hpp"
 
 #include <algorithm>
 #include <map>
@@ -20,6 +21,7 @@ struct Case {
   std::string classname; // escaped
   std::string name;      // escaped
   std::vector<const Finding*> findings;
+  const checks::UnreadPath* unread = nullptr; // a PATH that could not be read: an <error>
 
   bool failed() const
   {
@@ -65,6 +67,8 @@ std::vector<Case> cases_of(const checks::CheckReport& report)
       add(folder_of(p.path), p.path);
   const size_t whole = cases.size();
   cases.push_back({"submission", ".", {}});
+  for (const auto& p : report.unread)
+    cases.push_back({"unread", xml_escape_attribute(p.path), {}, &p});
   for (const Finding& f : report.findings) {
     const auto it = by_path.find(f.path);
     cases[it == by_path.end() ? whole : it->second].findings.push_back(&f);
@@ -91,6 +95,14 @@ std::string severity_word(Severity s, Lang lang)
 void append_case(std::string& out, const Case& c, Lang lang)
 {
   out += fmt::format("    <testcase classname=\"{}\" name=\"{}\"", c.classname, c.name);
+  if (c.unread) {
+    // The PATH could not be checked at all: an error of the run, not a failed check.
+    const std::string text = unread_text(*c.unread, lang);
+    out += fmt::format(">\n      <error type=\"{}\" message=\"{}\">{}</error>\n    </testcase>\n",
+                       xml_escape_attribute(c.unread->reason), xml_escape_attribute(text),
+                       xml_escape_text(text));
+    return;
+  }
   if (c.findings.empty()) {
     out += "/>\n";
     return;
@@ -130,15 +142,16 @@ struct Suite {
   std::string name; // escaped, unique among the suites
   std::vector<Case> cases;
   long failures = 0;
+  long errors = 0; // the PATHs that could not be read
 };
 
 void append_suite(std::string& out, const Suite& suite, Lang lang)
 {
   const checks::CheckReport& report = *suite.report;
   const checks::Summary summary = checks::summarize(report);
-  out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
+  out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
                      "skipped=\"0\" time=\"{:.3f}\">\n",
-                     suite.name, suite.cases.size(), suite.failures, report.seconds);
+                     suite.name, suite.cases.size(), suite.failures, suite.errors, report.seconds);
   out += "    <properties>\n";
   append_property(out, "mpcheck.version", MPCHECK_VERSION);
   append_property(out, "rules.id", report.rules->id);
@@ -164,25 +177,27 @@ std::string check_junit(Reports reports, Lang lang)
   std::vector<Suite> suites;
   std::set<std::string> names;
   size_t tests = 0;
-  long failures = 0;
+  long failures = 0, errors = 0;
   double seconds = 0;
   for (const auto& report : reports) {
-    Suite s{&report, xml_escape_attribute(suite_name(report)), cases_of(report), 0};
+    Suite s{&report, xml_escape_attribute(suite_name(report)), cases_of(report), 0, 0};
     // Two PATHs that read the same once escaped (bytes that are not UTF-8): " (2)", " (3)"...
     const std::string base = s.name;
     for (int n = 2; !names.insert(s.name).second; ++n)
       s.name = fmt::format("{} ({})", base, n);
     s.failures =
         std::count_if(s.cases.begin(), s.cases.end(), [](const Case& c) { return c.failed(); });
+    s.errors = long(report.unread.size());
     tests += s.cases.size();
     failures += s.failures;
+    errors += s.errors;
     seconds += report.seconds;
     suites.push_back(std::move(s));
   }
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out += fmt::format("<testsuites name=\"mpcheck\" tests=\"{}\" failures=\"{}\" errors=\"0\" "
+  out += fmt::format("<testsuites name=\"mpcheck\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
                      "time=\"{:.3f}\">\n",
-                     tests, failures, seconds);
+                     tests, failures, errors, seconds);
   for (const Suite& s : suites)
     append_suite(out, s, lang);
   out += "</testsuites>\n";

@@ -7,6 +7,7 @@
 
 #include "mpcheck/report/json_writer.hpp"
 #include "mpcheck/report/probe_report.hpp"
+#include "mpcheck/report/words.hpp"
 #include "mpcheck/rules/check_ids.hpp"
 #include "mpcheck/util/uri.hpp"
 
@@ -123,6 +124,22 @@ Json result_json(const Finding& f, Lang lang, const std::map<std::string, int>& 
   return result;
 }
 
+// The run's one invocation: successful unless a PATH could not be read, each such PATH a
+// tool execution notification (level error) naming it and why.
+Json invocation_json(const checks::CheckReport& report, Lang lang)
+{
+  Json notifications = Json::array();
+  for (const auto& p : report.unread)
+    notifications.push_back(Json{{"level", "error"},
+                                 {"message", {{"text", unread_text(p, lang)}}},
+                                 {"descriptor", {{"id", "mpcheck.unread." + p.reason}}},
+                                 {"properties", {{"path", p.path}, {"reason", p.reason}}}});
+  Json invocation{{"executionSuccessful", report.unread.empty()}};
+  if (!notifications.empty())
+    invocation["toolExecutionNotifications"] = notifications;
+  return invocation;
+}
+
 // One run, its artifacts and results streamed one by one.
 void write_run(JsonWriter& out, const checks::CheckReport& report, Lang lang)
 {
@@ -138,6 +155,7 @@ void write_run(JsonWriter& out, const checks::CheckReport& report, Lang lang)
   out.begin_object();
   out.member("tool", Json{{"driver", driver}});
   out.member("language", language);
+  out.member("invocations", Json::array({invocation_json(report, lang)}));
   out.member("originalUriBaseIds", Json{{root_id, {{"uri", root_uri(sub)}}}});
   out.key("artifacts");
   out.begin_array();

@@ -196,6 +196,10 @@ std::string check_text(const checks::CheckReport& report, const TextStyle& style
     out += fmt::format("\n{}\n", w.manual);
     append_manual(out, manual, style);
   }
+  if (!report.unread.empty())
+    out += "\n";
+  for (const auto& p : report.unread)
+    out += paint("✗ " + unread_text(p, style.lang), Severity::error, style.color) + "\n";
   out += "\n" + check_summary(report, style.lang) + "\n";
   return terminal_safe(out);
 }
@@ -210,9 +214,10 @@ std::string check_text(Reports reports, const TextStyle& style)
   out += "\n" + std::string(60, '=') + "\n" + drives_heading(reports.size(), style.lang) + "\n";
   for (const auto& report : reports) {
     const checks::Summary s = checks::summarize(report);
-    const Severity worst = s.error > 0 ? Severity::error : Severity::warning;
+    const bool failed = s.error > 0 || !report.unread.empty();
+    const Severity worst = failed ? Severity::error : Severity::warning;
     const std::string line = drive_line(report, style.lang);
-    out += (s.error > 0 || s.warning > 0 ? paint(line, worst, style.color) : line) + "\n";
+    out += (failed || s.warning > 0 ? paint(line, worst, style.color) : line) + "\n";
   }
   return out;
 }

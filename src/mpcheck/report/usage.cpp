@@ -210,9 +210,13 @@ std::string bad_value(std::string_view what, Lang lang)
     std::replace(set.begin(), set.end(), ',', '/');
     return fmt::format("{} 的值“{}”不可用：可选 {}", name, rest.substr(0, in), set);
   }
-  if (const std::size_t range = rest.find(" not in range "); range != std::string_view::npos)
+  if (const std::size_t range = rest.find(" not in range "); range != std::string_view::npos) {
+    std::string bounds(rest.substr(range + 14));
+    if (const std::size_t to = bounds.find(" to "); to != std::string::npos)
+      bounds.replace(to, 4, " 到 ");
     return fmt::format("{} 的值“{}”超出范围：应在 {} 之间", name,
-                       after(rest.substr(0, range), "Value "), rest.substr(range + 14));
+                       after(rest.substr(0, range), "Value "), bounds);
+  }
   return fmt::format("{} 的值不对（{}）", name, rest);
 }
 
@@ -233,6 +237,17 @@ std::string not_converted(std::string_view what, Lang lang)
   return fmt::format("选项的值不对（{}）", what);
 }
 
+// CLI11's "--out excludes --in-place" and "--a requires --b" in Chinese, or nullopt.
+std::optional<std::string> two_options(std::string_view what)
+{
+  for (const auto& [word, zh] :
+       {std::pair<std::string_view, const char*>{" excludes ", "{} 不能与 {} 同时使用"},
+        {" requires ", "{} 需要同时给出 {}"}})
+    if (const std::size_t at = what.find(word); at != std::string_view::npos)
+      return fmt::format(fmt::runtime(zh), what.substr(0, at), what.substr(at + word.size()));
+  return std::nullopt;
+}
+
 std::string message(std::string_view kind, std::string_view what, const UsageContext& c, Lang lang)
 {
   const bool en = lang == Lang::en;
@@ -244,7 +259,9 @@ std::string message(std::string_view kind, std::string_view what, const UsageCon
       if (en)
         return std::string(what);
       if (c.positional)
-        return fmt::format("缺少 {}：{}", name, *c.positional);
+        return fmt::format("缺少参数：{}", *c.positional);
+      if (!name.starts_with("-"))
+        return fmt::format("缺少参数（{}）", name);
       return fmt::format("缺少必填的选项 {}", name);
     }
   }
@@ -257,6 +274,9 @@ std::string message(std::string_view kind, std::string_view what, const UsageCon
     return bad_value(what, lang);
   if (kind == "ConversionError")
     return not_converted(what, lang);
+  if (!en)
+    if (auto zh = two_options(what))
+      return *zh;
   return en ? std::string(what) : fmt::format("命令行有误（{}）", what);
 }
 

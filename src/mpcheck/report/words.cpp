@@ -50,9 +50,25 @@ std::string check_summary(const checks::CheckReport& r, Lang lang)
 std::string drive_line(const checks::CheckReport& r, Lang lang)
 {
   const checks::Summary s = checks::summarize(r);
-  const char* mark = s.error > 0 ? "✗" : s.warning > 0 ? "!" : "✓";
+  const char* mark = s.error > 0 || !r.unread.empty() ? "✗" : s.warning > 0 ? "!" : "✓";
   const std::string& label = r.submission.label.empty() ? r.submission.root : r.submission.label;
-  return fmt::format("{} {}  {}", mark, label, check_summary(r, lang));
+  std::string line = fmt::format("{} {}  {}", mark, label, check_summary(r, lang));
+  for (const auto& p : r.unread)
+    line += (lang == Lang::en ? "; " : "；") + unread_text(p, lang);
+  return line;
+}
+
+std::string unread_text(const checks::UnreadPath& p, Lang lang)
+{
+  const bool en = lang == Lang::en;
+  if (p.reason == "permission")
+    return en ? fmt::format("cannot read {}: permission denied (not checked)", p.path)
+              : fmt::format("无法读取 {}：没有读取权限（未检查）", p.path);
+  if (p.reason == "loop")
+    return en ? fmt::format("cannot read {}: a loop of symbolic links (not checked)", p.path)
+              : fmt::format("无法读取 {}：符号链接循环（未检查）", p.path);
+  return en ? fmt::format("cannot read {}: a read error (disk or USB drive; not checked)", p.path)
+            : fmt::format("无法读取 {}：读取出错（磁盘或U盘读错误，未检查）", p.path);
 }
 
 std::string drives_heading(size_t count, Lang lang)

@@ -39,6 +39,10 @@ std::string check_summary(const checks::CheckReport& r, Lang lang);
 // The closing line of one drive when several were checked: "✗ /media/usb1  共 8 个文件…".
 std::string drive_line(const checks::CheckReport& r, Lang lang);
 
+// Why a PATH could not be read, one line: "无法读取 d2：没有读取权限" / "cannot read d2:
+// permission denied" (stderr, and the entry every report format gives the PATH).
+std::string unread_text(const checks::UnreadPath& p, Lang lang);
+
 // The heading of the closing lines: "共检查 3 份报送：" / "3 submissions checked:".
 std::string drives_heading(size_t count, Lang lang);
 
