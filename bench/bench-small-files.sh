@@ -113,7 +113,9 @@ measure() {
 median() { printf '%s\n' $1 | sort -n | sed -n "$(((RUNS + 1) / 2))p"; }
 
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
-echo "== small files: $FILES × 100 bytes, $RUNS interleaved round(s), a fresh $FS file system for every run"
+where="a fresh $FS file system for every run"
+[ "$FS" = dir ] && where="a plain folder in $(df --output=fstype "$WORK" | tail -1) (NOT a fresh file system)"
+echo "== small files: $FILES × 100 bytes, $RUNS interleaved round(s), $where"
 for ((round = 1; round <= RUNS; round++)); do
   for layout in $LAYOUTS; do
     if ((round % 2)); then order=$TOOLS; else order=$(printf '%s\n' $TOOLS | tac); fi
