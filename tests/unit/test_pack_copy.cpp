@@ -220,6 +220,16 @@ TEST_CASE("pack::stat_source")
         "cannot read " + (dir / "missing") + ": No such file or directory");
 }
 
+TEST_CASE("pack::batch_full: a batch of small files is committed at 4096 files, 64 MiB or one "
+          "second")
+{
+  CHECK_FALSE(batch_full(1, 100, 0.0));
+  CHECK_FALSE(batch_full(4095, (int64_t(64) << 20) - 1, 0.99));
+  CHECK(batch_full(4096, 100, 0.0));
+  CHECK(batch_full(2, int64_t(64) << 20, 0.0));
+  CHECK(batch_full(2, 100, 1.0));
+}
+
 TEST_CASE("pack::Copier::commit_batch puts small files in place together, each complete")
 {
   pack_files::TempDir dir;

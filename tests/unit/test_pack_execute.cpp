@@ -1,5 +1,6 @@
 #include "mpcheck/pack/execute.hpp"
 
+#include "mpcheck/pack/copy.hpp"
 #include "mpcheck/pack/fileio.hpp"
 #include "mpcheck/pack/manifest.hpp"
 #include "mpcheck/pack/state.hpp"
@@ -414,6 +415,46 @@ TEST_CASE("pack::execute stops at an I/O error; a re-run finishes the job")
   CHECK(pack_files::files_named(scene.out, ".mpcheck-tmp-").empty());
   REQUIRE(scene.run().ok);
   scene.check_complete();
+}
+
+TEST_CASE("pack::execute commits small files in batches; a failure in a later batch keeps every "
+          "file staged before it")
+{
+  // More small files than one batch holds (batch_max_files), 10 bytes each; a write fails
+  // a few files after the first batch.
+  Scene scene;
+  scene.plan.files.clear();
+  scene.plan.generated.clear();
+  const size_t count = batch_max_files + 4;
+  for (size_t i = 0; i < count; ++i)
+    scene.add("s" + std::to_string(10000 + i), "资料/" + std::to_string(10000 + i) + ".txt", 10,
+              uint32_t(i));
+  // (The budget also pays for the state file's header line, written at the start.)
+  g_budget = int64_t((batch_max_files + 4) * 10);
+  testing::set_write_function(write_until_budget);
+  const ExecuteResult result = scene.run();
+  testing::set_write_function(nullptr);
+  CHECK(result.error_code == "io");
+  // The files finished before the failure: the first batch and those staged after it.
+  const size_t finished = result.files.size();
+  REQUIRE(finished > batch_max_files);
+  REQUIRE(finished < count);
+  for (size_t i = 0; i < finished; ++i)
+    REQUIRE(read_file(scene.dest(i)) == read_file(scene.source(i)));
+  CHECK_FALSE(exists(scene.dest(finished)));
+  CHECK(pack_files::files_named(scene.out, ".mpcheck-tmp-").empty());
+  CHECK(load_state(scene.out).size() == finished); // each committed file vouched for
+
+  const ExecuteResult again = scene.run();
+  REQUIRE_MESSAGE(again.ok, again.error_detail);
+  for (size_t i = 0; i < count; ++i)
+    REQUIRE(read_file(scene.dest(i)) == read_file(scene.source(i)));
+  CHECK(pack_files::files_named(scene.out, ".mpcheck-tmp-").empty());
+  CHECK(load_state(scene.out).size() == count);
+  size_t recopied = 0;
+  for (const FileResult& f : again.files)
+    recopied += f.copied ? 1 : 0;
+  CHECK(recopied == count - finished); // the committed ones are in place
 }
 
 TEST_CASE("pack::execute on FAT32 refuses a file of 4 GiB before writing anything")

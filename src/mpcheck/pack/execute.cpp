@@ -114,6 +114,7 @@ private:
   std::vector<Staged> m_batch;
   std::vector<size_t> m_batch_items; // their indices in m_items
   int64_t m_batch_bytes = 0;
+  std::chrono::steady_clock::time_point m_batch_started; // when its first file was staged
   ProgressMeter m_meter; // after each buffer written and each file finished or recognised
 };
 
@@ -440,8 +441,8 @@ Status Run::open_output()
 // Writes the files not in place. A file's commit (flush, rename, state entry) runs on a
 // thread of its own while the next file is copied, so the wait for the device overlaps
 // useful work; commits stay in plan order, one at a time. Small files are committed in
-// batches instead (two file-system flushes and one state flush for up to 256 files or
-// 64 MiB): for them the flushes, not the bytes, are the cost.
+// batches instead (two file-system flushes and one state flush for up to 4096 files, 64 MiB
+// or one second of staging: batch_full): for them the flushes, not the bytes, are the cost.
 Status Run::write_items()
 {
   std::future<Status> committing;
@@ -467,10 +468,14 @@ Status Run::write_items()
         status = stage(item, staged, true);
       if (!status.ok())
         return stop(staged, status);
+      if (m_batch.empty())
+        m_batch_started = std::chrono::steady_clock::now();
       m_batch.push_back(staged);
       m_batch_items.push_back(i);
       m_batch_bytes += item.stamp.size;
-      if (m_batch.size() < 256 && m_batch_bytes < (int64_t(64) << 20))
+      const std::chrono::duration<double> open_for =
+          std::chrono::steady_clock::now() - m_batch_started;
+      if (!batch_full(m_batch.size(), m_batch_bytes, open_for.count()))
         continue;
       if (Status flushed = flush_batch(); !flushed.ok())
         return flushed;
