@@ -8,9 +8,9 @@
 #include "mpcheck/pack/read_ahead.hpp"
 
 #include <cerrno>
-#include <filesystem>
 #include <cstdlib>
 #include <fcntl.h>
+#include <filesystem>
 #include <unistd.h>
 
 using namespace mpcheck::pack;
@@ -265,8 +265,9 @@ TEST_CASE("pack::Copier::commit_batch that fails midway removes what it did not 
     SourceStamp stamp;
     REQUIRE(stat_source(dir / name, stamp).ok());
     Staged staged;
-    REQUIRE(copier.stage(dir / name, stamp, dir / (std::string("out/") + name), staged, true).ok() ==
-            false); // out/ does not exist: the temporary file cannot be made
+    REQUIRE(
+        copier.stage(dir / name, stamp, dir / (std::string("out/") + name), staged, true).ok() ==
+        false); // out/ does not exist: the temporary file cannot be made
   }
   pack_files::write_file(dir / "out/x", "");
   for (const char* name : {"a", "b"}) {
