@@ -303,29 +303,27 @@ def lectures_yaml(count):
         f"audience: \"{30 + i}\"}}\n" for i in range(1, count + 1))
 
 
-class FromNamesTest(unittest.TestCase):
-    def test_a_series_of_pairs_named_by_the_pattern_packs_with_the_names_unit(self):
-        # No works.yaml, no --unit: the files' names give everything, the unit too.
-        tmp = tempfile.mkdtemp(prefix="mpcheck-names-")
+class SeriesOfPairsTest(unittest.TestCase):
+    def setUp(self):
+        # A 微视频 series of two episodes, each in its two versions, named by the pattern.
+        tmp = tempfile.mkdtemp(prefix="mpcheck-series-")
         self.addCleanup(shutil.rmtree, tmp, True)
-        src, out = f"{tmp}/src", f"{tmp}/usb"
+        self.src, self.out = f"{tmp}/src", f"{tmp}/usb"
         for n in (1, 2):
-            place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{src}/微课堂-微视频-{UNIT}（第{n}集）（有字幕）.mp4")
-            place(fixture("h264-1080p25-8M.mp4"), f"{src}/微课堂-微视频-{UNIT}（第{n}集）（无字幕）.mp4")
+            place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{self.src}/微课堂-微视频-{UNIT}（第{n}集）（有字幕）.mp4")
+            place(fixture("h264-1080p25-8M.mp4"), f"{self.src}/微课堂-微视频-{UNIT}（第{n}集）（无字幕）.mp4")
+
+    def test_named_by_the_pattern_it_packs_with_the_names_unit(self):
+        # No works.yaml, no --unit: the files' names give everything, the unit too.
+        src, out = self.src, self.out
         p = run("pack", src, "--rules", "changzhou-2024", "--out", out, "--fast", "--as-of", "2024-09-01")
         self.assertIn(p.returncode, (0, 1), p.stderr)
         self.assertTrue(os.path.exists(f"{out}/表格/汇总表-{UNIT}.docx"), os.listdir(f"{out}/表格"))
         self.assertEqual(len([n for n in os.listdir(f"{out}/作品") if n.endswith(".mp4")]), 4)
         self.assertNotIn("subtitles.pair-missing", p.stdout)
 
-
-    def test_a_series_of_pairs_from_init_packs_both_versions_of_every_episode(self):
-        tmp = tempfile.mkdtemp(prefix="mpcheck-series-")
-        self.addCleanup(shutil.rmtree, tmp, True)
-        src, out = f"{tmp}/src", f"{tmp}/usb"
-        for n in (1, 2):
-            place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{src}/微课堂-微视频-{UNIT}（第{n}集）（有字幕）.mp4")
-            place(fixture("h264-1080p25-8M.mp4"), f"{src}/微课堂-微视频-{UNIT}（第{n}集）（无字幕）.mp4")
+    def test_from_init_it_packs_both_versions_of_every_episode(self):
+        src, out = self.src, self.out
         p = run("init", src, "--rules", "changzhou-2024")
         self.assertEqual(p.returncode, 0, p.stderr)
         with open(f"{src}/works.yaml") as f:
