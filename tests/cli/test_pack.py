@@ -339,6 +339,20 @@ class SeriesOfPairsTest(unittest.TestCase):
         self.assertNotIn("works.yaml 里没有写到它", p.stdout)
 
 
+    def test_the_report_of_a_packed_drive_sends_fixes_to_the_source(self):
+        # A 720p pair packed as it is: the drive's report must not hint a fix on the drive
+        # (its manifest would no longer match; fix refuses to write there).
+        for v in ("有", "无"):
+            os.remove(f"{self.src}/微课堂-微视频-{UNIT}（第2集）（{v}字幕）.mp4")
+            place(fixture("h264-720p25.mp4"), f"{self.src}/微课堂-微视频-{UNIT}（第1集）（{v}字幕）.mp4")
+        run("pack", self.src, "--rules", "changzhou-2024", "--out", self.out, "--fast", "--as-of", "2024-09-01")
+        with open(f"{self.out}/mpcheck-report.txt") as f:
+            report = f.read()
+        self.assertIn("video.resolution", report)
+        self.assertIn('在原始素材上运行 mpcheck fix "素材里的这个视频"', report)
+        self.assertNotIn("--out \"修复后\"", report)
+
+
 class JiaozuoFormsTest(unittest.TestCase):
     """The 焦作 统计表 lists the manifest's lectures — any number, outside the contest entries'
     quota of two — and the 师资库统计表 its lecturers."""
