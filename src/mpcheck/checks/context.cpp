@@ -206,6 +206,18 @@ std::string picture_filter(const PictureConversion& c, bool transpose)
   return join(f, ",");
 }
 
+bool wants_landscape(const rules::MediaRules& media)
+{
+  return media.orientation
+             ? media.orientation->value == rules::Orientation::landscape
+             : media.resolution && media.resolution->value.width >= media.resolution->value.height;
+}
+
+bool needs_pillarbox(const VideoFacts& video, const rules::MediaRules& media)
+{
+  return video.display_height > video.display_width && wants_landscape(media);
+}
+
 std::string fixed_name(const Context& ctx, const SubmissionFile& file)
 {
   // Only a rule set with a naming pattern renames (as pack does): without one, the stem kept.
@@ -222,14 +234,8 @@ std::string mpcheck_fix_command(const Context& ctx, const SubmissionFile& file)
   if (!ctx.options.unit.empty())
     cmd += " --unit " + shell_quote(ctx.options.unit);
   // A portrait picture where landscape is wanted: fix refuses it without --pillarbox (offered,
-  // never forced, so the hint says it), as fix/plan.cpp decides.
-  const rules::MediaRules& media = ctx.rules_for(file).media;
-  const bool landscape =
-      media.orientation
-          ? media.orientation->value == rules::Orientation::landscape
-          : media.resolution && media.resolution->value.width >= media.resolution->value.height;
-  if (landscape && file.facts.video &&
-      file.facts.video->display_height > file.facts.video->display_width)
+  // never forced, so the hint says it).
+  if (file.facts.video && needs_pillarbox(*file.facts.video, ctx.rules_for(file).media))
     cmd += " --pillarbox";
   return cmd + " --out " + shell_quote(fixed_folder);
 }

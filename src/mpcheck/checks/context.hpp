@@ -120,6 +120,14 @@ struct PictureConversion {
   friend bool operator==(const PictureConversion&, const PictureConversion&) = default;
 };
 
+// Whether `media` wants a landscape picture: its orientation rule, else a resolution at least
+// as wide as high.
+bool wants_landscape(const rules::MediaRules& media);
+
+// Whether a conversion under `media` would need --pillarbox: the picture is shown portrait
+// and the rules want landscape (fix refuses it without; the hints say so).
+bool needs_pillarbox(const VideoFacts& video, const rules::MediaRules& media);
+
 // The conversion of `facts`' picture under `media`. `landscape_canvas`: a portrait picture
 // goes on a landscape canvas (pillarbox) when no resolution is set.
 PictureConversion picture_conversion(const MediaFacts& facts, const rules::MediaRules& media,

@@ -20,6 +20,7 @@
 
 #include "mpcheck/cli/commands.hpp"
 #include "mpcheck/cli/progress.hpp"
+#include "mpcheck/core/system_errors.hpp"
 #include "mpcheck/fix/apply.hpp"
 #include "mpcheck/gather/run.hpp"
 #include "mpcheck/report/terminal.hpp"
@@ -692,17 +693,6 @@ std::vector<fs::path> originals_parents(const gather::Targets& planned)
   return out;
 }
 
-std::string errno_zh(int e)
-{
-  if (e == EACCES || e == EPERM)
-    return "没有写入权限";
-  if (e == EROFS)
-    return "只读的磁盘";
-  if (e == ENOENT)
-    return "文件夹不存在";
-  return "无法写入";
-}
-
 // Why the outputs may not go where the command says (exit 2, before any work), or "".
 // On a drive pack made, changing a file breaks its manifest; --out inside a folder being
 // fixed puts the fixed files into the drive; --in-place needs 原始文件/ to be writable.
@@ -767,10 +757,10 @@ std::string placement_problem(const FixCommand& cmd, const gather::Targets& plan
       return en ? fmt::format("cannot make {} ({}): --in-place first moves each original there. "
                               "Write the fixed files elsewhere with --out DIR instead, e.g. --out "
                               "\"修复后\"",
-                              kept.string(), std::strerror(e))
+                              kept.string(), system_error_text(e).en)
                 : fmt::format("无法建立“{}”文件夹（{}：{}）：--in-place 要先把原文件移到那里保存。"
                               "请改用 --out 目录，把修复后的文件写到别处，例如 --out \"修复后\"",
-                              kept.string(), parent.string(), errno_zh(e));
+                              kept.string(), parent.string(), system_error_text(e).zh);
     }
   return "";
 }

@@ -98,11 +98,6 @@ bool leaves(const std::string& check)
   return check == "subtitles.pair-missing";
 }
 
-bool portrait(const VideoFacts& v)
-{
-  return v.display_height > v.display_width;
-}
-
 } // namespace
 
 bool pair_blocker(const std::string& check)
@@ -189,11 +184,8 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
     plan.encode_video = false;
     return plan;
   }
-  const bool want_landscape =
-      media.orientation
-          ? media.orientation->value == rules::Orientation::landscape
-          : media.resolution && media.resolution->value.width >= media.resolution->value.height;
-  if (plan.encode_video && portrait(*facts.video) && want_landscape && !options.pillarbox) {
+  const bool want_landscape = checks::wants_landscape(media);
+  if (plan.encode_video && checks::needs_pillarbox(*facts.video, media) && !options.pillarbox) {
     // Named by the finding check reported (video.resolution, video.aspect-ratio…): the
     // refusal is of that finding's fix.
     const auto it = std::find_if(plan.fixes.begin(), plan.fixes.end(), needs_video_encode);

@@ -158,12 +158,9 @@ Text error_text(const std::string& code, const std::string& detail, const ErrorF
             fmt::format("a name too long for the file system of {}: {} ({} bytes, at most {}). "
                         "Shorten the title (works.yaml: title), then run again.",
                         f.where, f.path, f.needed, f.available)};
-  if (code == "locked" && !f.path.empty())
-    return error_text(code, f.path);
-  if ((code == "io" || code == "source-unreadable" || code == "fat32-limit") && !f.action.empty() &&
-      f.err != 0) {
-    if (code == "fat32-limit")
-      return error_text(code, f.path);
+  if ((code == "locked" || code == "fat32-limit") && !f.path.empty())
+    return error_text(code, f.path); // their own words, naming the path without strerror
+  if ((code == "io" || code == "source-unreadable") && !f.action.empty() && f.err != 0) {
     const Text d = doing(f);
     const Cause c = cause_of(f);
     const bool source = code == "source-unreadable";
