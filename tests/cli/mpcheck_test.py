@@ -26,6 +26,15 @@ def without_dac_override():
                 raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
 
+def mount_tmpfs(path, *options):
+    """Mounts a tmpfs with `options` ("size=5m", ...) at `path` (made if missing). Returns "" or,
+    where mounting is not permitted (a run without root), why not: the caller skips."""
+    os.makedirs(path, exist_ok=True)
+    p = subprocess.run(["mount", "-t", "tmpfs", "-o", ",".join(options), "tmpfs", path],
+                       capture_output=True, text=True)
+    return "" if p.returncode == 0 else "mount -t tmpfs not permitted: " + p.stderr.strip()
+
+
 def run(*args, input=None, env=None, timeout=600, preexec_fn=None):
     """Runs mpcheck with `args`; returns the CompletedProcess (text mode)."""
     full_env = dict(os.environ, LANG="C.UTF-8")

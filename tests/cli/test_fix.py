@@ -13,7 +13,7 @@ import tempfile
 import time
 import unittest
 
-from mpcheck_test import run, run_json
+from mpcheck_test import mount_tmpfs, run, run_json
 
 UNIT = "测试单位"
 RULES = """schema: mpcheck-rules/1
@@ -562,10 +562,8 @@ class FixTest(unittest.TestCase):
         # where a rename fails (EXDEV). The original is copied durably, then removed.
         drive = os.path.join(self.tmp, "usb")
         os.makedirs(drive)
-        p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", drive],
-                           capture_output=True, text=True)
-        if p.returncode != 0:
-            self.skipTest("mount -t tmpfs not permitted: " + p.stderr.strip())
+        if why := mount_tmpfs(drive, "size=64m"):
+            self.skipTest(why)
         self.addCleanup(subprocess.run, ["umount", "-l", drive], capture_output=True)
         self.assertNotEqual(os.stat(drive).st_dev, os.stat(self.tmp).st_dev)
         src = os.path.join(drive, f"跨盘-微视频-{UNIT}.mov")
@@ -727,9 +725,8 @@ class FixTest(unittest.TestCase):
         # cannot be made beside it. Said at once, nothing converted.
         media = os.path.join(self.tmp, "media")
         os.makedirs(media)
-        p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", media], capture_output=True, text=True)
-        if p.returncode != 0:
-            self.skipTest("mount -t tmpfs not permitted: " + p.stderr.strip())
+        if why := mount_tmpfs(media, "size=8m"):
+            self.skipTest(why)
         self.addCleanup(subprocess.run, ["umount", "-l", media], capture_output=True)
         usb = os.path.join(media, "usb")
         os.makedirs(usb)
@@ -749,9 +746,8 @@ class FixTest(unittest.TestCase):
     def test_a_full_or_read_only_disk_is_said_in_plain_words(self):
         disk = os.path.join(self.tmp, "disk")
         os.makedirs(disk)
-        p = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", disk], capture_output=True, text=True)
-        if p.returncode != 0:
-            self.skipTest("mount -t tmpfs not permitted: " + p.stderr.strip())
+        if why := mount_tmpfs(disk, "size=64k"):
+            self.skipTest(why)
         self.addCleanup(subprocess.run, ["umount", "-l", disk], capture_output=True)
         src = self.name("满")
         make(src, size="480x270")

@@ -13,20 +13,13 @@ import tempfile
 import unittest
 
 from check_tree import UNIT, changzhou
-from mpcheck_test import fixture, run, without_dac_override
+from mpcheck_test import fixture, mount_tmpfs, run, without_dac_override
 from test_pack_safety import Base
 
 CZ = ("--rules", "changzhou-2024", "--as-of", "2024-09-01", "--fast")
 # The English of strerror, CLI11, yaml-cpp and pack's own details, as it used to leak.
 ENGLISH = re.compile(r"\b(cannot|denied|Read-only|No space|not enough|another|bytes|excludes|to|"
                      r"Not a directory|illegal|needed|available|file system|characters)\b")
-
-
-def mount_tmpfs(path, *options):
-    os.makedirs(path, exist_ok=True)
-    p = subprocess.run(["mount", "-t", "tmpfs", "-o", ",".join(options), "tmpfs", path],
-                       capture_output=True, text=True)
-    return p.returncode == 0
 
 
 class Messages(Base):
@@ -40,8 +33,8 @@ class Messages(Base):
         super().tearDown()
 
     def mount(self, path, *options):
-        if not mount_tmpfs(path, *options):
-            self.skipTest("mount -t tmpfs not permitted")
+        if why := mount_tmpfs(path, *options):
+            self.skipTest(why)
         self.mounts.append(path)
         return path
 

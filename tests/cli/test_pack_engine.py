@@ -14,6 +14,8 @@ import time
 import unittest
 import zipfile
 
+from mpcheck_test import mount_tmpfs
+
 DEMO = os.environ.get("MPCHECK_PACK_DEMO", "")
 UNIT = "钟楼区委组织部"
 TEMP_PREFIX = ".mpcheck-tmp-"
@@ -54,13 +56,6 @@ def demo(plan, out, *args, timeout=600):
         return p.returncode, json.loads(p.stdout)
     except json.JSONDecodeError:
         raise AssertionError(f"exit {p.returncode}, stdout {p.stdout!r}, stderr {p.stderr!r}")
-
-
-def mount_tmpfs(path, size):
-    os.makedirs(path, exist_ok=True)
-    p = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", path],
-                       capture_output=True, text=True)
-    return p.returncode == 0
 
 
 class PackEngineTest(unittest.TestCase):
@@ -193,8 +188,8 @@ class PackEngineTest(unittest.TestCase):
     # -- full disk -------------------------------------------------------------------------
     def test_small_tmpfs_is_refused_before_writing(self):
         drive = os.path.join(self.tmp, "drive")
-        if not mount_tmpfs(drive, "5m"):
-            self.skipTest("mount -t tmpfs not permitted")
+        if why := mount_tmpfs(drive, "size=5m"):
+            self.skipTest(why)
         self.mounts.append(drive)
         copies = make_sources(self.src, [2 << 20, 2 << 20, 2 << 20])
         out = os.path.join(drive, "usb")
@@ -207,8 +202,8 @@ class PackEngineTest(unittest.TestCase):
 
     def test_disk_full_during_the_copy_stops_cleanly(self):
         drive = os.path.join(self.tmp, "drive")
-        if not mount_tmpfs(drive, "5m"):
-            self.skipTest("mount -t tmpfs not permitted")
+        if why := mount_tmpfs(drive, "size=5m"):
+            self.skipTest(why)
         self.mounts.append(drive)
         copies = make_sources(self.src, [2 << 20, 2 << 20, 2 << 20])
         self.hash_sources(copies)
