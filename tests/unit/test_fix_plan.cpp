@@ -12,17 +12,22 @@ using namespace test;
 namespace {
 
 // The plan for the clean version of a Changzhou pair whose clean file has `clean` facts.
-fix::Plan plan_for(MediaFacts clean, fix::PlanOptions options = {})
+// The plan of the clean version of a Changzhou pair in `sub`, given `findings`.
+fix::Plan plan_of_clean(const Submission& sub, const std::vector<Finding>& findings,
+                        const fix::PlanOptions& options)
 {
-  const TreeBuilder b = pair_with(std::move(clean));
-  const Submission sub = b.build(changzhou());
-  const auto findings = run_sub(sub);
   for (const auto& f : sub.files)
     if (f.path == changzhou_clean)
       return fix::plan_file(f, findings, changzhou(), changzhou().rules_for("微视频").media,
                             options);
   FAIL("no clean version");
   return {};
+}
+
+fix::Plan plan_for(MediaFacts clean, fix::PlanOptions options = {})
+{
+  const Submission sub = pair_with(std::move(clean)).build(changzhou());
+  return plan_of_clean(sub, run_sub(sub), options);
 }
 
 bool fixes(const fix::Plan& p, const std::string& id)
@@ -91,13 +96,7 @@ namespace {
 // The plan of the clean version of a good Changzhou pair given these findings of its own.
 fix::Plan plan_with(const std::vector<Finding>& findings, fix::PlanOptions options = {})
 {
-  const Submission sub = pair_with(good_video()).build(changzhou());
-  for (const auto& f : sub.files)
-    if (f.path == changzhou_clean)
-      return fix::plan_file(f, findings, changzhou(), changzhou().rules_for("微视频").media,
-                            options);
-  FAIL("no clean version");
-  return {};
+  return plan_of_clean(pair_with(good_video()).build(changzhou()), findings, options);
 }
 
 Finding finding(const std::string& check, Severity severity = Severity::error)
