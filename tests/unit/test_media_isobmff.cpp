@@ -122,3 +122,31 @@ TEST_CASE("media::scan_top_level_boxes not ISO, garbage and tiny inputs")
   CHECK(s.is_iso);
   CHECK_FALSE(s.has_moov);
 }
+
+TEST_CASE("media::scan_top_level_boxes a 64-bit size beyond any file is past its end, not a wrap")
+{
+  // The fuzzer's case: an ftyp whose 64-bit size is 2^63 (it overflowed `size - header`), and
+  // an mdat declaring 2^64 - 16 bytes (it wrapped `offset + size` back into the file).
+  for (const uint64_t huge : {uint64_t(1) << 63, ~uint64_t(15)}) {
+    for (const char* type : {"ftyp", "mdat"}) {
+      CAPTURE(huge);
+      CAPTURE(type);
+      Bytes b;
+      if (std::string(type) == "mdat")
+        ftyp(b, "isom", {"isom"});
+      const int64_t at = int64_t(b.size());
+      put32(b, 1);
+      b.insert(b.end(), type, type + 4);
+      put32(b, uint32_t(huge >> 32));
+      put32(b, uint32_t(huge));
+      b.insert(b.end(), {'i', 's', 'o', 'm', 0, 0, 2, 0, 'm', 'p', '4', '1'});
+      const auto s = scan(b);
+      CHECK(s.is_iso);
+      CHECK(s.box_past_eof);
+      CHECK(s.past_eof_box == type);
+      CHECK(s.declared_size == (huge > uint64_t(INT64_MAX - at) ? INT64_MAX : at + int64_t(huge)));
+      if (std::string(type) == "ftyp")
+        CHECK(s.major_brand == "isom"); // read from the bytes that are there
+    }
+  }
+}

@@ -56,8 +56,10 @@ Guess& work_for(std::vector<Guess>& works, const std::string& title, const std::
   for (auto& w : works)
     if (w.title == title)
       return w;
-  works.push_back(Guess{title, category});
-  return works.back();
+  Guess& w = works.emplace_back();
+  w.title = title;
+  w.category = category;
+  return w;
 }
 
 // A file name without its extension.
@@ -105,7 +107,7 @@ void add_media(std::vector<Guess>& works, const SubmissionFile& f)
   // without a version word becomes the other version (guess_manifest).
   Guess* found = !named && f.episode <= 0 ? other_version(works, f) : nullptr;
   if (!named && !found)
-    works.push_back(Guess{"", "", f.name});
+    works.emplace_back().unclear = f.name;
   Guess& w = found ? *found : named ? work_for(works, named->first, named->second) : works.back();
   if (w.category.empty() && named)
     w.category = named->second;

@@ -79,8 +79,11 @@ IsoBoxSummary scan_top_level_boxes(const ReadAt& read, int64_t file_size)
     }
     if (size < uint64_t(header))
       break; // corrupt size: stop walking, the demuxer will judge
+    // What is left of the file from this box on; a declared size beyond it (up to 2^64 - 1 in a
+    // 64-bit size field) is judged below without adding it to the offset.
+    const uint64_t left = uint64_t(file_size - offset);
     if (type == "ftyp")
-      read_ftyp(read, offset + header, int64_t(size) - header, out);
+      read_ftyp(read, offset + header, int64_t(std::min(size, left)) - header, out);
     if (type == "moov" || type == "moof") {
       out.has_moov = true;
       if (!out.moov_before_mdat)
@@ -91,14 +94,15 @@ IsoBoxSummary scan_top_level_boxes(const ReadAt& read, int64_t file_size)
       if (out.has_moov && !out.moov_before_mdat)
         out.moov_before_mdat = true;
     }
-    const uint64_t end = uint64_t(offset) + size;
-    out.declared_size = int64_t(std::min<uint64_t>(end, uint64_t(INT64_MAX)));
-    if (end > uint64_t(file_size)) {
+    if (size > left) {
+      const uint64_t room = uint64_t(INT64_MAX) - uint64_t(offset);
+      out.declared_size = size > room ? INT64_MAX : int64_t(uint64_t(offset) + size);
       out.box_past_eof = true;
       out.past_eof_box = type;
       break;
     }
-    offset = int64_t(end);
+    offset += int64_t(size);
+    out.declared_size = offset;
   }
   if (out.has_mdat && out.has_moov && !out.moov_before_mdat)
     out.moov_before_mdat = false;
