@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <filesystem>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace mpcheck::pack;
 using pack_files::exists;
@@ -72,6 +75,64 @@ TEST_CASE("pack::entries_below lists files and links, sorted, not the system's f
   CHECK(error.ok());
   CHECK(entries_below(dir / "missing", error).empty());
   CHECK(error.ok());
+}
+
+TEST_CASE("pack::Listing::may_exist answers false only where a folder was read whole")
+{
+  pack_files::TempDir dir;
+  pack_files::write_file(dir / "作品/a.mp4", "a");
+  pack_files::write_file(dir / "System Volume Information/x", "g");
+  std::filesystem::create_directories(dir / "文本");
+  std::filesystem::create_directory_symlink("/etc", dir / "link");
+  Status error;
+  const Listing listing = list_below(dir.path(), error);
+  CHECK(error.ok());
+  CHECK(listing.may_exist("作品/a.mp4"));
+  CHECK(listing.may_exist("作品")); // a folder is there too (decide: "is not a file")
+  CHECK_FALSE(listing.may_exist("作品/b.mp4"));
+  // The same name on a FAT or exFAT drive, whose lookups ignore case: looked up.
+  CHECK(listing.may_exist("作品/A.MP4"));
+  CHECK_FALSE(listing.may_exist("作品/.mpcheck-tmp-b.mp4"));
+  CHECK_FALSE(listing.may_exist("文本/a.docx"));      // an empty folder, read
+  CHECK_FALSE(listing.may_exist("表格/汇总表.xlsx")); // no such folder
+  CHECK_FALSE(listing.may_exist("b.txt"));
+  // Folders seen but not entered: a link, the system's. Unknown: looked up.
+  CHECK(listing.may_exist("link/passwd"));
+  CHECK(listing.may_exist("System Volume Information/x"));
+  CHECK(listing.may_exist("System Volume Information/deeper/y"));
+  // Nothing there at all: nothing may exist.
+  const Listing none = list_below(dir / "missing", error);
+  CHECK(error.ok());
+  CHECK_FALSE(none.may_exist("作品/a.mp4"));
+}
+
+TEST_CASE("pack::Listing of a folder that cannot be read answers true: look each name up")
+{
+  // A folder whose path is longer than the system takes (PATH_MAX): opendir fails for root
+  // too. Made one level at a time with mkdirat, each name 200 bytes.
+  pack_files::TempDir dir;
+  const std::string level(200, 'd');
+  std::vector<int> fds = {::open(dir.path().c_str(), O_RDONLY | O_DIRECTORY)};
+  std::string deep;
+  for (int i = 0; i < 25 && fds.back() >= 0; ++i) {
+    if (::mkdirat(fds.back(), level.c_str(), 0755) != 0)
+      break;
+    fds.push_back(::openat(fds.back(), level.c_str(), O_RDONLY | O_DIRECTORY));
+    deep += (deep.empty() ? "" : "/") + level;
+  }
+  Status error;
+  const Listing listing = list_below(dir.path(), error);
+  CHECK(fds.size() == 26);
+  CHECK_FALSE(error.ok());
+  CHECK_FALSE(listing.complete);
+  CHECK(listing.may_exist(deep + "/a.mp4"));
+  CHECK(listing.may_exist("作品/a.mp4")); // read or not, nothing is ruled out
+  // Removed bottom up through the open folders (a path this long cannot be named whole).
+  for (size_t i = fds.size() - 1; i > 0; --i) {
+    ::close(fds[i]);
+    ::unlinkat(fds[i - 1], level.c_str(), AT_REMOVEDIR);
+  }
+  ::close(fds[0]);
 }
 
 TEST_CASE("pack::errno_status")

@@ -183,11 +183,13 @@ Status Copier::stage(const std::string& source, const SourceStamp& expected,
     Status status = errno_status(errno, "cannot open", source);
     return {"source-unreadable", status.detail, status.facts};
   }
+  // A small file is read first and its stamp compared after (stage_small): a change before
+  // the open shows there as well, one fstat fewer a file.
+  if (expected.size <= small_file_size && expected.size <= int64_t(m_size))
+    return stage_small(in.get(), source, expected, dest_path, staged, close_now);
   Status status = check_stamp(in.get(), expected, source);
   if (!status.ok())
     return status;
-  if (expected.size <= small_file_size && expected.size <= int64_t(m_size))
-    return stage_small(in.get(), source, expected, dest_path, staged, close_now);
   // Read from the device straight into the ring (no page-cache copy, no cache pollution),
   // unless the bytes are in memory already or the file system cannot.
   if (mostly_cached(in.get(), expected.size) || !set_direct(in.get(), true))
@@ -214,8 +216,9 @@ Status Copier::stage(const std::string& source, const SourceStamp& expected,
   return status;
 }
 
-// A small file: one read into the first buffer (one more byte asked, to see it did not grow),
-// hashed and written from there in this thread.
+// A small file: one read into the first buffer (one more byte asked: a file that grew shows
+// it), hashed and written from there in this thread. Its stamp is compared after the read: a
+// file changed since it was planned, before or while it was read, is never written.
 Status Copier::stage_small(int in, const std::string& source, const SourceStamp& expected,
                            const std::string& dest_path, Staged& staged, bool close_now)
 {
@@ -224,7 +227,9 @@ Status Copier::stage_small(int in, const std::string& source, const SourceStamp&
     const ssize_t n = read_retrying(in, m_buffers + got, std::size_t(expected.size + 1 - got));
     if (n < 0)
       return errno_status(errno, "cannot read the source of", dest_path);
-    if (n == 0 || (got += n) > expected.size)
+    // Fewer bytes than asked: the end of a regular file (no second read to see 0); a file
+    // that went on growing has a new size and modification time, which check_stamp sees.
+    if (n == 0 || (got += n) >= expected.size)
       break;
   }
   if (got != expected.size)

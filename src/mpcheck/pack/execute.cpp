@@ -110,6 +110,8 @@ private:
   std::set<std::string> m_real_folders; // folders below m_out known to be no symlinks
   int64_t m_freed = 0; // bytes of temporary leftovers (freed, or freeable in a dry run)
   std::vector<std::string> m_extra; // files under m_out the plan does not produce
+  Listing m_listing;                // what was under m_out when the run took it (lock_and_clean)
+  Status m_listing_error;           // a folder under m_out that could not be read
   // Small files staged and closed, waiting to be committed together (Copier::commit_batch).
   std::vector<Staged> m_batch;
   std::vector<size_t> m_batch_items; // their indices in m_items
@@ -179,8 +181,9 @@ Status Run::lock_and_clean()
       return {"locked", fmt::format("another mpcheck pack is writing to {}", m_out),
               ErrorFacts::at(m_out)};
   }
+  m_listing = list_below(m_out, m_listing_error);
   m_state = load_state(m_out);
-  m_freed = temp_leftovers(m_out, own_dests(), !m_options.dry_run);
+  m_freed = temp_leftovers(m_out, own_dests(), !m_options.dry_run, &m_listing);
   return {};
 }
 
@@ -209,9 +212,9 @@ Status Run::find_extra()
     planned.insert(naming::fold_for_collision(item.dest()));
   for (const auto& [dest, entry] : m_state)
     earlier.insert(naming::fold_for_collision(dest));
-  Status error;
+  const Status& error = m_listing_error;
   std::string foreign, ours;
-  for (std::string& path : entries_below(m_out, error)) {
+  for (std::string path : m_listing.files) {
     const std::string_view name = std::string_view(path).substr(path.rfind('/') + 1);
     const std::string folded = naming::fold_for_collision(path);
     if (naming::is_pack_metadata(path) || naming::is_pack_leftover(name) || planned.count(folded))
@@ -277,6 +280,8 @@ Status Run::decide(Item& item)
 {
   if (Status status = refuse_linked_folders(item); !status.ok())
     return status;
+  if (!m_listing.may_exist(item.dest()))
+    return {}; // not there when the run began, and this pack holds the folder's lock
   struct stat st;
   if (::lstat(item.dest_path.c_str(), &st) != 0) {
     if (errno == ENOENT || errno == ENOTDIR)

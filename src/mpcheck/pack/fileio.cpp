@@ -1,5 +1,6 @@
 #include "mpcheck/pack/fileio.hpp"
 
+#include "mpcheck/naming/fs_rules.hpp"
 #include "mpcheck/naming/junk.hpp"
 #include "mpcheck/pack/plan.hpp"
 
@@ -134,12 +135,16 @@ Status write_file_atomically(const std::string& path, std::string_view content)
   return {};
 }
 
-int64_t temp_leftovers(const std::string& root, const std::vector<std::string>& dests, bool remove)
+int64_t temp_leftovers(const std::string& root, const std::vector<std::string>& dests, bool remove,
+                       const Listing* listing)
 {
   int64_t bytes = 0;
   std::set<std::string> seen;
   for (const std::string& dest : dests) {
-    const std::string temp = util::temp_path_for(join_path(root, dest));
+    const std::string relative = util::temp_path_for(dest);
+    if (listing != nullptr && !listing->may_exist(relative))
+      continue;
+    const std::string temp = join_path(root, relative);
     struct stat st;
     if (!seen.insert(temp).second || ::lstat(temp.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
       continue;
@@ -151,38 +156,62 @@ int64_t temp_leftovers(const std::string& root, const std::vector<std::string>& 
 
 namespace {
 
-void list_below(const std::string& root, const std::string& relative, std::vector<std::string>& out,
-                Status& error)
+void list_into(const std::string& root, const std::string& relative, Listing& out, Status& error)
 {
   const std::string folder = join_path(root, relative);
   DIR* dir = ::opendir(folder.c_str());
   if (dir == nullptr) {
-    if (errno != ENOENT && error.ok())
+    if (errno == ENOENT)
+      return;
+    out.complete = false;
+    if (error.ok())
       error = errno_status(errno, "cannot read the folder", folder);
     return;
   }
+  out.folders.insert(naming::fold_for_collision(relative));
   while (const dirent* entry = ::readdir(dir)) {
     const std::string_view name = entry->d_name;
     if (name == "." || name == "..")
       continue;
-    const std::string path =
-        relative.empty() ? std::string(name) : relative + "/" + std::string(name);
+    std::string path = relative.empty() ? std::string(name) : relative + "/" + std::string(name);
+    out.all.insert(naming::fold_for_collision(path));
     if (!is_dir_entry_folder(entry, join_path(root, path)))
-      out.push_back(path);
+      out.files.push_back(std::move(path));
     else if (!naming::is_junk_folder(name))
-      list_below(root, path, out, error);
+      list_into(root, path, out, error);
   }
   ::closedir(dir);
 }
 
 } // namespace
 
+bool Listing::may_exist(const std::string& relative) const
+{
+  const std::string folded = naming::fold_for_collision(relative);
+  if (!complete || all.count(folded))
+    return true;
+  const std::string folder(parent_of(folded));
+  // Its folder read whole: not there. Its folder seen but not entered: unknown. Neither: the
+  // folder is not there either (or a folder above it was not entered: unknown).
+  if (folders.count(folder))
+    return false;
+  for (std::string_view up = folder; !up.empty(); up = parent_of(up))
+    if (all.count(std::string(up)))
+      return !folders.count(std::string(up));
+  return false;
+}
+
+Listing list_below(const std::string& root, Status& error)
+{
+  Listing out;
+  list_into(root, "", out, error);
+  std::sort(out.files.begin(), out.files.end());
+  return out;
+}
+
 std::vector<std::string> entries_below(const std::string& root, Status& error)
 {
-  std::vector<std::string> out;
-  list_below(root, "", out, error);
-  std::sort(out.begin(), out.end());
-  return out;
+  return list_below(root, error).files;
 }
 
 namespace testing {

@@ -13,6 +13,11 @@ namespace {
 constexpr std::array<std::string_view, 4> own_colours = {"\033[1;31m", "\033[33m", "\033[36m",
                                                          "\033[0m"};
 
+bool plain_ascii(char c)
+{
+  return (c >= 0x20 && c < 0x7f) || c == '\t' || c == '\n';
+}
+
 } // namespace
 
 std::string terminal_safe(std::string_view text)
@@ -20,6 +25,15 @@ std::string terminal_safe(std::string_view text)
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
+    // A run of printable ASCII (most of a report) is copied whole.
+    size_t plain = i;
+    while (plain < text.size() && plain_ascii(text[plain]))
+      ++plain;
+    if (plain > i) {
+      out.append(text.substr(i, plain - i));
+      i = plain;
+      continue;
+    }
     bool own = false;
     for (std::string_view colour : own_colours)
       if (text.substr(i).starts_with(colour)) {
