@@ -46,9 +46,6 @@ EXCEPTIONS = {
     "cli/rules.cpp": (["cli/test_check.py", "cli/test_readings.py", "cli/test_completion.py"],
                       "mpcheck rules list|show|lint"),
     # ---- the I/O edge: reads media or walks the disk; tested end to end on generated media.
-    # ---- fix/: the libav and disk edge of `mpcheck fix` (fix/plan.cpp is unit-tested).
-    "fix/transcode.cpp": (["cli/test_fix.py"],
-                          "demuxes, decodes, filters, encodes and muxes real media with libav*"),
     "gather/run.cpp": (["cli/test_check.py", "cli/test_drives.py"],
                        "walks and probes in parallel (libav*): the check command's engine"),
     "media/analyze.cpp": (["cli/test_deep.py", "cli/test_sound.py"],

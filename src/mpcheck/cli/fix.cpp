@@ -342,9 +342,18 @@ std::string failure_text(const Item& item, Lang lang)
   std::string head = original
                          ? pick(lang, "原文件无法移到“原始文件”：", "the original cannot be kept: ")
                          : pick(lang, "转换失败：", "conversion failed: ");
-  if (why.empty())
-    return head + raw;
-  return head + why;
+  if (!why.empty())
+    return head + why;
+  // Not a disk the clerk can free or unlock: what the failed step means for the file, the
+  // libraries' own words kept after it for whoever is asked for help.
+  std::string meaning = original ? "" : fix::transcode_failure_meaning(raw).in(lang);
+  if (meaning.empty()) // moving or renaming a file, or updating works.yaml
+    meaning =
+        pick(lang, "文件没能放到位：请确认视频所在的文件夹可以写入，没有被其他程序占用，然后再试",
+             "a file could not be put in place: check that the video's folder can be "
+             "written to and no other program holds it, then retry");
+  return head + meaning + pick(lang, "（技术细节：", " (technical detail: ") + raw +
+         pick(lang, "）", ")");
 }
 
 std::string result_text(const Item& item, Lang lang)

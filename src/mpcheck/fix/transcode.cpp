@@ -1,5 +1,6 @@
 #include "mpcheck/fix/transcode.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -634,6 +635,40 @@ std::optional<PacketDigest> digest_packets(const std::string& path)
   } catch (const std::exception&) {
     return std::nullopt;
   }
+}
+
+Text transcode_failure_meaning(std::string_view error)
+{
+  const auto step_is = [&](std::initializer_list<std::string_view> steps) {
+    return std::any_of(steps.begin(), steps.end(), [&](std::string_view step) {
+      return error.starts_with(step) && (error.size() == step.size() || error[step.size()] == ':');
+    });
+  };
+  if (step_is({"open", "stream info", "no decoder for the stream", "decoder parameters",
+               "open decoder"}))
+    return {"mpcheck 读不懂这个视频（文件可能已损坏，或是本机 FFmpeg 不支持的编码）：请用剪辑软件"
+            "重新导出为 MP4（H.264 视频、AAC 声音）后再修复",
+            "mpcheck cannot read this video (the file may be damaged, or its coding is one this "
+            "machine's FFmpeg does not support): export it again from the editor as MP4 (H.264 "
+            "video, AAC sound), then fix it"};
+  if (step_is({"libx264 is not available in libavcodec", "open libx264", "no AAC encoder",
+               "open AAC encoder"}))
+    return {"本机的 FFmpeg 库缺少所需的编码器（H.264 用 libx264，声音用 AAC）：请按 README "
+            "的第一条命令重新安装依赖后再试",
+            "this machine's FFmpeg libraries lack an encoder it needs (libx264 for H.264, AAC "
+            "for the sound): install the dependencies again with the README's first command, "
+            "then retry"};
+  if (step_is({"create", "output", "write header", "write", "write trailer"}))
+    return {"新文件写不出来：请确认目标磁盘可以写入、空间足够，或用 --out 目录 写到别处",
+            "the new file could not be written: check that the disk can be written to and has "
+            "room, or write elsewhere with --out DIR"};
+  if (step_is({"copy parameters", "new stream", "encoder parameters", "filter source",
+               "filter sink", "filter graph", "filter graph config", "filter input", "encode",
+               "digest"}))
+    return {"转换中途出错，原文件没有改动：请把这条信息（连同后面的技术细节）发给 mpcheck 的维护者",
+            "the conversion stopped half way; the original is unchanged: send this message (with "
+            "the technical detail after it) to mpcheck's maintainers"};
+  return {}; // not one of transcode's steps
 }
 
 } // namespace mpcheck::fix

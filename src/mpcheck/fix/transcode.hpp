@@ -10,8 +10,10 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "mpcheck/core/lang.hpp"
 #include "mpcheck/fix/plan.hpp"
 
 namespace mpcheck::fix {
@@ -38,6 +40,12 @@ struct PacketDigest {
 // With `digest`, a remux (plan.remux_only()) digests the packets it copies.
 std::string transcode(const Plan& plan, const std::string& out_path,
                       const TranscodeProgress& progress = {}, PacketDigest* digest = nullptr);
+
+// What a failure transcode() returned means for the clerk's file, and what to do, in words:
+// its first word is the step that failed ("open: …", "open libx264: …"). Empty for a failure
+// of writing that the caller words from its errno (a full or read-only disk, no permission).
+// The libraries' words are not in it: the caller adds them as the technical detail.
+Text transcode_failure_meaning(std::string_view error);
 
 // The packets of `path` read back (demuxed, nothing decoded) and digested as transcode does;
 // nullopt when it cannot be read.
