@@ -352,6 +352,21 @@ class SeriesOfPairsTest(unittest.TestCase):
         self.assertIn('在原始素材上运行 mpcheck fix "素材里的这个视频"', report)
         self.assertNotIn("--out \"修复后\"", report)
 
+    def test_every_fix_hint_of_a_packed_drive_sends_to_the_source(self):
+        # A portrait picture (fix wants --pillarbox for it) and a QuickTime file named .mp4
+        # (the container's own hint): neither may offer a command that rewrites the drive.
+        for v, name in (("有", "h264-portrait-1080x1920.mp4"), ("无", "quicktime-named.mp4")):
+            os.remove(f"{self.src}/微课堂-微视频-{UNIT}（第2集）（{v}字幕）.mp4")
+            place(fixture(name), f"{self.src}/微课堂-微视频-{UNIT}（第1集）（{v}字幕）.mp4")
+        run("pack", self.src, "--rules", "changzhou-2024", "--out", self.out, "--fast", "--as-of", "2024-09-01")
+        with open(f"{self.out}/mpcheck-report.txt") as f:
+            report = f.read()
+        self.assertIn("video.resolution", report)
+        self.assertIn("container.format", report)
+        self.assertIn("--pillarbox --in-place，再重新运行 mpcheck pack", report)
+        self.assertNotIn("修复后", report)
+        self.assertNotIn("ffmpeg -i", report)
+
 
 class JiaozuoFormsTest(unittest.TestCase):
     """The 焦作 统计表 lists the manifest's lectures — any number, outside the contest entries'

@@ -101,8 +101,9 @@ void loudness(const Context& ctx, const SubmissionFile& file, const rules::Media
       shell_quote(fixed_folder), shell_quote(command_path(file)), -23.0 - d.loudness_lufs,
       shell_quote(std::string(fixed_folder) + "/" + fixed_name(ctx, file)));
   const std::string fix = mpcheck_fix_command(ctx, file);
-  const Text cmd{fix + "（自动调整并复查）；或用 ffmpeg：" + ff,
-                 fix + " (adjusts it and checks it again); or with ffmpeg: " + ff};
+  const Text cmd = packed_drive_fix(ctx, file).value_or(
+      Text{fix + "（自动调整并复查）；或用 ffmpeg：" + ff,
+           fix + " (adjusts it and checks it again); or with ffmpeg: " + ff});
   if (low) {
     f->message = {
         fmt::format("声音太小：综合响度 {:.1f} LUFS，低于 {:g} LUFS，听众需要把音量开得很大",

@@ -265,19 +265,25 @@ std::string ffmpeg_fix_command(const Context& ctx, const SubmissionFile& file,
   return cmd;
 }
 
+std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& file)
+{
+  if (!ctx.sub.manifest)
+    return std::nullopt;
+  std::string options = " --rules " + shell_quote(rules_argument(ctx.rules));
+  if (file.facts.video && needs_pillarbox(*file.facts.video, ctx.rules_for(file).media))
+    options += " --pillarbox";
+  return Text{"在原始素材上运行 mpcheck fix \"素材里的这个视频\"" + options +
+                  " --in-place，再重新运行 mpcheck pack（这是打包好的U盘，有 manifest-sha256.txt："
+                  "不要在U盘上改，改了清单就对不上）",
+              "mpcheck fix \"this video in the source material\"" + options +
+                  " --in-place, then mpcheck pack again (this drive was packed and carries "
+                  "manifest-sha256.txt: a file changed on it no longer matches it)"};
+}
+
 Text fix_commands(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media)
 {
-  // A drive pack made (it carries manifest-sha256.txt): a file changed on it no longer matches
-  // the manifest (fix refuses to write there). The source material is where to fix it.
-  if (ctx.sub.manifest) {
-    const std::string rules = shell_quote(rules_argument(ctx.rules));
-    return {"在原始素材上运行 mpcheck fix \"素材里的这个视频\" --rules " + rules +
-                " --in-place，再重新运行 mpcheck pack（这是打包好的U盘，有 manifest-sha256.txt："
-                "不要在U盘上改，改了清单就对不上）",
-            "mpcheck fix \"this video in the source material\" --rules " + rules +
-                " --in-place, then mpcheck pack again (this drive was packed and carries "
-                "manifest-sha256.txt: a file changed on it no longer matches it)"};
-  }
+  if (auto packed = packed_drive_fix(ctx, file))
+    return *packed;
   const std::string fix = mpcheck_fix_command(ctx, file);
   const std::string ff = ffmpeg_fix_command(ctx, file, media);
   return {fix + "（自动修复并复查）；或用 ffmpeg：" + ff,

@@ -3,6 +3,7 @@
 // (the sink). One file per check family, named after the id's prefix: video.* lives in
 // checks/video.cpp, layout.* in checks/layout.cpp. Pure: no I/O.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -159,7 +160,13 @@ std::string mpcheck_fix_command(const Context& ctx, const SubmissionFile& file);
 std::string ffmpeg_fix_command(const Context& ctx, const SubmissionFile& file,
                                const rules::MediaRules& media);
 
-// "mpcheck fix …" then "or with ffmpeg: …": what a hint of a fixable finding shows.
+// On a drive pack made (it carries manifest-sha256.txt): the fix to run on the source
+// material, then pack again — a file changed on the drive no longer matches its manifest, and
+// fix refuses to write there. nullopt elsewhere: the hint gives its commands for `file`.
+std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& file);
+
+// "mpcheck fix …" then "or with ffmpeg: …": what a hint of a fixable finding shows
+// (packed_drive_fix's text on a packed drive).
 Text fix_commands(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media);
 
 } // namespace mpcheck::checks
