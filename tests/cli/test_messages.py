@@ -89,6 +89,19 @@ class Messages(Base):
                              r"只剩 1\.0 MB（1048576 字节）。请删除目标盘上不需要的文件或换一个更大的U盘")
         self.assertRegex(en, r"needs \d+(\.\d)? MB \(\d+ bytes\), 1\.0 MB \(1048576 bytes\) free")
 
+    def test_a_drive_out_of_files_says_so_and_not_that_it_is_full(self):
+        # A file system with a fixed count of files (ext4, tmpfs) used up with bytes to spare:
+        # told before anything is written, with both counts, not "the disk is full".
+        self.manifest_source()
+        drive = self.mount(os.path.join(self.tmp, "few"), "size=50m", "nr_inodes=6")
+        zh, en = self.pack_both(os.path.join(drive, "usb"))
+        self.assertRegex(zh, rf"目标盘放不下这么多文件：{re.escape(drive)}/usb 所在的文件系统只能再建 \d 个"
+                             r"文件和文件夹，这次需要 \d+ 个（空间还剩 5\d(\.\d)? MB（\d+ 字节），不是空间不够）")
+        self.assertIn("格式化为 exFAT 的U盘没有这个限制", zh)
+        self.assertNotIn("磁盘已满", zh)
+        self.assertRegex(en, r"can make \d more files and folders, \d+ are needed")
+        self.assertEqual(os.listdir(drive), [])
+
     def test_a_name_too_long_names_the_limit_in_chinese(self):
         self.manifest_source()
         with open(f"{self.src}/works.yaml", encoding="utf-8") as f:

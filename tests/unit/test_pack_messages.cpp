@@ -31,6 +31,18 @@ TEST_CASE("error_text from the facts: the cause in plain words, never strerror's
       pack::error_text("no-space", "", ErrorFacts::at("/u", "", 1177600000, 315000000));
   CHECK(
       before.in(Lang::zh).starts_with("目标盘空间不足：/u 需要 1.2 GB（1177600000 字节），只剩 "));
+  // The file system's count of files used up during the copy (pack::note_space found none
+  // left), bytes to spare: not "the disk is full".
+  ErrorFacts no_files = ErrorFacts::call("cannot create", "/u/文本/a.txt", ENOSPC);
+  no_files.available = 52428800;
+  no_files.files_free = 0;
+  const Text files = pack::error_text("no-space", "", no_files);
+  CHECK(files.in(Lang::zh).starts_with(
+      "目标盘放不下更多文件：无法创建 /u/文本/a.txt，文件系统能建的文件数"
+      "已用完（空间还剩 52 MB（52428800 字节））。"));
+  CHECK(files.in(Lang::zh).find("磁盘已满") == std::string::npos);
+  CHECK(files.in(Lang::en).starts_with("the target cannot hold more files: cannot create "
+                                       "/u/文本/a.txt: the file system can make no more files"));
   // Read-only, no permission, not a folder: the cause, and no "unplugged, run it again".
   for (const int err : {EROFS, EACCES, EPERM, ENOTDIR}) {
     const Text t = pack::error_text("io", "", ErrorFacts::call("cannot write", "/u/x", err));

@@ -394,8 +394,21 @@ Status Run::check_space()
     if (!item.in_place)
       sizes.push_back(item.stamp.size);
   }
-  const int64_t needed = bytes_needed(sizes, space.cluster, count_new_folders(), own);
+  const int new_folders = count_new_folders();
+  const int64_t needed = bytes_needed(sizes, space.cluster, new_folders, own);
   const int64_t available = space.available + (m_options.dry_run ? m_freed : 0);
+  // Each file written is one new entry (its temporary name becomes it), each folder one, and
+  // pack's own files (state, manifest, report) with their temporary names.
+  const int64_t files_needed = int64_t(sizes.size()) + new_folders + 6;
+  if (space.files_free >= 0 && files_needed > space.files_free) {
+    ErrorFacts facts = ErrorFacts::at(m_out, "", needed, available);
+    facts.files_needed = files_needed;
+    facts.files_free = space.files_free;
+    return {"no-space",
+            fmt::format("{} can hold {} more files and folders; {} are needed", m_out,
+                        space.files_free, files_needed),
+            facts};
+  }
   if (needed <= available)
     return {};
   return {"no-space",

@@ -57,8 +57,11 @@ void note_space(Status& status, int64_t size)
     status.facts.needed = size;
   struct statvfs vfs {};
   const std::string folder(util::parent_of(status.facts.path));
-  if (::statvfs(folder.empty() ? "." : folder.c_str(), &vfs) == 0)
+  if (::statvfs(folder.empty() ? "." : folder.c_str(), &vfs) == 0) {
     status.facts.available = int64_t(vfs.f_bavail) * int64_t(vfs.f_frsize);
+    if (vfs.f_files > 0 && vfs.f_favail == 0)
+      status.facts.files_free = 0; // no file could be made: the count is used up, not the bytes
+  }
 }
 
 Status errno_status(int err, std::string_view what, const std::string& path, bool fat32)

@@ -123,6 +123,31 @@ Text no_space_text(const ErrorFacts& f)
       "不会重复复制。",
       "Free some space on the target or use a larger drive, then run the same "
       "command again: the files written whole are not copied again."};
+  // The file system's count of files used up, with bytes to spare: "full" would send the
+  // clerk to free bytes that are not what is missing.
+  if (f.files_free >= 0) {
+    const Text have = f.available >= 0 ? size_words(f.available) : Text{"", ""};
+    const Text todo_files{"请删除目标盘上不需要的文件，或换一个U盘（格式化为 exFAT 的U盘没有这个"
+                          "限制），然后重新运行同一命令：已完整写入的文件不会重复复制。",
+                          "Delete files the target does not need, or use another drive (one "
+                          "formatted exFAT has no such limit), then run the same command again: "
+                          "the files written whole are not copied again."};
+    const std::string where = f.where.empty() ? f.path : f.where;
+    if (f.files_needed >= 0)
+      return {fmt::format("目标盘放不下这么多文件：{} 所在的文件系统只能再建 {} 个文件和文件夹，"
+                          "这次需要 {} 个（空间还剩 {}，不是空间不够）。{}",
+                          where, f.files_free, f.files_needed, have.zh, todo_files.zh),
+              fmt::format("the target cannot hold so many files: the file system of {} can make "
+                          "{} more files and folders, {} are needed ({} free: space is not what "
+                          "is missing). {}",
+                          where, f.files_free, f.files_needed, have.en, todo_files.en)};
+    const Text d = doing(f);
+    return {fmt::format("目标盘放不下更多文件：{}，文件系统能建的文件数已用完（空间还剩 {}）。{}",
+                        d.zh, have.zh, todo_files.zh),
+            fmt::format("the target cannot hold more files: {}: the file system can make no more "
+                        "files ({} free). {}",
+                        d.en, have.en, todo_files.en)};
+  }
   if (f.needed >= 0 && f.action.empty()) {
     const Text need = size_words(f.needed), have = size_words(f.available);
     return {
@@ -149,7 +174,7 @@ Text no_space_text(const ErrorFacts& f)
 
 Text error_text(const std::string& code, const std::string& detail, const ErrorFacts& f)
 {
-  if (code == "no-space" && (f.needed >= 0 || !f.action.empty()))
+  if (code == "no-space" && (f.needed >= 0 || !f.action.empty() || f.files_free >= 0))
     return no_space_text(f);
   if (code == "name-too-long" && f.needed > 0)
     return {fmt::format("文件名太长，{} 的文件系统放不下：{}（{} 字节，最多 {} 字节）。请缩短作品名"

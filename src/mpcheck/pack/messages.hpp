@@ -20,6 +20,10 @@ struct ErrorFacts {
   int err = 0;            // the errno of the failed call, 0 for none
   int64_t needed = -1;    // bytes needed (no-space), or a name's length in bytes (name-too-long)
   int64_t available = -1; // bytes free (no-space), or the file system's longest name
+  // no-space for want of files, not bytes: the files and folders to make, and how many the
+  // file system may still make (-1: not known, or not the cause).
+  int64_t files_needed = -1;
+  int64_t files_free = -1;
 
   // A failed system call: `what` pack was doing to `path`, and the errno.
   static ErrorFacts call(std::string what, std::string path, int err)

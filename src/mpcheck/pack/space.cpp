@@ -85,6 +85,8 @@ Status space_of(const std::string& path, SpaceInfo& info)
   info.available = int64_t(st.f_bavail) * info.cluster;
   if (st.f_namemax > 0)
     info.name_max = int64_t(st.f_namemax);
+  if (st.f_files > 0)
+    info.files_free = int64_t(st.f_favail);
   return {};
 }
 

@@ -23,6 +23,10 @@ struct SpaceInfo {
   int64_t cluster = 4096; // allocation unit (statvfs f_frsize)
   int64_t available = 0;  // bytes an unprivileged writer may still use (f_bavail)
   int64_t name_max = 255; // bytes one name may take (statvfs f_namemax)
+  // Files and folders that may still be made (f_favail): ext4 and tmpfs have a fixed number
+  // of them, which a drive of many small files can use up with space to spare. -1 when the
+  // file system does not count them (FAT and exFAT report none).
+  int64_t files_free = -1;
 };
 
 // The first '/'-separated part of `path` longer than `name_max` bytes, or "".
