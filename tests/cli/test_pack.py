@@ -110,6 +110,10 @@ class PackTest(unittest.TestCase):
         # report says must be what `check` of the finished drive says, deep facts included.
         # A clean version with black ends makes the second pair differ and the facts matter.
         place(fixture("h264-black-ends.mp4"), f"{self.src}/素材/初心.mp4")
+        # Pack classifies a small document from the bytes it wrote, not from the drive: a PDF
+        # named .docx must be told in its report as `check` tells it.
+        with open(f"{self.src}/文稿/解说词二.docx", "wb") as f:
+            f.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
         p = self.pack("--format", "json")
         self.assertIn(p.returncode, (0, 1), p.stderr)
         packed = json.loads(p.stdout)
@@ -126,6 +130,11 @@ class PackTest(unittest.TestCase):
         self.assertEqual(deep(packed), deep(checked))
         self.assertEqual(len(deep(packed)), 4)  # all four videos were analysed
         self.assertTrue(any(f["check"].startswith("video.black") for f in packed["findings"]), findings(packed))
+        self.assertTrue(any(f["check"] == "document.format" for f in packed["findings"]), findings(packed))
+        for r in (packed, checked):
+            formats = {f["path"]: f["facts"]["document"]["format"] for f in r["files"]
+                       if (f.get("facts") or {}).get("document")}
+            self.assertIn("pdf", formats.values(), formats)
 
     def test_dry_run_writes_nothing(self):
         p = self.pack("--dry-run")

@@ -9,6 +9,7 @@
 #include <doctest/doctest.h>
 
 #include "mpcheck/gather/run.hpp"
+#include "mpcheck/media/document.hpp"
 #include "mpcheck/rules/loader.hpp"
 
 using namespace mpcheck;
@@ -188,4 +189,36 @@ TEST_CASE("analyze_submission on fixtures: a unit known is taken, not decoded; t
     for (const SubmissionFile& f : sub.files)
       CHECK(f.facts.deep->frames_decoded != 4242);
   }
+}
+
+TEST_CASE("EarlyAnalyses: a small document is classified from the bytes written, once")
+{
+  EarlyAnalyses early("/drive", {}, 1);
+  const std::string pdf = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
+  early.written("文本/a-解说词-单位.docx", pdf);          // a PDF named .docx
+  early.written("作品/a-微视频-单位.mp4", "not a video"); // not a document: ignored
+  // What probe_files would have read from the drive: the same facts, without opening it (the
+  // paths do not exist).
+  std::vector<ProbeTarget> targets = {
+      {"/drive/文本/a-解说词-单位.docx", FileKind::document, int64_t(pdf.size())},
+      {"/drive/作品/a-微视频-单位.mp4", FileKind::video, 11}};
+  const std::vector<MediaFacts> facts = probe_files(targets, 1, false, nullptr, &early);
+  REQUIRE(facts[0].document);
+  CHECK(facts[0].document->format == "pdf");
+  CHECK(facts[0].document->format ==
+        media::probe_document_bytes(reinterpret_cast<const unsigned char*>(pdf.data()), pdf.size())
+            .format);
+  CHECK(facts[1].error); // the video was probed itself: not there
+  CHECK(early.taken() == 1);
+  // Taken once: a second check reads the file.
+  CHECK_FALSE(early.take_document("/drive/文本/a-解说词-单位.docx", int64_t(pdf.size())));
+}
+
+TEST_CASE("EarlyAnalyses: a document whose size changed since it was written is read again")
+{
+  EarlyAnalyses early("/drive/", {}, 1); // a root given with its slash
+  early.written("文本/b.docx", "PK\x03\x04");
+  CHECK_FALSE(early.take_document("/drive/文本/b.docx", 5));
+  early.written("文本/b.docx", "PK\x03\x04");
+  CHECK(early.take_document("/drive/文本/b.docx", 4));
 }

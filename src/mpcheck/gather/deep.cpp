@@ -8,6 +8,8 @@
 
 #include <sys/stat.h>
 
+#include "mpcheck/gather/assemble.hpp"
+#include "mpcheck/media/document.hpp"
 #include "mpcheck/media/picture.hpp"
 #include "mpcheck/util/parallel.hpp"
 #include "mpcheck/util/path.hpp"
@@ -193,11 +195,9 @@ void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& 
 // ---- analyses begun early --------------------------------------------------------------
 
 EarlyAnalyses::EarlyAnalyses(std::string root, media::AnalyzeOptions options, int jobs)
-    : m_root(std::move(root)), m_options(std::move(options))
+    : m_root(std::move(root)), m_options(std::move(options)),
+      m_jobs(jobs > 0 ? jobs : default_jobs())
 {
-  const int workers = jobs > 0 ? jobs : default_jobs();
-  for (int w = 0; w < workers; ++w)
-    m_workers.emplace_back([this] { work(); });
 }
 
 EarlyAnalyses::~EarlyAnalyses()
@@ -241,8 +241,33 @@ void EarlyAnalyses::add(const std::string& first, const std::string& second)
     if (m_stopping || !m_tasks.emplace(std::pair{first, second}, task).second)
       return;
     m_queue.push_back(task);
+    // The workers start with the first video (a pack of documents only never needs them).
+    while (int(m_workers.size()) < m_jobs)
+      m_workers.emplace_back([this] { work(); });
   }
   m_changed.notify_one();
+}
+
+void EarlyAnalyses::written(const std::string& rel, std::string_view bytes)
+{
+  if (!is_document_kind(kind_of_path(rel)))
+    return;
+  DocumentFacts facts = media::probe_document_bytes(
+      reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+  std::lock_guard lock(m_mutex);
+  m_documents[util::join_path(m_root, rel)] = {int64_t(bytes.size()), std::move(facts)};
+}
+
+std::optional<DocumentFacts> EarlyAnalyses::take_document(const std::string& abs_path, int64_t size)
+{
+  std::lock_guard lock(m_mutex);
+  const auto it = m_documents.find(abs_path);
+  if (it == m_documents.end() || it->second.first != size)
+    return std::nullopt;
+  DocumentFacts facts = std::move(it->second.second);
+  m_documents.erase(it);
+  ++m_taken;
+  return facts;
 }
 
 void EarlyAnalyses::work()

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -42,6 +43,14 @@ public:
   virtual std::optional<UnitAnalysis>
   take_unit(const SubmissionFile& first, const SubmissionFile* second,
             const std::function<void(double first_done, double second_done)>& progress) = 0;
+  // What the document at `abs_path` is, learnt from the very bytes written there, when they
+  // were `size` bytes (the size the check's walk found); nullopt: the check reads it itself.
+  virtual std::optional<DocumentFacts> take_document(const std::string& abs_path, int64_t size)
+  {
+    (void)abs_path;
+    (void)size;
+    return std::nullopt;
+  }
 };
 
 // Analyses every readable video of `sub` on up to `jobs` workers (0: all cores). A pair's
@@ -84,6 +93,13 @@ public:
   take_unit(const SubmissionFile& first, const SubmissionFile* second,
             const std::function<void(double, double)>& progress) override;
 
+  // A small file's whole content as pack wrote it, by its path relative to the root: a
+  // document (by its extension) is classified from these bytes (media::probe_document_bytes),
+  // and the check takes that instead of opening the file again (10 000 small files: 30 000
+  // system calls fewer). Other files are ignored.
+  void written(const std::string& rel, std::string_view bytes);
+  std::optional<DocumentFacts> take_document(const std::string& abs_path, int64_t size) override;
+
   void wait();       // until every unit handed over is analysed (for the tests)
   int taken() const; // results used, for the tests
 
@@ -113,8 +129,10 @@ private:
   std::condition_variable m_changed;
   std::map<std::pair<std::string, std::string>, std::shared_ptr<Task>> m_tasks;
   std::deque<std::shared_ptr<Task>> m_queue;
+  std::map<std::string, std::pair<int64_t, DocumentFacts>> m_documents; // by path, as written
   bool m_stopping = false;
   int m_taken = 0;
+  int m_jobs;
   std::vector<std::thread> m_workers;
 };
 

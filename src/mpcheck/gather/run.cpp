@@ -33,7 +33,7 @@ bool is_waived(const std::string& check, const std::vector<std::string>& waive)
 }
 
 std::vector<MediaFacts> probe_files(const std::vector<ProbeTarget>& targets, int jobs, bool decode,
-                                    ProgressMeter* meter)
+                                    ProgressMeter* meter, KnownAnalyses* known)
 {
   std::vector<MediaFacts> facts(targets.size());
   parallel_for(targets.size(), jobs, [&](size_t i) {
@@ -45,7 +45,9 @@ std::vector<MediaFacts> probe_files(const std::vector<ProbeTarget>& targets, int
     } else if (is_document_kind(t.kind)) {
       facts[i].path = t.abs_path;
       facts[i].kind = "document";
-      facts[i].document = media::probe_document(t.abs_path);
+      std::optional<DocumentFacts> written =
+          known ? known->take_document(t.abs_path, t.size) : std::nullopt;
+      facts[i].document = written ? std::move(*written) : media::probe_document(t.abs_path);
     }
     if (meter && t.last_step)
       meter->advance(t.size, 1);
@@ -195,7 +197,8 @@ CheckReport run_check(const Target& target, const rules::RuleSet& rules, const R
   meter.advance(0, 0); // the line shows from the start, not once the first video is decoded
   // Pictures are decoded for their QR codes only when the rule set asks for one somewhere.
   const bool qr = options.decode && asks_for_qr_codes(rules);
-  report.submission = assemble(tree, probe_files(targets, options.jobs, qr, &meter), rules);
+  report.submission =
+      assemble(tree, probe_files(targets, options.jobs, qr, &meter, options.known), rules);
   Submission& sub = report.submission;
   sub.scope = target.scope;
   sub.label = target.label();

@@ -99,10 +99,12 @@ struct ProbeTarget {
   bool last_step = true;
 };
 
-// Probes what each file needs: media and image headers, document signatures; with `decode`,
-// the QR codes of images. Each target whose last step this is advances `meter`.
+// Probes what each file needs: media and image headers, document signatures (those `known`
+// has are taken from it); with `decode`, the QR codes of images. Each target whose last step
+// this is advances `meter`.
 std::vector<MediaFacts> probe_files(const std::vector<ProbeTarget>& targets, int jobs,
-                                    bool decode = false, ProgressMeter* meter = nullptr);
+                                    bool decode = false, ProgressMeter* meter = nullptr,
+                                    KnownAnalyses* known = nullptr);
 
 // True when `check` is waived by one of `waive` ("video.bitrate", or "video.*").
 bool is_waived(const std::string& check, const std::vector<std::string>& waive);

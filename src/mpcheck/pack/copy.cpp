@@ -240,6 +240,8 @@ Status Copier::stage_small(int in, const std::string& source, const SourceStamp&
   if (Status status = write_staged(bytes, dest_path, util::sha256_hex(bytes), staged, close_now);
       !status.ok())
     return status;
+  if (on_small_file)
+    on_small_file(dest_path, bytes);
   if (on_bytes)
     on_bytes(got);
   return {};

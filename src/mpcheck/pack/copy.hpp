@@ -66,6 +66,9 @@ public:
 
   // Called with the bytes just written, after each buffer (for progress displays).
   std::function<void(int64_t)> on_bytes;
+  // Called with a small file's dest path and its whole content once written under its
+  // temporary name (stage_small), in the calling thread.
+  std::function<void(const std::string& dest_path, std::string_view bytes)> on_small_file;
   // Re-read each written file bypassing the page cache and compare its SHA-256 before the
   // rename (a mismatch is "io").
   bool verify = false;

@@ -65,6 +65,11 @@ public:
   {
     m_copier.verify = options.verify;
     m_copier.on_bytes = [this](int64_t bytes) { m_meter.advance(bytes, 0); };
+    if (options.on_small_file)
+      m_copier.on_small_file = [this](const std::string& dest_path, std::string_view bytes) {
+        const size_t root = join_path(m_out, "x").size() - 1; // m_out and its slash
+        m_options.on_small_file(dest_path.substr(root), bytes);
+      };
   }
   ~Run()
   {

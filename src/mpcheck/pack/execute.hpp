@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "mpcheck/core/progress.hpp"
@@ -52,6 +53,10 @@ struct ExecuteOptions {
   // final name on the drive (copied and durable, or found in place and verified), in the
   // calling thread: pack's check begins analysing it there while the next is copied.
   std::function<void(const std::string& dest)> on_in_place;
+  // Called with a small file's dest and its whole content as written (in the calling thread,
+  // before it is committed): pack's check classifies a document from these bytes instead of
+  // reading the drive again. Not called for files found in place.
+  std::function<void(const std::string& dest, std::string_view bytes)> on_small_file;
   // Called once every file is in place and the plan's folders exist, just before the
   // manifest is written: `files` are the plan's files (digests known), `manifest` the text
   // about to become manifest-sha256.txt (not yet on the drive). Returns the report to write at

@@ -330,10 +330,17 @@ Packed execute_and_check(const layout::PackPlan& plan, const std::string& out,
   Packed packed;
   // The videos are analysed while the copy goes on (each from the drive, once it is there),
   // so the check at the end mostly collects what is done.
+  // Small documents are classified from the bytes written (not with --verify: then the check
+  // reads the drive back, as the copy did).
   std::optional<gather::EarlyAnalyses> early;
-  if (check.decode && !options.dry_run) {
+  if (!options.dry_run) {
     early.emplace(out, gather::analyze_options(check), check.jobs);
-    options.on_in_place = hand_over(plan, *early);
+    if (check.decode)
+      options.on_in_place = hand_over(plan, *early);
+    if (!options.verify)
+      options.on_small_file = [&early](const std::string& dest, std::string_view bytes) {
+        early->written(dest, bytes);
+      };
     check.known = &*early;
   }
   options.make_report = [&](const std::vector<FileResult>& files,
