@@ -35,6 +35,25 @@ def mount_tmpfs(path, *options):
     return "" if p.returncode == 0 else "mount -t tmpfs not permitted: " + p.stderr.strip()
 
 
+def mount_exfat(path, image, size_mb=64):
+    """Makes an exFAT file system of `size_mb` MB in the file `image` and mounts it at `path`
+    through FUSE (exfat-fuse, as a USB stick is formatted: names compared without case).
+    Returns a function that unmounts it. Needs root, exfatprogs and exfat-fuse
+    (scripts/packages-test.txt): where they are missing the test fails, it is not skipped."""
+    os.makedirs(path, exist_ok=True)
+    with open(image, "wb") as f:
+        f.truncate(size_mb << 20)
+    subprocess.run(["mkfs.exfat", image], check=True, capture_output=True)
+    device = subprocess.run(["losetup", "-f", "--show", image], check=True, capture_output=True,
+                            text=True).stdout.strip()
+    subprocess.run(["mount.exfat-fuse", device, path], check=True, capture_output=True)
+
+    def unmount():
+        subprocess.run(["umount", path], capture_output=True)
+        subprocess.run(["losetup", "-d", device], capture_output=True)
+    return unmount
+
+
 def run(*args, input=None, env=None, timeout=600, preexec_fn=None):
     """Runs mpcheck with `args`; returns the CompletedProcess (text mode)."""
     full_env = dict(os.environ, LANG="C.UTF-8")

@@ -13,7 +13,7 @@ import unittest
 import zipfile
 
 from check_tree import UNIT, changzhou, docx, place
-from mpcheck_test import fixture, run, run_json
+from mpcheck_test import mount_exfat, fixture, run, run_json
 
 MANIFEST = f"""unit: {UNIT}
 contact: 张三
@@ -135,6 +135,28 @@ class PackTest(unittest.TestCase):
             formats = {f["path"]: f["facts"]["document"]["format"] for f in r["files"]
                        if (f.get("facts") or {}).get("document")}
             self.assertIn("pdf", formats.values(), formats)
+
+    def test_an_exfat_drive_holding_the_name_in_other_case_is_never_overwritten(self):
+        # pack reads the output folder once instead of looking up each name (pack::Listing);
+        # on an exFAT stick "….MP4" is the file "….mp4" names, so it must still be found.
+        drive = os.path.join(self.tmp, "exfat")
+        unmount = mount_exfat(drive, os.path.join(self.tmp, "exfat.img"))
+        try:
+            theirs = f"{drive}/作品/奋斗者之歌-微视频-{UNIT}（有字幕）.MP4"
+            os.makedirs(os.path.dirname(theirs))
+            with open(theirs, "w") as f:
+                f.write("somebody else's video")
+            p = run("pack", self.src, "--rules", "changzhou-2024", "--out", drive, "--fast", "--as-of", "2024-09-01")
+            self.assertEqual(p.returncode, 3, p.stdout + p.stderr)
+            self.assertIn("目标位置已有同名但内容不同的文件，未覆盖", p.stderr)
+            with open(theirs) as f:
+                self.assertEqual(f.read(), "somebody else's video")
+            # Moved away, the same drive takes the pack, and its check passes it.
+            os.remove(theirs)
+            p = run("pack", self.src, "--rules", "changzhou-2024", "--out", drive, "--fast", "--as-of", "2024-09-01")
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        finally:
+            unmount()
 
     def test_dry_run_writes_nothing(self):
         p = self.pack("--dry-run")

@@ -402,8 +402,16 @@ Status Run::check_space()
   const int new_folders = count_new_folders();
   const int64_t needed = bytes_needed(sizes, space.cluster, new_folders, own);
   const int64_t available = space.available + (m_options.dry_run ? m_freed : 0);
+  if (needed > available)
+    return {"no-space",
+            fmt::format("not enough free space in {}: {} needed ({} bytes), {} "
+                        "available ({} bytes)",
+                        m_out, human_size(needed), needed, human_size(available), available),
+            ErrorFacts::at(m_out, "", needed, available)};
   // Each file written is one new entry (its temporary name becomes it), each folder one, and
-  // pack's own files (state, manifest, report) with their temporary names.
+  // pack's own files (state, manifest, report) with their temporary names. After the bytes:
+  // exFAT through FUSE reports its free clusters as the files it may make, and a drive short
+  // of clusters is short of space.
   const int64_t files_needed = int64_t(sizes.size()) + new_folders + 6;
   if (space.files_free >= 0 && files_needed > space.files_free) {
     ErrorFacts facts = ErrorFacts::at(m_out, "", needed, available);
@@ -414,13 +422,7 @@ Status Run::check_space()
                         space.files_free, files_needed),
             facts};
   }
-  if (needed <= available)
-    return {};
-  return {"no-space",
-          fmt::format("not enough free space in {}: {} needed ({} bytes), {} "
-                      "available ({} bytes)",
-                      m_out, human_size(needed), needed, human_size(available), available),
-          ErrorFacts::at(m_out, "", needed, available)};
+  return {};
 }
 
 // Folders the files still to write need that do not exist yet (the output folder included).
