@@ -110,10 +110,10 @@ void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFac
     f->message = {"这种视频编码（" + codec + "）无法解码，很多电脑也播放不了",
                   "this video codec (" + codec +
                       ") cannot be decoded; many computers cannot play it"};
-    f->hint = {"用常见编码重新导出，或用：" +
-                   ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media),
-               "Export it again in a common codec, or run: " +
-                   ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media)};
+    const Text redo{"用常见编码重新导出", "Export it again in a common codec"};
+    const std::string ff = ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media);
+    f->hint = packed_drive_redo(ctx, redo).value_or(
+        Text{redo.zh + "，或用：" + ff, redo.en + ", or run: " + ff});
     return;
   }
   if (no_pictures) {
@@ -130,11 +130,14 @@ void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFac
                   d.audio_decode_errors)};
   f->message = {"文件数据有损坏：播放时会出现花屏、马赛克、卡顿或杂音",
                 "the file's data is damaged: playback shows blocks, smears, stalls or clicks"};
-  f->hint = {"从原始工程重新导出；若只有这个文件，用 ffmpeg 重新编码可以去掉无法解码的部分：" +
-                 ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media),
-             "Export it again from the project; if this file is all you have, re-encoding drops "
-             "what cannot be decoded: " +
-                 ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media)};
+  const std::string ff = ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media);
+  f->hint = packed_drive_redo(ctx, {"从原始工程重新导出", "Export it again from the project"})
+                .value_or(Text{"从原始工程重新导出；若只有这个文件，用 ffmpeg 重新编码可以去掉无法"
+                               "解码的部分：" +
+                                   ff,
+                               "Export it again from the project; if this file is all you have, "
+                               "re-encoding drops what cannot be decoded: " +
+                                   ff});
 }
 
 } // namespace

@@ -342,8 +342,10 @@ void black(const Context& ctx, const SubmissionFile& file, const DeepFacts& d)
                           shell_quote(command_path(file)) + " " + cut + to +
                           "-c:v libx264 -c:a aac -movflags +faststart " +
                           shell_quote(std::string(fixed_folder) + "/" + fixed_name(ctx, file));
-  f->hint = {"在剪辑软件中剪掉多余的黑场后重新导出，或用：" + cmd,
-             "Trim the black in the editor and export again, or run: " + cmd};
+  const Text redo{"在剪辑软件中剪掉多余的黑场后重新导出",
+                  "Trim the black in the editor and export again"};
+  f->hint = packed_drive_redo(ctx, redo).value_or(
+      Text{redo.zh + "，或用：" + cmd, redo.en + ", or run: " + cmd});
 }
 
 // Under every rule set (baselines, warnings unless the rule set raises them): HDR or wide
