@@ -375,15 +375,19 @@ class SeriesOfPairsTest(unittest.TestCase):
         self.assertNotIn("works.yaml 里没有写到它", p.stdout)
 
 
+    def packed_report(self, subtitled, clean):
+        """Episode 1 made of the fixtures `subtitled` and `clean`, packed; the drive's report."""
+        for v, name in (("有", subtitled), ("无", clean)):
+            os.remove(f"{self.src}/微课堂-微视频-{UNIT}（第2集）（{v}字幕）.mp4")
+            place(fixture(name), f"{self.src}/微课堂-微视频-{UNIT}（第1集）（{v}字幕）.mp4")
+        run("pack", self.src, "--rules", "changzhou-2024", "--out", self.out, "--fast", "--as-of", "2024-09-01")
+        with open(f"{self.out}/mpcheck-report.txt") as f:
+            return f.read()
+
     def test_the_report_of_a_packed_drive_sends_fixes_to_the_source(self):
         # A 720p pair packed as it is: the drive's report must not hint a fix on the drive
         # (its manifest would no longer match; fix refuses to write there).
-        for v in ("有", "无"):
-            os.remove(f"{self.src}/微课堂-微视频-{UNIT}（第2集）（{v}字幕）.mp4")
-            place(fixture("h264-720p25.mp4"), f"{self.src}/微课堂-微视频-{UNIT}（第1集）（{v}字幕）.mp4")
-        run("pack", self.src, "--rules", "changzhou-2024", "--out", self.out, "--fast", "--as-of", "2024-09-01")
-        with open(f"{self.out}/mpcheck-report.txt") as f:
-            report = f.read()
+        report = self.packed_report("h264-720p25.mp4", "h264-720p25.mp4")
         self.assertIn("video.resolution", report)
         self.assertIn('在原始素材上运行 mpcheck fix "素材里的这个视频"', report)
         self.assertNotIn("--out \"修复后\"", report)
@@ -391,12 +395,7 @@ class SeriesOfPairsTest(unittest.TestCase):
     def test_every_fix_hint_of_a_packed_drive_sends_to_the_source(self):
         # A portrait picture (fix wants --pillarbox for it) and a QuickTime file named .mp4
         # (the container's own hint): neither may offer a command that rewrites the drive.
-        for v, name in (("有", "h264-portrait-1080x1920.mp4"), ("无", "quicktime-named.mp4")):
-            os.remove(f"{self.src}/微课堂-微视频-{UNIT}（第2集）（{v}字幕）.mp4")
-            place(fixture(name), f"{self.src}/微课堂-微视频-{UNIT}（第1集）（{v}字幕）.mp4")
-        run("pack", self.src, "--rules", "changzhou-2024", "--out", self.out, "--fast", "--as-of", "2024-09-01")
-        with open(f"{self.out}/mpcheck-report.txt") as f:
-            report = f.read()
+        report = self.packed_report("h264-portrait-1080x1920.mp4", "quicktime-named.mp4")
         self.assertIn("video.resolution", report)
         self.assertIn("container.format", report)
         self.assertIn("--pillarbox --in-place，再重新运行 mpcheck pack", report)
