@@ -38,20 +38,27 @@ def mount_tmpfs(path, *options):
 def mount_exfat(path, image, size_mb=64):
     """Makes an exFAT file system of `size_mb` MB in the file `image` and mounts it at `path`
     through FUSE (exfat-fuse, as a USB stick is formatted: names compared without case).
-    Returns a function that unmounts it. Needs root, exfatprogs and exfat-fuse
-    (scripts/packages-test.txt): where they are missing the test fails, it is not skipped."""
+    Returns (unmount, why): a function that unmounts it, or, where the machine permits no loop
+    device or FUSE mount (a run without root), why not: the caller skips, as for mount_tmpfs.
+    The tools (exfatprogs, exfat-fuse) are installed by scripts/setup.sh: missing, the test
+    fails."""
     os.makedirs(path, exist_ok=True)
     with open(image, "wb") as f:
         f.truncate(size_mb << 20)
     subprocess.run(["mkfs.exfat", image], check=True, capture_output=True)
-    device = subprocess.run(["losetup", "-f", "--show", image], check=True, capture_output=True,
-                            text=True).stdout.strip()
-    subprocess.run(["mount.exfat-fuse", device, path], check=True, capture_output=True)
+    loop = subprocess.run(["losetup", "-f", "--show", image], capture_output=True, text=True)
+    if loop.returncode != 0:
+        return None, "no loop device: " + loop.stderr.strip()
+    device = loop.stdout.strip()
+    mounted = subprocess.run(["mount.exfat-fuse", device, path], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        subprocess.run(["losetup", "-d", device], capture_output=True)
+        return None, "FUSE mount not permitted: " + mounted.stderr.strip()
 
     def unmount():
         subprocess.run(["umount", path], capture_output=True)
         subprocess.run(["losetup", "-d", device], capture_output=True)
-    return unmount
+    return unmount, ""
 
 
 def run(*args, input=None, env=None, timeout=600, preexec_fn=None):

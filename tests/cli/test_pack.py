@@ -145,7 +145,9 @@ class PackTest(unittest.TestCase):
         # pack reads the output folder once instead of looking up each name (pack::Listing);
         # on an exFAT stick "….MP4" is the file "….mp4" names, so it must still be found.
         drive = os.path.join(self.tmp, "exfat")
-        unmount = mount_exfat(drive, os.path.join(self.tmp, "exfat.img"))
+        unmount, why = mount_exfat(drive, os.path.join(self.tmp, "exfat.img"))
+        if why:
+            self.skipTest(why)
         try:
             theirs = f"{drive}/作品/奋斗者之歌-微视频-{UNIT}（有字幕）.MP4"
             os.makedirs(os.path.dirname(theirs))
