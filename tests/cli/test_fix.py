@@ -117,6 +117,35 @@ class FixTest(unittest.TestCase):
         self.assertEqual([n for n in os.listdir(self.out) if n.startswith(".mpcheck-tmp-")], [])
         return out
 
+    # -- pack's material: works.yaml names the category, the file name does not ----------------
+    def test_material_is_fixed_as_pack_names_it_and_works_yaml_follows(self):
+        # The hint of a packed drive sends the clerk here: `fix` of the folder pack reads. The
+        # video's own name (党课录像.mp4) says no category; works.yaml does, and fix judges the
+        # file by its name on the drive, as the drive's report did.
+        os.makedirs(os.path.join(self.src, "素材"))
+        make(os.path.join(self.src, "素材", "党课录像.mp4"), size="480x270")
+        with open(os.path.join(self.src, "works.yaml"), "w") as f:
+            f.write(f"unit: {UNIT}\nworks:\n  - title: 党课\n    category: 微视频\n"
+                    "    files:\n      video: 素材/党课录像.mp4\n")
+        for target in (self.src, os.path.join(self.src, "素材", "党课录像.mp4")):
+            p = self.fix(target, "--dry-run")
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertIn("素材/党课录像.mp4", p.stdout)  # named as the clerk knows it
+            self.assertIn("video.resolution", p.stdout)
+            self.assertIn(f"党课-微视频-{UNIT}.mp4", p.stdout)
+        p = self.fix(self.src, "--in-place")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("复查通过", p.stdout)
+        fixed = os.path.join(self.src, "素材", f"党课-微视频-{UNIT}.mp4")
+        self.assertEqual(self.probe(fixed)["video"]["width"], 320)
+        self.assertTrue(os.path.exists(os.path.join(self.tmp, "原始文件", "src", "素材", "党课录像.mp4")))
+        with open(os.path.join(self.src, "works.yaml")) as f:
+            self.assertIn(f"video: 素材/党课-微视频-{UNIT}.mp4", f.read())
+        # pack takes the material as it is now: the drive passes.
+        p = run("pack", self.src, "--rules", self.rules, "--out", self.out, "--fast")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertNotIn("video.resolution", p.stdout)
+
     # -- one case per fixable check id ------------------------------------------------------
     def test_resolution(self):
         src = self.name("分辨率")
@@ -660,6 +689,24 @@ class FixTest(unittest.TestCase):
         self.assertIn("无法自动修复", p.stdout)
         self.assertIn("原始文件", p.stdout)
         self.assertFalse(os.path.exists(os.path.join(self.out, os.path.basename(src))))
+
+    def test_an_empty_file_or_one_that_is_no_video_is_said_so_not_passed(self):
+        # Named as videos, an empty file and random bytes: check fails both; fix must not
+        # answer "no video needs fixing" (exit 0), nor call random bytes a damaged video.
+        empty, noise = self.name("空文件"), self.name("乱码")
+        open(empty, "wb").close()
+        with open(noise, "wb") as f:
+            f.write(os.urandom(50000))
+        p = self.fix(empty, "--out", self.out)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("file.empty：文件是空的（0 字节）：没有可以转换的内容，请从原始文件重新拷贝", p.stdout)
+        p = self.fix(noise, "--out", self.out)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("不是视频或音频文件（可能是改了扩展名的其他文件）：没有可以转换的画面和声音", p.stdout)
+        self.assertNotIn("损坏", p.stdout)
+        p = self.fix(noise, "--out", self.out, "--lang", "en")
+        self.assertIn("not a video or audio file", p.stdout)
+        self.assertFalse(os.path.exists(self.out) and os.listdir(self.out))
 
     def test_missing_version_of_a_pair_is_said_and_the_present_one_fixed(self):
         with open(self.rules, "w") as f:

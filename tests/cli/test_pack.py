@@ -360,6 +360,22 @@ class SeriesOfPairsTest(unittest.TestCase):
         self.assertEqual(len([n for n in os.listdir(f"{out}/作品") if n.endswith(".mp4")]), 4)
         self.assertNotIn("subtitles.pair-missing", p.stdout)
 
+    def test_named_documents_find_their_folder_and_the_rest_is_left_out_said_why(self):
+        # Without works.yaml: a 创意说明 (the 解说词's other name) goes to 文本/; notes that are
+        # no document the notice asks for stay off the drive, said why — the drive pack makes
+        # passes its own check instead of warning about each of them.
+        docx(f"{self.src}/文本/微课堂-创意说明-{UNIT}.docx", "创意说明")
+        for i in range(3):
+            with open(f"{self.src}/文本/笔记{i}.txt", "w") as f:
+                f.write("备忘")
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", self.out, "--fast", "--as-of", "2024-09-01")
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        self.assertTrue(os.path.exists(f"{self.out}/文本/微课堂-创意说明-{UNIT}.docx"))
+        self.assertIn("文本/笔记0.txt：不是通知要求的文档（报名表、汇总表、解说词）", p.stdout)
+        self.assertFalse([n for n in os.listdir(self.out) if n.startswith("笔记")])
+        _, report = run_json("check", "--rules", "changzhou-2024", "--as-of", "2024-09-01", "--format", "json", self.out)
+        self.assertEqual([f for f in report["findings"] if f["check"].startswith("layout.")], [])
+
     def test_from_init_it_packs_both_versions_of_every_episode(self):
         src, out = self.src, self.out
         p = run("init", src, "--rules", "changzhou-2024")
@@ -391,7 +407,7 @@ class SeriesOfPairsTest(unittest.TestCase):
         # (its manifest would no longer match; fix refuses to write there).
         report = self.packed_report("h264-720p25.mp4", "h264-720p25.mp4")
         self.assertIn("video.resolution", report)
-        self.assertIn('在原始素材上运行 mpcheck fix "素材里的这个视频"', report)
+        self.assertIn('在打包用的素材文件夹上运行 mpcheck fix "素材文件夹"', report)
         self.assertNotIn("--out \"修复后\"", report)
 
     def test_every_fix_hint_of_a_packed_drive_sends_to_the_source(self):
@@ -400,7 +416,7 @@ class SeriesOfPairsTest(unittest.TestCase):
         report = self.packed_report("h264-portrait-1080x1920.mp4", "quicktime-named.mp4")
         self.assertIn("video.resolution", report)
         self.assertIn("container.format", report)
-        self.assertIn("--pillarbox --in-place，再重新运行 mpcheck pack", report)
+        self.assertIn("--pillarbox --in-place（按 works.yaml 修复每个不合格的视频），再重新运行 mpcheck pack", report)
         self.assertNotIn("修复后", report)
         self.assertNotIn("ffmpeg -i", report)
 

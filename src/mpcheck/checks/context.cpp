@@ -272,12 +272,15 @@ std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& f
   std::string options = " --rules " + shell_quote(rules_argument(ctx.rules));
   if (file.facts.video && needs_pillarbox(*file.facts.video, ctx.rules_for(file).media))
     options += " --pillarbox";
-  return Text{"在原始素材上运行 mpcheck fix \"素材里的这个视频\"" + options +
-                  " --in-place，再重新运行 mpcheck pack（这是打包好的U盘，有 manifest-sha256.txt："
-                  "不要在U盘上改，改了清单就对不上）",
-              "mpcheck fix \"this video in the source material\"" + options +
-                  " --in-place, then mpcheck pack again (this drive was packed and carries "
-                  "manifest-sha256.txt: a file changed on it no longer matches it)"};
+  // fix of the material folder judges each file works.yaml lists by its name on the drive
+  // (cli/fix.cpp judge_material), so it mends what this report says.
+  return Text{"在打包用的素材文件夹上运行 mpcheck fix \"素材文件夹\"" + options +
+                  " --in-place（按 works.yaml 修复每个不合格的视频），再重新运行 mpcheck pack"
+                  "（这是打包好的U盘，有 manifest-sha256.txt：不要在U盘上改，改了清单就对不上）",
+              "mpcheck fix \"the source folder\"" + options +
+                  " --in-place (it fixes every failing video works.yaml lists), then mpcheck pack "
+                  "again (this drive was packed and carries manifest-sha256.txt: a file changed "
+                  "on it no longer matches it)"};
 }
 
 std::optional<Text> packed_drive_redo(const Context& ctx, const Text& redo)

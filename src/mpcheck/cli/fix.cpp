@@ -22,7 +22,10 @@
 #include "mpcheck/cli/progress.hpp"
 #include "mpcheck/core/system_errors.hpp"
 #include "mpcheck/fix/apply.hpp"
+#include "mpcheck/gather/assemble.hpp"
 #include "mpcheck/gather/run.hpp"
+#include "mpcheck/layout/plan.hpp"
+#include "mpcheck/manifest/works.hpp"
 #include "mpcheck/report/terminal.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/util/date.hpp"
@@ -83,6 +86,34 @@ const rules::MediaRules& media_rules(const Submission& sub, const SubmissionFile
   return rules.rules_for(file.work >= 0 ? sub.works[size_t(file.work)].category : "").media;
 }
 
+fs::path normal_absolute(const std::string& path)
+{
+  return fs::absolute(path).lexically_normal();
+}
+
+// The folder a drive target names.
+fs::path drive_base(const gather::Target& target)
+{
+  const fs::path root = normal_absolute(target.paths.front());
+  return root.has_filename() ? root : root.parent_path();
+}
+
+// Whether the target judges `file` by the name pack gives it (pack's material, works.yaml).
+bool judged(const gather::Target& target, const SubmissionFile& file)
+{
+  return target.judged_as.count(normal_absolute(file.abs_path).string()) > 0;
+}
+
+// The works.yaml of pack's material that lists `source`: the nearest one above it.
+std::string material_works(const fs::path& source)
+{
+  std::error_code ec;
+  for (fs::path dir = source.parent_path(); dir.has_relative_path(); dir = dir.parent_path())
+    if (fs::is_regular_file(dir / "works.yaml", ec))
+      return (dir / "works.yaml").string();
+  return "";
+}
+
 // Where the fixed file of `file` goes, and with --in-place where its original goes.
 fix::Destination destination(const FixCommand& cmd, const gather::Target& target,
                              const SubmissionFile& file, const std::string& out_name)
@@ -96,9 +127,11 @@ fix::Destination destination(const FixCommand& cmd, const gather::Target& target
   }
   d.final_path = (source.parent_path() / out_name).string();
   if (target.scope == Scope::drive) {
-    const fs::path root = fs::absolute(target.paths.front()).lexically_normal();
-    const fs::path base = root.has_filename() ? root : root.parent_path();
-    d.original_to = (base.parent_path() / fix::originals_folder / base.filename() / file.path)
+    const fs::path base = drive_base(target);
+    // Where the file really is below the folder (a file of pack's material is judged by its
+    // name on the drive, but its original is kept where it was).
+    const fs::path rel = normal_absolute(file.abs_path).lexically_relative(base);
+    d.original_to = (base.parent_path() / fix::originals_folder / base.filename() / rel)
                         .lexically_normal()
                         .string();
     const fs::path works = base / "works.yaml";
@@ -107,8 +140,58 @@ fix::Destination destination(const FixCommand& cmd, const gather::Target& target
       d.works_yaml = works.string();
   } else {
     d.original_to = (source.parent_path() / fix::originals_folder / source.filename()).string();
+    if (judged(target, file))
+      d.works_yaml = material_works(normal_absolute(file.abs_path));
   }
   return d;
+}
+
+// pack's material (a folder holding works.yaml, or files a works.yaml above them lists): each
+// file works.yaml lists is judged by the name pack gives it on the drive, so that fix mends
+// what pack's check of the drive reports — 红色记忆（有字幕）.mp4 says no category, works.yaml
+// does. Throws the manifest's RuleError (a works.yaml pack would refuse).
+void judge_material(gather::Targets& planned, const rules::RuleSet& rules, Lang lang)
+{
+  std::map<std::string, std::map<std::string, std::string>> plans; // works.yaml → source → dest
+  const auto plan_of = [&](const std::string& works) -> const std::map<std::string, std::string>& {
+    if (const auto it = plans.find(works); it != plans.end())
+      return it->second;
+    const manifest::Manifest manifest = manifest::load_manifest(works, rules, "", lang);
+    std::map<std::string, std::string> dests;
+    for (const auto& f : layout::plan_from_manifest(manifest, rules).files)
+      dests[normal_absolute(f.source).string()] = f.dest;
+    return plans.emplace(works, std::move(dests)).first->second;
+  };
+  for (auto& target : planned.targets) {
+    std::error_code ec;
+    if (target.scope == Scope::drive) {
+      const fs::path works = drive_base(target) / "works.yaml";
+      if (fs::is_regular_file(works, ec))
+        target.judged_as = plan_of(works.string());
+      continue;
+    }
+    for (const std::string& path : target.paths) {
+      const std::string source = normal_absolute(path).string();
+      const std::string works = material_works(source);
+      if (works.empty())
+        continue;
+      const auto& dests = plan_of(works);
+      if (const auto it = dests.find(source); it != dests.end()) // loose files: by name alone
+        target.judged_as[source] = fs::path(it->second).filename().string();
+    }
+  }
+}
+
+// How a file of the target is named to the user: its path as the check names it, or for a
+// file judged by its name on the drive, where it really is (below the folder, or as given).
+std::string shown_path(const gather::Target& target, const SubmissionFile& file)
+{
+  if (!judged(target, file))
+    return file.path;
+  const fs::path real = normal_absolute(file.abs_path);
+  if (target.scope == Scope::drive)
+    return real.lexically_relative(drive_base(target)).string();
+  return real.lexically_relative(fs::current_path()).string();
 }
 
 bool named(const std::vector<fix::Blocker>& list, const std::string& check)
@@ -129,13 +212,16 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
   std::vector<int> item_of(sub.files.size(), -1);
   for (size_t i = 0; i < sub.files.size(); ++i) {
     const SubmissionFile& file = sub.files[i];
-    if (file.kind != FileKind::video)
+    // A video and, to say it cannot be mended, an empty file named as one.
+    const bool empty_video = file.size == 0 && gather::kind_of_path(file.path) == FileKind::video;
+    if (file.kind != FileKind::video && !empty_video)
       continue;
     Item item;
     item.plan =
         fix::plan_file(file, report.findings, rules, media_rules(sub, file, rules), options);
     if (!item.plan.needed() && item.plan.complete())
       continue;
+    item.plan.path = shown_path(target, file);
     for (const auto& f : report.findings)
       if (f.path == file.path)
         item.before.push_back(f);
@@ -171,6 +257,7 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
       Item item;
       item.plan =
           fix::plan_file(file, report.findings, rules, media_rules(sub, file, rules), options);
+      item.plan.path = shown_path(target, file);
       fix::align_pair(lone.plan, item.plan);
       item.dest = destination(cmd, target, file, item.plan.out_name);
       items.push_back(std::move(item));
@@ -813,7 +900,7 @@ int run(const FixCommand& cmd)
   rules::RuleSet rules;
   if (!load_rules_or_report(cmd.rules, rules))
     return exit_usage;
-  const gather::Targets planned = gather::plan_targets(cmd.paths);
+  gather::Targets planned = gather::plan_targets(cmd.paths);
   for (const auto& e : planned.errors)
     print_error(path_error_text(e, lang));
   if (std::any_of(planned.errors.begin(), planned.errors.end(),
@@ -821,6 +908,12 @@ int run(const FixCommand& cmd)
     return exit_usage;
   if (const std::string problem = placement_problem(cmd, planned, lang); !problem.empty()) {
     print_error(problem);
+    return exit_usage;
+  }
+  try {
+    judge_material(planned, rules, lang);
+  } catch (const rules::RuleError& e) {
+    print_error(std::string(e.what()) + pick(lang, "（未修复任何文件）", " (nothing fixed)"));
     return exit_usage;
   }
   gather::RunOptions options;

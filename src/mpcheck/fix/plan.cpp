@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "mpcheck/checks/context.hpp"
+#include "mpcheck/core/probe_errors.hpp"
 #include "mpcheck/layout/plan.hpp"
 #include "mpcheck/naming/work_name.hpp"
 #include "mpcheck/rules/units.hpp"
@@ -42,6 +43,10 @@ Text blocker_text(const std::string& check)
     return {"文件不完整（只拷贝或下载了一部分）：转换补不回缺失的部分，请找到原始文件重新拷贝",
             "the file is incomplete (only part of it was copied or downloaded): no conversion "
             "restores what is missing; find the original and copy it again"};
+  if (check == "file.empty")
+    return {"文件是空的（0 字节）：没有可以转换的内容，请从原始文件重新拷贝（拷贝完再拔U盘）",
+            "the file is empty (0 bytes): there is nothing to convert; copy it again from the "
+            "original (unplug the drive only once the copy is done)"};
   if (check == "media.decode-error" || check == "media.unreadable")
     return {"文件数据损坏：转换只会保留损坏的画面，请从原始工程重新导出或找到原始文件",
             "the file's data is damaged: a conversion keeps the damage; export it again from "
@@ -83,13 +88,25 @@ Text blocker_text(const std::string& check)
 
 namespace {
 
+// A file that could not be read as media: what it is (not a video at all, no index, …) and what
+// to do, from the probe's own words; a damaged video keeps blocker_text's.
+Text unreadable_text(const std::string& code)
+{
+  if (code == "corrupt")
+    return blocker_text("media.unreadable");
+  const Text what = probe_error_message(code), todo = probe_error_hint(code);
+  return {what.zh + "：没有可以转换的画面和声音。" + todo.zh,
+          what.en + ": there are no pictures and sound to convert. " + todo.en};
+}
+
 bool blocks(const std::string& check, const PlanOptions& options)
 {
   if (check == "duration.max")
     return !options.trim;
   return check == "media.truncated" || check == "media.decode-error" ||
-         check == "media.unreadable" || check == "duration.min" || check == "audio.missing" ||
-         check == "audio.silent" || check == "video.missing" || pair_blocker(check);
+         check == "media.unreadable" || check == "file.empty" || check == "duration.min" ||
+         check == "audio.missing" || check == "audio.silent" || check == "video.missing" ||
+         pair_blocker(check);
 }
 
 // Findings of the work that no conversion of this file fixes, but that do not stop it.
@@ -165,7 +182,9 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
                                                    : plan.blockers;
       if (std::none_of(list.begin(), list.end(),
                        [&](const Blocker& b) { return b.check == f.check; }))
-        list.push_back({f.check, blocker_text(f.check)});
+        list.push_back({f.check, f.check == "media.unreadable" && facts.error
+                                     ? unreadable_text(facts.error->code)
+                                     : blocker_text(f.check)});
       continue;
     }
     if (!fixable_check(f.check))

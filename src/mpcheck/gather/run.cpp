@@ -97,6 +97,20 @@ int64_t total_bytes(const std::vector<ProbeTarget>& targets)
   return bytes;
 }
 
+// Target::judged_as applied: each file listed there takes that relative path (the walk's
+// order, by path, kept).
+void judge_by(scan::Tree& tree, const std::map<std::string, std::string>& judged_as)
+{
+  for (auto& e : tree.files) {
+    const auto it =
+        judged_as.find(std::filesystem::absolute(e.abs_path).lexically_normal().string());
+    if (it != judged_as.end())
+      e.path = it->second;
+  }
+  std::sort(tree.files.begin(), tree.files.end(),
+            [](const scan::TreeEntry& a, const scan::TreeEntry& b) { return a.path < b.path; });
+}
+
 // The drive's manifest-sha256.txt, parsed; nullopt when the drive has none. Read through the
 // walked entry (a regular file at the top of the drive), never through a path it lists.
 std::optional<DriveManifest> read_drive_manifest(const scan::Tree& tree)
@@ -181,7 +195,9 @@ CheckReport run_check(const Target& target, const rules::RuleSet& rules, const R
   report.rules = &rules;
   report.as_of = options.checks.as_of;
   const bool drive = target.scope == Scope::drive;
-  const scan::Tree tree = scan::walk(target.paths);
+  scan::Tree tree = scan::walk(target.paths);
+  if (!target.judged_as.empty())
+    judge_by(tree, target.judged_as);
   std::optional<DriveManifest> manifest;
   if (drive)
     manifest = options.pending_manifest ? parse_drive_manifest(*options.pending_manifest)

@@ -54,6 +54,11 @@ media::AnalyzeOptions analyze_options(const RunOptions& options);
 struct Target {
   Scope scope = Scope::drive;
   std::vector<std::string> paths; // the folder; or the files, in command-line order
+  // Files judged by another name than their own: absolute path (lexically normal) → the
+  // relative path to judge it by. `fix` of pack's material judges each file works.yaml lists
+  // by the name pack gives it on the drive (its category, unit and version are in works.yaml,
+  // not in 红色记忆（有字幕）.mp4). Empty: every file by its own name.
+  std::map<std::string, std::string> judged_as;
   // How reports name it: the folder as given; the files' PATHs joined by ", ".
   std::string label() const;
 };

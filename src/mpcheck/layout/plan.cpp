@@ -210,11 +210,23 @@ PackPlan plan_from_submission(const Submission& sub, const rules::RuleSet& rules
             "the name is not 作品名-分类-报送单位: rename it or describe it in works.yaml"}});
       continue;
     }
-    // Images keep their role marks; documents go to the folder their type names.
+    // Images keep their role marks; documents go to the folder their type names (an alias
+    // too: 创意说明 is a 解说词). A document of no type the rule set asks for has no place on
+    // the drive (the check would call it unexpected): it is left out, and pack says why.
     std::string kind = kind_name(f.kind);
-    for (const auto& doc : rules.documents)
-      if (f.name.find(doc.kind) != std::string::npos)
+    bool typed = false;
+    for (const auto& doc : rules.documents) {
+      const bool named = f.name.find(doc.kind) != std::string::npos ||
+                         std::any_of(doc.aliases.begin(), doc.aliases.end(), [&](const auto& a) {
+                           return f.name.find(a) != std::string::npos;
+                         });
+      if (named && !typed) {
         kind = doc.kind;
+        typed = true;
+      }
+    }
+    if (is_document_kind(f.kind) && !typed)
+      continue;
     plan.files.push_back({f.abs_path, folder_prefix(rules, kind) + naming::to_nfc(name), kind, ""});
   }
   auto collisions = destination_collisions(plan);

@@ -83,13 +83,26 @@ std::string real_path(const std::string& path, const fs::path& cwd)
   return (p.is_absolute() ? p : cwd / p).lexically_normal().string();
 }
 
-Text left_out_reason(const SubmissionFile& f, bool from_manifest)
+Text left_out_reason(const SubmissionFile& f, bool from_manifest, const rules::RuleSet& rules)
 {
   if (f.kind == FileKind::junk)
     return {"系统或软件留下的文件，不提交", "left by the system or an app; never submitted"};
   if (from_manifest)
     return {"works.yaml 里没有写到它；要提交的话，请在 works.yaml 里写明",
             "works.yaml does not name it; to submit it, name it in works.yaml"};
+  if (is_document_kind(f.kind)) {
+    std::string kinds, per_work = "解说词";
+    for (const auto& doc : rules.documents) {
+      kinds += (kinds.empty() ? "" : "、") + doc.kind;
+      if (doc.per == rules::DocumentScope::work)
+        per_work = doc.kind;
+    }
+    return {"不是通知要求的文档（" + kinds + "）；若它是其中之一，请按“作品名-" + per_work +
+                "-报送单位”改名，或写进 works.yaml",
+            "not a document the notice asks for (" + kinds +
+                "); if it is one of them, rename "
+                "it 作品名-TYPE-报送单位, or describe it in works.yaml"};
+  }
   return {"无法归类（不是视频、音频、图片或文档）；要提交的话，请写 works.yaml",
           "of no role (not a video, audio, picture or document); to submit it, describe it in "
           "works.yaml"};
@@ -130,7 +143,7 @@ void sort_material(Prepared& prepared, const Submission& names, const rules::Rul
       files.push_back({f.abs_path, layout::folder_prefix(rules, kind) + f.name, kind, ""});
       continue;
     }
-    prepared.left_out.push_back({f.path, left_out_reason(f, from_manifest)});
+    prepared.left_out.push_back({f.path, left_out_reason(f, from_manifest, rules)});
   }
   for (auto i = dropped.rbegin(); i != dropped.rend(); ++i)
     files.erase(files.begin() + std::ptrdiff_t(*i));
