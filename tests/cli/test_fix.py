@@ -146,6 +146,18 @@ class FixTest(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         self.assertNotIn("video.resolution", p.stdout)
 
+    def test_an_original_kept_beside_the_material_is_not_packed_again(self):
+        # fix --in-place of one file keeps its original in 原始文件/ beside it, inside the
+        # material: pack (no works.yaml) must not take it as a second copy of the work.
+        src = self.name("分辨率")
+        make(src, size="480x270")
+        p = self.fix(src, "--in-place")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertTrue(os.path.exists(os.path.join(self.src, "原始文件", os.path.basename(src))))
+        p = run("pack", self.src, "--rules", self.rules, "--out", self.out, "--dry-run")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn(f"原始文件/分辨率-微视频-{UNIT}.mp4：mpcheck fix 保留的原文件（修复后的文件代替了它），不提交", p.stdout)
+
     # -- one case per fixable check id ------------------------------------------------------
     def test_resolution(self):
         src = self.name("分辨率")

@@ -155,7 +155,10 @@ class PackTest(unittest.TestCase):
                 f.write("somebody else's video")
             p = run("pack", self.src, "--rules", "changzhou-2024", "--out", drive, "--fast", "--as-of", "2024-09-01")
             self.assertEqual(p.returncode, 3, p.stdout + p.stderr)
-            self.assertIn("目标位置已有同名但内容不同的文件，未覆盖", p.stderr)
+            self.assertIn(f"目标盘上已有 作品/奋斗者之歌-微视频-{UNIT}（有字幕）.mp4，不是这次打包写入的（大小不同：21 字节，"
+                          "这次要写入的是", p.stderr)
+            self.assertIn("名字只差大小写也算同一个文件", p.stderr)
+            self.assertNotIn("already", p.stderr)
             with open(theirs) as f:
                 self.assertEqual(f.read(), "somebody else's video")
             # Moved away, the same drive takes the pack, and its check passes it.

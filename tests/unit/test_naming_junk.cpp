@@ -30,3 +30,15 @@ TEST_CASE("naming::is_pack_metadata")
   CHECK_FALSE(mpcheck::naming::is_pack_metadata("作品/manifest-sha256.txt"));
   CHECK(is_junk("作品/.mpcheck-tmp-奋斗者之歌.mp4"));
 }
+
+TEST_CASE("naming::in_fix_originals: below the folder fix keeps originals in, not the file itself")
+{
+  using mpcheck::naming::in_fix_originals;
+  CHECK(in_fix_originals("原始文件/党课.mp4"));
+  CHECK(in_fix_originals("素材/原始文件/党课.mp4"));
+  CHECK(in_fix_originals("原始文件/材料/作品/党课.mp4"));
+  CHECK_FALSE(in_fix_originals("原始文件")); // a file of that name
+  CHECK_FALSE(in_fix_originals("素材/原始文件.mp4"));
+  CHECK_FALSE(in_fix_originals("非原始文件/党课.mp4"));
+  CHECK_FALSE(in_fix_originals("作品/党课.mp4"));
+}

@@ -9,6 +9,7 @@
 
 #include "mpcheck/fix/plan.hpp"
 #include "mpcheck/fix/transcode.hpp"
+#include "mpcheck/naming/junk.hpp"
 
 namespace mpcheck::fix {
 
@@ -20,7 +21,7 @@ struct Destination {
 
 // The folder originals are moved into: 原始文件/ beside the drive `root` (a folder), or
 // beside a loose file (its folder's 原始文件/).
-inline constexpr const char* originals_folder = "原始文件";
+inline constexpr const char* originals_folder = naming::fix_originals_folder;
 
 // rename(2) or a stand-in (tests inject EXDEV through one): 0 or errno.
 using RenameFunction = std::function<int(const std::string& from, const std::string& to)>;

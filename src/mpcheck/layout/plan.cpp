@@ -192,7 +192,7 @@ PackPlan plan_from_submission(const Submission& sub, const rules::RuleSet& rules
   PackPlan plan;
   add_folders(rules, plan);
   for (const auto& f : sub.files) {
-    if (f.kind == FileKind::junk || f.kind == FileKind::other)
+    if (f.kind == FileKind::junk || f.kind == FileKind::other || naming::in_fix_originals(f.path))
       continue;
     const std::string name = f.name.substr(0, f.name.size() - f.extension.size()) + f.extension;
     if (f.work_name && naming::understood(*f.work_name) && rules.naming &&

@@ -42,6 +42,20 @@ bool is_junk_folder(std::string_view name)
   return std::find(names.begin(), names.end(), l) != names.end();
 }
 
+bool in_fix_originals(std::string_view relative_path)
+{
+  const std::string_view folder = fix_originals_folder;
+  for (size_t start = 0; start < relative_path.size();) {
+    const size_t slash = relative_path.find('/', start);
+    if (slash == std::string_view::npos)
+      return false; // the last part is the file itself
+    if (relative_path.substr(start, slash - start) == folder)
+      return true;
+    start = slash + 1;
+  }
+  return false;
+}
+
 bool is_pack_leftover(std::string_view name)
 {
   return name.starts_with(util::temp_prefix);

@@ -17,6 +17,13 @@ bool is_junk_folder(std::string_view name);
 // mpcheck-report.txt, its resume state): they belong to the drive, not to the submission.
 bool is_pack_metadata(std::string_view relative_path);
 
+// The folder `mpcheck fix --in-place` keeps each original in, beside what it fixed.
+inline constexpr const char* fix_originals_folder = "原始文件";
+
+// True when a folder on the way to `relative_path` is fix_originals_folder: an original that
+// a fixed file has replaced, never material of its own.
+bool in_fix_originals(std::string_view relative_path);
+
 // True for a temporary file an interrupted `pack` left (".mpcheck-tmp-<name>"): a file it
 // was writing when it stopped. Junk too (never copied).
 bool is_pack_leftover(std::string_view name);

@@ -40,12 +40,15 @@ struct Item {
   const std::string& dest() const { return copy ? copy->dest : generated->dest; }
 };
 
-Status conflict(const std::string& dest, std::string_view why)
+Status conflict(const std::string& dest, const Text& why)
 {
+  ErrorFacts facts = ErrorFacts::at(dest);
+  facts.differs = why;
   return {"dest-exists-different",
           fmt::format("{} is already on the drive {}; pack never overwrites a file it did not "
                       "write: move it away or choose another output folder",
-                      dest, why)};
+                      dest, why.en),
+          facts};
 }
 
 // `path` made absolute and normal, without a trailing slash (but "/" stays "/").
@@ -294,7 +297,7 @@ Status Run::decide(Item& item)
     return errno_status(errno, "cannot read", item.dest_path);
   }
   if (!S_ISREG(st.st_mode))
-    return conflict(item.dest(), "and is not a file");
+    return conflict(item.dest(), {"那里是一个文件夹或其他不是文件的东西", "and is not a file"});
   const auto entry = m_state.find(item.dest());
   const Status status = entry != m_state.end()
                             ? decide_owned(item, entry->second, int64_t(st.st_size))
@@ -331,8 +334,10 @@ Status Run::decide_owned(Item& item, const StateEntry& entry, int64_t dest_size)
 Status Run::decide_foreign(Item& item, int64_t dest_size)
 {
   if (dest_size != item.stamp.size)
-    return conflict(item.dest(), fmt::format("with a different size ({} bytes, not {})", dest_size,
-                                             item.stamp.size));
+    return conflict(
+        item.dest(),
+        {fmt::format("大小不同：{} 字节，这次要写入的是 {} 字节", dest_size, item.stamp.size),
+         fmt::format("with a different size ({} bytes, not {})", dest_size, item.stamp.size)});
   std::string on_drive, wanted;
   int64_t size = 0;
   Status status = m_copier.hash_file(item.dest_path, m_options.verify, on_drive, size);
@@ -341,7 +346,7 @@ Status Run::decide_foreign(Item& item, int64_t dest_size)
   if (!status.ok())
     return status;
   if (on_drive != wanted)
-    return conflict(item.dest(), "with different content");
+    return conflict(item.dest(), {"大小相同，内容不同", "with different content"});
   item.sha256 = wanted;
   item.in_place = true; // adopted: this run records it in the state
   return {};

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "mpcheck/gather/assemble.hpp"
+#include "mpcheck/naming/junk.hpp"
 #include "mpcheck/pack/forms.hpp"
 #include "mpcheck/pack/messages.hpp"
 #include "mpcheck/pack/outputs.hpp"
@@ -87,6 +88,9 @@ Text left_out_reason(const SubmissionFile& f, bool from_manifest, const rules::R
 {
   if (f.kind == FileKind::junk)
     return {"系统或软件留下的文件，不提交", "left by the system or an app; never submitted"};
+  if (naming::in_fix_originals(f.path))
+    return {"mpcheck fix 保留的原文件（修复后的文件代替了它），不提交",
+            "an original mpcheck fix kept (the fixed file replaced it); never submitted"};
   if (from_manifest)
     return {"works.yaml 里没有写到它；要提交的话，请在 works.yaml 里写明",
             "works.yaml does not name it; to submit it, name it in works.yaml"};
@@ -383,10 +387,11 @@ std::string packed_text(const Packed& packed, const Prepared& prepared, const st
   return links_text(prepared.links, lang) + contents_text(prepared, lang) +
          removed_text(packed.result.extra, false, lang) +
          say(lang,
-             fmt::format("已打包到 {}：复制 {} 个文件（{} 个已存在且校验一致），清单 "
+             fmt::format("已打包到 {}：复制 {} 个文件（{} 个已在目标盘上且未改动，不再复制），清单 "
                          "manifest-sha256.txt。\n\n",
                          out, copied, files.size() - copied),
-             fmt::format("Packed into {}: {} files copied ({} already there and verified), "
+             fmt::format("Packed into {}: {} files copied ({} already on the target and unchanged, "
+                         "not copied again), "
                          "manifest-sha256.txt.\n\n",
                          out, copied, files.size() - copied));
 }

@@ -114,8 +114,8 @@ Packed execute_and_check(const layout::PackPlan& plan, const std::string& out,
                          const rules::RuleSet& rules, Lang lang,
                          const std::function<void()>& before_check = {});
 
-// "已打包到 OUT：复制 N 个文件（M 个已存在且校验一致），清单 manifest-sha256.txt。" with the links,
-// contents_text and the files --clean removed before it.
+// "已打包到 OUT：复制 N 个文件（M 个已在目标盘上且未改动，不再复制），清单 manifest-sha256.txt。"
+// with the links, contents_text and the files --clean removed before it.
 std::string packed_text(const Packed& packed, const Prepared& prepared, const std::string& out,
                         Lang lang);
 

@@ -183,6 +183,16 @@ Text error_text(const std::string& code, const std::string& detail, const ErrorF
             fmt::format("a name too long for the file system of {}: {} ({} bytes, at most {}). "
                         "Shorten the title (works.yaml: title), then run again.",
                         f.where, f.path, f.needed, f.available)};
+  if (code == "dest-exists-different" && !f.differs.empty())
+    return {fmt::format("目标盘上已有 {}，不是这次打包写入的（{}）；pack 不会覆盖不是它写的文件。"
+                        "请把它移走（在不分大小写的U盘上，名字只差大小写也算同一个文件），或换一个"
+                        "输出文件夹，然后重新运行。",
+                        f.path, f.differs.zh),
+            fmt::format("{} is already on the target {}, and pack did not write it; pack never "
+                        "overwrites a file it did not write. Move it away (on a drive that "
+                        "ignores case, a name differing only in case is the same file) or "
+                        "choose another output folder, then run again.",
+                        f.path, f.differs.en)};
   if ((code == "locked" || code == "fat32-limit") && !f.path.empty())
     return error_text(code, f.path); // their own words, naming the path without strerror
   if ((code == "io" || code == "source-unreadable") && !f.action.empty() && f.err != 0) {

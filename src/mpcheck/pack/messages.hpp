@@ -24,6 +24,8 @@ struct ErrorFacts {
   // file system may still make (-1: not known, or not the cause).
   int64_t files_needed = -1;
   int64_t files_free = -1;
+  // dest-exists-different: how the file in the way differs from the one pack would write.
+  Text differs;
 
   // A failed system call: `what` pack was doing to `path`, and the errno.
   static ErrorFacts call(std::string what, std::string path, int err)
