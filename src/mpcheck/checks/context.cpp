@@ -46,6 +46,26 @@ const rules::CategoryRules& Context::rules_for(const SubmissionFile& file) const
   return rules.rules_for(file.work >= 0 ? sub.works[size_t(file.work)].category : "");
 }
 
+namespace {
+
+// On a drive pack made, a hint about a file ("move it to 文本", "add the 解说词", "save it as
+// .docx") is done in the material, then pack again: a drive changed by hand no longer matches
+// its manifest. Hints that say so already (the fix commands) and findings about the
+// submission as a whole (the deadline) are left as they are.
+void send_to_material(Finding& f)
+{
+  if (f.path.empty() || f.hint.empty() || f.check.starts_with("submission.") ||
+      f.check.starts_with("manual.") || f.hint.zh.find("mpcheck pack") != std::string::npos)
+    return;
+  f.hint.zh += "（这是打包好的U盘：请在素材里改——有 works.yaml 时也写进 works.yaml——再重新运行 "
+               "mpcheck pack；不要直接改U盘，改了清单就对不上）";
+  f.hint.en += " (this drive was packed: make the change in the source material — in works.yaml "
+               "too when there is one — and run mpcheck pack again; a drive changed by hand no "
+               "longer matches its manifest)";
+}
+
+} // namespace
+
 std::vector<Finding> run_all(const Submission& sub, const rules::RuleSet& rules,
                              const Options& options)
 {
@@ -55,7 +75,11 @@ std::vector<Finding> run_all(const Submission& sub, const rules::RuleSet& rules,
        {check_layout, check_file, check_name, check_media, check_duration, check_video, check_audio,
         check_subtitles, check_image, check_document, check_work, check_submission, check_manual})
     family(ctx);
-  return sink.take();
+  std::vector<Finding> findings = sink.take();
+  if (sub.manifest)
+    for (Finding& f : findings)
+      send_to_material(f);
+  return findings;
 }
 
 std::string command_path(const SubmissionFile& file)
