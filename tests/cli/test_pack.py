@@ -165,6 +165,21 @@ class PackTest(unittest.TestCase):
             os.remove(theirs)
             p = run("pack", self.src, "--rules", "changzhou-2024", "--out", drive, "--fast", "--as-of", "2024-09-01")
             self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            # A title whose case changes: the drive cannot tell the old names from the new, and
+            # they are pack's own — written again under the new names, no file in the way.
+            for old, new in (("奋斗者之歌", "Chuxin"), ("Chuxin", "CHUXIN")):
+                with open(f"{self.src}/works.yaml") as f:
+                    text = f.read()
+                with open(f"{self.src}/works.yaml", "w") as f:
+                    f.write(text.replace(f"title: {old}", f"title: {new}"))
+                p = run("pack", self.src, "--rules", "changzhou-2024", "--out", drive, "--fast", "--clean",
+                        "--as-of", "2024-09-01")
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            self.assertIn(f"CHUXIN-微视频-{UNIT}（有字幕）.mp4", os.listdir(f"{drive}/作品"))
+            self.assertNotIn(f"Chuxin-微视频-{UNIT}（有字幕）.mp4", os.listdir(f"{drive}/作品"))
+            v = subprocess.run(["sha256sum", "-c", "--quiet", "manifest-sha256.txt"], cwd=drive,
+                               capture_output=True, text=True)
+            self.assertEqual(v.returncode, 0, v.stdout + v.stderr)
         finally:
             unmount()
 

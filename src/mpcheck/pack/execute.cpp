@@ -117,9 +117,10 @@ private:
   int m_lock = -1;
   std::set<std::string> m_real_folders; // folders below m_out known to be no symlinks
   int64_t m_freed = 0; // bytes of temporary leftovers (freed, or freeable in a dry run)
-  std::vector<std::string> m_extra; // files under m_out the plan does not produce
-  Listing m_listing;                // what was under m_out when the run took it (lock_and_clean)
-  Status m_listing_error;           // a folder under m_out that could not be read
+  std::vector<std::string> m_extra;                  // files under m_out the plan does not produce
+  std::map<std::string, std::string> m_state_folded; // fold_for_collision(dest) → its dest
+  Listing m_listing;      // what was under m_out when the run took it (lock_and_clean)
+  Status m_listing_error; // a folder under m_out that could not be read
   // Small files staged and closed, waiting to be committed together (Copier::commit_batch).
   std::vector<Staged> m_batch;
   std::vector<size_t> m_batch_items; // their indices in m_items
@@ -191,6 +192,8 @@ Status Run::lock_and_clean()
   }
   m_listing = list_below(m_out, m_listing_error);
   m_state = load_state(m_out);
+  for (const auto& [dest, entry] : m_state)
+    m_state_folded.emplace(naming::fold_for_collision(dest), dest);
   m_freed = temp_leftovers(m_out, own_dests(), !m_options.dry_run, &m_listing);
   return {};
 }
@@ -298,6 +301,14 @@ Status Run::decide(Item& item)
   }
   if (!S_ISREG(st.st_mode))
     return conflict(item.dest(), {"那里是一个文件夹或其他不是文件的东西", "and is not a file"});
+  if (m_state.count(item.dest()) == 0) {
+    // pack's own file under a name differing only in case or normalization (the title's case
+    // changed, and the drive does not tell the two apart): ours, written again under the new
+    // name, the old one forgotten.
+    const auto earlier = m_state_folded.find(naming::fold_for_collision(item.dest()));
+    if (earlier != m_state_folded.end() && m_state.erase(earlier->second) > 0)
+      return {};
+  }
   const auto entry = m_state.find(item.dest());
   const Status status = entry != m_state.end()
                             ? decide_owned(item, entry->second, int64_t(st.st_size))
