@@ -116,6 +116,7 @@ private:
   std::unique_ptr<StateJournal> m_journal;
   int m_lock = -1;
   std::set<std::string> m_real_folders; // folders below m_out known to be no symlinks
+  std::set<std::string> m_made_folders; // folders below m_out this run made or found there
   int64_t m_freed = 0; // bytes of temporary leftovers (freed, or freeable in a dry run)
   std::vector<std::string> m_extra;                  // files under m_out the plan does not produce
   std::map<std::string, std::string> m_state_folded; // fold_for_collision(dest) → its dest
@@ -575,8 +576,14 @@ Status Run::flush_batch()
 
 Status Run::stage(Item& item, Staged& staged, bool batched)
 {
-  if (Status status = make_dirs(m_out, parent_of(item.dest())); !status.ok())
-    return status;
+  // Each folder is made (or found to be one, not a link) once a run, not once a file: 10 000
+  // files in 文本/ made 10 000 failing mkdir calls and as many lstat.
+  const std::string folder(parent_of(item.dest()));
+  if (m_made_folders.count(folder) == 0) {
+    if (Status status = make_dirs(m_out, folder); !status.ok())
+      return status;
+    m_made_folders.insert(folder);
+  }
   if (item.generated)
     return m_copier.stage(item.generated->content, item.dest_path, item.sha256, staged, batched);
   const Status status =
