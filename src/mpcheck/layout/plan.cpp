@@ -215,16 +215,11 @@ PackPlan plan_from_submission(const Submission& sub, const rules::RuleSet& rules
     // the drive (the check would call it unexpected): it is left out, and pack says why.
     std::string kind = kind_name(f.kind);
     bool typed = false;
-    for (const auto& doc : rules.documents) {
-      const bool named = f.name.find(doc.kind) != std::string::npos ||
-                         std::any_of(doc.aliases.begin(), doc.aliases.end(), [&](const auto& a) {
-                           return f.name.find(a) != std::string::npos;
-                         });
-      if (named && !typed) {
+    for (const auto& doc : rules.documents)
+      if (rules.names_document(doc, f.name)) {
         kind = doc.kind;
         typed = true;
       }
-    }
     if (is_document_kind(f.kind) && !typed)
       continue;
     plan.files.push_back({f.abs_path, folder_prefix(rules, kind) + naming::to_nfc(name), kind, ""});
