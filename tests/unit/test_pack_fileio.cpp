@@ -61,7 +61,7 @@ TEST_CASE("pack::temp_leftovers finds and removes only the temporary files of th
   CHECK(read_file(dir / "其他/.mpcheck-tmp-c.mp4") == "other pack");
 }
 
-TEST_CASE("pack::entries_below lists files and links, sorted, not the system's folders")
+TEST_CASE("pack::list_below lists files and links, sorted, not the system's folders")
 {
   pack_files::TempDir dir;
   pack_files::write_file(dir / "作品/a.mp4", "a");
@@ -70,10 +70,10 @@ TEST_CASE("pack::entries_below lists files and links, sorted, not the system's f
   std::filesystem::create_directories(dir / "empty");
   std::filesystem::create_directory_symlink("/etc", dir / "link");
   Status error;
-  CHECK(entries_below(dir.path(), error) ==
+  CHECK(list_below(dir.path(), error).files ==
         std::vector<std::string>{"b.txt", "link", "作品/a.mp4"});
   CHECK(error.ok());
-  CHECK(entries_below(dir / "missing", error).empty());
+  CHECK(list_below(dir / "missing", error).files.empty());
   CHECK(error.ok());
 }
 

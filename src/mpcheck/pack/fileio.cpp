@@ -212,11 +212,6 @@ Listing list_below(const std::string& root, Status& error)
   return out;
 }
 
-std::vector<std::string> entries_below(const std::string& root, Status& error)
-{
-  return list_below(root, error).files;
-}
-
 namespace testing {
 
 void set_write_function(WriteFunction function)

@@ -88,8 +88,6 @@ struct Listing {
 // folder below it exists but cannot be read; what was read is still listed.
 Listing list_below(const std::string& root, Status& error);
 
-// Every entry below `root` that is not a folder: list_below(root).files.
-std::vector<std::string> entries_below(const std::string& root, Status& error);
 
 // The temporary files a killed pack into `root` left for the destinations `dests` (relative,
 // '/'-separated: temp_path_for of each), and nothing else — another pack writing into a
