@@ -101,7 +101,7 @@ fs::path drive_base(const gather::Target& target)
 // Whether the target judges `file` by the name pack gives it (pack's material, works.yaml).
 bool judged(const gather::Target& target, const SubmissionFile& file)
 {
-  return target.judged_as.count(normal_absolute(file.abs_path).string()) > 0;
+  return target.judged_as.count(gather::judged_key(file.abs_path)) > 0;
 }
 
 // The works.yaml of pack's material that lists `source`: the nearest one above it.
@@ -159,7 +159,7 @@ void judge_material(gather::Targets& planned, const rules::RuleSet& rules, Lang 
     const manifest::Manifest manifest = manifest::load_manifest(works, rules, "", lang);
     std::map<std::string, std::string> dests;
     for (const auto& f : layout::plan_from_manifest(manifest, rules).files)
-      dests[normal_absolute(f.source).string()] = f.dest;
+      dests[gather::judged_key(f.source)] = f.dest;
     return plans.emplace(works, std::move(dests)).first->second;
   };
   for (auto& target : planned.targets) {
@@ -171,7 +171,7 @@ void judge_material(gather::Targets& planned, const rules::RuleSet& rules, Lang 
       continue;
     }
     for (const std::string& path : target.paths) {
-      const std::string source = normal_absolute(path).string();
+      const std::string source = gather::judged_key(path);
       const std::string works = material_works(source);
       if (works.empty())
         continue;

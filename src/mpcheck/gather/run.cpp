@@ -97,13 +97,21 @@ int64_t total_bytes(const std::vector<ProbeTarget>& targets)
   return bytes;
 }
 
+} // namespace
+
+std::string judged_key(const std::string& path)
+{
+  return std::filesystem::absolute(path).lexically_normal().string();
+}
+
+namespace {
+
 // Target::judged_as applied: each file listed there takes that relative path (the walk's
 // order, by path, kept).
 void judge_by(scan::Tree& tree, const std::map<std::string, std::string>& judged_as)
 {
   for (auto& e : tree.files) {
-    const auto it =
-        judged_as.find(std::filesystem::absolute(e.abs_path).lexically_normal().string());
+    const auto it = judged_as.find(judged_key(e.abs_path));
     if (it != judged_as.end())
       e.path = it->second;
   }

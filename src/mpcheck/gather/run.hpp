@@ -63,6 +63,9 @@ struct Target {
   std::string label() const;
 };
 
+// The key Target::judged_as knows a file by: its path made absolute and lexically normal.
+std::string judged_key(const std::string& path);
+
 // A PATH that cannot be checked at all: a usage error (not-found: no such file or folder;
 // not-file: a device, a FIFO, a socket) or a runtime one (permission, loop, unreadable).
 struct PathError {
