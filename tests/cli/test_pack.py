@@ -133,7 +133,7 @@ class PackTest(unittest.TestCase):
         self.assertTrue(black, findings(packed))
         # On the packed drive the way out is the source material and pack again, not a command
         # run on the drive's copy (its result would be a file the manifest does not list).
-        self.assertIn("用它替换原始素材里的这个视频，再重新运行 mpcheck pack", black[0]["hint"])
+        self.assertIn("重新导出（这是打包好的U盘：请在素材里改", black[0]["hint"])
         self.assertNotIn("ffmpeg -i", black[0]["hint"])
         self.assertTrue(any(f["check"] == "document.format" for f in packed["findings"]), findings(packed))
         for r in (packed, checked):

@@ -307,17 +307,6 @@ std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& f
                   "on it no longer matches it)"};
 }
 
-std::optional<Text> packed_drive_redo(const Context& ctx, const Text& redo)
-{
-  if (!ctx.sub.manifest)
-    return std::nullopt;
-  return Text{redo.zh + "，用它替换原始素材里的这个视频，再重新运行 mpcheck pack（这是打包好的U盘，"
-                        "有 manifest-sha256.txt：不要在U盘上改，改了清单就对不上）",
-              redo.en + ", put it in place of this video in the source material, then run "
-                        "mpcheck pack again (this drive was packed and carries "
-                        "manifest-sha256.txt: a file changed on it no longer matches it)"};
-}
-
 Text fix_commands(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media)
 {
   if (auto packed = packed_drive_fix(ctx, file))

@@ -165,11 +165,6 @@ std::string ffmpeg_fix_command(const Context& ctx, const SubmissionFile& file,
 // fix refuses to write there. nullopt elsewhere: the hint gives its commands for `file`.
 std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& file);
 
-// `redo` ("export it again from the editor"), told where its result goes on a drive pack made:
-// into the source material, then pack again (a command run on the drive's copy would give a
-// file the manifest does not list). nullopt elsewhere: the hint gives its own command.
-std::optional<Text> packed_drive_redo(const Context& ctx, const Text& redo);
-
 // "mpcheck fix …" then "or with ffmpeg: …": what a hint of a fixable finding shows
 // (packed_drive_fix's text on a packed drive).
 Text fix_commands(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media);

@@ -112,8 +112,9 @@ void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFac
                       ") cannot be decoded; many computers cannot play it"};
     const Text redo{"用常见编码重新导出", "Export it again in a common codec"};
     const std::string ff = ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media);
-    f->hint = packed_drive_redo(ctx, redo).value_or(
-        Text{redo.zh + "，或用：" + ff, redo.en + ", or run: " + ff});
+    // On a packed drive no command on the drive's copy (run_all says to redo it in the material).
+    f->hint =
+        ctx.sub.manifest ? redo : Text{redo.zh + "，或用：" + ff, redo.en + ", or run: " + ff};
     return;
   }
   if (no_pictures) {
@@ -131,13 +132,14 @@ void decode_errors(const Context& ctx, const SubmissionFile& file, const DeepFac
   f->message = {"文件数据有损坏：播放时会出现花屏、马赛克、卡顿或杂音",
                 "the file's data is damaged: playback shows blocks, smears, stalls or clicks"};
   const std::string ff = ffmpeg_fix_command(ctx, file, ctx.rules_for(file).media);
-  f->hint = packed_drive_redo(ctx, {"从原始工程重新导出", "Export it again from the project"})
-                .value_or(Text{"从原始工程重新导出；若只有这个文件，用 ffmpeg 重新编码可以去掉无法"
-                               "解码的部分：" +
-                                   ff,
-                               "Export it again from the project; if this file is all you have, "
-                               "re-encoding drops what cannot be decoded: " +
-                                   ff});
+  f->hint =
+      ctx.sub.manifest
+          ? Text{"从原始工程重新导出", "Export it again from the project"}
+          : Text{"从原始工程重新导出；若只有这个文件，用 ffmpeg 重新编码可以去掉无法解码的部分：" +
+                     ff,
+                 "Export it again from the project; if this file is all you have, "
+                 "re-encoding drops what cannot be decoded: " +
+                     ff};
 }
 
 } // namespace

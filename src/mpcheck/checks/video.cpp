@@ -344,8 +344,9 @@ void black(const Context& ctx, const SubmissionFile& file, const DeepFacts& d)
                           shell_quote(std::string(fixed_folder) + "/" + fixed_name(ctx, file));
   const Text redo{"在剪辑软件中剪掉多余的黑场后重新导出",
                   "Trim the black in the editor and export again"};
-  f->hint = packed_drive_redo(ctx, redo).value_or(
-      Text{redo.zh + "，或用：" + cmd, redo.en + ", or run: " + cmd});
+  // On a packed drive no command on the drive's copy (run_all says to redo it in the material).
+  f->hint =
+      ctx.sub.manifest ? redo : Text{redo.zh + "，或用：" + cmd, redo.en + ", or run: " + cmd};
 }
 
 // Under every rule set (baselines, warnings unless the rule set raises them): HDR or wide
