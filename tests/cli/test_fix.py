@@ -718,6 +718,11 @@ class FixTest(unittest.TestCase):
         self.assertNotIn("损坏", p.stdout)
         p = self.fix(noise, "--out", self.out, "--lang", "en")
         self.assertIn("not a video or audio file", p.stdout)
+        # A PATH that is not there: said as check says it, not as a code ("not-found").
+        p = self.fix(os.path.join(self.src, "没有这个.mp4"), "--out", self.out)
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertIn("路径不存在：", p.stderr)
+        self.assertNotIn("not-found", p.stderr)
         self.assertFalse(os.path.exists(self.out) and os.listdir(self.out))
 
     def test_missing_version_of_a_pair_is_said_and_the_present_one_fixed(self):

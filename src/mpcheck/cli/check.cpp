@@ -75,19 +75,6 @@ bool write_report(report::Reports reports, const CheckCommand& cmd, Lang lang)
                     report::check_text(reports, {lang, cmd.common.color(), cmd.common.quiet}));
 }
 
-// The plain line for a PATH that cannot be checked at all.
-std::string path_error_text(const gather::PathError& e, Lang lang)
-{
-  const bool en = lang == Lang::en;
-  if (e.error == "not-found")
-    return en ? fmt::format("{}: no such file or folder", e.path)
-              : fmt::format("路径不存在：{}", e.path);
-  if (e.error == "not-file")
-    return en ? fmt::format("{}: neither a file nor a folder", e.path)
-              : fmt::format("不是文件或文件夹：{}", e.path);
-  return report::unread_text({e.path, e.error}, lang);
-}
-
 // What one report of `check` covers: a target (-1: none could be read) and the PATHs of it
 // that could not be read.
 struct Entry {
@@ -232,7 +219,7 @@ int run(const CheckCommand& cmd)
                                  [](const gather::PathError& e) { return e.usage(); });
   for (const auto& e : planned.errors)
     if (e.usage() || !usage)
-      print_error(path_error_text(e, lang));
+      print_error(report::unread_text({e.path, e.error}, lang));
   if (usage)
     return exit_usage;
   // A folder holding works.yaml is the material pack works from, not a drive: its names and

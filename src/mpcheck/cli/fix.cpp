@@ -27,6 +27,7 @@
 #include "mpcheck/layout/plan.hpp"
 #include "mpcheck/manifest/works.hpp"
 #include "mpcheck/report/terminal.hpp"
+#include "mpcheck/report/words.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/util/date.hpp"
 #include "mpcheck/util/parallel.hpp"
@@ -601,12 +602,6 @@ void recheck(std::vector<Item*>& done, const rules::RuleSet& rules, gather::RunO
   }
 }
 
-std::string path_error_text(const gather::PathError& e, Lang lang)
-{
-  return lang == Lang::en ? fmt::format("{}: cannot be read ({})", e.path, e.error)
-                          : fmt::format("无法读取 {}（{}）", e.path, e.error);
-}
-
 int usage_error(const std::string& zh, const std::string& en, Lang lang)
 {
   print_error(lang == Lang::en ? en : zh);
@@ -902,7 +897,7 @@ int run(const FixCommand& cmd)
     return exit_usage;
   gather::Targets planned = gather::plan_targets(cmd.paths);
   for (const auto& e : planned.errors)
-    print_error(path_error_text(e, lang));
+    print_error(report::unread_text({e.path, e.error}, lang));
   if (std::any_of(planned.errors.begin(), planned.errors.end(),
                   [](const gather::PathError& e) { return e.usage(); }))
     return exit_usage;

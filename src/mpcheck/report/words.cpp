@@ -61,6 +61,12 @@ std::string drive_line(const checks::CheckReport& r, Lang lang)
 std::string unread_text(const checks::UnreadPath& p, Lang lang)
 {
   const bool en = lang == Lang::en;
+  if (p.reason == "not-found")
+    return en ? fmt::format("{}: no such file or folder", p.path)
+              : fmt::format("路径不存在：{}", p.path);
+  if (p.reason == "not-file")
+    return en ? fmt::format("{}: neither a file nor a folder", p.path)
+              : fmt::format("不是文件或文件夹：{}", p.path);
   if (p.reason == "permission")
     return en ? fmt::format("cannot read {}: permission denied (not checked)", p.path)
               : fmt::format("无法读取 {}：没有读取权限（未检查）", p.path);

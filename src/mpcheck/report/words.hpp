@@ -40,7 +40,8 @@ std::string check_summary(const checks::CheckReport& r, Lang lang);
 std::string drive_line(const checks::CheckReport& r, Lang lang);
 
 // Why a PATH could not be read, one line: "无法读取 d2：没有读取权限" / "cannot read d2:
-// permission denied" (stderr, and the entry every report format gives the PATH).
+// permission denied" (stderr, and the entry every report format gives the PATH); also the
+// usage errors of a PATH (not-found, not-file) that check and fix print before any work.
 std::string unread_text(const checks::UnreadPath& p, Lang lang);
 
 // The heading of the closing lines: "共检查 3 份报送：" / "3 submissions checked:".
