@@ -267,6 +267,9 @@ TEST_CASE("naming::fold_for_collision")
   CHECK(fold_for_collision("a.mp4.") == fold_for_collision("a.mp4 "));
   CHECK(fold_for_collision("a.mp4. ") == fold_for_collision("A.MP4"));
   CHECK(fold_for_collision("A\xff") == fold_for_collision("a\xff"));
+  // A name already NFC with nothing to fold is its own key; one that is not NFC is not.
+  CHECK(fold_for_collision("资料0001-解说词-单位.txt") == "资料0001-解说词-单位.txt");
+  CHECK(fold_for_collision("\u304B\u3099.mp4") == "が.mp4");
   CHECK(fold_for_collision("straße") != fold_for_collision("strasse")); // NTFS keeps them apart
   CHECK(fold_for_collision("Ａ") != fold_for_collision("A"));           // no compatibility folding
   CHECK(fold_for_collision("\xff") != fold_for_collision("\xfe"));

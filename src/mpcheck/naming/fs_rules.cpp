@@ -207,7 +207,18 @@ std::string_view trim_title_start(std::string_view text)
 // since folding may leave a composable sequence.
 std::string fold_unicode(std::string_view name)
 {
+  // Most names (Chinese, digits, lower case, already NFC) are their own key: found in one
+  // pass over the name and a quick NFC test, without normalising twice.
   std::string folded;
+  bool changed = false;
+  for_each_code_point(name, [&](UChar32 c, std::size_t) {
+    const UChar32 f = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+    changed |= f != c;
+    append_utf8(folded, f);
+  });
+  if (!changed && is_nfc(name))
+    return folded;
+  folded.clear();
   for_each_code_point(to_nfc(name), [&](UChar32 c, std::size_t) {
     append_utf8(folded, u_foldCase(c, U_FOLD_CASE_DEFAULT));
   });

@@ -1,5 +1,6 @@
 #include "mpcheck/report/terminal.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -22,44 +23,47 @@ bool plain_ascii(char c)
 
 std::string terminal_safe(std::string_view text)
 {
+  // One pass: what is shown as it is (printable ASCII, check_text's own colours, well-formed
+  // printable UTF-8: nearly all of a report) is copied in runs; only a byte or character that
+  // must be escaped ends a run.
   std::string out;
   out.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  size_t run = 0; // start of the run not yet copied
   for (size_t i = 0; i < text.size();) {
-    // A run of printable ASCII (most of a report) is copied whole.
-    size_t plain = i;
-    while (plain < text.size() && plain_ascii(text[plain]))
-      ++plain;
-    if (plain > i) {
-      out.append(text.substr(i, plain - i));
-      i = plain;
+    if (plain_ascii(text[i])) {
+      ++i;
       continue;
     }
-    bool own = false;
-    for (std::string_view colour : own_colours)
-      if (text.substr(i).starts_with(colour)) {
-        out += colour;
-        i += colour.size();
-        own = true;
-        break;
+    if (text[i] == '\033') {
+      const auto own = std::find_if(own_colours.begin(), own_colours.end(), [&](auto colour) {
+        return text.substr(i).starts_with(colour);
+      });
+      if (own != own_colours.end()) {
+        i += own->size();
+        continue;
       }
-    if (own)
-      continue;
-    const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+    }
     const auto start = int32_t(i);
     int32_t next = start;
     UChar32 c = 0;
     U8_NEXT(bytes, next, int32_t(text.size()), c);
+    std::string escaped;
     if (c < 0) // an ill-formed sequence: each of its bytes shown
       for (int32_t k = start; k < next; ++k)
-        out += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[size_t(k)]));
-    else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
-      out += fmt::format("\\x{:02x}", c);
+        escaped += fmt::format("\\x{:02x}", static_cast<unsigned char>(text[size_t(k)]));
+    else if (c < 0x20 || c == 0x7f)
+      escaped = fmt::format("\\x{:02x}", c);
     else if (c >= 0x80 && c < 0xA0)
-      out += fmt::format("\\u{:04x}", c);
-    else
-      out.append(text.substr(i, size_t(next - start)));
+      escaped = fmt::format("\\u{:04x}", c);
+    if (!escaped.empty()) {
+      out.append(text.substr(run, i - run));
+      out += escaped;
+      run = size_t(next);
+    }
     i = size_t(next);
   }
+  out.append(text.substr(run));
   return out;
 }
 
