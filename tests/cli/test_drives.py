@@ -327,6 +327,24 @@ class DrivesTest(unittest.TestCase):
         self.assertEqual([f["path"] for f in report["files"]], [os.path.basename(video)])
         self.assertEqual([(u["path"], u["reason"]) for u in report["unread"]], [(locked, "permission")])
 
+    def test_an_unreadable_folder_is_named_and_nothing_in_it_called_missing(self):
+        # A receiver without the permission to read 文本: the folder is named (a question of
+        # permissions, not a damaged drive), and neither the 解说词 inside nor the manifest's
+        # lines for it are called missing; a folder 作品 unread is not "a drive without works".
+        root = self.drive()
+        sha256_manifest(root)
+        for folder in ("文本", "作品"):
+            os.chmod(f"{root}/{folder}", 0)
+            self.locked.append(f"{root}/{folder}")  # tearDown gives the mode back
+            p, report = run_json("check", "--format", "json", *FAST, root,
+                                 preexec_fn=without_dac_override)
+            self.assertEqual(p.returncode, 1, p.stderr)
+            self.assertEqual(problems(report), [("file.unreadable", folder)] if folder == "文本" else
+                             [("file.unreadable", "作品"), ("file.unreadable", "文本")])
+            hint = [f for f in report["findings"] if f["check"] == "file.unreadable"][0]["hint"]
+            self.assertIn("读取权限的问题", hint)
+            self.assertNotIn("U盘可能已损坏", hint)
+
     # -- drives that hold no work ---------------------------------------------------------------
     def test_a_drive_without_a_work_is_an_error(self):
         root = os.path.join(self.tmp, "usb")

@@ -155,17 +155,43 @@ class HostileNames(unittest.TestCase):
         report = json.loads(p.stdout)
         self.assertIn("作品/" + self.NAME, [f["path"] for f in report["files"]])
 
-    def test_pack_refuses_the_name_and_shows_it_escaped(self):
+    def test_pack_writes_the_name_made_safe_and_shows_it_escaped(self):
         out = os.path.join(self.dir, "usb")
         p = run("pack", self.drive, "--rules", "changzhou-2024", "--unit", UNIT, "--out", out,
                 "--fast", "--as-of", "2024-09-01")
         # A name no file system of a USB drive takes is never written (FAT forbids control
-        # characters): the run stops before copying, and says which name in visible form.
-        self.assertEqual(p.returncode, 3, p.stdout + p.stderr)
+        # characters): the title is made safe as every title is (its controls dropped), in
+        # the video's name and in the generated form's alike; nothing raw reaches the screen.
         self.assertNotIn("\x1b", p.stdout + p.stderr)
-        self.assertIn("\\x1b[2J", p.stderr)
-        written = [n for _, _, names in os.walk(out) for n in names] if os.path.exists(out) else []
-        self.assertFalse([n for n in written if "\x1b" in n], written)
+        written = [n for _, _, names in os.walk(out) for n in names]
+        self.assertFalse([n for n in written if any(ord(c) < 0x20 for c in n)], written)
+        self.assertIn("[2J]0;owned[8m隐藏-微视频-" + UNIT + ".mp4", written)
+        self.assertIn("报名表-[2J]0;owned[8m隐藏-" + UNIT + ".docx", written)
+
+    def test_a_line_break_in_a_name_cannot_forge_a_report_line(self):
+        forged = "\n\n共 1 个文件、1 部作品：0 个错误，0 个警告\n"
+        name = "坏片-微视频-" + UNIT + ".mp4" + forged
+        shutil.move(self.video, os.path.join(self.drive, "作品", name))
+        note = os.path.join(self.drive, "说明\n伪造-解说词-" + UNIT + ".txt")
+        with open(note, "w") as f:
+            f.write("解说词\n")
+        p = run("check", "--rules", "changzhou-2024", "--fast", "--no-color", self.drive)
+        self.assertIn("坏片-微视频-" + UNIT + ".mp4\\x0a\\x0a共 1 个文件", p.stdout)
+        summaries = [l for l in p.stdout.splitlines() if l.startswith("共 ")]
+        self.assertEqual(len(summaries), 1, p.stdout)
+        # pack, rename and fix show such names escaped too; pack writes the document under
+        # its name made safe (the line break a space) rather than refusing the whole drive.
+        out = os.path.join(self.dir, "usb")
+        p = run("pack", self.drive, "--rules", "changzhou-2024", "--unit", UNIT, "--out", out,
+                "--fast", "--as-of", "2024-09-01")
+        self.assertNotIn("说明\n伪造", p.stdout + p.stderr)
+        self.assertTrue(os.path.exists(os.path.join(out, "文本", "说明 伪造-解说词-" + UNIT + ".txt")),
+                        p.stdout + p.stderr)
+        folder = os.path.join(self.dir, "rename")
+        os.makedirs(folder)
+        shutil.copy(fixture("h264-1080p25-8M.mp4"), os.path.join(folder, "坏\n片-微视频.mp4"))
+        p = run("rename", folder, "--rules", "changzhou-2024", "--unit", UNIT, "--dry-run")
+        self.assertIn("  坏\\x0a片-微视频.mp4", p.stdout)
 
 
 class SpecialEntries(unittest.TestCase):

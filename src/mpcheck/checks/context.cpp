@@ -36,6 +36,28 @@ Finding* Sink::add_baseline(rules::CheckId check, const std::string& path, const
   return f;
 }
 
+namespace {
+
+// A problem of the walk that hides what a folder holds.
+bool hides_contents(const TreeProblem& p)
+{
+  return p.error == "permission" || p.error == "unreadable" || p.error == "too-deep";
+}
+
+} // namespace
+
+bool Context::any_folder_unread() const
+{
+  return std::any_of(sub.problems.begin(), sub.problems.end(), hides_contents);
+}
+
+bool Context::unread_holds(const std::string& path) const
+{
+  return std::any_of(sub.problems.begin(), sub.problems.end(), [&](const TreeProblem& p) {
+    return hides_contents(p) && (path == p.path || path.starts_with(p.path + "/"));
+  });
+}
+
 std::string Context::work_of(const SubmissionFile& file) const
 {
   return file.work >= 0 ? sub.works[size_t(file.work)].title : "";
@@ -55,7 +77,8 @@ namespace {
 void send_to_material(Finding& f)
 {
   if (f.path.empty() || f.hint.empty() || f.check.starts_with("submission.") ||
-      f.check.starts_with("manual.") || f.hint.zh.find("mpcheck pack") != std::string::npos)
+      f.check.starts_with("manual.") || f.hint.zh.find("mpcheck pack") != std::string::npos ||
+      f.hint.zh.find("读取权限的问题") != std::string::npos) // the receiver's side, not the drive
     return;
   f.hint.zh += "（这是打包好的U盘：请在素材里改——有 works.yaml 时也写进 works.yaml——再重新运行 "
                "mpcheck pack；不要直接改U盘，改了清单就对不上）";

@@ -61,6 +61,11 @@ struct Context {
   std::string work_of(const SubmissionFile& file) const;
   // The category rules for `file`: its work's category, else the rule set's `works:` rules.
   const rules::CategoryRules& rules_for(const SubmissionFile& file) const;
+  // True when the walk could not read a folder of the drive (no permission, an I/O error):
+  // what is inside was not seen, so nothing may be called missing for it (file.unreadable
+  // names the folder). unread_holds(path): `path` is such a folder or lies inside one.
+  bool any_folder_unread() const;
+  bool unread_holds(const std::string& path) const;
 };
 
 // Runs every check family in catalogue order and returns the findings.

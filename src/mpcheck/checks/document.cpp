@@ -184,8 +184,11 @@ const SubmissionFile* find_document(const Context& ctx, const rules::DocumentRul
 void check_document(const Context& ctx)
 {
   const std::string unit = submitting_unit(ctx);
+  // A folder that could not be read may hold the document: not called missing (file.unreadable
+  // names the folder, and fails the drive).
+  const bool unseen = ctx.any_folder_unread();
   for (const auto& rule : ctx.rules.documents) {
-    if (!rule.required || !rule.required_of(unit) || !ctx.whole_drive()) // loose files: no forms
+    if (!rule.required || !rule.required_of(unit) || !ctx.whole_drive() || unseen)
       continue;
     if (rule.per == rules::DocumentScope::unit) {
       if (!find_document(ctx, rule, nullptr))

@@ -76,6 +76,12 @@ void unreadable_file(const Context& ctx, const std::string& path, const std::str
     if (error == "fifo" || error == "socket" || error == "device")
       f->hint = {"删除它：报送的U盘上只放作品、表格和文本文件。",
                  "Delete it: a submission drive holds only the works, forms and texts."};
+    else if (error == "permission")
+      f->hint = {"这是读取权限的问题，不是U盘坏了：用能读取它的账户再检查一次，或给它读取权限（如 "
+                 "chmod -R a+rX）；在它能读取之前，它（是文件夹时连同里面的文件）都没有检查。",
+                 "A question of permissions, not a damaged drive: check again as a user who may "
+                 "read it, or give it read permission (e.g. chmod -R a+rX); until then it (and, "
+                 "for a folder, all inside it) is not checked."};
     else if (error == "dir-named-file")
       f->hint = {"把文件夹改名（去掉扩展名），或把里面的文件移出来。",
                  "Rename the folder (drop the extension), or move the file inside out of it."};
@@ -226,14 +232,16 @@ void verify_manifest(const Context& ctx)
   manifest_malformed(ctx, manifest.problems);
   if (!manifest.problems.empty() && manifest.problems.front().line == 0)
     return; // not read: nothing to compare
-  // Paths the walk could not read: file.unreadable's to report.
+  // Paths the walk could not read, or in a folder it could not read: file.unreadable's to
+  // report, never "missing".
   std::set<std::string> unreadable;
   for (const auto& p : ctx.sub.problems)
     unreadable.insert(p.path);
   std::vector<bool> listed(ctx.sub.files.size());
   for (const auto& entry : manifest.entries) {
     if (entry.file < 0) {
-      if (!unreadable.count(naming::to_nfc(naming::replace_invalid_utf8(entry.path))))
+      const std::string path = naming::to_nfc(naming::replace_invalid_utf8(entry.path));
+      if (!unreadable.count(path) && !ctx.unread_holds(path))
         missing_from_drive(ctx, entry);
       continue;
     }

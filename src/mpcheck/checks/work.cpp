@@ -33,7 +33,7 @@ void none(const Context& ctx)
   const bool media = std::any_of(ctx.sub.files.begin(), ctx.sub.files.end(), [](const auto& f) {
     return f.kind == FileKind::video || f.kind == FileKind::audio || f.kind == FileKind::image;
   });
-  if (media || !ctx.sub.works.empty())
+  if (media || !ctx.sub.works.empty() || ctx.any_folder_unread()) // unread: may hold them
     return;
   const auto& max = ctx.rules.quotas.max_works;
   const rules::FolderRule* folder = ctx.rules.folder_for("video");

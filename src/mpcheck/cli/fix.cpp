@@ -294,7 +294,7 @@ std::string blocker_lines(const std::vector<fix::Blocker>& list, Lang lang)
 
 std::string plan_text(const Item& item, Lang lang)
 {
-  std::string out = item.plan.path + "\n";
+  std::string out = report::single_line(item.plan.path) + "\n";
   for (const auto& f : item.before)
     if (fix::fixable_check(f.check) || named(item.plan.blockers, f.check) ||
         named(item.plan.left, f.check) || named(item.plan.warnings, f.check))
@@ -327,9 +327,10 @@ std::string plan_text(const Item& item, Lang lang)
   out += "  " + pick(lang, "计划：", "plan:") + "\n";
   for (const auto& step : fix::describe(item.plan))
     out += "    · " + pick(lang, step) + "\n";
-  out += "  → " + item.dest.final_path + "\n";
+  out += "  → " + report::single_line(item.dest.final_path) + "\n";
   if (!item.dest.original_to.empty())
-    out += "  " + pick(lang, "原文件移到：", "original moved to: ") + item.dest.original_to + "\n";
+    out += "  " + pick(lang, "原文件移到：", "original moved to: ") +
+           report::single_line(item.dest.original_to) + "\n";
   return out;
 }
 
@@ -446,7 +447,8 @@ std::string failure_text(const Item& item, Lang lang)
 
 std::string result_text(const Item& item, Lang lang)
 {
-  std::string out = item.plan.path + " → " + item.dest.final_path + "\n";
+  std::string out = report::single_line(item.plan.path) + " → " +
+                    report::single_line(item.dest.final_path) + "\n";
   if (!item.error.empty())
     return out + "  " + failure_text(item, lang) + "\n";
   for (const auto& f : item.before) {

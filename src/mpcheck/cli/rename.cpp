@@ -11,6 +11,7 @@
 #include "mpcheck/layout/rename.hpp"
 #include "mpcheck/pack/job.hpp"
 #include "mpcheck/pack/rename.hpp"
+#include "mpcheck/report/terminal.hpp"
 #include "mpcheck/rules/loader.hpp"
 
 namespace mpcheck::cli {
@@ -100,11 +101,11 @@ int run(const RenameCommand& cmd)
   }
   std::string out;
   for (const auto& r : plan.renames)
-    out += fmt::format("  {}\n→ {}\n", r.from, r.to);
+    out += fmt::format("  {}\n→ {}\n", report::single_line(r.from), report::single_line(r.to));
   for (const auto& [path, why] : plan.skipped)
-    out += fmt::format("  {}: {}\n", path, why.in(lang));
+    out += fmt::format("  {}: {}\n", report::single_line(path), why.in(lang));
   for (const auto& [path, why] : plan.refused)
-    out += fmt::format("✗ {}: {}\n", path, why.in(lang));
+    out += fmt::format("✗ {}: {}\n", report::single_line(path), why.in(lang));
   if (!plan.refused.empty()) {
     out += lang == Lang::en ? "Nothing renamed: resolve the clashes first.\n"
                             : "未改名：请先解决重名问题。\n";

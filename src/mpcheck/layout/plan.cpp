@@ -120,6 +120,19 @@ struct ManifestPlanner {
   }
 };
 
+// The name an image or a document keeps on the drive: its own, unless a USB drive or
+// Windows cannot hold it (a line break, a ':' or '?'): then its stem made safe as titles are
+// (sanitize_title: the characters' full-width forms, controls gone).
+std::string kept_name(const SubmissionFile& f)
+{
+  const std::string name = naming::to_nfc(f.name);
+  if (naming::check_file_name(name).empty())
+    return name;
+  const std::string stem =
+      naming::sanitize_title(f.name.substr(0, f.name.size() - f.extension.size()));
+  return stem.empty() ? name : stem + naming::to_nfc(f.extension);
+}
+
 void add_folders(const rules::RuleSet& rules, PackPlan& plan)
 {
   if (rules.layout)
@@ -194,13 +207,14 @@ PackPlan plan_from_submission(const Submission& sub, const rules::RuleSet& rules
   for (const auto& f : sub.files) {
     if (f.kind == FileKind::junk || f.kind == FileKind::other || naming::in_fix_originals(f.path))
       continue;
-    const std::string name = f.name.substr(0, f.name.size() - f.extension.size()) + f.extension;
     if (f.work_name && naming::understood(*f.work_name) && rules.naming &&
         f.kind != FileKind::image) {
       plan.files.push_back(
           {f.abs_path,
            folder_prefix(rules, kind_name(f.kind)) + canonical_name(f, unit, f.extension, rules),
-           "video", f.work_name->name.title});
+           "video",
+           naming::sanitize_title(f.work_name->name.title,
+                                  rules.naming->forbidden_characters)}); // as in the name
       continue;
     }
     if (f.work_name && !f.work_name->ok && rules.naming && f.kind != FileKind::image) {
@@ -222,7 +236,7 @@ PackPlan plan_from_submission(const Submission& sub, const rules::RuleSet& rules
       }
     if (is_document_kind(f.kind) && !typed)
       continue;
-    plan.files.push_back({f.abs_path, folder_prefix(rules, kind) + naming::to_nfc(name), kind, ""});
+    plan.files.push_back({f.abs_path, folder_prefix(rules, kind) + kept_name(f), kind, ""});
   }
   auto collisions = destination_collisions(plan);
   plan.problems.insert(plan.problems.end(), collisions.begin(), collisions.end());

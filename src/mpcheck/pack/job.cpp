@@ -16,6 +16,7 @@
 #include "mpcheck/pack/outputs.hpp"
 #include "mpcheck/pack/space.hpp"
 #include "mpcheck/report/check_report.hpp"
+#include "mpcheck/report/terminal.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/scan/walk.hpp"
 
@@ -269,7 +270,7 @@ std::string removed_text(const std::vector<std::string>& removed, bool dry, Lang
                         : fmt::format("{}删除 {} 个不是这次打包产生的文件（--clean）：\n",
                                       dry ? "将" : "已", removed.size());
   for (const std::string& path : removed)
-    out += "  " + path + "\n";
+    out += "  " + report::single_line(path) + "\n";
   return out;
 }
 
@@ -279,7 +280,7 @@ std::string plan_text(const Prepared& prepared, const ExecuteResult& dry, Lang l
       say(lang, "打包计划（试运行，未写入任何文件）：\n", "Plan (dry run, nothing written):\n");
   out += links_text(prepared.links, lang);
   for (const auto& f : prepared.plan.files)
-    out += fmt::format("  {}\n→ {}\n", f.source, f.dest);
+    out += fmt::format("  {}\n→ {}\n", report::single_line(f.source), report::single_line(f.dest));
   return out + contents_text(prepared, lang) + removed_text(dry.extra, true, lang);
 }
 
@@ -290,18 +291,18 @@ std::string contents_text(const Prepared& prepared, Lang lang)
     out += say(lang, fmt::format("未打包的源文件（{} 个）：\n", prepared.left_out.size()),
                fmt::format("Source files left out ({}):\n", prepared.left_out.size()));
     for (const auto& l : prepared.left_out)
-      out += fmt::format("  {}：{}\n", l.path, l.why.in(lang));
+      out += fmt::format("  {}：{}\n", report::single_line(l.path), l.why.in(lang));
   }
   if (!prepared.kept_forms.empty()) {
     out +=
         say(lang, "单位填写的表格（原样保留）：\n", "The unit's own forms (kept as they are):\n");
     for (const auto& dest : prepared.kept_forms)
-      out += "  " + dest + "\n";
+      out += "  " + report::single_line(dest) + "\n";
   }
   if (!prepared.plan.generated.empty()) {
     out += say(lang, "生成的表格（请核对、盖章）：\n", "Forms generated (check, then seal):\n");
     for (const auto& g : prepared.plan.generated)
-      out += "  " + g.dest + "\n";
+      out += "  " + report::single_line(g.dest) + "\n";
   }
   return out;
 }

@@ -53,10 +53,11 @@ void append_finding(std::string& out, const Finding& f, const TextStyle& style, 
   const Words& w = words(style.lang);
   const std::string label = pad(severity_label(f.severity, style.lang), 10);
   out += fmt::format("{}{} {}  {}\n", indent, paint(label, f.severity, style.color), f.check,
-                     f.message.in(style.lang));
+                     single_line(f.message.in(style.lang)));
   if (!f.expected.empty() || !f.actual.empty())
     out += fmt::format("{}{}{}: {}   {}: {}\n", indent, std::string(11, ' '), w.expected,
-                       f.expected.in(style.lang), w.actual, f.actual.in(style.lang));
+                       single_line(f.expected.in(style.lang)), w.actual,
+                       single_line(f.actual.in(style.lang)));
 }
 
 // Each finding with its fix right under it. Findings of one file that share a fix (one ffmpeg
@@ -76,8 +77,8 @@ void append_with_fixes(std::string& out, const std::vector<const Finding*>& find
         shown[k] = true;
       }
     if (!hint.empty())
-      out +=
-          fmt::format("{}{}→ {}: {}\n", indent, std::string(11, ' '), words(style.lang).fix, hint);
+      out += fmt::format("{}{}→ {}: {}\n", indent, std::string(11, ' '), words(style.lang).fix,
+                         single_line(hint));
   }
 }
 
@@ -91,7 +92,7 @@ void append_by_path(std::string& out, const std::vector<const Finding*>& finding
       ++j;
     const std::vector<const Finding*> group(findings.begin() + long(i), findings.begin() + long(j));
     if (!findings[i]->path.empty())
-      out += "  " + findings[i]->path + "\n";
+      out += "  " + single_line(findings[i]->path) + "\n";
     append_with_fixes(out, group, style, "    ");
     i = j;
   }
@@ -113,7 +114,7 @@ void append_manual(std::string& out, const std::vector<const Finding*>& manual,
     std::string works;
     for (size_t k = 0; k < items.size() && k < 3; ++k)
       if (!items[k]->work.empty())
-        works += "《" + items[k]->work + "》";
+        works += "《" + single_line(items[k]->work) + "》";
     if (items.size() > 3)
       works += style.lang == Lang::en ? fmt::format(" and {} more", items.size() - 3)
                                       : fmt::format("等 {} 部", items.size());
@@ -143,8 +144,8 @@ void append_qr_codes(std::string& out, const Submission& sub, const Work& work,
       continue;
     for (const auto& text : *file.facts.image->qr_codes)
       out += style.lang == Lang::en
-                 ? fmt::format("  ℹ QR code: {}  ({})\n", one_line(text), file.path)
-                 : fmt::format("  ℹ 二维码：{}（{}）\n", one_line(text), file.path);
+                 ? fmt::format("  ℹ QR code: {}  ({})\n", one_line(text), single_line(file.path))
+                 : fmt::format("  ℹ 二维码：{}（{}）\n", one_line(text), single_line(file.path));
   }
 }
 
@@ -173,15 +174,16 @@ std::string check_text(const checks::CheckReport& report, const TextStyle& style
   const Submission& sub = report.submission;
   const bool files = sub.scope == Scope::files;
   out += fmt::format("{}: {}   {}: {}", files ? w.files : w.root,
-                     files || sub.root.empty() ? sub.label : sub.root, w.as_of, report.as_of.str());
+                     single_line(files || sub.root.empty() ? sub.label : sub.root), w.as_of,
+                     report.as_of.str());
   if (rules.deadline)
     out += fmt::format("   {}: {}", w.deadline, rules.deadline->value.str());
   out += "\n";
   const auto [by_work, manual] = group_findings(report);
   for (const auto& work : report.submission.works) {
     auto it = by_work.find(work.title);
-    out += fmt::format("\n{}《{}》{}{}\n", w.work, work.title,
-                       work.category.empty() ? "" : "（" + work.category + "）",
+    out += fmt::format("\n{}《{}》{}{}\n", w.work, single_line(work.title),
+                       work.category.empty() ? "" : "（" + single_line(work.category) + "）",
                        it == by_work.end() ? std::string("  ✓ ") + w.ok : "");
     if (!style.quiet)
       append_qr_codes(out, report.submission, work, style);
@@ -199,7 +201,8 @@ std::string check_text(const checks::CheckReport& report, const TextStyle& style
   if (!report.unread.empty())
     out += "\n";
   for (const auto& p : report.unread)
-    out += paint("✗ " + unread_text(p, style.lang), Severity::error, style.color) + "\n";
+    out +=
+        paint("✗ " + single_line(unread_text(p, style.lang)), Severity::error, style.color) + "\n";
   out += "\n" + check_summary(report, style.lang) + "\n";
   return terminal_safe(out);
 }
@@ -216,7 +219,7 @@ std::string check_text(Reports reports, const TextStyle& style)
     const checks::Summary s = checks::summarize(report);
     const bool failed = s.error > 0 || !report.unread.empty();
     const Severity worst = failed ? Severity::error : Severity::warning;
-    const std::string line = drive_line(report, style.lang);
+    const std::string line = single_line(drive_line(report, style.lang));
     out += (failed || s.warning > 0 ? paint(line, worst, style.color) : line) + "\n";
   }
   return out;
