@@ -196,12 +196,21 @@ class DrivesTest(unittest.TestCase):
         self.assertEqual([len(r["files"]) for r in reports], [1, 8])
 
     # -- a PATH that cannot be checked ---------------------------------------------------------
-    def test_a_path_that_does_not_exist_is_a_usage_error(self):
+    def test_a_path_that_does_not_exist_is_a_usage_error_alone_and_an_entry_in_a_batch(self):
         good = self.drive()
         missing = os.path.join(self.tmp, "nope")
-        p = run("check", *FAST, good, missing)
-        self.assertEqual(p.returncode, 2)
-        self.assertEqual(p.stdout, "")  # nothing checked
+        # In a batch (a typo, a drive pulled out) the others are still checked and reported:
+        # the missing one has its entry, and the exit code is 3, as for an unreadable PATH.
+        p = run("check", "--format", "jsonl", *FAST, good, missing)
+        self.assertEqual(p.returncode, 3, p.stderr)
+        self.assertEqual(p.stderr, f"mpcheck: error: 路径不存在：{missing}\n")
+        lines = [json.loads(line) for line in p.stdout.splitlines()]
+        self.assertEqual([r["root"] for r in lines], [good, missing])
+        self.assertEqual(problems(lines[0]), [])
+        self.assertEqual([(u["path"], u["reason"]) for u in lines[1]["unread"]], [(missing, "not-found")])
+        # Alone, nothing can be checked: a usage error, as for a wrong option.
+        p = run("check", *FAST, missing)
+        self.assertEqual((p.returncode, p.stdout), (2, ""))
         self.assertEqual(p.stderr, f"mpcheck: error: 路径不存在：{missing}\n")
         p = run("check", "--format", "json", "--lang", "en", *FAST, missing)
         self.assertEqual((p.returncode, p.stdout), (2, ""))

@@ -211,11 +211,14 @@ int run(const CheckCommand& cmd)
     print_error(problem);
     return exit_usage;
   }
-  // Each PATH is a submission of its own (loose files together are one). A PATH that does not
-  // exist is a usage error: nothing is checked. One that cannot be read is a runtime error:
-  // the others are checked and reported, and the exit code is 3.
+  // Each PATH is a submission of its own (loose files together are one). One that cannot be
+  // read, or among others that can be checked one that does not exist (a typo, a drive pulled
+  // out in a batch of hundreds), is a runtime error: it has its entry in the report saying
+  // why, the others are checked and reported, and the exit code is 3. When not one PATH
+  // exists (and is no fifo or device), it is a usage error: nothing is checked, exit 2.
   const gather::Targets planned = gather::plan_targets(cmd.paths);
-  const bool usage = std::any_of(planned.errors.begin(), planned.errors.end(),
+  const bool usage = planned.targets.empty() &&
+                     std::any_of(planned.errors.begin(), planned.errors.end(),
                                  [](const gather::PathError& e) { return e.usage(); });
   for (const auto& e : planned.errors)
     if (e.usage() || !usage)
