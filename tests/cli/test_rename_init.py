@@ -90,6 +90,28 @@ class InitTest(unittest.TestCase):
         self.assertRegex(p.stderr, r"works.yaml:\d+:\d+: '\w+' 还是 TODO")
         self.assertFalse(os.path.exists(out))
 
+    def test_a_camera_name_is_no_title_and_a_script_finds_the_work_its_name_begins(self):
+        # liaoning-2023 has no naming pattern: a name is the title, but a camera's VID_001 is
+        # none (TODO, saying why); 奋斗者之歌解说词.docx belongs to "奋斗者之歌 最终版", the one
+        # work whose title it begins; 初心解说词 beside 初心如磐 and 初心如磐 第二版 to neither.
+        src = os.path.join(self.tmp, "材料")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/VID_001.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/奋斗者之歌 最终版.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/初心如磐.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/初心如磐 第二版.mp4")
+        for doc in ("奋斗者之歌解说词.docx", "初心解说词.docx"):
+            with open(f"{src}/{doc}", "wb") as f:
+                f.write(b"PK")
+        p = run("init", src, "--rules", "liaoning-2023")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(f"{src}/works.yaml") as f:
+            text = f.read()
+        self.assertIn('title: "TODO"   # TODO：作品名（文件名“VID_001.mp4”看不出作品名）', text)
+        self.assertNotIn('title: "VID_001"', text)
+        self.assertIn('script: "奋斗者之歌解说词.docx"', text)
+        self.assertNotIn('script: "初心解说词.docx"', text)
+        self.assertNotIn("# TODO: ", text)  # one colon in Chinese comments: the full-width one
+
     def test_written_elsewhere_its_paths_lead_into_the_folder(self):
         # init -o FILE outside SRC, then pack --manifest FILE: the paths are relative to the
         # file's folder, as its header says and as pack reads them.

@@ -38,7 +38,9 @@ std::optional<std::pair<std::string, std::string>> title_category(const Submissi
   if (!f.work_name)
     return std::nullopt;
   const naming::ParseResult& r = *f.work_name;
-  if (naming::understood(r))
+  // A rule set without a naming pattern takes the whole stem as the title: a camera's or a
+  // phone's name (VID_001, DSC_0012, MVI_3301) is no title; a title with its category is.
+  if (naming::understood(r) && (has_non_ascii(r.name.title) || !r.name.category.empty()))
     return std::pair{r.name.title, r.name.category};
   if (r.problem == "parts" && has_non_ascii(r.name.title))
     return std::pair{r.name.title, std::string()};
@@ -126,10 +128,38 @@ void add_media(std::vector<Guess>& works, const SubmissionFile& f)
     w.video = f.path;
 }
 
+// The one work a document's name begins (奋斗者之歌解说词.docx for the work "奋斗者之歌 最终版",
+// whose video was named so): the name without its extension and the type word, at least two
+// Chinese characters, the start of exactly one work's title; else none.
+Guess* work_named_by_start(std::vector<Guess>& works, const SubmissionFile& f)
+{
+  std::string core = f.name.substr(0, f.name.size() - f.extension.size());
+  for (const char* word : {"解说词", "创意说明", "文稿", "讲稿", "二维码", "海报", "课件"})
+    if (const auto at = core.find(word); at != std::string::npos)
+      core.erase(at, std::string(word).size());
+  while (!core.empty() && (core.back() == '-' || core.back() == '_' || core.back() == ' '))
+    core.pop_back();
+  if (core.size() < 6 || !has_non_ascii(core))
+    return nullptr;
+  Guess* found = nullptr;
+  for (auto& w : works)
+    if (w.title.starts_with(core)) {
+      if (found)
+        return nullptr; // two works begin so: the clerk says which
+      found = &w;
+    }
+  return found;
+}
+
 void attach_other(std::vector<Guess>& works, const SubmissionFile& f)
 {
+  Guess* by_start = nullptr;
+  if (std::none_of(works.begin(), works.end(), [&](const Guess& w) {
+        return !w.title.empty() && f.name.find(w.title) != std::string::npos;
+      }))
+    by_start = work_named_by_start(works, f);
   for (auto& w : works) {
-    if (w.title.empty() || f.name.find(w.title) == std::string::npos)
+    if (w.title.empty() || (&w != by_start && f.name.find(w.title) == std::string::npos))
       continue;
     if (f.kind == FileKind::image)
       (name_has(f, {"二维码", "QR", "qr"}) ? w.qr : w.poster) = f.path;
@@ -176,10 +206,16 @@ void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules, La
 {
   if (w.unclear.empty())
     out += fmt::format("  - title: {}\n", yaml_quote(w.title));
+  else if (!rules.naming || rules.categories.empty()) // no pattern: the name is just no title
+    out += fmt::format(
+        fmt::runtime(say(lang, "  - title: {}   # TODO：作品名（文件名“{}”看不出作品名）\n",
+                         "  - title: {}   # TODO: the title (the file name '{}' "
+                         "does not tell it)\n")),
+        yaml_quote(todo), one_line(w.unclear));
   else
     out += fmt::format(
         fmt::runtime(say(lang,
-                         "  - title: {}   # TODO: 作品名（文件名“{}”不是“作品名-分类-报送单位”）\n",
+                         "  - title: {}   # TODO：作品名（文件名“{}”不是“作品名-分类-报送单位”）\n",
                          "  - title: {}   # TODO: the title (the file name '{}' is not "
                          "title-category-unit)\n")),
         yaml_quote(todo), one_line(w.unclear));
