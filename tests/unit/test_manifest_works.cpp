@@ -118,6 +118,13 @@ TEST_CASE("manifest::parse_manifest errors name the line and column")
   CHECK(error_en("unit: 单位\nworks:\n  - {title: 甲, category: 微视频}\n  - {title: 甲, category: "
                  "微视频}\n") == "works.yaml:4:5: the work '甲' is listed twice (first at line 3)");
   CHECK(error_of("unit: [\n").starts_with("works.yaml:"));
+  // Two titles init left TODO are each said to be TODO, not "listed twice" as well.
+  const auto todos = problems_of("unit: 单位\nworks:\n  - {title: TODO, category: 微视频}\n"
+                                 "  - {title: TODO, category: 微视频}\n",
+                                 mpcheck::Lang::en);
+  CHECK(todos.size() == 2);
+  for (const auto& p : todos)
+    CHECK(p.find("listed twice") == std::string::npos);
   CHECK(error_en("unit: 单位\nworks:\n  - {title: 甲, category: 微视频, producer: TODO}\n") ==
         "works.yaml:3:41: 'producer' is still TODO: fill it in (mpcheck init left it for you)");
   // The count of episodes the forms print and the files listed agree.
