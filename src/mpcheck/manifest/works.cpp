@@ -358,6 +358,34 @@ struct Parser {
     w.category = cat ? cat->name : name;
   }
 
+  // The longest name pack gives the work's files (作品名-分类-单位（有字幕）（第N集）.mp4) must fit
+  // in 255 bytes, what every file system holds (ext4 counts bytes; a Chinese character is 3):
+  // said at the title, before anything is written, not as a write error on the drive.
+  void refuse_overlong_name(const Entry& e, const Work& w) const
+  {
+    if (w.title.empty() || w.title.starts_with("TODO") || !rules.naming)
+      return;
+    size_t suffix = 0;
+    for (const auto variant : {naming::Variant::subtitled, naming::Variant::clean})
+      suffix = std::max(suffix, rules.variant_suffix(w.category, variant).size());
+    const size_t episode = w.files.episodes.size() > 1 ? std::string("（第10集）").size() : 0;
+    const size_t bytes = w.title.size() + 1 + w.category.size() + 1 + manifest.unit.size() +
+                         suffix + episode + std::string(".mp4").size();
+    if (bytes <= 255)
+      return;
+    const size_t over = bytes - 255;
+    note(e.value, say("作品名太长：按通知的命名格式，作品的文件名会有 " + std::to_string(bytes) +
+                          " 字节，U盘和电脑的文件名最多 255 字节；"
+                          "请把作品名缩短至少 " +
+                          std::to_string((over + 2) / 3) + " 个汉字",
+                      "the title is too long: named as the notice asks, the work's file "
+                      "name would have " +
+                          std::to_string(bytes) +
+                          " bytes, and file systems hold at most 255; shorten the title "
+                          "by at least " +
+                          std::to_string((over + 2) / 3) + " Chinese characters"));
+  }
+
   Work work(const YAML::Node& node) const
   {
     Work w;
@@ -389,6 +417,8 @@ struct Parser {
                "says " + std::to_string(w.episodes) + " episodes, but files: episodes lists " +
                    std::to_string(w.files.episodes.size()) +
                    " files: the two must agree (the forms print this count)"));
+    if (const rules::Entry* t = rules::find_entry(given, "title"))
+      refuse_overlong_name(*t, w);
     // A key given with a wrong value is not also missing: its own problem says it.
     if (w.title.empty() && !rules::find_entry(given, "title"))
       note(node, say("作品需要 'title'（作品名）", "a work needs a 'title'"));
