@@ -224,21 +224,31 @@ class SpecialEntries(unittest.TestCase):
 class NamesTooLongForTheTarget(unittest.TestCase):
     """A title of 120 CJK characters is 360 bytes: fine for FAT (255 UTF-16 units a name is
     checked elsewhere), too long for ext4 or tmpfs (255 bytes). Said before anything is
-    written, by the dry run too."""
+    written, by the dry run too: at the title's line when works.yaml gives it, by the preflight
+    against the target when the name pack writes grows past the limit."""
 
-    def test_pack_says_so_before_writing(self):
-        work = tempfile.mkdtemp()
-        self.addCleanup(shutil.rmtree, work)
-        src = os.path.join(work, "src", "作品")
-        os.makedirs(src)
+    def setUp(self):
+        self.work = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.work)
+        self.src = os.path.join(self.work, "src")
+        self.out = os.path.join(self.work, "usb")
+        os.makedirs(os.path.join(self.src, "作品"))
+
+    def pack(self, *extra):
+        return run("pack", self.src, "--rules", "changzhou-2024", "--unit", UNIT, "--out",
+                   self.out, "--fast", "--as-of", "2024-09-01", *extra)
+
+    def assert_nothing_written(self, title):
+        written = [n for _, _, ns in os.walk(self.out) for n in ns] if os.path.exists(self.out) else []
+        self.assertFalse([n for n in written if title in n], written)
+
+    def test_a_title_in_works_yaml_is_refused_at_its_line(self):
         title = "长" * 120
         for v in ("有字幕", "无字幕"):
             shutil.copy(fixture("h264-1080p25-8M.mp4"),
-                        os.path.join(src, f"{title[:60]}-微视频-{UNIT}（{v}）.mp4"))
-        out = os.path.join(work, "usb")
-        manifest = os.path.join(work, "src", "works.yaml")
-        p = run("init", os.path.join(work, "src"), "--rules", "changzhou-2024", "--unit", UNIT,
-                "-o", manifest)
+                        os.path.join(self.src, "作品", f"{title[:60]}-微视频-{UNIT}（{v}）.mp4"))
+        manifest = os.path.join(self.src, "works.yaml")
+        p = run("init", self.src, "--rules", "changzhou-2024", "--unit", UNIT, "-o", manifest)
         self.assertEqual(p.returncode, 0, p.stderr)
         with open(manifest, encoding="utf-8") as f:
             text = f.read().replace(f'title: "{title[:60]}"', f'title: "{title}"')
@@ -246,13 +256,23 @@ class NamesTooLongForTheTarget(unittest.TestCase):
         with open(manifest, "w", encoding="utf-8") as f:
             f.write(text)
         for extra in (["--dry-run"], []):
-            p = run("pack", os.path.join(work, "src"), "--rules", "changzhou-2024", "--unit",
-                    UNIT, "--out", out, "--fast", "--as-of", "2024-09-01", *extra)
+            p = self.pack(*extra)
+            self.assertEqual(p.returncode, 2, (extra, p.stdout, p.stderr))
+            self.assertRegex(p.stderr, r"works\.yaml:\d+:\d+: 作品名太长.*\d+ 字节.*255 字节")
+            self.assert_nothing_written(title)
+
+    def test_a_name_that_grows_past_the_limit_is_said_before_writing(self):
+        # 69 CJK characters and " 字幕版" make a name of 253 bytes in the source; the name pack
+        # gives it, with "（有字幕）", has 258: the target's limit (255) is checked before writing.
+        title = "长" * 69
+        shutil.copy(fixture("h264-1080p25-8M.mp4"),
+                    os.path.join(self.src, "作品", f"{title}-微视频-{UNIT} 字幕版.mp4"))
+        for extra in (["--dry-run"], []):
+            p = self.pack(*extra)
             self.assertEqual(p.returncode, 3, (extra, p.stdout, p.stderr))
             self.assertIn("文件名太长", p.stderr)
             self.assertIn("255", p.stderr)
-            written = [n for _, _, ns in os.walk(out) for n in ns] if os.path.exists(out) else []
-            self.assertFalse([n for n in written if title in n], written)
+            self.assert_nothing_written(title)
 
 
 class OutputThatCannotBeWritten(unittest.TestCase):
