@@ -11,7 +11,7 @@ import tempfile
 import unittest
 
 from check_tree import CLEAN, SUB, UNIT, changzhou, ffmpeg, place
-from mpcheck_test import fixture, probe, run_json
+from mpcheck_test import fixture, probe, run, run_json
 from test_check import CZ, LN, check, hits, problems
 
 SUB_PATH = f"作品/奋斗者之歌-微视频-{UNIT}{SUB}.mp4"
@@ -50,16 +50,47 @@ class DeepCheckTest(unittest.TestCase):
             self.assertTrue(d["audio_measured"])
             self.assertAlmostEqual(d["loudness_lufs"], -21.7, delta=1.0)  # the fixtures' sine
 
-    def test_identical_twins_are_not_burned(self):
+    def test_identical_twins_are_an_error(self):
+        # QA M7: the same file as both versions was only a warning (exit 0). Two copies of one
+        # file are not the two versions the notice asks for: the subtitled one has none.
         changzhou(self.root)
         self.replace(SUB_PATH, fixture("h264-1080p25-8M.mp4"))  # the clean file, twice
+        for args in (CZ, (*CZ, "--fast")):  # the same bytes: known without decoding
+            code, report = check(self.root, *args)
+            self.assert_only(report, "subtitles.not-burned", [SUB_PATH])
+            self.assertEqual(hits(report, "subtitles.pair-mismatch"), [])
+            finding = next(f for f in report["findings"] if f["check"] == "subtitles.not-burned")
+            self.assertEqual(finding["severity"], "error")
+            self.assertIn("有字幕版和无字幕版是同一个文件", finding["message"])
+            self.assertIn("内容逐字节相同", finding["actual"])
+            self.assertIn("把字幕烧录进画面", finding["hint"])
+            self.assertEqual(code, 1)
+        en = run("check", *CZ, "--lang", "en", self.root).stdout
+        self.assertIn("the subtitled and the clean versions are the same file", en)
+
+    def test_the_same_pictures_in_another_file_are_an_error(self):
+        # Remuxed (other bytes, the very same pictures): identical at every sample.
+        changzhou(self.root)
+        os.remove(f"{self.root}/{SUB_PATH}")
+        ffmpeg("-i", fixture("h264-1080p25-8M.mp4"), "-c", "copy", "-metadata", "title=有字幕",
+               f"{self.root}/{SUB_PATH}")
         code, report = check(self.root, *CZ)
         self.assert_only(report, "subtitles.not-burned", [SUB_PATH])
-        self.assertEqual(hits(report, "subtitles.pair-mismatch"), [])
         finding = next(f for f in report["findings"] if f["check"] == "subtitles.not-burned")
-        self.assertEqual(finding["severity"], "warning")
+        self.assertEqual((finding["severity"], code), ("error", 1))
+        self.assertIn("画面完全相同", finding["message"])
+
+    def test_a_re_encode_without_text_stays_a_warning(self):
+        # Close but not the same pictures, and no text in the band: the uncertain case.
+        changzhou(self.root)
+        os.remove(f"{self.root}/{SUB_PATH}")
+        ffmpeg("-i", fixture("h264-1080p25-8M.mp4"), "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30",
+               "-c:a", "copy", f"{self.root}/{SUB_PATH}")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "subtitles.not-burned", [SUB_PATH])
+        finding = next(f for f in report["findings"] if f["check"] == "subtitles.not-burned")
+        self.assertEqual((finding["severity"], code), ("warning", 0))
         self.assertIn("看不到烧录的字幕", finding["message"])
-        self.assertEqual(code, 0)  # a warning
 
     def test_subtitles_in_the_clean_version_say_the_names_are_swapped(self):
         changzhou(self.root)
