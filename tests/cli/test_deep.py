@@ -222,6 +222,44 @@ class DeepCheckTest(unittest.TestCase):
         for f in report["files"]:
             self.assertIsNone((f["facts"] or {}).get("deep"), f["path"])
 
+    def test_fast_text_report_says_what_was_not_checked(self):
+        # QA M8: `check --fast` of a silent video under liaoning (声音清楚) printed a bare
+        # "✓ 没有发现问题"; without --fast it is audio.silent, an error.
+        os.makedirs(self.root)
+        silent = os.path.join(self.root, "silent.mp4")
+        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25", "-f", "lavfi", "-i",
+               "anullsrc=r=48000:cl=stereo", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast",
+               "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", silent)
+        code, report = check(silent, *LN)
+        self.assertEqual((code, hits(report, "audio.silent")), (1, ["silent.mp4"]))
+        p = run("check", *LN, "--fast", silent)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("作品《silent》  ✓ 没有发现问题（--fast：未解码画面和声音，黑场、静音、响度等未检查）\n",
+                      p.stdout)
+        self.assertNotIn("✓ 没有发现问题\n", p.stdout)
+        [note] = [line for line in p.stdout.splitlines() if line.startswith("ℹ 用了 --fast")]
+        for words in ("1 个视频的画面和声音没有解码", "video.black", "audio.silent", "audio.loudness",
+                      "video.scan", "media.decode-error", "去掉 --fast 再检查一次"):
+            self.assertIn(words, note)
+        self.assertNotIn("subtitles.", note)  # no pair here
+        # near the summary: the note, a blank line, the summary
+        self.assertRegex(p.stdout, r"ℹ 用了 --fast：[^\n]*\n\n共 1 个文件")
+        en = run("check", *LN, "--fast", "--lang", "en", silent).stdout
+        self.assertIn("  ✓ no problems found (--fast: pictures and sound not decoded; black ends, "
+                      "silence, loudness and more not checked)\n", en)
+        self.assertIn("ℹ checked with --fast: the pictures and sound of 1 video were not decoded", en)
+        self.assertIn("check again without --fast", en)
+        # JSON keeps its schema: the file's deep facts are null, as before.
+        code, report = check(silent, *LN, "--fast")
+        self.assertEqual(report["schema"], "mpcheck-report/1")
+        self.assertIsNone(report["files"][0]["facts"]["deep"])
+        # Decoded, a work without findings is the plain tick and there is no note.
+        good = os.path.join(self.root, "好.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), good)
+        text = run("check", *LN, good).stdout
+        self.assertIn("作品《好》  ✓ 没有发现问题\n", text)
+        self.assertNotIn("--fast", text)
+
     def test_probe_shows_the_deep_facts(self):
         p, out = run_json("probe", "--format", "json", fixture("h264-interlaced-content.mp4"),
                           fixture("h264-silent-audio.mp4"))
