@@ -264,6 +264,54 @@ class CheckTest(unittest.TestCase):
         code, report = check(self.root, "--rules", rules)
         self.assert_only(report, "video.codec", ["高效.mp4"])
 
+    def test_a_picture_or_sound_given_as_a_video_work_is_video_missing(self):
+        # QA H1: a photo (or an audio export) named as a 微视频 work passed with ✓ and exit 0.
+        os.makedirs(self.root)
+        photo = f"{self.root}/初心-微视频-{UNIT}.jpg"
+        ffmpeg("-f", "lavfi", "-i", "color=c=white:size=1240x1754", "-frames:v", "1", photo)
+        sound = f"{self.root}/初心2-微视频-{UNIT}.m4a"
+        ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "2", "-c:a", "aac", sound)
+        code, report = check(photo, sound, *CZ)
+        self.assertEqual(code, 1)
+        self.assert_only(report, "video.missing", [photo, sound])
+        by_path = {f["path"]: f for f in report["findings"] if f["check"] == "video.missing"}
+        picture, audio = by_path[photo], by_path[sound]
+        self.assertEqual((picture["severity"], picture["work"]), ("error", "初心"))
+        self.assertEqual(picture["message"], "这个文件是一张图片，不是视频")
+        self.assertEqual(picture["actual"], "图片（JPEG）")
+        self.assertIn("导出的成片视频《初心》", picture["hint"])
+        self.assertEqual(audio["message"], "这个文件只有声音，没有视频画面")
+        self.assertEqual(audio["actual"], "只有声音")
+        # The same bytes named .mp4 are said the same way (no code such as "image" shown).
+        renamed = f"{self.root}/图-微视频-{UNIT}.mp4"
+        shutil.copy(photo, renamed)
+        code, report = check(renamed, *CZ, "--lang", "en")
+        self.assert_only(report, "video.missing", [os.path.basename(renamed)])
+        f = next(f for f in report["findings"] if f["check"] == "video.missing")
+        self.assertEqual((f["message"], f["actual"]), ("the file is a picture, not a video", "a picture (JPEG)"))
+        self.assertIn("Hand in the finished video", f["hint"])
+        # Liaoning (no naming: the file is its own work) and the text report.
+        lesson = f"{self.root}/讲课.jpg"
+        shutil.copy(photo, lesson)
+        code, report = check(lesson, *LN)
+        self.assertEqual(code, 1)
+        self.assert_only(report, "video.missing", ["讲课.jpg"])
+        text = run("check", *LN, lesson).stdout
+        self.assertNotIn("✓", text)
+        self.assertIn("video.missing  这个文件是一张图片，不是视频", text)
+        en = run("check", *LN, "--lang", "en", lesson).stdout
+        self.assertIn("video.missing  the file is a picture, not a video", en)
+
+    def test_pictures_a_category_asks_for_are_not_video_missing(self):
+        # A new-media work is its QR code and poster (kinds: [image, video, audio]); a scan of a
+        # form is a document: neither is a video work.
+        self.new_media_work("qr-rgb.jpg")
+        place(fixture("rgb-a4-300dpi.jpg"), f"{self.root}/表格/汇总表-{UNIT}（扫描）.jpg")
+        code, report = check(self.root, *CZ)
+        self.assertEqual(hits(report, "video.missing"), [])
+        code, report = check(f"{self.root}/{QR_PATH}", *CZ)
+        self.assertEqual((code, problems(report)), (0, []))
+
     # -- subtitles.pair-missing ---------------------------------------------------------------
     def test_subtitles_pair_missing(self):
         self.good()

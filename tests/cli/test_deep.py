@@ -11,7 +11,7 @@ import tempfile
 import unittest
 
 from check_tree import CLEAN, SUB, UNIT, changzhou, ffmpeg, place
-from mpcheck_test import fixture, probe, run_json
+from mpcheck_test import fixture, probe, run, run_json
 from test_check import CZ, LN, check, hits, problems
 
 SUB_PATH = f"作品/奋斗者之歌-微视频-{UNIT}{SUB}.mp4"
@@ -50,16 +50,47 @@ class DeepCheckTest(unittest.TestCase):
             self.assertTrue(d["audio_measured"])
             self.assertAlmostEqual(d["loudness_lufs"], -21.7, delta=1.0)  # the fixtures' sine
 
-    def test_identical_twins_are_not_burned(self):
+    def test_identical_twins_are_an_error(self):
+        # QA M7: the same file as both versions was only a warning (exit 0). Two copies of one
+        # file are not the two versions the notice asks for: the subtitled one has none.
         changzhou(self.root)
         self.replace(SUB_PATH, fixture("h264-1080p25-8M.mp4"))  # the clean file, twice
+        for args in (CZ, (*CZ, "--fast")):  # the same bytes: known without decoding
+            code, report = check(self.root, *args)
+            self.assert_only(report, "subtitles.not-burned", [SUB_PATH])
+            self.assertEqual(hits(report, "subtitles.pair-mismatch"), [])
+            finding = next(f for f in report["findings"] if f["check"] == "subtitles.not-burned")
+            self.assertEqual(finding["severity"], "error")
+            self.assertIn("有字幕版和无字幕版是同一个文件", finding["message"])
+            self.assertIn("内容逐字节相同", finding["actual"])
+            self.assertIn("把字幕烧录进画面", finding["hint"])
+            self.assertEqual(code, 1)
+        en = run("check", *CZ, "--lang", "en", self.root).stdout
+        self.assertIn("the subtitled and the clean versions are the same file", en)
+
+    def test_the_same_pictures_in_another_file_are_an_error(self):
+        # Remuxed (other bytes, the very same pictures): identical at every sample.
+        changzhou(self.root)
+        os.remove(f"{self.root}/{SUB_PATH}")
+        ffmpeg("-i", fixture("h264-1080p25-8M.mp4"), "-c", "copy", "-metadata", "title=有字幕",
+               f"{self.root}/{SUB_PATH}")
         code, report = check(self.root, *CZ)
         self.assert_only(report, "subtitles.not-burned", [SUB_PATH])
-        self.assertEqual(hits(report, "subtitles.pair-mismatch"), [])
         finding = next(f for f in report["findings"] if f["check"] == "subtitles.not-burned")
-        self.assertEqual(finding["severity"], "warning")
+        self.assertEqual((finding["severity"], code), ("error", 1))
+        self.assertIn("画面完全相同", finding["message"])
+
+    def test_a_re_encode_without_text_stays_a_warning(self):
+        # Close but not the same pictures, and no text in the band: the uncertain case.
+        changzhou(self.root)
+        os.remove(f"{self.root}/{SUB_PATH}")
+        ffmpeg("-i", fixture("h264-1080p25-8M.mp4"), "-c:v", "libx264", "-preset", "ultrafast", "-crf", "30",
+               "-c:a", "copy", f"{self.root}/{SUB_PATH}")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "subtitles.not-burned", [SUB_PATH])
+        finding = next(f for f in report["findings"] if f["check"] == "subtitles.not-burned")
+        self.assertEqual((finding["severity"], code), ("warning", 0))
         self.assertIn("看不到烧录的字幕", finding["message"])
-        self.assertEqual(code, 0)  # a warning
 
     def test_subtitles_in_the_clean_version_say_the_names_are_swapped(self):
         changzhou(self.root)
@@ -182,12 +213,52 @@ class DeepCheckTest(unittest.TestCase):
         self.assertEqual(code, 1)
 
     def test_fast_decodes_nothing_and_claims_nothing(self):
-        changzhou(self.root)
-        self.replace(SUB_PATH, fixture("h264-1080p25-8M.mp4"))
+        changzhou(self.root, titles=("奋斗者之歌",))
+        # Another programme of the same length and size: only the pictures tell (the same
+        # file twice would be told by its bytes, test_identical_twins_are_an_error).
+        self.replace(CLEAN_PATH, fixture("h264-1080p25-8M-prog2.mp4"))
         code, report = check(self.root, *CZ, "--fast")
         self.assertEqual(problems(report), [])
         for f in report["files"]:
             self.assertIsNone((f["facts"] or {}).get("deep"), f["path"])
+
+    def test_fast_text_report_says_what_was_not_checked(self):
+        # QA M8: `check --fast` of a silent video under liaoning (声音清楚) printed a bare
+        # "✓ 没有发现问题"; without --fast it is audio.silent, an error.
+        os.makedirs(self.root)
+        silent = os.path.join(self.root, "silent.mp4")
+        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25", "-f", "lavfi", "-i",
+               "anullsrc=r=48000:cl=stereo", "-t", "2", "-c:v", "libx264", "-preset", "ultrafast",
+               "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", silent)
+        code, report = check(silent, *LN)
+        self.assertEqual((code, hits(report, "audio.silent")), (1, ["silent.mp4"]))
+        p = run("check", *LN, "--fast", silent)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn("作品《silent》  ✓ 没有发现问题（--fast：未解码画面和声音，黑场、静音、响度等未检查）\n",
+                      p.stdout)
+        self.assertNotIn("✓ 没有发现问题\n", p.stdout)
+        [note] = [line for line in p.stdout.splitlines() if line.startswith("ℹ 用了 --fast")]
+        for words in ("1 个视频的画面和声音没有解码", "video.black", "audio.silent", "audio.loudness",
+                      "video.scan", "media.decode-error", "去掉 --fast 再检查一次"):
+            self.assertIn(words, note)
+        self.assertNotIn("subtitles.", note)  # no pair here
+        # near the summary: the note, a blank line, the summary
+        self.assertRegex(p.stdout, r"ℹ 用了 --fast：[^\n]*\n\n共 1 个文件")
+        en = run("check", *LN, "--fast", "--lang", "en", silent).stdout
+        self.assertIn("  ✓ no problems found (--fast: pictures and sound not decoded; black ends, "
+                      "silence, loudness and more not checked)\n", en)
+        self.assertIn("ℹ checked with --fast: the pictures and sound of 1 video were not decoded", en)
+        self.assertIn("check again without --fast", en)
+        # JSON keeps its schema: the file's deep facts are null, as before.
+        code, report = check(silent, *LN, "--fast")
+        self.assertEqual(report["schema"], "mpcheck-report/1")
+        self.assertIsNone(report["files"][0]["facts"]["deep"])
+        # Decoded, a work without findings is the plain tick and there is no note.
+        good = os.path.join(self.root, "好.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), good)
+        text = run("check", *LN, good).stdout
+        self.assertIn("作品《好》  ✓ 没有发现问题\n", text)
+        self.assertNotIn("--fast", text)
 
     def test_probe_shows_the_deep_facts(self):
         p, out = run_json("probe", "--format", "json", fixture("h264-interlaced-content.mp4"),

@@ -431,11 +431,47 @@ class DrivesTest(unittest.TestCase):
         self.assertEqual(f["severity"], "warning")
         self.assertEqual(f["actual"], "第 9 行（路径指向U盘以外或不是相对路径）、第 10 行（路径指向U盘以外或不是相对路径）、"
                                       "第 11 行（不是“校验值  路径”格式）、第 12 行（不是“校验值  路径”格式）")
-        # Binary garbage as the manifest: no crash, every line a problem, nothing verified.
+        # Binary garbage as the manifest: no crash, not one usable line, nothing verified: the
+        # drive cannot be verified (an error, test_a_destroyed_manifest_…).
         rewrite(f"{root}/manifest-sha256.txt", os.urandom(20000))
         p, report = run_json("check", "--format", "json", *FAST, root)
+        self.assertEqual(p.returncode, 1, p.stderr)
+        self.assertEqual(problems(report), [("file.manifest-malformed", "manifest-sha256.txt")])
+
+    def test_a_destroyed_manifest_is_one_error_and_no_file_is_added_after_packing(self):
+        # QA M5: `printf '\xff\xfe' > manifest-sha256.txt` made every work file
+        # file.not-in-manifest ("put there after packing → delete it"), exit 0.
+        root = self.drive()
+        sha256_manifest(root)
+        for garbage in (b"\xff\xfe", b"", b"\n\n", "这不是清单\n".encode()):
+            rewrite(f"{root}/manifest-sha256.txt", garbage)
+            p, report = run_json("check", "--format", "json", *FAST, root)
+            self.assertEqual(p.returncode, 1, garbage)
+            self.assertEqual(problems(report), [("file.manifest-malformed", "manifest-sha256.txt")], garbage)
+            f = next(f for f in report["findings"] if f["check"] == "file.manifest-malformed")
+            self.assertEqual(f["severity"], "error")
+            self.assertIn("无法核实U盘上的文件与打包时是否一致", f["message"])
+            self.assertIn("请报送单位", f["hint"])
+            self.assertIn("不要删除", f["hint"])
+        rewrite(f"{root}/manifest-sha256.txt", b"\xff\xfe")
+        text = run("check", *FAST, root).stdout
+        self.assertNotIn("打包之后才放到U盘上", text)
+        self.assertIn("共 1 行，没有一行是“校验值  路径”格式", text)
+        en = run("check", *FAST, "--lang", "en", root).stdout
+        self.assertIn("manifest-sha256.txt is damaged and cannot be used as a manifest", en)
+        self.assertNotIn("put on the drive after packing", en)
+        # Good lines and one bad one: the bad line is a warning, a file the good ones do not
+        # list is still added after packing.
+        sha256_manifest(root)
+        with open(f"{root}/manifest-sha256.txt", "a", encoding="utf-8") as m:
+            m.write("not a manifest line\n")
+        docx(f"{root}/表格/汇总表-{UNIT}-新.docx")
+        p, report = run_json("check", "--format", "json", *FAST, root)
         self.assertEqual(p.returncode, 0, p.stderr)
-        self.assertEqual(hits(report, "file.manifest-malformed"), ["manifest-sha256.txt"])
+        self.assertEqual(problems(report), [("file.manifest-malformed", "manifest-sha256.txt"),
+                                            ("file.not-in-manifest", f"表格/汇总表-{UNIT}-新.docx")])
+        f = next(f for f in report["findings"] if f["check"] == "file.manifest-malformed")
+        self.assertEqual(f["severity"], "warning")
 
     def test_a_packed_drive_verifies_and_its_check_reads_nothing_again(self):
         src = os.path.join(self.tmp, "材料")

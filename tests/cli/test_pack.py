@@ -322,6 +322,24 @@ class PackTest(unittest.TestCase):
         self.assertTrue(os.path.exists(f"{out2}/表格/报名表-奋斗者之歌-{UNIT}.docx"))
         self.assertFalse(os.path.exists(f"{out2}/表格/报名表（盖章）.docx"))
 
+    def test_a_picture_given_as_the_video_is_not_packed_as_compliant(self):
+        # QA H1: works.yaml `video: 讲课.jpg` packed the photo and called the drive compliant.
+        src, out = os.path.join(self.tmp, "辽宁"), os.path.join(self.tmp, "辽宁U盘")
+        os.makedirs(src)
+        subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-f", "lavfi", "-i",
+                        "color=c=white:size=1240x1754", "-frames:v", "1", f"{src}/讲课.jpg"], check=True)
+        with open(f"{src}/works.yaml", "w") as f:
+            f.write('unit: "机关党委"\ncontact: "张三"\nphone: "1"\nworks:\n  - title: "锤炼党性"\n'
+                    '    files:\n      video: "讲课.jpg"\n    producer: "机关党委"\n    creators: "李四"\n'
+                    '    summary: "简介"\n')
+        p, report = run_json("pack", src, "--rules", "liaoning-2023", "--out", out, "--as-of", "2023-06-10",
+                             "--format", "json")
+        self.assertEqual(p.returncode, 1, p.stderr)
+        found = [(f["check"], f["path"], f["severity"]) for f in report["findings"] if f["severity"] == "error"]
+        self.assertEqual(found, [("video.missing", "锤炼党性.jpg", "error")])
+        f = next(f for f in report["findings"] if f["check"] == "video.missing")
+        self.assertIn("图片，不是视频", f["message"])
+
     def test_pack_of_well_named_folder_without_manifest(self):
         src = os.path.join(self.tmp, "已命名")
         changzhou(src)

@@ -25,6 +25,8 @@ size_t index_of(const Submission& sub, const std::string& path)
 }
 
 // A complete drive, each file with a digest: the submission and a manifest listing it all.
+// The clean version's digest differs from the rest (two versions of the same bytes are
+// subtitles.not-burned).
 Submission packed_drive()
 {
   TreeBuilder tb;
@@ -34,8 +36,8 @@ Submission packed_drive()
   Submission sub = tb.build(changzhou());
   std::string text;
   for (auto& f : sub.files) {
-    f.sha256 = a;
-    text += a + "  " + f.path + "\n";
+    f.sha256 = f.path == clean_name ? std::string(64, 'c') : a;
+    text += f.sha256 + "  " + f.path + "\n";
   }
   sub.manifest = gather::parse_drive_manifest(text);
   gather::match_manifest(*sub.manifest, sub.files);
@@ -93,4 +95,33 @@ TEST_CASE("checks: the drive against its manifest")
   Submission large = packed_drive();
   large.manifest = DriveManifest{{}, {{0, "too-large"}}};
   CHECK(ids(run_sub(large)) == std::vector<std::string>{"file.manifest-malformed"});
+}
+
+TEST_CASE("checks: a manifest with no usable line is one error, no file 'added after packing'")
+{
+  auto manifest_findings = [](const std::string& text) {
+    Submission sub = packed_drive();
+    sub.manifest = gather::parse_drive_manifest(text);
+    gather::match_manifest(*sub.manifest, sub.files);
+    return run_sub(sub);
+  };
+  for (const std::string text : {std::string("\xff\xfe"), std::string(""), std::string("\n\n"),
+                                 std::string("not a manifest\nat all\n")}) {
+    const auto findings = manifest_findings(text);
+    CHECK(paths_of(findings, "file.not-in-manifest").empty());
+    REQUIRE(paths_of(findings, "file.manifest-malformed") ==
+            std::vector<std::string>{"manifest-sha256.txt"});
+    for (const auto& f : findings)
+      if (f.check == "file.manifest-malformed") {
+        CHECK(f.severity == Severity::error);
+        CHECK(f.message.zh.find("无法核实") != std::string::npos);
+        CHECK(f.hint.en.find("do not delete") != std::string::npos);
+      }
+  }
+  // A manifest too large to read: the same error.
+  Submission large = packed_drive();
+  large.manifest = DriveManifest{{}, {{0, "too-large"}}};
+  const auto findings = run_sub(large);
+  REQUIRE(ids(findings) == std::vector<std::string>{"file.manifest-malformed"});
+  CHECK(findings.front().severity == Severity::error);
 }

@@ -171,3 +171,50 @@ TEST_CASE("checks (deep): text in the clean version is a swap, an error naming t
   CHECK(f.severity == Severity::error);
   CHECK(f.message.zh.find("初心-微视频-" + unit + "（无字幕）.mp4”里") != std::string::npos);
 }
+
+TEST_CASE("checks (deep): subtitles.not-burned is an error when the pictures are the same")
+{
+  const std::string unit = "钟楼区委组织部";
+  const std::string sub = "作品/初心-微视频-" + unit + "（有字幕）.mp4";
+  const std::string clean = "作品/初心-微视频-" + unit + "（无字幕）.mp4";
+  auto not_burned = [&](const PairComparison& c, bool compared, bool same_bytes) {
+    TreeBuilder b;
+    b.changzhou_layout(unit, {"初心"}).file(sub, analysed()).file(clean, analysed());
+    Submission s = b.build(changzhou());
+    REQUIRE(s.pairs.size() == 1);
+    s.pairs[0].compared = compared;
+    s.pairs[0].comparison = c;
+    if (same_bytes)
+      for (auto& f : s.files)
+        if (f.kind == FileKind::video)
+          f.sha256 = std::string(64, 'a');
+    std::vector<Finding> out;
+    for (auto& f : checks::run_all(s, changzhou(), {Date{2024, 9, 1}, "", false}))
+      if (f.check == "subtitles.not-burned")
+        out.push_back(f);
+    return out;
+  };
+  PairComparison twins;
+  twins.samples = 12;
+  twins.psnr_outside_band = 99;
+  twins.identical_share = 1;
+  // The same pictures at every sample: an error.
+  auto found = not_burned(twins, true, false);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::error);
+  CHECK(found[0].message.zh.find("画面完全相同") != std::string::npos);
+  // The same bytes: an error, also under --fast (nothing decoded).
+  found = not_burned(PairComparison{}, false, true);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::error);
+  CHECK(found[0].actual.en.find("identical bytes") != std::string::npos);
+  // Nearly the same pictures (a re-encode) and no text: still only a warning.
+  PairComparison close = twins;
+  close.psnr_outside_band = 40;
+  close.identical_share = 0.5;
+  found = not_burned(close, true, false);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::warning);
+  // Different bytes under --fast: nothing claimed.
+  CHECK(not_burned(PairComparison{}, false, false).empty());
+}

@@ -277,3 +277,43 @@ TEST_CASE("checks (baseline): HDR, 10-bit, variable timing under any notice")
   vfr.video->frame_duration_max_s = 0.034;
   CHECK(baseline(vfr, "video.variable-frame-rate", liaoning()).empty());
 }
+
+TEST_CASE("checks: video.missing for a work of pictures or sound only, as its category's kinds say")
+{
+  MediaFacts photo;
+  photo.kind = "image";
+  photo.image = ImageFacts{};
+  photo.image->format = "jpeg";
+  MediaFacts sound;
+  sound.kind = "audio";
+  sound.audio.push_back(AudioFacts{0, "aac", 2, 48000, 128000, ""});
+  TreeBuilder b;
+  b.changzhou_layout(changzhou_unit, {"初心", "初心2", "奋斗者之歌"});
+  b.file("作品/初心-微视频-钟楼区委组织部.jpg", photo);
+  b.file("作品/初心2-微视频-钟楼区委组织部.m4a", sound);
+  // A work with its video keeps its picture: no video.missing (the video is there).
+  b.file("作品/奋斗者之歌-微视频-钟楼区委组织部（有字幕）.mp4", good_video());
+  b.file("作品/奋斗者之歌-微视频-钟楼区委组织部（无字幕）.mp4", good_video());
+  b.file("作品/奋斗者之歌-微视频-钟楼区委组织部.jpg", photo);
+  // A new-media work is pictures (kinds: [image, video, audio]).
+  b.file("作品/微光-新媒体作品-钟楼区委组织部（二维码）.jpg", photo);
+  const auto findings = run(b, changzhou());
+  CHECK(paths_of(findings, "video.missing") ==
+        std::vector<std::string>{"作品/初心-微视频-钟楼区委组织部.jpg",
+                                 "作品/初心2-微视频-钟楼区委组织部.m4a"});
+  for (const auto& f : findings) {
+    if (f.check != "video.missing")
+      continue;
+    CHECK(f.severity == Severity::error);
+    const bool picture = f.path.ends_with(".jpg");
+    CHECK(f.actual.zh == (picture ? "图片（JPEG）" : "只有声音"));
+    CHECK(f.actual.en == (picture ? "a picture (JPEG)" : "sound only"));
+    CHECK(f.message.zh ==
+          (picture ? "这个文件是一张图片，不是视频" : "这个文件只有声音，没有视频画面"));
+  }
+  // Liaoning (no naming): the picture is its own work, of kinds [video].
+  TreeBuilder ln;
+  ln.file("讲课.jpg", photo);
+  CHECK(paths_of(run(ln, liaoning(), as_of(Date{2023, 6, 10})), "video.missing") ==
+        std::vector<std::string>{"讲课.jpg"});
+}

@@ -75,3 +75,29 @@ TEST_CASE("report::group_findings: problems by work, items to confirm apart")
   CHECK(g.manual[0]->check == "manual.originality");
   CHECK(g.manual[1]->check == "manual.note");
 }
+
+TEST_CASE("report::work_ok and fast_note say what --fast did not decode")
+{
+  // good_video() has no deep facts: as under --fast.
+  auto fast = report_with({});
+  CHECK(undecoded_videos(fast) == 2);
+  CHECK(undecoded_videos(fast, 0) == 2);
+  CHECK(work_ok(fast, 0, Lang::zh) ==
+        "没有发现问题（--fast：未解码画面和声音，黑场、静音、响度等未检查）");
+  CHECK(work_ok(fast, 0, Lang::en)
+            .starts_with("no problems found (--fast: pictures and sound not decoded"));
+  const std::string zh = fast_note(fast, Lang::zh);
+  CHECK(zh.starts_with("ℹ 用了 --fast：2 个视频的画面和声音没有解码"));
+  for (const char* id : {"video.black", "audio.silent", "audio.loudness", "video.scan",
+                         "subtitles.not-burned", "media.decode-error"})
+    CHECK(zh.find(id) != std::string::npos);
+  CHECK(fast_note(fast, Lang::en).find("check again without --fast") != std::string::npos);
+  // Decoded (no --fast): the plain words, no note.
+  auto deep = report_with({});
+  for (auto& f : deep.submission.files)
+    if (f.kind == FileKind::video)
+      f.facts.deep = DeepFacts{};
+  CHECK(undecoded_videos(deep) == 0);
+  CHECK(work_ok(deep, 0, Lang::zh) == "没有发现问题");
+  CHECK(fast_note(deep, Lang::en).empty());
+}

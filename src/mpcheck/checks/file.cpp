@@ -1,6 +1,7 @@
 // file.*: empty files, unreadable files and folders, the FAT32 4 GiB limit, symbolic links,
 // and the drive against the manifest-sha256.txt pack wrote (bytes changed, files missing or
 // added).
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -139,7 +140,42 @@ Text manifest_problem_text(const std::string& reason)
   return {"不是“校验值  路径”格式", "not in the form 'DIGEST  PATH'"};
 }
 
-// The lines of the manifest that say nothing usable, in one finding.
+// A manifest of which not one line can be used (unreadable, too large, empty, or garbage:
+// `printf '\xff\xfe' > manifest-sha256.txt`): nothing on the drive can be verified, and a
+// file it does not list says nothing about that file. Said once, as an error (unless the rule
+// set lowers file.manifest-malformed): the receiver asks the unit for a new pack or manifest.
+void manifest_unusable(const Context& ctx, const std::vector<ManifestProblem>& problems)
+{
+  Finding* f = ctx.sink.add(ids::file_manifest_malformed, nullptr, std::string(kDriveManifestName));
+  if (!f)
+    return;
+  f->severity = ctx.rules.severity_of(ids::file_manifest_malformed.str(), Severity::error);
+  f->expected = Text{"每个文件一行“SHA-256 校验值  路径”（sha256sum 格式）",
+                     "one 'SHA-256  PATH' line per file (sha256sum format)"};
+  const std::string whole = problems.empty() ? "empty" : problems.front().reason;
+  if (problems.empty())
+    f->actual = Text{"没有任何内容", "nothing in it"};
+  else if (problems.front().line == 0)
+    f->actual = whole == "too-large" ? Text{"超过 64 MiB，没有读取", "over 64 MiB, not read"}
+                                     : Text{"读取出错", "a read error"};
+  else
+    f->actual = Text{fmt::format("共 {} 行，没有一行是“校验值  路径”格式", problems.size()),
+                     fmt::format("none of its {} line{} is a 'DIGEST  PATH' line", problems.size(),
+                                 problems.size() == 1 ? "" : "s")};
+  f->message = {"manifest-sha256.txt 已损坏，不能作为清单使用：无法核实U盘上的文件与打包时是否一致"
+                "（没有逐个文件报告“不在清单中”）",
+                "manifest-sha256.txt is damaged and cannot be used as a manifest: whether the "
+                "files on the drive are those that were packed cannot be verified (no file is "
+                "reported as missing from it)"};
+  f->hint = {
+      "请报送单位用原始材料重新运行 mpcheck pack 重新打包（会重新生成 manifest-sha256.txt），"
+      "或另交一份完好的 manifest-sha256.txt；在此之前不要删除U盘上的文件。",
+      "Ask the submitting unit to run mpcheck pack again from the original material (it "
+      "writes manifest-sha256.txt anew), or to send an intact manifest-sha256.txt; do not "
+      "delete files from the drive meanwhile."};
+}
+
+// The lines of the manifest that say nothing usable, in one finding (the others are used).
 void manifest_malformed(const Context& ctx, const std::vector<ManifestProblem>& problems)
 {
   if (problems.empty())
@@ -152,18 +188,6 @@ void manifest_malformed(const Context& ctx, const std::vector<ManifestProblem>& 
   f->hint = {"用 mpcheck pack 重新打包，清单会重新生成；不要手工编辑 manifest-sha256.txt。",
              "Pack again with mpcheck pack, which writes the manifest anew; do not edit "
              "manifest-sha256.txt by hand."};
-  const std::string& whole = problems.front().reason;
-  if (problems.front().line == 0) {
-    const bool large = whole == "too-large";
-    f->actual = large ? Text{"超过 64 MiB", "over 64 MiB"} : Text{"读取出错", "a read error"};
-    f->message = {large ? "manifest-sha256.txt 大得不正常，没有读取：U盘内容未按清单校验"
-                        : "manifest-sha256.txt 无法读取：U盘内容未按清单校验",
-                  large ? "manifest-sha256.txt is too large to be a manifest and was not read: "
-                          "the drive was not verified against it"
-                        : "manifest-sha256.txt cannot be read: the drive was not verified "
-                          "against it"};
-    return;
-  }
   std::string zh, en;
   for (size_t i = 0; i < problems.size() && i < 5; ++i) {
     const Text why = manifest_problem_text(problems[i].reason);
@@ -229,9 +253,17 @@ void not_in_manifest(const Context& ctx, const SubmissionFile& file)
 void verify_manifest(const Context& ctx)
 {
   const DriveManifest& manifest = *ctx.sub.manifest;
+  if (manifest.entries.empty()) {
+    // Not one usable line: nothing to compare (a drive with no file and an empty manifest
+    // agree).
+    const bool files =
+        std::any_of(ctx.sub.files.begin(), ctx.sub.files.end(),
+                    [](const SubmissionFile& f) { return f.kind != FileKind::junk; });
+    if (files || !manifest.problems.empty())
+      manifest_unusable(ctx, manifest.problems);
+    return;
+  }
   manifest_malformed(ctx, manifest.problems);
-  if (!manifest.problems.empty() && manifest.problems.front().line == 0)
-    return; // not read: nothing to compare
   // Paths the walk could not read, or in a folder it could not read: file.unreadable's to
   // report, never "missing".
   std::set<std::string> unreadable;

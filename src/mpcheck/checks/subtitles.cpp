@@ -45,6 +45,10 @@ constexpr double same_programme_db = 22.0;
 // a version that lost its music bed or its voice differs by several LU. The line:
 constexpr double same_sound_lu = 3.0;
 
+// The share of samples that must be the same picture (PSNR >= 50 dB) for the two versions to
+// be the same pictures: all of them, one sample's rounding aside.
+constexpr double same_pictures_share = 0.99;
+
 // The duration a player shows (as `probe` prints it and duration.* judges it); the video
 // stream's when the container does not say.
 double duration_of(const MediaFacts& f)
@@ -201,6 +205,34 @@ void swapped(const Context& ctx, const VersionPair& pair, const rules::Origin* o
                 "', which shows the text, is the subtitled version; the other is the clean one."};
 }
 
+// The subtitled version shows the very pictures of the clean one (the same file twice, or the
+// same pictures at every sample): it certainly has no subtitles, and the notice's two versions
+// are one. An error, unless the rule set lowers subtitles.not-burned. `same_bytes`: the two
+// files are byte for byte the same (known under --fast too).
+void same_pictures(const Context& ctx, const VersionPair& pair, const rules::Origin* origin,
+                   bool same_bytes, Finding& f)
+{
+  const auto& b = ctx.sub.files[size_t(pair.clean)];
+  f.severity = origin && origin->severity
+                   ? *origin->severity
+                   : ctx.rules.severity_of(ids::subtitles_not_burned.str(), Severity::error);
+  f.actual = same_bytes
+                 ? Text{"与无字幕版“" + b.name + "”是同一个文件（内容逐字节相同）",
+                        "the same file as the clean version '" + b.name + "' (identical bytes)"}
+                 : Text{"与无字幕版“" + b.name + "”画面完全相同",
+                        "the same pictures as the clean version '" + b.name + "'"};
+  f.message = {"有字幕版和无字幕版" + std::string(same_bytes ? "是同一个文件" : "画面完全相同") +
+                   "：有字幕版里没有字幕，通知要求的两个版本只交了一个",
+               std::string("the subtitled and the clean versions ") +
+                   (same_bytes ? "are the same file" : "show the same pictures") +
+                   ": the subtitled one has no subtitles, and of the two versions the notice "
+                   "asks for only one was handed in"};
+  f.hint = {
+      "在剪辑软件中打开字幕轨，把字幕烧录进画面，导出有字幕版替换这个文件；无字幕版保留不变。",
+      "Switch the subtitle track on, burn it into the picture and export the subtitled "
+      "version to replace this file; keep the clean version as it is."};
+}
+
 void compare_versions(const Context& ctx, const VersionPair& pair)
 {
   const auto& a = ctx.sub.files[size_t(pair.subtitled)];
@@ -216,22 +248,27 @@ void compare_versions(const Context& ctx, const VersionPair& pair)
     return;
   }
   const PairComparison& c = pair.comparison;
-  if (!pair.compared || c.samples == 0)
+  const bool same_bytes = !a.sha256.empty() && a.sha256 == b.sha256;
+  const bool compared = pair.compared && c.samples > 0;
+  if (!compared && !same_bytes)
     return;
   const bool no_text = c.band_samples == 0;
   const bool text_in_clean = !no_text && c.edges_clean > c.edges_subtitled;
-  if (!no_text && !text_in_clean)
+  const bool identical = same_bytes || (no_text && c.identical_share >= same_pictures_share);
+  if (!no_text && !text_in_clean && !identical)
     return;
   if (Finding* f = ctx.sink.add(ids::subtitles_not_burned, origin, a.path, work.title)) {
     f->expected = Text{"画面底部有烧录的字幕", "subtitles burned into the bottom of the picture"};
+    if (identical) {
+      same_pictures(ctx, pair, origin, same_bytes, *f);
+      return;
+    }
     if (text_in_clean) {
       swapped(ctx, pair, origin, *f);
       return;
     }
-    f->actual = c.identical_share >= 0.99
-                    ? Text{"与无字幕版画面完全相同", "the same pictures as the clean version"}
-                    : Text{fmt::format("{} 处取样都看不到字幕", c.samples),
-                           fmt::format("no subtitle in {} samples", c.samples)};
+    f->actual = Text{fmt::format("{} 处取样都看不到字幕", c.samples),
+                     fmt::format("no subtitle in {} samples", c.samples)};
     f->message = {"有字幕版的画面里看不到烧录的字幕（和无字幕版比较）",
                   "the subtitled version shows no burned-in text compared with the clean one"};
     f->hint = {"在剪辑软件中打开字幕轨，把字幕烧录进画面后重新导出（单独的字幕文件或软字幕不算）。",

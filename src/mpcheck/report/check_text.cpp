@@ -180,11 +180,12 @@ std::string check_text(const checks::CheckReport& report, const TextStyle& style
     out += fmt::format("   {}: {}", w.deadline, rules.deadline->value.str());
   out += "\n";
   const auto [by_work, manual] = group_findings(report);
-  for (const auto& work : report.submission.works) {
+  for (size_t i = 0; i < report.submission.works.size(); ++i) {
+    const Work& work = report.submission.works[i];
     auto it = by_work.find(work.title);
     out += fmt::format("\n{}《{}》{}{}\n", w.work, single_line(work.title),
                        work.category.empty() ? "" : "（" + single_line(work.category) + "）",
-                       it == by_work.end() ? std::string("  ✓ ") + w.ok : "");
+                       it == by_work.end() ? "  ✓ " + work_ok(report, int(i), style.lang) : "");
     if (!style.quiet)
       append_qr_codes(out, report.submission, work, style);
     if (it != by_work.end())
@@ -203,6 +204,8 @@ std::string check_text(const checks::CheckReport& report, const TextStyle& style
   for (const auto& p : report.unread)
     out +=
         paint("✗ " + single_line(unread_text(p, style.lang)), Severity::error, style.color) + "\n";
+  if (const std::string note = fast_note(report, style.lang); !note.empty())
+    out += "\n" + note + "\n";
   out += "\n" + check_summary(report, style.lang) + "\n";
   return terminal_safe(out);
 }
@@ -219,7 +222,10 @@ std::string check_text(Reports reports, const TextStyle& style)
     const checks::Summary s = checks::summarize(report);
     const bool failed = s.error > 0 || !report.unread.empty();
     const Severity worst = failed ? Severity::error : Severity::warning;
-    const std::string line = single_line(drive_line(report, style.lang));
+    std::string line = single_line(drive_line(report, style.lang));
+    if (undecoded_videos(report) > 0)
+      line += style.lang == Lang::en ? " (--fast: pictures and sound not decoded)"
+                                     : "（--fast：画面和声音未解码）";
     out += (failed || s.warning > 0 ? paint(line, worst, style.color) : line) + "\n";
   }
   return out;

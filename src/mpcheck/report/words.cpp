@@ -47,6 +47,56 @@ std::string check_summary(const checks::CheckReport& r, Lang lang)
                      s.files, s.works, s.error, s.warning, s.manual, s.info);
 }
 
+size_t undecoded_videos(const checks::CheckReport& r, int work)
+{
+  const Submission& sub = r.submission;
+  size_t count = 0;
+  for (const auto& f : sub.files)
+    if ((work < 0 || f.work == work) && f.kind == FileKind::video && f.facts.video &&
+        !f.facts.error && !f.facts.deep)
+      ++count;
+  return count;
+}
+
+std::string work_ok(const checks::CheckReport& r, int work, Lang lang)
+{
+  const std::string ok = words(lang).ok;
+  if (undecoded_videos(r, work) == 0)
+    return ok;
+  return lang == Lang::en
+             ? ok + " (--fast: pictures and sound not decoded; black ends, silence, loudness and "
+                    "more not checked)"
+             : ok + "（--fast：未解码画面和声音，黑场、静音、响度等未检查）";
+}
+
+std::string fast_note(const checks::CheckReport& r, Lang lang)
+{
+  const size_t n = undecoded_videos(r);
+  if (n == 0)
+    return "";
+  const bool pairs = !r.submission.pairs.empty();
+  if (lang == Lang::en)
+    return fmt::format(
+        "ℹ checked with --fast: the pictures and sound of {} video{} were not decoded, so these "
+        "checks were not done: black at the start or end (video.black), silent or too quiet "
+        "sound (audio.silent, audio.loudness), pictures interlaced though flagged progressive "
+        "(video.scan), {}damaged data (media.decode-error). \"No problems\" covers only what "
+        "the headers show; check again without --fast to have these done.",
+        n, n == 1 ? "" : "s",
+        pairs ? "the subtitled and clean versions compared by their pictures and sound "
+                "(subtitles.pair-mismatch, subtitles.not-burned), "
+              : "");
+  return fmt::format(
+      "ℹ 用了 --fast：{} 个视频的画面和声音没有解码，以下检查没有做：开头结尾黑场（video.black）、"
+      "无声或声音太小（audio.silent、audio.loudness）、标为逐行实为隔行的画面（video.scan）、{}"
+      "数据损坏（media.decode-error）。“没有发现问题”只针对文件头能看出的内容；去掉 --fast "
+      "再检查一次才能确认这些项。",
+      n,
+      pairs ? "有字幕/"
+              "无字幕两个版本的画面和声音比较（subtitles.pair-mismatch、subtitles.not-burned）、"
+            : "");
+}
+
 std::string drive_line(const checks::CheckReport& r, Lang lang)
 {
   const checks::Summary s = checks::summarize(r);

@@ -32,6 +32,19 @@ const Words& words(Lang lang);
 // "✗ 错误", "! warning", ...
 std::string severity_label(Severity s, Lang lang);
 
+// The videos of a work (all of the report's when `work` < 0) whose pictures and sound were not
+// decoded — checked with --fast: no deep facts though they could have been analysed.
+size_t undecoded_videos(const checks::CheckReport& r, int work = -1);
+
+// The mark of a work without findings: "没有发现问题", or with --fast "没有发现问题（--fast：
+// 未解码画面和声音，黑场、静音、响度等未检查）", so that a green tick is not read as "all good"
+// for what was never looked at.
+std::string work_ok(const checks::CheckReport& r, int work, Lang lang);
+
+// Once per report, before its summary, when videos were not decoded (--fast): which checks
+// were therefore not done, and how to have them done; "" otherwise.
+std::string fast_note(const checks::CheckReport& r, Lang lang);
+
 // "共 8 个文件、2 部作品：0 个错误，0 个警告，14 项需人工确认，2 条提示": checks::summarize's
 // counts, the same every format shows.
 std::string check_summary(const checks::CheckReport& r, Lang lang);

@@ -62,8 +62,8 @@
     "a file on the drive manifest-sha256.txt does not list", \
     "U盘上的文件没有列在 manifest-sha256.txt 中") \
   X(file_manifest_malformed, "file.manifest-malformed", file, warning, "", \
-    "lines of manifest-sha256.txt that cannot be used", \
-    "manifest-sha256.txt 有无法使用的行") \
+    "lines of manifest-sha256.txt that cannot be used; not one usable: an error", \
+    "manifest-sha256.txt 有无法使用的行；没有一行可用时为错误") \
   X(name_pattern, "name.pattern", name, error, "naming.pattern", \
     "does not match the naming pattern", \
     "文件名不符合命名格式") \
