@@ -790,27 +790,23 @@ std::vector<fs::path> originals_parents(const gather::Targets& planned)
 std::string placement_problem(const FixCommand& cmd, const gather::Targets& planned, Lang lang)
 {
   const bool en = lang == Lang::en;
-  const std::string unit = cmd.unit.empty() ? "" : " --unit " + checks::shell_quote(cmd.unit);
-  const std::string rules = checks::shell_quote(cmd.rules);
   if (cmd.in_place)
     for (const auto& target : planned.targets)
       for (const auto& path : target.paths)
-        if (const std::string drive = packed_drive_of(path); !drive.empty())
-          return en ? fmt::format(
-                          "{} is a drive packed by mpcheck pack (it has {}): fixing files on it "
-                          "would break the manifest (check would report file.hash-mismatch). Fix "
-                          "the source material and pack again:\n"
-                          "  mpcheck fix \"SOURCE FOLDER\" --rules {} --in-place\n"
-                          "  mpcheck pack \"SOURCE FOLDER\" --rules {}{} --out \"NEW DRIVE "
-                          "FOLDER\"",
-                          drive, kDriveManifestName, rules, rules, unit)
-                    : fmt::format(
-                          "{} 是 mpcheck pack 打包好的U盘（有 {}）：在U盘上直接修复会改动文件，"
-                          "清单就对不上了（检查会报 file.hash-mismatch）。请修复原来的素材，再重新"
-                          "打包：\n"
-                          "  mpcheck fix \"素材文件夹\" --rules {} --in-place\n"
-                          "  mpcheck pack \"素材文件夹\" --rules {}{} --out \"新的U盘文件夹\"",
-                          drive, kDriveManifestName, rules, rules, unit);
+        if (const std::string drive = packed_drive_of(path); !drive.empty()) {
+          // The source folder is not recorded on the drive: a placeholder, said to be one.
+          std::error_code ec;
+          const Text repack = checks::repack_commands(
+              "", drive, fs::is_regular_file(fs::path(drive) / ".mpcheck-pack-state", ec),
+              cmd.rules, cmd.unit, cmd.pillarbox ? " --pillarbox" : "");
+          return en ? fmt::format("{} is a drive packed by mpcheck pack (it has {}): fixing files "
+                                  "on it would break the manifest (check would report "
+                                  "file.hash-mismatch). {}",
+                                  drive, kDriveManifestName, repack.en)
+                    : fmt::format("{} 是 mpcheck pack 打包好的U盘（有 {}）：在U盘上直接修复会改动"
+                                  "文件，清单就对不上了（检查会报 file.hash-mismatch）。{}",
+                                  drive, kDriveManifestName, repack.zh);
+        }
   if (!cmd.out.empty()) {
     std::error_code ec;
     const fs::path out = fs::weakly_canonical(fs::absolute(cmd.out, ec), ec);

@@ -156,7 +156,7 @@ std::string output_name(const SubmissionFile& file, const rules::RuleSet& rules,
                         const std::string& unit)
 {
   const Submission none;
-  const checks::Options options{{}, unit, false};
+  const checks::Options options{{}, unit, false, ""};
   checks::Sink sink(rules);
   return checks::fixed_name(checks::Context{none, rules, options, sink}, file);
 }
