@@ -57,11 +57,15 @@ void send_to_material(Finding& f)
   if (f.path.empty() || f.hint.empty() || f.check.starts_with("submission.") ||
       f.check.starts_with("manual.") || f.hint.zh.find("mpcheck pack") != std::string::npos)
     return;
-  f.hint.zh += "（这是打包好的U盘：请在素材里改——有 works.yaml 时也写进 works.yaml——再重新运行 "
-               "mpcheck pack；不要直接改U盘，改了清单就对不上）";
+  // --clean: a change in the material often renames a file (another extension, a title), and
+  // pack stops on the old name it wrote unless told to remove it (only what it wrote).
+  f.hint.zh += "（这是打包好的U盘：请在素材里改——有 works.yaml 时也写进 works.yaml——再加 --clean "
+               "重新运行 mpcheck pack（--clean 只删以前打包留下、这次不再产生的文件）；不要直接改"
+               "U盘，改了清单就对不上）";
   f.hint.en += " (this drive was packed: make the change in the source material — in works.yaml "
-               "too when there is one — and run mpcheck pack again; a drive changed by hand no "
-               "longer matches its manifest)";
+               "too when there is one — and run mpcheck pack again with --clean, which removes "
+               "only files an earlier pack left that this one no longer makes; a drive changed by "
+               "hand no longer matches its manifest)";
 }
 
 } // namespace
