@@ -754,6 +754,46 @@ class FixTest(unittest.TestCase):
         self.assertIn("这个文件本身不需要转换", p.stdout)
         self.assertFalse(os.path.exists(self.out))
 
+    def test_a_video_whose_category_cannot_be_read_is_not_called_fine(self):
+        # The README's own line: `fix 作品/成片.mp4 --rules changzhou-2024 --out 修复后`. The
+        # name gives no category and Changzhou's categories ask different things (微视频:
+        # 1920x1080, 25 fps, 8 Mbps; 纪录片: none of it), so check held the video to no picture
+        # rule. fix must say why it did nothing and exit 1, not "no video needs fixing", 0.
+        os.makedirs(os.path.join(self.src, "作品"))
+        make(os.path.join(self.src, "作品", "成片.mp4"), size="1280x720", rate="30")
+        make(os.path.join(self.src, "作品", "成片2.mp4"), size="360x640", rate="30")
+        for args in ((os.path.join("作品", "成片.mp4"),),
+                     (os.path.join("作品", "成片2.mp4"), "--unit", "钟楼区委组织部")):
+            env = dict(os.environ, LANG="C.UTF-8")
+            env.pop("LC_ALL", None)
+            p = subprocess.run([os.environ.get("MPCHECK", "mpcheck"), "fix", *args,
+                                "--rules", "changzhou-2024", "--out", "修复后"],
+                               cwd=self.src, capture_output=True, text=True, env=env)
+            self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+            self.assertNotIn("没有需要修复的视频", p.stdout)
+            self.assertIn("name.pattern", p.stdout)
+            self.assertIn("名字里读不出分类", p.stdout)
+            self.assertIn("没有修复不等于合格", p.stdout)
+            self.assertIn("典型事迹片、纪录片、培训片、文艺片、微视频", p.stdout)
+            self.assertIn("works.yaml", p.stdout)
+            self.assertFalse(os.path.exists(os.path.join(self.src, "修复后")))
+        p = run("fix", os.path.join(self.src, "作品", "成片.mp4"), "--rules", "changzhou-2024",
+                "--dry-run", "--lang", "en")
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("the category cannot be read from the name", p.stdout)
+        # Named with its category, the same file is fixed as a 微视频 (the plan only).
+        named = os.path.join(self.src, "作品", "成片-微视频-钟楼区委组织部.mp4")
+        shutil.copy(os.path.join(self.src, "作品", "成片.mp4"), named)
+        p = run("fix", named, "--rules", "changzhou-2024", "--dry-run")
+        self.assertIn("video.resolution", p.stdout)
+        self.assertNotIn("名字里读不出分类", p.stdout)
+        # A rule set without categories (liaoning-2023) holds every video to its one set of
+        # rules: there the name's category does not matter and the file is planned.
+        p = run("fix", os.path.join(self.src, "作品", "成片.mp4"), "--rules", "liaoning-2023",
+                "--dry-run")
+        self.assertIn("video.resolution", p.stdout)
+        self.assertNotIn("名字里读不出分类", p.stdout)
+
     def test_too_long_needs_trim(self):
         src = self.name("太长")
         make(src, seconds=4)

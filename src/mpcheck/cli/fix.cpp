@@ -201,6 +201,23 @@ bool named(const std::vector<fix::Blocker>& list, const std::string& check)
                      [&](const fix::Blocker& b) { return b.check == check; });
 }
 
+// A video of no known category where the category decides what to make of it: check held
+// it to no picture rule, so its silence is no pass (docs/fix.md). Stands under the name
+// finding that says so (name.category for a category none of the notice's, else
+// name.pattern).
+std::optional<fix::Blocker> unknown_category(const checks::CheckReport& report,
+                                             const SubmissionFile& file,
+                                             const rules::RuleSet& rules)
+{
+  const Submission& sub = report.submission;
+  const std::string category = file.work >= 0 ? sub.works[size_t(file.work)].category : "";
+  const bool named_category =
+      std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
+        return f.path == file.path && f.check == "name.category";
+      });
+  return fix::unknown_category(rules, category, named_category ? "name.category" : "name.pattern");
+}
+
 // The plans of one checked target: every video with a finding fix acts on or an error it
 // cannot mend, the two versions of a pair with the same settings (or both refused when they
 // are not the same programme).
@@ -220,6 +237,9 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
     Item item;
     item.plan =
         fix::plan_file(file, report.findings, rules, media_rules(sub, file, rules), options);
+    if (file.kind == FileKind::video)
+      if (auto blocker = unknown_category(report, file, rules))
+        item.plan.blockers.push_back(std::move(*blocker));
     if (!item.plan.needed() && item.plan.complete())
       continue;
     item.plan.path = shown_path(target, file);
