@@ -329,13 +329,21 @@ std::string plan_text(const Item& item, Lang lang)
     return out + blocker_lines(item.plan.blockers, lang);
   }
   if (!item.plan.left.empty()) {
-    out += "  " +
-           pick(lang,
-                item.plan.needed() ? "无法自动修复（这个文件仍照常修复）："
-                                   : "无法自动修复（这个文件本身不需要转换）：",
-                item.plan.needed() ? "cannot be fixed (this file is still mended):"
-                                   : "cannot be fixed (this file itself needs no conversion):") +
-           "\n" + blocker_lines(item.plan.left, lang);
+    out +=
+        "  " +
+        pick(lang,
+             item.plan.needed()
+                 ? "这个文件会照常修复；但下面这些 fix 做不到，要自己处理，处理好之前作品仍不合格"
+                   "（所以结束时退出码为 1）："
+                 : "这个文件本身不需要转换；但下面这些 fix 做不到，要自己处理，处理好之前作品"
+                   "仍不合格（所以退出码为 1）：",
+             item.plan.needed()
+                 ? "this file is fixed as planned; what follows fix cannot do and is left to "
+                   "you, and until it is done the work does not pass (so the exit code is 1):"
+                 : "this file itself needs no conversion; what follows fix cannot do and is "
+                   "left to you, and until it is done the work does not pass (so the exit "
+                   "code is 1):") +
+        "\n" + blocker_lines(item.plan.left, lang);
     if (!item.plan.needed())
       return out;
   }
@@ -500,7 +508,13 @@ std::string result_text(const Item& item, Lang lang)
            "\n";
   out += sound_text(item, lang);
   if (passes(item)) {
-    out += "  " + pick(lang, "已修复：复查通过", "fixed: passes the check again") + "\n";
+    out += "  " +
+           (item.plan.left.empty()
+                ? pick(lang, "已修复：复查通过", "fixed: passes the check again")
+                : pick(lang, "这个文件已修复：复查通过；作品还不合格，见下面“仍需自己处理”",
+                       "this file is fixed: it passes the check again; the work does not pass "
+                       "yet, see \"still to be done by hand\" below")) +
+           "\n";
     std::string warned;
     for (const auto& f : item.after)
       if (f.severity == Severity::warning && !named(item.plan.left, f.check))
@@ -531,8 +545,11 @@ std::string result_text(const Item& item, Lang lang)
              item.withdraw_error + "\n";
   }
   if (!item.plan.left.empty())
-    out += "  " + pick(lang, "仍需自己处理：", "still to be done by hand:") + "\n" +
-           blocker_lines(item.plan.left, lang);
+    out += "  " +
+           pick(lang, "仍需自己处理（fix 做不到；处理好之前作品不合格，所以退出码为 1）：",
+                "still to be done by hand (fix cannot do it; until it is done the work does not "
+                "pass, so the exit code is 1):") +
+           "\n" + blocker_lines(item.plan.left, lang);
   return out;
 }
 
