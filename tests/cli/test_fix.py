@@ -455,6 +455,12 @@ class FixTest(unittest.TestCase):
     def test_hint_commands_fix_resolution_and_bitrate(self):
         src = self.name("提示码率")
         make(src, size="480x270", vopts=["-b:v", "200k"])
+        # Honest: re-exporting from the original comes first; the conversion offered meets the
+        # rule but cannot bring back what compression took (it does raise the bit rate).
+        hint = [f["hint"] for f in self.check(src)["findings"] if f["check"] == "video.bitrate"][0]
+        self.assertNotIn("不要把压缩过的文件再放大码率", hint)
+        self.assertIn("最好从原始素材或剪辑工程按要求的码率重新导出", hint)
+        self.assertIn("补不回已经损失的画质", hint)
         self.run_hint_commands(src, "video.bitrate")
 
     def test_hint_commands_fix_the_container(self):
@@ -738,9 +744,12 @@ class FixTest(unittest.TestCase):
         self.assertIn("subtitles.pair-missing", p.stdout)
         self.assertIn("缺少另一个版本", p.stdout)
         self.assertIn("做不出缺少的那个", p.stdout)
-        self.assertIn("这个文件仍照常修复", p.stdout)
-        self.assertIn("已修复：复查通过", p.stdout)
-        self.assertIn("仍需自己处理", p.stdout)
+        # Said consistently: this file is fixed, the work still does not pass, hence exit 1.
+        self.assertNotIn("这个文件仍照常修复", p.stdout)
+        self.assertIn("这个文件会照常修复；但下面这些 fix 做不到", p.stdout)
+        self.assertIn("这个文件已修复：复查通过；作品还不合格", p.stdout)
+        self.assertIn("仍需自己处理（fix 做不到；处理好之前作品不合格，所以退出码为 1）", p.stdout)
+        self.assertNotIn("  已修复：复查通过\n", p.stdout)
         out = os.path.join(self.out, "作品", name)
         self.assertEqual(self.probe(out)["video"]["width"], 320)
         self.assertEqual(ids_of(self.check(out)) & {"video.resolution", "video.bitrate"}, set())
@@ -753,6 +762,46 @@ class FixTest(unittest.TestCase):
         self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
         self.assertIn("这个文件本身不需要转换", p.stdout)
         self.assertFalse(os.path.exists(self.out))
+
+    def test_a_video_whose_category_cannot_be_read_is_not_called_fine(self):
+        # The README's own line: `fix 作品/成片.mp4 --rules changzhou-2024 --out 修复后`. The
+        # name gives no category and Changzhou's categories ask different things (微视频:
+        # 1920x1080, 25 fps, 8 Mbps; 纪录片: none of it), so check held the video to no picture
+        # rule. fix must say why it did nothing and exit 1, not "no video needs fixing", 0.
+        os.makedirs(os.path.join(self.src, "作品"))
+        make(os.path.join(self.src, "作品", "成片.mp4"), size="1280x720", rate="30")
+        make(os.path.join(self.src, "作品", "成片2.mp4"), size="360x640", rate="30")
+        for args in ((os.path.join("作品", "成片.mp4"),),
+                     (os.path.join("作品", "成片2.mp4"), "--unit", "钟楼区委组织部")):
+            env = dict(os.environ, LANG="C.UTF-8")
+            env.pop("LC_ALL", None)
+            p = subprocess.run([os.environ.get("MPCHECK", "mpcheck"), "fix", *args,
+                                "--rules", "changzhou-2024", "--out", "修复后"],
+                               cwd=self.src, capture_output=True, text=True, env=env)
+            self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+            self.assertNotIn("没有需要修复的视频", p.stdout)
+            self.assertIn("name.pattern", p.stdout)
+            self.assertIn("名字里读不出分类", p.stdout)
+            self.assertIn("没有修复不等于合格", p.stdout)
+            self.assertIn("典型事迹片、纪录片、培训片、文艺片、微视频", p.stdout)
+            self.assertIn("works.yaml", p.stdout)
+            self.assertFalse(os.path.exists(os.path.join(self.src, "修复后")))
+        p = run("fix", os.path.join(self.src, "作品", "成片.mp4"), "--rules", "changzhou-2024",
+                "--dry-run", "--lang", "en")
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("the category cannot be read from the name", p.stdout)
+        # Named with its category, the same file is fixed as a 微视频 (the plan only).
+        named = os.path.join(self.src, "作品", "成片-微视频-钟楼区委组织部.mp4")
+        shutil.copy(os.path.join(self.src, "作品", "成片.mp4"), named)
+        p = run("fix", named, "--rules", "changzhou-2024", "--dry-run")
+        self.assertIn("video.resolution", p.stdout)
+        self.assertNotIn("名字里读不出分类", p.stdout)
+        # A rule set without categories (liaoning-2023) holds every video to its one set of
+        # rules: there the name's category does not matter and the file is planned.
+        p = run("fix", os.path.join(self.src, "作品", "成片.mp4"), "--rules", "liaoning-2023",
+                "--dry-run")
+        self.assertIn("video.resolution", p.stdout)
+        self.assertNotIn("名字里读不出分类", p.stdout)
 
     def test_too_long_needs_trim(self):
         src = self.name("太长")

@@ -4,6 +4,7 @@ write nothing."""
 import hashlib
 import json
 import os
+import re
 import shutil
 import stat
 import subprocess
@@ -445,7 +446,9 @@ class SeriesOfPairsTest(unittest.TestCase):
         self.assertIn("video.resolution", report)
         # Other hints too: the missing 解说词 is added in the material, then pack again.
         self.assertRegex(report, r"添加“微课堂-解说词-[^”]+”，放在“文本”文件夹。（这是打包好的U盘：请在素材里改")
-        self.assertIn('在打包用的素材文件夹上运行 mpcheck fix "素材文件夹"', report)
+        # The report pack wrote knows the folder it packed: the command names it.
+        self.assertIn(f'在打包用的素材文件夹上修复，再重新打包：mpcheck fix "{self.src}"', report)
+        self.assertNotIn('"素材文件夹"', report)
         self.assertNotIn("--out \"修复后\"", report)
 
     def test_every_fix_hint_of_a_packed_drive_sends_to_the_source(self):
@@ -454,7 +457,7 @@ class SeriesOfPairsTest(unittest.TestCase):
         report = self.packed_report("h264-portrait-1080x1920.mp4", "quicktime-named.mp4")
         self.assertIn("video.resolution", report)
         self.assertIn("container.format", report)
-        self.assertIn("--pillarbox --in-place（按 works.yaml 修复每个不合格的视频），再重新运行 mpcheck pack", report)
+        self.assertIn("--pillarbox --in-place（按 works.yaml 修复每个不合格的视频），然后 mpcheck pack", report)
         self.assertNotIn("修复后", report)
         self.assertNotIn("ffmpeg -i", report)
 
@@ -550,3 +553,81 @@ works:
                      "李明（支部书记）"):
             self.assertIn(f">{text}<", xml)
         self.assertNotIn(">内容简介。<", xml)  # content given: the summary is not the record's
+
+
+LIAONING_WORKS = """unit: "机关党委"
+contact: "张三"
+phone: "1"
+works:
+  - title: "锤炼党性"
+    files:
+      video: "讲课 录像.MOV"
+    producer: "机关党委"
+    creators: "李四"
+    summary: "简介"
+"""
+
+
+class RepackHintTest(unittest.TestCase):
+    """The hint of a packed drive's fixable finding gives two commands a clerk can paste: fix
+    of the folder pack read, then pack again — with --clean, since fix renames what it converts
+    (.MOV → .mp4) and the drive still holds the old name. Pack knows the folder; a later check
+    does not, and says its 素材文件夹 is a placeholder."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-repack-")
+        os.makedirs(f"{self.tmp}/材料")
+        # A camera's QuickTime file, otherwise as liaoning-2023 asks (1920x1080, sound).
+        subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i",
+                        "testsrc=size=1920x1080:rate=25", "-f", "lavfi", "-i", "sine=f=440:sample_rate=48000",
+                        "-t", "2", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                        "-c:a", "aac", "-ac", "2", "-f", "mov", f"{self.tmp}/材料/讲课 录像.MOV"], check=True)
+        with open(f"{self.tmp}/材料/works.yaml", "w") as f:
+            f.write(LIAONING_WORKS)
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def sh(self, command):
+        """Runs a pasted command line in the clerk's folder (mpcheck: the binary under test)."""
+        env = dict(os.environ, LANG="C.UTF-8")
+        env.pop("LC_ALL", None)
+        mpcheck = os.environ.get("MPCHECK", "mpcheck")
+        self.assertTrue(command.startswith("mpcheck "), command)
+        return subprocess.run(f"'{mpcheck}'" + command[len("mpcheck"):], shell=True, cwd=self.tmp,
+                              capture_output=True, text=True, env=env)
+
+    def test_the_packed_drive_hint_names_the_source_and_its_commands_work(self):
+        p = self.sh("mpcheck pack 材料 --rules liaoning-2023 --out U盘 --as-of 2023-06-10 --fast")
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        hint = next(line for line in p.stdout.splitlines() if "mpcheck fix" in line)
+        self.assertNotIn('"素材文件夹"', hint)
+        fix = re.search(r'mpcheck fix "材料" [^（]*--in-place', hint)
+        pack = re.search(r'mpcheck pack "材料" [^（]*--out "U盘" --clean', hint)
+        self.assertTrue(fix and pack, hint)
+        # Later, a check of the drive does not know the folder: a placeholder, said to be one.
+        p = self.sh("mpcheck check U盘 --rules liaoning-2023 --as-of 2023-06-10 --fast")
+        self.assertIn('mpcheck fix "素材文件夹"', p.stdout)
+        self.assertIn("把“素材文件夹”换成打包时用的文件夹", p.stdout)
+        self.assertIn('--out "U盘" --clean', p.stdout)
+        p = self.sh("mpcheck check U盘 --rules liaoning-2023 --as-of 2023-06-10 --fast --lang en")
+        self.assertIn("in place of SOURCE FOLDER", p.stdout)
+        self.assertNotIn("素材文件夹", p.stdout)
+        # fix refuses the drive itself, with the same two commands.
+        p = self.sh("mpcheck fix U盘 --rules liaoning-2023 --in-place")
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertIn("把“素材文件夹”换成打包时用的文件夹", p.stderr)
+        self.assertRegex(p.stderr, r'--out "[^"]*U盘" --clean')
+        # The pack's hint, pasted: fix renames 讲课 录像.MOV to .mp4, and pack again replaces
+        # the old file it wrote instead of stopping for --clean (exit 2).
+        p = self.sh(fix.group(0))
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        p = self.sh(pack.group(0) + " --as-of 2023-06-10")
+        self.assertIn(p.returncode, (0, 1), p.stdout + p.stderr)
+        self.assertNotIn("以前打包留下的", p.stderr)
+        videos = [n for n in os.listdir(f"{self.tmp}/U盘") if not n.startswith(".")
+                  and n not in ("manifest-sha256.txt", "mpcheck-report.txt")]
+        self.assertEqual(len(videos), 1, videos)
+        self.assertTrue(videos[0].endswith(".mp4"), videos)
+        self.assertEqual(subprocess.run(["sha256sum", "-c", "--quiet", "manifest-sha256.txt"],
+                                        cwd=f"{self.tmp}/U盘").returncode, 0)

@@ -29,14 +29,14 @@ class RenameTest(unittest.TestCase):
 
     def test_dry_run_changes_nothing(self):
         p = run("rename", self.dir, "--rules", "changzhou-2024", "--dry-run")
-        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.returncode, 1, p.stderr)  # 随手拍.mp4 would be left as it is
         self.assertIn(f"奋斗者之歌-微视频-{UNIT}（有字幕）.mp4", p.stdout)
         self.assertEqual(names(self.works), self.before)
 
     def test_rename_and_undo(self):
         journal = os.path.join(self.tmp, "j.json")
         p = run("rename", self.dir, "--rules", "changzhou-2024", "--journal", journal)
-        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.returncode, 1, p.stderr)  # the others renamed, 随手拍.mp4 left
         self.assertEqual(names(self.works), sorted([f"奋斗者之歌-微视频-{UNIT}（有字幕）.mp4",
                                                     f"奋斗者之歌-微视频-{UNIT}（无字幕）.mp4", "随手拍.mp4"]))
         self.assertIn("随手拍.mp4", p.stdout)  # listed as not understood, left alone
@@ -45,6 +45,35 @@ class RenameTest(unittest.TestCase):
         p = run("rename", "--undo", journal)
         self.assertEqual(p.returncode, 0, p.stderr)
         self.assertEqual(names(self.works), self.before)
+
+    def test_check_offers_rename_only_where_it_can_and_rename_says_what_it_left(self):
+        # check used to say "（可用 mpcheck rename 批量改名）" for every bad name; rename then
+        # answered "请手工改名", exit 0. rename can mend look-alike separators only.
+        d = os.path.join(self.tmp, "rn")
+        src = fixture("h264-720p25.mp4")
+        long = "长" * 75
+        for name in ("我的 微党课 最终版.mp4", f"初心—微视频—{UNIT}.mp4", f"{long}.mp4"):
+            place(src, f"{d}/{name}")
+        _, report = run_json("check", d, "--rules", "changzhou-2024", "--fast", "--format", "json")
+        hints = {f["path"]: f["hint"] for f in report["findings"] if f["check"] == "name.pattern"}
+        self.assertNotIn("mpcheck rename", hints["我的 微党课 最终版.mp4"])
+        self.assertNotIn("mpcheck rename", hints[f"{long}.mp4"])
+        self.assertIn("mpcheck rename", hints[f"初心—微视频—{UNIT}.mp4"])
+        # 75 characters fit now, but not once a category and a unit are filled in (261 bytes
+        # with -微视频-钟楼区委组织部.mp4; pack refuses over 255).
+        self.assertIn("作品名太长", hints[f"{long}.mp4"])
+        self.assertIn("255 字节", hints[f"{long}.mp4"])
+        self.assertNotIn("作品名太长", hints["我的 微党课 最终版.mp4"])
+        p = run("rename", d, "--rules", "changzhou-2024", "--unit", UNIT,
+                "--journal", os.path.join(self.tmp, "j.json"))
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("有 2 个文件没有改名", p.stdout)
+        self.assertIn("典型事迹片", p.stdout)  # the categories to choose from
+        self.assertIn("mpcheck init", p.stdout)  # or a works.yaml, which rename follows
+        self.assertIn(f"初心-微视频-{UNIT}.mp4", names(d))
+        p = run("rename", d, "--rules", "changzhou-2024", "--dry-run", "--lang", "en")
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("2 files were left as they are", p.stdout)
 
     def test_refuses_on_a_collision_and_never_overwrites(self):
         place(fixture("h264-1080p25-8M.mp4"), f"{self.works}/奋斗者之歌-微视频-{UNIT}（有字幕）.MP4")
@@ -57,7 +86,7 @@ class RenameTest(unittest.TestCase):
     def test_unit_is_replaced(self):
         p = run("rename", self.dir, "--rules", "changzhou-2024", "--unit", "天宁区委组织部",
                 "--journal", os.path.join(self.tmp, "j.json"))
-        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.returncode, 1, p.stderr)  # 随手拍.mp4 left as it is
         self.assertIn("奋斗者之歌-微视频-天宁区委组织部（无字幕）.mp4", names(self.works))
 
 

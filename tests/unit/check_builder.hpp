@@ -133,7 +133,7 @@ inline std::vector<std::string> ids(const std::vector<Finding>& findings, bool m
 }
 
 // A day inside Liaoning's campaign.
-inline const checks::Options liaoning_day{Date{2023, 6, 10}, "", false};
+inline const checks::Options liaoning_day{Date{2023, 6, 10}, "", false, ""};
 
 // good_video() with the deep analysis of a clean recording (12 samples, −23 LUFS).
 inline MediaFacts analysed(double seconds = 180)

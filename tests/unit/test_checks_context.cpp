@@ -60,3 +60,24 @@ TEST_CASE("checks: a loose file gets its own checks, nothing about the drive")
   CHECK(std::find(found.begin(), found.end(), "name.pattern") != found.end());
   CHECK(std::find(found.begin(), found.end(), "layout.misplaced") == found.end());
 }
+
+TEST_CASE("checks::repack_commands: the real source when known, else a placeholder said so")
+{
+  const Text known =
+      checks::repack_commands("材料 a", "U盘", true, "liaoning-2023", "机关党委", " --pillarbox");
+  CHECK(known.zh.find("mpcheck fix \"材料 a\" --rules \"liaoning-2023\" --pillarbox --in-place") !=
+        std::string::npos);
+  CHECK(known.zh.find("mpcheck pack \"材料 a\" --rules \"liaoning-2023\" --unit \"机关党委\" --out "
+                      "\"U盘\" --clean") != std::string::npos);
+  CHECK(known.zh.find("\"素材文件夹\"") == std::string::npos);
+  CHECK(known.en.find("SOURCE FOLDER") == std::string::npos);
+  const Text unknown = checks::repack_commands("", "U盘", true, "changzhou-2024", "", "");
+  CHECK(unknown.zh.find("mpcheck fix \"素材文件夹\"") != std::string::npos);
+  CHECK(unknown.zh.find("把“素材文件夹”换成打包时用的文件夹") != std::string::npos);
+  CHECK(unknown.en.find("in place of SOURCE FOLDER") != std::string::npos);
+  // A drive without pack's state file (a copy): a new folder, no --clean.
+  const Text copy = checks::repack_commands("", "U盘", false, "changzhou-2024", "", "");
+  CHECK(copy.zh.find("--clean") == std::string::npos);
+  CHECK(copy.zh.find("--out \"新的U盘文件夹\"") != std::string::npos);
+  CHECK(copy.zh.find("“新的U盘文件夹”换成一个空文件夹或空U盘") != std::string::npos);
+}

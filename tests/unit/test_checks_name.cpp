@@ -72,3 +72,32 @@ TEST_CASE("checks: name.pattern of a video says its category's rules were not ap
   CHECK(it->hint.zh.find("“成片-分类-") != std::string::npos);
   CHECK(it->hint.zh.find("微视频") != std::string::npos); // the categories to choose from
 }
+
+TEST_CASE("checks: name.pattern offers mpcheck rename only for a name rename understands")
+{
+  TreeBuilder b = pair_with(good_video());
+  const std::string long_title = [] {
+    std::string t;
+    for (int i = 0; i < 75; ++i)
+      t += "长";
+    return t;
+  }();
+  b.file("作品/我的 微党课 最终版.mp4", good_video())
+      .file("作品/初心—微视频—钟楼区委组织部.mp4", good_video())
+      .file("作品/" + long_title + ".mp4", good_video());
+  const auto findings = run(b, changzhou());
+  const auto hint = [&](const std::string& path) {
+    for (const auto& f : findings)
+      if (f.check == "name.pattern" && f.path == path)
+        return f.hint.zh;
+    FAIL("no name.pattern for " << path);
+    return std::string();
+  };
+  CHECK(hint("作品/我的 微党课 最终版.mp4").find("mpcheck rename") == std::string::npos);
+  CHECK(hint("作品/初心—微视频—钟楼区委组织部.mp4").find("mpcheck rename") != std::string::npos);
+  // 225 bytes of title: the example fits, but not with a category and a unit filled in.
+  const std::string long_hint = hint("作品/" + long_title + ".mp4");
+  CHECK(long_hint.find("作品名太长") != std::string::npos);
+  CHECK(long_hint.find("255 字节") != std::string::npos);
+  CHECK(hint("作品/我的 微党课 最终版.mp4").find("作品名太长") == std::string::npos);
+}

@@ -316,3 +316,32 @@ TEST_CASE("fix plan: a raised sound stays under the true-peak limit")
   CHECK(f.ends_with("aresample=48000,aformat=sample_fmts=fltp:channel_layouts=stereo"));
   CHECK(fix::describe(p).size() == 3);
 }
+
+TEST_CASE("fix plan: a video of no known category is refused where the category decides")
+{
+  // Changzhou: 微视频 asks 1920x1080/25P/8 Mbps, 纪录片 nothing — the check held a video of no
+  // category to no picture rule, so fix must not call it fine.
+  CHECK(fix::category_decides(changzhou()));
+  const auto none = fix::unknown_category(changzhou(), "", "name.pattern");
+  REQUIRE(none);
+  CHECK(none->check == "name.pattern");
+  CHECK(none->why.zh.find("名字里读不出分类") != std::string::npos);
+  CHECK(none->why.zh.find("典型事迹片、纪录片、培训片、文艺片、微视频") != std::string::npos);
+  const auto other = fix::unknown_category(changzhou(), "宣传片", "name.category");
+  REQUIRE(other);
+  CHECK(other->why.zh.find("“宣传片”不是其中之一") != std::string::npos);
+  CHECK_FALSE(fix::unknown_category(changzhou(), "微视频", "name.pattern"));
+  CHECK_FALSE(fix::unknown_category(changzhou(), "纪录片", "name.pattern"));
+  // No categories (liaoning-2023): every video is held to the one set of rules.
+  CHECK_FALSE(fix::category_decides(liaoning()));
+  CHECK_FALSE(fix::unknown_category(liaoning(), "", "name.pattern"));
+  // Categories that only repeat works: ask the same: the category does not matter.
+  rules::RuleSet same = liaoning();
+  rules::CategoryRules a = same.works, b = same.works;
+  a.name = "甲";
+  b.name = "乙";
+  same.categories = {a, b};
+  CHECK_FALSE(fix::category_decides(same));
+  same.categories[1].media.resolution.reset();
+  CHECK(fix::category_decides(same));
+}

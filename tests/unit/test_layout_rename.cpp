@@ -30,6 +30,10 @@ TEST_CASE("layout::plan_renames skips names it cannot understand, refuses collis
   CHECK(plan.renames.empty());
   REQUIRE(plan.skipped.size() == 1);
   CHECK(plan.skipped[0].first == "作品/王老师的微党课.mp4");
+  // Says how: by hand (the categories to choose from), or a works.yaml rename then follows.
+  CHECK(plan.skipped[0].second.zh.find("典型事迹片") != std::string::npos);
+  CHECK(plan.skipped[0].second.zh.find("mpcheck init") != std::string::npos);
+  CHECK(plan.skipped[0].second.en.find("works.yaml") != std::string::npos);
   // Two spellings of one name: renaming either would overwrite the other.
   TreeBuilder twice;
   twice.changzhou_layout(changzhou_unit, {"奋斗者之歌"});

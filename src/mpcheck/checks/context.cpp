@@ -80,11 +80,15 @@ void send_to_material(Finding& f)
       f.check.starts_with("manual.") || f.hint.zh.find("mpcheck pack") != std::string::npos ||
       f.hint.zh.find("读取权限的问题") != std::string::npos) // the receiver's side, not the drive
     return;
-  f.hint.zh += "（这是打包好的U盘：请在素材里改——有 works.yaml 时也写进 works.yaml——再重新运行 "
-               "mpcheck pack；不要直接改U盘，改了清单就对不上）";
+  // --clean: a change in the material often renames a file (another extension, a title), and
+  // pack stops on the old name it wrote unless told to remove it (only what it wrote).
+  f.hint.zh += "（这是打包好的U盘：请在素材里改——有 works.yaml 时也写进 works.yaml——再加 --clean "
+               "重新运行 mpcheck pack（--clean 只删以前打包留下、这次不再产生的文件）；不要直接改"
+               "U盘，改了清单就对不上）";
   f.hint.en += " (this drive was packed: make the change in the source material — in works.yaml "
-               "too when there is one — and run mpcheck pack again; a drive changed by hand no "
-               "longer matches its manifest)";
+               "too when there is one — and run mpcheck pack again with --clean, which removes "
+               "only files an earlier pack left that this one no longer makes; a drive changed by "
+               "hand no longer matches its manifest)";
 }
 
 } // namespace
@@ -312,22 +316,59 @@ std::string ffmpeg_fix_command(const Context& ctx, const SubmissionFile& file,
   return cmd;
 }
 
+Text repack_commands(const std::string& source, const std::string& drive, bool state_file,
+                     const std::string& rules, const std::string& unit, const std::string& extra)
+{
+  const std::string r = " --rules " + shell_quote(rules);
+  const std::string u = unit.empty() ? "" : " --unit " + shell_quote(unit);
+  const auto commands = [&](const std::string& src, const std::string& new_drive) {
+    return std::pair{"mpcheck fix " + src + r + extra + " --in-place",
+                     "mpcheck pack " + src + r + u + " --out " +
+                         (state_file ? shell_quote(drive) + " --clean" : new_drive)};
+  };
+  const auto [fix_zh, pack_zh] =
+      commands(shell_quote(source.empty() ? "素材文件夹" : source), "\"新的U盘文件夹\"");
+  const auto [fix_en, pack_en] =
+      commands(shell_quote(source.empty() ? "SOURCE FOLDER" : source), "\"NEW DRIVE FOLDER\"");
+  Text text{"在打包用的素材文件夹上修复，再重新打包：" + fix_zh +
+                "（按 works.yaml 修复每个不合格的视频），然后 " + pack_zh,
+            "fix the source folder pack read, then pack again: " + fix_en +
+                " (it fixes every failing video works.yaml lists), then " + pack_en};
+  if (state_file) {
+    text.zh +=
+        "（fix 会给改过的文件改名，比如 .MOV 改成 .mp4；--clean 删掉以前打包留下的旧名字文件，"
+        "只删 mpcheck pack 自己写入的）";
+    text.en += " (fix renames what it converts, e.g. .MOV to .mp4; --clean removes the old names "
+               "an earlier pack left, and only files mpcheck pack wrote)";
+  }
+  if (source.empty()) {
+    text.zh +=
+        state_file
+            ? "（把“素材文件夹”换成打包时用的文件夹）"
+            : "（把“素材文件夹”换成打包时用的文件夹，“新的U盘文件夹”换成一个空文件夹或空U盘）";
+    text.en += state_file ? " (put the folder you packed from in place of SOURCE FOLDER)"
+                          : " (put the folder you packed from in place of SOURCE FOLDER, and an "
+                            "empty folder or drive in place of NEW DRIVE FOLDER)";
+  }
+  return text;
+}
+
 std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& file)
 {
   if (!ctx.sub.manifest)
     return std::nullopt;
-  std::string options = " --rules " + shell_quote(rules_argument(ctx.rules));
-  if (file.facts.video && needs_pillarbox(*file.facts.video, ctx.rules_for(file).media))
-    options += " --pillarbox";
+  const std::string pillarbox =
+      file.facts.video && needs_pillarbox(*file.facts.video, ctx.rules_for(file).media)
+          ? " --pillarbox"
+          : "";
   // fix of the material folder judges each file works.yaml lists by its name on the drive
   // (cli/fix.cpp judge_material), so it mends what this report says.
-  return Text{"在打包用的素材文件夹上运行 mpcheck fix \"素材文件夹\"" + options +
-                  " --in-place（按 works.yaml 修复每个不合格的视频），再重新运行 mpcheck pack"
-                  "（这是打包好的U盘，有 manifest-sha256.txt：不要在U盘上改，改了清单就对不上）",
-              "mpcheck fix \"the source folder\"" + options +
-                  " --in-place (it fixes every failing video works.yaml lists), then mpcheck pack "
-                  "again (this drive was packed and carries manifest-sha256.txt: a file changed "
-                  "on it no longer matches it)"};
+  Text text = repack_commands(ctx.options.pack_source, ctx.sub.root, ctx.sub.pack.state_file,
+                              rules_argument(ctx.rules), ctx.options.unit, pillarbox);
+  text.zh += "（这是打包好的U盘，有 manifest-sha256.txt：不要在U盘上改，改了清单就对不上）";
+  text.en += " (this drive was packed and carries manifest-sha256.txt: a file changed on it no "
+             "longer matches it)";
+  return text;
 }
 
 Text fix_commands(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media)

@@ -23,6 +23,10 @@ struct Options {
   Date as_of;                // "today" for deadlines and the age of works
   std::string unit;          // --unit: the unit every name must carry; "" = the names must agree
   bool target_fat32 = false; // the drive is FAT32: file.fat32-limit is an error
+  // The folder `pack` packed the drive from, as given to it (pack's own check): the packed
+  // drive's hints name it in their commands. "" when not known (check of a drive later): the
+  // hints then say their "素材文件夹" is a placeholder.
+  std::string pack_source;
 };
 
 // Collects findings, taking each one's severity from the rule set.
@@ -165,9 +169,19 @@ std::string mpcheck_fix_command(const Context& ctx, const SubmissionFile& file);
 std::string ffmpeg_fix_command(const Context& ctx, const SubmissionFile& file,
                                const rules::MediaRules& media);
 
+// The two commands that mend a drive pack made, on its source material: `mpcheck fix SRC
+// --rules R --in-place`, then pack again, with --clean into the drive itself when it carries
+// pack's state file (fix renames what it converts, .MOV → .mp4, and --clean removes only the
+// old names an earlier pack wrote), else into a new folder. `source`: the source folder, ""
+// when not known (a placeholder, said to be one); `drive`: the packed folder as the user
+// reaches it; `extra`: options for fix (" --pillarbox"). docs/fix.md, docs/pack.md.
+Text repack_commands(const std::string& source, const std::string& drive, bool state_file,
+                     const std::string& rules, const std::string& unit, const std::string& extra);
+
 // On a drive pack made (it carries manifest-sha256.txt): the fix to run on the source
-// material, then pack again — a file changed on the drive no longer matches its manifest, and
-// fix refuses to write there. nullopt elsewhere: the hint gives its commands for `file`.
+// material, then pack again (repack_commands) — a file changed on the drive no longer matches
+// its manifest, and fix refuses to write there. nullopt elsewhere: the hint gives its
+// commands for `file`.
 std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& file);
 
 // "mpcheck fix …" then "or with ffmpeg: …": what a hint of a fixable finding shows

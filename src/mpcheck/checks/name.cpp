@@ -1,12 +1,14 @@
 // name.*: the 作品名-分类-报送单位 pattern, categories, units, and what Windows/FAT accept.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "mpcheck/checks/context.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
+#include "mpcheck/naming/work_name.hpp"
 
 namespace mpcheck::checks {
 
@@ -18,7 +20,8 @@ std::string pattern_text(const Context& ctx)
                                                                 : "{title}-{category}-{unit}";
 }
 
-std::string example_name(const Context& ctx, const SubmissionFile& file)
+// The parts of example_name, placeholders included.
+naming::WorkName example_name_parts(const Context& ctx, const SubmissionFile& file)
 {
   const auto& n = file.work_name->name;
   naming::WorkName ex = n;
@@ -30,6 +33,12 @@ std::string example_name(const Context& ctx, const SubmissionFile& file)
     ex.unit = ctx.options.unit.empty() ? "报送单位" : ctx.options.unit;
   if (ex.extension.empty())
     ex.extension = file.extension.empty() ? ".mp4" : file.extension;
+  return ex;
+}
+
+std::string example_name(const Context& ctx, const SubmissionFile& file)
+{
+  const naming::WorkName ex = example_name_parts(ctx, file);
   return naming::format_work_name(ex, ctx.rules.variant_suffix(ex.category, ex.variant));
 }
 
@@ -45,6 +54,31 @@ Text pattern_problem(const naming::ParseResult& r)
     return {"文件名中有空的部分（连续的“-”或开头结尾的“-”）",
             "a part of the name is empty (two '-' in a row, or '-' at the start or end)"};
   return {"文件名没有扩展名", "the name has no extension"};
+}
+
+// The most bytes one file name may take where pack writes (ext4 and most Linux file
+// systems: statvfs f_namemax), checked by pack before it writes.
+constexpr size_t name_max_bytes = 255;
+// A unit's name the example leaves as 报送单位, counted as 10 Chinese characters (钟楼区委组织部
+// is 7, XX市（区）委组织部 8).
+constexpr size_t assumed_unit_bytes = 30;
+
+// The example name `ex` once its placeholders are filled (the longest category for 分类, a
+// unit of assumed_unit_bytes for 报送单位) runs past name_max_bytes: how many bytes the title
+// may keep, else nullopt.
+std::optional<size_t> title_budget(const Context& ctx, const naming::WorkName& ex,
+                                   const std::string& example)
+{
+  size_t category = ex.category.size();
+  if (ex.category == "分类")
+    for (const auto& c : ctx.rules.categories)
+      category = std::max(category, c.name.size());
+  const size_t unit = ex.unit == "报送单位" ? assumed_unit_bytes : ex.unit.size();
+  const size_t rest =
+      example.size() - ex.title.size() - ex.category.size() - ex.unit.size() + category + unit;
+  if (ex.title.size() + rest <= name_max_bytes)
+    return std::nullopt;
+  return rest < name_max_bytes ? name_max_bytes - rest : 0;
 }
 
 // Whether some category asks something of a video's picture, rate or length.
@@ -93,13 +127,26 @@ void pattern(const Context& ctx, const SubmissionFile& file)
     for (const auto& c : ctx.rules.categories)
       categories += (categories.empty() ? "" : "、") + c.name;
     const bool placeholder = ex.find("-分类-") != std::string::npos;
+    // mpcheck rename renames only a name it understands (look-alike separators): offered for
+    // those alone, lest it answer "rename it by hand" (exit 1).
+    const bool renamable = naming::understood(r);
     f->hint = {
         "改名为类似“" + ex + "”" +
             (placeholder && !categories.empty() ? "，分类是 " + categories + " 之一" : "") +
-            "（可用 mpcheck rename 批量改名），再检查一次。",
+            (renamable ? "（可用 mpcheck rename 批量改名）" : "") + "，再检查一次。",
         "Rename it like '" + ex + "'" +
             (placeholder && !categories.empty() ? ", the category one of " + categories : "") +
-            " (mpcheck rename does it in bulk), then check again."};
+            (renamable ? " (mpcheck rename does it in bulk)" : "") + ", then check again."};
+    if (const auto budget = title_budget(ctx, example_name_parts(ctx, file), ex)) {
+      f->hint.zh += fmt::format("作品名太长：填入分类和报送单位后，文件名会超过 {} 字节（文件系统"
+                                "的上限，pack 写不下）；请把作品名缩短到约 {} 个汉字以内。",
+                                name_max_bytes, *budget / 3);
+      f->hint.en += fmt::format(" The title is too long: with the category and the unit filled "
+                                "in, the name would pass {} bytes (the file system's limit; pack "
+                                "cannot write it); shorten the title to about {} Chinese "
+                                "characters.",
+                                name_max_bytes, *budget / 3);
+    }
   }
 }
 

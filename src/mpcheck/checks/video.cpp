@@ -258,10 +258,15 @@ void bitrate_low(const VideoCheck& c, const rules::BitrateRange& r, int64_t got)
                     " required (at least " + format_mbps(r.min) +
                     "): the picture is worse than asked"};
   const Text cmd = fix_commands(c.ctx, c.file, c.media);
-  f->hint = {"从原始素材或工程文件按要求的码率重新导出（不要把压缩过的文件再放大码率），或用：" +
+  // Honest about the fallback: a conversion of this file meets the rule's numbers, but the
+  // detail compression took away is gone; only the original material has it.
+  f->hint = {"最好从原始素材或剪辑工程按要求的码率重新导出：压掉的细节只有原始素材里还有。"
+             "手头只有这个文件时才用下面的转换——它能让文件符合码率要求，但补不回已经损失的画质：" +
                  cmd.zh,
-             "Export again from the original footage or project at the required bit rate "
-             "(raising the bit rate of a compressed copy does not restore the picture), or run: " +
+             "Best: export again from the original footage or project at the required bit rate — "
+             "only the original still has the detail compression took away. Only when this file "
+             "is all there is, convert it as follows: it then meets the bit-rate rule, but cannot "
+             "bring back the lost picture quality: " +
                  cmd.en};
 }
 

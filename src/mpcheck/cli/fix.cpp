@@ -201,6 +201,23 @@ bool named(const std::vector<fix::Blocker>& list, const std::string& check)
                      [&](const fix::Blocker& b) { return b.check == check; });
 }
 
+// A video of no known category where the category decides what to make of it: check held
+// it to no picture rule, so its silence is no pass (docs/fix.md). Stands under the name
+// finding that says so (name.category for a category none of the notice's, else
+// name.pattern).
+std::optional<fix::Blocker> unknown_category(const checks::CheckReport& report,
+                                             const SubmissionFile& file,
+                                             const rules::RuleSet& rules)
+{
+  const Submission& sub = report.submission;
+  const std::string category = file.work >= 0 ? sub.works[size_t(file.work)].category : "";
+  const bool named_category =
+      std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
+        return f.path == file.path && f.check == "name.category";
+      });
+  return fix::unknown_category(rules, category, named_category ? "name.category" : "name.pattern");
+}
+
 // The plans of one checked target: every video with a finding fix acts on or an error it
 // cannot mend, the two versions of a pair with the same settings (or both refused when they
 // are not the same programme).
@@ -220,6 +237,9 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
     Item item;
     item.plan =
         fix::plan_file(file, report.findings, rules, media_rules(sub, file, rules), options);
+    if (file.kind == FileKind::video)
+      if (auto blocker = unknown_category(report, file, rules))
+        item.plan.blockers.push_back(std::move(*blocker));
     if (!item.plan.needed() && item.plan.complete())
       continue;
     item.plan.path = shown_path(target, file);
@@ -309,13 +329,21 @@ std::string plan_text(const Item& item, Lang lang)
     return out + blocker_lines(item.plan.blockers, lang);
   }
   if (!item.plan.left.empty()) {
-    out += "  " +
-           pick(lang,
-                item.plan.needed() ? "无法自动修复（这个文件仍照常修复）："
-                                   : "无法自动修复（这个文件本身不需要转换）：",
-                item.plan.needed() ? "cannot be fixed (this file is still mended):"
-                                   : "cannot be fixed (this file itself needs no conversion):") +
-           "\n" + blocker_lines(item.plan.left, lang);
+    out +=
+        "  " +
+        pick(lang,
+             item.plan.needed()
+                 ? "这个文件会照常修复；但下面这些 fix 做不到，要自己处理，处理好之前作品仍不合格"
+                   "（所以结束时退出码为 1）："
+                 : "这个文件本身不需要转换；但下面这些 fix 做不到，要自己处理，处理好之前作品"
+                   "仍不合格（所以退出码为 1）：",
+             item.plan.needed()
+                 ? "this file is fixed as planned; what follows fix cannot do and is left to "
+                   "you, and until it is done the work does not pass (so the exit code is 1):"
+                 : "this file itself needs no conversion; what follows fix cannot do and is "
+                   "left to you, and until it is done the work does not pass (so the exit "
+                   "code is 1):") +
+        "\n" + blocker_lines(item.plan.left, lang);
     if (!item.plan.needed())
       return out;
   }
@@ -482,7 +510,13 @@ std::string result_text(const Item& item, Lang lang)
            "\n";
   out += sound_text(item, lang);
   if (passes(item)) {
-    out += "  " + pick(lang, "已修复：复查通过", "fixed: passes the check again") + "\n";
+    out += "  " +
+           (item.plan.left.empty()
+                ? pick(lang, "已修复：复查通过", "fixed: passes the check again")
+                : pick(lang, "这个文件已修复：复查通过；作品还不合格，见下面“仍需自己处理”",
+                       "this file is fixed: it passes the check again; the work does not pass "
+                       "yet, see \"still to be done by hand\" below")) +
+           "\n";
     std::string warned;
     for (const auto& f : item.after)
       if (f.severity == Severity::warning && !named(item.plan.left, f.check))
@@ -513,8 +547,11 @@ std::string result_text(const Item& item, Lang lang)
              item.withdraw_error + "\n";
   }
   if (!item.plan.left.empty())
-    out += "  " + pick(lang, "仍需自己处理：", "still to be done by hand:") + "\n" +
-           blocker_lines(item.plan.left, lang);
+    out += "  " +
+           pick(lang, "仍需自己处理（fix 做不到；处理好之前作品不合格，所以退出码为 1）：",
+                "still to be done by hand (fix cannot do it; until it is done the work does not "
+                "pass, so the exit code is 1):") +
+           "\n" + blocker_lines(item.plan.left, lang);
   return out;
 }
 
@@ -792,27 +829,23 @@ std::vector<fs::path> originals_parents(const gather::Targets& planned)
 std::string placement_problem(const FixCommand& cmd, const gather::Targets& planned, Lang lang)
 {
   const bool en = lang == Lang::en;
-  const std::string unit = cmd.unit.empty() ? "" : " --unit " + checks::shell_quote(cmd.unit);
-  const std::string rules = checks::shell_quote(cmd.rules);
   if (cmd.in_place)
     for (const auto& target : planned.targets)
       for (const auto& path : target.paths)
-        if (const std::string drive = packed_drive_of(path); !drive.empty())
-          return en ? fmt::format(
-                          "{} is a drive packed by mpcheck pack (it has {}): fixing files on it "
-                          "would break the manifest (check would report file.hash-mismatch). Fix "
-                          "the source material and pack again:\n"
-                          "  mpcheck fix \"SOURCE FOLDER\" --rules {} --in-place\n"
-                          "  mpcheck pack \"SOURCE FOLDER\" --rules {}{} --out \"NEW DRIVE "
-                          "FOLDER\"",
-                          drive, kDriveManifestName, rules, rules, unit)
-                    : fmt::format(
-                          "{} 是 mpcheck pack 打包好的U盘（有 {}）：在U盘上直接修复会改动文件，"
-                          "清单就对不上了（检查会报 file.hash-mismatch）。请修复原来的素材，再重新"
-                          "打包：\n"
-                          "  mpcheck fix \"素材文件夹\" --rules {} --in-place\n"
-                          "  mpcheck pack \"素材文件夹\" --rules {}{} --out \"新的U盘文件夹\"",
-                          drive, kDriveManifestName, rules, rules, unit);
+        if (const std::string drive = packed_drive_of(path); !drive.empty()) {
+          // The source folder is not recorded on the drive: a placeholder, said to be one.
+          std::error_code ec;
+          const Text repack = checks::repack_commands(
+              "", drive, fs::is_regular_file(fs::path(drive) / ".mpcheck-pack-state", ec),
+              cmd.rules, cmd.unit, cmd.pillarbox ? " --pillarbox" : "");
+          return en ? fmt::format("{} is a drive packed by mpcheck pack (it has {}): fixing files "
+                                  "on it would break the manifest (check would report "
+                                  "file.hash-mismatch). {}",
+                                  drive, kDriveManifestName, repack.en)
+                    : fmt::format("{} 是 mpcheck pack 打包好的U盘（有 {}）：在U盘上直接修复会改动"
+                                  "文件，清单就对不上了（检查会报 file.hash-mismatch）。{}",
+                                  drive, kDriveManifestName, repack.zh);
+        }
   if (!cmd.out.empty()) {
     std::error_code ec;
     const fs::path out = fs::weakly_canonical(fs::absolute(cmd.out, ec), ec);

@@ -98,6 +98,7 @@ int run(const PackCommand& cmd)
   check.checks.unit = prepared.unit;
   check.checks.target_fat32 = options.fat32;
   check.checks.as_of = *as_of;
+  check.checks.pack_source = cmd.src; // the hints' fix and pack commands name it
   check.jobs = cmd.common.jobs;
   check.decode = !cmd.fast;
   ProgressLine copying(cmd.common, {"已复制", "copied"});

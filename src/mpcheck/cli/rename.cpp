@@ -112,11 +112,20 @@ int run(const RenameCommand& cmd)
     write_text(cmd.common, out);
     return exit_findings;
   }
+  // Files left with a name rename cannot read: said at the end, and the exit code is 1 — the
+  // folder is not yet named as the notice asks.
+  const int done = plan.skipped.empty() ? exit_ok : exit_findings;
+  const std::string left =
+      plan.skipped.empty() ? ""
+      : lang == Lang::en
+          ? fmt::format("{} files were left as they are: rename them as said above.\n",
+                        plan.skipped.size())
+          : fmt::format("有 {} 个文件没有改名：请按上面说的处理。\n", plan.skipped.size());
   if (cmd.dry_run || plan.renames.empty()) {
     out += lang == Lang::en
                ? fmt::format("{} files would be renamed (dry run).\n", plan.renames.size())
                : fmt::format("将改名 {} 个文件（试运行，未改动）。\n", plan.renames.size());
-    return write_text(cmd.common, out) ? exit_ok : exit_runtime;
+    return write_text(cmd.common, out + left) ? done : exit_runtime;
   }
   const std::string journal =
       cmd.journal.empty() ? pack::default_journal_name(std::time(nullptr)) : cmd.journal;
@@ -148,7 +157,7 @@ int run(const RenameCommand& cmd)
                                         plan.renames.size(), journal)
                           : fmt::format("已改名 {} 个文件。撤销：mpcheck rename --undo {}\n",
                                         plan.renames.size(), journal);
-  return write_text(cmd.common, out) ? exit_ok : exit_runtime;
+  return write_text(cmd.common, out + left) ? done : exit_runtime;
 }
 
 } // namespace

@@ -152,11 +152,94 @@ LoudnessGain loudness_gain(double lufs, double peak_dbtp, const rules::LoudnessR
   return g;
 }
 
+namespace {
+
+template <class T, class Same>
+bool same_requirement(const std::optional<rules::Requirement<T>>& a,
+                      const std::optional<rules::Requirement<T>>& b, Same same)
+{
+  return a && b ? same(a->value, b->value) : !a && !b;
+}
+
+template <class T>
+bool same_requirement(const std::optional<rules::Requirement<T>>& a,
+                      const std::optional<rules::Requirement<T>>& b)
+{
+  return same_requirement(a, b, [](const T& x, const T& y) { return x == y; });
+}
+
+// The two ask the same of a video in everything check and fix look at.
+bool same_video_rules(const rules::MediaRules& a, const rules::MediaRules& b)
+{
+  const auto same_bitrate = [](const rules::BitrateRange& x, const rules::BitrateRange& y) {
+    return x.target == y.target && x.min == y.min && x.max == y.max;
+  };
+  const auto same_loudness = [](const rules::LoudnessRange& x, const rules::LoudnessRange& y) {
+    return x.min == y.min && x.max == y.max;
+  };
+  return same_requirement(a.containers, b.containers) &&
+         same_requirement(a.extensions, b.extensions) && same_requirement(a.codecs, b.codecs) &&
+         same_requirement(a.resolution, b.resolution) &&
+         same_requirement(a.orientation, b.orientation) &&
+         same_requirement(a.aspect_ratio, b.aspect_ratio) &&
+         same_requirement(a.frame_rate, b.frame_rate) && same_requirement(a.scan, b.scan) &&
+         same_requirement(a.bitrate, b.bitrate, same_bitrate) &&
+         same_requirement(a.min_duration, b.min_duration) &&
+         same_requirement(a.max_duration, b.max_duration) &&
+         same_requirement(a.audio_required, b.audio_required) &&
+         same_requirement(a.audio_not_silent, b.audio_not_silent) &&
+         same_requirement(a.loudness, b.loudness, same_loudness);
+}
+
+bool holds_video(const rules::CategoryRules& c)
+{
+  return std::find(c.kinds.begin(), c.kinds.end(), "video") != c.kinds.end();
+}
+
+} // namespace
+
+bool category_decides(const rules::RuleSet& rules)
+{
+  return std::any_of(rules.categories.begin(), rules.categories.end(), [&](const auto& c) {
+    return holds_video(c) && !same_video_rules(c.media, rules.works.media);
+  });
+}
+
+std::optional<Blocker> unknown_category(const rules::RuleSet& rules, const std::string& category,
+                                        const std::string& check)
+{
+  if (rules.category(category) || !category_decides(rules))
+    return std::nullopt;
+  std::string names;
+  for (const auto& c : rules.categories)
+    if (holds_video(c))
+      names += (names.empty() ? "" : "、") + c.name;
+  const std::string read = category.empty() ? "" : "（“" + category + "”不是其中之一）";
+  const std::string read_en = category.empty() ? "" : " ('" + category + "' is none of them)";
+  return Blocker{
+      check,
+      {"名字里读不出分类" + read +
+           "：各分类对画面、帧率、码率和时长的要求不同，检查还没有按分类查过这个视频，fix "
+           "也不知道该按哪一类修复（没有修复不等于合格）。请先给出分类：把文件改名为“作品名-分类-"
+           "报送单位.mp4”，分类是 " +
+           names +
+           " 之一；或在素材文件夹的 works.yaml 里写明分类（mpcheck init 可生成 works.yaml）。"
+           "然后再运行 mpcheck fix",
+       "the category cannot be read from the name" + read_en +
+           ": the categories ask different things of the picture, frame rate, bit rate and "
+           "length, so the check has not held this video to its category's rules and fix cannot "
+           "tell which to make (not fixed does not mean it passes). Give the category first: "
+           "rename the file to 作品名-分类-报送单位.mp4, the category one of " +
+           names +
+           ", or state it in the source folder's works.yaml (mpcheck init writes one). Then run "
+           "mpcheck fix again"}};
+}
+
 std::string output_name(const SubmissionFile& file, const rules::RuleSet& rules,
                         const std::string& unit)
 {
   const Submission none;
-  const checks::Options options{{}, unit, false};
+  const checks::Options options{{}, unit, false, ""};
   checks::Sink sink(rules);
   return checks::fixed_name(checks::Context{none, rules, options, sink}, file);
 }

@@ -18,19 +18,36 @@ bool renamable(const SubmissionFile& f)
 }
 
 // Why a name is left alone: it does not split into 作品名-分类-报送单位, or what would be its
-// category is none of the notice's (a camera's VID_20240801_123456.mp4).
-Text not_understood(const SubmissionFile& f)
+// category is none of the notice's (a camera's VID_20240801_123456.mp4). rename cannot guess
+// a title or a category, so the clerk names it, or says it in works.yaml (rename then renames
+// after it).
+Text not_understood(const SubmissionFile& f, const rules::RuleSet& rules)
 {
+  std::string names;
+  for (const auto& c : rules.categories)
+    names += (names.empty() ? "" : "、") + c.name;
+  const std::string zh_todo =
+      "：rename 看不出作品名和分类，不会替你起名。请手工改名为“作品名-分类-报送单位" +
+      (f.extension.empty() ? std::string(".mp4") : f.extension) + "”" +
+      (names.empty() ? "" : "（分类是 " + names + " 之一）") +
+      "；或用 mpcheck init 在这个文件夹里写一份 works.yaml，写明每部作品的名字和分类，rename "
+      "就按它改名";
+  const std::string en_todo =
+      ": rename cannot tell the title and the category and does not invent them. Rename it by "
+      "hand to 作品名-分类-报送单位" +
+      (f.extension.empty() ? std::string(".mp4") : f.extension) +
+      (names.empty() ? "" : " (the category one of " + names + ")") +
+      ", or write a works.yaml in this folder with mpcheck init, giving each work's title and "
+      "category: rename then renames after it";
   const bool split =
       f.work_name && !f.work_name->name.category.empty() && !f.work_name->known_category;
   if (split)
     return {"文件名无法识别为“作品名-分类-报送单位”（“" + f.work_name->name.category +
-                "”不是通知规定的分类），请手工改名",
+                "”不是通知规定的分类）" + zh_todo,
             "the name is not recognisable as 作品名-分类-报送单位 ('" + f.work_name->name.category +
-                "' is none of the notice's categories); rename it "
-                "by hand"};
-  return {"文件名无法识别为“作品名-分类-报送单位”，请手工改名",
-          "the name is not recognisable as 作品名-分类-报送单位; rename it by hand"};
+                "' is none of the notice's categories)" + en_todo};
+  return {"文件名无法识别为“作品名-分类-报送单位”" + zh_todo,
+          "the name is not recognisable as 作品名-分类-报送单位" + en_todo};
 }
 
 // The names a folder's files hold now, each its own owner.
@@ -67,7 +84,7 @@ RenamePlan plan_renames(const Submission& sub, const rules::RuleSet& rules, cons
     if (!rules.naming)
       break;
     if (!renamable(f)) {
-      plan.skipped.push_back({f.path, not_understood(f)});
+      plan.skipped.push_back({f.path, not_understood(f, rules)});
       continue;
     }
     const std::string to = util::folder_prefix_of(f.path) +
