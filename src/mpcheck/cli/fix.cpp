@@ -619,7 +619,7 @@ void recheck(std::vector<Item*>& done, const rules::RuleSet& rules, gather::RunO
 {
   if (done.empty())
     return;
-  gather::Target target{Scope::files, {}};
+  gather::Target target{Scope::files, {}, {}};
   for (const Item* item : done)
     target.paths.push_back(item->dest.final_path);
   options.on_progress = {};

@@ -247,7 +247,7 @@ CheckReport run_check(const Target& target, const rules::RuleSet& rules, const R
 CheckReport run_check(const std::string& drive, const rules::RuleSet& rules,
                       const RunOptions& options)
 {
-  return run_check(Target{Scope::drive, {drive}}, rules, options);
+  return run_check(Target{Scope::drive, {drive}, {}}, rules, options);
 }
 
 namespace {
@@ -325,10 +325,10 @@ Targets plan_targets(const std::vector<std::string>& paths)
       continue;
     }
     if (folder) {
-      out.targets.push_back({Scope::drive, {p}});
+      out.targets.push_back({Scope::drive, {p}, {}});
     } else if (files_target < 0) {
       files_target = int(out.targets.size());
-      out.targets.push_back({Scope::files, {p}});
+      out.targets.push_back({Scope::files, {p}, {}});
     } else {
       out.targets[size_t(files_target)].paths.push_back(p);
     }
