@@ -274,6 +274,7 @@ class CheckTest(unittest.TestCase):
         code, report = check(photo, sound, *CZ)
         self.assertEqual(code, 1)
         self.assert_only(report, "video.missing", [photo, sound])
+        self.assert_only(report, "name.extension", [sound])
         by_path = {f["path"]: f for f in report["findings"] if f["check"] == "video.missing"}
         picture, audio = by_path[photo], by_path[sound]
         self.assertEqual((picture["severity"], picture["work"]), ("error", "初心"))
@@ -282,6 +283,9 @@ class CheckTest(unittest.TestCase):
         self.assertIn("导出的成片视频《初心》", picture["hint"])
         self.assertEqual(audio["message"], "这个文件只有声音，没有视频画面")
         self.assertEqual(audio["actual"], "只有声音")
+        # Its extension too, but "save it as .mp4" would give an .mp4 without a picture.
+        ext = next(f for f in report["findings"] if f["check"] == "name.extension")
+        self.assertIn("只有声音：另存为 .mp4 也不会有画面", ext["hint"])
         # The same bytes named .mp4 are said the same way (no code such as "image" shown).
         renamed = f"{self.root}/图-微视频-{UNIT}.mp4"
         shutil.copy(photo, renamed)
