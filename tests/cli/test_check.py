@@ -274,6 +274,7 @@ class CheckTest(unittest.TestCase):
         code, report = check(photo, sound, *CZ)
         self.assertEqual(code, 1)
         self.assert_only(report, "video.missing", [photo, sound])
+        self.assert_only(report, "name.extension", [sound])
         by_path = {f["path"]: f for f in report["findings"] if f["check"] == "video.missing"}
         picture, audio = by_path[photo], by_path[sound]
         self.assertEqual((picture["severity"], picture["work"]), ("error", "初心"))
@@ -282,6 +283,9 @@ class CheckTest(unittest.TestCase):
         self.assertIn("导出的成片视频《初心》", picture["hint"])
         self.assertEqual(audio["message"], "这个文件只有声音，没有视频画面")
         self.assertEqual(audio["actual"], "只有声音")
+        # Its extension too, but "save it as .mp4" would give an .mp4 without a picture.
+        ext = next(f for f in report["findings"] if f["check"] == "name.extension")
+        self.assertIn("只有声音：另存为 .mp4 也不会有画面", ext["hint"])
         # The same bytes named .mp4 are said the same way (no code such as "image" shown).
         renamed = f"{self.root}/图-微视频-{UNIT}.mp4"
         shutil.copy(photo, renamed)
@@ -301,6 +305,23 @@ class CheckTest(unittest.TestCase):
         self.assertIn("video.missing  这个文件是一张图片，不是视频", text)
         en = run("check", *LN, "--lang", "en", lesson).stdout
         self.assertIn("video.missing  the file is a picture, not a video", en)
+
+    def test_a_lesson_recorded_as_sound_is_no_video_missing_where_sound_is_taken(self):
+        # branch-everyone takes video or audio lessons (kinds: [video, audio]): sound only in
+        # an .mp4 is an audio lesson; a picture is still no lesson.
+        os.makedirs(self.root)
+        lesson = f"{self.root}/讲课录音.mp4"
+        ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "2", "-c:a", "aac", lesson)
+        photo = f"{self.root}/讲课照片.jpg"
+        ffmpeg("-f", "lavfi", "-i", "color=c=white:size=640x480", "-frames:v", "1", photo)
+        code, report = check(lesson, photo, "--rules", "branch-everyone", "--as-of", "2024-09-01")
+        self.assert_only(report, "video.missing", [photo])
+        f = next(f for f in report["findings"] if f["check"] == "video.missing")
+        self.assertIn("视频或音频", f["hint"])
+        # Under a notice of videos only, the same sound is video.missing.
+        code, report = check(lesson, *LN)
+        self.assert_only(report, "video.missing", ["讲课录音.mp4"])
+        self.assertEqual(next(f["actual"] for f in report["findings"] if f["check"] == "video.missing"), "只有声音")
 
     def test_pictures_a_category_asks_for_are_not_video_missing(self):
         # A new-media work is its QR code and poster (kinds: [image, video, audio]); a scan of a

@@ -317,3 +317,28 @@ TEST_CASE("checks: video.missing for a work of pictures or sound only, as its ca
   CHECK(paths_of(run(ln, liaoning(), as_of(Date{2023, 6, 10})), "video.missing") ==
         std::vector<std::string>{"讲课.jpg"});
 }
+
+TEST_CASE("checks: sound only is an audio work where the category takes sound (kinds: [video, audio])")
+{
+  static const rules::RuleSet branch = rules::load_rules("branch-everyone");
+  MediaFacts sound;
+  sound.kind = "audio";
+  sound.container = ContainerFacts{};
+  sound.container->format = "mp4";
+  sound.audio.push_back(AudioFacts{0, "aac", 2, 48000, 128000, ""});
+  MediaFacts photo;
+  photo.kind = "image";
+  photo.image = ImageFacts{};
+  TreeBuilder b;
+  b.file("讲课录音.mp4", sound).file("讲课录音.m4a", sound).file("讲课照片.jpg", photo);
+  const auto findings = run(b, branch);
+  CHECK(paths_of(findings, "video.missing") == std::vector<std::string>{"讲课照片.jpg"});
+  for (const auto& f : findings)
+    if (f.check == "video.missing")
+      CHECK(f.hint.zh.find("视频或音频") != std::string::npos);
+  // Under a notice of videos only, the .mp4 of sound is video.missing.
+  TreeBuilder ln;
+  ln.file("讲课录音.mp4", sound);
+  CHECK(paths_of(run(ln, liaoning(), as_of(Date{2023, 6, 10})), "video.missing") ==
+        std::vector<std::string>{"讲课录音.mp4"});
+}

@@ -318,6 +318,15 @@ const std::vector<std::string>* allowed_extensions(const Context& ctx, const Sub
   return nullptr;
 }
 
+// A file of sound only where the work must be a video (its category's kinds do not take
+// audio): converting its format would give a video container without a picture.
+bool sound_only_where_video_is_wanted(const Context& ctx, const SubmissionFile& file)
+{
+  const auto& kinds = ctx.rules_for(file).kinds;
+  return file.kind == FileKind::audio && !file.facts.video && !file.facts.audio.empty() &&
+         std::find(kinds.begin(), kinds.end(), "audio") == kinds.end();
+}
+
 void extension(const Context& ctx, const SubmissionFile& file)
 {
   const rules::Origin* origin = nullptr;
@@ -336,6 +345,12 @@ void extension(const Context& ctx, const SubmissionFile& file)
     f->hint = {
         "用软件另存为要求的格式；只改扩展名不会改变文件格式。",
         "Save or export it in the required format; renaming the extension does not convert it."};
+    if (sound_only_where_video_is_wanted(ctx, file))
+      f->hint = {"这个文件只有声音：另存为 " + list +
+                     " 也不会有画面；请报送从剪辑软件导出的成片视频（见 video.missing）。",
+                 "The file holds sound only: saved as " + list +
+                     " it would still have no picture; hand in the finished video as exported "
+                     "from the editing program (see video.missing)."};
   }
 }
 

@@ -432,10 +432,23 @@ NotVideo not_video(const SubmissionFile& file)
           {"文件里没有视频画面（只有其他数据）", "the file has no video stream (other data only)"}};
 }
 
-Text export_hint(const Work* work)
+bool takes_kind(const rules::CategoryRules& cat, std::string_view kind)
+{
+  return std::find(cat.kinds.begin(), cat.kinds.end(), kind) != cat.kinds.end();
+}
+
+// How to fix it: the exported video — or sound, when the category takes sound too
+// (branch-everyone's lessons: kinds [video, audio]).
+Text export_hint(const Work* work, bool sound_too)
 {
   const std::string title = work ? "《" + work->title + "》" : "";
   const std::string en_title = work ? " of '" + work->title + "'" : "";
+  if (sound_too)
+    return {"报送从剪辑或录音软件导出的视频或音频" + title +
+                "；图片不能代替它们，改扩展名也不会让图片变成视频。",
+            "Hand in the video or the sound recording" + en_title +
+                " as exported from the editing or recording program; a picture does not stand in "
+                "for them, and renaming the extension does not make it a video."};
   return {"报送从剪辑软件导出的成片视频" + title +
               "（如 MP4）；图片或音频不能代替视频，改扩展名也不会让它变成视频。",
           "Hand in the finished video" + en_title +
@@ -455,7 +468,7 @@ void missing(const Context& ctx, const SubmissionFile& file)
     f->expected = Text{"视频画面", "a video stream"};
     f->actual = what.actual;
     f->message = what.message;
-    f->hint = export_hint(work_of_file(ctx, file));
+    f->hint = export_hint(work_of_file(ctx, file), takes_kind(ctx.rules_for(file), "audio"));
   }
 }
 
@@ -472,14 +485,11 @@ bool holds_video(const SubmissionFile& file)
 void work_without_video(const Context& ctx, const Work& work)
 {
   const rules::CategoryRules& cat = ctx.rules.rules_for(work.category);
-  auto takes = [&](const SubmissionFile& f) {
-    return std::find(cat.kinds.begin(), cat.kinds.end(), kind_name(f.kind)) != cat.kinds.end();
-  };
-  if (std::find(cat.kinds.begin(), cat.kinds.end(), "video") == cat.kinds.end())
+  if (!takes_kind(cat, "video"))
     return;
   for (int i : work.files) {
     const SubmissionFile& f = ctx.sub.files[size_t(i)];
-    if (holds_video(f) || takes(f))
+    if (holds_video(f) || takes_kind(cat, kind_name(f.kind)))
       return;
   }
   for (int i : work.files) {
@@ -497,7 +507,10 @@ void check_video(const Context& ctx)
     if (file.kind != FileKind::video || file.facts.error || file.size == 0)
       continue;
     if (!file.facts.video) {
-      missing(ctx, file);
+      // A lesson recorded as sound only, where the category takes sound (kinds: [video,
+      // audio]): an audio work in a video container, not a video without its picture.
+      if (file.facts.audio.empty() || !takes_kind(ctx.rules_for(file), "audio"))
+        missing(ctx, file);
       continue;
     }
     const VideoCheck c{ctx, file, *file.facts.video, ctx.rules_for(file).media};
