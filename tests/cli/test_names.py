@@ -196,7 +196,7 @@ class RenameInitNamesTest(unittest.TestCase):
     def test_rename_leaves_names_it_cannot_understand_alone(self):
         p = run("rename", self.dir, "--rules", "changzhou-2024", "--unit", "天宁区委组织部",
                 "--journal", os.path.join(self.tmp, "j.json"))
-        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.returncode, 1, p.stderr)  # it left files: said, and exit 1
         self.assertEqual(sorted(os.listdir(self.dir)), sorted(self.camera + [
             "系列-纪录片-天宁区委组织部（第2集）.mp4", "系列-纪录片-天宁区委组织部（第3集）.mp4"]))
         for name in self.camera:
@@ -211,7 +211,7 @@ class RenameInitNamesTest(unittest.TestCase):
         self.assertNotIn('title: "VID"', text)
         self.assertNotIn('title: "IMG_0001"', text)
         for name in self.camera:
-            self.assertIn(f'title: "TODO"   # TODO: 作品名（文件名“{name}”不是“作品名-分类-报送单位”）', text)
+            self.assertIn(f'title: "TODO"   # TODO：作品名（文件名“{name}”不是“作品名-分类-报送单位”）', text)
         self.assertEqual(text.count('title: "系列"'), 1)  # both episodes are one work
         self.assertIn("episodes: 2\n", text)
 
