@@ -45,7 +45,8 @@ class HelpAndUsageTest(unittest.TestCase):
     def usage_error(self, p, text):
         self.assertEqual(p.returncode, 2, p.stderr)
         self.assertEqual(p.stdout, "")
-        self.assertTrue(p.stderr.startswith("mpcheck: error: "), p.stderr)
+        prefix = "mpcheck: error: " if "en" in p.args else "mpcheck：错误："
+        self.assertTrue(p.stderr.startswith(prefix), p.stderr)
         self.assertIn(text, p.stderr)
 
     def test_a_mistyped_command_suggests_the_right_one(self):
@@ -103,7 +104,7 @@ class WorksYamlInOnePassTest(unittest.TestCase):
         p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out)
         self.assertEqual(p.returncode, 2, p.stderr)
         self.assertFalse(os.path.exists(out))
-        errors = [l for l in p.stderr.splitlines() if re.match(r"mpcheck: error: .*works\.yaml:\d+:\d+: ", l)]
+        errors = [l for l in p.stderr.splitlines() if re.match(r"mpcheck：错误：.*works\.yaml:\d+:\d+: ", l)]
         # unit, contact, phone, then each of five works: category, producer, creators, summary
         self.assertEqual(len(errors), 23, p.stderr)
         self.assertEqual(len([l for l in errors if "'category' 还是 TODO" in l]), 5)
@@ -181,8 +182,10 @@ class WorksYamlInOnePassTest(unittest.TestCase):
                 p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out, "--dry-run",
                         *extra, env=env)
                 self.assertEqual(p.returncode, 2, p.stderr)
-                errors = [l for l in p.stderr.splitlines() if re.match(r"mpcheck: error: .*works\.yaml:\d+:\d+: ", l)]
-                self.assertEqual(errors, [f"mpcheck: error: {self.src}/works.yaml:{at}: {m}"
+                prefix = "mpcheck: error: " if expected is expected_en else "mpcheck：错误："
+                errors = [l for l in p.stderr.splitlines()
+                          if l.startswith(prefix) and re.search(r"works\.yaml:\d+:\d+: ", l)]
+                self.assertEqual(errors, [f"{prefix}{self.src}/works.yaml:{at}: {m}"
                                           for at, m in expected], p.stderr)
                 # each with its line and a caret under the value
                 lines = p.stderr.splitlines()
