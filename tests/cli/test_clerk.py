@@ -232,9 +232,9 @@ class TextReportFixesTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             video = f"{tmp}/作品/甲-微视频-{UNIT}.mp4"
             os.makedirs(os.path.dirname(video))
-            # 1280x720 at 30 fps: the frame rate and the resolution are wrong, one ffmpeg
-            # command mends both.
-            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-t", "1",
+            # 1440x1080 at 30 fps: the aspect ratio and the resolution are wrong, one ffmpeg
+            # command mends both; the frame rate has its own fix (export at 25 fps).
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1440x1080:rate=30", "-t", "1",
                    "-c:v", "libx264", "-pix_fmt", "yuv420p", video)
             p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--as-of", "2024-09-01")
             self.assertEqual(p.returncode, 1, p.stderr)
@@ -247,11 +247,12 @@ class TextReportFixesTest(unittest.TestCase):
                 block.append(l.strip())
             kinds = ["fix" if l.startswith("→ 怎么改") else "want" if l.startswith("要求") else
                      l.split()[2] for l in block]
-            # each finding, its 要求/实际 line, and its fix right under it; the frame rate and
+            # each finding, its 要求/实际 line, and its fix right under it; the aspect ratio and
             # the resolution together, their one ffmpeg command once after both
             text = " ".join(kinds)
             self.assertIn("subtitles.pair-missing want fix", text, "\n".join(block))
-            self.assertIn("video.frame-rate want video.resolution want fix", text, "\n".join(block))
+            self.assertIn("video.aspect-ratio want video.resolution want fix", text, "\n".join(block))
+            self.assertIn("video.frame-rate want fix", text, "\n".join(block))
             self.assertEqual(kinds[-1], "fix")
             html = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--as-of",
                        "2024-09-01", "--format", "html").stdout
