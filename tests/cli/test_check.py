@@ -559,7 +559,7 @@ class CheckTest(unittest.TestCase):
         self.assertEqual(run("check", self.root).returncode, 2)  # --rules missing
         p = run("check", "--rules", "no-such-rules", self.root)
         self.assertEqual(p.returncode, 2)
-        self.assertIn("mpcheck: error:", p.stderr)
+        self.assertIn("mpcheck：错误：未知的规则集", p.stderr)
         bad = os.path.join(self.tmp, "bad.yaml")
         with open(bad, "w") as f:
             f.write("schema: mpcheck-rules/1\nid: bad\ntitle: {zh: 坏, en: bad}\nworks:\n  media:\n    max_bitrat: 8M\n")
@@ -576,7 +576,7 @@ class CheckTest(unittest.TestCase):
         missing = os.path.join(self.tmp, "nope")
         p = run("check", "--format", "json", *CZ, missing)
         self.assertEqual((p.returncode, p.stdout), (2, ""))
-        self.assertEqual(p.stderr, f"mpcheck: error: 路径不存在：{missing}\n")  # test_drives.py: more
+        self.assertEqual(p.stderr, f"mpcheck：错误：路径不存在：{missing}\n")  # test_drives.py: more
 
     def test_hostile_files_do_not_stop_the_run(self):
         self.good()

@@ -45,7 +45,8 @@ class HelpAndUsageTest(unittest.TestCase):
     def usage_error(self, p, text):
         self.assertEqual(p.returncode, 2, p.stderr)
         self.assertEqual(p.stdout, "")
-        self.assertTrue(p.stderr.startswith("mpcheck: error: "), p.stderr)
+        prefix = "mpcheck: error: " if "en" in p.args else "mpcheck：错误："
+        self.assertTrue(p.stderr.startswith(prefix), p.stderr)
         self.assertIn(text, p.stderr)
 
     def test_a_mistyped_command_suggests_the_right_one(self):
@@ -103,7 +104,7 @@ class WorksYamlInOnePassTest(unittest.TestCase):
         p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out)
         self.assertEqual(p.returncode, 2, p.stderr)
         self.assertFalse(os.path.exists(out))
-        errors = [l for l in p.stderr.splitlines() if re.match(r"mpcheck: error: .*works\.yaml:\d+:\d+: ", l)]
+        errors = [l for l in p.stderr.splitlines() if re.match(r"mpcheck：错误：.*works\.yaml:\d+:\d+: ", l)]
         # unit, contact, phone, then each of five works: category, producer, creators, summary
         self.assertEqual(len(errors), 23, p.stderr)
         self.assertEqual(len([l for l in errors if "'category' 还是 TODO" in l]), 5)
@@ -181,8 +182,10 @@ class WorksYamlInOnePassTest(unittest.TestCase):
                 p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out, "--dry-run",
                         *extra, env=env)
                 self.assertEqual(p.returncode, 2, p.stderr)
-                errors = [l for l in p.stderr.splitlines() if re.match(r"mpcheck: error: .*works\.yaml:\d+:\d+: ", l)]
-                self.assertEqual(errors, [f"mpcheck: error: {self.src}/works.yaml:{at}: {m}"
+                prefix = "mpcheck: error: " if expected is expected_en else "mpcheck：错误："
+                errors = [l for l in p.stderr.splitlines()
+                          if l.startswith(prefix) and re.search(r"works\.yaml:\d+:\d+: ", l)]
+                self.assertEqual(errors, [f"{prefix}{self.src}/works.yaml:{at}: {m}"
                                           for at, m in expected], p.stderr)
                 # each with its line and a caret under the value
                 lines = p.stderr.splitlines()
@@ -229,9 +232,9 @@ class TextReportFixesTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             video = f"{tmp}/作品/甲-微视频-{UNIT}.mp4"
             os.makedirs(os.path.dirname(video))
-            # 1280x720 at 30 fps: the frame rate and the resolution are wrong, one ffmpeg
-            # command mends both.
-            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1280x720:rate=30", "-t", "1",
+            # 1440x1080 at 30 fps: the aspect ratio and the resolution are wrong, one ffmpeg
+            # command mends both; the frame rate has its own fix (export at 25 fps).
+            ffmpeg("-f", "lavfi", "-i", "testsrc2=size=1440x1080:rate=30", "-t", "1",
                    "-c:v", "libx264", "-pix_fmt", "yuv420p", video)
             p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--as-of", "2024-09-01")
             self.assertEqual(p.returncode, 1, p.stderr)
@@ -244,11 +247,12 @@ class TextReportFixesTest(unittest.TestCase):
                 block.append(l.strip())
             kinds = ["fix" if l.startswith("→ 怎么改") else "want" if l.startswith("要求") else
                      l.split()[2] for l in block]
-            # each finding, its 要求/实际 line, and its fix right under it; the frame rate and
+            # each finding, its 要求/实际 line, and its fix right under it; the aspect ratio and
             # the resolution together, their one ffmpeg command once after both
             text = " ".join(kinds)
             self.assertIn("subtitles.pair-missing want fix", text, "\n".join(block))
-            self.assertIn("video.frame-rate want video.resolution want fix", text, "\n".join(block))
+            self.assertIn("video.aspect-ratio want video.resolution want fix", text, "\n".join(block))
+            self.assertIn("video.frame-rate want fix", text, "\n".join(block))
             self.assertEqual(kinds[-1], "fix")
             html = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--as-of",
                        "2024-09-01", "--format", "html").stdout

@@ -109,7 +109,7 @@ class DeepCheckTest(unittest.TestCase):
         self.assert_only(report, "subtitles.pair-mismatch", [SUB_PATH])
         self.assertEqual(code, 1)
         finding = next(f for f in report["findings"] if f["check"] == "subtitles.pair-mismatch")
-        self.assertIn("画面内容不同", finding["actual"])
+        self.assertIn("两个版本的画面差别很大", finding["actual"])
         self.assertEqual(hits(report, "subtitles.not-burned"), [])
 
     def test_a_pair_of_different_lengths_is_a_mismatch_even_with_fast(self):

@@ -203,7 +203,7 @@ class DrivesTest(unittest.TestCase):
         # the missing one has its entry, and the exit code is 3, as for an unreadable PATH.
         p = run("check", "--format", "jsonl", *FAST, good, missing)
         self.assertEqual(p.returncode, 3, p.stderr)
-        self.assertEqual(p.stderr, f"mpcheck: error: 路径不存在：{missing}\n")
+        self.assertEqual(p.stderr, f"mpcheck：错误：路径不存在：{missing}\n")
         lines = [json.loads(line) for line in p.stdout.splitlines()]
         self.assertEqual([r["root"] for r in lines], [good, missing])
         self.assertEqual(problems(lines[0]), [])
@@ -211,14 +211,14 @@ class DrivesTest(unittest.TestCase):
         # Alone, nothing can be checked: a usage error, as for a wrong option.
         p = run("check", *FAST, missing)
         self.assertEqual((p.returncode, p.stdout), (2, ""))
-        self.assertEqual(p.stderr, f"mpcheck: error: 路径不存在：{missing}\n")
+        self.assertEqual(p.stderr, f"mpcheck：错误：路径不存在：{missing}\n")
         p = run("check", "--format", "json", "--lang", "en", *FAST, missing)
         self.assertEqual((p.returncode, p.stdout), (2, ""))
         self.assertEqual(p.stderr, f"mpcheck: error: {missing}: no such file or folder\n")
         fifo = os.path.join(self.tmp, "fifo")
         os.mkfifo(fifo)
         p = run("check", *FAST, fifo)
-        self.assertEqual((p.returncode, p.stderr), (2, f"mpcheck: error: 不是文件或文件夹：{fifo}\n"))
+        self.assertEqual((p.returncode, p.stderr), (2, f"mpcheck：错误：不是文件或文件夹：{fifo}\n"))
 
     def test_a_path_that_cannot_be_read_is_a_runtime_error(self):
         good = self.drive()
@@ -226,7 +226,7 @@ class DrivesTest(unittest.TestCase):
         os.symlink(loop, loop)  # cannot be opened at all, even by root
         p = run("check", "--format", "json", *FAST, loop, good)
         self.assertEqual(p.returncode, 3)
-        self.assertEqual(p.stderr, f"mpcheck: error: 无法读取 {loop}：符号链接循环（未检查）\n")
+        self.assertEqual(p.stderr, f"mpcheck：错误：无法读取 {loop}：符号链接循环（未检查）\n")
         reports = json.loads(p.stdout)  # the readable drive is still checked and reported
         self.assertEqual([r["root"] for r in reports], [loop, good])
         self.assertEqual(reports[0]["unread"], [{"path": loop, "reason": "loop",
@@ -251,7 +251,7 @@ class DrivesTest(unittest.TestCase):
         message = f"无法读取 {bad}：没有读取权限（未检查）"
         p = check("json")
         self.assertEqual(p.returncode, 3, p.stderr)
-        self.assertEqual(p.stderr, f"mpcheck: error: {message}\n")
+        self.assertEqual(p.stderr, f"mpcheck：错误：{message}\n")
         reports = json.loads(p.stdout)
         self.assertIsInstance(reports, list)  # two PATHs: an array, as when both are read
         self.assertEqual([r["root"] for r in reports], [good, bad])

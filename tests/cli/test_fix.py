@@ -264,7 +264,7 @@ class FixTest(unittest.TestCase):
         for extra in ((), ("--dry-run",)):
             p = self.fix(drive, "--out", out, *extra)
             self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
-            self.assertIn("mpcheck: error: --out", p.stderr)
+            self.assertIn("mpcheck：错误：--out", p.stderr)
             self.assertIn("在要修复的文件夹", p.stderr)
             self.assertEqual(p.stdout, "")
         self.assertEqual(os.listdir(drive), [os.path.basename(src)])
@@ -567,7 +567,7 @@ class FixTest(unittest.TestCase):
         make(src, size="480x270")
         p = self.fix(src)
         self.assertEqual(p.returncode, 2)
-        self.assertIn("mpcheck: error:", p.stderr)
+        self.assertIn("mpcheck：错误：", p.stderr)
         p = self.fix(src, "--out", self.out, "--in-place")
         self.assertEqual(p.returncode, 2)
 

@@ -292,14 +292,14 @@ class OutputThatCannotBeWritten(unittest.TestCase):
                                      fmt, tree)
             self.assertEqual(p.returncode, 3, (fmt, p.stderr))
             self.assertIn("标准输出", p.stderr)
-            self.assertEqual(p.stderr.count("mpcheck: error:"), 1, p.stderr)
+            self.assertEqual(p.stderr.count("mpcheck：错误："), 1, p.stderr)
 
     def test_every_command_that_prints_checks_its_last_flush(self):
         for args in (["rules", "list"], ["rules", "show", "changzhou-2024"],
                      ["probe", "--format", "json", fixture("h264-1080p25-8M.mp4")]):
             p = self.run_to_dev_full(*args)
             self.assertEqual(p.returncode, 3, (args, p.stderr))
-            self.assertIn("mpcheck: error:", p.stderr)
+            self.assertIn("mpcheck：错误：", p.stderr)
 
     def test_english_when_asked(self):
         p = self.run_to_dev_full("rules", "list", "--lang", "en")

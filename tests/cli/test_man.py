@@ -93,7 +93,7 @@ class ManPageTest(unittest.TestCase):
     def test_report_formats_and_exit_codes(self):
         # The formats of each command's --format, exactly as its --help lists them.
         for command in ("check", "pack", "probe"):
-            listed = re.search(r"--format TEXT:\{([a-z,]+)\}", run(command, "--help").stdout).group(1)
+            listed = re.search(r"--format (?:TEXT:)?\{([a-z,]+)\}", run(command, "--help").stdout).group(1)
             documented = re.search(r'--format "? ?([a-z]+(?:\|[a-z]+)+)', self.section_of(command)).group(1)
             self.assertEqual(documented.split("|"), listed.split(","), command)
         for title in ("CHECK JSON (schema mpcheck-report/1)", "CHECK JUNIT (--format junit)",

@@ -5,6 +5,8 @@ drive that is write-protected or a folder that is not the user's. One test per f
 read-only drive (EROFS), no permission (EACCES), a path that is not a folder (ENOTDIR), a full
 disk (ENOSPC), a name too long, another pack at work, usage errors, YAML syntax, -o."""
 import fcntl
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -12,7 +14,7 @@ import subprocess
 import tempfile
 import unittest
 
-from check_tree import UNIT, changzhou
+from check_tree import UNIT, changzhou, docx, ffmpeg, place
 from mpcheck_test import fixture, mount_tmpfs, run, without_dac_override
 from test_pack_safety import Base
 
@@ -143,7 +145,7 @@ class Messages(Base):
         for args, zh, en in cases:
             p = run(*args)
             self.assertEqual(p.returncode, 2, (args, p.stderr))
-            self.assertIn(f"mpcheck: error: {zh}", p.stderr)
+            self.assertIn(f"mpcheck：错误：{zh}", p.stderr)
             self.assert_chinese(p.stderr.replace("--in-place", "").replace("--help", ""))
             p = run(*args, "--lang", "en")
             self.assertIn(en, p.stderr)
@@ -179,3 +181,185 @@ class Messages(Base):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+def findings_of(p, check_id):
+    """The findings of `check_id` in a `check --format json` run of one PATH."""
+    return [f for f in json.loads(p.stdout)["findings"] if f["check"] == check_id]
+
+
+def write_drive_manifest(root):
+    """manifest-sha256.txt over every file of `root`, as pack writes it: a packed drive."""
+    lines = []
+    for d, _, files in os.walk(root):
+        for name in sorted(files):
+            path = os.path.join(d, name)
+            with open(path, "rb") as f:
+                lines.append(f"{hashlib.sha256(f.read()).hexdigest()}  {os.path.relpath(path, root)}\n")
+    with open(os.path.join(root, "manifest-sha256.txt"), "w", encoding="utf-8") as f:
+        f.writelines(sorted(lines, key=lambda l: l[66:]))
+
+
+class Wording(Base):
+    """The words of the output itself: no code, CLI11 type name or English jargon in Chinese
+    (QA M9), no Chinese left in English (M10), a fix for every finding that has one, sent to
+    the material on a packed drive (L5), and a hint that fits a link (L6)."""
+
+    def assert_no_english(self, text, *words):
+        for w in words:
+            self.assertIsNone(re.search(rf"\b{w}\b", text), f"{w!r} in:\n{text}")
+
+    # -- M9: Chinese output -----------------------------------------------------------------------
+    def test_errors_and_notes_of_the_run_start_in_the_users_language(self):
+        missing = os.path.join(self.tmp, "没有")
+        zh = run("check", *CZ, missing)
+        self.assertEqual((zh.returncode, zh.stderr), (2, f"mpcheck：错误：路径不存在：{missing}\n"))
+        en = run("check", *CZ, missing, "--lang", "en")
+        self.assertEqual(en.stderr, f"mpcheck: error: {missing}: no such file or folder\n")
+        usage = run("check", *CZ, "-j", "0")
+        self.assertTrue(usage.stderr.startswith("mpcheck：错误：--jobs"), usage.stderr)
+        # works.yaml problems: each line, and the count, in Chinese
+        self.manifest_source()
+        with open(f"{self.src}/works.yaml", encoding="utf-8") as f:
+            text = f.read()
+        with open(f"{self.src}/works.yaml", "w", encoding="utf-8") as f:
+            f.write(text.replace("category: 微视频", "category: 微视屏").replace("producer:", "producr:"))
+        p = run("pack", self.src, *CZ, "--out", self.out)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        starts = [l for l in p.stderr.splitlines() if l.startswith("mpcheck")]
+        self.assertEqual(len(starts), 3, p.stderr)
+        self.assertTrue(all(l.startswith("mpcheck：错误：") for l in starts), p.stderr)
+        self.assertNotIn("error", p.stderr)
+        # the note on a folder holding works.yaml
+        with open(f"{self.src}/works.yaml", "w", encoding="utf-8") as f:
+            f.write(text)
+        zh = run("check", self.src, *CZ)
+        self.assertIn(f"mpcheck：提示：{self.src} 里有 works.yaml", zh.stderr)
+        self.assertNotIn("note", zh.stderr)
+
+    def test_help_says_each_value_in_words_not_clis_type_names(self):
+        zh = run("check", "--help")
+        self.assertEqual(zh.returncode, 0, zh.stderr)
+        self.assert_no_english(zh.stdout, "TEXT", "INT")
+        for shown in ("paths 路径 ... （必填）", "--rules 规则集 （必填）", "--lang {zh,en} 之一",
+                      "-j,--jobs 整数（1 到 256）", "-o,--output 文件", "--as-of 日期"):
+            self.assertIn(shown, zh.stdout)
+        self.assertIn("--out 文件夹", run("fix", "--help").stdout)
+        en = run("check", "--help", "--lang", "en")
+        self.assertIn("-j,--jobs INT:INT in [1 - 256]", en.stdout)  # English: CLI11's own
+
+    def test_rename_without_rules_says_what_is_missing_in_words(self):
+        os.makedirs(self.src)
+        p = run("rename", self.src)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("mpcheck：错误：缺少 --rules 规则集（见 mpcheck rules list）", p.stderr)
+        self.assertIn("mpcheck rename 文件夹 --rules 规则集", p.stderr)
+        self.assert_no_english(p.stderr, "DIR", "needs")
+        en = run("rename", "--lang", "en")
+        self.assertIn("rename needs the folder to rename in and --rules", en.stderr)
+
+    def test_probe_says_scan_peak_and_counts_in_words(self):
+        zh = run("probe", fixture("h264-1080i25.mp4"), fixture("h264-interlaced-content.mp4"))
+        # below, the facts without the file names (…-interlaced-content.mp4)
+        self.assertEqual(zh.returncode, 0, zh.stderr)
+        self.assertIn("，隔行（顶场优先），", zh.stdout)
+        self.assertIn("（峰值 ", zh.stdout)
+        self.assertIn("从画面看扫描方式：隔行（逐帧检测：顶场优先 ", zh.stdout)
+        facts = "\n".join(l for l in zh.stdout.splitlines() if l.startswith("  "))
+        self.assert_no_english(facts, "tff", "bff", "interlaced", "progressive", "unknown",
+                               "idet", "peak", "frames", "bytes", "faststart", "ch", "bit")
+        en = run("probe", "--lang", "en", fixture("h264-1080i25.mp4"))
+        self.assertIn(", tff, ", en.stdout)
+
+    def test_findings_say_what_a_file_is_in_words(self):
+        os.makedirs(self.src)
+        sound = os.path.join(self.src, f"声音-微视频-{UNIT}.mp4")
+        ffmpeg("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "2", "-c:a", "aac", sound)
+        turned = os.path.join(self.src, f"竖屏-微视频-{UNIT}.mp4")
+        place(fixture("h264-rotated-90.mp4"), turned)
+        p = run("check", sound, *CZ, "--format", "json")
+        [f] = findings_of(p, "video.missing")
+        self.assertEqual(f["actual"], "只有声音，没有画面")
+        p = run("check", sound, *CZ, "--format", "json", "--lang", "en")
+        self.assertEqual(findings_of(p, "video.missing")[0]["actual"], "sound only, no picture")
+        p = run("check", turned, "--rules", "liaoning-2023", "--as-of", "2023-09-01", "--fast",
+                "--format", "json")
+        [f] = findings_of(p, "video.orientation")
+        self.assertEqual(f["actual"], "1080x1920（旋转 90°）")
+        self.assertEqual(f["message"], "视频是竖屏（显示为 1080x1920，旋转 90°），要求横屏")
+        # a document where the rules put none: its kind in words
+        drive = changzhou(os.path.join(self.tmp, "drive"))
+        with open(f"{drive}/作品/extra.txt", "w", encoding="utf-8") as f:
+            f.write("junk\n")
+        p = run("check", drive, *CZ, "--format", "json")
+        [f] = findings_of(p, "layout.unexpected")
+        self.assertEqual(f["message"], "规则没有为这类文件（文档）指定位置")
+
+    # -- M10: English output ----------------------------------------------------------------------
+    def test_english_output_has_no_chinese_words_of_its_own(self):
+        drive = os.path.join(self.tmp, "drive")
+        place(fixture("h264-1080p25-8M.mp4"), f"{drive}/作品/奋斗者之歌-微视频-{UNIT}.mp4")
+        p = run("check", drive, *CZ, "--format", "json", "--lang", "en")
+        [f] = findings_of(p, "subtitles.pair-missing")
+        self.assertEqual(f["actual"], "no version in the name")
+        p = run("check", drive, *CZ, "--lang", "en")
+        self.assertRegex(p.stdout, r"\n\d+ files?, 1 work: ")
+        # pack's list of what it left out, and the note on a material folder
+        self.manifest_source()
+        docx(f"{self.src}/文稿/多余.docx", "多余")
+        p = run("pack", self.src, *CZ, "--out", self.out, "--lang", "en", "--dry-run")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn(f"文稿/多余.docx: works.yaml does not name it", p.stdout)
+        self.assertNotIn("：", p.stdout)
+        p = run("check", self.src, *CZ, "--lang", "en")
+        self.assertIn("mpcheck: note: ", p.stderr)
+        self.assertIn("--out usb --dry-run", p.stderr)
+        self.assertNotIn("U盘", p.stderr)
+
+    # -- L5: a fix for each finding, sent to the material on a packed drive -----------------------
+    def test_a_wrong_frame_rate_has_its_own_fix(self):
+        os.makedirs(self.src)
+        video = os.path.join(self.src, f"帧率-微视频-{UNIT}.mp4")
+        place(fixture("h264-1080p2997.mp4"), video)
+        p = run("check", video, *CZ, "--format", "json")
+        [f] = findings_of(p, "video.frame-rate")
+        self.assertTrue(f["hint"].startswith("在剪辑软件的导出设置里选 25 fps，从原始素材或工程文件重新导出"),
+                        f["hint"])
+        self.assertIn(f'mpcheck fix "{video}" --rules "changzhou-2024"', f["hint"])
+        text = run("check", video, *CZ).stdout
+        self.assertIn("→ 怎么改: 在剪辑软件的导出设置里选 25 fps", text)
+        en = findings_of(run("check", video, *CZ, "--format", "json", "--lang", "en"), "video.frame-rate")
+        self.assertTrue(en[0]["hint"].startswith("Export it again from the source or the project at 25 fps"))
+
+    def test_hints_on_a_packed_drive_send_to_the_material_and_name_the_works_yaml_key(self):
+        # A packed drive without its works: add them in the material, not on the drive.
+        self.manifest_source()
+        self.assertEqual(self.pack().returncode, 0)
+        for name in os.listdir(f"{self.out}/作品"):
+            os.remove(f"{self.out}/作品/{name}")
+        p = run("check", self.out, *CZ, "--format", "json")
+        [f] = findings_of(p, "work.count")
+        self.assertIn("把作品文件放进", f["hint"])
+        self.assertIn("works.yaml", f["hint"])
+        self.assertIn("再重新运行 mpcheck pack", f["hint"])
+        # 焦作: a lesson without its 课件, on a drive pack made: the key courseware:, then pack
+        drive = os.path.join(self.tmp, "jz")
+        place(fixture("h264-720p25.mp4"), f"{drive}/我和我的祖国-微党课-民主街道党工委.mp4")
+        write_drive_manifest(drive)
+        p = run("check", drive, "--rules", "jiaozuo-2019", "--as-of", "2019-08-01", "--fast",
+                "--format", "json")
+        hints = [f["hint"] for f in findings_of(p, "document.missing") if "课件" in f["expected"]]
+        self.assertEqual(len(hints), 1, p.stdout)
+        self.assertIn("在这个作品的 files 下写上 courseware: 课件文件的路径", hints[0])
+        self.assertIn("再重新运行 mpcheck pack", hints[0])
+
+    # -- L6 ---------------------------------------------------------------------------------------
+    def test_a_link_to_a_folder_is_told_to_be_replaced_not_that_the_drive_is_damaged(self):
+        drive = changzhou(os.path.join(self.tmp, "drive"))
+        os.symlink("/etc", f"{drive}/文本/etc")
+        p = run("check", drive, *CZ, "--format", "json")
+        [f] = findings_of(p, "file.unreadable")
+        self.assertIn("把链接换成真正的文件", f["hint"])
+        self.assertNotIn("损坏", f["hint"])
+        p = run("check", drive, *CZ, "--format", "json", "--lang", "en")
+        self.assertIn("Replace the link with the real files", findings_of(p, "file.unreadable")[0]["hint"])

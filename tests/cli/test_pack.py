@@ -445,7 +445,8 @@ class SeriesOfPairsTest(unittest.TestCase):
         report = self.packed_report("h264-720p25.mp4", "h264-720p25.mp4")
         self.assertIn("video.resolution", report)
         # Other hints too: the missing 解说词 is added in the material, then pack again.
-        self.assertRegex(report, r"添加“微课堂-解说词-[^”]+”，放在“文本”文件夹。（这是打包好的U盘：请在素材里改")
+        self.assertRegex(report, r"添加“微课堂-解说词-[^”]+”，放在“文本”文件夹。用 works.yaml 打包时，在这个作品的 "
+                                 r"files 下写上 script: 解说词文件的路径。（这是打包好的U盘：请在素材里改")
         # The report pack wrote knows the folder it packed: the command names it.
         self.assertIn(f'在打包用的素材文件夹上修复，再重新打包：mpcheck fix "{self.src}"', report)
         self.assertNotIn('"素材文件夹"', report)

@@ -199,7 +199,7 @@ class ProbeFixturesTest(unittest.TestCase):
                 self.assertIn('"mpcheck-probe/1"', f.read())
             p = run("probe", "-o", os.path.join(d, "no", "such", "dir", "x"), fixture("h264-720p25.mp4"))
             self.assertEqual(p.returncode, 3)
-            self.assertIn("mpcheck: error:", p.stderr)
+            self.assertIn("mpcheck：错误：", p.stderr)
 
 
 class CliTest(unittest.TestCase):

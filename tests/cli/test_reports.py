@@ -342,7 +342,7 @@ class LargeReportsAreStreamed(unittest.TestCase):
                                    env=dict(os.environ, LANG="C.UTF-8"), timeout=600)
             self.assertEqual(p.returncode, 3, (fmt, p.stderr))
             self.assertIn("标准输出", p.stderr)
-            self.assertEqual(p.stderr.count("mpcheck: error:"), 1, p.stderr)
+            self.assertEqual(p.stderr.count("mpcheck：错误："), 1, p.stderr)
 
     def test_a_folder_that_does_not_exist_for_o_leaves_nothing(self):
         out = os.path.join(self.tmp, "无此文件夹", "r.json")

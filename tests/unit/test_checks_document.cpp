@@ -106,3 +106,43 @@ TEST_CASE("checks: document.format names the program that saves the file's kind"
   CHECK(paths_of(run(b, changzhou()), "document.format") ==
         std::vector<std::string>{"文本/奋斗者之歌-课件-钟楼区委组织部.pptx"});
 }
+
+TEST_CASE("checks: document.missing of a work's document names its works.yaml key")
+{
+  TreeBuilder b;
+  b.file("我和我的祖国-张三.mp4", good_video(300)).file("统计表-修武县委宣传部.docx", document());
+  for (const auto& f : run(b, jiaozuo(), as_of({2019, 6, 1}, "市教育局")))
+    if (f.check == "document.missing") {
+      CHECK(f.expected.zh == "课件");
+      CHECK(f.hint.zh.find("在这个作品的 files 下写上 courseware: 课件文件的路径") !=
+            std::string::npos);
+      CHECK(f.hint.en.find("under the work's files as courseware: PATH") != std::string::npos);
+    }
+  TreeBuilder cz;
+  cz.changzhou_layout(changzhou_unit, {});
+  cz.file(sub_name, good_video()).file(clean_name, good_video());
+  const auto findings = run(cz, changzhou());
+  CHECK(paths_of(findings, "document.missing") == std::vector<std::string>{"文本"});
+  for (const auto& f : findings)
+    if (f.check == "document.missing")
+      CHECK(f.hint.zh.find("script: 解说词文件的路径") != std::string::npos);
+}
+
+TEST_CASE("checks: on a packed drive a missing document is added in the material, then packed")
+{
+  // The 焦作 courseware has no folder: its finding has no path, and is sent to the material too.
+  TreeBuilder b;
+  b.file("我和我的祖国-张三.mp4", good_video(300)).file("统计表-修武县委宣传部.docx", document());
+  Submission sub = b.build(jiaozuo());
+  sub.manifest = DriveManifest{};
+  checks::Options options = as_of({2019, 6, 1}, "市教育局");
+  int seen = 0;
+  for (const auto& f : checks::run_all(sub, jiaozuo(), options))
+    if (f.check == "document.missing") {
+      ++seen;
+      CHECK(f.path.empty());
+      CHECK(f.hint.zh.find("再重新运行 mpcheck pack") != std::string::npos);
+      CHECK(f.hint.en.find("run mpcheck pack again") != std::string::npos);
+    }
+  CHECK(seen == 1);
+}

@@ -89,3 +89,11 @@ TEST_CASE("core::Text: one text in both languages, or two")
   CHECK(Text{}.empty());
   CHECK_FALSE(Text("", "x").empty());
 }
+
+TEST_CASE("lines about the run start in the user's language: mpcheck：错误： in Chinese")
+{
+  CHECK(error_prefix(Lang::zh) == "mpcheck：错误：");
+  CHECK(note_prefix(Lang::zh) == "mpcheck：提示：");
+  CHECK(error_prefix(Lang::en) == "mpcheck: error: ");
+  CHECK(note_prefix(Lang::en) == "mpcheck: note: ");
+}

@@ -327,10 +327,10 @@ TEST_CASE("manifest::ManifestError shows each problem with its line and a caret,
           "works.yaml:4:15: 未知的分类 '微视屏'，您是不是要写 '微视频'？\n"
           "    4 |     category: 微视屏\n"
           "      |               ^\n"
-          "mpcheck: error: works.yaml:5:5: 未知的键 'producr'，您是不是要写 'producer'？\n"
+          "mpcheck：错误：works.yaml:5:5: 未知的键 'producr'，您是不是要写 'producer'？\n"
           "    5 |     producr: x\n"
           "      |     ^\n"
-          "mpcheck: error: works.yaml：共 2 处要改");
+          "mpcheck：错误：works.yaml：共 2 处要改");
   }
   // A YAML syntax error stops the reading: it is the only problem.
   CHECK(problems_of("unit: [\n").size() == 1);

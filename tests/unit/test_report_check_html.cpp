@@ -68,19 +68,20 @@ TEST_CASE("report::check_html: several reports on one page, none for no report")
 TEST_CASE("report::check_html: one fix per file for the findings it mends, under the last of them")
 {
   MediaFacts wrong = good_video();
-  wrong.video->width = wrong.video->display_width = 1280;
-  wrong.video->height = wrong.video->display_height = 720;
-  wrong.video->frame_rate = Rational{30, 1};
+  wrong.video->width = wrong.video->display_width = 1440; // 4:3: resolution and aspect ratio
+  wrong.video->height = wrong.video->display_height = 1080;
+  wrong.video->frame_rate = Rational{30, 1}; // its own fix: export at the rule's rate
   const auto r = checked(pair_with(wrong), "/media/usb1");
   const std::string html = report::check_html(r, Lang::zh);
   const auto res = html.find("data-check=\"video.resolution\"");
-  const auto rate = html.find("data-check=\"video.frame-rate\"");
+  const auto aspect = html.find("data-check=\"video.aspect-ratio\"");
   REQUIRE(res != std::string::npos);
-  REQUIRE(rate != std::string::npos);
-  // the wrong file's frame-rate and resolution findings, together, with one fix command
+  REQUIRE(aspect != std::string::npos);
+  // the wrong file's aspect-ratio and resolution findings, together, with one fix command
   CHECK(count(html, "<div class=\"fix\">怎么改：重新导出，或用：mpcheck fix") == 1);
-  CHECK(html.find("<div class=\"fix\">怎么改：重新导出，或用：mpcheck fix", std::max(res, rate)) !=
-        std::string::npos);
+  CHECK(html.find("<div class=\"fix\">怎么改：重新导出，或用：mpcheck fix",
+                  std::max(res, aspect)) != std::string::npos);
+  CHECK(count(html, "<div class=\"fix\">怎么改：在剪辑软件的导出设置里选 25 fps") == 1);
 }
 
 TEST_CASE("report::check_html: an item to confirm by hand is one line with a box to tick")

@@ -52,3 +52,23 @@ TEST_CASE("report::probe_text: a block per file, saying a missing sound track")
   CHECK(audio_line != std::string::npos);
   CHECK(report::probe_text({mute}, Lang::zh) != text);
 }
+
+TEST_CASE("report::probe_text in Chinese says the scan, the peak and the counts in words")
+{
+  MediaFacts v = good_video(2);
+  v.path = "/x/隔行.mp4";
+  v.video->scan = "tff";
+  DeepFacts deep;
+  deep.scan_content = "interlaced";
+  deep.idet_tff = 48;
+  v.deep = deep;
+  const std::string zh = report::probe_text({v}, Lang::zh);
+  CHECK(zh.find("隔行（顶场优先）") != std::string::npos);
+  CHECK(zh.find("从画面看扫描方式：隔行（逐帧检测：顶场优先 48 帧") != std::string::npos);
+  CHECK(zh.find("（峰值 ") != std::string::npos);
+  for (const char* code : {"tff", "interlaced", "idet", "peak", "frames", "bytes", "faststart"})
+    CHECK_MESSAGE(zh.find(code) == std::string::npos, code, "\n", zh);
+  const std::string en = report::probe_text({v}, Lang::en);
+  CHECK(en.find(", tff, ") != std::string::npos);
+  CHECK(en.find("(peak ") != std::string::npos);
+}

@@ -90,3 +90,15 @@ TEST_CASE("report: the Chinese help of commands and options")
   CHECK(mpcheck::report::help_label_zh("Usage") == "用法");
   CHECK(mpcheck::report::help_label_zh("UNKNOWN") == "UNKNOWN");
 }
+
+TEST_CASE("report::value_zh: an option's value in words, never CLI11's TEXT or INT")
+{
+  using mpcheck::report::value_zh;
+  CHECK(value_zh("--rules", "TEXT") == "规则集");
+  CHECK(value_zh("paths", "TEXT") == "路径");
+  CHECK(value_zh("--output", "TEXT") == "文件");
+  CHECK(value_zh("--lang", "TEXT:{zh,en}") == "{zh,en} 之一");
+  CHECK(value_zh("--jobs", "INT:INT in [1 - 256]") == "整数（1 到 256）");
+  CHECK(value_zh("--something", "TEXT") == "文本");
+  CHECK(value_zh("--count", "INT") == "整数");
+}

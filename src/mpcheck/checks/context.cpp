@@ -71,13 +71,13 @@ const rules::CategoryRules& Context::rules_for(const SubmissionFile& file) const
 namespace {
 
 // On a drive pack made, a hint about a file ("move it to 文本", "add the 解说词", "save it as
-// .docx") is done in the material, then pack again: a drive changed by hand no longer matches
-// its manifest. Hints that say so already (the fix commands) and findings about the
-// submission as a whole (the deadline) are left as they are.
+// .docx") or about the works (too many, none) is done in the material, then pack again: a
+// drive changed by hand no longer matches its manifest. Hints that say so already (the fix
+// commands) and findings about the submission as a whole (the deadline) are left as they are.
 void send_to_material(Finding& f)
 {
-  if (f.path.empty() || f.hint.empty() || f.check.starts_with("submission.") ||
-      f.check.starts_with("manual.") || f.hint.zh.find("mpcheck pack") != std::string::npos ||
+  if (f.hint.empty() || f.check.starts_with("submission.") || f.check.starts_with("manual.") ||
+      f.hint.zh.find("mpcheck pack") != std::string::npos ||
       f.hint.zh.find("读取权限的问题") != std::string::npos) // the receiver's side, not the drive
     return;
   // --clean: a change in the material often renames a file (another extension, a title), and

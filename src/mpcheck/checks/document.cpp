@@ -63,6 +63,19 @@ Text conditions(const rules::DocumentRule& rule, bool unit_known)
   return out;
 }
 
+// The key of a work's files in works.yaml that names a document of this rule (pack files a
+// work's `script` as its 解说词, its `courseware` as its 课件), or "" for a document no key names.
+std::string works_yaml_key(const rules::DocumentRule& rule)
+{
+  if (rule.per != rules::DocumentScope::work)
+    return "";
+  if (rule.kind == "解说词")
+    return "script";
+  if (rule.kind == "课件")
+    return "courseware";
+  return "";
+}
+
 void missing(const Context& ctx, const rules::DocumentRule& rule, const Work* work)
 {
   const std::string ext = rule.extensions.empty() ? ".docx" : rule.extensions.front();
@@ -80,9 +93,16 @@ void missing(const Context& ctx, const rules::DocumentRule& rule, const Work* wo
                     "the work '" + work->title + "' has no " + rule.kind + more.en}
              : Text{"缺少" + rule.kind + more.zh, "the " + rule.kind + " is missing" + more.en};
     const std::string where = folder_of(ctx, rule);
+    const std::string key = work ? works_yaml_key(rule) : "";
     f->hint = {
-        "添加“" + example + "”" + (where.empty() ? "" : "，放在“" + where + "”文件夹") + "。",
-        "Add '" + example + "'" + (where.empty() ? "" : " in the folder '" + where + "'") + "."};
+        "添加“" + example + "”" + (where.empty() ? "" : "，放在“" + where + "”文件夹") + "。" +
+            (key.empty() ? ""
+                         : "用 works.yaml 打包时，在这个作品的 files 下写上 " + key + ": " +
+                               rule.kind + "文件的路径。"),
+        "Add '" + example + "'" + (where.empty() ? "" : " in the folder '" + where + "'") + "." +
+            (key.empty() ? ""
+                         : " Packing from works.yaml: name it under the work's files as " + key +
+                               ": PATH.")};
   }
 }
 

@@ -86,6 +86,16 @@ void unreadable_file(const Context& ctx, const std::string& path, const std::str
     else if (error == "dir-named-file")
       f->hint = {"把文件夹改名（去掉扩展名），或把里面的文件移出来。",
                  "Rename the folder (drop the extension), or move the file inside out of it."};
+    else if (error == "symlink-dir")
+      f->hint = {"把链接换成真正的文件：删除该链接，把它指向的文件夹里要报送的文件复制过来；"
+                 "不需要就直接删除链接（U盘上不能有链接）。",
+                 "Replace the link with the real files: delete it and copy the files to submit "
+                 "from the folder it leads to; if they are not needed, just delete the link (a "
+                 "drive cannot hold links)."};
+    else if (error == "loop")
+      f->hint = {"删除这个链接（它指向自己，没有内容），把真正的文件复制到这里。",
+                 "Delete the link (it leads back to itself and holds nothing) and copy the real "
+                 "file here."};
     else
       f->hint = {
           "重新拷贝该文件（或检查权限）；若仍失败，U盘可能已损坏。",

@@ -54,8 +54,11 @@ void misplaced(const Context& ctx, const SubmissionFile& file)
               ctx.sink.add(ids::layout_unexpected, nullptr, file.path, ctx.work_of(file))) {
         f->expected = "—";
         f->actual = file.folder.empty() ? file.name : file.folder + "/";
-        f->message = {"规则没有为这类文件（" + kind + "）指定位置",
-                      "the rules name no folder for this kind of file (" + kind + ")"};
+        // A document the rules know is named by its kind (解说词); any other file by its kind in
+        // words (文档, 图片), never by its code.
+        const Text words = kind == kind_name(file.kind) ? kind_words(file.kind) : Text{kind};
+        f->message = {"规则没有为这类文件（" + words.zh + "）指定位置",
+                      "the rules name no folder for this kind of file (" + words.en + ")"};
         f->hint = {"确认是否需要报送该文件；不需要就删掉。",
                    "Check whether it belongs to the submission; if not, remove it."};
       }

@@ -144,12 +144,13 @@ Mismatch mismatch(const MediaFacts& a, const MediaFacts& b, const VersionPair& p
     return m;
   const PairComparison& c = pair.comparison;
   if (pair.compared && c.samples > 0 && c.psnr_outside_band < same_programme_db)
-    return {
-        {fmt::format("画面内容不同：同一时刻字幕区以外的画面差别很大（{} 处取样，PSNR {:.1f} dB）",
-                     c.samples, c.psnr_outside_band),
-         fmt::format("the pictures differ: at the same moments the picture outside the "
-                     "subtitle band is different ({} samples, PSNR {:.1f} dB)",
-                     c.samples, c.psnr_outside_band)}};
+    return {{fmt::format("两个版本的画面差别很大，同一时刻、字幕区以外的画面也不一样（比较了 {} "
+                         "个画面，相似度 PSNR {:.1f} dB，同一节目应在 {:g} dB 以上）",
+                         c.samples, c.psnr_outside_band, same_programme_db),
+             fmt::format("the two versions show different pictures, at the same moments the "
+                         "picture outside the subtitle band differs too ({} pictures compared, "
+                         "similarity PSNR {:.1f} dB; one programme gives over {:g} dB)",
+                         c.samples, c.psnr_outside_band, same_programme_db)}};
   return sound(a, b, frame_s, threshold);
 }
 
@@ -305,7 +306,7 @@ void check_subtitles(const Context& ctx)
         f->message = {"只有无字幕版，缺少有字幕版",
                       "only the clean version is here; the subtitled version is missing"};
       } else {
-        f->actual = "未标明版本";
+        f->actual = Text{"未标明版本", "no version in the name"};
         f->message = {
             "要求有字幕、无字幕两个版本，文件名没有标明是哪个版本",
             "two versions (subtitled and clean) are required; the name does not say which this is"};

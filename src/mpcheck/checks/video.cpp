@@ -88,15 +88,18 @@ void orientation(const VideoCheck& c)
     return;
   if (Finding* f = c.add(ids::video_orientation, c.media.orientation->origin)) {
     f->expected = want_landscape ? Text{"横屏", "landscape"} : Text{"竖屏", "portrait"};
-    std::string actual = fmt::format("{}x{}", c.v.display_width, c.v.display_height);
-    if (c.v.rotation)
-      actual += fmt::format(" (rotation {}°)", c.v.rotation);
-    f->actual = actual;
-    f->message =
-        want_landscape
-            ? Text{"视频是竖屏（显示为 " + f->actual.zh + "），要求横屏",
-                   "the video is portrait (shown as " + f->actual.zh + "); landscape is required"}
-            : Text{"视频是横屏，要求竖屏", "the video is landscape; portrait is required"};
+    const std::string shown = fmt::format("{}x{}", c.v.display_width, c.v.display_height);
+    f->actual = c.v.rotation ? Text{fmt::format("{}（旋转 {}°）", shown, c.v.rotation),
+                                    fmt::format("{} (rotated {}°)", shown, c.v.rotation)}
+                             : Text{shown};
+    const Text turned = c.v.rotation ? Text{fmt::format("，旋转 {}°", c.v.rotation),
+                                            fmt::format(", rotated {}°", c.v.rotation)}
+                                     : Text{""};
+    f->message = want_landscape
+                     ? Text{"视频是竖屏（显示为 " + shown + turned.zh + "），要求横屏",
+                            "the video is portrait (shown as " + shown + turned.en +
+                                "); landscape is required"}
+                     : Text{"视频是横屏，要求竖屏", "the video is landscape; portrait is required"};
     const std::string fix = mpcheck_fix_command(c.ctx, c.file); // with --pillarbox
     const std::string ff = ffmpeg_fix_command(c.ctx, c.file, c.media);
     const Text commands =
@@ -157,7 +160,13 @@ void frame_rate(const VideoCheck& c)
                          fps(nominal) + " fps in the header); " + f->expected.zh + " is required"}
               : Text{"帧率是 " + f->actual.zh + "，要求 " + f->expected.zh,
                      "the frame rate is " + f->actual.zh + "; " + f->expected.zh + " is required"};
-      f->hint = c.fix();
+      const Text cmd = fix_commands(c.ctx, c.file, c.media);
+      f->hint = {"在剪辑软件的导出设置里选 " + f->expected.zh +
+                     "，从原始素材或工程文件重新导出（只改文件头的帧率不算数），或用：" + cmd.zh,
+                 "Export it again from the source or the project at " + f->expected.en +
+                     " (the editor's export settings; changing only the header's rate does not "
+                     "count), or run: " +
+                     cmd.en};
     }
 }
 

@@ -43,9 +43,14 @@ void none(const Context& ctx)
     f->actual = "0";
     f->message = {"U盘里没有任何作品（没有视频、音频或图片）",
                   "the drive holds no work at all (no video, sound or picture)"};
-    f->hint = {where.empty() ? "把作品文件放到U盘上。" : "把作品文件放进“" + where + "”文件夹。",
-               where.empty() ? "Put the works' files on the drive."
-                             : "Put the works' files into the folder '" + where + "'."};
+    const Text put = where.empty()
+                         ? Text{"把作品文件放到U盘上", "Put the works' files on the drive"}
+                         : Text{"把作品文件放进“" + where + "”文件夹",
+                                "Put the works' files into the folder '" + where + "'"};
+    f->hint = {put.zh + "（用 works.yaml 打包时，在 works 下写出每个作品的 title、category 和 "
+                        "files）。",
+               put.en + " (packing from works.yaml: list each work under works, with its title, "
+                        "category and files)."};
   }
 }
 

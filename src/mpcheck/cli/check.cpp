@@ -237,16 +237,16 @@ int run(const CheckCommand& cmd)
         fmt::print(stderr, "{}\n",
                    report::terminal_safe(
                        lang == Lang::en
-                           ? fmt::format("mpcheck: note: {0} holds works.yaml: it is the material "
+                           ? fmt::format("{3}{0} holds works.yaml: it is the material "
                                          "`mpcheck pack` sorts and renames by it. To see the "
                                          "drive it makes: mpcheck pack {2} --rules {1} --out "
-                                         "U盘 --dry-run. Checked below as it is now.",
-                                         folder, cmd.rules, quoted)
-                           : fmt::format("mpcheck: 提示：{0} 里有 works.yaml，是打包前的材料："
+                                         "usb --dry-run. Checked below as it is now.",
+                                         folder, cmd.rules, quoted, note_prefix(lang))
+                           : fmt::format("{3}{0} 里有 works.yaml，是打包前的材料："
                                          "mpcheck pack 会按它改名、分文件夹。想看打包后的样子："
                                          "mpcheck pack {2} --rules {1} --out U盘 --dry-run。"
                                          "下面按现在的样子检查。",
-                                         folder, cmd.rules, quoted)));
+                                         folder, cmd.rules, quoted, note_prefix(lang))));
       }
   std::vector<checks::CheckReport> reports;
   for (const Entry& entry : plan_entries(cmd.paths, planned)) {

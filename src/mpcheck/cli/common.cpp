@@ -47,7 +47,7 @@ void add_common_options(CLI::App* sub, CommonOptions& options)
 
 void print_error(const std::string& message)
 {
-  fmt::print(stderr, "mpcheck: error: {}\n", report::terminal_safe(message));
+  fmt::print(stderr, "{}{}\n", error_prefix(usage_language()), report::terminal_safe(message));
 }
 
 namespace {

@@ -52,7 +52,8 @@ bool write_stdout(const std::string& text, Lang lang);
 // and looks at its error flag. The last word of every command (exit code 3).
 bool stdout_failed(Lang lang);
 
-// Prints "mpcheck: error: MESSAGE" to stderr, its control characters shown, not obeyed.
+// Prints "mpcheck：错误：MESSAGE" ("mpcheck: error: MESSAGE" in English) to stderr, its control
+// characters shown, not obeyed.
 void print_error(const std::string& message);
 
 // The language of the command line (--lang, else the locale), set once by cli::main before

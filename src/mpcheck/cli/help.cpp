@@ -55,6 +55,31 @@ public:
       desc.insert(at + 1, std::string(std::size_t(column), ' '));
     return out + desc + "\n";
   }
+
+  // As CLI11's, with the value in Chinese words ("--rules 规则集", "-j,--jobs 整数（1 到 256）")
+  // where CLI11 writes its type names (TEXT, INT:INT in [1 - 256]).
+  std::string make_option_opts(const CLI::Option* opt) const override
+  {
+    if (opt->get_type_size() == 0 || !opt->get_option_text().empty())
+      return CLI::Formatter::make_option_opts(opt);
+    std::string out = " " + report::value_zh(option_key(opt), opt->get_type_name());
+    if (!opt->get_default_str().empty())
+      out += "=" + opt->get_default_str();
+    if (opt->get_expected_max() == CLI::detail::expected_max_vector_size)
+      out += " ...";
+    else if (opt->get_expected_min() > 1)
+      out += " x " + std::to_string(opt->get_expected());
+    if (opt->get_required())
+      out += " " + get_label("REQUIRED");
+    for (const auto& [label, list] :
+         {std::pair{"Needs", opt->get_needs()}, std::pair{"Excludes", opt->get_excludes()}})
+      if (!list.empty()) {
+        out += " " + get_label(label) + ":";
+        for (const CLI::Option* other : list)
+          out += " " + other->get_name();
+      }
+    return out;
+  }
 };
 
 void translate(CLI::App* app, const std::shared_ptr<CLI::FormatterBase>& formatter)
@@ -70,7 +95,7 @@ void translate(CLI::App* app, const std::shared_ptr<CLI::FormatterBase>& formatt
   for (CLI::Option* opt : app->get_options({})) {
     if (auto zh = report::option_help_zh(path, option_key(opt)))
       opt->description(*zh);
-    opt->group("选项"); // the type names (TEXT, INT) stay: scripts read them
+    opt->group("选项"); // its value in words: ChineseFormatter::make_option_opts
   }
   for (CLI::App* sub : app->get_subcommands({}))
     translate(sub, formatter);
@@ -126,7 +151,7 @@ void localize(CLI::App& app, Lang lang, int argc, char** argv)
       c.positional =
           report::option_help_zh(c.command.substr(std::min<std::size_t>(8, c.command.size())),
                                  what.substr(0, what.size() - 12));
-    return "mpcheck: error: " +
+    return std::string(error_prefix(lang)) +
            report::terminal_safe(report::usage_error(e.get_name(), what, c, lang)) + "\n";
   });
 }

@@ -74,8 +74,19 @@ int run(const RenameCommand& cmd)
     return undo(cmd);
   const Lang lang = cmd.common.language();
   if (cmd.dir.empty() || cmd.rules.empty()) {
-    print_error(lang == Lang::en ? "rename needs DIR and --rules (or --undo JOURNAL)"
-                                 : "rename 需要 DIR 和 --rules（或 --undo 记录文件）");
+    const bool both = cmd.dir.empty() && cmd.rules.empty();
+    print_error(
+        lang == Lang::en
+            ? fmt::format("rename needs {}: mpcheck rename FOLDER --rules RULE-SET (to undo a "
+                          "rename: mpcheck rename --undo JOURNAL)",
+                          both              ? "the folder to rename in and --rules"
+                          : cmd.dir.empty() ? "the folder to rename in"
+                                            : "--rules (the rule set, see mpcheck rules list)")
+            : fmt::format("缺少{}。改名的用法：mpcheck rename 文件夹 --rules 规则集"
+                          "（撤销上次改名：mpcheck rename --undo 撤销记录文件）",
+                          both              ? "要改名的文件夹和 --rules 规则集"
+                          : cmd.dir.empty() ? "要改名的文件夹"
+                                            : " --rules 规则集（见 mpcheck rules list）"));
     return exit_usage;
   }
   rules::RuleSet rules;

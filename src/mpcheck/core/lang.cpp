@@ -17,6 +17,16 @@ bool parse_lang(std::string_view text, Lang& out)
   return false;
 }
 
+std::string_view error_prefix(Lang lang)
+{
+  return lang == Lang::en ? "mpcheck: error: " : "mpcheck：错误：";
+}
+
+std::string_view note_prefix(Lang lang)
+{
+  return lang == Lang::en ? "mpcheck: note: " : "mpcheck：提示：";
+}
+
 Lang lang_from_environment()
 {
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {

@@ -29,4 +29,10 @@ Lang lang_from_environment();
 // "zh"/"en" (also zh_CN, en_US, ...) → Lang; returns false for anything else.
 bool parse_lang(std::string_view text, Lang& out);
 
+// What starts a line of stderr about the run itself: "mpcheck: error: " and "mpcheck: note: "
+// in English, "mpcheck：错误：" and "mpcheck：提示：" in Chinese. Scripts go by the exit code,
+// not by these words (man mpcheck, EXIT STATUS).
+std::string_view error_prefix(Lang lang);
+std::string_view note_prefix(Lang lang);
+
 } // namespace mpcheck

@@ -40,6 +40,38 @@ const char* kind_name(FileKind kind)
   return "other";
 }
 
+Text kind_words(FileKind kind)
+{
+  switch (kind) {
+  case FileKind::video:
+    return {"视频", "video"};
+  case FileKind::audio:
+    return {"音频", "audio file"};
+  case FileKind::image:
+    return {"图片", "picture"};
+  case FileKind::document:
+    return {"文档", "document"};
+  case FileKind::courseware:
+    return {"课件", "courseware"};
+  case FileKind::junk:
+    return {"系统或软件留下的文件", "file left by the system or an app"};
+  case FileKind::other:
+    break;
+  }
+  return {"其他文件", "other file"};
+}
+
+Text content_words(std::string_view facts_kind)
+{
+  if (facts_kind == "audio")
+    return {"只有声音，没有画面", "sound only, no picture"};
+  if (facts_kind == "image")
+    return {"一张静止的图片", "a still picture"};
+  if (facts_kind == "video")
+    return {"视频", "a video"};
+  return {"认不出的数据（不是音视频）", "data that is not sound or video"};
+}
+
 FileKind kind_from_extension(std::string_view extension)
 {
   static const std::map<std::string, FileKind, std::less<>> table = {

@@ -36,20 +36,21 @@ std::string Manifest::resolve(const std::string& path) const
 namespace {
 
 // Each problem as "FILE:LINE:COL: MESSAGE", its line and a caret under the spot; the second and
-// later ones start "mpcheck: error: " as the first does once printed; then how many there are.
+// later ones start "mpcheck：错误：" ("mpcheck: error: ") as the first does once printed; then how
+// many there are.
 std::string render(const std::vector<rules::RuleError>& problems, std::string_view text, Lang lang)
 {
   std::string out;
   for (std::size_t i = 0; i < problems.size(); ++i) {
     const auto& p = problems[i];
     if (i > 0)
-      out += "mpcheck: error: " + std::string(p.what());
+      out += std::string(error_prefix(lang)) + p.what();
     else
       out += p.message();
     out += "\n" + excerpt_at(text, p.line(), p.column());
   }
   const std::string file = problems.front().file();
-  out += "mpcheck: error: ";
+  out += error_prefix(lang);
   out += lang == Lang::en ? fmt::format("{}: {} problem{} to fix", file, problems.size(),
                                         problems.size() == 1 ? "" : "s")
                           : fmt::format("{}：共 {} 处要改", file, problems.size());

@@ -79,9 +79,9 @@ struct Manifest {
 
 // Every problem of one works.yaml, all found in one pass (a YAML syntax error stops the reading:
 // then it is the only one). problems() are in file order, each "FILE:LINE:COL: MESSAGE" in
-// the manifest's language. what() shows them all for `mpcheck: error: ` to prefix: each with its
-// line and a caret under the spot, the second and later ones starting with "mpcheck: error: "
-// themselves, and a last line counting them ("works.yaml：共 3 处要改").
+// the manifest's language. what() shows them all for error_prefix() ("mpcheck：错误：") to prefix:
+// each with its line and a caret under the spot, the second and later ones starting with that
+// prefix themselves, and a last line counting them ("works.yaml：共 3 处要改").
 class ManifestError : public rules::RuleError {
 public:
   ManifestError(std::vector<rules::RuleError> problems, std::string_view text, Lang lang);

@@ -291,7 +291,8 @@ std::string contents_text(const Prepared& prepared, Lang lang)
     out += say(lang, fmt::format("未打包的源文件（{} 个）：\n", prepared.left_out.size()),
                fmt::format("Source files left out ({}):\n", prepared.left_out.size()));
     for (const auto& l : prepared.left_out)
-      out += fmt::format("  {}：{}\n", report::single_line(l.path), l.why.in(lang));
+      out += fmt::format(fmt::runtime(lang == Lang::en ? "  {}: {}\n" : "  {}：{}\n"),
+                         report::single_line(l.path), l.why.in(lang));
   }
   if (!prepared.kept_forms.empty()) {
     out +=

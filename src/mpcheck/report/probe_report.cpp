@@ -209,43 +209,66 @@ const Text error_word{"无法读取", "unreadable"};
 const Text none_word{"无", "none"};
 const Text qr_word{"二维码", "QR code"};
 
+// The scan of the stream (VideoFacts::scan) or of the pictures (DeepFacts::scan_content) in
+// words: 逐行, 隔行（顶场优先）; English keeps the codes (progressive, tff).
+std::string scan_words(const std::string& scan, Lang lang)
+{
+  if (lang == Lang::en)
+    return scan;
+  if (scan == "progressive")
+    return "逐行";
+  if (scan == "tff")
+    return "隔行（顶场优先）";
+  if (scan == "bff")
+    return "隔行（底场优先）";
+  if (scan == "interlaced")
+    return "隔行";
+  return "无法判断";
+}
+
 void append_video(std::string& out, const VideoFacts& v, Lang lang)
 {
+  const bool en = lang == Lang::en;
   out +=
       fmt::format("  {}: {} {} {}x{}", video_word.in(lang), v.codec, v.profile, v.width, v.height);
   if (v.sar.num != v.sar.den)
-    out += fmt::format(" SAR {} DAR {}", v.sar.ratio_str(), v.dar.ratio_str());
+    out += fmt::format(fmt::runtime(en ? " SAR {} DAR {}" : "（像素宽高比 {}，显示为 {}）"),
+                       v.sar.ratio_str(), v.dar.ratio_str());
   if (v.rotation)
-    out += fmt::format(fmt::runtime(lang == Lang::en ? ", rotated {}° → shown {}x{}"
-                                                     : "，旋转 {}° → 显示为 {}x{}"),
-                       v.rotation, v.display_width, v.display_height);
-  out += fmt::format(", {:.3f} fps ({}), {}, {} {}-bit", v.frame_rate.value(),
-                     v.constant_frame_rate.value_or(true)
-                         ? (lang == Lang::en ? "constant" : "恒定帧率")
-                         : (lang == Lang::en ? "variable" : "可变帧率"),
-                     v.scan, v.pix_fmt, v.bit_depth);
+    out +=
+        fmt::format(fmt::runtime(en ? ", rotated {}° → shown {}x{}" : "，旋转 {}° → 显示为 {}x{}"),
+                    v.rotation, v.display_width, v.display_height);
+  out += fmt::format(
+      fmt::runtime(en ? ", {:.3f} fps ({}), {}, {} {}-bit" : "，{:.3f} fps（{}），{}，{} {} 位"),
+      v.frame_rate.value(),
+      v.constant_frame_rate.value_or(true) ? (en ? "constant" : "恒定帧率")
+                                           : (en ? "variable" : "可变帧率"),
+      scan_words(v.scan, lang), v.pix_fmt, v.bit_depth);
   // Primaries/transfer/matrix, as stated: "bt2020/arib-std-b67/bt2020nc"; "?" where unstated.
   if (!v.color_primaries.empty() || !v.color_transfer.empty() || !v.color_matrix.empty()) {
     auto part = [](const std::string& s) { return s.empty() ? std::string("?") : s; };
-    out += fmt::format(fmt::runtime(lang == Lang::en ? ", colour {}/{}/{}" : "，色彩 {}/{}/{}"),
+    out += fmt::format(fmt::runtime(en ? ", colour {}/{}/{}" : "，色彩 {}/{}/{}"),
                        part(v.color_primaries), part(v.color_transfer), part(v.color_matrix));
   }
-  out += fmt::format(", {} (peak {}), {} frames\n", rules::format_mbps(v.bitrate_measured),
-                     rules::format_mbps(v.bitrate_peak), v.frame_count);
+  out += fmt::format(fmt::runtime(en ? ", {} (peak {}), {} frames\n" : "，{}（峰值 {}），{} 帧\n"),
+                     rules::format_mbps(v.bitrate_measured), rules::format_mbps(v.bitrate_peak),
+                     v.frame_count);
 }
 
 void append_deep(std::string& out, const DeepFacts& d, Lang lang)
 {
   const bool en = lang == Lang::en;
   out += fmt::format(
-      fmt::runtime(en ? "  decoded: {} pictures ({} samples), scan from pictures: {} "
-                        "(idet tff {} bff {} progressive {}), black at start {:.2f} s, "
-                        "at end {:.2f} s{}, decode errors {}\n"
-                      : "  解码：{} 帧（取样 {} 帧），画面扫描方式：{}（idet 顶场 {} 底场 {} "
-                        "逐行 {}），开头黑场 {:.2f} 秒，结尾黑场 {:.2f} 秒{}，解码错误 {}\n"),
-      d.frames_decoded, d.samples, d.scan_content, d.idet_tff, d.idet_bff, d.idet_progressive,
-      d.black_lead_s, d.black_tail_s, d.all_black ? (en ? ", all black" : "，全黑") : "",
-      d.video_decode_errors);
+      fmt::runtime(
+          en ? "  decoded: {} pictures ({} samples), scan from pictures: {} "
+               "(idet tff {} bff {} progressive {}), black at start {:.2f} s, "
+               "at end {:.2f} s{}, decode errors {}\n"
+             : "  解码：{} 帧（取样 {} 帧），从画面看扫描方式：{}（逐帧检测：顶场优先 {} "
+               "帧、底场优先 {} 帧、逐行 {} 帧），开头黑场 {:.2f} 秒，结尾黑场 {:.2f} 秒{}，"
+               "解码错误 {} 处\n"),
+      d.frames_decoded, d.samples, scan_words(d.scan_content, lang), d.idet_tff, d.idet_bff,
+      d.idet_progressive, d.black_lead_s, d.black_tail_s,
+      d.all_black ? (en ? ", all black" : "，全黑") : "", d.video_decode_errors);
   if (d.audio_measured) {
     out +=
         fmt::format(fmt::runtime(en ? "  sound: {:.1f} LUFS integrated, true peak {:.1f} dBTP, "
@@ -284,12 +307,15 @@ std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
     out += f.path + "\n";
     if (f.container) {
       const auto& c = *f.container;
-      out +=
-          fmt::format("  {}: {}{} , {}: {:.3f} s, {}, {} bytes", container_word.in(lang), c.format,
-                      c.brand.empty() ? "" : " (" + c.brand + ")", duration_word.in(lang),
-                      c.duration_s, rules::format_mbps(c.bit_rate), c.size);
+      const bool en = lang == Lang::en;
+      out += fmt::format(fmt::runtime(en ? "  {}: {}{} , {}: {:.3f} s, {}, {} bytes"
+                                         : "  {}: {}{}，{}: {:.3f} 秒，{}，{} 字节"),
+                         container_word.in(lang), c.format,
+                         c.brand.empty() ? "" : " (" + c.brand + ")", duration_word.in(lang),
+                         c.duration_s, rules::format_mbps(c.bit_rate), c.size);
       if (c.faststart)
-        out += fmt::format(", faststart: {}", yes_no(*c.faststart, lang));
+        out += fmt::format(fmt::runtime(en ? ", faststart: {}" : "，索引在文件开头: {}"),
+                           yes_no(*c.faststart, lang));
       out += "\n";
     }
     if (f.video)
@@ -298,8 +324,10 @@ std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
       if (f.audio.empty())
         out += fmt::format("  {}: {}\n", audio_word.in(lang), none_word.in(lang));
       for (const auto& a : f.audio)
-        out += fmt::format("  {}: {} {} ch {} Hz {}\n", audio_word.in(lang), a.codec, a.channels,
-                           a.sample_rate, a.bit_rate ? rules::format_mbps(a.bit_rate) : "");
+        out += fmt::format(fmt::runtime(lang == Lang::en ? "  {}: {} {} ch {} Hz {}\n"
+                                                         : "  {}: {} {} 声道 {} Hz {}\n"),
+                           audio_word.in(lang), a.codec, a.channels, a.sample_rate,
+                           a.bit_rate ? rules::format_mbps(a.bit_rate) : "");
     }
     if (f.deep)
       append_deep(out, *f.deep, lang);

@@ -97,6 +97,19 @@ constexpr Row options_zh[] = {
     {"src", "放着单位材料的文件夹"},
 };
 
+// What each option's value is, by the option's long or positional name.
+constexpr Row values_zh[] = {
+    {"paths", "路径"},          {"files", "文件"},    {"dir", "文件夹"},
+    {"src", "文件夹"},          {"id", "规则集"},     {"file", "文件"},
+    {"--rules", "规则集"},      {"--output", "文件"}, {"--out", "文件夹"},
+    {"--unit", "单位名称"},     {"--as-of", "日期"},  {"--waive", "检查编号"},
+    {"--manifest", "文件"},     {"--zip", "文件"},    {"--journal", "文件"},
+    {"--undo", "撤销记录文件"}, {"--notice", "文件"},
+};
+
+// CLI11's own type names.
+constexpr Row types_zh[] = {{"TEXT", "文本"}, {"INT", "整数"}, {"UINT", "整数"}, {"FLOAT", "数"}};
+
 constexpr Row labels_zh[] = {
     {"Usage", "用法"},       {"OPTIONS", "选项"},
     {"Options", "选项"},     {"SUBCOMMAND", "命令"},
@@ -292,6 +305,29 @@ std::optional<std::string> option_help_zh(std::string_view command, std::string_
   if (auto own = find(options_zh, std::string(command) + " " + std::string(option)))
     return own;
   return find(options_zh, option);
+}
+
+std::string value_zh(std::string_view option, std::string_view type_name)
+{
+  const std::size_t colon = type_name.find(':');
+  const std::string_view type = type_name.substr(0, colon);
+  const std::string_view rest =
+      colon == std::string_view::npos ? std::string_view{} : type_name.substr(colon + 1);
+  const std::string name =
+      find(values_zh, option).value_or(find(types_zh, type).value_or(std::string(type)));
+  if (rest.empty())
+    return name;
+  if (rest.starts_with("{")) // IsMember: the set says it all
+    return std::string(rest) + " 之一";
+  // Range: "INT in [1 - 256]".
+  if (const std::size_t in = rest.find(" in [");
+      in != std::string_view::npos && rest.ends_with("]")) {
+    std::string bounds(rest.substr(in + 5, rest.size() - in - 6));
+    if (const std::size_t dash = bounds.find(" - "); dash != std::string::npos)
+      bounds.replace(dash, 3, " 到 ");
+    return name + "（" + bounds + "）";
+  }
+  return name + "（" + std::string(rest) + "）";
 }
 
 std::string help_label_zh(std::string_view key)

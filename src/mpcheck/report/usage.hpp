@@ -21,6 +21,11 @@ std::optional<std::string> command_help_zh(std::string_view command);
 // over the one shared by every command. nullopt when the table has none (the English stays).
 std::optional<std::string> option_help_zh(std::string_view command, std::string_view option);
 
+// The value an option takes as the Chinese --help shows it, from the option's name ("--rules",
+// "paths") and CLI11's type name with its validators ("TEXT", "TEXT:{zh,en}",
+// "INT:INT in [1 - 256]"): "规则集", "{zh,en} 之一", "整数（1 到 256）". Never TEXT or INT.
+std::string value_zh(std::string_view option, std::string_view type_name);
+
 // The labels of CLI11's help layout ("Usage", "OPTIONS", "REQUIRED", "Positionals", …) in
 // Chinese; the key itself when it has no translation.
 std::string help_label_zh(std::string_view key);
@@ -37,7 +42,7 @@ struct UsageContext {
 // The message for CLI11's error `kind` (Error::get_name(): "RequiredError", "ExtrasError",
 // "ArgumentMismatch", "ValidationError", "ConversionError", …) whose English text is `what`,
 // in `lang`, ending with where to read the usage ("mpcheck check --help"). Without the
-// "mpcheck: error: " prefix.
+// error_prefix() ("mpcheck：错误：").
 std::string usage_error(std::string_view kind, std::string_view what, const UsageContext& context,
                         Lang lang);
 

@@ -39,10 +39,11 @@ std::string check_summary(const checks::CheckReport& r, Lang lang)
 {
   const checks::Summary s = checks::summarize(r);
   if (lang == Lang::en)
-    return fmt::format("{} files, {} works: {} error{}, {} warning{}, {} to confirm by hand, "
+    return fmt::format("{} file{}, {} work{}: {} error{}, {} warning{}, {} to confirm by hand, "
                        "{} note{}",
-                       s.files, s.works, s.error, s.error == 1 ? "" : "s", s.warning,
-                       s.warning == 1 ? "" : "s", s.manual, s.info, s.info == 1 ? "" : "s");
+                       s.files, s.files == 1 ? "" : "s", s.works, s.works == 1 ? "" : "s", s.error,
+                       s.error == 1 ? "" : "s", s.warning, s.warning == 1 ? "" : "s", s.manual,
+                       s.info, s.info == 1 ? "" : "s");
   return fmt::format("共 {} 个文件、{} 部作品：{} 个错误，{} 个警告，{} 项需人工确认，{} 条提示",
                      s.files, s.works, s.error, s.warning, s.manual, s.info);
 }
