@@ -341,7 +341,7 @@ class Wording(Base):
         [f] = findings_of(p, "work.count")
         self.assertIn("把作品文件放进", f["hint"])
         self.assertIn("works.yaml", f["hint"])
-        self.assertIn("再重新运行 mpcheck pack", f["hint"])
+        self.assertIn("重新运行 mpcheck pack", f["hint"])
         # 焦作: a lesson without its 课件, on a drive pack made: the key courseware:, then pack
         drive = os.path.join(self.tmp, "jz")
         place(fixture("h264-720p25.mp4"), f"{drive}/我和我的祖国-微党课-民主街道党工委.mp4")
@@ -351,7 +351,7 @@ class Wording(Base):
         hints = [f["hint"] for f in findings_of(p, "document.missing") if "课件" in f["expected"]]
         self.assertEqual(len(hints), 1, p.stdout)
         self.assertIn("在这个作品的 files 下写上 courseware: 课件文件的路径", hints[0])
-        self.assertIn("再重新运行 mpcheck pack", hints[0])
+        self.assertIn("重新运行 mpcheck pack", hints[0])
 
     # -- L6 ---------------------------------------------------------------------------------------
     def test_a_link_to_a_folder_is_told_to_be_replaced_not_that_the_drive_is_damaged(self):
