@@ -724,6 +724,16 @@ class FixTest(unittest.TestCase):
         self.assertNotIn("损坏", p.stdout)
         p = self.fix(noise, "--out", self.out, "--lang", "en")
         self.assertIn("not a video or audio file", p.stdout)
+        # A photo named as the work's video: check says video.missing; fix refuses it, said
+        # as what it is, never "no video needs fixing".
+        photo = self.name("照片")[:-len(".mp4")] + ".jpg"
+        subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "color=white:s=640x480",
+                        "-frames:v", "1", photo], check=True)
+        p = self.fix(photo, "--out", self.out)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("不是视频（一张图片，或只有声音）：转换做不出视频", p.stdout)
+        self.assertNotIn("没有需要修复的视频", p.stdout)
+        os.remove(photo)
         # A PATH that is not there: said as check says it, not as a code ("not-found").
         p = self.fix(os.path.join(self.src, "没有这个.mp4"), "--out", self.out)
         self.assertEqual(p.returncode, 2, p.stdout + p.stderr)

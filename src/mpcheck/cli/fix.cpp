@@ -230,9 +230,14 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
   std::vector<int> item_of(sub.files.size(), -1);
   for (size_t i = 0; i < sub.files.size(); ++i) {
     const SubmissionFile& file = sub.files[i];
-    // A video and, to say it cannot be mended, an empty file named as one.
+    // A video and, to say it cannot be mended, an empty file named as one, or a picture or a
+    // sound given as a work's video (初心-微视频-单位.jpg: check calls it video.missing).
     const bool empty_video = file.size == 0 && gather::kind_of_path(file.path) == FileKind::video;
-    if (file.kind != FileKind::video && !empty_video)
+    const bool no_video =
+        std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
+          return f.path == file.path && f.check == "video.missing" && f.severity == Severity::error;
+        });
+    if (file.kind != FileKind::video && !empty_video && !no_video)
       continue;
     Item item;
     item.plan =

@@ -66,9 +66,9 @@ Text blocker_text(const std::string& check)
     return {"没有声音：转换加不出声音，请从剪辑工程重新导出（包含音频）",
             "no sound: a conversion cannot add it; export again from the project with the sound"};
   if (check == "video.missing")
-    return {"文件里没有画面：转换做不出画面，请从剪辑工程重新导出视频",
-            "the file has no picture: a conversion cannot make one; export the video again from "
-            "the project"};
+    return {"不是视频（一张图片，或只有声音）：转换做不出视频，请从剪辑工程重新导出视频（MP4）",
+            "no video (a picture, or sound only): a conversion cannot make one; export the video "
+            "again from the project (MP4)"};
   if (check == "subtitles.pair-mismatch")
     return {"有字幕版和无字幕版不是同一个节目（画面、时长或声音不同）：转换改不了内容，也看不出哪个"
             "是对的；请从同一个剪辑工程分别导出两个版本（只关闭字幕轨）",
