@@ -279,9 +279,10 @@ class Wording(Base):
         place(fixture("h264-rotated-90.mp4"), turned)
         p = run("check", sound, *CZ, "--format", "json")
         [f] = findings_of(p, "video.missing")
-        self.assertEqual(f["actual"], "只有声音，没有画面")
+        self.assertEqual(f["actual"], "只有声音")
+        self.assertEqual(f["message"], "这个文件只有声音，没有视频画面")
         p = run("check", sound, *CZ, "--format", "json", "--lang", "en")
-        self.assertEqual(findings_of(p, "video.missing")[0]["actual"], "sound only, no picture")
+        self.assertEqual(findings_of(p, "video.missing")[0]["actual"], "sound only")
         p = run("check", turned, "--rules", "liaoning-2023", "--as-of", "2023-09-01", "--fast",
                 "--format", "json")
         [f] = findings_of(p, "video.orientation")

@@ -141,6 +141,31 @@ class InitTest(unittest.TestCase):
         self.assertNotIn('script: "初心解说词.docx"', text)
         self.assertNotIn("# TODO: ", text)  # one colon in Chinese comments: the full-width one
 
+    def test_one_version_where_two_are_asked_names_the_keys_of_the_two(self):
+        # changzhou-2024 asks for 有字幕 and 无字幕: a work of one file gets video: and a TODO
+        # naming subtitled:/clean:; packed as it is, the pair hint names the keys too, and a
+        # video works.yaml leaves out says under which keys it would go.
+        src = os.path.join(self.tmp, "材料")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/甲-微视频-{UNIT}（无字幕）.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/乙-微视频-{UNIT}.mp4")
+        p = run("init", src, "--rules", "changzhou-2024")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(f"{src}/works.yaml") as f:
+            text = f.read()
+        self.assertIn("# TODO：通知要求有字幕、无字幕两个版本：把上面的 video: 换成 subtitled: 有字幕版的文件 和 "
+                      "clean: 无字幕版的文件", text)
+        with open(f"{src}/works.yaml", "w") as f:
+            # What the tester did: video: given the 无字幕 file, the 有字幕 one not listed.
+            f.write(text.replace('"TODO"', '"张三"').replace(
+                f'clean: "甲-微视频-{UNIT}（无字幕）.mp4"', f'video: "甲-微视频-{UNIT}（无字幕）.mp4"'))
+        place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{src}/甲-微视频-{UNIT}（有字幕）.mp4")
+        p = run("pack", src, "--rules", "changzhou-2024", "--out", os.path.join(self.tmp, "u"),
+                "--fast")
+        self.assertIn(f"甲-微视频-{UNIT}（有字幕）.mp4：works.yaml 里没有写到它；要提交的话，写在作品的 files 下："
+                      "video:（只有一个版本时），或 subtitled:（有字幕版）和 clean:（无字幕版）", p.stdout + p.stderr)
+        p = run("check", os.path.join(self.tmp, "u"), "--rules", "changzhou-2024", "--fast")
+        self.assertIn("在这个作品的 files 下写 subtitled: 有字幕版的文件、clean: 无字幕版的文件（不要用 video:", p.stdout)
+
     def test_written_elsewhere_its_paths_lead_into_the_folder(self):
         # init -o FILE outside SRC, then pack --manifest FILE: the paths are relative to the
         # file's folder, as its header says and as pack reads them.

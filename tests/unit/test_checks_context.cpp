@@ -71,6 +71,11 @@ TEST_CASE("checks::repack_commands: the real source when known, else a placehold
                       "\"U盘\" --clean") != std::string::npos);
   CHECK(known.zh.find("\"素材文件夹\"") == std::string::npos);
   CHECK(known.en.find("SOURCE FOLDER") == std::string::npos);
+  // Pasted, the English commands answer in English.
+  CHECK(
+      known.en.find("mpcheck pack \"材料 a\" --rules \"liaoning-2023\" --unit \"机关党委\" --lang "
+                    "en --out \"U盘\" --clean") != std::string::npos);
+  CHECK(known.zh.find("--lang") == std::string::npos);
   const Text unknown = checks::repack_commands("", "U盘", true, "changzhou-2024", "", "");
   CHECK(unknown.zh.find("mpcheck fix \"素材文件夹\"") != std::string::npos);
   CHECK(unknown.zh.find("把“素材文件夹”换成打包时用的文件夹") != std::string::npos);

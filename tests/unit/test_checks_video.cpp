@@ -318,7 +318,8 @@ TEST_CASE("checks: video.missing for a work of pictures or sound only, as its ca
         std::vector<std::string>{"讲课.jpg"});
 }
 
-TEST_CASE("checks: sound only is an audio work where the category takes sound (kinds: [video, audio])")
+TEST_CASE(
+    "checks: sound only is an audio work where the category takes sound (kinds: [video, audio])")
 {
   static const rules::RuleSet branch = rules::load_rules("branch-everyone");
   MediaFacts sound;

@@ -122,10 +122,11 @@ TEST_CASE("manifest::parse_manifest errors name the line and column")
   std::string chinese;
   for (int i = 0; i < 77; ++i)
     chinese += "长";
-  CHECK(error_en("unit: 钟楼区委组织部\nworks:\n  - {title: " + chinese + ", category: 微视频}\n") ==
-        "works.yaml:3:13: the title is too long: named as the notice asks, the work's file name "
-        "would have 282 bytes, and file systems hold at most 255; shorten the title by at least "
-        "9 Chinese characters");
+  CHECK(
+      error_en("unit: 钟楼区委组织部\nworks:\n  - {title: " + chinese + ", category: 微视频}\n") ==
+      "works.yaml:3:13: the title is too long: named as the notice asks, the work's file name "
+      "would have 282 bytes, and file systems hold at most 255; shorten the title by at least "
+      "9 Chinese characters");
   CHECK(error_of("unit: 钟楼区委组织部\nworks:\n  - {title: " + chinese.substr(0, 3 * 68) +
                  ", category: 微视频}\n") == "no error");
   // Two titles init left TODO are each said to be TODO, not "listed twice" as well.

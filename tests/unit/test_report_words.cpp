@@ -40,10 +40,12 @@ TEST_CASE("report::check_summary says checks::summarize's counts, with English p
                               {"layout.junk", Severity::warning},
                               {"manual.originality", Severity::manual}});
   const size_t files = r.submission.files.size();
-  CHECK(check_summary(r, Lang::zh) == "共 " + std::to_string(files) +
-                                          " 个文件、1 部作品：1 个错误，2 个警告，1 项需人工确认，0 条提示");
+  CHECK(check_summary(r, Lang::zh) ==
+        "共 " + std::to_string(files) +
+            " 个文件、1 部作品：1 个错误，2 个警告，1 项需人工确认，0 条提示");
   CHECK(check_summary(r, Lang::en) ==
-        std::to_string(files) + " files, 1 work: 1 error, 2 warnings, 1 to confirm by hand, 0 notes");
+        std::to_string(files) +
+            " files, 1 work: 1 error, 2 warnings, 1 to confirm by hand, 0 notes");
 }
 
 TEST_CASE("report::drive_line marks each drive by its worst finding")

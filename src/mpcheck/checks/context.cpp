@@ -78,7 +78,10 @@ void send_to_material(Finding& f)
 {
   if (f.hint.empty() || f.check.starts_with("submission.") || f.check.starts_with("manual.") ||
       f.hint.zh.find("mpcheck pack") != std::string::npos ||
-      f.hint.zh.find("读取权限的问题") != std::string::npos) // the receiver's side, not the drive
+      f.hint.zh.find("读取权限的问题") != std::string::npos || // the receiver's side
+      (f.check == ids::file_unreadable.str() &&
+       f.hint.zh.find("链接") != std::string::npos)) // pack
+                                                     // writes no link: not from it
     return;
   // --clean: a change in the material often renames a file (another extension, a title), and
   // pack stops on the old name it wrote unless told to remove it (only what it wrote).
@@ -321,15 +324,17 @@ Text repack_commands(const std::string& source, const std::string& drive, bool s
 {
   const std::string r = " --rules " + shell_quote(rules);
   const std::string u = unit.empty() ? "" : " --unit " + shell_quote(unit);
-  const auto commands = [&](const std::string& src, const std::string& new_drive) {
-    return std::pair{"mpcheck fix " + src + r + extra + " --in-place",
-                     "mpcheck pack " + src + r + u + " --out " +
+  // The English commands keep the English (--lang en): pasted, they answer in it.
+  const auto commands = [&](const std::string& src, const std::string& new_drive,
+                            const std::string& lang) {
+    return std::pair{"mpcheck fix " + src + r + extra + lang + " --in-place",
+                     "mpcheck pack " + src + r + u + lang + " --out " +
                          (state_file ? shell_quote(drive) + " --clean" : new_drive)};
   };
   const auto [fix_zh, pack_zh] =
-      commands(shell_quote(source.empty() ? "素材文件夹" : source), "\"新的U盘文件夹\"");
-  const auto [fix_en, pack_en] =
-      commands(shell_quote(source.empty() ? "SOURCE FOLDER" : source), "\"NEW DRIVE FOLDER\"");
+      commands(shell_quote(source.empty() ? "素材文件夹" : source), "\"新的U盘文件夹\"", "");
+  const auto [fix_en, pack_en] = commands(shell_quote(source.empty() ? "SOURCE FOLDER" : source),
+                                          "\"NEW DRIVE FOLDER\"", " --lang en");
   Text text{"在打包用的素材文件夹上修复，再重新打包：" + fix_zh +
                 "（按 works.yaml 修复每个不合格的视频），然后 " + pack_zh,
             "fix the source folder pack read, then pack again: " + fix_en +

@@ -249,12 +249,17 @@ void not_in_manifest(const Context& ctx, const SubmissionFile& file)
   if (Finding* f = ctx.sink.add(ids::file_not_in_manifest, nullptr, file.path, ctx.work_of(file))) {
     f->expected = Text{"列在 manifest-sha256.txt 中", "listed in manifest-sha256.txt"};
     f->actual = Text{"未列出", "not listed"};
-    f->message = {"manifest-sha256.txt 里没有这个文件：它是打包之后才放到U盘上的",
-                  "manifest-sha256.txt does not list this file: it was put on the drive after "
-                  "packing"};
-    f->hint = {"不需要报送就删掉；需要报送就把它放进材料，重新运行 mpcheck pack（清单随之更新）。",
-               "Remove it if it does not belong; if it does, add it to the material and run "
-               "mpcheck pack again (the manifest is written anew)."};
+    f->message = {"manifest-sha256.txt 里没有这个文件：它不是那次打包写下的（打包之后才放上U盘，"
+                  "或清单被改过），内容无法核对",
+                  "manifest-sha256.txt does not list this file: that pack did not write it (put "
+                  "on the drive after packing, or the manifest was changed); its bytes cannot "
+                  "be verified"};
+    f->hint = {
+        "要报送的文件：把它放进材料，重新运行 mpcheck pack（清单随之更新）；不要报送的：删掉。"
+        "收件方：向报送单位核实它是哪来的。",
+        "A file to submit: add it to the material and run mpcheck pack again (the "
+        "manifest is written anew); one not to submit: remove it. Receivers: ask the unit "
+        "where it comes from."};
   }
 }
 

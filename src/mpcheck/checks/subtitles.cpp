@@ -311,9 +311,16 @@ void check_subtitles(const Context& ctx)
             "要求有字幕、无字幕两个版本，文件名没有标明是哪个版本",
             "two versions (subtitled and clean) are required; the name does not say which this is"};
       }
-      f->hint = {"报送两个版本，文件名分别以“" + sub.suffix + "”和“" + clean.suffix + "”结尾。",
-                 "Submit both versions, their names ending in '" + sub.suffix + "' and '" +
-                     clean.suffix + "'."};
+      // works.yaml names the versions by its keys (video: is a work of one version: pack
+      // names it without a version mark, whatever its file is called).
+      f->hint = {
+          "报送两个版本，文件名分别以“" + sub.suffix + "”和“" + clean.suffix +
+              "”结尾。用 works.yaml 打包时，在这个作品的 files 下写 subtitled: 有字幕版的文件、"
+              "clean: 无字幕版的文件（不要用 video:，它表示只有一个版本）。",
+          "Submit both versions, their names ending in '" + sub.suffix + "' and '" + clean.suffix +
+              "'. When packing from works.yaml, list them under the work's files as "
+              "subtitled: (the subtitled file) and clean: (the clean file), not video:, "
+              "which means a single version."};
     }
   }
 }

@@ -217,9 +217,9 @@ int run(const CheckCommand& cmd)
   // why, the others are checked and reported, and the exit code is 3. When not one PATH
   // exists (and is no fifo or device), it is a usage error: nothing is checked, exit 2.
   const gather::Targets planned = gather::plan_targets(cmd.paths);
-  const bool usage = planned.targets.empty() &&
-                     std::any_of(planned.errors.begin(), planned.errors.end(),
-                                 [](const gather::PathError& e) { return e.usage(); });
+  const bool usage =
+      planned.targets.empty() && std::any_of(planned.errors.begin(), planned.errors.end(),
+                                             [](const gather::PathError& e) { return e.usage(); });
   for (const auto& e : planned.errors)
     if (e.usage() || !usage)
       print_error(report::unread_text({e.path, e.error}, lang));

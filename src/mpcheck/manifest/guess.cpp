@@ -231,6 +231,15 @@ void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules, La
   emit_file(out, "subtitled", w.subtitled);
   emit_file(out, "clean", w.clean);
   emit_file(out, "video", w.video);
+  // One version found where the notice asks for two: the keys of the two, said where the
+  // clerk writes them (video: is a work of one version, pack names it without a mark).
+  const auto& variants = rules.rules_for(w.category).variants;
+  if (!w.video.empty() && variants && variants->required)
+    out += say(lang,
+               "      # TODO：通知要求有字幕、无字幕两个版本：把上面的 video: 换成 subtitled: "
+               "有字幕版的文件 和 clean: 无字幕版的文件\n",
+               "      # TODO: the notice asks for a subtitled and a clean version: replace video: "
+               "above by subtitled: (the subtitled file) and clean: (the clean file)\n");
   // A series of pairs when every episode has its clean version too.
   const bool pairs =
       !w.episodes.empty() && std::all_of(w.episodes.begin(), w.episodes.end(), [&](const auto& e) {
