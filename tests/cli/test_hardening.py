@@ -179,6 +179,9 @@ class HostileNames(unittest.TestCase):
         self.assertIn("坏片-微视频-" + UNIT + ".mp4\\x0a\\x0a共 1 个文件", p.stdout)
         summaries = [l for l in p.stdout.splitlines() if l.startswith("共 ")]
         self.assertEqual(len(summaries), 1, p.stdout)
+        # The name's problem in words, and rename promised only for names it can read.
+        self.assertIn("要求: Windows 和U盘能用的文件名", p.stdout)
+        self.assertNotIn("mpcheck rename 会自动处理", p.stdout)
         # pack, rename and fix show such names escaped too; pack writes the document under
         # its name made safe (the line break a space) rather than refusing the whole drive.
         out = os.path.join(self.dir, "usb")

@@ -221,11 +221,16 @@ void name_problems(const Context& ctx, const std::string& raw_name, const std::s
 {
   for (const naming::NameProblem& p : naming::check_file_name(raw_name))
     if (Finding* f = ctx.sink.add(check_for_code(p.code), nullptr, path, work)) {
-      f->expected = p.code == "normalization" ? "NFC" : "Windows/FAT";
+      f->expected = p.code == "normalization"
+                        ? Text{"NFC（字符的标准写法）", "NFC (the standard form of characters)"}
+                        : Text{"Windows 和U盘能用的文件名", "a name Windows and USB drives take"};
       f->actual = p.detail.empty() ? p.code : p.detail;
       f->message = fs_problem_text(p);
-      f->hint = {"重命名（mpcheck rename 会自动处理）。",
-                 "Rename it (mpcheck rename does it for you)."};
+      // rename mends a name it can read as 作品名-分类-报送单位; any other is the clerk's.
+      f->hint = {"改名，去掉或换掉这些字符；名字是“作品名-分类-报送单位”格式时，mpcheck rename "
+                 "会替你改。",
+                 "Rename it without them; for a name of the form 作品名-分类-报送单位, mpcheck "
+                 "rename does it for you."};
     }
 }
 
