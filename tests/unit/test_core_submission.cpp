@@ -65,7 +65,7 @@ TEST_CASE("core::is_duplicate_candidate: videos, sound and pictures that are not
   CHECK_FALSE(is_duplicate_candidate(f));
 }
 
-TEST_CASE("core::kind_words and content_words say a file's kind in words, never a code")
+TEST_CASE("core::kind_words says a file's kind in words, never a code")
 {
   CHECK(kind_words(FileKind::document).zh == "文档");
   CHECK(kind_words(FileKind::document).en == "document");
@@ -73,9 +73,4 @@ TEST_CASE("core::kind_words and content_words say a file's kind in words, never 
   CHECK(kind_words(FileKind::image).zh == "图片");
   CHECK(kind_words(FileKind::video).zh == "视频");
   CHECK(kind_words(FileKind::other).zh == "其他文件");
-  CHECK(content_words("audio").zh == "只有声音，没有画面");
-  CHECK(content_words("audio").en == "sound only, no picture");
-  CHECK(content_words("image").zh == "一张静止的图片");
-  CHECK(content_words("unknown").zh == "认不出的数据（不是音视频）");
-  CHECK(content_words("").en == "data that is not sound or video");
 }

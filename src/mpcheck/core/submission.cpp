@@ -61,17 +61,6 @@ Text kind_words(FileKind kind)
   return {"其他文件", "other file"};
 }
 
-Text content_words(std::string_view facts_kind)
-{
-  if (facts_kind == "audio")
-    return {"只有声音，没有画面", "sound only, no picture"};
-  if (facts_kind == "image")
-    return {"一张静止的图片", "a still picture"};
-  if (facts_kind == "video")
-    return {"视频", "a video"};
-  return {"认不出的数据（不是音视频）", "data that is not sound or video"};
-}
-
 FileKind kind_from_extension(std::string_view extension)
 {
   static const std::map<std::string, FileKind, std::less<>> table = {

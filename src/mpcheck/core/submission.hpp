@@ -22,10 +22,6 @@ const char* kind_name(FileKind kind);
 // The kind in words a clerk reads: 视频/video, 音频/audio file, 图片/picture, 文档/document, …
 Text kind_words(FileKind kind);
 
-// What a probed file holds, for a file that should hold a video: MediaFacts::kind ("audio",
-// "image", "unknown", "") in words — 只有声音/sound only, 一张图片/a still picture, ….
-Text content_words(std::string_view facts_kind);
-
 // The kind a file's extension promises (".MP4" → video, ".pptx" → courseware).
 FileKind kind_from_extension(std::string_view extension);
 
