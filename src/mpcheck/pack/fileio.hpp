@@ -88,7 +88,6 @@ struct Listing {
 // folder below it exists but cannot be read; what was read is still listed.
 Listing list_below(const std::string& root, Status& error);
 
-
 // The temporary files a killed pack into `root` left for the destinations `dests` (relative,
 // '/'-separated: temp_path_for of each), and nothing else — another pack writing into a
 // folder below `root` keeps its own. Removes them when `remove`. Returns their total size.
