@@ -74,14 +74,15 @@ namespace {
 // .docx") or about the works (too many, none) is done in the material, then pack again: a
 // drive changed by hand no longer matches its manifest. Hints that say so already (the fix
 // commands) and findings about the submission as a whole (the deadline) are left as they are.
+// Not sent there either: a permission problem (the receiver's side) and a link (pack writes
+// none, so it did not come from the material).
 void send_to_material(Finding& f)
 {
+  const bool link =
+      f.check == ids::file_unreadable.str() && f.hint.zh.find("链接") != std::string::npos;
   if (f.hint.empty() || f.check.starts_with("submission.") || f.check.starts_with("manual.") ||
       f.hint.zh.find("mpcheck pack") != std::string::npos ||
-      f.hint.zh.find("读取权限的问题") != std::string::npos || // the receiver's side
-      (f.check == ids::file_unreadable.str() &&
-       f.hint.zh.find("链接") != std::string::npos)) // pack
-                                                     // writes no link: not from it
+      f.hint.zh.find("读取权限的问题") != std::string::npos || link)
     return;
   // --clean: a change in the material often renames a file (another extension, a title), and
   // pack stops on the old name it wrote unless told to remove it (only what it wrote).

@@ -56,16 +56,13 @@ Text pattern_problem(const naming::ParseResult& r)
   return {"文件名没有扩展名", "the name has no extension"};
 }
 
-// The most bytes one file name may take where pack writes (ext4 and most Linux file
-// systems: statvfs f_namemax), checked by pack before it writes.
-constexpr size_t name_max_bytes = 255;
 // A unit's name the example leaves as 报送单位, counted as 10 Chinese characters (钟楼区委组织部
 // is 7, XX市（区）委组织部 8).
 constexpr size_t assumed_unit_bytes = 30;
 
 // The example name `ex` once its placeholders are filled (the longest category for 分类, a
-// unit of assumed_unit_bytes for 报送单位) runs past name_max_bytes: how many bytes the title
-// may keep, else nullopt.
+// unit of assumed_unit_bytes for 报送单位) runs past naming::max_name_bytes: how many bytes the
+// title may keep, else nullopt.
 std::optional<size_t> title_budget(const Context& ctx, const naming::WorkName& ex,
                                    const std::string& example)
 {
@@ -76,9 +73,9 @@ std::optional<size_t> title_budget(const Context& ctx, const naming::WorkName& e
   const size_t unit = ex.unit == "报送单位" ? assumed_unit_bytes : ex.unit.size();
   const size_t rest =
       example.size() - ex.title.size() - ex.category.size() - ex.unit.size() + category + unit;
-  if (ex.title.size() + rest <= name_max_bytes)
+  if (ex.title.size() + rest <= naming::max_name_bytes)
     return std::nullopt;
-  return rest < name_max_bytes ? name_max_bytes - rest : 0;
+  return rest < naming::max_name_bytes ? naming::max_name_bytes - rest : 0;
 }
 
 // Whether some category asks something of a video's picture, rate or length.
@@ -140,12 +137,12 @@ void pattern(const Context& ctx, const SubmissionFile& file)
     if (const auto budget = title_budget(ctx, example_name_parts(ctx, file), ex)) {
       f->hint.zh += fmt::format("作品名太长：填入分类和报送单位后，文件名会超过 {} 字节（文件系统"
                                 "的上限，pack 写不下）；请把作品名缩短到约 {} 个汉字以内。",
-                                name_max_bytes, *budget / 3);
+                                naming::max_name_bytes, *budget / 3);
       f->hint.en += fmt::format(" The title is too long: with the category and the unit filled "
                                 "in, the name would pass {} bytes (the file system's limit; pack "
                                 "cannot write it); shorten the title to about {} Chinese "
                                 "characters.",
-                                name_max_bytes, *budget / 3);
+                                naming::max_name_bytes, *budget / 3);
     }
   }
 }

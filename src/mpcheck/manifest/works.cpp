@@ -360,31 +360,33 @@ struct Parser {
   }
 
   // The longest name pack gives the work's files (作品名-分类-单位（有字幕）（第N集）.mp4) must fit
-  // in 255 bytes, what every file system holds (ext4 counts bytes; a Chinese character is 3):
-  // said at the title, before anything is written, not as a write error on the drive.
+  // in naming::max_name_bytes, what every file system holds (ext4 counts bytes; a Chinese character
+  // is 3): said at the title, before anything is written, not as a write error on the drive.
   void refuse_overlong_name(const Entry& e, const Work& w) const
   {
     if (w.title.empty() || w.title.starts_with("TODO") || !rules.naming)
       return;
-    size_t suffix = 0;
-    for (const auto variant : {naming::Variant::subtitled, naming::Variant::clean})
-      suffix = std::max(suffix, rules.variant_suffix(w.category, variant).size());
-    const size_t episode = w.files.episodes.size() > 1 ? std::string("（第10集）").size() : 0;
-    const size_t bytes = w.title.size() + 1 + w.category.size() + 1 + manifest.unit.size() +
-                         suffix + episode + std::string(".mp4").size();
-    if (bytes <= 255)
+    naming::WorkName name{w.title, w.category, manifest.unit, {}, {}, ".mp4"};
+    size_t bytes = 0;
+    for (const auto variant : {naming::Variant::subtitled, naming::Variant::clean}) {
+      name.variant = variant;
+      bytes = std::max(
+          bytes, naming::format_work_name(name, rules.variant_suffix(w.category, variant)).size());
+    }
+    if (w.files.episodes.size() > 1)
+      bytes += std::string("（第10集）").size();
+    if (bytes <= naming::max_name_bytes)
       return;
-    const size_t over = bytes - 255;
+    const size_t over = bytes - naming::max_name_bytes;
+    const std::string most = std::to_string(naming::max_name_bytes);
     note(e.value, say("作品名太长：按通知的命名格式，作品的文件名会有 " + std::to_string(bytes) +
-                          " 字节，U盘和电脑的文件名最多 255 字节；"
-                          "请把作品名缩短至少 " +
+                          " 字节，U盘和电脑的文件名最多 " + most + " 字节；请把作品名缩短至少 " +
                           std::to_string((over + 2) / 3) + " 个汉字",
-                      "the title is too long: named as the notice asks, the work's file "
-                      "name would have " +
-                          std::to_string(bytes) +
-                          " bytes, and file systems hold at most 255; shorten the title "
-                          "by at least " +
-                          std::to_string((over + 2) / 3) + " Chinese characters"));
+                      "the title is too long: named as the notice asks, the work's file name "
+                      "would have " +
+                          std::to_string(bytes) + " bytes, and file systems hold at most " + most +
+                          "; shorten the title by at least " + std::to_string((over + 2) / 3) +
+                          " Chinese characters"));
   }
 
   Work work(const YAML::Node& node) const

@@ -30,6 +30,10 @@ struct NameProblem {
 // The most UTF-16 code units a single name may have on FAT32 (LFN), exFAT and NTFS.
 inline constexpr std::size_t max_name_units = 255;
 
+// The most bytes a single name may have on ext4 and most Linux file systems (statvfs
+// f_namemax, checked by pack before it writes): 85 Chinese characters of 3 bytes.
+inline constexpr std::size_t max_name_bytes = 255;
+
 // Units a drive prefix such as `E:\` adds to a path on Windows (see path_too_long).
 inline constexpr std::size_t drive_prefix_units = 3;
 
