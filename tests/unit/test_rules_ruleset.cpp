@@ -20,6 +20,17 @@ TEST_CASE("rules::RuleSet::category and rules_for: a name or an alias, else the 
   CHECK(&r.rules_for("微视频") == r.category("微视频"));
 }
 
+TEST_CASE("rules::CategoryRules::takes: the kinds of files a work may be made of")
+{
+  CategoryRules c; // by default, videos only
+  CHECK(c.takes("video"));
+  CHECK_FALSE(c.takes("audio"));
+  CHECK_FALSE(c.takes("image"));
+  c.kinds = {"video", "audio"}; // branch-everyone's lessons: a video or a sound recording
+  CHECK(c.takes("audio"));
+  CHECK_FALSE(c.takes("image"));
+}
+
 TEST_CASE("rules::RuleSet::names_document: a 师资库统计表 is not the 统计表")
 {
   const RuleSet r = load_rules("jiaozuo-2019");

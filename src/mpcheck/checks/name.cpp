@@ -324,9 +324,8 @@ const std::vector<std::string>* allowed_extensions(const Context& ctx, const Sub
 // audio): converting its format would give a video container without a picture.
 bool sound_only_where_video_is_wanted(const Context& ctx, const SubmissionFile& file)
 {
-  const auto& kinds = ctx.rules_for(file).kinds;
   return file.kind == FileKind::audio && !file.facts.video && !file.facts.audio.empty() &&
-         std::find(kinds.begin(), kinds.end(), "audio") == kinds.end();
+         !ctx.rules_for(file).takes("audio");
 }
 
 void extension(const Context& ctx, const SubmissionFile& file)

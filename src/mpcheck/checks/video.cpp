@@ -441,11 +441,6 @@ NotVideo not_video(const SubmissionFile& file)
           {"文件里没有视频画面（只有其他数据）", "the file has no video stream (other data only)"}};
 }
 
-bool takes_kind(const rules::CategoryRules& cat, std::string_view kind)
-{
-  return std::find(cat.kinds.begin(), cat.kinds.end(), kind) != cat.kinds.end();
-}
-
 // How to fix it: the exported video — or sound, when the category takes sound too
 // (branch-everyone's lessons: kinds [video, audio]).
 Text export_hint(const Work* work, bool sound_too)
@@ -477,7 +472,7 @@ void missing(const Context& ctx, const SubmissionFile& file)
     f->expected = Text{"视频画面", "a video stream"};
     f->actual = what.actual;
     f->message = what.message;
-    f->hint = export_hint(work_of_file(ctx, file), takes_kind(ctx.rules_for(file), "audio"));
+    f->hint = export_hint(work_of_file(ctx, file), ctx.rules_for(file).takes("audio"));
   }
 }
 
@@ -494,11 +489,11 @@ bool holds_video(const SubmissionFile& file)
 void work_without_video(const Context& ctx, const Work& work)
 {
   const rules::CategoryRules& cat = ctx.rules.rules_for(work.category);
-  if (!takes_kind(cat, "video"))
+  if (!cat.takes("video"))
     return;
   for (int i : work.files) {
     const SubmissionFile& f = ctx.sub.files[size_t(i)];
-    if (holds_video(f) || takes_kind(cat, kind_name(f.kind)))
+    if (holds_video(f) || cat.takes(kind_name(f.kind)))
       return;
   }
   for (int i : work.files) {
@@ -518,7 +513,7 @@ void check_video(const Context& ctx)
     if (!file.facts.video) {
       // A lesson recorded as sound only, where the category takes sound (kinds: [video,
       // audio]): an audio work in a video container, not a video without its picture.
-      if (file.facts.audio.empty() || !takes_kind(ctx.rules_for(file), "audio"))
+      if (file.facts.audio.empty() || !ctx.rules_for(file).takes("audio"))
         missing(ctx, file);
       continue;
     }

@@ -191,17 +191,12 @@ bool same_video_rules(const rules::MediaRules& a, const rules::MediaRules& b)
          same_requirement(a.loudness, b.loudness, same_loudness);
 }
 
-bool holds_video(const rules::CategoryRules& c)
-{
-  return std::find(c.kinds.begin(), c.kinds.end(), "video") != c.kinds.end();
-}
-
 } // namespace
 
 bool category_decides(const rules::RuleSet& rules)
 {
   return std::any_of(rules.categories.begin(), rules.categories.end(), [&](const auto& c) {
-    return holds_video(c) && !same_video_rules(c.media, rules.works.media);
+    return c.takes("video") && !same_video_rules(c.media, rules.works.media);
   });
 }
 
@@ -212,7 +207,7 @@ std::optional<Blocker> unknown_category(const rules::RuleSet& rules, const std::
     return std::nullopt;
   std::string names;
   for (const auto& c : rules.categories)
-    if (holds_video(c))
+    if (c.takes("video"))
       names += (names.empty() ? "" : "、") + c.name;
   const std::string read = category.empty() ? "" : "（“" + category + "”不是其中之一）";
   const std::string read_en = category.empty() ? "" : " ('" + category + "' is none of them)";

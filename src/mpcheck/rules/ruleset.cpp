@@ -27,6 +27,11 @@ bool CategoryRules::named(std::string_view text) const
   return text == name || contains(aliases, text);
 }
 
+bool CategoryRules::takes(std::string_view kind) const
+{
+  return std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+}
+
 const ImageRole* CategoryRules::image_role(std::string_view role) const
 {
   for (const auto& image : images)

@@ -129,6 +129,8 @@ struct CategoryRules {
   bool named(std::string_view text) const;
   // The image role called `role`, or nullptr.
   const ImageRole* image_role(std::string_view role) const;
+  // True when a work of this category may be made of files of `kind` (video, audio, image).
+  bool takes(std::string_view kind) const;
 };
 
 enum class DocumentScope { unit, work };
