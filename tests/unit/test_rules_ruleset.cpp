@@ -31,6 +31,23 @@ TEST_CASE("rules::CategoryRules::takes: the kinds of files a work may be made of
   CHECK_FALSE(c.takes("image"));
 }
 
+TEST_CASE("rules::RuleSet::category_decides: a category asks else of a video than works:")
+{
+  CHECK(load_rules("changzhou-2024").category_decides()); // 微视频 1920x1080/25P, 纪录片 none
+  CHECK_FALSE(load_rules("liaoning-2023").category_decides()); // no categories
+  // Categories that only repeat works: ask the same: the category does not matter.
+  RuleSet same = load_rules("liaoning-2023");
+  CategoryRules a = same.works, b = same.works;
+  a.name = "甲";
+  b.name = "乙";
+  same.categories = {a, b};
+  CHECK_FALSE(same.category_decides());
+  same.categories[1].media.resolution.reset();
+  CHECK(same.category_decides());
+  same.categories[1].kinds = {"image"}; // a category of pictures asks nothing of a video
+  CHECK_FALSE(same.category_decides());
+}
+
 TEST_CASE("rules::RuleSet::names_document: a 师资库统计表 is not the 统计表")
 {
   const RuleSet r = load_rules("jiaozuo-2019");

@@ -78,16 +78,6 @@ std::optional<size_t> title_budget(const Context& ctx, const naming::WorkName& e
   return rest < naming::max_name_bytes ? naming::max_name_bytes - rest : 0;
 }
 
-// Whether some category asks something of a video's picture, rate or length.
-bool categories_have_media_rules(const rules::RuleSet& rules)
-{
-  return std::any_of(rules.categories.begin(), rules.categories.end(), [](const auto& c) {
-    const rules::MediaRules& m = c.media;
-    return m.resolution || m.frame_rate || m.bitrate || m.min_duration || m.max_duration ||
-           m.scan || m.aspect_ratio;
-  });
-}
-
 void pattern(const Context& ctx, const SubmissionFile& file)
 {
   const naming::ParseResult& r = *file.work_name;
@@ -113,7 +103,7 @@ void pattern(const Context& ctx, const SubmissionFile& file)
     f->message = pattern_problem(r);
     // Without its category a video is not held to its category's picture, rate and length
     // rules: say so, lest the clerk take the silence for a pass.
-    if (file.kind == FileKind::video && categories_have_media_rules(ctx.rules)) {
+    if (file.kind == FileKind::video && ctx.rules.category_decides()) {
       f->message.zh += "；名字里读不出分类，所以还没有按分类检查这个视频的分辨率、帧率、码率和时长";
       f->message.en += "; its category cannot be read from the name, so the video has not been "
                        "checked against its category's resolution, frame rate, bit rate and "

@@ -152,58 +152,10 @@ LoudnessGain loudness_gain(double lufs, double peak_dbtp, const rules::LoudnessR
   return g;
 }
 
-namespace {
-
-template <class T, class Same>
-bool same_requirement(const std::optional<rules::Requirement<T>>& a,
-                      const std::optional<rules::Requirement<T>>& b, Same same)
-{
-  return a && b ? same(a->value, b->value) : !a && !b;
-}
-
-template <class T>
-bool same_requirement(const std::optional<rules::Requirement<T>>& a,
-                      const std::optional<rules::Requirement<T>>& b)
-{
-  return same_requirement(a, b, [](const T& x, const T& y) { return x == y; });
-}
-
-// The two ask the same of a video in everything check and fix look at.
-bool same_video_rules(const rules::MediaRules& a, const rules::MediaRules& b)
-{
-  const auto same_bitrate = [](const rules::BitrateRange& x, const rules::BitrateRange& y) {
-    return x.target == y.target && x.min == y.min && x.max == y.max;
-  };
-  const auto same_loudness = [](const rules::LoudnessRange& x, const rules::LoudnessRange& y) {
-    return x.min == y.min && x.max == y.max;
-  };
-  return same_requirement(a.containers, b.containers) &&
-         same_requirement(a.extensions, b.extensions) && same_requirement(a.codecs, b.codecs) &&
-         same_requirement(a.resolution, b.resolution) &&
-         same_requirement(a.orientation, b.orientation) &&
-         same_requirement(a.aspect_ratio, b.aspect_ratio) &&
-         same_requirement(a.frame_rate, b.frame_rate) && same_requirement(a.scan, b.scan) &&
-         same_requirement(a.bitrate, b.bitrate, same_bitrate) &&
-         same_requirement(a.min_duration, b.min_duration) &&
-         same_requirement(a.max_duration, b.max_duration) &&
-         same_requirement(a.audio_required, b.audio_required) &&
-         same_requirement(a.audio_not_silent, b.audio_not_silent) &&
-         same_requirement(a.loudness, b.loudness, same_loudness);
-}
-
-} // namespace
-
-bool category_decides(const rules::RuleSet& rules)
-{
-  return std::any_of(rules.categories.begin(), rules.categories.end(), [&](const auto& c) {
-    return c.takes("video") && !same_video_rules(c.media, rules.works.media);
-  });
-}
-
 std::optional<Blocker> unknown_category(const rules::RuleSet& rules, const std::string& category,
                                         const std::string& check)
 {
-  if (rules.category(category) || !category_decides(rules))
+  if (rules.category(category) || !rules.category_decides())
     return std::nullopt;
   std::string names;
   for (const auto& c : rules.categories)

@@ -101,18 +101,11 @@ Text blocker_text(const std::string& check);
 // their names are swapped): no conversion of either mends them, so both are refused.
 bool pair_blocker(const std::string& check);
 
-// Whether a video's category decides what fix must make of it: some category that holds
-// videos asks something else of a video's picture, rate, length, container or sound than the
-// rule set's `works:` rules, which a video of no known category is checked against
-// (changzhou-2024: 微视频 wants 1920x1080, 25 fps and 8 Mbps, 纪录片 none of it). When every
-// such category asks the same as `works:` the check already held the video to it.
-bool category_decides(const rules::RuleSet& rules);
-
 // For a video whose category (as read from its name or works.yaml, "" when none) is none of
-// the rule set's while the category decides: why fix cannot plan it — the check did not hold
-// it to its category's rules, and fix cannot tell which to make — and how to give the
-// category. nullopt when the category is known or does not matter. `check` is the id of the
-// name finding the blocker stands under (name.pattern, name.category).
+// the rule set's while the category decides (RuleSet::category_decides): why fix cannot plan it —
+// the check did not hold it to its category's rules, and fix cannot tell which to make — and how to
+// give the category. nullopt when the category is known or does not matter. `check` is the id of
+// the name finding the blocker stands under (name.pattern, name.category).
 std::optional<Blocker> unknown_category(const rules::RuleSet& rules, const std::string& category,
                                         const std::string& check);
 

@@ -163,4 +163,52 @@ std::string RuleSet::variant_suffix(std::string_view category, naming::Variant v
   return naming::variant_suffix(variant);
 }
 
+namespace {
+
+template <class T, class Same>
+bool same_requirement(const std::optional<Requirement<T>>& a,
+                      const std::optional<Requirement<T>>& b, Same same)
+{
+  return a && b ? same(a->value, b->value) : !a && !b;
+}
+
+template <class T>
+bool same_requirement(const std::optional<Requirement<T>>& a,
+                      const std::optional<Requirement<T>>& b)
+{
+  return same_requirement(a, b, [](const T& x, const T& y) { return x == y; });
+}
+
+// The two ask the same of a video in everything check and fix look at.
+bool same_video_rules(const MediaRules& a, const MediaRules& b)
+{
+  const auto same_bitrate = [](const BitrateRange& x, const BitrateRange& y) {
+    return x.target == y.target && x.min == y.min && x.max == y.max;
+  };
+  const auto same_loudness = [](const LoudnessRange& x, const LoudnessRange& y) {
+    return x.min == y.min && x.max == y.max;
+  };
+  return same_requirement(a.containers, b.containers) &&
+         same_requirement(a.extensions, b.extensions) && same_requirement(a.codecs, b.codecs) &&
+         same_requirement(a.resolution, b.resolution) &&
+         same_requirement(a.orientation, b.orientation) &&
+         same_requirement(a.aspect_ratio, b.aspect_ratio) &&
+         same_requirement(a.frame_rate, b.frame_rate) && same_requirement(a.scan, b.scan) &&
+         same_requirement(a.bitrate, b.bitrate, same_bitrate) &&
+         same_requirement(a.min_duration, b.min_duration) &&
+         same_requirement(a.max_duration, b.max_duration) &&
+         same_requirement(a.audio_required, b.audio_required) &&
+         same_requirement(a.audio_not_silent, b.audio_not_silent) &&
+         same_requirement(a.loudness, b.loudness, same_loudness);
+}
+
+} // namespace
+
+bool RuleSet::category_decides() const
+{
+  return std::any_of(categories.begin(), categories.end(), [&](const CategoryRules& c) {
+    return c.takes("video") && !same_video_rules(c.media, works.media);
+  });
+}
+
 } // namespace mpcheck::rules

@@ -248,6 +248,12 @@ struct RuleSet {
   const CategoryRules* category(std::string_view name) const;
   // The rules for a work of category `name`: the category's, or `works` when unknown or "".
   const CategoryRules& rules_for(std::string_view name) const;
+  // Whether a video's category decides what is asked of it: some category that holds videos
+  // asks something else of a video's picture, rate, length, container or sound than `works:`,
+  // which a video of no known category is checked against (changzhou-2024: 微视频 wants
+  // 1920x1080, 25 fps and 8 Mbps, 纪录片 none of it). False when every such category asks the
+  // same as `works:`: a video of no category was then held to the right rules.
+  bool category_decides() const;
   // The suffix pack and rename write for a version of a work of `category`: its variant rule's
   // ("（有字幕）" in Changzhou's rule set), else naming's built-in one.
   std::string variant_suffix(std::string_view category, naming::Variant variant) const;
