@@ -92,27 +92,19 @@ Text left_out_reason(const SubmissionFile& f, bool from_manifest, const rules::R
   if (naming::in_fix_originals(f.path))
     return {"mpcheck fix 保留的原文件（修复后的文件代替了它），不提交",
             "an original mpcheck fix kept (the fixed file replaced it); never submitted"};
-  if (from_manifest) // the key its kind goes under, in the work's files:
-    return f.kind == FileKind::video
-               ? Text{"works.yaml 里没有写到它；要提交的话，写在作品的 files "
-                      "下：video:（只有一个版本"
-                      "时），或 subtitled:（有字幕版）和 clean:（无字幕版）",
-                      "works.yaml does not name it; to submit it, list it under the work's files: "
-                      "video: (a single version), or subtitled: and clean: (the two versions)"}
-           : f.kind == FileKind::image
-               ? Text{"works.yaml 里没有写到它；要提交的话，写在作品的 files 下：poster:（海报）"
-                      "或 qr:（二维码）",
-                      "works.yaml does not name it; to submit it, list it under the work's files: "
-                      "poster: or qr:"}
-           : f.kind == FileKind::courseware
-               ? Text{"works.yaml 里没有写到它；要提交的话，写在作品的 files "
-                      "下：courseware:（课件）",
-                      "works.yaml does not name it; to submit it, list it under the work's files: "
-                      "courseware:"}
-               : Text{"works.yaml 里没有写到它；要提交的话，写在作品的 files 下：script:（解说词、"
-                      "创意说明）；报名表、汇总表由 pack 生成",
-                      "works.yaml does not name it; to submit it, list it under the work's files: "
-                      "script: (解说词, 创意说明); pack makes the forms"};
+  if (from_manifest) { // the key its kind goes under, in the work's files
+    const Text key =
+        f.kind == FileKind::video
+            ? Text{"video:（只有一个版本时），或 subtitled:（有字幕版）和 clean:（无字幕版）",
+                   "video: (a single version), or subtitled: and clean: (the two versions)"}
+        : f.kind == FileKind::image ? Text{"poster:（海报）或 qr:（二维码）", "poster: or qr:"}
+        : f.kind == FileKind::courseware
+            ? Text{"courseware:（课件）", "courseware:"}
+            : Text{"script:（解说词、创意说明）；报名表、汇总表由 pack 生成",
+                   "script: (解说词, 创意说明); pack makes the forms"};
+    return {"works.yaml 里没有写到它；要提交的话，写在作品的 files 下：" + key.zh,
+            "works.yaml does not name it; to submit it, list it under the work's files: " + key.en};
+  }
   if (is_document_kind(f.kind)) {
     std::string kinds, per_work = "解说词";
     for (const auto& doc : rules.documents) {
