@@ -292,6 +292,51 @@ class DeepCheckTest(unittest.TestCase):
         self.assertEqual(sum(deep["idet"].values()), 3 * 16)  # a burst from each sample
         self.assertEqual(deep["black_tail_s"], 0)
 
+    def test_a_video_on_its_own_decodes_only_the_samples_its_bursts_start_from(self):
+        # 64 s of interlaced pictures, a keyframe every 2 s: a grid of 15 samples (every 4 s).
+        # On its own, only the 4 the bursts start from are decoded, and the verdict is the
+        # same; as a version of a pair every sample is decoded, to be compared.
+        clip = os.path.join(self.tmp, "long-interlaced.mp4")
+        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=50,noise=alls=30:allf=t,"
+               "tinterlace=mode=interleave_top", "-f", "lavfi", "-i",
+               "sine=frequency=440:sample_rate=48000", "-t", "64", "-c:v", "libx264", "-preset",
+               "ultrafast", "-g", "50", "-pix_fmt", "yuv420p", "-c:a", "aac", clip)
+        alone = probe(clip)[0]["deep"]
+        self.assertEqual(alone["samples"], 4)
+        self.assertEqual(alone["scan_content"], "interlaced")
+        self.assertEqual(sum(alone["idet"].values()), 4 * 16)
+        changzhou(self.root)
+        self.replace(SUB_PATH, clip)
+        self.replace(CLEAN_PATH, clip)
+        code, report = check(self.root, *CZ)
+        for path in (SUB_PATH, CLEAN_PATH):
+            paired = deep_facts(report, path)
+            self.assertEqual(paired["samples"], 15)
+            self.assertEqual(paired["idet"], alone["idet"])
+            self.assertLess(alone["frames_decoded"], paired["frames_decoded"])
+
+    def test_a_lit_moment_between_black_samples_keeps_a_video_from_being_all_black(self):
+        # 256 s of black but for 40-56 s (a grid sample at 48 s): the lead is black past its
+        # 30 s and every sample the bursts would start from is black, so the rest of the grid
+        # is looked at and finds the picture.
+        clip = os.path.join(self.tmp, "lit-moment.mp4")
+        ffmpeg("-f", "lavfi", "-i", "color=black:size=160x90:rate=5", "-f", "lavfi", "-i",
+               "testsrc2=size=160x90:rate=5", "-f", "lavfi", "-i",
+               "sine=frequency=440:sample_rate=48000", "-filter_complex",
+               "[0][1]overlay=enable='between(t,40,56)'[v]", "-map", "[v]", "-map", "2", "-t",
+               "256", "-c:v", "libx264", "-preset", "ultrafast", "-g", "10", "-pix_fmt",
+               "yuv420p", "-c:a", "aac", clip)
+        deep = probe(clip)[0]["deep"]
+        self.assertFalse(deep["all_black"])
+        self.assertEqual(deep["samples"], 15)
+        self.assertEqual(deep["black_samples"], 14)
+        os.makedirs(self.root)
+        place(clip, f"{self.root}/片段.mp4")
+        code, report = check(self.root, *LN, "--lang", "en")
+        finding = next(f for f in report["findings"] if f["check"] == "video.black")
+        self.assertIn("black at the start", finding["message"])
+        self.assertNotIn("black throughout", finding["message"])
+
     def test_loudness_and_true_peak_agree_with_ffmpeg_ebur128(self):
         # A voice-like sound whose level swings by 20 dB, with noise, and a quiet stretch.
         clip = os.path.join(self.tmp, "voice.mp4")

@@ -1,6 +1,7 @@
 // mpcheck probe FILE… [--format text|json] [-j N] [--no-scan] [--fast]
 #include "mpcheck/cli/commands.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include "mpcheck/media/analyze.hpp"
@@ -28,9 +29,14 @@ int run_probe(const ProbeCommand& cmd)
   auto facts = media::probe_all(cmd.files, cmd.common.jobs, options);
   if (!cmd.fast) {
     media::add_qr_facts(facts, cmd.common.jobs);
+    // Fewer videos than jobs (one file, as a clerk asks): the sound on a core of its own.
+    media::AnalyzeOptions analyze;
+    const auto videos = std::count_if(facts.begin(), facts.end(),
+                                      [](const MediaFacts& f) { return f.video && !f.error; });
+    analyze.sound_alongside = videos < (cmd.common.jobs > 0 ? cmd.common.jobs : default_jobs());
     parallel_for(facts.size(), cmd.common.jobs, [&](size_t i) {
       if (facts[i].video && !facts[i].error)
-        facts[i].deep = media::analyze(cmd.files[i], media::own_keyframes_plan()).facts;
+        facts[i].deep = media::analyze(cmd.files[i], media::own_keyframes_plan(), analyze).facts;
     });
   }
   const Lang lang = cmd.common.language();

@@ -160,7 +160,13 @@ void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& 
                         ProgressMeter* meter, KnownAnalyses* known)
 {
   const std::vector<Unit> units = plan_units(sub);
-  parallel_for(units.size(), jobs, [&](size_t i) {
+  // Fewer videos than jobs (one film, a folder of two): the sound of each goes on a core of
+  // its own beside the pictures. A pair already takes two threads.
+  media::AnalyzeOptions options_here = options;
+  options_here.sound_alongside =
+      units.size() < size_t(jobs > 0 ? jobs : default_jobs()) &&
+      std::none_of(units.begin(), units.end(), [](const Unit& u) { return u.second >= 0; });
+  parallel_for(units.size(), jobs, [&, &options = options_here](size_t i) {
     const Unit& u = units[i];
     const SubmissionFile& a = sub.files[size_t(u.first)];
     const SubmissionFile* b = u.second >= 0 ? &sub.files[size_t(u.second)] : nullptr;

@@ -1,12 +1,15 @@
 #include "mpcheck/media/analyze.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
+#include <exception>
 #include <limits>
 #include <map>
 #include <memory>
 #include <optional>
+#include <thread>
 
 extern "C" {
 #include <libavfilter/buffersink.h>
@@ -579,8 +582,11 @@ public:
     if (!m_facts.error.empty())
       return;
     const std::vector<double> times = plan.choose(m_duration, m_keyframes);
-    if (in_order_is_cheaper(times)) {
+    const bool on_its_own = !plan.compared && m_o.thumbnails <= 0;
+    if (in_order_is_cheaper(on_its_own ? burst_times(times) : times)) {
       run_in_order(times);
+    } else if (on_its_own) {
+      take_burst_samples(times);
     } else {
       take_samples(times);
       run_bursts();
@@ -730,6 +736,55 @@ private:
           std::find(bursts.begin(), bursts.end(), i) != bursts.end())
         m_early_bursts[i] = run_burst(f);
     }
+  }
+
+  // ---- a video on its own ------------------------------------------------------------
+
+  // The grid points burst_choice picks: where the bursts start when every sample is lit.
+  std::vector<double> burst_times(const std::vector<double>& times) const
+  {
+    std::vector<double> out;
+    for (size_t i : burst_choice(times.size()))
+      out.push_back(times[i]);
+    return out;
+  }
+
+  // A video compared with no other: its samples feed only the bursts and "all black", so
+  // only the samples the bursts start from are decoded — the grid points burst_choice picks,
+  // each moved on to the next point while its picture is black (flat pictures tell idet
+  // nothing). When every picture looked at is black (the lead's 30 s too), the rest of the
+  // grid is decoded and the bursts chosen among its lit samples, as for a pair: "all black"
+  // then means what it means with every sample.
+  void take_burst_samples(const std::vector<double>& times)
+  {
+    std::vector<bool> taken(times.size(), false);
+    size_t next = 0;
+    for (size_t i : burst_choice(times.size()))
+      for (size_t j = std::max(i, next); j < times.size(); ++j) {
+        next = j + 1;
+        taken[j] = true;
+        const AVFrame* f = sample_at(times[j]);
+        if (!f) {
+          next = times.size();
+          break;
+        }
+        if (keep_sample(f, false)) {
+          add_idet(run_burst(f));
+          break;
+        }
+      }
+    if (!m_facts.all_black)
+      return;
+    for (size_t j = 0; j < times.size(); ++j)
+      if (!taken[j]) {
+        const AVFrame* f = sample_at(times[j]);
+        if (!f)
+          break;
+        keep_sample(f, false);
+      }
+    std::sort(m_out.samples.begin(), m_out.samples.end(),
+              [](const Luma& a, const Luma& b) { return a.time_s < b.time_s; });
+    run_bursts();
   }
 
   // ---- one pass in order, when the plan would decode more ----------------------------
@@ -1224,33 +1279,60 @@ void analyze_audio(const std::string& path, const AnalyzeOptions& o, DeepFacts& 
 SamplePlan own_keyframes_plan()
 {
   return {[](double duration, const std::vector<double>& keyframes) {
-    return plan_sample_times(duration, keyframes);
-  }};
+            return plan_sample_times(duration, keyframes);
+          },
+          false};
 }
 
 Analysis analyze(const std::string& path, const SamplePlan& plan, const AnalyzeOptions& options)
 {
   init_libav();
   Analysis out;
-  OpenStream video = open_stream(path, AVMEDIA_TYPE_VIDEO);
-  // For progress the pictures count for 80 % of the analysis, the sound for the rest.
+  // For progress the pictures count for 80 % of the analysis, the sound for the rest; with
+  // the sound on its own thread both parts move at once, so each keeps its own share.
   const double share = options.audio ? 0.8 : 1.0;
-  auto part = [&options](double from, double to) {
+  std::atomic<double> pictures_done{0}, sound_done{0};
+  auto part = [&](std::atomic<double>& done) {
     AnalyzeOptions o = options;
     if (options.on_progress)
-      o.on_progress = [&options, from, to](double done) {
-        options.on_progress(from + done * (to - from));
+      o.on_progress = [&options, &done, &pictures_done, &sound_done, share](double d) {
+        done = d;
+        options.on_progress(share * pictures_done + (1 - share) * sound_done);
       };
     return o;
   };
-  if (video.error.empty()) {
-    PictureAnalysis(video, part(0, share), out).run(plan);
-  } else {
-    out.facts.error = video.error;
+  // The sound writes only its own members of the facts (audio_*, loudness_*, true_peak_dbtp,
+  // silences), the pictures only theirs: the two threads never touch the same member.
+  const AnalyzeOptions sound_options = part(sound_done);
+  std::exception_ptr sound_failed;
+  std::thread sound;
+  if (options.audio && options.sound_alongside)
+    sound = std::thread([&] {
+      try {
+        analyze_audio(path, sound_options, out.facts);
+      } catch (...) {
+        sound_failed = std::current_exception();
+      }
+    });
+  try {
+    OpenStream video = open_stream(path, AVMEDIA_TYPE_VIDEO);
+    if (video.error.empty()) {
+      PictureAnalysis(video, part(pictures_done), out).run(plan);
+      pictures_done = 1;
+    } else
+      out.facts.error = video.error;
+  } catch (...) {
+    if (sound.joinable())
+      sound.join();
+    throw;
   }
-  video = {};
-  if (options.audio)
-    analyze_audio(path, part(share, 1), out.facts);
+  if (sound.joinable()) {
+    sound.join();
+    if (sound_failed)
+      std::rethrow_exception(sound_failed);
+  } else if (options.audio) {
+    analyze_audio(path, sound_options, out.facts);
+  }
   return out;
 }
 

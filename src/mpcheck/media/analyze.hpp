@@ -22,7 +22,10 @@ struct AnalyzeOptions {
   double silence_lufs = -60; // momentary loudness below this is silence
   double min_silence_s = 2;  // shorter quiet stretches are not listed
   bool audio = true;         // decode the sound
-  int thumbnails = 0;        // colour thumbnails of that many samples, spread (HTML report)
+  // Decode the sound on a thread of its own while the pictures are decoded: for a caller
+  // with a core to spare (fewer videos than jobs). The facts are the same either way.
+  bool sound_alongside = false;
+  int thumbnails = 0; // colour thumbnails of that many samples, spread (HTML report)
   int thumbnail_width = 240;
   // Called from the decoding loops with how much of the analysis is done, 0 to 1 (the
   // pictures count for 80 %, the sound for the rest; it may step back a little when the
@@ -43,9 +46,13 @@ struct Analysis {
 struct SamplePlan {
   std::function<std::vector<double>(double duration_s, const std::vector<double>& keyframes)>
       choose;
+  // The samples are compared with another version's (a pair): every one is decoded. A video
+  // on its own (false) decodes only the samples its bursts start from, unless thumbnails
+  // are asked for (docs/deep-checks.md, "A video on its own").
+  bool compared = true;
 };
 
-// The plan of a video on its own: plan_sample_times on its keyframes.
+// The plan of a video on its own: plan_sample_times on its keyframes, not compared.
 SamplePlan own_keyframes_plan();
 
 Analysis analyze(const std::string& path, const SamplePlan& plan,
