@@ -315,6 +315,19 @@ class DeepCheckTest(unittest.TestCase):
             self.assertEqual(paired["idet"], alone["idet"])
             self.assertLess(alone["frames_decoded"], paired["frames_decoded"])
 
+    def test_the_bursts_stop_when_the_rest_could_not_change_the_verdict(self):
+        # 32 s of progressive pictures (a keyframe every 2 s). After three bursts of 16 the
+        # fourth could not turn the verdict (media::scan_settled): it is not decoded, nor its
+        # sample. Interlaced pictures need all four (the test above).
+        clip = os.path.join(self.tmp, "progressive.mp4")
+        ffmpeg("-f", "lavfi", "-i", "testsrc2=size=640x360:rate=25,noise=alls=20:allf=t", "-t",
+               "32", "-c:v", "libx264", "-preset", "superfast", "-b:v", "1M", "-g", "50",
+               "-pix_fmt", "yuv420p", clip)
+        deep = probe(clip)[0]["deep"]
+        self.assertEqual(deep["scan_content"], "progressive")
+        self.assertEqual(sum(deep["idet"].values()), 3 * 16)
+        self.assertEqual(deep["samples"], 3)
+
     def test_a_lit_moment_between_black_samples_keeps_a_video_from_being_all_black(self):
         # 256 s of black but for 40-56 s (a grid sample at 48 s): the lead is black past its
         # 30 s and every sample the bursts would start from is black, so the rest of the grid

@@ -248,3 +248,27 @@ TEST_CASE("media::scan_from_idet: interlaced needs one dominant field order")
   CHECK(scan_from_idet(16, 32, 0) == "progressive");
   CHECK(scan_from_idet(48, 43, 9) == "progressive");
 }
+
+TEST_CASE("media::scan_settled: the bursts left out are only those that cannot change the verdict")
+{
+  // Two bursts of 16 progressive pictures: 32 more, all combing in one order, would be half
+  // of 64 — not more than half — so the verdict stays progressive.
+  CHECK(scan_settled(0, 0, 32, 32));
+  // One picture undetermined: 32 combing pictures would be more than half of 63.
+  CHECK_FALSE(scan_settled(0, 0, 31, 32));
+  CHECK(scan_settled(0, 0, 31, 16));
+  // Interlaced after three bursts is not settled: 16 pictures of the other field order would
+  // bring the dominant order under 80 % (48 of 64).
+  CHECK_FALSE(scan_settled(48, 0, 0, 16));
+  CHECK(scan_settled(60, 0, 0, 4));
+  // Too few decided pictures yet: unknown can become anything.
+  CHECK_FALSE(scan_settled(0, 0, 4, 16));
+  // Nothing left to come: whatever it is, it is settled.
+  CHECK(scan_settled(3, 2, 1, 0));
+  // Fewer pictures to come never unsettle a verdict that more could not change.
+  for (int tff = 0; tff <= 20; tff += 4)
+    for (int prog = 0; prog <= 40; prog += 5)
+      for (int more = 1; more <= 24; ++more)
+        if (scan_settled(tff, 0, prog, more))
+          CHECK(scan_settled(tff, 0, prog, more - 1));
+}

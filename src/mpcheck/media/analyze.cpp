@@ -733,8 +733,11 @@ private:
         break;
       const bool lit = keep_sample(f, thumb[i]);
       if (lit && m_facts.black_samples == 0 &&
-          std::find(bursts.begin(), bursts.end(), i) != bursts.end())
+          std::find(bursts.begin(), bursts.end(), i) != bursts.end() &&
+          !bursts_settled(bursts.size() - m_early_bursts.size())) {
         m_early_bursts[i] = run_burst(f);
+        add_idet(m_early_bursts[i]);
+      }
     }
   }
 
@@ -758,8 +761,12 @@ private:
   void take_burst_samples(const std::vector<double>& times)
   {
     std::vector<bool> taken(times.size(), false);
-    size_t next = 0;
-    for (size_t i : burst_choice(times.size()))
+    size_t next = 0, bursts_run = 0;
+    const std::vector<size_t> bursts = burst_choice(times.size());
+    for (size_t i : bursts) {
+      if (bursts_settled(bursts.size() - bursts_run))
+        break;
+      ++bursts_run;
       for (size_t j = std::max(i, next); j < times.size(); ++j) {
         next = j + 1;
         taken[j] = true;
@@ -773,6 +780,7 @@ private:
           break;
         }
       }
+    }
     if (!m_facts.all_black)
       return;
     for (size_t j = 0; j < times.size(); ++j)
@@ -928,13 +936,32 @@ private:
     for (size_t i = 0; i < m_out.samples.size(); ++i)
       if (!is_black(m_out.samples[i]))
         lit.push_back(i);
-    for (size_t i : burst_choice(lit.size())) {
-      const auto early = m_early_bursts.find(lit[i]);
-      if (early != m_early_bursts.end())
-        add_idet(early->second);
-      else if (const AVFrame* f = sample_at(m_out.samples[lit[i]].time_s))
+    // The bursts run early that this choice keeps stay counted; the others are taken back.
+    const std::vector<size_t> chosen = burst_choice(lit.size());
+    for (const auto& [sample, counts] : m_early_bursts)
+      if (std::find_if(chosen.begin(), chosen.end(), [&](size_t c) { return lit[c] == sample; }) ==
+          chosen.end())
+        add_idet(counts, -1);
+    size_t counted = 0;
+    for (size_t i : chosen)
+      counted += m_early_bursts.count(lit[i]);
+    for (size_t i : chosen) {
+      if (m_early_bursts.count(lit[i]))
+        continue;
+      if (bursts_settled(chosen.size() - counted))
+        break;
+      ++counted;
+      if (const AVFrame* f = sample_at(m_out.samples[lit[i]].time_s))
         add_idet(run_burst(f));
     }
+  }
+
+  // True when the bursts still to run (`left` of them) could not change the scan verdict of
+  // the bursts counted so far (media::scan_settled): they are left out.
+  bool bursts_settled(size_t left) const
+  {
+    return scan_settled(m_facts.idet_tff, m_facts.idet_bff, m_facts.idet_progressive,
+                        int(left) * m_o.burst_frames);
   }
 
   // Which of `n` lit samples start a burst: `bursts` of them spread evenly, each once.
@@ -949,12 +976,13 @@ private:
     return out;
   }
 
-  void add_idet(const DeepFacts& burst)
+  // Adds a burst's counts (sign -1: takes them back).
+  void add_idet(const DeepFacts& burst, int sign = 1)
   {
-    m_facts.idet_tff += burst.idet_tff;
-    m_facts.idet_bff += burst.idet_bff;
-    m_facts.idet_progressive += burst.idet_progressive;
-    m_facts.idet_undetermined += burst.idet_undetermined;
+    m_facts.idet_tff += sign * burst.idet_tff;
+    m_facts.idet_bff += sign * burst.idet_bff;
+    m_facts.idet_progressive += sign * burst.idet_progressive;
+    m_facts.idet_undetermined += sign * burst.idet_undetermined;
   }
 
   // idet's counts over `burst_frames` pictures from `first` (the counts only are filled).

@@ -359,4 +359,15 @@ std::string scan_from_idet(int tff, int bff, int progressive)
   return double(dominant) >= dominant_field_order_share * combing ? "interlaced" : "progressive";
 }
 
+bool scan_settled(int tff, int bff, int progressive, int more)
+{
+  const std::string now = scan_from_idet(tff, bff, progressive);
+  for (int t = 0; t <= more; ++t)
+    for (int b = 0; t + b <= more; ++b)
+      for (int p = 0; t + b + p <= more; ++p)
+        if (scan_from_idet(tff + t, bff + b, progressive + p) != now)
+          return false;
+  return true;
+}
+
 } // namespace mpcheck::media

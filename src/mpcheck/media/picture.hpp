@@ -45,6 +45,11 @@ double edge_density(const Luma& picture, int row_begin, int row_end);
 inline constexpr double dominant_field_order_share = 0.8;
 std::string scan_from_idet(int tff, int bff, int progressive);
 
+// True when `more` further pictures, whatever idet says of each (top field first, bottom
+// field first, progressive or undetermined), cannot change scan_from_idet's verdict: the
+// bursts still to run can be left out. Exact (every outcome is tried).
+bool scan_settled(int tff, int bff, int progressive, int more);
+
 // Compares the samples of two versions (matched by time, within `tolerance_s`).
 PairComparison compare_pair(const std::vector<Luma>& subtitled, const std::vector<Luma>& clean,
                             double tolerance_s);
