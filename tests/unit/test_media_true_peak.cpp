@@ -74,6 +74,31 @@ TEST_CASE("quiet blocks are not oversampled, and the peak is the one of oversamp
   CHECK(m.gain() < 2.0);
 }
 
+TEST_CASE("inside a loud block, the stretches between a low tone's crests are not oversampled")
+{
+  // 100 Hz at a steady level: every 1024-frame block reaches the crest, but in each 10 ms
+  // period stretches of 64 frames stay under crest / gain and cannot raise the peak.
+  const auto x = tone(100, 0.5, 0.1, 48000);
+  TruePeakMeter m(2, 48000);
+  for (size_t i = 0; i < x.size() / 2; i += 1024)
+    m.add(x.data() + 2 * i, std::min<size_t>(1024, x.size() / 2 - i));
+  CHECK(m.oversampled_frames() < 48000 * 3 / 4);
+  CHECK(m.peak() == full_true_peak(x));
+  // A tone that changes quickly (speech-like: two partials, the level swinging) likewise.
+  std::vector<float> voice(2 * 96000);
+  for (size_t i = 0; i < 96000; ++i) {
+    const double t = double(i) / 48000;
+    const double v = (0.25 * std::sin(2 * M_PI * 220 * t) + 0.08 * std::sin(2 * M_PI * 1330 * t)) *
+                     (0.55 + 0.45 * std::sin(2 * M_PI * 0.31 * t));
+    voice[2 * i] = float(v);
+    voice[2 * i + 1] = float(0.9 * v);
+  }
+  TruePeakMeter v(2, 48000);
+  for (size_t i = 0; i < 96000; i += 1024)
+    v.add(voice.data() + 2 * i, std::min<size_t>(1024, 96000 - i));
+  CHECK(v.peak() == full_true_peak(voice));
+}
+
 TEST_CASE("a late loud block is still found")
 {
   auto x = tone(9000, 0.05, 0.3, 216000);

@@ -5,7 +5,9 @@
 // a weighted sum of the 13 samples around it, so it is at most `gain()` (the largest sum of
 // absolute weights of one phase, ~1.45 at 4×) times their largest magnitude; a block whose
 // samples (with the 12 before it) stay below peak / gain() cannot raise the peak and only its
-// sample peak is taken. The result is the one oversampling every sample would give.
+// sample peak is taken; inside a block that is oversampled, the same holds for each stretch
+// of 64 frames (the quiet part of a loud tone's period). The result is the one oversampling
+// every sample would give.
 
 #include <cstddef>
 #include <vector>
@@ -23,7 +25,8 @@ public:
   double peak() const { return m_peak; } // linear, full scale = 1
   double sample_peak() const { return m_sample_peak; }
   double gain() const { return m_gain; }
-  size_t oversampled_frames() const { return m_oversampled; } // the cost: frames interpolated
+  // The cost: frames interpolated (summed over the channels, divided by their number).
+  size_t oversampled_frames() const { return m_oversampled; }
   int factor() const { return m_factor; }
 
 private:
