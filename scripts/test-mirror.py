@@ -48,9 +48,6 @@ EXCEPTIONS = {
     # ---- the I/O edge: reads media or walks the disk; tested end to end on generated media.
     "gather/run.cpp": (["cli/test_check.py", "cli/test_drives.py"],
                        "walks and probes in parallel (libav*): the check command's engine"),
-    "media/analyze.cpp": (["cli/test_deep.py", "cli/test_sound.py"],
-                          "decodes video and sound (libav*, idet, ebur128); the arithmetic on "
-                          "the pictures is in picture.cpp, tested by unit/test_media_picture.cpp"),
     "media/jpeg_errors.cpp": (["unit/test_media_image.cpp", "unit/test_media_qr.cpp"],
                               "libjpeg's error manager, exercised by every damaged JPEG"),
     "media/libav.hpp": (["unit/test_media_probe.cpp"], "header only: RAII owners of libav*"),
