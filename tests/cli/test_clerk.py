@@ -34,6 +34,26 @@ class HelpAndUsageTest(unittest.TestCase):
         self.assertIn("（必填）", p.stdout)
         self.assertNotIn("Built-in rule set id", p.stdout)
 
+    def test_help_names_the_arguments_and_folders_in_chinese_words(self):
+        # The positional by what it is, in the usage line and the list; no SRC, DIR or FILE
+        # the Chinese help never defines. English keeps its names.
+        for args, usage, row in [(["check"], "[选项] 路径...", "  路径 ... （必填） "),
+                                 (["fix"], "[选项] 路径...", "  路径 ... （必填） "),
+                                 (["pack"], "[选项] 文件夹", "  文件夹 （必填） "),
+                                 (["rename"], "[选项] [文件夹]", "  文件夹  "),
+                                 (["probe"], "[选项] 文件...", "  文件 ... （必填） "),
+                                 (["rules", "show"], "[选项] 规则集", "  规则集 （必填） ")]:
+            with self.subTest(args=args):
+                p = run(*args, "--help")
+                self.assertEqual(p.returncode, 0, p.stderr)
+                self.assertIn(usage, p.stdout)
+                self.assertIn(row, p.stdout)
+                self.assertIsNone(re.search(r"\b(paths|src|dir|files|id|SRC|DIR|FILE|PATH)\b", p.stdout), p.stdout)
+        self.assertNotRegex(run("--help").stdout, r"\b(SRC|DIR)\b")
+        p = run("check", "--help", "--lang", "en")
+        self.assertIn("[OPTIONS] paths...", p.stdout)
+        self.assertIn("  paths TEXT ... REQUIRED", p.stdout)
+
     def test_help_is_english_with_lang_en_or_an_english_locale(self):
         for p in [run("check", "--help", "--lang", "en"),
                   run("check", "--help", env={"LANG": "en_US.UTF-8"})]:
@@ -498,6 +518,20 @@ class PlainChineseWordsTest(unittest.TestCase):
         p = run("check", ".", "--rules", "没有这个.yaml")
         self.assertEqual(p.returncode, 2)
         self.assertIn("没有这个.yaml：无法读取规则文件（文件不存在）", p.stderr)
+
+    def test_the_expected_name_pattern_is_said_in_chinese_words(self):
+        # name.pattern's 要求 in the rule set's placeholders read as words; English keeps them.
+        with tempfile.TemporaryDirectory() as tmp:
+            place(fixture("h264-720p25.mp4"), f"{tmp}/作品/我的 微党课 最终版.mp4")
+            for lang, want in (("zh", "作品名-分类-报送单位"), ("en", "{title}-{category}-{unit}")):
+                p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--lang", lang)
+                [line] = [l for l in p.stdout.splitlines() if "我的 微党课 最终版.mp4" in l and
+                          ("要求:" in l or "expected:" in l)]
+                self.assertIn(want, line)
+                self.assertNotIn("{" if lang == "zh" else "作品名", line)
+            p = run("check", tmp, "--rules", "changzhou-2024", "--fast", "--format", "json")
+            [f] = [f for f in json.loads(p.stdout)["findings"] if f["check"] == "name.pattern"]
+            self.assertEqual(f["expected"], "作品名-分类-报送单位")
 
     def test_found_values_are_words_not_codes(self):
         with tempfile.TemporaryDirectory() as tmp:

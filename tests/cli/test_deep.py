@@ -244,11 +244,15 @@ class DeepCheckTest(unittest.TestCase):
         self.assertNotIn("subtitles.", note)  # no pair here
         # near the summary: the note, a blank line, the summary
         self.assertRegex(p.stdout, r"ℹ 用了 --fast：[^\n]*\n\n共 1 个文件")
+        # The note is no finding (JSON counts none): the summary's "0 条提示" names it beside.
+        self.assertIn("，0 条提示（另有上面 ℹ 的一条 --fast 说明：1 个视频的画面和声音没有解码）\n", p.stdout)
         en = run("check", *LN, "--fast", "--lang", "en", silent).stdout
         self.assertIn("  ✓ no problems found (--fast: pictures and sound not decoded; black ends, "
                       "silence, loudness and more not checked)\n", en)
         self.assertIn("ℹ checked with --fast: the pictures and sound of 1 video were not decoded", en)
         self.assertIn("check again without --fast", en)
+        self.assertIn(", 0 notes (besides, the --fast note above: the pictures and sound of 1 video were "
+                      "not decoded)\n", en)
         # JSON keeps its schema: the file's deep facts are null, as before.
         code, report = check(silent, *LN, "--fast")
         self.assertEqual(report["schema"], "mpcheck-report/1")

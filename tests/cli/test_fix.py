@@ -146,6 +146,34 @@ class FixTest(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         self.assertNotIn("video.resolution", p.stdout)
 
+    def test_in_place_drops_inits_todo_about_the_old_name_and_no_other_comment(self):
+        # A camera's DSC_0012.MOV: init writes TODO "the file name 'DSC_0012.MOV' is not
+        # 作品名-分类-报送单位"; the clerk fills the title and leaves the comment. Once fix has
+        # renamed the file to exactly that form, the comment would be false: it goes, the
+        # other comments stay.
+        make(os.path.join(self.src, "DSC_0012.MOV"), fmt="mov")
+        p = run("init", self.src, "--rules", self.rules, "--unit", UNIT)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        works = os.path.join(self.src, "works.yaml")
+        with open(works) as f:
+            text = f.read()
+        todo = "   # TODO：作品名（文件名“DSC_0012.MOV”不是“作品名-分类-报送单位”）"
+        self.assertIn(f'title: "TODO"{todo}\n', text)
+        text = text.replace('title: "TODO"', 'title: "党旗下的誓言"').replace('category: "TODO"', 'category: "微视频"')
+        with open(works, "w") as f:
+            f.write(text.replace('"TODO"', '"张三"'))
+        p = self.fix(self.src, "--in-place")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        with open(works) as f:
+            after = f.read()
+        self.assertIn(f'video: "党旗下的誓言-微视频-{UNIT}.mp4"\n', after)
+        self.assertIn('  - title: "党旗下的誓言"\n', after)
+        self.assertNotIn("DSC_0012", after)
+        self.assertNotIn("不是“作品名-分类-报送单位”", after)
+        for comment in ("# 由 `mpcheck init` 生成", "# 制作单位", "# 主创人员", "# 实测"):
+            self.assertIn(comment, after)
+        self.assertEqual(len(after.splitlines()), len(text.splitlines()))
+
     def test_an_original_kept_beside_the_material_is_not_packed_again(self):
         # fix --in-place of one file keeps its original in 原始文件/ beside it, inside the
         # material: pack (no works.yaml) must not take it as a second copy of the work.

@@ -241,7 +241,7 @@ class Wording(Base):
         zh = run("check", "--help")
         self.assertEqual(zh.returncode, 0, zh.stderr)
         self.assert_no_english(zh.stdout, "TEXT", "INT")
-        for shown in ("paths 路径 ... （必填）", "--rules 规则集 （必填）", "--lang {zh,en} 之一",
+        for shown in ("  路径 ... （必填）", "--rules 规则集 （必填）", "--lang {zh,en} 之一",
                       "-j,--jobs 整数（1 到 256）", "-o,--output 文件", "--as-of 日期"):
             self.assertIn(shown, zh.stdout)
         self.assertIn("--out 文件夹", run("fix", "--help").stdout)

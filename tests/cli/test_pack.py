@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import re
+import shlex
 import shutil
 import stat
 import subprocess
@@ -458,9 +459,48 @@ class SeriesOfPairsTest(unittest.TestCase):
         report = self.packed_report("h264-portrait-1080x1920.mp4", "quicktime-named.mp4")
         self.assertIn("video.resolution", report)
         self.assertIn("container.format", report)
-        self.assertIn("--pillarbox --in-place（按 works.yaml 修复每个不合格的视频），然后 mpcheck pack", report)
+        self.assertIn("--pillarbox --in-place（按 works.yaml 修复每个不合格的视频；", report)
         self.assertNotIn("修复后", report)
         self.assertNotIn("ffmpeg -i", report)
+
+
+class OneFixCommandTest(unittest.TestCase):
+    """A packed drive with a portrait video and another failing one: the hints offer the folder's
+    fix with --pillarbox (for the portrait one, never forced) and without; the --pillarbox one
+    says it mends everything, so one paste is enough, and the plain one says what it leaves."""
+
+    def test_the_portrait_hint_mends_everything_in_one_paste(self):
+        tmp = tempfile.mkdtemp(prefix="mpcheck-one-fix-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        src, out = f"{tmp}/材料", f"{tmp}/U盘"
+        portrait = f"竖屏-微视频-{UNIT}.mp4"
+        place(fixture("h264-portrait-1080x1920.mp4"), f"{src}/{portrait}")
+        place(fixture("quicktime-named.mp4"), f"{src}/横屏-微视频-{UNIT}.mp4")
+        pack = ("pack", src, "--rules", "changzhou-2024", "--out", out, "--fast", "--as-of", "2024-09-01")
+        report = run(*pack).stdout
+        hints = [l for l in report.splitlines() if "mpcheck fix" in l]
+        pillarbox = [l for l in hints if "--pillarbox --in-place" in l]
+        plain = [l for l in hints if "--pillarbox --in-place" not in l]
+        self.assertTrue(pillarbox and plain, report)
+        for hint in pillarbox:
+            self.assertIn("--pillarbox 把竖屏画面放在横屏画布中间、左右加黑边，只用在竖屏的视频上。别的提示里不带 "
+                          "--pillarbox 的 fix 命令能修的，这一条也都修：运行这一条一次就够", hint)
+        for hint in plain:
+            self.assertIn(f"按 works.yaml 修复每个不合格的视频，但不修竖屏的“{portrait}”：竖屏视频要加 --pillarbox"
+                          "（左右加黑边）才会修复。接受黑边的话，只运行那个视频的提示里带 --pillarbox 的 fix "
+                          "命令就够了", hint)
+        en = run("check", out, "--rules", "changzhou-2024", "--fast", "--as-of", "2024-09-01", "--lang", "en").stdout
+        self.assertIn("This one command also fixes everything the fix command without --pillarbox in other "
+                      "hints fixes: running it once is enough", en)
+        self.assertIn(f"but the portrait '{portrait}': a portrait video is fixed only with --pillarbox", en)
+        # Pasted once, the --pillarbox command leaves nothing fix can mend: packed again, no
+        # container, resolution or aspect finding is left.
+        command = re.search(r"mpcheck fix (.*?--in-place)", pillarbox[0]).group(1)
+        fixed = run("fix", *shlex.split(command))
+        self.assertIn(fixed.returncode, (0, 1), fixed.stdout + fixed.stderr)
+        again = run(*pack, "--clean").stdout
+        for check in ("container.format", "video.resolution", "video.aspect-ratio", "mpcheck fix"):
+            self.assertNotIn(check, again)
 
 
 class JiaozuoFormsTest(unittest.TestCase):

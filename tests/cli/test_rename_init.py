@@ -119,6 +119,35 @@ class InitTest(unittest.TestCase):
         self.assertRegex(p.stderr, r"works.yaml:\d+:\d+: '\w+' 还是 TODO")
         self.assertFalse(os.path.exists(out))
 
+    def test_draft_marks_stay_out_of_the_titles_and_the_drive_said_in_a_comment(self):
+        # The tester's 初心如磐（定稿）.mp4 and 奋斗者之歌 最终版.mp4: init suggests the titles without
+        # 定稿 and 最终版, says so where the clerk reads the title, and pack names the drive's
+        # files by them.
+        src = os.path.join(self.tmp, "材料")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/初心如磐（定稿）.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/奋斗者之歌 最终版.mp4")
+        p = run("init", src, "--rules", "changzhou-2024", "--unit", UNIT)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(f"{src}/works.yaml") as f:
+            text = f.read()
+        self.assertIn('  - title: "初心如磐"   # 请核对：文件名里的“（定稿）”是草稿或版本字样，没有写进作品名\n', text)
+        self.assertIn('  - title: "奋斗者之歌"   # 请核对：文件名里的“最终版”是草稿或版本字样，没有写进作品名\n', text)
+        self.assertIn('video: "初心如磐（定稿）.mp4"', text)
+        with open(f"{src}/works.yaml", "w") as f:
+            f.write(text.replace('category: "TODO"', 'category: "微视频"').replace('"TODO"', '"张三"'))
+        p = run("pack", src, "--rules", "changzhou-2024", "--out", os.path.join(self.tmp, "u"), "--dry-run")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn(f"初心如磐-微视频-{UNIT}.mp4", p.stdout)
+        self.assertIn(f"奋斗者之歌-微视频-{UNIT}.mp4", p.stdout)
+        self.assertNotIn("（定稿）-微视频", p.stdout)
+        self.assertNotIn("最终版-微视频", p.stdout)
+        en = os.path.join(self.tmp, "en.yaml")
+        p = run("init", src, "--rules", "changzhou-2024", "--lang", "en", "-o", en)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(en) as f:
+            self.assertIn("# check: '（定稿）' in the file name is a draft or version mark, left out of the title",
+                          f.read())
+
     def test_a_camera_name_is_no_title_and_a_script_finds_the_work_its_name_begins(self):
         # liaoning-2023 has no naming pattern: a name is the title, but a camera's VID_001 is
         # none (TODO, saying why); 奋斗者之歌解说词.docx belongs to "奋斗者之歌 最终版", the one

@@ -76,6 +76,13 @@ TEST_CASE("checks::repack_commands: the real source when known, else a placehold
       known.en.find("mpcheck pack \"材料 a\" --rules \"liaoning-2023\" --unit \"机关党委\" --lang "
                     "en --out \"U盘\" --clean") != std::string::npos);
   CHECK(known.zh.find("--lang") == std::string::npos);
+  // What the fix command mends, said after it: by default every failing video; else as told.
+  CHECK(known.zh.find("--in-place（按 works.yaml 修复每个不合格的视频），然后") !=
+        std::string::npos);
+  const Text told = checks::repack_commands("材料", "U盘", true, "changzhou-2024", "", "",
+                                            Text{"（只修这些）", " (only these)"});
+  CHECK(told.zh.find("--in-place（只修这些），然后 mpcheck pack") != std::string::npos);
+  CHECK(told.en.find("--in-place (only these), then mpcheck pack") != std::string::npos);
   const Text unknown = checks::repack_commands("", "U盘", true, "changzhou-2024", "", "");
   CHECK(unknown.zh.find("mpcheck fix \"素材文件夹\"") != std::string::npos);
   CHECK(unknown.zh.find("把“素材文件夹”换成打包时用的文件夹") != std::string::npos);

@@ -138,3 +138,48 @@ TEST_CASE("manifest::guess_manifest lists a series' two versions episode by epis
   CHECK(half.find("        - \"微课堂（第1集）-微视频-单位（有字幕）.mp4\"") != std::string::npos);
   CHECK(half.find("# TODO：第 2 集的无字幕版") != std::string::npos);
 }
+
+TEST_CASE("manifest::guess_manifest suggests titles without draft marks, saying what it left out")
+{
+  const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
+  std::vector<std::string> categories;
+  for (const auto& c : changzhou.categories)
+    categories.push_back(c.name);
+  const auto file = [&categories](const std::string& name) {
+    mpcheck::SubmissionFile f;
+    f.path = f.name = name;
+    f.kind = mpcheck::FileKind::video;
+    f.work_name = mpcheck::naming::parse_work_name(name, categories);
+    return f;
+  };
+  mpcheck::Submission sub;
+  sub.files = {file("初心如磐（定稿）.mp4"), file("奋斗者之歌 最终版.mp4")};
+  const std::string zh = mpcheck::manifest::guess_manifest(sub, changzhou, "单位");
+  CAPTURE(zh);
+  CHECK(zh.find("  - title: \"初心如磐\"   # "
+                "请核对：文件名里的“（定稿）”是草稿或版本字样，没有写进作品名\n") !=
+        std::string::npos);
+  CHECK(zh.find("  - title: \"奋斗者之歌\"   # 请核对：文件名里的“最终版”是草稿或版本字样") !=
+        std::string::npos);
+  CHECK(zh.find("video: \"初心如磐（定稿）.mp4\"") != std::string::npos); // the file as it is
+  const std::string en =
+      mpcheck::manifest::guess_manifest(sub, changzhou, "单位", mpcheck::Lang::en);
+  CHECK(en.find("  - title: \"初心如磐\"   # check: '（定稿）' in the file name is a draft or "
+                "version mark, left out of the title\n") != std::string::npos);
+  // Two versions, one with the mark: one work of the two.
+  mpcheck::Submission pair;
+  pair.files = {file("初心如磐（定稿）（有字幕）.mp4"), file("初心如磐（无字幕）.mp4")};
+  const std::string one = mpcheck::manifest::guess_manifest(pair, changzhou, "单位");
+  CAPTURE(one);
+  CHECK(one.find("subtitled: \"初心如磐（定稿）（有字幕）.mp4\"") != std::string::npos);
+  CHECK(one.find("clean: \"初心如磐（无字幕）.mp4\"") != std::string::npos);
+  CHECK(one.find("  - title: ") == one.rfind("  - title: "));
+  // A copy beside its original would take the original's place: both keep their titles.
+  mpcheck::Submission copy;
+  copy.files = {file("初心如磐.mp4"), file("初心如磐 - 副本.mp4")};
+  const std::string kept = mpcheck::manifest::guess_manifest(copy, changzhou, "单位");
+  CAPTURE(kept);
+  CHECK(kept.find("  - title: \"初心如磐 - 副本\"\n") != std::string::npos);
+  CHECK(kept.find("  - title: \"初心如磐\"\n") != std::string::npos);
+  CHECK(kept.find("请核对") == std::string::npos);
+}

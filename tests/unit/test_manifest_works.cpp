@@ -336,3 +336,40 @@ TEST_CASE("manifest::ManifestError shows each problem with its line and a caret,
   // A YAML syntax error stops the reading: it is the only problem.
   CHECK(problems_of("unit: [\n").size() == 1);
 }
+
+TEST_CASE("manifest::rename_in_manifest renames the file's values and drops init's TODO about it")
+{
+  using mpcheck::manifest::rename_in_manifest;
+  const std::string from = "DSC_0012.MOV", to = "党旗下的誓言-微视频-钟楼区委组织部.mp4";
+  const std::string text =
+      "# 由 `mpcheck init` 生成：把每个 TODO 换成实际内容。DSC_0012.MOV 是相机的名字\n"
+      "works:\n"
+      "  - title: \"党旗下的誓言\"   # "
+      "TODO：作品名（文件名“DSC_0012.MOV”不是“作品名-分类-报送单位”）\n"
+      "    category: \"TODO\"   # TODO：填上面列出的分类之一\n"
+      "    files:\n"
+      "      video: \"素材/DSC_0012.MOV\"   # 原来在相机里叫 DSC_0012.MOV\n"
+      "  - title: \"乙\"   # TODO：作品名（文件名“XDSC_0012.MOV”不是“作品名-分类-报送单位”）\n"
+      "    files: {video: XDSC_0012.MOV, poster: 'DSC_0012.MOV.jpg'}\n";
+  const std::string out = rename_in_manifest(text, from, to);
+  // The value renamed; init's TODO about the old name gone, with the spaces before it.
+  CHECK(out.find("      video: \"素材/" + to + "\"   # 原来在相机里叫 DSC_0012.MOV\n") !=
+        std::string::npos);
+  CHECK(out.find("  - title: \"党旗下的誓言\"\n") != std::string::npos);
+  // Every other comment as it was: the header, another TODO, a TODO about another file.
+  CHECK(out.find("DSC_0012.MOV 是相机的名字\n") != std::string::npos);
+  CHECK(out.find("# TODO：填上面列出的分类之一\n") != std::string::npos);
+  CHECK(out.find("# TODO：作品名（文件名“XDSC_0012.MOV”") != std::string::npos);
+  // Never inside a longer name.
+  CHECK(out.find("{video: XDSC_0012.MOV, poster: 'DSC_0012.MOV.jpg'}") != std::string::npos);
+  // init's English comment too.
+  CHECK(rename_in_manifest("  - title: \"A\"   # TODO: the title (the file name 'a.mov' is not "
+                           "title-category-unit)\n    files: {video: a.mov}\n",
+                           "a.mov", "A-微视频-单位.mp4") ==
+        "  - title: \"A\"\n    files: {video: A-微视频-单位.mp4}\n");
+  // A '#' inside a quoted value is no comment; a file no value names: nothing changes.
+  CHECK(rename_in_manifest("video: \"a #1.mov\"  # TODO “a #1.mov”\n", "a #1.mov", "b.mp4") ==
+        "video: \"b.mp4\"\n");
+  const std::string only_comment = "title: x   # TODO：文件名“a.mov”\n";
+  CHECK(rename_in_manifest(only_comment, "a.mov", "b.mp4") == only_comment);
+}

@@ -102,4 +102,10 @@ TEST_CASE("report::work_ok and fast_note say what --fast did not decode")
   CHECK(undecoded_videos(deep) == 0);
   CHECK(work_ok(deep, 0, Lang::zh) == "没有发现问题");
   CHECK(fast_note(deep, Lang::en).empty());
+  // The summary names the note beside its counts (which stay checks::summarize's).
+  CHECK(fast_note_in_summary(fast, Lang::zh) ==
+        "（另有上面 ℹ 的一条 --fast 说明：2 个视频的画面和声音没有解码）");
+  CHECK(fast_note_in_summary(fast, Lang::en) ==
+        " (besides, the --fast note above: the pictures and sound of 2 videos were not decoded)");
+  CHECK(fast_note_in_summary(deep, Lang::zh).empty());
 }

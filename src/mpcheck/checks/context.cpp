@@ -321,7 +321,8 @@ std::string ffmpeg_fix_command(const Context& ctx, const SubmissionFile& file,
 }
 
 Text repack_commands(const std::string& source, const std::string& drive, bool state_file,
-                     const std::string& rules, const std::string& unit, const std::string& extra)
+                     const std::string& rules, const std::string& unit, const std::string& extra,
+                     const std::optional<Text>& fix_scope)
 {
   const std::string r = " --rules " + shell_quote(rules);
   const std::string u = unit.empty() ? "" : " --unit " + shell_quote(unit);
@@ -336,10 +337,11 @@ Text repack_commands(const std::string& source, const std::string& drive, bool s
       commands(shell_quote(source.empty() ? "素材文件夹" : source), "\"新的U盘文件夹\"", "");
   const auto [fix_en, pack_en] = commands(shell_quote(source.empty() ? "SOURCE FOLDER" : source),
                                           "\"NEW DRIVE FOLDER\"", " --lang en");
-  Text text{"在打包用的素材文件夹上修复，再重新打包：" + fix_zh +
-                "（按 works.yaml 修复每个不合格的视频），然后 " + pack_zh,
-            "fix the source folder pack read, then pack again: " + fix_en +
-                " (it fixes every failing video works.yaml lists), then " + pack_en};
+  const Text scope = fix_scope.value_or(Text{"（按 works.yaml 修复每个不合格的视频）",
+                                             " (it fixes every failing video works.yaml lists)"});
+  Text text{"在打包用的素材文件夹上修复，再重新打包：" + fix_zh + scope.zh + "，然后 " + pack_zh,
+            "fix the source folder pack read, then pack again: " + fix_en + scope.en + ", then " +
+                pack_en};
   if (state_file) {
     text.zh +=
         "（fix 会给改过的文件改名，比如 .MOV 改成 .mp4；--clean 删掉以前打包留下的旧名字文件，"
@@ -359,18 +361,62 @@ Text repack_commands(const std::string& source, const std::string& drive, bool s
   return text;
 }
 
+namespace {
+
+bool portrait_where_landscape(const Context& ctx, const SubmissionFile& file)
+{
+  return file.kind == FileKind::video && file.facts.video &&
+         needs_pillarbox(*file.facts.video, ctx.rules_for(file).media);
+}
+
+// The names of the drive's videos fix mends only with --pillarbox.
+std::vector<std::string> portrait_videos(const Context& ctx)
+{
+  std::vector<std::string> out;
+  for (const auto& f : ctx.sub.files)
+    if (portrait_where_landscape(ctx, f))
+      out.push_back(f.name);
+  return out;
+}
+
+// What the folder's one fix command mends, said in every hint that gives it: the portrait
+// video's (with --pillarbox) mends everything, so one paste is enough; the plain one does not
+// claim to mend a portrait video it leaves.
+std::optional<Text> pillarbox_scope(const Context& ctx, const SubmissionFile& file)
+{
+  if (portrait_where_landscape(ctx, file))
+    return Text{"（按 works.yaml 修复每个不合格的视频；--pillarbox 把竖屏画面放在横屏画布中间、"
+                "左右加黑边，只用在竖屏的视频上。别的提示里不带 --pillarbox 的 fix 命令能修的，"
+                "这一条也都修：运行这一条一次就够）",
+                " (it fixes every failing video works.yaml lists; --pillarbox puts a portrait "
+                "picture in the middle of a landscape one with black bars left and right, and "
+                "only portrait videos get it. This one command also fixes everything the fix "
+                "command without --pillarbox in other hints fixes: running it once is enough)"};
+  const std::vector<std::string> portrait = portrait_videos(ctx);
+  if (portrait.empty())
+    return std::nullopt;
+  return Text{"（按 works.yaml 修复每个不合格的视频，但不修竖屏的“" + join(portrait, "”“") +
+                  "”：竖屏视频要加 --pillarbox（左右加黑边）才会修复。接受黑边的话，只运行那个视频"
+                  "的提示里带 --pillarbox 的 fix 命令就够了，这里的问题它也一并修复）",
+              " (it fixes every failing video works.yaml lists but the portrait '" +
+                  join(portrait, "', '") +
+                  "': a portrait video is fixed only with --pillarbox (black bars left and "
+                  "right); if the bars are acceptable, run only the fix command with --pillarbox "
+                  "from that video's hint: it fixes this problem too)"};
+}
+
+} // namespace
+
 std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& file)
 {
   if (!ctx.sub.manifest)
     return std::nullopt;
-  const std::string pillarbox =
-      file.facts.video && needs_pillarbox(*file.facts.video, ctx.rules_for(file).media)
-          ? " --pillarbox"
-          : "";
+  const std::string pillarbox = portrait_where_landscape(ctx, file) ? " --pillarbox" : "";
   // fix of the material folder judges each file works.yaml lists by its name on the drive
   // (cli/fix.cpp judge_material), so it mends what this report says.
   Text text = repack_commands(ctx.options.pack_source, ctx.sub.root, ctx.sub.pack.state_file,
-                              rules_argument(ctx.rules), ctx.options.unit, pillarbox);
+                              rules_argument(ctx.rules), ctx.options.unit, pillarbox,
+                              pillarbox_scope(ctx, file));
   text.zh += "（这是打包好的U盘，有 manifest-sha256.txt：不要在U盘上改，改了清单就对不上）";
   text.en += " (this drive was packed and carries manifest-sha256.txt: a file changed on it no "
              "longer matches it)";

@@ -174,14 +174,19 @@ std::string ffmpeg_fix_command(const Context& ctx, const SubmissionFile& file,
 // pack's state file (fix renames what it converts, .MOV → .mp4, and --clean removes only the
 // old names an earlier pack wrote), else into a new folder. `source`: the source folder, ""
 // when not known (a placeholder, said to be one); `drive`: the packed folder as the user
-// reaches it; `extra`: options for fix (" --pillarbox"). docs/fix.md, docs/pack.md.
+// reaches it; `extra`: options for fix (" --pillarbox"); `fix_scope`: what the fix command
+// mends, said after it (default: every failing video works.yaml lists). docs/fix.md,
+// docs/pack.md.
 Text repack_commands(const std::string& source, const std::string& drive, bool state_file,
-                     const std::string& rules, const std::string& unit, const std::string& extra);
+                     const std::string& rules, const std::string& unit, const std::string& extra,
+                     const std::optional<Text>& fix_scope = std::nullopt);
 
 // On a drive pack made (it carries manifest-sha256.txt): the fix to run on the source
 // material, then pack again (repack_commands) — a file changed on the drive no longer matches
 // its manifest, and fix refuses to write there. nullopt elsewhere: the hint gives its
-// commands for `file`.
+// commands for `file`. One command for the whole folder, so the hints agree on it: a portrait
+// video's carries --pillarbox (offered, never forced) and says it mends all the other does;
+// the others', when the drive holds such a video, say that theirs leaves it (docs/fix.md).
 std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& file);
 
 // "mpcheck fix …" then "or with ffmpeg: …": what a hint of a fixable finding shows

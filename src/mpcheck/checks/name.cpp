@@ -14,10 +14,20 @@ namespace mpcheck::checks {
 
 namespace {
 
-std::string pattern_text(const Context& ctx)
+// The naming pattern as the report shows it: in Chinese words (作品名-分类-报送单位), the
+// rule set's placeholders in English ({title}-{category}-{unit}).
+Text pattern_text(const Context& ctx)
 {
-  return ctx.rules.naming && !ctx.rules.naming->pattern.empty() ? ctx.rules.naming->pattern
-                                                                : "{title}-{category}-{unit}";
+  const std::string pattern = ctx.rules.naming && !ctx.rules.naming->pattern.empty()
+                                  ? ctx.rules.naming->pattern
+                                  : "{title}-{category}-{unit}";
+  std::string zh = pattern;
+  for (const auto& [placeholder, word] :
+       {std::pair{"{title}", "作品名"}, std::pair{"{category}", "分类"},
+        std::pair{"{unit}", "报送单位"}})
+    for (size_t at; (at = zh.find(placeholder)) != std::string::npos;)
+      zh.replace(at, std::string_view(placeholder).size(), word);
+  return {zh, pattern};
 }
 
 // The parts of example_name, placeholders included.

@@ -56,13 +56,24 @@ public:
     return out + desc + "\n";
   }
 
+  // A positional by what it is in Chinese words ("路径", "文件夹"), in the usage line and the
+  // list alike: its name (paths, src) is the English help's.
+  std::string make_option_name(const CLI::Option* opt, bool is_positional) const override
+  {
+    if (is_positional)
+      return report::value_zh(option_key(opt), opt->get_type_name());
+    return CLI::Formatter::make_option_name(opt, is_positional);
+  }
+
   // As CLI11's, with the value in Chinese words ("--rules 规则集", "-j,--jobs 整数（1 到 256）")
-  // where CLI11 writes its type names (TEXT, INT:INT in [1 - 256]).
+  // where CLI11 writes its type names (TEXT, INT:INT in [1 - 256]); a positional's name says
+  // it already.
   std::string make_option_opts(const CLI::Option* opt) const override
   {
     if (opt->get_type_size() == 0 || !opt->get_option_text().empty())
       return CLI::Formatter::make_option_opts(opt);
-    std::string out = " " + report::value_zh(option_key(opt), opt->get_type_name());
+    std::string out =
+        opt->get_positional() ? "" : " " + report::value_zh(option_key(opt), opt->get_type_name());
     if (!opt->get_default_str().empty())
       out += "=" + opt->get_default_str();
     if (opt->get_expected_max() == CLI::detail::expected_max_vector_size)

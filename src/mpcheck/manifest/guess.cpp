@@ -4,9 +4,11 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <tuple>
 
 #include <fmt/format.h>
 
+#include "mpcheck/naming/draft_marks.hpp"
 #include "mpcheck/naming/work_name.hpp"
 
 namespace mpcheck::manifest {
@@ -18,6 +20,7 @@ constexpr const char* todo = "TODO";
 struct Guess {
   std::string title, category;
   std::string unclear; // the file name the pattern does not explain; the title is then the clerk's
+  std::string draft; // the draft marks taken off the file's title ("（定稿）"), said in a comment
   std::string subtitled, clean, video, poster, qr, script, courseware;
   std::map<int, std::string> episodes;
   std::map<int, std::string> clean_episodes; // a series of pairs: each episode's clean version
@@ -102,9 +105,48 @@ Guess* other_version(std::vector<Guess>& works, const SubmissionFile& f)
   return nullptr;
 }
 
-void add_media(std::vector<Guess>& works, const SubmissionFile& f)
+// Where a media file goes in the works: its title, version and episode.
+using Place = std::tuple<std::string, naming::Variant, int>;
+
+Place place_of(const SubmissionFile& f, const std::string& title)
 {
-  const auto named = title_category(f);
+  return {title, f.work_name ? f.work_name->name.variant : naming::Variant::none, f.episode};
+}
+
+// How many media files would take each place with their titles' draft marks stripped.
+std::map<Place, int> stripped_places(const Submission& sub)
+{
+  std::map<Place, int> count;
+  for (const auto& f : sub.files)
+    if (f.kind == FileKind::video || f.kind == FileKind::audio)
+      if (const auto named = title_category(f))
+        ++count[place_of(f, naming::strip_draft_marks(named->first).title)];
+  return count;
+}
+
+// The title of `f` without its draft marks (naming::strip_draft_marks: 初心如磐（定稿） →
+// 初心如磐), and what was taken; the title as it is when another file would then take the same
+// place (初心如磐.mp4 beside 初心如磐 - 副本.mp4: two files, two works, as before).
+naming::DraftStrip suggested_title(const SubmissionFile& f, const std::string& title,
+                                   const std::map<Place, int>& places)
+{
+  naming::DraftStrip strip = naming::strip_draft_marks(title);
+  const auto it = places.find(place_of(f, strip.title));
+  if (strip.removed.empty() || it == places.end() || it->second > 1)
+    return {title, ""};
+  return strip;
+}
+
+void add_media(std::vector<Guess>& works, const SubmissionFile& f,
+               const std::map<Place, int>& places)
+{
+  auto named = title_category(f);
+  std::string draft;
+  if (named) {
+    naming::DraftStrip strip = suggested_title(f, named->first, places);
+    named->first = std::move(strip.title);
+    draft = std::move(strip.removed);
+  }
   // Two versions named by hand ("VID_1.mp4" and "VID_1_字幕版.mp4") make one work; the video
   // without a version word becomes the other version (guess_manifest).
   Guess* found = !named && f.episode <= 0 ? other_version(works, f) : nullptr;
@@ -113,6 +155,8 @@ void add_media(std::vector<Guess>& works, const SubmissionFile& f)
   Guess& w = found ? *found : named ? work_for(works, named->first, named->second) : works.back();
   if (w.category.empty() && named)
     w.category = named->second;
+  if (w.draft.empty())
+    w.draft = draft;
   if (f.facts.container && f.facts.container->duration_known)
     w.seconds = std::max(w.seconds, f.facts.container->duration_s);
   const auto variant = f.work_name ? f.work_name->name.variant : naming::Variant::none;
@@ -204,7 +248,14 @@ const char* say(Lang lang, const char* zh, const char* en)
 
 void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules, Lang lang)
 {
-  if (w.unclear.empty())
+  if (w.unclear.empty() && !w.draft.empty()) // the clerk checks what init left out
+    out += fmt::format(fmt::runtime(say(lang,
+                                        "  - title: {}   # 请核对：文件名里的“{}”是草稿或版本字样，"
+                                        "没有写进作品名\n",
+                                        "  - title: {}   # check: '{}' in the file name is a draft "
+                                        "or version mark, left out of the title\n")),
+                       yaml_quote(w.title), one_line(w.draft));
+  else if (w.unclear.empty())
     out += fmt::format("  - title: {}\n", yaml_quote(w.title));
   else if (!rules.naming || rules.categories.empty()) // no pattern: the name is just no title
     out += fmt::format(
@@ -345,9 +396,10 @@ std::string guess_manifest(const Submission& sub, const rules::RuleSet& rules,
                            const std::string& unit, Lang lang)
 {
   std::vector<Guess> works;
+  const std::map<Place, int> places = stripped_places(sub);
   for (const auto& f : sub.files)
     if (f.kind == FileKind::video || f.kind == FileKind::audio)
-      add_media(works, f);
+      add_media(works, f, places);
   // A work with one marked version and a video without a version word: that video is the
   // other version ("党课录像.mp4" beside "党课录像-纯净版.mp4").
   for (auto& w : works)

@@ -630,4 +630,108 @@ Manifest load_manifest(const std::string& path, const rules::RuleSet& rules,
       bound);
 }
 
+namespace {
+
+// Where the comment of a works.yaml line starts ('#' at its start or after a space, outside a
+// quoted scalar), or npos.
+size_t comment_start(std::string_view line)
+{
+  char quote = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    const bool after_space = i == 0 || line[i - 1] == ' ' || line[i - 1] == '\t';
+    if (quote == '"' && c == '\\')
+      ++i; // an escape: the next character is the scalar's
+    else if (quote && c == quote)
+      quote = 0; // '' inside single quotes closes and reopens: the same to us
+    else if (!quote && (c == '"' || c == '\'') &&
+             (after_space || std::string_view(":[{,").find(line[i - 1]) != std::string_view::npos))
+      quote = c;
+    else if (!quote && c == '#' && after_space)
+      return i;
+  }
+  return std::string_view::npos;
+}
+
+bool name_boundary_before(std::string_view s, size_t at)
+{
+  return at == 0 || std::string_view("\"' \t/:{[,").find(s[at - 1]) != std::string_view::npos;
+}
+
+bool name_boundary_after(std::string_view s, size_t end)
+{
+  return end == s.size() || std::string_view("\"' \t,}]\r").find(s[end]) != std::string_view::npos;
+}
+
+// `content` with each whole `old_name` replaced by `new_name`; `changed` set when one was.
+std::string replace_name(std::string content, const std::string& old_name,
+                         const std::string& new_name, bool& changed)
+{
+  for (size_t at = content.find(old_name); at != std::string::npos;
+       at = content.find(old_name, at)) {
+    if (name_boundary_before(content, at) && name_boundary_after(content, at + old_name.size())) {
+      content.replace(at, old_name.size(), new_name);
+      changed = true;
+      at += new_name.size();
+    } else {
+      at += old_name.size();
+    }
+  }
+  return content;
+}
+
+// Whether `comment` ("# TODO：…") is a TODO that names the file `name` (init quotes it “…” in
+// Chinese, '…' in English).
+bool todo_naming(std::string_view comment, const std::string& name)
+{
+  if (comment.empty())
+    return false;
+  std::string_view rest = comment.substr(1);
+  while (!rest.empty() && rest.front() == ' ')
+    rest.remove_prefix(1);
+  return rest.starts_with("TODO") && (comment.find("“" + name + "”") != std::string_view::npos ||
+                                      comment.find("'" + name + "'") != std::string_view::npos);
+}
+
+} // namespace
+
+std::string rename_in_manifest(std::string_view text, const std::string& old_name,
+                               const std::string& new_name)
+{
+  if (old_name.empty() || old_name == new_name)
+    return std::string(text);
+  struct Line {
+    std::string content, comment, end;
+  };
+  std::vector<Line> lines;
+  bool changed = false;
+  for (size_t start = 0; start < text.size();) {
+    const size_t newline = text.find('\n', start);
+    const size_t end = newline == std::string_view::npos ? text.size() : newline;
+    std::string_view line = text.substr(start, end - start);
+    const size_t hash = comment_start(line);
+    Line& l = lines.emplace_back();
+    l.content = replace_name(std::string(line.substr(0, std::min(hash, line.size()))), old_name,
+                             new_name, changed);
+    l.comment = hash == std::string_view::npos ? "" : std::string(line.substr(hash));
+    l.end = newline == std::string_view::npos ? "" : "\n";
+    start = end + l.end.size();
+  }
+  if (!changed)
+    return std::string(text);
+  std::string out;
+  for (auto& l : lines) {
+    // A trailing TODO about the old file goes, with the spaces before it; a comment on a line
+    // of its own stays (it is no entry's).
+    const bool trailing = l.content.find_first_not_of(" \t") != std::string::npos;
+    if (trailing && todo_naming(l.comment, old_name)) {
+      l.comment.clear();
+      while (!l.content.empty() && (l.content.back() == ' ' || l.content.back() == '\t'))
+        l.content.pop_back();
+    }
+    out += l.content + l.comment + l.end;
+  }
+  return out;
+}
+
 } // namespace mpcheck::manifest

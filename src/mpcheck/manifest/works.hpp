@@ -122,4 +122,13 @@ Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
 Manifest load_manifest(const std::string& path, const rules::RuleSet& rules,
                        const std::string& root = "", Lang lang = Lang::zh);
 
+// works.yaml `text` after fix renamed the file `old_name` to `new_name` (fix --in-place): the
+// name replaced where a value holds it (a path ending in it, quoted or not; never inside a
+// longer name), and, when it was, each trailing `# TODO` comment that names the old file
+// dropped — init's "the file name 'DSC_0012.MOV' is not 作品名-分类-报送单位", false once the
+// file bears such a name. Every other comment is left as it was. `text` unchanged when no
+// value names the file.
+std::string rename_in_manifest(std::string_view text, const std::string& old_name,
+                               const std::string& new_name);
+
 } // namespace mpcheck::manifest

@@ -206,7 +206,7 @@ std::string check_text(const checks::CheckReport& report, const TextStyle& style
         paint("✗ " + single_line(unread_text(p, style.lang)), Severity::error, style.color) + "\n";
   if (const std::string note = fast_note(report, style.lang); !note.empty())
     out += "\n" + note + "\n";
-  out += "\n" + check_summary(report, style.lang) + "\n";
+  out += "\n" + check_summary(report, style.lang) + fast_note_in_summary(report, style.lang) + "\n";
   return terminal_safe(out);
 }
 

@@ -98,6 +98,18 @@ std::string fast_note(const checks::CheckReport& r, Lang lang)
             : "");
 }
 
+std::string fast_note_in_summary(const checks::CheckReport& r, Lang lang)
+{
+  const size_t n = undecoded_videos(r);
+  if (n == 0)
+    return "";
+  return lang == Lang::en
+             ? fmt::format(" (besides, the --fast note above: the pictures and sound of {} "
+                           "video{} were not decoded)",
+                           n, n == 1 ? "" : "s")
+             : fmt::format("（另有上面 ℹ 的一条 --fast 说明：{} 个视频的画面和声音没有解码）", n);
+}
+
 std::string drive_line(const checks::CheckReport& r, Lang lang)
 {
   const checks::Summary s = checks::summarize(r);

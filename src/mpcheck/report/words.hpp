@@ -45,6 +45,11 @@ std::string work_ok(const checks::CheckReport& r, int work, Lang lang);
 // were therefore not done, and how to have them done; "" otherwise.
 std::string fast_note(const checks::CheckReport& r, Lang lang);
 
+// What the text report's summary adds after its counts when it printed fast_note: the note is
+// no finding (JSON and the other formats count none), so the summary names it beside its
+// "0 条提示" instead of counting it: "（另有上面 ℹ 的一条 --fast 说明：…）"; "" without one.
+std::string fast_note_in_summary(const checks::CheckReport& r, Lang lang);
+
 // "共 8 个文件、2 部作品：0 个错误，0 个警告，14 项需人工确认，2 条提示": checks::summarize's
 // counts, the same every format shows.
 std::string check_summary(const checks::CheckReport& r, Lang lang);

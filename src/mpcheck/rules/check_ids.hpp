@@ -75,7 +75,7 @@
     "文件名中的报送单位与 --unit 或其他文件不一致") \
   X(name_characters, "name.characters", name, error, "naming.forbidden_characters", \
     "characters Windows/FAT forbid, trailing dot/space, reserved names", \
-    "文件名含有 Windows/FAT 不允许的字符、结尾的点或空格、保留名") \
+    "文件名含有 Windows 和U盘不允许的字符、结尾的点或空格、保留名") \
   X(name_length, "name.length", name, error, "", \
     "name over 255 UTF-16 units, or path over 260", \
     "文件名超过 255 个 UTF-16 单位，或路径超过 260") \
