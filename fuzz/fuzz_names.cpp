@@ -1,4 +1,5 @@
-// libFuzzer target: a file name as found on a drive (naming/work_name, naming/fs_rules).
+// libFuzzer target: a file name as found on a drive (naming/work_name, naming/fs_rules,
+// naming/draft_marks).
 // Every function that takes a name from a drive gets the bytes, valid UTF-8 or not.
 #include <cstddef>
 #include <cstdint>
@@ -6,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "mpcheck/naming/draft_marks.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
 #include "mpcheck/naming/work_name.hpp"
 #include "mpcheck/rules/loader.hpp"
@@ -36,6 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   (void)to_nfc(name);
   (void)fold_for_collision(name);
   (void)sanitize_title(name);
+  (void)strip_draft_marks(name);
   (void)find_collisions({std::string(name), to_nfc(name), fold_for_collision(name)});
   if (any.ok)
     (void)parse_work_name(format_work_name(any.name), {});
