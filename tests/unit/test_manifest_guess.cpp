@@ -9,6 +9,29 @@
 
 using mpcheck::manifest::yaml_quote;
 
+namespace {
+
+// The category names of Changzhou's rules, as the name parser takes them.
+std::vector<std::string> changzhou_categories()
+{
+  std::vector<std::string> out;
+  for (const auto& c : mpcheck::rules::load_rules("changzhou-2024").categories)
+    out.push_back(c.name);
+  return out;
+}
+
+// A video of that name as the walk finds it, its name parsed.
+mpcheck::SubmissionFile video(const std::string& name, const std::vector<std::string>& categories)
+{
+  mpcheck::SubmissionFile f;
+  f.path = f.name = name;
+  f.kind = mpcheck::FileKind::video;
+  f.work_name = mpcheck::naming::parse_work_name(name, categories);
+  return f;
+}
+
+} // namespace
+
 TEST_CASE("manifest::yaml_quote writes one line that YAML reads back as the same text")
 {
   CHECK(yaml_quote("片名") == "\"片名\"");
@@ -67,16 +90,8 @@ TEST_CASE("manifest::guess_manifest writes its comments in Chinese, or English w
 TEST_CASE("manifest::guess_manifest makes one work of two versions named by hand")
 {
   const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
-  std::vector<std::string> categories;
-  for (const auto& c : changzhou.categories)
-    categories.push_back(c.name);
-  const auto file = [&categories](const std::string& name) {
-    mpcheck::SubmissionFile f;
-    f.path = f.name = name;
-    f.kind = mpcheck::FileKind::video;
-    f.work_name = mpcheck::naming::parse_work_name(name, categories);
-    return f;
-  };
+  const std::vector<std::string> categories = changzhou_categories();
+  const auto file = [&categories](const std::string& name) { return video(name, categories); };
   // A phone's clip and the editor's export of it with subtitles, in either order.
   for (const bool bare_first : {true, false}) {
     mpcheck::Submission sub;
@@ -112,16 +127,12 @@ TEST_CASE("manifest::guess_manifest makes one work of two versions named by hand
 TEST_CASE("manifest::guess_manifest lists a series' two versions episode by episode")
 {
   const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
-  std::vector<std::string> categories;
-  for (const auto& c : changzhou.categories)
-    categories.push_back(c.name);
+  const std::vector<std::string> categories = changzhou_categories();
   mpcheck::Submission sub;
   for (int n : {1, 2})
     for (const std::string v : {"（有字幕）", "（无字幕）"}) {
-      mpcheck::SubmissionFile f;
-      f.path = f.name = "微课堂（第" + std::to_string(n) + "集）-微视频-单位" + v + ".mp4";
-      f.kind = mpcheck::FileKind::video;
-      f.work_name = mpcheck::naming::parse_work_name(f.name, categories);
+      mpcheck::SubmissionFile f =
+          video("微课堂（第" + std::to_string(n) + "集）-微视频-单位" + v + ".mp4", categories);
       f.work_name->name.title = "微课堂";
       f.episode = n;
       sub.files.push_back(f);
@@ -142,16 +153,8 @@ TEST_CASE("manifest::guess_manifest lists a series' two versions episode by epis
 TEST_CASE("manifest::guess_manifest suggests titles without draft marks, saying what it left out")
 {
   const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
-  std::vector<std::string> categories;
-  for (const auto& c : changzhou.categories)
-    categories.push_back(c.name);
-  const auto file = [&categories](const std::string& name) {
-    mpcheck::SubmissionFile f;
-    f.path = f.name = name;
-    f.kind = mpcheck::FileKind::video;
-    f.work_name = mpcheck::naming::parse_work_name(name, categories);
-    return f;
-  };
+  const std::vector<std::string> categories = changzhou_categories();
+  const auto file = [&categories](const std::string& name) { return video(name, categories); };
   mpcheck::Submission sub;
   sub.files = {file("初心如磐（定稿）.mp4"), file("奋斗者之歌 最终版.mp4")};
   const std::string zh = mpcheck::manifest::guess_manifest(sub, changzhou, "单位");
