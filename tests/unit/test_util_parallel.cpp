@@ -33,3 +33,11 @@ TEST_CASE("util::parallel_for on one job keeps the order")
   parallel_for(5, 1, [&](size_t i) { order.push_back(i); });
   CHECK(order == std::vector<size_t>{0, 1, 2, 3, 4});
 }
+
+TEST_CASE("jobs_or_all: -j N as given, 0 or less one per core")
+{
+  CHECK(mpcheck::jobs_or_all(3) == 3);
+  CHECK(mpcheck::jobs_or_all(0) == mpcheck::default_jobs());
+  CHECK(mpcheck::jobs_or_all(-1) == mpcheck::default_jobs());
+  CHECK(mpcheck::default_jobs() >= 1);
+}

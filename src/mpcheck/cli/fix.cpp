@@ -682,7 +682,7 @@ void convert_items(const FixCommand& cmd, const std::vector<Item*>& todo)
   std::vector<Item*> light, heavy;
   for (Item* item : todo)
     (item->plan.encode_video ? heavy : light).push_back(item);
-  const int jobs = cmd.common.jobs > 0 ? cmd.common.jobs : default_jobs();
+  const int jobs = jobs_or_all(cmd.common.jobs);
   if (light.size() > 1 && jobs > 1) {
     ProgressLine progress(cmd.common, {"已修复", "fixed"});
     ProgressMeter meter(progress.callback());

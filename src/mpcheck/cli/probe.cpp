@@ -33,7 +33,7 @@ int run_probe(const ProbeCommand& cmd)
     media::AnalyzeOptions analyze;
     const auto videos = std::count_if(facts.begin(), facts.end(),
                                       [](const MediaFacts& f) { return f.video && !f.error; });
-    analyze.sound_alongside = videos < (cmd.common.jobs > 0 ? cmd.common.jobs : default_jobs());
+    analyze.sound_alongside = videos < jobs_or_all(cmd.common.jobs);
     parallel_for(facts.size(), cmd.common.jobs, [&](size_t i) {
       if (facts[i].video && !facts[i].error)
         facts[i].deep = media::analyze(cmd.files[i], media::own_keyframes_plan(), analyze).facts;

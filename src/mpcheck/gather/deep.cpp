@@ -156,17 +156,16 @@ void apply(Submission& sub, const Unit& u, UnitAnalysis& analysis)
 
 } // namespace
 
-void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& options,
+void analyze_submission(Submission& sub, int jobs, media::AnalyzeOptions options,
                         ProgressMeter* meter, KnownAnalyses* known)
 {
   const std::vector<Unit> units = plan_units(sub);
   // Fewer videos than jobs (one film, a folder of two): the sound of each goes on a core of
   // its own beside the pictures. A pair already takes two threads.
-  media::AnalyzeOptions options_here = options;
-  options_here.sound_alongside =
-      units.size() < size_t(jobs > 0 ? jobs : default_jobs()) &&
+  options.sound_alongside =
+      units.size() < size_t(jobs_or_all(jobs)) &&
       std::none_of(units.begin(), units.end(), [](const Unit& u) { return u.second >= 0; });
-  parallel_for(units.size(), jobs, [&, &options = options_here](size_t i) {
+  parallel_for(units.size(), jobs, [&](size_t i) {
     const Unit& u = units[i];
     const SubmissionFile& a = sub.files[size_t(u.first)];
     const SubmissionFile* b = u.second >= 0 ? &sub.files[size_t(u.second)] : nullptr;
@@ -201,8 +200,7 @@ void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& 
 // ---- analyses begun early --------------------------------------------------------------
 
 EarlyAnalyses::EarlyAnalyses(std::string root, media::AnalyzeOptions options, int jobs)
-    : m_root(std::move(root)), m_options(std::move(options)),
-      m_jobs(jobs > 0 ? jobs : default_jobs())
+    : m_root(std::move(root)), m_options(std::move(options)), m_jobs(jobs_or_all(jobs))
 {
 }
 

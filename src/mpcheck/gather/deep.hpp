@@ -57,7 +57,7 @@ public:
 // two files are decoded side by side on two threads; memory stays bounded by the workers
 // (sampled pictures are dropped once a pair is compared). Each video analysed advances
 // `meter` by its size. Units `known` has are taken from it instead of decoded.
-void analyze_submission(Submission& sub, int jobs, const media::AnalyzeOptions& options = {},
+void analyze_submission(Submission& sub, int jobs, media::AnalyzeOptions options = {},
                         ProgressMeter* meter = nullptr, KnownAnalyses* known = nullptr);
 
 // Analyses begun before the check, on their own workers: `pack` hands each video over as

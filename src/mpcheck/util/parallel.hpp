@@ -15,10 +15,15 @@ inline int default_jobs()
   return n == 0 ? 1 : int(n);
 }
 
+// `jobs` as given (-j N); 0 or less: one per core.
+inline int jobs_or_all(int jobs)
+{
+  return jobs > 0 ? jobs : default_jobs();
+}
+
 template <class F> void parallel_for(size_t n, int jobs, F&& f)
 {
-  if (jobs <= 0)
-    jobs = default_jobs();
+  jobs = jobs_or_all(jobs);
   const size_t workers = std::min<size_t>(size_t(jobs), n);
   if (workers <= 1) {
     for (size_t i = 0; i < n; ++i)
