@@ -5,6 +5,7 @@ an error, a drive is verified against its manifest-sha256.txt, and one summary e
 import hashlib
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -433,7 +434,7 @@ class DrivesTest(unittest.TestCase):
                                       "第 11 行（不是“校验值  路径”格式）、第 12 行（不是“校验值  路径”格式）")
         # Binary garbage as the manifest: no crash, not one usable line, nothing verified: the
         # drive cannot be verified (an error, test_a_destroyed_manifest_…).
-        rewrite(f"{root}/manifest-sha256.txt", os.urandom(20000))
+        rewrite(f"{root}/manifest-sha256.txt", random.Random(436).randbytes(20000))
         p, report = run_json("check", "--format", "json", *FAST, root)
         self.assertEqual(p.returncode, 1, p.stderr)
         self.assertEqual(problems(report), [("file.manifest-malformed", "manifest-sha256.txt")])

@@ -5,6 +5,7 @@ what cannot be fixed said plainly (docs/fix.md).
 
 Small pictures (320x180) under a rule file of this test keep each case to a few seconds."""
 import os
+import random
 import re
 import shutil
 import signal
@@ -742,7 +743,7 @@ class FixTest(unittest.TestCase):
         empty, noise = self.name("空文件"), self.name("乱码")
         open(empty, "wb").close()
         with open(noise, "wb") as f:
-            f.write(os.urandom(50000))
+            f.write(random.Random(745).randbytes(50000))
         p = self.fix(empty, "--out", self.out)
         self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
         self.assertIn("file.empty：文件是空的（0 字节）：没有可以转换的内容，请从原始文件重新拷贝", p.stdout)

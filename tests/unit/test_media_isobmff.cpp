@@ -150,3 +150,22 @@ TEST_CASE("media::scan_top_level_boxes a 64-bit size beyond any file is past its
     }
   }
 }
+
+TEST_CASE("media::scan_top_level_boxes a garbage box past the end is damage, not a cut copy")
+{
+  // CI's case: an ftyp followed by random bytes read as a box 'W=ZA' of 4 GB. The file was
+  // never longer; it is damaged (the demuxer says so, media.unreadable), not truncated.
+  Bytes b;
+  ftyp(b, "isom", {"isom"});
+  box(b, "W=ZA", 0xee2f1c44u, 400);
+  const auto s = scan(b);
+  CHECK(s.is_iso);
+  CHECK_FALSE(s.box_past_eof);
+  CHECK(s.past_eof_box.empty());
+  // A known box cut short still is.
+  Bytes cut;
+  ftyp(cut, "isom", {"isom"});
+  box(cut, "junk", 8, 0);
+  box(cut, "moov", 100000, 400);
+  CHECK(scan(cut).past_eof_box == "moov");
+}

@@ -27,8 +27,9 @@ bool printable_type(const unsigned char* p)
 
 bool known_top_level(const std::string& type)
 {
-  static const char* const known[] = {"ftyp", "moov", "mdat", "free", "skip", "wide",
-                                      "uuid", "pnot", "moof", "styp", "sidx", "meta"};
+  static const char* const known[] = {"ftyp", "moov", "mdat", "free", "skip", "wide", "uuid",
+                                      "pnot", "moof", "styp", "sidx", "meta", "mfra", "pdin",
+                                      "udta", "junk", "emsg", "prft", "ssix", "PICT"};
   return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return type == k; });
 }
 
@@ -95,6 +96,10 @@ IsoBoxSummary scan_top_level_boxes(const ReadAt& read, int64_t file_size)
         out.moov_before_mdat = true;
     }
     if (size > left) {
+      // Only a box the format knows says "cut short"; a garbage type with a garbage size is a
+      // damaged file (media.unreadable when the demuxer fails too), not an interrupted copy.
+      if (!known_top_level(type))
+        break;
       const uint64_t room = uint64_t(INT64_MAX) - uint64_t(offset);
       out.declared_size = size > room ? INT64_MAX : int64_t(uint64_t(offset) + size);
       out.box_past_eof = true;
