@@ -152,6 +152,20 @@ class CheckTest(unittest.TestCase):
         self.assertEqual(hits(report, "name.length"), [f"作品/{deep}/深-微视频-{UNIT}{CLEAN}.mp4"])
         self.assertEqual(hits(report, "name.extension"), [])  # .MP4 is fine
 
+    def test_a_long_path_is_counted_the_way_it_is_compared(self):
+        # QA Q5: "要求: ≤ 240  实际: 238": the limit counted Windows' `E:\\`, the figure did not.
+        src = fixture("h264-1080p25-8M.mp4")
+        over = f"作品/{'a' * 219}-微视频-{UNIT}.mp4"  # 238 characters from the drive's root
+        self.good()
+        place(src, f"{self.root}/{over}")
+        place(src, f"{self.root}/作品/{'b' * 218}-微视频-{UNIT}.mp4")  # 237: fits
+        code, report = check(self.root, *CZ)
+        self.assertEqual(hits(report, "name.length"), [over])
+        f = [f for f in report["findings"] if f["check"] == "name.length"][0]
+        self.assertEqual((f["expected"], f["actual"]), ("≤ 237 个字符", "238 个字符"))
+        self.assertIn("238 个字符，最多 237 个", f["message"])
+        self.assertIn("缩短至少 1 个字符", f["hint"])
+
     def test_a_bad_folder_name_is_reported_once(self):
         self.good()
         for n in ("一", "二", "三"):

@@ -195,6 +195,17 @@ class HostileNames(unittest.TestCase):
         shutil.copy(fixture("h264-1080p25-8M.mp4"), os.path.join(folder, "坏\n片-微视频.mp4"))
         p = run("rename", folder, "--rules", "changzhou-2024", "--unit", UNIT, "--dry-run")
         self.assertIn("  坏\\x0a片-微视频.mp4", p.stdout)
+        # A works.yaml error quoting a title with a line break (QA Q9): the error stays one line.
+        material = os.path.join(self.dir, "material")
+        os.makedirs(material)
+        shutil.copy(fixture("h264-1080p25-8M.mp4"), os.path.join(material, "a.mp4"))
+        with open(os.path.join(material, "works.yaml"), "w") as f:
+            f.write('unit: "学院党总支"\nworks:\n  - title: "换行\\n名字"\n    files:\n      video: "a.mp4"\n')
+        p = run("pack", material, "--rules", "liaoning-2023", "--out", os.path.join(self.dir, "usb2"))
+        self.assertEqual(p.returncode, 2, p.stderr)
+        first = p.stderr.splitlines()[0]
+        self.assertIn("works.yaml:3:", first)
+        self.assertIn("换行\\x0a名字", first)
 
 
 class SpecialEntries(unittest.TestCase):

@@ -162,6 +162,15 @@ class Messages(Base):
         self.assertNotIn("illegal", p.stderr)
         p = run("pack", self.src, *CZ, "--out", self.out, "--lang", "en")
         self.assertIn("YAML syntax error: illegal tab when looking for indentation", p.stderr)
+        # One Tab under a title with a comment, as in init's file, where yaml-cpp says "end of
+        # map not found" (QA Q6): the Tab still named, at its own line and column.
+        with open(f"{self.src}/works.yaml", "w", encoding="utf-8") as f:
+            f.write(f'unit: "{UNIT}"\nworks:\n  - title: "初心如磐"   # 请核对\n\tcategory: "微视频"\n'
+                    '    files:\n      video: "素材/成片.mp4"\n')
+        p = run("pack", self.src, *CZ, "--out", self.out)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertIn("works.yaml:4:1: YAML 格式错误：缩进里用了 Tab 键", p.stderr)
+        self.assertNotIn("缩进不齐", p.stderr)
 
     def test_o_into_a_folder_that_takes_no_file_says_so(self):
         drive = changzhou(os.path.join(self.tmp, "drive"))

@@ -295,6 +295,14 @@ class PackTest(unittest.TestCase):
             self.assertIn("加 --clean 也不删", p.stderr)
             with open(f"{self.out}/照片/全家福.jpg", "rb") as f:
                 self.assertEqual(f.read(), b"family photo")
+        # --help says so too (QA Q4: it said --clean removed "files put there by hand").
+        for lang, never in (("zh", "不是 pack 写入的文件从不删除"), ("en", "files no pack wrote are never removed")):
+            p = run("pack", "--help", "--lang", lang)
+            flat = " ".join(p.stdout.split())
+            clean = flat[flat.index("--clean"):flat.index("--verify")]
+            self.assertIn(never, clean)
+            self.assertNotIn("手工放入", clean)
+            self.assertNotIn("by hand", clean)
 
     def test_a_hand_filled_form_wins_and_nothing_is_left_out_silently(self):
         docx(f"{self.src}/报名表（盖章）.docx", "单位填写并盖章的报名表")

@@ -93,6 +93,12 @@ class ProbeFixturesTest(unittest.TestCase):
         lost = one("truncated.mp4")
         self.assertTrue(lost["truncated"])
         self.assertEqual(lost["error"]["code"], "no-index")
+        # The text report says it in the reader's language (QA Q8: English in Chinese).
+        p = run("probe", fixture("truncated-faststart.mp4"))
+        self.assertRegex(p.stdout, r"不完整: 索引标明到第 \d+ 字节，但文件在第 \d+ 字节就结束了")
+        self.assertNotIn("the file ends", p.stdout)
+        p = run("probe", fixture("truncated-faststart.mp4"), "--lang", "en")
+        self.assertRegex(p.stdout, r"truncated: the index points to byte \d+ but the file ends at byte \d+")
 
     def test_truncated_matroska(self):
         src = fixture("matroska-named.mp4")

@@ -30,12 +30,3 @@ TEST_CASE("report::terminal_safe is idempotent")
   const std::string once = terminal_safe("x\x1b[2J\xC2\x85\xff\033[33my");
   CHECK(terminal_safe(once) == once);
 }
-
-TEST_CASE("report::single_line writes line feeds and tabs out, so a name cannot start a line")
-{
-  using mpcheck::report::single_line;
-  CHECK(single_line("坏片.mp4\n\n共 1 个文件：0 个错误") ==
-        "坏片.mp4\\x0a\\x0a共 1 个文件：0 个错误");
-  CHECK(single_line("a\tb") == "a\\x09b");
-  CHECK(single_line("作品/初心-微视频-单位.mp4") == "作品/初心-微视频-单位.mp4");
-}

@@ -29,3 +29,12 @@ TEST_CASE("util::excerpt_at puts the caret under the column, Chinese counted dou
   CHECK(shown.starts_with("    1 | " + std::string(399, 'a') + "…\n"));
   CHECK(excerpt_at(text, 0, 0).empty());
 }
+
+TEST_CASE("util::single_line writes line feeds and tabs out, so a name cannot start a line")
+{
+  using mpcheck::single_line;
+  CHECK(single_line("坏片.mp4\n\n共 1 个文件：0 个错误") ==
+        "坏片.mp4\\x0a\\x0a共 1 个文件：0 个错误");
+  CHECK(single_line("a\tb") == "a\\x09b");
+  CHECK(single_line("作品/初心-微视频-单位.mp4") == "作品/初心-微视频-单位.mp4");
+}

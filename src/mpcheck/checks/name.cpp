@@ -273,11 +273,21 @@ void file_system_rules(const Context& ctx, const SubmissionFile& file,
   notice_forbidden(ctx, file);
   if (ctx.whole_drive() && naming::path_too_long(file.path))
     if (Finding* f = ctx.sink.add(ids::name_length, nullptr, file.path, ctx.work_of(file))) {
-      f->expected = "≤ 240";
-      f->actual = std::to_string(naming::utf16_length(file.path));
-      f->message = {"路径太长，Windows 可能无法打开或复制",
-                    "the path is too long; Windows may fail to open or copy it"};
-      f->hint = {"缩短文件夹名或文件名。", "Shorten the folder or file names."};
+      // Counted from the drive's root, as the clerk sees the path; the limit leaves room for
+      // the `E:\` Windows puts in front (naming::path_too_long).
+      const size_t most = naming::default_path_limit - naming::drive_prefix_units;
+      const size_t units = naming::utf16_length(file.path);
+      f->expected = Text{fmt::format("≤ {} 个字符", most), fmt::format("≤ {} characters", most)};
+      f->actual = Text{fmt::format("{} 个字符", units), fmt::format("{} characters", units)};
+      f->message = {fmt::format("路径太长（从U盘根目录算起 {} 个字符，最多 {} 个），Windows "
+                                "可能无法打开或复制",
+                                units, most),
+                    fmt::format("the path is too long ({} characters from the drive's root, at "
+                                "most {}); Windows may fail to open or copy it",
+                                units, most)};
+      f->hint = {
+          fmt::format("把文件夹名或文件名缩短至少 {} 个字符。", units - most),
+          fmt::format("Shorten the folder or file names by at least {} characters.", units - most)};
     }
 }
 

@@ -91,7 +91,7 @@ bool load_rules_or_report(const std::string& id_or_path, rules::RuleSet& out)
                                                                     : "文件不存在"));
       return false;
     }
-    print_error(e.what());
+    print_error(single_line(e.what())); // a value quoted in it keeps its line breaks out
     return false;
   }
 }

@@ -168,8 +168,9 @@ void add_pack_command(CLI::App& app, int& exit_code)
                   "ones (keep, the default), generate every form instead (generate), or both")
       ->check(CLI::IsMember({"keep", "generate", "both"}));
   sub->add_flag("--clean", cmd->clean,
-                "Remove files under DIR that this pack does not produce (an earlier pack's "
-                "works, files put there by hand), so that the drive equals the plan");
+                "Remove files under DIR that an earlier pack wrote and this pack no longer "
+                "produces (the works of a title since changed), and junk, so that the drive "
+                "equals the plan; files no pack wrote are never removed");
   sub->add_flag("--verify", cmd->verify,
                 "Read every written file back (bypassing the cache) and compare");
   sub->add_flag("--fast", cmd->fast,

@@ -43,10 +43,11 @@ std::string render(const std::vector<rules::RuleError>& problems, std::string_vi
   std::string out;
   for (std::size_t i = 0; i < problems.size(); ++i) {
     const auto& p = problems[i];
+    // A title or path quoted in the message keeps its line breaks out of the line.
     if (i > 0)
-      out += std::string(error_prefix(lang)) + p.what();
+      out += std::string(error_prefix(lang)) + single_line(p.what());
     else
-      out += p.message();
+      out += single_line(p.message());
     out += "\n" + excerpt_at(text, p.line(), p.column());
   }
   const std::string file = problems.front().file();

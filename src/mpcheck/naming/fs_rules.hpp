@@ -61,7 +61,8 @@ std::size_t utf16_length(std::string_view utf8);
 // drive_prefix_units for `E:\` in front. `limit` excludes the terminating NUL: Windows'
 // MAX_PATH of 260 allows 259; the default 240 keeps 19 units of room for a receiver who
 // copies the tree into a folder of their own.
-bool path_too_long(std::string_view relative_path, std::size_t limit = 240);
+inline constexpr std::size_t default_path_limit = 240;
+bool path_too_long(std::string_view relative_path, std::size_t limit = default_path_limit);
 
 // `text` in Unicode Normalization Form C (ICU). Invalid UTF-8 is returned unchanged, so no
 // byte is lost; check it with is_valid_utf8.

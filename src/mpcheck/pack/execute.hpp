@@ -40,9 +40,9 @@ struct ExecuteOptions {
   // The target is FAT32 (set by the caller; a "vfat" filesystem_type() counts too): any file
   // of 4 GiB or more fails with "fat32-limit" before anything is written.
   bool fat32 = false;
-  // Remove the files under the output folder that the plan does not produce (an earlier
-  // pack's works after a title change, files put there by hand, junk), so that the drive
-  // equals the plan. Without it such files stop the run before anything is written
+  // Remove the files under the output folder that an earlier pack wrote and the plan does
+  // not produce (its works after a title change), and junk, so that the drive equals the plan.
+  // Without it such files stop the run before anything is written
   // ("extra-files"), except junk (naming::is_junk), which is left for the check to report.
   // Never touched either way: pack's own files, another pack's temporary files, the
   // operating system's folders (System Volume Information, …).

@@ -334,7 +334,8 @@ std::string probe_text(const std::vector<MediaFacts>& files, Lang lang)
     if (f.image)
       append_image(out, *f.image, lang);
     if (f.truncated)
-      out += fmt::format("  {}: {}\n", truncated_word.in(lang), f.truncated_detail);
+      out += fmt::format("  {}: {}\n", truncated_word.in(lang),
+                         truncated_text(f.truncated_detail).in(lang));
     if (f.error)
       out += fmt::format("  {}: {}\n", error_word.in(lang),
                          probe_error_message(f.error->code).in(lang));

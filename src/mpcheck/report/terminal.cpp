@@ -67,18 +67,4 @@ std::string terminal_safe(std::string_view text)
   return out;
 }
 
-std::string single_line(std::string_view text)
-{
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text)
-    if (c == '\n')
-      out += "\\x0a";
-    else if (c == '\t')
-      out += "\\x09";
-    else
-      out += c;
-  return out;
-}
-
 } // namespace mpcheck::report

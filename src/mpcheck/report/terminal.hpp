@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "mpcheck/util/excerpt.hpp"
+
 namespace mpcheck::report {
 
 // `text` with every control character written out visibly: C0 controls but tab and line feed
@@ -14,10 +16,8 @@ namespace mpcheck::report {
 // colour text. Idempotent: safe text comes back unchanged.
 std::string terminal_safe(std::string_view text);
 
-// `text` for one line of a report: its line feeds and tabs written out as \x0a and \x09, so
-// that a file name holding them cannot start a line of its own (a forged "0 个错误" summary)
-// or shift columns. Applied to every name and finding text a report line shows; the other
-// controls are terminal_safe's.
-std::string single_line(std::string_view text);
+// single_line (util/excerpt.hpp): line feeds and tabs as \x0a and \x09, for every name and
+// finding text a report line shows; the other controls are terminal_safe's.
+using mpcheck::single_line;
 
 } // namespace mpcheck::report

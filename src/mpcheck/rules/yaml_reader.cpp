@@ -130,6 +130,16 @@ YAML::Node YamlReader::parse() const
       if (const auto slip = colon_slip(line_text(m_text, l)))
         throw RuleError(m_file, l, slip->column,
                         say(ReaderProblem::colon_slip(slip->key, slip->chinese)));
+    // A Tab in the indentation looks aligned in an editor, and yaml-cpp names it only in some
+    // layouts ("end of map not found" in others): said wherever it is behind the error.
+    for (int l = std::max(1, line - 2); l <= line; ++l) {
+      const std::string_view text = line_text(m_text, l);
+      const size_t indent = text.find_first_not_of(" \t");
+      const size_t tab = text.substr(0, indent).find('\t');
+      if (tab != std::string_view::npos)
+        throw RuleError(m_file, l, int(tab) + 1,
+                        say(ReaderProblem::syntax("illegal tab when looking for indentation")));
+    }
     throw RuleError(m_file, line, column, say(ReaderProblem::syntax(e.msg)));
   }
 }

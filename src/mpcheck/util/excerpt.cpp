@@ -78,4 +78,18 @@ std::string excerpt_at(std::string_view text, int line, int column)
   return fmt::format("{:>5} | {}{}\n{:>5} | {}^\n", number, source, cut, "", pad);
 }
 
+std::string single_line(std::string_view text)
+{
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text)
+    if (c == '\n')
+      out += "\\x0a";
+    else if (c == '\t')
+      out += "\\x09";
+    else
+      out += c;
+  return out;
+}
+
 } // namespace mpcheck

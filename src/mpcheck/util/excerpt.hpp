@@ -16,4 +16,9 @@ int display_width(char32_t code_point);
 // ("\r") is dropped.
 std::string excerpt_at(std::string_view text, int line, int column);
 
+// `text` for one line of a report or an error: its line feeds and tabs written out as \x0a and
+// \x09, so that a file name or a title holding them cannot start a line of its own (a forged
+// "0 个错误" summary) or shift columns.
+std::string single_line(std::string_view text);
+
 } // namespace mpcheck
