@@ -166,6 +166,34 @@ class CheckTest(unittest.TestCase):
         self.assertIn("238 个字符，最多 237 个", f["message"])
         self.assertIn("缩短至少 1 个字符", f["hint"])
 
+    def test_no_category_words_where_the_notice_has_no_categories(self):
+        # QA Q14: liaoning and the branch's plan have no categories; their hints must not ask
+        # for one (init writes no `category:` for them).
+        os.makedirs(self.root)
+        code, report = check(self.root, *LN)
+        f = [f for f in report["findings"] if f["check"] == "work.count"][0]
+        self.assertIn("写出每个作品的 title 和 files", f["hint"])
+        self.assertNotIn("category", f["hint"])
+        code, report = check(fixture("h264-1080p25-8M.mp4"), "--rules", "branch-everyone")
+        f = [f for f in report["findings"] if f["check"] == "duration.min"][0]
+        self.assertEqual(f["hint"], "通知要求不少于 10:00.000；请补充内容后重新导出。")
+        # Changzhou has categories: its hint still names them.
+        code, report = check(self.root, *CZ)
+        f = [f for f in report["findings"] if f["check"] == "work.count"][0]
+        self.assertIn("写出每个作品的 title、category 和 files", f["hint"])
+
+    def test_a_manual_line_that_names_its_work_lists_no_other(self):
+        # QA Q15: "作品“初心如磐”缺少课件  《初心如磐》《奋斗者之歌》": one line, the first work's
+        # text, every work's list. Each text its own line now, the lines of an id together.
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/初心如磐.mp4")
+        place(fixture("h264-720p25.mp4"), f"{self.root}/奋斗者之歌.mp4")
+        p = run("check", self.root, "--rules", "branch-everyone", "--fast")
+        lines = [l.strip() for l in p.stdout.splitlines() if "document.missing" in l]
+        self.assertEqual(lines, ["ℹ document.missing  作品“初心如磐”缺少课件",
+                                 "ℹ document.missing  作品“奋斗者之歌”缺少课件"])
+        self.assertIn("manual.theme  主题围绕学习贯彻习近平新时代中国特色社会主义思想。  《初心如磐》《奋斗者之歌》",
+                      p.stdout)
+
     def test_a_bad_folder_name_is_reported_once(self):
         self.good()
         for n in ("一", "二", "三"):

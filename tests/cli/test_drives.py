@@ -209,6 +209,17 @@ class DrivesTest(unittest.TestCase):
         self.assertEqual([r["root"] for r in lines], [good, missing])
         self.assertEqual(problems(lines[0]), [])
         self.assertEqual([(u["path"], u["reason"]) for u in lines[1]["unread"]], [(missing, "not-found")])
+        # The HTML drives table says it was not checked, with no counts that read like a clean,
+        # empty drive; JUnit gives it its error and no passing testcase (QA Q10, Q11).
+        p = run("check", "--format", "html", *FAST, good, missing)
+        row = re.search(r'<tr class="bad"><td><a href="#drive-1">.*?</tr>', p.stdout).group(0)
+        self.assertIn(f"✗ 路径不存在：{missing}", row)
+        self.assertEqual(re.findall(r'<td class="n">(.*?)</td>', row), ["—"] * 4)
+        p = run("check", "--format", "junit", *FAST, good, missing)
+        suite = ET.fromstring(p.stdout).findall("testsuite")[1]
+        self.assertEqual([(c.get("classname"), len(c.findall("error"))) for c in suite.findall("testcase")],
+                         [("unread", 1)])
+        self.assertEqual(suite.get("tests"), "1")
         # Alone, nothing can be checked: a usage error, as for a wrong option.
         p = run("check", *FAST, missing)
         self.assertEqual((p.returncode, p.stdout), (2, ""))

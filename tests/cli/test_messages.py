@@ -57,13 +57,17 @@ class Messages(Base):
     # -- pack: where it cannot write -------------------------------------------------------------
     def test_a_write_protected_drive_says_so_and_not_to_rerun(self):
         self.manifest_source()
-        drive = self.mount(os.path.join(self.tmp, "usb-ro"), "ro", "size=50m")
-        zh, en = self.pack_both(drive)
-        self.assertIn(f"无法写入 {drive}/.mpcheck-pack-state：目标盘或文件夹是只读的", zh)
-        self.assertIn("写保护开关", zh)
-        self.assertNotIn("重新运行同一命令", zh)
-        self.assertIn(f"cannot write {drive}/.mpcheck-pack-state: the drive or folder is read-only", en)
-        self.assertIn("write-protect switch", en)
+        # A big one, and one too small for the works (QA Q13: "空间不足，请删除文件", which a
+        # write-protected stick does not allow): read-only first, either way.
+        for size in ("50m", "1m"):
+            drive = self.mount(os.path.join(self.tmp, "usb-ro-" + size), "ro", "size=" + size)
+            zh, en = self.pack_both(drive)
+            self.assertIn(f"无法写入 {drive}：目标盘或文件夹是只读的", zh)
+            self.assertIn("写保护开关", zh)
+            self.assertNotIn("空间不足", zh)
+            self.assertNotIn("重新运行同一命令", zh)
+            self.assertIn(f"cannot write {drive}: the drive or folder is read-only", en)
+            self.assertIn("write-protect switch", en)
 
     def test_a_folder_that_is_not_yours_says_permission(self):
         self.manifest_source()

@@ -45,9 +45,14 @@ void too_short(const Context& ctx, const SubmissionFile& file, double got,
     f->message = {
         fmt::format("时长 {} 不足 {}", clock(got), clock(min.value)),
         fmt::format("{} long, shorter than the required {}", clock(got), clock(min.value))};
-    f->hint = {"该分类要求不少于 " + clock(min.value) + "；请确认分类是否填对，或补充内容。",
-               "This category requires at least " + clock(min.value) +
-                   "; check the category, or add material."};
+    if (ctx.rules.categories.empty())
+      f->hint = {"通知要求不少于 " + clock(min.value) + "；请补充内容后重新导出。",
+                 "The notice requires at least " + clock(min.value) +
+                     "; add material and export again."};
+    else
+      f->hint = {"该分类要求不少于 " + clock(min.value) + "；请确认分类是否填对，或补充内容。",
+                 "This category requires at least " + clock(min.value) +
+                     "; check the category, or add material."};
   }
 }
 

@@ -17,7 +17,8 @@ namespace mpcheck::checks {
 // the place the PATH's report would have taken, and `check` exits 3.
 struct UnreadPath {
   std::string path;   // as given on the command line
-  std::string reason; // "permission", "loop" or "unreadable" (gather::PathError::error)
+  std::string reason; // "not-found", "not-file", "permission", "loop" or "unreadable"
+                      // (gather::PathError::error)
 };
 
 struct CheckReport {

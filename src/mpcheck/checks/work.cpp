@@ -47,10 +47,12 @@ void none(const Context& ctx)
                          ? Text{"把作品文件放到U盘上", "Put the works' files on the drive"}
                          : Text{"把作品文件放进“" + where + "”文件夹",
                                 "Put the works' files into the folder '" + where + "'"};
-    f->hint = {put.zh + "（用 works.yaml 打包时，在 works 下写出每个作品的 title、category 和 "
-                        "files）。",
-               put.en + " (packing from works.yaml: list each work under works, with its title, "
-                        "category and files)."};
+    // `category` only where the notice has categories (init writes none for the others).
+    const bool categories = !ctx.rules.categories.empty();
+    f->hint = {put.zh + "（用 works.yaml 打包时，在 works 下写出每个作品的 " +
+                   (categories ? "title、category 和 files）。" : "title 和 files）。"),
+               put.en + " (packing from works.yaml: list each work under works, with its title" +
+                   (categories ? ", category and files)." : " and files).")};
   }
 }
 

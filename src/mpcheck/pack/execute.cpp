@@ -409,6 +409,10 @@ Status Run::check_space()
   SpaceInfo space;
   if (Status status = space_of(m_out, space); !status.ok())
     return status;
+  // A write-protected stick reports what it holds as full: "delete files" is no advice there
+  // (QA Q13). Said as read-only before any figure of space.
+  if (space.read_only && !m_options.dry_run)
+    return errno_status(EROFS, "cannot write", m_out);
   std::vector<int64_t> sizes;
   int64_t own = 4096;
   for (const Item& item : m_items) {

@@ -87,6 +87,7 @@ Status space_of(const std::string& path, SpaceInfo& info)
     info.name_max = int64_t(st.f_namemax);
   if (st.f_files > 0)
     info.files_free = int64_t(st.f_favail);
+  info.read_only = (st.f_flag & ST_RDONLY) != 0;
   return {};
 }
 

@@ -27,6 +27,7 @@ struct SpaceInfo {
   // of them, which a drive of many small files can use up with space to spare. -1 when the
   // file system does not count them (FAT and exFAT report none).
   int64_t files_free = -1;
+  bool read_only = false; // mounted read-only (ST_RDONLY): a write-protected stick
 };
 
 // The first '/'-separated part of `path` longer than `name_max` bytes, or "".

@@ -371,12 +371,23 @@ std::string drives_table(std::span<const checks::CheckReport> reports, Lang lang
     const auto& r = reports[i];
     const checks::Summary s = checks::summarize(r);
     const std::string& label = r.submission.label.empty() ? r.submission.root : r.submission.label;
+    // A PATH not read at all has no counts, not zeros that read like a clean, empty drive; its
+    // last cell says why it was not checked (as the band below does).
+    const bool not_checked = !r.unread.empty() && r.submission.files.empty();
+    const auto count = [&](int n) { return not_checked ? std::string("—") : std::to_string(n); };
+    std::string state = esc(manifest_state(r).in(lang));
+    if (!r.unread.empty()) {
+      const std::string sep = lang == Lang::en ? "; " : "；";
+      state = not_checked ? "✗ " : state + sep;
+      for (size_t k = 0; k < r.unread.size(); ++k)
+        state += (k ? sep : "") + esc(unread_text(r.unread[k], lang));
+    }
     out += fmt::format(R"(<tr class="{}"><td><a href="#drive-{}">{}</a></td><td>{}</td>)"
                        R"(<td class="n">{}</td><td class="n">{}</td><td class="n">{}</td>)"
                        R"(<td class="n">{}</td><td>{}</td></tr>)",
                        s.error > 0 || !r.unread.empty() ? "bad" : "ok", i, esc(label),
-                       esc(units_of(r.submission)), s.works, s.error, s.warning, s.manual,
-                       esc(manifest_state(r).in(lang)));
+                       esc(units_of(r.submission)), count(s.works), count(s.error),
+                       count(s.warning), count(s.manual), state);
   }
   return out + "</table>";
 }

@@ -98,22 +98,32 @@ void append_by_path(std::string& out, const std::vector<const Finding*>& finding
   }
 }
 
-// Manual items once per id, with the works they concern.
+// Manual items once per id and text, with the works they concern: a text naming its work
+// ("作品“初心如磐”缺少课件") is a line of its own, never one listing other works after it.
 void append_manual(std::string& out, const std::vector<const Finding*>& manual,
                    const TextStyle& style)
 {
-  std::vector<std::string> order;
-  std::map<std::string, std::vector<const Finding*>> by_id;
+  using Key = std::pair<std::string, std::string>;
+  std::vector<Key> order;
+  std::map<Key, std::vector<const Finding*>> by_id;
+  std::vector<std::string> ids; // in order of first appearance: the lines of one id together
   for (const Finding* f : manual) {
-    if (!by_id.count(f->check))
-      order.push_back(f->check);
-    by_id[f->check].push_back(f);
+    const Key key{f->check, f->message.in(style.lang)};
+    if (!by_id.count(key))
+      order.push_back(key);
+    by_id[key].push_back(f);
+    if (std::find(ids.begin(), ids.end(), f->check) == ids.end())
+      ids.push_back(f->check);
   }
-  for (const auto& id : order) {
-    const auto& items = by_id[id];
+  const auto rank = [&](const Key& k) { return std::find(ids.begin(), ids.end(), k.first); };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](const Key& a, const Key& b) { return rank(a) < rank(b); });
+  for (const auto& key : order) {
+    const auto& [id, message] = key;
+    const auto& items = by_id[key];
     std::string works;
     for (size_t k = 0; k < items.size() && k < 3; ++k)
-      if (!items[k]->work.empty())
+      if (!items[k]->work.empty() && message.find(items[k]->work) == std::string::npos)
         works += "《" + single_line(items[k]->work) + "》";
     if (items.size() > 3)
       works += style.lang == Lang::en ? fmt::format(" and {} more", items.size() - 3)
