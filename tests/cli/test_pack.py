@@ -15,7 +15,7 @@ import unittest
 import zipfile
 
 from check_tree import UNIT, changzhou, docx, place
-from mpcheck_test import mount_exfat, fixture, run, run_json
+from mpcheck_test import fill_todos, mount_exfat, fixture, run, run_json
 
 MANIFEST = f"""unit: {UNIT}
 contact: 张三
@@ -443,7 +443,7 @@ class SeriesOfPairsTest(unittest.TestCase):
             text = f.read()
         self.assertIn("- {subtitled: ", text)
         with open(f"{src}/works.yaml", "w") as f:
-            f.write(text.replace('"TODO"', '"张三"'))
+            f.write(fill_todos(text, "张三"))
         p = run("pack", src, "--rules", "changzhou-2024", "--out", out, "--fast", "--as-of", "2024-09-01")
         self.assertIn(p.returncode, (0, 1), p.stderr)
         self.assertEqual(sorted(os.listdir(f"{out}/作品")),
