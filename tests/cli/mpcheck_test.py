@@ -1,6 +1,7 @@
 """Shared helpers for the end-to-end tests: run the real mpcheck binary, find fixtures."""
 import json
 import os
+import re
 import subprocess
 import unittest
 
@@ -90,3 +91,11 @@ def probe(*paths, extra=()):
     p, data = run_json("probe", "--format", "json", *extra, *paths)
     assert p.returncode == 0, p.stderr
     return data["files"]
+
+
+def fill_todos(text, value):
+    """init's works.yaml with every "TODO" value replaced by `value`, but for the lines of the
+    documents a work must have (script:, courseware: "TODO"), which go: for a test about
+    something else, whose works have no such file."""
+    text = re.sub(r'(?m)^ +(script|courseware): "TODO".*\n', "", text)
+    return text.replace('"TODO"', f'"{value}"')

@@ -14,7 +14,7 @@ import tempfile
 import time
 import unittest
 
-from mpcheck_test import mount_tmpfs, run, run_json
+from mpcheck_test import fill_todos, mount_tmpfs, run, run_json
 
 UNIT = "测试单位"
 RULES = """schema: mpcheck-rules/1
@@ -162,7 +162,7 @@ class FixTest(unittest.TestCase):
         self.assertIn(f'title: "TODO"{todo}\n', text)
         text = text.replace('title: "TODO"', 'title: "党旗下的誓言"').replace('category: "TODO"', 'category: "微视频"')
         with open(works, "w") as f:
-            f.write(text.replace('"TODO"', '"张三"'))
+            f.write(fill_todos(text, "张三"))
         p = self.fix(self.src, "--in-place")
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         with open(works) as f:

@@ -16,6 +16,7 @@ import unittest
 
 from check_tree import UNIT, changzhou, docx, ffmpeg, place
 from mpcheck_test import fixture, mount_tmpfs, run, without_dac_override
+from test_pack import office
 from test_pack_safety import Base
 
 CZ = ("--rules", "changzhou-2024", "--as-of", "2024-09-01", "--fast")
@@ -366,6 +367,42 @@ class Wording(Base):
         self.assertEqual(len(hints), 1, p.stdout)
         self.assertIn("在这个作品的 files 下写上 courseware: 课件文件的路径", hints[0])
         self.assertIn("重新运行 mpcheck pack", hints[0])
+
+    def test_jiaozuo_unit_report_hints_name_the_documents_key(self):
+        # 焦作: the 情况报告 of a 区委宣传部 is the unit's, of no work. Left out of works.yaml,
+        # pack says the key it goes under (not script:, not 报名表/汇总表 jiaozuo has none), and
+        # the check's document.missing hint, on the drive and on the material, names it too.
+        unit = "解放区委宣传部"
+        src, out = os.path.join(self.tmp, "jz"), os.path.join(self.tmp, "jz-U盘")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/初心.mp4")
+        office(f"{src}/初心课件.pptx", "ppt/presentation.xml")
+        docx(f"{src}/情况报告-{unit}.docx", "情况报告")
+        docx(f"{src}/会议纪要.docx", "纪要")
+        with open(f"{src}/works.yaml", "w") as f:
+            f.write(f"unit: {unit}\nworks:\n  - title: 初心\n    files: {{video: 初心.mp4, courseware: 初心课件.pptx}}\n")
+        jz = ("--rules", "jiaozuo-2019", "--as-of", "2019-06-20", "--fast")
+        p = run("pack", src, *jz, "--out", out)
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn(f"情况报告-{unit}.docx：works.yaml 里没有写到它；要提交的话，写在 works.yaml 的 documents 下："
+                      f"情况报告: 情况报告-{unit}.docx\n", p.stdout)
+        self.assertIn("会议纪要.docx：works.yaml 里没有写到它；要提交的话，单位的情况报告写在 works.yaml 的 "
+                      "documents 下（如 情况报告: 文件的路径）；统计表、师资库统计表由 pack 生成\n", p.stdout)
+        self.assertNotIn("script:", p.stdout)
+        self.assertNotIn("报名表", p.stdout)
+        self.assertNotIn("汇总表", p.stdout)
+        en = run("pack", src, *jz, "--out", out, "--dry-run", "--lang", "en").stdout
+        self.assertIn(f"情况报告-{unit}.docx: works.yaml does not name it; to submit it, list it under documents: "
+                      f"情况报告: 情况报告-{unit}.docx\n", en)
+        [f] = findings_of(run("check", out, *jz, "--format", "json"), "document.missing")
+        self.assertEqual(f["expected"], "情况报告")
+        self.assertIn("用 works.yaml 打包时，在 works.yaml 的 documents 下写上 情况报告: 情况报告文件的路径。", f["hint"])
+        self.assertIn("重新运行 mpcheck pack", f["hint"])
+        os.remove(f"{src}/情况报告-{unit}.docx")
+        missing = {f["expected"]: f["hint"] for f in findings_of(
+            run("check", src, *jz, "--unit", unit, "--format", "json", "--lang", "en"), "document.missing")}
+        self.assertIn("Packing from works.yaml: name it under documents as 情况报告: PATH.", missing["情况报告"])
+        # The forms pack makes itself are not sent to documents:.
+        self.assertNotIn("documents", missing["统计表"])
 
     # -- L6 ---------------------------------------------------------------------------------------
     def test_a_link_to_a_folder_is_told_to_be_replaced_not_that_the_drive_is_damaged(self):

@@ -15,7 +15,7 @@ import unittest
 import zipfile
 
 from check_tree import UNIT, changzhou, docx, place
-from mpcheck_test import mount_exfat, fixture, run, run_json
+from mpcheck_test import fill_todos, mount_exfat, fixture, run, run_json
 
 MANIFEST = f"""unit: {UNIT}
 contact: 张三
@@ -332,6 +332,27 @@ class PackTest(unittest.TestCase):
         self.assertTrue(os.path.exists(f"{out2}/表格/报名表-奋斗者之歌-{UNIT}.docx"))
         self.assertFalse(os.path.exists(f"{out2}/表格/报名表（盖章）.docx"))
 
+    def test_a_form_listed_under_documents_is_kept_or_replaced_as_forms_says(self):
+        # The unit's sealed 汇总表, under a name of its own, given in works.yaml's documents:
+        # packed under the notice's name instead of a generated one; --forms generate replaces it.
+        docx(f"{self.src}/盖章件/总表.docx", "单位填写并盖章的汇总表")
+        with open(f"{self.src}/works.yaml", "a") as f:
+            f.write("documents:\n  汇总表: 盖章件/总表.docx\n")
+        p = self.pack("--fast")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn(f"单位填写的表格（原样保留）：\n  表格/汇总表-{UNIT}.docx\n", p.stdout)
+        with open(f"{self.src}/盖章件/总表.docx", "rb") as a, open(f"{self.out}/表格/汇总表-{UNIT}.docx", "rb") as b:
+            self.assertEqual(a.read(), b.read())
+        self.assertFalse([n for n in os.listdir(f"{self.out}/表格") if "生成" in n])
+        out2 = os.path.join(self.tmp, "usb2")
+        p = run("pack", self.src, "--rules", "changzhou-2024", "--out", out2, "--as-of", "2024-09-01",
+                "--fast", "--forms", "generate")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("盖章件/总表.docx：--forms generate：以生成的表格代替", p.stdout)
+        with open(f"{self.src}/盖章件/总表.docx", "rb") as a, open(f"{out2}/表格/汇总表-{UNIT}.docx", "rb") as b:
+            self.assertNotEqual(a.read(), b.read())
+        self.assertFalse([n for n in os.listdir(f"{out2}/表格") if "生成" in n])
+
     def test_a_picture_given_as_the_video_is_not_packed_as_compliant(self):
         # QA H1: works.yaml `video: 讲课.jpg` packed the photo and called the drive compliant.
         src, out = os.path.join(self.tmp, "辽宁"), os.path.join(self.tmp, "辽宁U盘")
@@ -430,7 +451,7 @@ class SeriesOfPairsTest(unittest.TestCase):
             text = f.read()
         self.assertIn("- {subtitled: ", text)
         with open(f"{src}/works.yaml", "w") as f:
-            f.write(text.replace('"TODO"', '"张三"'))
+            f.write(fill_todos(text, "张三"))
         p = run("pack", src, "--rules", "changzhou-2024", "--out", out, "--fast", "--as-of", "2024-09-01")
         self.assertIn(p.returncode, (0, 1), p.stderr)
         self.assertEqual(sorted(os.listdir(f"{out}/作品")),

@@ -5,8 +5,9 @@ import shutil
 import tempfile
 import unittest
 
-from check_tree import UNIT, place
-from mpcheck_test import fixture, run, run_json
+from check_tree import UNIT, docx, place
+from mpcheck_test import fill_todos, fixture, run, run_json
+from test_pack import office
 
 
 def names(folder):
@@ -134,7 +135,7 @@ class InitTest(unittest.TestCase):
         self.assertIn('  - title: "奋斗者之歌"   # 请核对：文件名里的“最终版”是草稿或版本字样，没有写进作品名\n', text)
         self.assertIn('video: "初心如磐（定稿）.mp4"', text)
         with open(f"{src}/works.yaml", "w") as f:
-            f.write(text.replace('category: "TODO"', 'category: "微视频"').replace('"TODO"', '"张三"'))
+            f.write(fill_todos(text.replace('category: "TODO"', 'category: "微视频"'), "张三"))
         p = run("pack", src, "--rules", "changzhou-2024", "--out", os.path.join(self.tmp, "u"), "--dry-run")
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         self.assertIn(f"初心如磐-微视频-{UNIT}.mp4", p.stdout)
@@ -185,7 +186,7 @@ class InitTest(unittest.TestCase):
                       "clean: 无字幕版的文件", text)
         with open(f"{src}/works.yaml", "w") as f:
             # What the tester did: video: given the 无字幕 file, the 有字幕 one not listed.
-            f.write(text.replace('"TODO"', '"张三"').replace(
+            f.write(fill_todos(text, "张三").replace(
                 f'clean: "甲-微视频-{UNIT}（无字幕）.mp4"', f'video: "甲-微视频-{UNIT}（无字幕）.mp4"'))
         place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{src}/甲-微视频-{UNIT}（有字幕）.mp4")
         p = run("pack", src, "--rules", "changzhou-2024", "--out", os.path.join(self.tmp, "u"),
@@ -209,11 +210,53 @@ class InitTest(unittest.TestCase):
             text = f.read()
         self.assertIn(f'subtitled: "../材料/初心-微视频-{UNIT}（有字幕）.mp4"', text)
         with open(yaml, "w") as f:
-            f.write(text.replace('"TODO"', '"张三"'))
+            f.write(fill_todos(text, "张三"))
         p = run("pack", src, "--rules", "changzhou-2024", "--manifest", yaml,
                 "--out", os.path.join(self.tmp, "usb"), "--dry-run")
         self.assertNotIn("不在源文件夹", p.stderr)
         self.assertIn(f"初心-微视频-{UNIT}（有字幕）.mp4", p.stdout + p.stderr)
+
+    def test_jiaozuo_county_report_goes_from_init_to_a_passing_drive(self):
+        # 焦作: a 区委宣传部 hands in, besides its lesson and the lesson's PPT, the 情况报告 of its
+        # demonstration lectures, a document of the unit, of no work. init writes a line for
+        # each (documents: 情况报告, the work's courseware:, no 解说词 jiaozuo does not ask for);
+        # the clerk fills them; pack names the report as the notice does, and the drive passes.
+        unit = "解放区委宣传部"
+        src = os.path.join(self.tmp, "材料")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/初心.mp4")
+        office(f"{src}/幻灯片.pptx", "ppt/presentation.xml")
+        docx(f"{src}/文本/我区示范宣讲活动总结.docx", "情况报告")
+        p = run("init", src, "--rules", "jiaozuo-2019", "--unit", unit)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(f"{src}/works.yaml") as f:
+            text = f.read()
+        self.assertIn(f'\ndocuments:   # 单位的文档（不属于哪个作品），路径同作品的文件\n'
+                      f'  情况报告: "TODO"   # TODO：情况报告的文件（.docx/.doc/.wps/.pdf），'
+                      f'打包后名为“情况报告-{unit}.docx”\n', text)
+        self.assertIn('      courseware: "TODO"   # TODO：课件的文件（.pptx/.ppt/.dps），通知要求每部作品都有\n', text)
+        self.assertNotIn("script", text)
+        # Left TODO, pack says where, before writing anything.
+        out = os.path.join(self.tmp, "U盘")
+        p = run("pack", src, "--rules", "jiaozuo-2019", "--out", out, "--as-of", "2019-06-20")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertRegex(p.stderr, r"works.yaml:\d+:\d+: '情况报告' 还是 TODO")
+        self.assertRegex(p.stderr, r"works.yaml:\d+:\d+: 'courseware' 还是 TODO")
+        self.assertFalse(os.path.exists(out))
+        text = (text.replace('情况报告: "TODO"', '情况报告: "文本/我区示范宣讲活动总结.docx"')
+                .replace('courseware: "TODO"', 'courseware: "幻灯片.pptx"').replace('"TODO"', '"张三"'))
+        with open(f"{src}/works.yaml", "w") as f:
+            f.write(text)
+        p = run("pack", src, "--rules", "jiaozuo-2019", "--out", out, "--as-of", "2019-06-20")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertNotIn("未打包的源文件", p.stdout)
+        self.assertEqual(sorted(n for n in os.listdir(out) if n.endswith((".docx", ".pptx", ".mp4"))),
+                         sorted([f"情况报告-{unit}.docx", f"统计表-{unit}.docx", f"师资库统计表-{unit}.docx",
+                                 f"初心-课件-{unit}.pptx", "初心.mp4"]))
+        with open(f"{src}/文本/我区示范宣讲活动总结.docx", "rb") as a, open(f"{out}/情况报告-{unit}.docx", "rb") as b:
+            self.assertEqual(a.read(), b.read())
+        p = run("check", out, "--rules", "jiaozuo-2019", "--as-of", "2019-06-20")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertNotIn("document.missing", p.stdout)
 
 
 if __name__ == "__main__":

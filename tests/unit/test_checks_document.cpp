@@ -1,5 +1,7 @@
 // document.*: checks/document.cpp on hand-built submissions: the forms and texts a notice
 // asks for, some of some units only (Jiaozuo), and what a .docx really is.
+#include <map>
+
 #include <doctest/doctest.h>
 
 #include "check_builder.hpp"
@@ -126,6 +128,26 @@ TEST_CASE("checks: document.missing of a work's document names its works.yaml ke
   for (const auto& f : findings)
     if (f.check == "document.missing")
       CHECK(f.hint.zh.find("script: 解说词文件的路径") != std::string::npos);
+}
+
+TEST_CASE("checks: document.missing of a unit's document names works.yaml's documents key")
+{
+  // A 区委宣传部's 情况报告: under documents:, not a work's files; the forms pack makes itself
+  // (统计表, 师资库统计表) are sent to no key.
+  TreeBuilder b;
+  b.file("我和我的祖国-张三.mp4", good_video(300));
+  std::map<std::string, mpcheck::Text> hints;
+  for (const auto& f : run(b, jiaozuo(), as_of({2019, 6, 1}, "解放区委宣传部")))
+    if (f.check == "document.missing")
+      hints[f.expected.zh] = f.hint;
+  REQUIRE(hints.count("情况报告") == 1);
+  CHECK(hints["情况报告"].zh ==
+        "添加“情况报告-解放区委宣传部.docx”。用 works.yaml 打包时，在 works.yaml 的 documents "
+        "下写上 情况报告: 情况报告文件的路径。");
+  CHECK(hints["情况报告"].en == "Add '情况报告-解放区委宣传部.docx'. Packing from works.yaml: name "
+                                "it under documents as 情况报告: PATH.");
+  REQUIRE(hints.count("统计表") == 1);
+  CHECK(hints["统计表"].zh == "添加“统计表-解放区委宣传部.docx”。");
 }
 
 TEST_CASE("checks: on a packed drive a missing document is added in the material, then packed")

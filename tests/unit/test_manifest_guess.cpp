@@ -186,3 +186,84 @@ TEST_CASE("manifest::guess_manifest suggests titles without draft marks, saying 
   CHECK(kept.find("  - title: \"初心如磐\"\n") != std::string::npos);
   CHECK(kept.find("请核对") == std::string::npos);
 }
+
+TEST_CASE("manifest::guess_manifest writes a line for each document the notice asks of a work")
+{
+  const auto jiaozuo = mpcheck::rules::load_rules("jiaozuo-2019");
+  mpcheck::Submission sub;
+  sub.files = {video("讲课录像.mp4", {})};
+  const std::string text = mpcheck::manifest::guess_manifest(sub, jiaozuo, "解放区委宣传部");
+  CAPTURE(text);
+  // A PPT is required of every lecture: its key with a TODO pack refuses until filled.
+  CHECK(text.find("      courseware: \"TODO\"   # TODO：课件的文件（.pptx/.ppt/.dps），"
+                  "通知要求每部作品都有\n") != std::string::npos);
+  CHECK(text.find("script") == std::string::npos); // jiaozuo asks for no 解说词
+  // Changzhou asks a 解说词 of every work; liaoning asks no document of a work.
+  const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
+  CHECK(mpcheck::manifest::guess_manifest(sub, changzhou, "单位")
+            .find("      script: \"TODO\"   # TODO：解说词的文件（.docx/.doc）") !=
+        std::string::npos);
+  const auto liaoning = mpcheck::rules::load_rules("liaoning-2023");
+  const std::string none = mpcheck::manifest::guess_manifest(sub, liaoning, "单位");
+  CHECK(none.find("script") == std::string::npos);
+  CHECK(none.find("courseware") == std::string::npos);
+  // Only encouraged (an info): a comment to fill in when there is one.
+  const auto branch = mpcheck::rules::load_rules("branch-everyone");
+  CHECK(mpcheck::manifest::guess_manifest(sub, branch, "单位")
+            .find("      # courseware: \"课件.pptx\"   # TODO：有课件时去掉行首的 # 并填写\n") !=
+        std::string::npos);
+  // The file found is written as it is.
+  mpcheck::SubmissionFile slides;
+  slides.path = slides.name = "讲课录像课件.pptx";
+  slides.kind = mpcheck::FileKind::courseware;
+  sub.files.push_back(slides);
+  const std::string found = mpcheck::manifest::guess_manifest(sub, jiaozuo, "解放区委宣传部");
+  CHECK(found.find("      courseware: \"讲课录像课件.pptx\"\n") != std::string::npos);
+  CHECK(found.find("courseware: \"TODO\"") == std::string::npos);
+}
+
+TEST_CASE("manifest::guess_manifest writes the unit's documents the notice asks of it")
+{
+  const auto jiaozuo = mpcheck::rules::load_rules("jiaozuo-2019");
+  // A 区委宣传部 hands in a 情况报告; pack makes the 统计表 and 师资库统计表 itself.
+  const std::string text = mpcheck::manifest::guess_manifest({}, jiaozuo, "解放区委宣传部");
+  CAPTURE(text);
+  CHECK(text.find("\ndocuments:   # 单位的文档（不属于哪个作品），路径同作品的文件\n"
+                  "  情况报告: \"TODO\"   # TODO：情况报告的文件（.docx/.doc/.wps/.pdf），"
+                  "打包后名为“情况报告-解放区委宣传部.docx”\nworks:\n") != std::string::npos);
+  CHECK(text.find("  统计表:") == std::string::npos);
+  // Filled in, it reads back as the unit's document.
+  const size_t from = text.find("\ndocuments:") + 1;
+  std::string filled = "unit: 解放区委宣传部\n" + text.substr(from, text.find("works:") - from);
+  filled.replace(filled.find("情况报告: \"TODO\""), std::string("情况报告: \"TODO\"").size(),
+                 "情况报告: \"报告.docx\"");
+  const auto m = mpcheck::manifest::parse_manifest(filled, "works.yaml", "/src", jiaozuo,
+                                                   [](const std::string&) { return true; });
+  REQUIRE(m.documents.size() == 1);
+  CHECK(m.documents[0].path == "报告.docx");
+  // The English comment.
+  CHECK(mpcheck::manifest::guess_manifest({}, jiaozuo, "解放区委宣传部", mpcheck::Lang::en)
+            .find("  情况报告: \"TODO\"   # TODO: the 情况报告 file (.docx/.doc/.wps/.pdf), packed "
+                  "as '情况报告-解放区委宣传部.docx'\n") != std::string::npos);
+  // Another unit is not asked for it; a unit not known yet gets it as a comment.
+  CHECK(mpcheck::manifest::guess_manifest({}, jiaozuo, "市教育局").find("情况报告") ==
+        std::string::npos);
+  const std::string unknown = mpcheck::manifest::guess_manifest({}, jiaozuo, "");
+  CHECK(unknown.find("\n# documents:") != std::string::npos);
+  CHECK(unknown.find("#   情况报告: \"TODO\"   # TODO：仅县委宣传部、市委宣传部、区委宣传部报送；"
+                     "是这类单位时去掉行首的 # 并填写\n") != std::string::npos);
+  // The report in the folder is written in.
+  mpcheck::SubmissionFile report;
+  report.path = "文本/情况报告-解放区委宣传部.docx";
+  report.name = "情况报告-解放区委宣传部.docx";
+  report.kind = mpcheck::FileKind::document;
+  mpcheck::Submission sub;
+  sub.files = {report};
+  CHECK(mpcheck::manifest::guess_manifest(sub, jiaozuo, "解放区委宣传部")
+            .find("\ndocuments:   # 单位的文档（不属于哪个作品），路径同作品的文件\n"
+                  "  情况报告: \"文本/情况报告-解放区委宣传部.docx\"\n") != std::string::npos);
+  // A notice that asks no document of the unit beyond the forms: no documents key.
+  const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
+  CHECK(mpcheck::manifest::guess_manifest({}, changzhou, "单位").find("documents") ==
+        std::string::npos);
+}

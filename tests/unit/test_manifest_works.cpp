@@ -275,6 +275,108 @@ TEST_CASE("manifest::parse_manifest errors in lectures and lecturers name the li
         "works.yaml:3:31: unknown key 'discusion', did you mean 'discussion'?");
 }
 
+namespace {
+
+const mpcheck::rules::RuleSet& jiaozuo()
+{
+  static const auto r = mpcheck::rules::load_rules("jiaozuo-2019");
+  return r;
+}
+
+const std::set<std::string> jiaozuo_files = {"/src/课.mp4", "/src/课件.pptx", "/src/报告.docx",
+                                             "/src/报告.txt", "/src/统计.xlsx"};
+
+// Parses `yaml` under jiaozuo-2019 with SRC /src; the first problem, or "no error".
+std::string jiaozuo_error(const std::string& yaml, mpcheck::Lang lang = mpcheck::Lang::zh)
+{
+  mpcheck::manifest::SourceBound bound;
+  bound.lang = lang;
+  bound.root = "/src";
+  bound.real_path = [](const std::string& p) {
+    return p == "/src/link.docx" ? std::string("/etc/passwd") : p;
+  };
+  try {
+    parse_manifest(
+        yaml, "works.yaml", "/src", jiaozuo(),
+        [](const std::string& p) { return jiaozuo_files.count(p) > 0 || p == "/src/link.docx"; },
+        bound);
+  } catch (const mpcheck::manifest::ManifestError& e) {
+    return e.problems().front().what();
+  }
+  return "no error";
+}
+
+} // namespace
+
+TEST_CASE("manifest::parse_manifest reads the unit's documents, by the rule set's kinds")
+{
+  mpcheck::manifest::SourceBound bound;
+  const auto m = parse_manifest(
+      "unit: 解放区委宣传部\n"
+      "documents:\n"
+      "  情况报告: 报告.docx\n"
+      "  附件1: 统计.xlsx\n" // an alias of 统计表: read as its kind
+      "works:\n"
+      "  - {title: 课, files: {video: 课.mp4, courseware: 课件.pptx}}\n",
+      "works.yaml", "/src", jiaozuo(),
+      [](const std::string& p) { return jiaozuo_files.count(p) > 0; }, bound);
+  REQUIRE(m.documents.size() == 2);
+  CHECK(m.documents[0].kind == "情况报告");
+  CHECK(m.documents[0].path == "报告.docx");
+  CHECK(m.documents[0].line == 3);
+  CHECK(m.documents[1].kind == "统计表");
+  CHECK(m.resolve(m.documents[1].path) == "/src/统计.xlsx");
+  CHECK(mpcheck::manifest::is_generated_form("统计表"));
+  CHECK_FALSE(mpcheck::manifest::is_generated_form("情况报告"));
+  CHECK(mpcheck::manifest::work_file_key("课件") == "courseware");
+  CHECK(mpcheck::manifest::work_file_key("解说词") == "script");
+  CHECK(mpcheck::manifest::work_file_key("情况报告") == "");
+}
+
+TEST_CASE("manifest::parse_manifest errors in documents name the line and column")
+{
+  const std::string unit = "unit: 解放区委宣传部\ndocuments:\n";
+  CHECK(jiaozuo_error(unit + "  情况报告: 报告.docx\n") == "no error");
+  CHECK(jiaozuo_error(unit + "  情况汇报: 报告.docx\n") ==
+        "works.yaml:3:3: 通知没有叫“情况汇报”的文档，您是不是要写“情况报告”？documents "
+        "下可写：统计表、师资库统计表、情况报告");
+  CHECK(jiaozuo_error(unit + "  总结: 报告.docx\n") ==
+        "works.yaml:3:3: 通知没有叫“总结”的文档；documents 下可写：统计表、师资库统计表、情况报告");
+  CHECK(jiaozuo_error(unit + "  情况汇报: 报告.docx\n", mpcheck::Lang::en) ==
+        "works.yaml:3:3: the notice names no document '情况汇报', did you mean '情况报告'? "
+        "documents takes: 统计表, 师资库统计表, 情况报告");
+  CHECK(jiaozuo_error(unit + "  课件: 课件.pptx\n") ==
+        "works.yaml:3:3: “课件”是每个作品各自的文档，不写在 documents 下：写在这个作品的 files 下 "
+        "courseware: 文件的路径");
+  CHECK(jiaozuo_error(unit + "  情况报告: 报告.docx\n  示范宣讲情况报告: 报告.docx\n") ==
+        "works.yaml:4:3: “情况报告”写了两次（第一次在第 3 行）");
+  CHECK(jiaozuo_error(unit + "  情况报告: \"TODO\"\n") ==
+        "works.yaml:3:9: '情况报告' 还是 TODO：请填写（mpcheck init 留给您填的），"
+        "写上文件的路径（相对于 works.yaml 所在的文件夹）");
+  CHECK(jiaozuo_error(unit + "  情况报告: 没有.docx\n") ==
+        "works.yaml:3:9: 找不到文件 '没有.docx'（相对路径从 /src 算起）");
+  CHECK(jiaozuo_error(unit + "  情况报告: 报告.txt\n") ==
+        "works.yaml:3:9: 通知要的情况报告是 .docx .doc .wps .pdf 文件，而“报告.txt”不是");
+  CHECK(jiaozuo_error(unit + "  情况报告: [报告.docx]\n").starts_with("works.yaml:3:9: "));
+  CHECK(jiaozuo_error("unit: 单位\ndocuments: 报告.docx\n")
+            .starts_with("works.yaml:2:12: 应为单位的文档（一组“文档: 路径”"));
+  // Untrusted paths: the same bound as every source.
+  CHECK(jiaozuo_error(unit + "  情况报告: /etc/passwd\n")
+            .starts_with("works.yaml:3:9: 不接受绝对路径 '/etc/passwd'"));
+  CHECK(jiaozuo_error(unit + "  情况报告: ../etc/passwd.docx\n")
+            .starts_with("works.yaml:3:9: '../etc/passwd.docx' 不在源文件夹 /src 之内"));
+  CHECK(jiaozuo_error(unit + "  情况报告: link.docx\n")
+            .starts_with("works.yaml:3:9: 'link.docx' 是指向 /etc/passwd 的链接"));
+  // A rule set that asks for no document of the unit takes none.
+  CHECK(error_of("unit: 单位\ndocuments:\n  情况报告: a.docx\n") ==
+        "works.yaml:3:3: 通知没有叫“情况报告”的文档；documents 下可写：报名表、汇总表");
+  // Work files left TODO by init say so, not "not found".
+  CHECK(jiaozuo_error("unit: 单位\nworks:\n  - {title: 课, files: {video: 课.mp4, courseware: "
+                      "TODO}}\n") ==
+        "works.yaml:3:50: 'courseware' 还是 TODO：请填写（mpcheck init 留给您填的），"
+        "写上文件的路径（相对于 works.yaml 所在的文件夹）");
+}
+
 TEST_CASE("manifest::parse_manifest says its problems in Chinese by default, with suggestions")
 {
   CHECK(error_of("unit: 单位\nworks:\n  - title: 甲\n    category: 微视屏\n") ==

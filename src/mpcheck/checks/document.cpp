@@ -4,6 +4,7 @@
 
 #include "mpcheck/checks/context.hpp"
 #include "mpcheck/core/submission.hpp"
+#include "mpcheck/manifest/works.hpp"
 
 namespace mpcheck::checks {
 
@@ -63,17 +64,24 @@ Text conditions(const rules::DocumentRule& rule, bool unit_known)
   return out;
 }
 
-// The key of a work's files in works.yaml that names a document of this rule (pack files a
-// work's `script` as its 解说词, its `courseware` as its 课件), or "" for a document no key names.
-std::string works_yaml_key(const rules::DocumentRule& rule)
+// Where works.yaml names a document of this rule, for pack to put it on the drive: a work's
+// `script` (its 解说词) or `courseware` (its 课件); the unit's own documents under
+// `documents:`, but for the forms pack fills in itself. Empty where no key names it.
+Text works_yaml_place(const rules::DocumentRule& rule)
 {
-  if (rule.per != rules::DocumentScope::work)
-    return "";
-  if (rule.kind == "解说词")
-    return "script";
-  if (rule.kind == "课件")
-    return "courseware";
-  return "";
+  if (rule.per == rules::DocumentScope::unit) {
+    if (manifest::is_generated_form(rule.kind))
+      return {};
+    return {"用 works.yaml 打包时，在 works.yaml 的 documents 下写上 " + rule.kind + ": " +
+                rule.kind + "文件的路径。",
+            " Packing from works.yaml: name it under documents as " + rule.kind + ": PATH."};
+  }
+  const std::string key = manifest::work_file_key(rule.kind);
+  if (key.empty())
+    return {};
+  return {"用 works.yaml 打包时，在这个作品的 files 下写上 " + key + ": " + rule.kind +
+              "文件的路径。",
+          " Packing from works.yaml: name it under the work's files as " + key + ": PATH."};
 }
 
 void missing(const Context& ctx, const rules::DocumentRule& rule, const Work* work)
@@ -93,16 +101,11 @@ void missing(const Context& ctx, const rules::DocumentRule& rule, const Work* wo
                     "the work '" + work->title + "' has no " + rule.kind + more.en}
              : Text{"缺少" + rule.kind + more.zh, "the " + rule.kind + " is missing" + more.en};
     const std::string where = folder_of(ctx, rule);
-    const std::string key = work ? works_yaml_key(rule) : "";
-    f->hint = {
-        "添加“" + example + "”" + (where.empty() ? "" : "，放在“" + where + "”文件夹") + "。" +
-            (key.empty() ? ""
-                         : "用 works.yaml 打包时，在这个作品的 files 下写上 " + key + ": " +
-                               rule.kind + "文件的路径。"),
-        "Add '" + example + "'" + (where.empty() ? "" : " in the folder '" + where + "'") + "." +
-            (key.empty() ? ""
-                         : " Packing from works.yaml: name it under the work's files as " + key +
-                               ": PATH.")};
+    const Text place = works_yaml_place(rule);
+    f->hint = {"添加“" + example + "”" + (where.empty() ? "" : "，放在“" + where + "”文件夹") +
+                   "。" + place.zh,
+               "Add '" + example + "'" + (where.empty() ? "" : " in the folder '" + where + "'") +
+                   "." + place.en};
   }
 }
 

@@ -118,6 +118,14 @@ struct ManifestPlanner {
       add(w.files.courseware, "课件",
           w.title + "-课件-" + m.unit + extension_of(w.files.courseware), "courseware", w.title);
   }
+
+  // The unit's own documents (`documents:`), named as the notice names them: KIND-单位.ext
+  // (naming's unit_document_pattern, the one spelling a rule set may give), in their folder.
+  void unit_documents() const
+  {
+    for (const auto& d : m.documents)
+      add(d.path, d.kind, d.kind + "-" + m.unit + extension_of(d.path), "document", "");
+  }
 };
 
 // The name an image or a document keeps on the drive: its own, unless a USB drive or
@@ -190,6 +198,7 @@ PackPlan plan_from_manifest(const manifest::Manifest& manifest, const rules::Rul
     p.media(w);
     p.documents(w);
   }
+  p.unit_documents();
   auto collisions = destination_collisions(plan);
   plan.problems.insert(plan.problems.end(), collisions.begin(), collisions.end());
   return plan;

@@ -45,7 +45,8 @@ struct PackPlan {
 
 // Every file of every work of `manifest`, under the names the rule set asks for:
 // 作品/作品名-分类-单位（有字幕）.mp4, 作品名-分类-单位（第2集）.mp4, …（海报）.jpg,
-// 文本/作品名-解说词-单位.docx.
+// 文本/作品名-解说词-单位.docx, and the unit's `documents:` as KIND-单位.ext in their folder
+// (情况报告-解放区委宣传部.docx).
 PackPlan plan_from_manifest(const manifest::Manifest& manifest, const rules::RuleSet& rules);
 
 // The files of an already-named source folder, renamed canonically (variant suffixes,

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/manifest/works.hpp"
 #include "mpcheck/naming/draft_marks.hpp"
 #include "mpcheck/naming/work_name.hpp"
 
@@ -246,6 +247,132 @@ const char* say(Lang lang, const char* zh, const char* en)
   return lang == Lang::en ? en : zh;
 }
 
+// Whether a missing document of `rule` fails the submission (required, not only an info):
+// init then writes its key with a TODO value, which pack refuses until it is filled.
+bool must_hand_in(const rules::DocumentRule& rule)
+{
+  return rule.required && (!rule.origin.severity || *rule.origin.severity == Severity::error ||
+                           *rule.origin.severity == Severity::warning);
+}
+
+// ".pptx/.ppt/.dps": the extensions a document of `rule` may have.
+std::string extensions_of(const rules::DocumentRule& rule)
+{
+  std::string out;
+  for (const auto& e : rule.extensions)
+    out += (out.empty() ? "" : "/") + e;
+  return out.empty() ? ".docx" : out;
+}
+
+// The documents the rule set asks of each work that a key of files names (courseware:,
+// script:): the file found, else a line for the clerk — `KEY: "TODO"` where the notice
+// requires it of this work, a comment where it is only wished for (not required, an info) or
+// asked of some categories while this work's is not known yet. No line for a document the
+// rule set does not ask for.
+void emit_work_documents(std::string& out, const Guess& w, const rules::RuleSet& rules, Lang lang)
+{
+  const rules::CategoryRules* category = rules.category(w.category);
+  std::vector<std::string> written;
+  for (const auto& doc : rules.documents) {
+    const std::string key = work_file_key(doc.kind);
+    if (doc.per != rules::DocumentScope::work || key.empty() ||
+        std::find(written.begin(), written.end(), key) != written.end())
+      continue;
+    const bool some_categories = !doc.categories.empty();
+    if (some_categories && category &&
+        std::find(doc.categories.begin(), doc.categories.end(), category->name) ==
+            doc.categories.end())
+      continue; // not asked of this work's category
+    written.push_back(key);
+    const std::string& path = key == "courseware" ? w.courseware : w.script;
+    if (!path.empty())
+      emit_file(out, key.c_str(), path);
+    else if (must_hand_in(doc) && (!some_categories || category))
+      out += fmt::format(fmt::runtime(say(lang,
+                                          "      {}: \"TODO\"   # TODO：{}的文件（{}），"
+                                          "通知要求{}都有\n",
+                                          "      {}: \"TODO\"   # TODO: the {} file ({}), "
+                                          "which the notice asks of {}\n")),
+                         key, doc.kind, extensions_of(doc),
+                         some_categories ? say(lang, "每部", "every ") + category->name
+                                         : say(lang, "每部作品", "every work"));
+    else
+      out += fmt::format(fmt::runtime(say(lang,
+                                          "      # {}: \"{}{}\"   # TODO：有{}时去掉行首的 # "
+                                          "并填写\n",
+                                          "      # {}: \"{}{}\"   # TODO: remove the # and fill "
+                                          "it in when there is a {}\n")),
+                         key, doc.kind, doc.extensions.empty() ? ".docx" : doc.extensions.front(),
+                         doc.kind);
+  }
+  // A file init found although the rule set asks no such document: listed all the same.
+  if (std::find(written.begin(), written.end(), "courseware") == written.end())
+    emit_file(out, "courseware", w.courseware);
+  if (std::find(written.begin(), written.end(), "script") == written.end())
+    emit_file(out, "script", w.script);
+}
+
+// The unit's own documents the rule set asks of `unit` and pack does not make itself
+// (焦作's 情况报告 of a 县/市/区委宣传部), under `documents:`: the file whose name names the
+// kind when the folder has one, else `KIND: "TODO"` for the clerk to fill. A document asked
+// of some units only, while the unit is not known yet, or only wished for, is a comment.
+void emit_unit_documents(std::string& out, const Submission& sub, const rules::RuleSet& rules,
+                         const std::string& unit, Lang lang)
+{
+  std::string lines;
+  bool active = false;
+  for (const auto& doc : rules.documents) {
+    if (doc.per != rules::DocumentScope::unit || is_generated_form(doc.kind) ||
+        !doc.required_of(unit))
+      continue;
+    std::string found;
+    for (const auto& f : sub.files)
+      if (is_document_kind(f.kind) && rules.names_document(doc, f.name)) {
+        found = f.path;
+        break;
+      }
+    if (!found.empty()) {
+      lines += fmt::format("  {}: {}\n", doc.kind, yaml_quote(found));
+      active = true;
+      continue;
+    }
+    std::string asked_of;
+    for (const auto& word : doc.units)
+      asked_of += (asked_of.empty() ? "" : say(lang, "、", ", ")) + word;
+    const std::string named = doc.kind + "-" + (unit.empty() ? "报送单位" : unit) +
+                              (doc.extensions.empty() ? ".docx" : doc.extensions.front());
+    if (must_hand_in(doc) && (doc.units.empty() || !unit.empty())) {
+      lines += fmt::format(fmt::runtime(say(lang,
+                                            "  {}: \"TODO\"   # TODO：{}的文件（{}），"
+                                            "打包后名为“{}”\n",
+                                            "  {}: \"TODO\"   # TODO: the {} file ({}), "
+                                            "packed as '{}'\n")),
+                           doc.kind, doc.kind, extensions_of(doc), named);
+      active = true;
+    } else if (!doc.units.empty() && unit.empty()) {
+      lines += fmt::format(fmt::runtime(say(lang,
+                                            "#   {}: \"TODO\"   # TODO：仅{}报送；"
+                                            "是这类单位时去掉行首的 # 并填写\n",
+                                            "#   {}: \"TODO\"   # TODO: asked of {} only; "
+                                            "remove the # and fill it in if you are one\n")),
+                           doc.kind, asked_of);
+    } else {
+      lines += fmt::format(fmt::runtime(say(lang,
+                                            "#   {}: \"TODO\"   # TODO：有{}时去掉行首的 # "
+                                            "并填写\n",
+                                            "#   {}: \"TODO\"   # TODO: remove the # and fill "
+                                            "it in when there is a {}\n")),
+                           doc.kind, doc.kind);
+    }
+  }
+  if (lines.empty())
+    return;
+  out += std::string(active ? "" : "# ") + "documents:" +
+         say(lang, "   # 单位的文档（不属于哪个作品），路径同作品的文件\n",
+             "   # the unit's documents (of no single work); paths as for the works' files\n") +
+         lines;
+}
+
 void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules, Lang lang)
 {
   if (w.unclear.empty() && !w.draft.empty()) // the clerk checks what init left out
@@ -314,15 +441,7 @@ void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules, La
                        "…}\n";
   emit_file(out, "poster", w.poster);
   emit_file(out, "qr", w.qr);
-  emit_file(out, "courseware", w.courseware);
-  if (w.script.empty())
-    out +=
-        say(lang,
-            "      # script: \"文本/作品名-解说词.docx\"   # TODO：通知要求解说词/创意说明时填写\n",
-            "      # script: \"文本/作品名-解说词.docx\"   # TODO when the notice asks for a "
-            "解说词/创意说明\n");
-  else
-    emit_file(out, "script", w.script);
+  emit_work_documents(out, w, rules, lang);
   const int episodes = w.episodes.empty() ? 1 : int(w.episodes.size());
   out += fmt::format("    episodes: {}\n", episodes);
   if (w.seconds > 0)
@@ -429,7 +548,9 @@ std::string guess_manifest(const Submission& sub, const rules::RuleSet& rules,
   out += fmt::format(
       "unit: {}{}\n", yaml_quote(u.empty() ? todo : u),
       u.empty() ? say(lang, "   # TODO：报送单位全称", "   # TODO: 报送单位 (the unit)") : "");
-  out += "contact: \"TODO\"   # 联系人\nphone: \"TODO\"     # 联系电话\nworks:\n";
+  out += "contact: \"TODO\"   # 联系人\nphone: \"TODO\"     # 联系电话\n";
+  emit_unit_documents(out, sub, rules, u, lang);
+  out += "works:\n";
   for (const auto& w : works)
     emit_work(out, w, rules, lang);
   if (works.empty())

@@ -1,6 +1,7 @@
 #include "mpcheck/manifest/works.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -24,6 +25,16 @@ bool is_within(const std::string& path, const std::string& root)
 {
   const fs::path p(path), r(root);
   return std::mismatch(r.begin(), r.end(), p.begin(), p.end()).first == r.end();
+}
+
+bool is_generated_form(std::string_view kind)
+{
+  return std::find(generated_forms.begin(), generated_forms.end(), kind) != generated_forms.end();
+}
+
+std::string work_file_key(std::string_view kind)
+{
+  return kind == "解说词" ? "script" : kind == "课件" ? "courseware" : "";
 }
 
 std::string Manifest::resolve(const std::string& path) const
@@ -84,8 +95,8 @@ ManifestError::ManifestError(std::vector<rules::RuleError> sorted, std::string_v
 
 namespace {
 
-const std::vector<std::string> top_keys = {"unit",  "contact",  "phone",
-                                           "works", "lectures", "lecturers"};
+const std::vector<std::string> top_keys = {"unit",     "contact",   "phone",    "works",
+                                           "lectures", "lecturers", "documents"};
 const std::vector<std::string> work_keys = {
     "title",    "category",  "files",    "episodes", "minutes_per_episode",
     "producer", "creators",  "summary",  "type",     "platform",
@@ -109,6 +120,9 @@ const Text what_episode{"一集的两个版本（一组“键: 值”：subtitle
                         "an episode's two versions (a map: subtitled, clean)"};
 const Text what_lecture{"一次讲课（一组“键: 值”：speaker、title、date …）",
                         "a lecture (a map: speaker, title, date …)"};
+const Text what_documents{
+    "单位的文档（一组“文档: 路径”，如 情况报告: 文本/情况报告.docx）",
+    "the unit's documents (a map KIND: PATH, such as 情况报告: 情况报告.docx)"};
 const Text what_lecturer{"一位宣讲员（一组“键: 值”：name、gender、born …）",
                          "a lecturer (a map: name, gender, born …)"};
 
@@ -211,6 +225,9 @@ struct Parser {
   void source(const Entry& e, std::string& out) const
   {
     out = reader.string(e);
+    refuse_todo(e, out,
+                say("，写上文件的路径（相对于 works.yaml 所在的文件夹）",
+                    "; give the file's path (relative to the folder of works.yaml)"));
     confine(e.value, out);
     const std::string base = manifest.base_dir.empty() ? "." : manifest.base_dir;
     if (!exists(manifest.resolve(out)))
@@ -535,8 +552,89 @@ struct Parser {
                 "the unit '" + manifest.unit + "' cannot be part of a file name (" + p.code + ")"));
   }
 
+  // The kinds `documents:` takes: the rule set's documents of the whole unit.
+  std::vector<std::string> unit_kinds(bool with_aliases) const
+  {
+    std::vector<std::string> out;
+    for (const auto& d : rules.documents)
+      if (d.per == rules::DocumentScope::unit)
+        for (const std::string& name : with_aliases ? d.names() : std::vector{d.kind})
+          out.push_back(name);
+    return out;
+  }
+
+  // The rule of a `documents:` key: a per-unit document of the rule set (its kind or an alias).
+  const rules::DocumentRule& unit_document_rule(const Entry& d) const
+  {
+    const std::string name = naming::to_nfc(d.key);
+    const rules::DocumentRule* rule = rules.document_rule(name);
+    if (rule && rule->per == rules::DocumentScope::work) {
+      const std::string key = work_file_key(rule->kind);
+      reader.fail(
+          d.key_node,
+          say("“" + name + "”是每个作品各自的文档，不写在 documents 下" +
+                  (key.empty() ? "" : "：写在这个作品的 files 下 " + key + ": 文件的路径"),
+              "'" + name + "' belongs to each work, not under documents" +
+                  (key.empty() ? "" : ": list it under the work's files as " + key + ": PATH")));
+    }
+    if (rule)
+      return *rule;
+    std::string list;
+    for (const std::string& kind : unit_kinds(false))
+      list += (list.empty() ? "" : say("、", ", ")) + kind;
+    if (list.empty())
+      reader.fail(d.key_node,
+                  say("通知没有要求单位报送作品以外的文档：documents 下不能写“" + name + "”",
+                      "the notice asks the unit for no document outside the works: '" + name +
+                          "' cannot be under documents"));
+    const auto best = closest_match(name, unit_kinds(true));
+    reader.fail(d.key_node,
+                best
+                    ? say("通知没有叫“" + name + "”的文档，您是不是要写“" + *best +
+                              "”？documents 下可写：" + list,
+                          "the notice names no document '" + name + "', did you mean '" + *best +
+                              "'? documents takes: " + list)
+                    : say("通知没有叫“" + name + "”的文档；documents 下可写：" + list,
+                          "the notice names no document '" + name + "'; documents takes: " + list));
+  }
+
+  // One `KIND: PATH` of `documents:`: a per-unit document of the rule set, once, a file inside
+  // SRC with an extension its rule takes.
+  void unit_document(const Entry& d) const
+  {
+    const rules::DocumentRule& rule = unit_document_rule(d);
+    for (const UnitDocument& other : manifest.documents)
+      if (other.kind == rule.kind)
+        reader.fail(d.key_node, say("“" + rule.kind + "”写了两次（第一次在第 " +
+                                        std::to_string(other.line) + " 行）",
+                                    "'" + rule.kind + "' is listed twice (first at line " +
+                                        std::to_string(other.line) + ")"));
+    UnitDocument doc{rule.kind, "", reader.position(d.key_node).first};
+    // Listed before its path is read: a second entry of the kind says "twice", not more.
+    manifest.documents.push_back(doc);
+    source(d, manifest.documents.back().path);
+    std::string ext = fs::path(manifest.documents.back().path).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
+    if (rule.extensions.empty() ||
+        std::find(rule.extensions.begin(), rule.extensions.end(), ext) != rule.extensions.end())
+      return;
+    std::string allowed;
+    for (const std::string& e : rule.extensions)
+      allowed += (allowed.empty() ? "" : " ") + e;
+    reader.fail(d.value, say("通知要的" + rule.kind + "是 " + allowed + " 文件，而“" +
+                                 manifest.documents.back().path + "”不是",
+                             "the notice asks for the " + rule.kind + " as a " + allowed +
+                                 " file, and '" + manifest.documents.back().path + "' is not one"));
+  }
+
   void top(const Entry& e) const
   {
+    if (e.key == "documents") {
+      for (const Entry& d : reader.entries(e.value, what_documents))
+        attempt([&] { unit_document(d); });
+      return;
+    }
     if (e.key == "unit")
       return unit(e);
     if (e.key == "contact" || e.key == "phone") {

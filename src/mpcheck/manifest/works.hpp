@@ -3,6 +3,7 @@
 // files and the facts the forms need. `pack` names every file and fills the forms from it; `init`
 // writes a first version guessed from a folder. Errors carry FILE:LINE:COL.
 
+#include <array>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,14 @@ struct Lecturer {
   int line = 0;
 };
 
+// A document of the whole unit, not of one work (`documents:`): 焦作's 情况报告 of a
+// 县/市/区委宣传部, or a form the unit filled in and sealed itself. Packed as KIND-单位.ext.
+struct UnitDocument {
+  std::string kind; // the rule set's kind (an alias given is read as its kind): 情况报告
+  std::string path; // relative to the manifest's folder, like a work's files
+  int line = 0;
+};
+
 struct Manifest {
   std::string file;     // as given, for messages
   std::string base_dir; // relative source paths are relative to this folder
@@ -70,8 +79,9 @@ struct Manifest {
   std::string contact;  // 联系人
   std::string phone;    // 联系电话
   std::vector<Work> works;
-  std::vector<Lecture> lectures;   // the 统计表's rows; empty = the works' lectures
-  std::vector<Lecturer> lecturers; // the 师资库统计表's rows
+  std::vector<Lecture> lectures;       // the 统计表's rows; empty = the works' lectures
+  std::vector<Lecturer> lecturers;     // the 师资库统计表's rows
+  std::vector<UnitDocument> documents; // in file order
 
   // A source path made absolute against base_dir.
   std::string resolve(const std::string& path) const;
@@ -103,6 +113,19 @@ struct SourceBound {
   Lang lang = Lang::zh; // of the messages about paths that leave the root
 };
 
+// The forms pack fills in itself from works.yaml (its works, lectures and lecturers;
+// pack/forms.hpp), the more specific kind first (师资库统计表 holds 统计表). Any other document
+// of the unit is the unit's to give, under `documents:`.
+inline constexpr std::array<std::string_view, 5> generated_forms = {"师资库统计表", "汇总表",
+                                                                    "报名表", "统计表", "授课记录"};
+
+// Whether pack makes the form of this document kind itself (one of generated_forms).
+bool is_generated_form(std::string_view kind);
+
+// The key of a work's `files:` that holds its document of `kind` (解说词 → script, 课件 →
+// courseware), or "" when no key does.
+std::string work_file_key(std::string_view kind);
+
 // Whether `path` is `root` or below it; both absolute and normal ('/'-separated parts).
 bool is_within(const std::string& path, const std::string& root);
 
@@ -110,9 +133,11 @@ bool is_within(const std::string& path, const std::string& root);
 // FILE:LINE:COL in `bound.lang`: a YAML
 // error, an unknown key (with a suggestion), a wrong type, a date that is not YYYY-MM-DD (a
 // birth month not YYYY-MM, a gender not 男/女), an unknown category (with a
-// suggestion), a title no file system takes, two works with the same title, an absolute
-// source path, a source that (links resolved) leaves `bound.root`, a source file that does
-// not exist, or a pair given half.
+// suggestion), a `documents:` key that is no per-unit document of the rule set (with a
+// suggestion; a work's own, like 课件, named with its files key), a document given twice or
+// with an extension its rule does not take, a title no file system takes, two works with the same
+// title, an absolute source path, a source that (links resolved) leaves `bound.root`, a source file
+// that does not exist, or a pair given half.
 Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
                         const std::string& base_dir, const rules::RuleSet& rules,
                         const FileExists& exists, const SourceBound& bound = {});

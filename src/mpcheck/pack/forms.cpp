@@ -1,7 +1,6 @@
 #include "mpcheck/pack/forms.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -43,10 +42,6 @@ std::string beside(std::string dest)
   const size_t dot = dest.rfind('.');
   return dest.insert(dot == std::string::npos ? dest.size() : dot, "（生成）");
 }
-
-// The forms pack can generate, the more specific kind first (师资库统计表 holds 统计表).
-constexpr std::array<const char*, 5> form_kinds = {"师资库统计表", "汇总表", "报名表", "统计表",
-                                                   "授课记录"};
 
 // The bytes of a .docx dated `date`, built in memory.
 std::string docx_bytes(docs::DocxWriter writer, Date date)
@@ -163,9 +158,9 @@ bool load_image(const std::string& path, docs::Image& out, std::string& error)
 
 std::string form_kind(const rules::RuleSet& rules, const std::string& file_name)
 {
-  for (const char* kind : form_kinds)
-    if (names_kind(rules, file_name, kind))
-      return kind;
+  for (const std::string_view kind : manifest::generated_forms)
+    if (names_kind(rules, file_name, std::string(kind)))
+      return std::string(kind);
   return "";
 }
 

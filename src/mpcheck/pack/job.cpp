@@ -1,6 +1,7 @@
 #include "mpcheck/pack/job.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -19,6 +20,7 @@
 #include "mpcheck/report/terminal.hpp"
 #include "mpcheck/rules/loader.hpp"
 #include "mpcheck/scan/walk.hpp"
+#include "mpcheck/util/join.hpp"
 
 namespace mpcheck::pack {
 
@@ -85,6 +87,62 @@ std::string real_path(const std::string& path, const fs::path& cwd)
   return (p.is_absolute() ? p : cwd / p).lexically_normal().string();
 }
 
+// Whether a document of `rule` may be a file with this extension.
+bool takes_extension(const rules::DocumentRule& rule, const std::string& extension)
+{
+  std::string ext = extension;
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
+  return rule.extensions.empty() ||
+         std::find(rule.extensions.begin(), rule.extensions.end(), ext) != rule.extensions.end();
+}
+
+// Where in works.yaml a document left out goes: under `documents:` when its name names a
+// document of the unit's (情况报告-单位.docx), else the places the rule set's documents of its
+// format have (a work's script:, the unit's documents:), and which forms pack makes itself.
+Text document_place(const SubmissionFile& f, const rules::RuleSet& rules)
+{
+  for (const auto& doc : rules.documents)
+    if (doc.per == rules::DocumentScope::unit && !manifest::is_generated_form(doc.kind) &&
+        rules.names_document(doc, f.name))
+      return {"要提交的话，写在 works.yaml 的 documents 下：" + doc.kind + ": " + f.path,
+              "to submit it, list it under documents: " + doc.kind + ": " + f.path};
+  std::vector<std::string> zh, en, unit_kinds, forms;
+  for (const auto& doc : rules.documents) {
+    if (manifest::is_generated_form(doc.kind)) {
+      forms.push_back(doc.kind);
+      continue;
+    }
+    if (!takes_extension(doc, f.extension))
+      continue;
+    if (doc.per == rules::DocumentScope::unit) {
+      unit_kinds.push_back(doc.kind);
+      continue;
+    }
+    const std::string key = manifest::work_file_key(doc.kind);
+    if (key.empty())
+      continue;
+    const std::string names = doc.kind + (doc.aliases.empty() ? "" : "、" + doc.aliases.front());
+    zh.push_back("写在作品的 files 下：" + key + ":（" + names + "）");
+    en.push_back("list it under the work's files: " + key + ": (" + util::join(doc.names(), ", ") +
+                 ")");
+  }
+  if (!unit_kinds.empty()) {
+    zh.push_back("单位的" + util::join(unit_kinds, "、") + "写在 works.yaml 的 documents 下（如 " +
+                 unit_kinds.front() + ": 文件的路径）");
+    en.push_back("the unit's " + util::join(unit_kinds, ", ") + " under documents (" +
+                 unit_kinds.front() + ": PATH)");
+  }
+  Text out = zh.empty() ? Text{"通知没有要求这种文档", "the notice asks for no such document"}
+                        : Text{"要提交的话，" + util::join(zh, "；或"),
+                               "to submit it, " + util::join(en, "; or ")};
+  if (!forms.empty()) {
+    out.zh += "；" + util::join(forms, "、") + "由 pack 生成";
+    out.en += "; pack makes the forms (" + util::join(forms, ", ") + ")";
+  }
+  return out;
+}
+
 Text left_out_reason(const SubmissionFile& f, bool from_manifest, const rules::RuleSet& rules)
 {
   if (f.kind == FileKind::junk)
@@ -92,16 +150,21 @@ Text left_out_reason(const SubmissionFile& f, bool from_manifest, const rules::R
   if (naming::in_fix_originals(f.path))
     return {"mpcheck fix 保留的原文件（修复后的文件代替了它），不提交",
             "an original mpcheck fix kept (the fixed file replaced it); never submitted"};
+  if (from_manifest && f.kind == FileKind::document) {
+    const Text place = document_place(f, rules);
+    return {"works.yaml 里没有写到它；" + place.zh, "works.yaml does not name it; " + place.en};
+  }
+  if (from_manifest && f.kind == FileKind::other)
+    return {"works.yaml 里没有写到它；不是视频、音频、图片或文档，不提交",
+            "works.yaml does not name it; not a video, audio, picture or document: never "
+            "submitted"};
   if (from_manifest) { // the key its kind goes under, in the work's files
     const Text key =
-        f.kind == FileKind::video
-            ? Text{"video:（只有一个版本时），或 subtitled:（有字幕版）和 clean:（无字幕版）",
-                   "video: (a single version), or subtitled: and clean: (the two versions)"}
-        : f.kind == FileKind::image ? Text{"poster:（海报）或 qr:（二维码）", "poster: or qr:"}
+        f.kind == FileKind::image ? Text{"poster:（海报）或 qr:（二维码）", "poster: or qr:"}
         : f.kind == FileKind::courseware
             ? Text{"courseware:（课件）", "courseware:"}
-            : Text{"script:（解说词、创意说明）；报名表、汇总表由 pack 生成",
-                   "script: (解说词, 创意说明); pack makes the forms"};
+            : Text{"video:（只有一个版本时），或 subtitled:（有字幕版）和 clean:（无字幕版）",
+                   "video: (a single version), or subtitled: and clean: (the two versions)"};
     return {"works.yaml 里没有写到它；要提交的话，写在作品的 files 下：" + key.zh,
             "works.yaml does not name it; to submit it, list it under the work's files: " + key.en};
   }
@@ -143,7 +206,11 @@ void sort_material(Prepared& prepared, const Submission& names, const rules::Rul
     const std::string real = real_path(f.abs_path, cwd);
     const auto at = planned_at.find(real);
     const layout::PlannedFile* planned = at == planned_at.end() ? nullptr : &files[at->second];
-    const std::string kind = is_document_kind(f.kind) ? form_kind(rules, f.name) : "";
+    // The kind by the name it lands under: works.yaml's `documents:` names a form by its kind.
+    const std::string kind = !is_document_kind(f.kind) ? ""
+                             : planned
+                                 ? form_kind(rules, fs::path(planned->dest).filename().string())
+                                 : form_kind(rules, f.name);
     // A form of the unit's (not a work's document that works.yaml names).
     const bool unit_form = !kind.empty() && (!planned || planned->work.empty());
     if (unit_form && mode == FormsMode::generate) {
