@@ -94,6 +94,21 @@ class CheckTest(unittest.TestCase):
             if f["check"] in ("layout.junk", "layout.unexpected"):
                 self.assertEqual(f["severity"], "warning")
 
+    def test_works_yaml_of_packs_material_is_not_a_file_to_delete(self):
+        # A folder holding works.yaml is pack's material (check says so on stderr): works.yaml
+        # is the clerk's filled-in manifest, which pack reads and leaves off the drive, not a
+        # stray file. Any other .yaml there still is one.
+        self.good()
+        with open(f"{self.root}/works.yaml", "w") as f:
+            f.write(f"unit: {UNIT}\nworks: []\n")
+        with open(f"{self.root}/作品/旧清单.yaml", "w") as f:
+            f.write("x: 1\n")
+        code, report = check(self.root, *CZ)
+        self.assert_only(report, "layout.unexpected", ["作品/旧清单.yaml"])
+        p = run("check", self.root, *CZ)
+        self.assertIn("里有 works.yaml，是打包前的材料", p.stderr)
+        self.assertNotIn("works.yaml", p.stdout)
+
     def test_unit_folder_on_a_drive(self):
         changzhou(os.path.join(self.root, UNIT))
         code, report = check(self.root, *CZ)

@@ -147,6 +147,72 @@ class FixTest(unittest.TestCase):
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         self.assertNotIn("video.resolution", p.stdout)
 
+    def test_files_works_yaml_does_not_list_are_named_once_and_left_alone(self):
+        # A clerk's material keeps leftovers works.yaml does not list: an old draft video whose
+        # name gives no category, a photo. pack leaves them off the drive, so fix of the folder
+        # (the command pack's hints give) leaves them alone too: named once, neither refused
+        # nor counted in the exit code.
+        os.makedirs(os.path.join(self.src, "素材"))
+        make(os.path.join(self.src, "素材", "党课录像.mp4"), size="480x270")
+        draft = os.path.join(self.src, "素材", "旧版 草稿.mp4")
+        make(draft, size="480x270", rate="30")
+        photo = os.path.join(self.src, "IMG_2040.JPG")
+        ff("-f", "lavfi", "-i", "color=red:size=64x48", "-frames:v", "1", photo)
+        leftovers = {}
+        for path in (draft, photo):
+            with open(path, "rb") as f:
+                leftovers[path] = f.read()
+        with open(os.path.join(self.src, "works.yaml"), "w") as f:
+            f.write(f"unit: {UNIT}\nworks:\n  - title: 党课\n    category: 微视频\n"
+                    "    files:\n      video: 素材/党课录像.mp4\n")
+        p = self.fix(self.src, "--dry-run")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertEqual(p.stdout.count("未列入 works.yaml，未处理"), 1, p.stdout)
+        self.assertIn("  素材/旧版 草稿.mp4\n", p.stdout)
+        self.assertNotIn("无法自动修复", p.stdout)
+        self.assertIn("素材/党课录像.mp4", p.stdout)  # the listed video is planned as before
+        p = self.fix(self.src, "--in-place", "--lang", "en")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertEqual(p.stdout.count("not listed in works.yaml, left alone"), 1, p.stdout)
+        self.assertIn("fixed: passes the check again", p.stdout)
+        for path, data in leftovers.items():
+            with open(path, "rb") as f:
+                self.assertEqual(f.read(), data, path)
+        self.assertEqual(os.listdir(os.path.join(self.tmp, "原始文件", "src", "素材")), ["党课录像.mp4"])
+        # pack leaves the same files off the drive, and the drive passes.
+        p = run("pack", self.src, "--rules", self.rules, "--out", self.out, "--fast")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+
+    def test_check_of_material_hints_the_fix_that_updates_works_yaml(self):
+        # check of pack's material: its fix hint is the one pack's hints give for the material,
+        # `mpcheck fix "SRC" … --in-place`, which renames the fixed file in works.yaml too. The
+        # old `--out "修复后"` left works.yaml naming the unfixed video, and pack packed it again.
+        mov = f"党课-微视频-{UNIT}.mov"
+        make(os.path.join(self.src, mov), size="480x270", fmt="mov")
+        with open(os.path.join(self.src, "works.yaml"), "w") as f:
+            f.write(f"unit: {UNIT}\nworks:\n  - title: 党课\n    category: 微视频\n"
+                    f"    files:\n      video: {mov}\n")
+        findings = self.check(self.src)["findings"]
+        hints = [f["hint"] for f in findings if f["check"] == "video.resolution"]
+        self.assertEqual(len(hints), 1, findings)
+        fix = f'mpcheck fix "{self.src}" --rules "{self.rules}" --in-place'
+        pack = f'mpcheck pack "{self.src}" --rules "{self.rules}" --unit "{UNIT}" --out "U盘"'
+        for f in findings:
+            if "mpcheck fix" in f["hint"]:
+                self.assertIn(fix, f["hint"], f["check"])
+                self.assertNotIn('--out "修复后"', f["hint"], f["check"])
+        self.assertIn(pack, hints[0])
+        mpcheck = os.environ.get("MPCHECK", "mpcheck")
+        for command in (fix, pack):  # pasted where the clerk is
+            p = subprocess.run(command.replace("mpcheck ", f"'{mpcheck}' ", 1), shell=True,
+                               cwd=self.tmp, capture_output=True, text=True)
+            self.assertEqual(p.returncode, 0, command + "\n" + p.stdout + p.stderr)
+        with open(os.path.join(self.src, "works.yaml")) as f:
+            self.assertIn(f"video: 党课-微视频-{UNIT}.mp4", f.read())
+        self.assertNotIn("video.resolution", p.stdout)
+        self.assertNotIn("container.format", p.stdout)
+        self.assertEqual(self.probe(os.path.join(self.tmp, "U盘", f"党课-微视频-{UNIT}.mp4"))["video"]["width"], 320)
+
     def test_in_place_drops_inits_todo_about_the_old_name_and_no_other_comment(self):
         # A camera's DSC_0012.MOV: init writes TODO "the file name 'DSC_0012.MOV' is not
         # 作品名-分类-报送单位"; the clerk fills the title and leaves the comment. Once fix has

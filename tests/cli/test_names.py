@@ -216,6 +216,33 @@ class RenameInitNamesTest(unittest.TestCase):
         self.assertIn("episodes: 2\n", text)
 
 
+class DraftMarkTest(unittest.TestCase):
+    def test_checks_suggested_name_leaves_the_draft_mark_out_as_init_does(self):
+        # 初心如磐（定稿）.mp4: init writes the title 初心如磐, so pack and rename name the file
+        # 初心如磐-分类-单位.mp4; check's name.pattern hint must suggest the same title.
+        tmp = tempfile.mkdtemp(prefix="mpcheck-names-d-")
+        try:
+            src = os.path.join(tmp, "材料")
+            place(fixture("h264-720p25.mp4"), f"{src}/初心如磐（定稿）.mp4")
+            place(fixture("h264-720p25.mp4"), f"{src}/奋斗者之歌 最终版 (1).mp4")
+            code, report = check(src, *CZ)
+            hints = {f["path"]: f["hint"] for f in findings(report, "name.pattern")}
+            self.assertIn("改名为类似“初心如磐-分类-报送单位.mp4”", hints["初心如磐（定稿）.mp4"])
+            self.assertIn("“（定稿）”是草稿或版本字样", hints["初心如磐（定稿）.mp4"])
+            self.assertIn("改名为类似“奋斗者之歌-分类-报送单位.mp4”", hints["奋斗者之歌 最终版 (1).mp4"])
+            p, report = run_json("check", "--format", "json", "--lang", "en", *CZ, src)
+            hint = [f["hint"] for f in findings(report, "name.pattern") if "初心" in f["path"]][0]
+            self.assertIn("Rename it like '初心如磐-分类-报送单位.mp4'", hint)
+            p = run("init", src, "--rules", "changzhou-2024")
+            self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+            with open(f"{src}/works.yaml") as f:
+                text = f.read()
+            self.assertIn('title: "初心如磐"', text)
+            self.assertIn('title: "奋斗者之歌"', text)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
 class EpisodesFromManifestTest(unittest.TestCase):
     def test_episodes_are_named_in_the_rule_sets_form(self):
         tmp = tempfile.mkdtemp(prefix="mpcheck-names-m-")

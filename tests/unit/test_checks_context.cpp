@@ -93,3 +93,36 @@ TEST_CASE("checks::repack_commands: the real source when known, else a placehold
   CHECK(copy.zh.find("--out \"新的U盘文件夹\"") != std::string::npos);
   CHECK(copy.zh.find("“新的U盘文件夹”换成一个空文件夹或空U盘") != std::string::npos);
 }
+
+TEST_CASE("checks::material_fix: on pack's material, the fix of the folder in place")
+{
+  MediaFacts small = good_video();
+  small.video->width = small.video->display_width = 1280;
+  small.video->height = small.video->display_height = 720;
+  TreeBuilder b;
+  b.file("奋斗者之歌-微视频-钟楼区委组织部.mp4", small).file("works.yaml");
+  checks::Options options;
+  options.as_of = Date{2024, 9, 1};
+  options.unit = "钟楼区委组织部";
+  Submission sub = b.build(changzhou());
+  sub.root = "材料 a";
+  const auto hint_of = [&](const checks::Options& o) {
+    for (const auto& f : checks::run_all(sub, changzhou(), o))
+      if (f.check == "video.resolution")
+        return f.hint;
+    FAIL("no video.resolution");
+    return Text{};
+  };
+  // A drive, or a folder not known to be material: the file's own fix into 修复后.
+  CHECK(hint_of(options).zh.find("--out \"修复后\"") != std::string::npos);
+  options.material = true;
+  const Text hint = hint_of(options);
+  CHECK(hint.zh.find("--out \"修复后\"") == std::string::npos);
+  CHECK(hint.zh.find("mpcheck fix \"材料 a\" --rules \"changzhou-2024\" --in-place（按 works.yaml "
+                     "修复每个不合格的视频），然后打包：mpcheck pack \"材料 a\" --rules "
+                     "\"changzhou-2024\" --unit \"钟楼区委组织部\" --out \"U盘\"") !=
+        std::string::npos);
+  CHECK(hint.en.find("mpcheck fix \"材料 a\" --rules \"changzhou-2024\" --lang en --in-place") !=
+        std::string::npos);
+  CHECK(hint.en.find("--lang en --out \"usb\"") != std::string::npos);
+}

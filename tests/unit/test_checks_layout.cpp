@@ -71,3 +71,16 @@ TEST_CASE("checks: a form's scan in 表格 is a form, not a misplaced work")
   for (const Finding& f : findings)
     CHECK_MESSAGE(f.path != "表格/汇总表-钟楼区委组织部（扫描）.jpg", f.check);
 }
+
+TEST_CASE("checks: works.yaml of pack's material is not layout.unexpected")
+{
+  TreeBuilder b = pair_with(good_video());
+  b.file("works.yaml").file("作品/works.yaml");
+  CHECK(paths_of(run(b, changzhou()), "layout.unexpected") ==
+        std::vector<std::string>{"works.yaml", "作品/works.yaml"});
+  checks::Options material;
+  material.material = true;
+  // Pack's manifest at the top of the material; another one deeper is still a stray file.
+  CHECK(paths_of(run(b, changzhou(), material), "layout.unexpected") ==
+        std::vector<std::string>{"作品/works.yaml"});
+}

@@ -101,3 +101,29 @@ TEST_CASE("checks: name.pattern offers mpcheck rename only for a name rename und
   CHECK(long_hint.find("255 字节") != std::string::npos);
   CHECK(hint("作品/我的 微党课 最终版.mp4").find("作品名太长") == std::string::npos);
 }
+
+TEST_CASE("checks: name.pattern's example leaves the draft marks out, as init and rename do")
+{
+  TreeBuilder b = pair_with(good_video());
+  b.file("作品/初心如磐（定稿）.mp4", good_video())
+      .file("作品/初心如磐（定稿）－微视频－钟楼区委组织部.mp4", good_video());
+  const auto findings = run(b, changzhou());
+  const auto hint = [&](const std::string& path) {
+    for (const auto& f : findings)
+      if (f.check == "name.pattern" && f.path == path)
+        return f.hint;
+    FAIL("no name.pattern for " << path);
+    return Text{};
+  };
+  // No category: named by hand or from works.yaml, whose title init writes without the mark.
+  const Text bare = hint("作品/初心如磐（定稿）.mp4");
+  CHECK(bare.zh.find("改名为类似“初心如磐-分类-报送单位.mp4”") != std::string::npos);
+  CHECK(bare.zh.find("文件名里的“（定稿）”是草稿或版本字样，不写进作品名") != std::string::npos);
+  CHECK(bare.en.find("Rename it like '初心如磐-分类-报送单位.mp4'") != std::string::npos);
+  CHECK(bare.en.find("'（定稿）' in the file name is a draft or version mark") !=
+        std::string::npos);
+  // A name rename reads keeps its title as rename does.
+  const Text sep = hint("作品/初心如磐（定稿）－微视频－钟楼区委组织部.mp4");
+  CHECK(sep.zh.find("“初心如磐（定稿）-微视频-钟楼区委组织部.mp4”") != std::string::npos);
+  CHECK(sep.zh.find("草稿或版本字样") == std::string::npos);
+}

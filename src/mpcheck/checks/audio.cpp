@@ -101,7 +101,7 @@ void loudness(const Context& ctx, const SubmissionFile& file, const rules::Media
       shell_quote(fixed_folder), shell_quote(command_path(file)), -23.0 - d.loudness_lufs,
       shell_quote(std::string(fixed_folder) + "/" + fixed_name(ctx, file)));
   const std::string fix = mpcheck_fix_command(ctx, file);
-  const Text cmd = packed_drive_fix(ctx, file).value_or(
+  const Text cmd = material_fix(ctx, file).value_or(
       Text{fix + "（自动调整并复查）；或用 ffmpeg：" + ff,
            fix + " (adjusts it and checks it again); or with ffmpeg: " + ff});
   if (low) {

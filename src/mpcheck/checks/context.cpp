@@ -320,25 +320,44 @@ std::string ffmpeg_fix_command(const Context& ctx, const SubmissionFile& file,
   return cmd;
 }
 
+namespace {
+
+// The two commands of pack's material `src` (shell-quoted), as the user pastes them: the fix of
+// every failing video works.yaml lists, in place (it edits works.yaml too), then pack into
+// `out`. `lang`: "" or " --lang en" (pasted, the English commands answer in English).
+std::pair<std::string, std::string>
+material_commands(const std::string& src, const std::string& out, const std::string& rules,
+                  const std::string& unit, const std::string& extra, const std::string& lang)
+{
+  const std::string r = " --rules " + shell_quote(rules);
+  const std::string u = unit.empty() ? "" : " --unit " + shell_quote(unit);
+  return {"mpcheck fix " + src + r + extra + lang + " --in-place",
+          "mpcheck pack " + src + r + u + lang + " --out " + out};
+}
+
+// What the fix command of pack's material mends, said after it.
+Text default_fix_scope()
+{
+  return {"（按 works.yaml 修复每个不合格的视频）",
+          " (it fixes every failing video works.yaml lists)"};
+}
+
+} // namespace
+
 Text repack_commands(const std::string& source, const std::string& drive, bool state_file,
                      const std::string& rules, const std::string& unit, const std::string& extra,
                      const std::optional<Text>& fix_scope)
 {
-  const std::string r = " --rules " + shell_quote(rules);
-  const std::string u = unit.empty() ? "" : " --unit " + shell_quote(unit);
-  // The English commands keep the English (--lang en): pasted, they answer in it.
-  const auto commands = [&](const std::string& src, const std::string& new_drive,
-                            const std::string& lang) {
-    return std::pair{"mpcheck fix " + src + r + extra + lang + " --in-place",
-                     "mpcheck pack " + src + r + u + lang + " --out " +
-                         (state_file ? shell_quote(drive) + " --clean" : new_drive)};
+  const auto out = [&](const std::string& new_drive) {
+    return state_file ? shell_quote(drive) + " --clean" : new_drive;
   };
   const auto [fix_zh, pack_zh] =
-      commands(shell_quote(source.empty() ? "素材文件夹" : source), "\"新的U盘文件夹\"", "");
-  const auto [fix_en, pack_en] = commands(shell_quote(source.empty() ? "SOURCE FOLDER" : source),
-                                          "\"NEW DRIVE FOLDER\"", " --lang en");
-  const Text scope = fix_scope.value_or(Text{"（按 works.yaml 修复每个不合格的视频）",
-                                             " (it fixes every failing video works.yaml lists)"});
+      material_commands(shell_quote(source.empty() ? "素材文件夹" : source),
+                        out("\"新的U盘文件夹\""), rules, unit, extra, "");
+  const auto [fix_en, pack_en] =
+      material_commands(shell_quote(source.empty() ? "SOURCE FOLDER" : source),
+                        out("\"NEW DRIVE FOLDER\""), rules, unit, extra, " --lang en");
+  const Text scope = fix_scope.value_or(default_fix_scope());
   Text text{"在打包用的素材文件夹上修复，再重新打包：" + fix_zh + scope.zh + "，然后 " + pack_zh,
             "fix the source folder pack read, then pack again: " + fix_en + scope.en + ", then " +
                 pack_en};
@@ -407,13 +426,39 @@ std::optional<Text> pillarbox_scope(const Context& ctx, const SubmissionFile& fi
 
 } // namespace
 
-std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& file)
+namespace {
+
+// The fix of the material being checked (Options::material), in place, then pack into a drive
+// the clerk names: the commands pack's hints give, with the folder as checked.
+Text material_here(const Context& ctx, const std::string& extra, const std::optional<Text>& scope)
 {
-  if (!ctx.sub.manifest)
+  const std::string src = shell_quote(ctx.sub.root);
+  const std::string rules = rules_argument(ctx.rules);
+  const auto [fix_zh, pack_zh] =
+      material_commands(src, "\"U盘\"", rules, ctx.options.unit, extra, "");
+  const auto [fix_en, pack_en] =
+      material_commands(src, "\"usb\"", rules, ctx.options.unit, extra, " --lang en");
+  const Text s = scope.value_or(default_fix_scope());
+  return {"这是打包前的素材（有 works.yaml）：请在素材文件夹里修复，修复后的新文件名会自动写进 "
+          "works.yaml：" +
+              fix_zh + s.zh + "，然后打包：" + pack_zh + "（把“U盘”换成要写入的U盘或空文件夹）",
+          "this is pack's material (it holds works.yaml): fix it in the folder, and fix writes "
+          "the fixed file's name into works.yaml: " +
+              fix_en + s.en + ", then pack it: " + pack_en +
+              " (put the drive or an empty folder in place of usb)"};
+}
+
+} // namespace
+
+std::optional<Text> material_fix(const Context& ctx, const SubmissionFile& file)
+{
+  if (!ctx.sub.manifest && !ctx.options.material)
     return std::nullopt;
   const std::string pillarbox = portrait_where_landscape(ctx, file) ? " --pillarbox" : "";
   // fix of the material folder judges each file works.yaml lists by its name on the drive
-  // (cli/fix.cpp judge_material), so it mends what this report says.
+  // (cli/fix.cpp judge_material), so it mends what pack's check of the drive reports.
+  if (!ctx.sub.manifest)
+    return material_here(ctx, pillarbox, pillarbox_scope(ctx, file));
   Text text = repack_commands(ctx.options.pack_source, ctx.sub.root, ctx.sub.pack.state_file,
                               rules_argument(ctx.rules), ctx.options.unit, pillarbox,
                               pillarbox_scope(ctx, file));
@@ -425,8 +470,8 @@ std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& f
 
 Text fix_commands(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media)
 {
-  if (auto packed = packed_drive_fix(ctx, file))
-    return *packed;
+  if (auto material = material_fix(ctx, file))
+    return *material;
   const std::string fix = mpcheck_fix_command(ctx, file);
   const std::string ff = ffmpeg_fix_command(ctx, file, media);
   return {fix + "（自动修复并复查）；或用 ffmpeg：" + ff,

@@ -27,6 +27,12 @@ struct Options {
   // drive's hints name it in their commands. "" when not known (check of a drive later): the
   // hints then say their "素材文件夹" is a placeholder.
   std::string pack_source;
+  // The checked folder is pack's material: it holds works.yaml (`check` says so on stderr).
+  // works.yaml is then pack's manifest, not a file to delete (layout.unexpected), and the
+  // hints' fix command is pack's for the material, `mpcheck fix "SRC" --rules R --in-place`,
+  // which edits works.yaml too: a video fixed into 修复后/ would leave works.yaml naming the
+  // old one, and pack would pack it again (docs/submissions.md).
+  bool material = false;
 };
 
 // Collects findings, taking each one's severity from the rule set.
@@ -181,16 +187,20 @@ Text repack_commands(const std::string& source, const std::string& drive, bool s
                      const std::string& rules, const std::string& unit, const std::string& extra,
                      const std::optional<Text>& fix_scope = std::nullopt);
 
-// On a drive pack made (it carries manifest-sha256.txt): the fix to run on the source
-// material, then pack again (repack_commands) — a file changed on the drive no longer matches
-// its manifest, and fix refuses to write there. nullopt elsewhere: the hint gives its
-// commands for `file`. One command for the whole folder, so the hints agree on it: a portrait
-// video's carries --pillarbox (offered, never forced) and says it mends all the other does;
-// the others', when the drive holds such a video, say that theirs leaves it (docs/fix.md).
-std::optional<Text> packed_drive_fix(const Context& ctx, const SubmissionFile& file);
+// The fix to run on pack's material, when the hint's file is reached through it — one command
+// for the whole folder, so the hints agree on it: a portrait video's carries --pillarbox
+// (offered, never forced) and says it mends all the other does; the others', when the folder
+// holds such a video, say that theirs leaves it (docs/fix.md).
+// * On a drive pack made (it carries manifest-sha256.txt): the fix of the source material,
+//   then pack again (repack_commands) — a file changed on the drive no longer matches its
+//   manifest, and fix refuses to write there.
+// * On the material itself (Options::material): the same fix of this folder in place (it
+//   edits works.yaml), then pack (material_commands).
+// nullopt elsewhere: the hint gives its commands for `file`.
+std::optional<Text> material_fix(const Context& ctx, const SubmissionFile& file);
 
 // "mpcheck fix …" then "or with ffmpeg: …": what a hint of a fixable finding shows
-// (packed_drive_fix's text on a packed drive).
+// (material_fix's text on a packed drive and on pack's material).
 Text fix_commands(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media);
 
 } // namespace mpcheck::checks

@@ -144,6 +144,10 @@ void check_layout(const Context& ctx)
   for (const auto& file : ctx.sub.files) {
     if (file.kind == FileKind::junk)
       continue;
+    // pack's material: its works.yaml is pack's manifest, which pack reads and leaves off the
+    // drive, never a file to delete.
+    if (ctx.options.material && file.path == "works.yaml")
+      continue;
     if (file.kind == FileKind::other)
       unexpected(ctx, file);
     else if (ctx.rules.layout)

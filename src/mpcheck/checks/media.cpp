@@ -83,7 +83,7 @@ void container_format(const Context& ctx, const SubmissionFile& file)
         shell_quote(std::string(fixed_folder) + "/" + fixed_name(ctx, file)));
     const std::string fix = mpcheck_fix_command(ctx, file);
     const std::string encode = ffmpeg_fix_command(ctx, file, media);
-    f->hint = packed_drive_fix(ctx, file).value_or(
+    f->hint = material_fix(ctx, file).value_or(
         Text{fix + "（自动转封装并复查）；或用 ffmpeg 无损转封装：" + remux +
                  "（若编码不兼容，用：" + encode + "）",
              fix + " (remuxes it and checks it again); or remux with ffmpeg: " + remux +

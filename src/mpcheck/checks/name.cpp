@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "mpcheck/checks/context.hpp"
+#include "mpcheck/naming/draft_marks.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
 #include "mpcheck/naming/work_name.hpp"
 
@@ -35,6 +36,10 @@ naming::WorkName example_name_parts(const Context& ctx, const SubmissionFile& fi
 {
   const auto& n = file.work_name->name;
   naming::WorkName ex = n;
+  // A name rename cannot read is named by hand or from works.yaml, whose title init writes
+  // without the draft marks (初心如磐（定稿） → 初心如磐): the example agrees with both.
+  if (!naming::understood(*file.work_name))
+    ex.title = naming::strip_draft_marks(ex.title).title;
   if (ex.title.empty())
     ex.title = "作品名";
   if (ex.category.empty() || file.work_name->problem == "unknown-category")
@@ -44,6 +49,14 @@ naming::WorkName example_name_parts(const Context& ctx, const SubmissionFile& fi
   if (ex.extension.empty())
     ex.extension = file.extension.empty() ? ".mp4" : file.extension;
   return ex;
+}
+
+// The draft or version mark example_name_parts leaves out of the title ("（定稿）"), or "".
+std::string draft_mark(const SubmissionFile& file)
+{
+  if (naming::understood(*file.work_name))
+    return "";
+  return naming::strip_draft_marks(file.work_name->name.title).removed;
 }
 
 std::string example_name(const Context& ctx, const SubmissionFile& file)
@@ -134,6 +147,13 @@ void pattern(const Context& ctx, const SubmissionFile& file)
         "Rename it like '" + ex + "'" +
             (placeholder && !categories.empty() ? ", the category one of " + categories : "") +
             (renamable ? " (mpcheck rename does it in bulk)" : "") + ", then check again."};
+    if (const std::string mark = draft_mark(file); !mark.empty()) {
+      f->hint.zh +=
+          "文件名里的“" + mark + "”是草稿或版本字样，不写进作品名（mpcheck init 也不写）。";
+      f->hint.en += " '" + mark +
+                    "' in the file name is a draft or version mark, left out of "
+                    "the title (as mpcheck init leaves it out).";
+    }
     if (const auto budget = title_budget(ctx, example_name_parts(ctx, file), ex)) {
       f->hint.zh += fmt::format("作品名太长：填入分类和报送单位后，文件名会超过 {} 字节（文件系统"
                                 "的上限，pack 写不下）；请把作品名缩短到约 {} 个汉字以内。",

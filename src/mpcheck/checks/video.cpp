@@ -103,7 +103,7 @@ void orientation(const VideoCheck& c)
     const std::string fix = mpcheck_fix_command(c.ctx, c.file); // with --pillarbox
     const std::string ff = ffmpeg_fix_command(c.ctx, c.file, c.media);
     const Text commands =
-        packed_drive_fix(c.ctx, c.file)
+        material_fix(c.ctx, c.file)
             .value_or(Text{fix + "；或用 ffmpeg：" + ff, fix + "; or with ffmpeg: " + ff});
     f->hint = {"用横屏重新拍摄或在剪辑软件中做成横屏画面（加背景）再导出；或放在横屏画布中间（两侧"
                "黑边）：" +

@@ -185,6 +185,14 @@ std::string waive_problem(const std::vector<std::string>& waive, Lang lang)
   return "";
 }
 
+// A folder PATH holding works.yaml: pack's material, not a drive.
+bool is_material(const gather::Target& target)
+{
+  std::error_code ec;
+  return target.scope == Scope::drive && target.paths.size() == 1 &&
+         std::filesystem::is_regular_file(target.paths[0] + "/works.yaml", ec);
+}
+
 int run(const CheckCommand& cmd)
 {
   const Lang lang = cmd.common.language();
@@ -226,12 +234,12 @@ int run(const CheckCommand& cmd)
   if (usage)
     return exit_usage;
   // A folder holding works.yaml is the material pack works from, not a drive: its names and
-  // folders are what pack renames and sorts. Said once, on stderr, so reports stay as they are.
-  std::error_code ec;
+  // folders are what pack renames and sorts. Said once, on stderr; the report is of the folder
+  // as it is, but its works.yaml is no stray file and its fix hints are pack's for the
+  // material (checks::Options::material).
   if (!cmd.common.quiet)
     for (const auto& target : planned.targets)
-      if (target.scope == Scope::drive && target.paths.size() == 1 &&
-          std::filesystem::is_regular_file(target.paths[0] + "/works.yaml", ec)) {
+      if (is_material(target)) {
         const std::string& folder = target.paths[0];
         const std::string quoted = checks::shell_quote(folder);
         fmt::print(stderr, "{}\n",
@@ -255,7 +263,9 @@ int run(const CheckCommand& cmd)
     } else {
       ProgressLine progress(cmd.common, {"已检查", "checked"});
       options.on_progress = progress.callback();
-      reports.push_back(gather::run_check(planned.targets[size_t(entry.target)], rules, options));
+      const gather::Target& target = planned.targets[size_t(entry.target)];
+      options.checks.material = is_material(target);
+      reports.push_back(gather::run_check(target, rules, options));
       progress.clear();
     }
     for (const auto& u : entry.unread)

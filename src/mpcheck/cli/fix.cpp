@@ -99,6 +99,16 @@ fs::path drive_base(const gather::Target& target)
   return root.has_filename() ? root : root.parent_path();
 }
 
+// The works.yaml of a folder target (pack's material), or "".
+std::string drive_works(const gather::Target& target)
+{
+  std::error_code ec;
+  if (target.scope != Scope::drive)
+    return "";
+  const fs::path works = drive_base(target) / "works.yaml";
+  return fs::is_regular_file(works, ec) ? works.string() : "";
+}
+
 // Whether the target judges `file` by the name pack gives it (pack's material, works.yaml).
 bool judged(const gather::Target& target, const SubmissionFile& file)
 {
@@ -135,10 +145,7 @@ fix::Destination destination(const FixCommand& cmd, const gather::Target& target
     d.original_to = (base.parent_path() / fix::originals_folder / base.filename() / rel)
                         .lexically_normal()
                         .string();
-    const fs::path works = base / "works.yaml";
-    std::error_code ec;
-    if (fs::is_regular_file(works, ec))
-      d.works_yaml = works.string();
+    d.works_yaml = drive_works(target);
   } else {
     d.original_to = (source.parent_path() / fix::originals_folder / source.filename()).string();
     if (judged(target, file))
@@ -164,11 +171,9 @@ void judge_material(gather::Targets& planned, const rules::RuleSet& rules, Lang 
     return plans.emplace(works, std::move(dests)).first->second;
   };
   for (auto& target : planned.targets) {
-    std::error_code ec;
     if (target.scope == Scope::drive) {
-      const fs::path works = drive_base(target) / "works.yaml";
-      if (fs::is_regular_file(works, ec))
-        target.judged_as = plan_of(works.string());
+      if (const std::string works = drive_works(target); !works.empty())
+        target.judged_as = plan_of(works);
       continue;
     }
     for (const std::string& path : target.paths) {
@@ -218,14 +223,26 @@ std::optional<fix::Blocker> unknown_category(const checks::CheckReport& report,
   return fix::unknown_category(rules, category, named_category ? "name.category" : "name.pattern");
 }
 
+// What the check before found to do: the plans, and the files of pack's material that
+// works.yaml does not list (pack leaves them off the drive, so fix leaves them alone).
+struct Planned {
+  std::vector<Item> items;
+  std::vector<std::string> unlisted; // as shown: their path below the folder
+};
+
 // The plans of one checked target: every video with a finding fix acts on or an error it
 // cannot mend, the two versions of a pair with the same settings (or both refused when they
-// are not the same programme).
+// are not the same programme). In pack's material, only the files works.yaml lists: a file
+// it does not list (a photo, an old draft) pack never packs, so it is named in `unlisted`,
+// neither fixed nor refused (docs/fix.md).
 std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& target,
-                              const checks::CheckReport& report, const rules::RuleSet& rules)
+                              const checks::CheckReport& report, const rules::RuleSet& rules,
+                              std::vector<std::string>& unlisted)
 {
   const Submission& sub = report.submission;
   fix::PlanOptions options{cmd.trim, cmd.pillarbox, cmd.unit};
+  const bool material = !drive_works(target).empty();
+  const auto listed = [&](const SubmissionFile& file) { return !material || judged(target, file); };
   std::vector<Item> items;
   std::vector<int> item_of(sub.files.size(), -1);
   for (size_t i = 0; i < sub.files.size(); ++i) {
@@ -247,6 +264,10 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
         item.plan.blockers.push_back(std::move(*blocker));
     if (!item.plan.needed() && item.plan.complete())
       continue;
+    if (!listed(file)) {
+      unlisted.push_back(file.path);
+      continue;
+    }
     item.plan.path = shown_path(target, file);
     for (const auto& f : report.findings)
       if (f.path == file.path)
@@ -277,7 +298,8 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
       // The twin needs nothing itself, but a re-encoded version must stay its same programme.
       Item& lone = items[size_t(a >= 0 ? a : b)];
       const int twin = a >= 0 ? pair.clean : pair.subtitled;
-      if (twin < 0 || !lone.plan.encode_video || !lone.plan.fixable())
+      if (twin < 0 || !lone.plan.encode_video || !lone.plan.fixable() ||
+          !listed(sub.files[size_t(twin)]))
         continue;
       const SubmissionFile& file = sub.files[size_t(twin)];
       Item item;
@@ -314,6 +336,21 @@ std::string blocker_lines(const std::vector<fix::Blocker>& list, Lang lang)
   std::string out;
   for (const auto& b : list)
     out += "    " + b.check + colon(lang) + pick(lang, b.why) + "\n";
+  return out;
+}
+
+// The files of pack's material works.yaml does not list, named once: left alone, as pack
+// leaves them off the drive; they neither fail the fix nor count in its exit code.
+std::string unlisted_text(const std::vector<std::string>& unlisted, Lang lang)
+{
+  if (unlisted.empty())
+    return "";
+  std::string out = pick(lang, "未列入 works.yaml，未处理（mpcheck pack 也不会打包它们）：",
+                         "not listed in works.yaml, left alone (mpcheck pack does not pack them "
+                         "either):") +
+                    "\n";
+  for (const auto& path : unlisted)
+    out += "  " + report::single_line(path) + "\n";
   return out;
 }
 
@@ -712,11 +749,10 @@ void convert_items(const FixCommand& cmd, const std::vector<Item*>& todo)
 }
 
 // The check before of every target (with the deep checks as `options` say), and its plans.
-std::vector<Item> check_and_plan(const FixCommand& cmd, const gather::Targets& planned,
-                                 const rules::RuleSet& rules, gather::RunOptions options,
-                                 bool progress_line)
+Planned check_and_plan(const FixCommand& cmd, const gather::Targets& planned,
+                       const rules::RuleSet& rules, gather::RunOptions options, bool progress_line)
 {
-  std::vector<Item> items;
+  Planned out;
   for (const auto& target : planned.targets) {
     std::optional<ProgressLine> progress;
     if (progress_line)
@@ -725,10 +761,10 @@ std::vector<Item> check_and_plan(const FixCommand& cmd, const gather::Targets& p
     const checks::CheckReport report = gather::run_check(target, rules, options);
     if (progress)
       progress->clear();
-    for (auto& item : plan_target(cmd, target, report, rules))
-      items.push_back(std::move(item));
+    for (auto& item : plan_target(cmd, target, report, rules, out.unlisted))
+      out.items.push_back(std::move(item));
   }
-  return items;
+  return out;
 }
 
 // The output of `item` would be its source (--out names the source's own folder).
@@ -745,26 +781,26 @@ bool replaces_source(const Item& item)
 // before, and carried to the outputs by the proof after. The plans are then made again from
 // the deep check: a remux they keep is committed as it is, one they change is dropped and
 // done again. Otherwise (and with --in-place) the deep check runs first, alone.
-std::vector<Item> check_remuxing(const FixCommand& cmd, const gather::Targets& planned,
-                                 const rules::RuleSet& rules, const gather::RunOptions& options)
+Planned check_remuxing(const FixCommand& cmd, const gather::Targets& planned,
+                       const rules::RuleSet& rules, const gather::RunOptions& options)
 {
   // In place, the temporary files would appear inside the drive the deep check walks.
   if (cmd.in_place)
     return check_and_plan(cmd, planned, rules, options, true);
   gather::RunOptions headers = options;
   headers.decode = false;
-  std::vector<Item> early = check_and_plan(cmd, planned, rules, headers, false);
+  std::vector<Item> early = check_and_plan(cmd, planned, rules, headers, false).items;
   const bool remuxes =
       !early.empty() && std::all_of(early.begin(), early.end(), [&](const Item& i) {
         return converts(i) && i.plan.remux_only() && !replaces_source(i);
       });
   if (!remuxes)
     return check_and_plan(cmd, planned, rules, options, true);
-  std::vector<Item> items;
+  Planned deep_plans;
   std::exception_ptr failure;
   std::thread deep([&] {
     try {
-      items = check_and_plan(cmd, planned, rules, options, false);
+      deep_plans = check_and_plan(cmd, planned, rules, options, false);
     } catch (...) {
       failure = std::current_exception();
     }
@@ -778,7 +814,7 @@ std::vector<Item> check_remuxing(const FixCommand& cmd, const gather::Targets& p
   deep.join();
   if (failure)
     std::rethrow_exception(failure);
-  for (auto& item : items) {
+  for (auto& item : deep_plans.items) {
     const auto it = std::find_if(early.begin(), early.end(), [&](const Item& e) {
       return e.converted && e.plan.source == item.plan.source &&
              e.dest.final_path == item.dest.final_path;
@@ -792,7 +828,7 @@ std::vector<Item> check_remuxing(const FixCommand& cmd, const gather::Targets& p
   for (const auto& e : early)
     if (e.converted)
       fix::discard(e.dest);
-  return items;
+  return deep_plans;
 }
 
 // The folder at or above `path` that holds a drive manifest (a drive `mpcheck pack` made), or
@@ -956,8 +992,9 @@ int run(const FixCommand& cmd)
   options.checks.unit = cmd.unit;
   options.jobs = cmd.common.jobs;
   options.decode = true;
-  std::vector<Item> items = cmd.dry_run ? check_and_plan(cmd, planned, rules, options, true)
-                                        : check_remuxing(cmd, planned, rules, options);
+  Planned plans = cmd.dry_run ? check_and_plan(cmd, planned, rules, options, true)
+                              : check_remuxing(cmd, planned, rules, options);
+  std::vector<Item>& items = plans.items;
   if (const std::string problem = destination_problem(cmd, items, lang); !problem.empty()) {
     for (const auto& item : items)
       if (item.converted)
@@ -970,6 +1007,7 @@ int run(const FixCommand& cmd)
     text += pick(lang, "没有需要修复的视频。\n", "No video needs fixing.\n");
   for (const auto& item : items)
     text += plan_text(item, lang);
+  text += unlisted_text(plans.unlisted, lang);
   const bool blocked =
       std::any_of(items.begin(), items.end(), [](const Item& i) { return !i.plan.complete(); });
   if (cmd.dry_run) {
