@@ -208,6 +208,33 @@ class CheckTest(unittest.TestCase):
                                  "ℹ document.missing  作品“奋斗者之歌”缺少课件"])
         self.assertIn("manual.theme  主题围绕学习贯彻习近平新时代中国特色社会主义思想。  《初心如磐》《奋斗者之歌》",
                       p.stdout)
+        # A title that occurs in a shared text is still listed (QA N6: jiaozuo's theme is
+        # “我和我的祖国”, the likeliest title there; the work dropped out of manual.content).
+        jz = os.path.join(self.tmp, "jz")
+        place(fixture("h264-1080p25-8M.mp4"), f"{jz}/我和我的祖国.mp4")
+        p = run("check", jz, "--rules", "jiaozuo-2019", "--fast", "--as-of", "2019-06-20")
+        line = [l for l in p.stdout.splitlines() if "manual.content" in l][0]
+        self.assertIn("“我和我的祖国”", line)
+        self.assertTrue(line.endswith("《我和我的祖国》"), line)
+
+    def test_a_wrong_extension_gets_the_fix_that_also_renames(self):
+        # QA N7: name.extension said "用软件另存为" while container.format gave a command that
+        # fixes both. A QuickTime file: the one command; an MP4 named .mov: a rename will do.
+        self.good()
+        qt = f"作品/星火-微视频-{UNIT}{CLEAN}.mov"
+        mp4 = f"作品/初心-微视频-{UNIT}{CLEAN}.mov"
+        place(fixture("quicktime-named.mp4"), f"{self.root}/{qt}")
+        place(fixture("h264-1080p25-8M.mp4"), f"{self.root}/{mp4}")
+        code, report = check(self.root, *CZ, "--fast")
+        hint = {f["path"]: f["hint"] for f in report["findings"] if f["check"] == "name.extension"}
+        self.assertEqual(set(hint), {qt, mp4})
+        self.assertIn(qt, hits(report, "container.format"))
+        self.assertIn("（container.format）的命令转换：它同时把扩展名改成 .mp4", hint[qt])
+        self.assertNotIn(mp4, hits(report, "container.format"))
+        self.assertIn("文件的实际格式（mp4）符合要求，只是扩展名不对：把扩展名改成 .mp4 即可", hint[mp4])
+        self.assertIn(f'mpcheck fix "{self.root}/{mp4}"', hint[mp4])
+        for h in hint.values():
+            self.assertNotIn("另存为", h)
 
     def test_a_bad_folder_name_is_reported_once(self):
         self.good()

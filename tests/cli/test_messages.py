@@ -163,10 +163,10 @@ class Messages(Base):
             f.write(text.replace("    category:", "\tcategory:"))
         p = run("pack", self.src, *CZ, "--out", self.out)
         self.assertEqual(p.returncode, 2, p.stderr)
-        self.assertIn("YAML 格式错误：缩进里用了 Tab 键，YAML 只能用空格缩进（把 Tab 换成两个空格）", p.stderr)
+        self.assertIn("YAML 格式错误：缩进里用了 Tab 键，YAML 只能用空格缩进（把 Tab 换成空格，与上下同级的行对齐）", p.stderr)
         self.assertNotIn("illegal", p.stderr)
         p = run("pack", self.src, *CZ, "--out", self.out, "--lang", "en")
-        self.assertIn("YAML syntax error: illegal tab when looking for indentation", p.stderr)
+        self.assertIn("YAML syntax error: a Tab in the indentation; YAML indents with spaces only", p.stderr)
         # One Tab under a title with a comment, as in init's file, where yaml-cpp says "end of
         # map not found" (QA Q6): the Tab still named, at its own line and column.
         with open(f"{self.src}/works.yaml", "w", encoding="utf-8") as f:

@@ -1,6 +1,8 @@
 """mpcheck rename (in place, never overwriting, undo journal) and mpcheck init (works.yaml
 guessed from a folder), end to end."""
 import os
+import re
+import shlex
 import shutil
 import tempfile
 import unittest
@@ -228,6 +230,12 @@ class InitTest(unittest.TestCase):
         docx(f"{src}/文本/我区示范宣讲活动总结.docx", "情况报告")
         p = run("init", src, "--rules", "jiaozuo-2019", "--unit", unit)
         self.assertEqual(p.returncode, 0, p.stderr)
+        # The whole pack command to paste once filled (QA N1: a bare "mpcheck pack" exited 2).
+        said = re.search(r"然后运行 (mpcheck pack .*?)（把“U盘”换成U盘或一个空文件夹）", p.stderr)
+        self.assertIsNotNone(said, p.stderr)
+        printed = shlex.split(said.group(1))
+        self.assertEqual(printed, ["mpcheck", "pack", src, "--rules", "jiaozuo-2019", "--unit", unit,
+                                   "--out", "U盘"])
         with open(f"{src}/works.yaml") as f:
             text = f.read()
         self.assertIn(f'\ndocuments:   # 单位的文档（不属于哪个作品），路径同作品的文件\n'
@@ -246,7 +254,7 @@ class InitTest(unittest.TestCase):
                 .replace('courseware: "TODO"', 'courseware: "幻灯片.pptx"').replace('"TODO"', '"张三"'))
         with open(f"{src}/works.yaml", "w") as f:
             f.write(text)
-        p = run("pack", src, "--rules", "jiaozuo-2019", "--out", out, "--as-of", "2019-06-20")
+        p = run(*printed[1:-1], out, "--as-of", "2019-06-20")  # as printed, the drive named
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         self.assertNotIn("未打包的源文件", p.stdout)
         self.assertEqual(sorted(n for n in os.listdir(out) if n.endswith((".docx", ".pptx", ".mp4"))),

@@ -90,6 +90,8 @@ TEST_CASE("rules::reader_message the file's own problems")
             .starts_with("YAML 格式错误：写法不符合 YAML 的规则。"));
   CHECK(reader_message(ReaderProblem::syntax("illegal map value"), Lang::en) ==
         "YAML syntax error: illegal map value");
+  CHECK(reader_message(ReaderProblem::syntax("illegal tab when looking for indentation"), Lang::en)
+            .starts_with("YAML syntax error: a Tab in the indentation"));
   CHECK(reader_message(ReaderProblem::of(Kind::second_document), Lang::zh)
             .starts_with("出现了第二个"));
   CHECK(both(ReaderProblem::of(Kind::missing_zh)) ==

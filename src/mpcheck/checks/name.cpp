@@ -376,6 +376,36 @@ void extension(const Context& ctx, const SubmissionFile& file)
     f->hint = {
         "用软件另存为要求的格式；只改扩展名不会改变文件格式。",
         "Save or export it in the required format; renaming the extension does not convert it."};
+    // A video where MP4 is wanted: mpcheck fix writes it as .mp4. Where container.format is
+    // reported too, its commands (a lossless remux) do both: said so, not a second way (QA N7:
+    // "save it in another program" here, a command there).
+    if (file.kind == FileKind::video && file.facts.video &&
+        std::find(allowed->begin(), allowed->end(), ".mp4") != allowed->end()) {
+      const rules::MediaRules& media = ctx.rules_for(file).media;
+      const bool container_wrong =
+          media.containers && file.facts.container &&
+          std::find(media.containers->value.begin(), media.containers->value.end(),
+                    file.facts.container->format) == media.containers->value.end();
+      if (container_wrong)
+        f->hint = {"用同一文件“文件格式”那一条（container.format）的命令转换：它同时把扩展名"
+                   "改成 .mp4（只改扩展名不会改变文件格式）。",
+                   "Convert it with the command container.format gives: it also makes the "
+                   "extension .mp4 (renaming the extension does not convert it)."};
+      else if (const auto material = material_fix(ctx, file))
+        f->hint = {"转换成 MP4：" + material->zh, "Convert it to MP4: " + material->en};
+      else if (media.containers && file.facts.container) // the format is right, the name not
+        f->hint = {"文件的实际格式（" + file.facts.container->format +
+                       "）符合要求，只是扩展名不对：把扩展名改成 .mp4 即可，或用：" +
+                       mpcheck_fix_command(ctx, file) + "（自动修复并复查）",
+                   "The file's real format (" + file.facts.container->format +
+                       ") is right, only its extension is not: rename it to .mp4, or run: " +
+                       mpcheck_fix_command(ctx, file) + " (it fixes and checks again)"};
+      else
+        f->hint = {"转换成 MP4（只改扩展名不会改变文件格式）：" + mpcheck_fix_command(ctx, file) +
+                       "（自动修复并复查）",
+                   "Convert it to MP4 (renaming the extension does not convert it): " +
+                       mpcheck_fix_command(ctx, file) + " (it converts and checks again)"};
+    }
     if (sound_only_where_video_is_wanted(ctx, file))
       f->hint = {"这个文件只有声音：另存为 " + list +
                      " 也不会有画面；请报送从剪辑软件导出的成片视频（见 video.missing）。",

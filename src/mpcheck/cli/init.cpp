@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/checks/context.hpp"
 #include "mpcheck/cli/commands.hpp"
 #include "mpcheck/gather/run.hpp"
 #include "mpcheck/manifest/guess.hpp"
@@ -61,12 +62,27 @@ int run(InitCommand cmd)
   const std::string yaml = manifest::guess_manifest(sub, rules, cmd.unit, lang);
   if (!write_output(cmd.common, yaml))
     return exit_runtime;
-  if (cmd.common.output != "-" && !cmd.common.quiet)
-    fmt::print(
-        stderr, "{}\n",
-        lang == Lang::en
-            ? fmt::format("wrote {}: fill in every TODO, then run mpcheck pack", cmd.common.output)
-            : fmt::format("已写入 {}：请填写所有 TODO，然后运行 mpcheck pack", cmd.common.output));
+  if (cmd.common.output != "-" && !cmd.common.quiet) {
+    // The whole pack command, to paste once the TODOs are filled (QA N1: a bare "mpcheck pack"
+    // exited 2, its folder missing). works.yaml elsewhere than SRC is named with --manifest.
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const bool beside = fs::equivalent(cmd.common.output, fs::path(cmd.src) / "works.yaml", ec);
+    const std::string pack =
+        "mpcheck pack " + checks::shell_quote(cmd.src) + " --rules " +
+        checks::shell_quote(cmd.rules) +
+        (cmd.unit.empty() ? "" : " --unit " + checks::shell_quote(cmd.unit)) +
+        (beside ? "" : " --manifest " + checks::shell_quote(cmd.common.output)) +
+        (lang == Lang::en ? " --lang en --out \"USB DRIVE\"" : " --out \"U盘\"");
+    fmt::print(stderr, "{}\n",
+               lang == Lang::en
+                   ? fmt::format("wrote {}: fill in every TODO, then run {} (put the drive or an "
+                                 "empty folder in place of USB DRIVE)",
+                                 cmd.common.output, pack)
+                   : fmt::format("已写入 {}：请填写所有 TODO，然后运行 {}（把“U盘”换成U盘或一个"
+                                 "空文件夹）",
+                                 cmd.common.output, pack));
+  }
   return exit_ok;
 }
 

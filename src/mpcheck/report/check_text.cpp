@@ -98,8 +98,10 @@ void append_by_path(std::string& out, const std::vector<const Finding*>& finding
   }
 }
 
-// Manual items once per id and text, with the works they concern: a text naming its work
-// ("作品“初心如磐”缺少课件") is a line of its own, never one listing other works after it.
+// Manual items once per id and text, with the works they concern. An id whose text differs
+// from work to work ("作品“初心如磐”缺少课件") names its work in the text: a line each, with no
+// list after it (a title that merely occurs in a shared text, the theme “我和我的祖国”, is
+// still listed).
 void append_manual(std::string& out, const std::vector<const Finding*>& manual,
                    const TextStyle& style)
 {
@@ -115,17 +117,21 @@ void append_manual(std::string& out, const std::vector<const Finding*>& manual,
     if (std::find(ids.begin(), ids.end(), f->check) == ids.end())
       ids.push_back(f->check);
   }
+  std::map<std::string, int> texts_of; // how many different texts each id has
+  for (const auto& key : order)
+    ++texts_of[key.first];
   const auto rank = [&](const Key& k) { return std::find(ids.begin(), ids.end(), k.first); };
   std::stable_sort(order.begin(), order.end(),
                    [&](const Key& a, const Key& b) { return rank(a) < rank(b); });
   for (const auto& key : order) {
-    const auto& [id, message] = key;
+    const std::string& id = key.first;
     const auto& items = by_id[key];
+    const bool text_per_work = texts_of[id] > 1;
     std::string works;
-    for (size_t k = 0; k < items.size() && k < 3; ++k)
-      if (!items[k]->work.empty() && message.find(items[k]->work) == std::string::npos)
+    for (size_t k = 0; k < items.size() && k < 3 && !text_per_work; ++k)
+      if (!items[k]->work.empty())
         works += "《" + single_line(items[k]->work) + "》";
-    if (items.size() > 3)
+    if (items.size() > 3 && !text_per_work)
       works += style.lang == Lang::en ? fmt::format(" and {} more", items.size() - 3)
                                       : fmt::format("等 {} 部", items.size());
     out += fmt::format("  {} {}  {}{}\n", items.front()->severity == Severity::info ? "ℹ" : "☐", id,

@@ -18,7 +18,7 @@ std::string syntax_zh(const std::string& en)
 {
   static constexpr std::pair<std::string_view, std::string_view> table[] = {
       {"illegal tab when looking for indentation",
-       "缩进里用了 Tab 键，YAML 只能用空格缩进（把 Tab 换成两个空格）"},
+       "缩进里用了 Tab 键，YAML 只能用空格缩进（把 Tab 换成空格，与上下同级的行对齐）"},
       {"end of map not found", "这一组“键: 值”没有正常结束（多半是缩进不齐）"},
       {"end of map flow not found", "花括号“{”没有配对的“}”"},
       {"end of sequence not found", "列表没有正常结束（多半是缩进不齐）"},
@@ -205,6 +205,9 @@ std::string say_en(const ReaderProblem& p)
   case K::second_document:
     return "a second YAML document ('---'): a file holds one rule set or manifest";
   case K::syntax:
+    if (p.word.starts_with("illegal tab")) // the one a clerk meets most, said as in Chinese
+      return "YAML syntax error: a Tab in the indentation; YAML indents with spaces only "
+             "(replace the Tab with spaces, aligned with the lines at the same level)";
     return "YAML syntax error: " + p.word;
   case K::control_character:
     return "a control character (such as NUL or escape) in " + found_words(p.found, Lang::en) +
