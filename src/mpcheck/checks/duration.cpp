@@ -10,9 +10,13 @@ namespace mpcheck::checks {
 
 namespace {
 
+// "10:00", "0:06", "8:00.040": minutes and seconds, the milliseconds only where there are
+// any (the check is exact to them; a clerk reads "10:00.000" as noise, QA N9).
 std::string clock(double seconds)
 {
   const int64_t ms = std::llround(seconds * 1000);
+  if (ms % 1000 == 0)
+    return fmt::format("{}:{:02}", ms / 60000, ms / 1000 % 60);
   return fmt::format("{}:{:02}.{:03}", ms / 60000, ms / 1000 % 60, ms % 1000);
 }
 
