@@ -20,6 +20,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
   // What the summary promises: a box past the end names it and ends past the file.
   if (s.box_past_eof && (s.past_eof_box.size() != 4 || s.declared_size <= int64_t(size)))
     std::abort();
+  // Only a box the format knows says "cut short" (a garbage one is damage, media.unreadable).
+  if (s.box_past_eof && !mpcheck::media::known_top_level(s.past_eof_box))
+    std::abort();
   if (s.declared_size < 0 || (!s.is_iso && (s.has_moov || s.has_mdat)))
     std::abort();
   return 0;

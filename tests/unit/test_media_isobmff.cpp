@@ -169,3 +169,11 @@ TEST_CASE("media::scan_top_level_boxes a garbage box past the end is damage, not
   box(cut, "moov", 100000, 400);
   CHECK(scan(cut).past_eof_box == "moov");
 }
+
+TEST_CASE("media::known_top_level")
+{
+  for (const char* type : {"ftyp", "moov", "mdat", "free", "wide", "moof", "junk"})
+    CHECK(mpcheck::media::known_top_level(type));
+  for (const char* type : {"W=ZA", "trak", "MOOV", "", "mdat "})
+    CHECK_FALSE(mpcheck::media::known_top_level(type));
+}

@@ -25,6 +25,8 @@ bool printable_type(const unsigned char* p)
   return std::all_of(p, p + 4, [](unsigned char c) { return c >= 0x20 && c < 0x7f; });
 }
 
+} // namespace
+
 bool known_top_level(const std::string& type)
 {
   static const char* const known[] = {"ftyp", "moov", "mdat", "free", "skip", "wide", "uuid",
@@ -32,6 +34,8 @@ bool known_top_level(const std::string& type)
                                       "udta", "junk", "emsg", "prft", "ssix", "PICT"};
   return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return type == k; });
 }
+
+namespace {
 
 std::string brand_at(const unsigned char* p)
 {

@@ -27,6 +27,10 @@ struct IsoBoxSummary {
   int64_t declared_size = 0;            // where the boxes say the file should end
 };
 
+// Whether `type` is a box ISO files have at their top level (ftyp, moov, mdat, free, …): only
+// such a box running past the end says "cut short"; a garbage type there is damage.
+bool known_top_level(const std::string& type);
+
 // Walks the top-level boxes of a file of `file_size` bytes.
 IsoBoxSummary scan_top_level_boxes(const ReadAt& read, int64_t file_size);
 
