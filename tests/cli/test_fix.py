@@ -213,6 +213,51 @@ class FixTest(unittest.TestCase):
         self.assertNotIn("container.format", p.stdout)
         self.assertEqual(self.probe(os.path.join(self.tmp, "U盘", f"党课-微视频-{UNIT}.mp4"))["video"]["width"], 320)
 
+    def test_a_missing_version_on_the_material_is_sent_to_works_yaml(self):
+        # qa5 N4: on pack's material, a missing version exported "beside this one" is never
+        # packed (pack takes the files works.yaml lists). check and fix say instead under which
+        # works.yaml key it goes and the pack to run again; done so, pack packs both versions.
+        with open(self.rules, "w") as f:
+            f.write(RULES.replace("required: false", "required: true"))
+        mov = f"党课-微视频-{UNIT}.mov"
+        make(os.path.join(self.src, mov), fmt="mov")
+        works = os.path.join(self.src, "works.yaml")
+        with open(works, "w") as f:
+            f.write(f"unit: {UNIT}\nworks:\n  - title: 党课\n    category: 微视频\n"
+                    f"    files:\n      video: {mov}\n")
+        keys = ("在 works.yaml 这个作品的 files 下，把 video: 换成 subtitled:（这个文件有字幕时）或 "
+                "clean:（没有字幕时），再加一行 clean: 或 subtitled:，写另一个版本文件的路径")
+        pack = f'mpcheck pack "{self.src}" --rules "{self.rules}" --unit "{UNIT}" --out "U盘"'
+        [f] = [f for f in self.check(self.src)["findings"] if f["check"] == "subtitles.pair-missing"]
+        self.assertTrue(f["hint"].startswith("从剪辑工程导出另一个版本，放进素材文件夹；pack 只打包 works.yaml "
+                                             "里写到的文件"), f["hint"])
+        self.assertIn(keys, f["hint"])
+        self.assertIn(f"然后重新打包：{pack}", f["hint"])
+        self.assertNotIn("文件名分别以", f["hint"])
+        p = self.fix(self.src, "--in-place")
+        self.assertEqual(p.returncode, 1, p.stdout + p.stderr)
+        self.assertIn("subtitles.pair-missing：缺少另一个版本（有字幕/无字幕）：fix 只能修复已有的这个版本，"
+                      "做不出缺少的那个。从剪辑工程导出另一个版本", p.stdout)
+        self.assertIn(keys, p.stdout)
+        self.assertNotIn("放在一起", p.stdout)
+        p = self.fix(self.src, "--dry-run", "--lang", "en")
+        self.assertIn("under this work's files in works.yaml, replace video: by subtitled: (if this file has "
+                      "subtitles) or clean: (if not)", p.stdout)
+        self.assertNotIn("put it beside this one", p.stdout)
+        # Done as said: the fixed file has no subtitles, the export with them goes in as subtitled:.
+        with open(works) as f:
+            text = f.read()
+        self.assertIn(f"video: 党课-微视频-{UNIT}.mp4", text)
+        make(os.path.join(self.src, "党课 有字幕.mp4"), vf="drawbox=y=ih-40:w=iw:h=30:color=white:t=fill")
+        with open(works, "w") as f:
+            f.write(text.replace("      video: ", "      subtitled: 党课 有字幕.mp4\n      clean: "))
+        mpcheck = os.environ.get("MPCHECK", "mpcheck")
+        p = subprocess.run(pack.replace("mpcheck ", f"'{mpcheck}' ", 1), shell=True, cwd=self.tmp,
+                           capture_output=True, text=True)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertEqual(sorted(n for n in os.listdir(os.path.join(self.tmp, "U盘")) if n.endswith(".mp4")),
+                         [f"党课-微视频-{UNIT}（无字幕）.mp4", f"党课-微视频-{UNIT}（有字幕）.mp4"])
+
     def test_in_place_drops_inits_todo_about_the_old_name_and_no_other_comment(self):
         # A camera's DSC_0012.MOV: init writes TODO "the file name 'DSC_0012.MOV' is not
         # 作品名-分类-报送单位"; the clerk fills the title and leaves the comment. Once fix has

@@ -173,30 +173,60 @@ class InitTest(unittest.TestCase):
         self.assertNotIn('script: "初心解说词.docx"', text)
         self.assertNotIn("# TODO: ", text)  # one colon in Chinese comments: the full-width one
 
-    def test_one_version_where_two_are_asked_names_the_keys_of_the_two(self):
-        # changzhou-2024 asks for 有字幕 and 无字幕: a work of one file gets video: and a TODO
-        # naming subtitled:/clean:; packed as it is, the pair hint names the keys too, and a
-        # video works.yaml leaves out says under which keys it would go.
+    def test_one_version_where_two_are_asked_leaves_a_todo_for_the_other(self):
+        # changzhou-2024 asks a 微视频 for 有字幕 and 无字幕 (qa5 N3). A work of one file gets
+        # subtitled: and clean:, the file under the key its name gives (or subtitled:, said
+        # so), and "TODO" for the other, which pack refuses at its line; a 典型事迹片 keeps
+        # video:, and a work of no category yet gets video: with what to change for 微视频.
         src = os.path.join(self.tmp, "材料")
         place(fixture("h264-1080p25-8M.mp4"), f"{src}/甲-微视频-{UNIT}（无字幕）.mp4")
-        place(fixture("h264-1080p25-8M.mp4"), f"{src}/乙-微视频-{UNIT}.mp4")
+        place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{src}/乙-微视频-{UNIT}.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/丙-典型事迹片-{UNIT}.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/初心如磐（定稿）.mp4")
         p = run("init", src, "--rules", "changzhou-2024")
         self.assertEqual(p.returncode, 0, p.stderr)
         with open(f"{src}/works.yaml") as f:
             text = f.read()
-        self.assertIn("# TODO：通知要求有字幕、无字幕两个版本：把上面的 video: 换成 subtitled: 有字幕版的文件 和 "
-                      "clean: 无字幕版的文件", text)
+        todo = '"TODO"   # TODO：通知要求有字幕和无字幕两个版本，这里填另一个版本的文件'
+        self.assertIn(f'      subtitled: {todo}（有字幕版）\n'
+                      f'      clean: "甲-微视频-{UNIT}（无字幕）.mp4"\n', text)
+        self.assertIn(f'      subtitled: "乙-微视频-{UNIT}.mp4"\n'
+                      f'      clean: {todo}（文件名看不出上一行的文件是哪个版本：它没有字幕的话，'
+                      '把这两行开头的 subtitled 和 clean 对调）\n', text)
+        self.assertIn(f'      video: "丙-典型事迹片-{UNIT}.mp4"\n', text)
+        self.assertIn('      video: "初心如磐（定稿）.mp4"   # TODO：分类是微视频的话，通知要求有字幕和无字幕两个'
+                      '版本。文件名看不出这是哪个版本：它有字幕的话把 video 改成 subtitled，再加一行 clean: '
+                      '无字幕版的文件；没有字幕的话把 video 改成 clean，再加一行 subtitled: 有字幕版的文件\n', text)
+        self.assertEqual(text.count("video:"), 2, text)
+        en = os.path.join(self.tmp, "en.yaml")
+        self.assertEqual(run("init", src, "--rules", "changzhou-2024", "--lang", "en", "-o", en).returncode, 0)
+        with open(en) as f:
+            self.assertIn('"TODO"   # TODO: the notice asks for a subtitled and a clean version; the other '
+                          "version's file goes here", f.read())
+        # pack refuses both TODOs, each at its line and column, before writing anything.
+        lines = text.splitlines()
+        out = os.path.join(self.tmp, "u")
+        p = run("pack", src, "--rules", "changzhou-2024", "--out", out)
+        self.assertEqual(p.returncode, 2, p.stderr)
+        self.assertFalse(os.path.exists(out))
+        for key, title in (("subtitled", "甲"), ("clean", "乙")):
+            n = next(i for i, l in enumerate(lines) if l.startswith(f'      {key}: "TODO"'))
+            col = lines[n].index('"TODO"') + 1
+            self.assertIn(f"works.yaml:{n + 1}:{col}: '{key}' 还是 TODO：请填写（mpcheck init 留给您填的），"
+                          "写上文件的路径", p.stderr)
+        # Filled as the comments say: the two versions of each 微视频, nothing missing.
+        place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{src}/甲 有字幕.mp4")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/乙 无字幕.mp4")
+        text = text.replace(f"subtitled: {todo}（有字幕版）", 'subtitled: "甲 有字幕.mp4"', 1)
+        text = re.sub(r'clean: "TODO" .*', 'clean: "乙 无字幕.mp4"', text, count=1)
         with open(f"{src}/works.yaml", "w") as f:
-            # What the tester did: video: given the 无字幕 file, the 有字幕 one not listed.
-            f.write(fill_todos(text, "张三").replace(
-                f'clean: "甲-微视频-{UNIT}（无字幕）.mp4"', f'video: "甲-微视频-{UNIT}（无字幕）.mp4"'))
-        place(fixture("h264-1080p25-8M-subtitled.mp4"), f"{src}/甲-微视频-{UNIT}（有字幕）.mp4")
-        p = run("pack", src, "--rules", "changzhou-2024", "--out", os.path.join(self.tmp, "u"),
-                "--fast")
-        self.assertIn(f"甲-微视频-{UNIT}（有字幕）.mp4：works.yaml 里没有写到它；要提交的话，写在作品的 files 下："
-                      "video:（只有一个版本时），或 subtitled:（有字幕版）和 clean:（无字幕版）", p.stdout + p.stderr)
-        p = run("check", os.path.join(self.tmp, "u"), "--rules", "changzhou-2024", "--fast")
-        self.assertIn("在这个作品的 files 下写 subtitled: 有字幕版的文件、clean: 无字幕版的文件（不要用 video:", p.stdout)
+            f.write(fill_todos(text, "张三").replace('category: "张三"', 'category: "纪录片"'))
+        p = run("pack", src, "--rules", "changzhou-2024", "--out", out, "--fast", "--as-of", "2024-09-01")
+        self.assertIn(p.returncode, (0, 1), p.stdout + p.stderr)
+        self.assertNotIn("subtitles.pair-missing", p.stdout)
+        for name in (f"甲-微视频-{UNIT}（有字幕）.mp4", f"甲-微视频-{UNIT}（无字幕）.mp4",
+                     f"乙-微视频-{UNIT}（有字幕）.mp4", f"乙-微视频-{UNIT}（无字幕）.mp4"):
+            self.assertTrue(os.path.exists(f"{out}/作品/{name}"), p.stdout)
 
     def test_written_elsewhere_its_paths_lead_into_the_folder(self):
         # init -o FILE outside SRC, then pack --manifest FILE: the paths are relative to the

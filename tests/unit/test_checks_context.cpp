@@ -126,3 +126,18 @@ TEST_CASE("checks::material_fix: on pack's material, the fix of the folder in pl
         std::string::npos);
   CHECK(hint.en.find("--lang en --out \"usb\"") != std::string::npos);
 }
+
+TEST_CASE("checks::material_pack_command: pack of the folder checked, the drive a placeholder")
+{
+  Submission sub;
+  sub.root = "材料 a";
+  checks::Options options;
+  options.unit = "钟楼区委组织部";
+  checks::Sink sink(changzhou());
+  const checks::Context ctx{sub, changzhou(), options, sink};
+  const Text pack = checks::material_pack_command(ctx);
+  CHECK(pack.zh == "mpcheck pack \"材料 a\" --rules \"changzhou-2024\" --unit \"钟楼区委组织部\" "
+                   "--out \"U盘\"（把“U盘”换成要写入的U盘或空文件夹）");
+  CHECK(pack.en == "mpcheck pack \"材料 a\" --rules \"changzhou-2024\" --unit \"钟楼区委组织部\" "
+                   "--lang en --out \"usb\" (put the drive or an empty folder in place of usb)");
+}

@@ -24,6 +24,48 @@ TEST_CASE("checks: subtitles.pair-missing")
         std::vector<std::string>{sub_name});
 }
 
+TEST_CASE("checks: subtitles.pair-missing sends pack's material to works.yaml")
+{
+  const auto hint_of = [](const std::string& name, bool material) {
+    TreeBuilder b;
+    b.changzhou_layout(unit, {"奋斗者之歌"});
+    b.file("作品/" + name, good_video());
+    Submission s = b.build(changzhou());
+    s.root = "材料";
+    checks::Options options;
+    options.as_of = Date{2024, 9, 1};
+    options.material = material;
+    for (const auto& f : checks::run_all(s, changzhou(), options))
+      if (f.check == "subtitles.pair-missing")
+        return f.hint;
+    return Text{};
+  };
+  const std::string pack =
+      "然后重新打包：mpcheck pack \"材料\" --rules \"changzhou-2024\" --out \"U盘\"";
+  // A drive: the names the versions end in (a file beside the other is packed by its name).
+  const Text drive = hint_of("奋斗者之歌-微视频-" + unit + "（有字幕）.mp4", false);
+  CHECK(drive.zh.starts_with("报送两个版本，文件名分别以“（有字幕）”和“（无字幕）”结尾。"));
+  CHECK(drive.zh.find("mpcheck pack") == std::string::npos);
+  // pack's material: the works.yaml key of the missing version, then pack again.
+  const Text subtitled = hint_of("奋斗者之歌-微视频-" + unit + "（有字幕）.mp4", true);
+  CAPTURE(subtitled.zh);
+  CHECK(subtitled.zh.starts_with("从剪辑工程导出无字幕版，放进素材文件夹；pack 只打包 works.yaml "
+                                 "里写到的文件，放在旁边不写进去的不会打包：在 works.yaml 这个作品"
+                                 "的 files 下加一行 clean: 无字幕版文件的路径"));
+  CHECK(subtitled.zh.find(pack) != std::string::npos);
+  CHECK(subtitled.zh.find("文件名分别以") == std::string::npos);
+  CHECK(subtitled.en.starts_with("Export the clean version from the editing project into the "
+                                 "material folder; pack packs only the files works.yaml lists"));
+  CHECK(hint_of("奋斗者之歌-微视频-" + unit + "（无字幕）.mp4", true)
+            .zh.find("加一行 subtitled: 有字幕版文件的路径（无字幕版写在 clean: 下") !=
+        std::string::npos);
+  const Text bare = hint_of("奋斗者之歌-微视频-" + unit + ".mp4", true);
+  CHECK(bare.zh.find("从剪辑工程导出另一个版本") == 0);
+  CHECK(
+      bare.zh.find("把 video: 换成 subtitled:（这个文件有字幕时）或 clean:（没有字幕时），再加一行 "
+                   "clean: 或 subtitled:，写另一个版本文件的路径") != std::string::npos);
+}
+
 TEST_CASE("checks: loose files of one work are compared as a pair")
 {
   TreeBuilder tb;

@@ -124,6 +124,63 @@ TEST_CASE("manifest::guess_manifest makes one work of two versions named by hand
   CHECK(apart.find("video: \"VID_12.mp4\"") != std::string::npos);
 }
 
+TEST_CASE("manifest::guess_manifest asks for the second version where the notice wants two")
+{
+  const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
+  const std::vector<std::string> categories = changzhou_categories();
+  const auto one = [&](const std::string& name, const mpcheck::rules::RuleSet& rules,
+                       mpcheck::Lang lang = mpcheck::Lang::zh) {
+    mpcheck::Submission sub;
+    sub.files = {video(name, categories)};
+    return mpcheck::manifest::guess_manifest(sub, rules, "单位", lang);
+  };
+  const std::string todo =
+      "\"TODO\"   # TODO：通知要求有字幕和无字幕两个版本，这里填另一个版本的文件";
+  // 微视频 asks for both: the file under the key its name gives, a TODO pack refuses for the
+  // other.
+  const std::string clean = one("甲-微视频-单位（无字幕）.mp4", changzhou);
+  CAPTURE(clean);
+  CHECK(clean.find("      subtitled: " + todo +
+                   "（有字幕版）\n      clean: \"甲-微视频-单位（无字幕）.mp4\"\n") !=
+        std::string::npos);
+  const std::string subtitled = one("甲-微视频-单位 字幕版.mp4", changzhou);
+  CHECK(subtitled.find("      subtitled: \"甲-微视频-单位 字幕版.mp4\"\n      clean: " + todo +
+                       "（无字幕版）\n") != std::string::npos);
+  // A name that says no version: under subtitled:, and said so.
+  const std::string bare = one("甲-微视频-单位.mp4", changzhou);
+  CAPTURE(bare);
+  CHECK(
+      bare.find("      subtitled: \"甲-微视频-单位.mp4\"\n      clean: " + todo +
+                "（文件名看不出上一行的文件是哪个版本：它没有字幕的话，把这两行开头的 subtitled 和 "
+                "clean 对调）\n") != std::string::npos);
+  CHECK(bare.find("video:") == std::string::npos);
+  // What init writes, pack's parser reads: the TODO is refused at its line.
+  CHECK(YAML::Load(bare)["works"][0]["files"]["clean"].as<std::string>() == "TODO");
+  const std::string en = one("甲-微视频-单位.mp4", changzhou, mpcheck::Lang::en);
+  CHECK(en.find("      clean: \"TODO\"   # TODO: the notice asks for a subtitled and a clean "
+                "version; the other version's file goes here (the name does not say which "
+                "version the file above is") != std::string::npos);
+  // A category of one version: video:, a marked file too (a lone clean: pack refuses), no TODO.
+  CHECK(
+      one("乙-典型事迹片-单位.mp4", changzhou).find("      video: \"乙-典型事迹片-单位.mp4\"\n") !=
+      std::string::npos);
+  const std::string marked = one("乙-典型事迹片-单位（无字幕）.mp4", changzhou);
+  CHECK(marked.find("      video: \"乙-典型事迹片-单位（无字幕）.mp4\"\n") != std::string::npos);
+  CHECK(marked.find("clean:") == std::string::npos);
+  // The category not known yet, only 微视频 asking for two: video:, with what to change if it
+  // is 微视频.
+  const std::string unknown = one("初心如磐（定稿）.mp4", changzhou);
+  CAPTURE(unknown);
+  CHECK(unknown.find(
+            "      video: \"初心如磐（定稿）.mp4\"   # TODO：分类是微视频的话，通知要求有字幕和"
+            "无字幕两个版本。文件名看不出这是哪个版本：") != std::string::npos);
+  CHECK(unknown.find("\n      clean:") == std::string::npos);
+  // A rule set that never asks for two: video: and nothing about versions.
+  const std::string liaoning = one("初心如磐.mp4", mpcheck::rules::load_rules("liaoning-2023"));
+  CHECK(liaoning.find("      video: \"初心如磐.mp4\"\n") != std::string::npos);
+  CHECK(liaoning.find("字幕") == std::string::npos);
+}
+
 TEST_CASE("manifest::guess_manifest lists a series' two versions episode by episode")
 {
   const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");

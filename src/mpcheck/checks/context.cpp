@@ -450,6 +450,16 @@ Text material_here(const Context& ctx, const std::string& extra, const std::opti
 
 } // namespace
 
+Text material_pack_command(const Context& ctx)
+{
+  const std::string src = shell_quote(ctx.sub.root);
+  const std::string rules = rules_argument(ctx.rules);
+  return {material_commands(src, "\"U盘\"", rules, ctx.options.unit, "", "").second +
+              "（把“U盘”换成要写入的U盘或空文件夹）",
+          material_commands(src, "\"usb\"", rules, ctx.options.unit, "", " --lang en").second +
+              " (put the drive or an empty folder in place of usb)"};
+}
+
 std::optional<Text> material_fix(const Context& ctx, const SubmissionFile& file)
 {
   if (!ctx.sub.manifest && !ctx.options.material)

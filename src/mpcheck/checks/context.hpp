@@ -199,6 +199,10 @@ Text repack_commands(const std::string& source, const std::string& drive, bool s
 // nullopt elsewhere: the hint gives its commands for `file`.
 std::optional<Text> material_fix(const Context& ctx, const SubmissionFile& file);
 
+// The pack of the material being checked (Options::material) into a drive the clerk names:
+// `mpcheck pack "SRC" --rules R --out "U盘"` (--unit when given), the placeholder said.
+Text material_pack_command(const Context& ctx);
+
 // "mpcheck fix …" then "or with ffmpeg: …": what a hint of a fixable finding shows
 // (material_fix's text on a packed drive and on pack's material).
 Text fix_commands(const Context& ctx, const SubmissionFile& file, const rules::MediaRules& media);

@@ -278,6 +278,54 @@ void compare_versions(const Context& ctx, const VersionPair& pair)
   }
 }
 
+// How to hand in the missing version. On pack's material (Options::material) pack takes only
+// the files works.yaml lists, so a file exported beside the other is not packed: the hint
+// names the works.yaml key of the missing version (video: is a work of one version) and the
+// pack to run again. Elsewhere (a drive, pack's own check): the names the two versions end in,
+// and the keys for whoever packs from works.yaml.
+Text pair_missing_hint(const Context& ctx, const Versions& v, const rules::VariantRules& variants)
+{
+  const std::string& sub = variants.subtitled.suffix;
+  const std::string& clean = variants.clean.suffix;
+  if (!ctx.options.material)
+    return {"报送两个版本，文件名分别以“" + sub + "”和“" + clean +
+                "”结尾。用 works.yaml 打包时，在这个作品的 files 下写 subtitled: 有字幕版的文件、"
+                "clean: 无字幕版的文件（不要用 video:，它表示只有一个版本）。",
+            "Submit both versions, their names ending in '" + sub + "' and '" + clean +
+                "'. When packing from works.yaml, list them under the work's files as "
+                "subtitled: (the subtitled file) and clean: (the clean file), not video:, "
+                "which means a single version."};
+  const Text pack = material_pack_command(ctx);
+  const Text only_listed{"pack 只打包 works.yaml 里写到的文件，放在旁边不写进去的不会打包：",
+                         "pack packs only the files works.yaml lists, not one merely put "
+                         "beside them: "};
+  Text what, keys;
+  if (v.subtitled && !v.clean) {
+    what = {"无字幕版", "the clean version"};
+    keys = {"在 works.yaml 这个作品的 files 下加一行 clean: 无字幕版文件的路径（有字幕版写在 "
+            "subtitled: 下，不要用 video:）",
+            "under this work's files in works.yaml, add a line clean: (the clean file's path), "
+            "with the subtitled one under subtitled:, not video:"};
+  } else if (v.clean && !v.subtitled) {
+    what = {"有字幕版", "the subtitled version"};
+    keys = {"在 works.yaml 这个作品的 files 下加一行 subtitled: 有字幕版文件的路径（无字幕版写在 "
+            "clean: 下，不要用 video:）",
+            "under this work's files in works.yaml, add a line subtitled: (the subtitled file's "
+            "path), with the clean one under clean:, not video:"};
+  } else {
+    what = {"另一个版本", "the other version"};
+    keys = {"在 works.yaml 这个作品的 files 下，把 video: 换成 subtitled:（这个文件有字幕时）或 "
+            "clean:（没有字幕时），再加一行 clean: 或 subtitled:，写另一个版本文件的路径",
+            "under this work's files in works.yaml, replace video: by subtitled: (if this file "
+            "has subtitles) or clean: (if not), and add a line clean: or subtitled: with the "
+            "other version's path"};
+  }
+  return {"从剪辑工程导出" + what.zh + "，放进素材文件夹；" + only_listed.zh + keys.zh +
+              "，然后重新打包：" + pack.zh,
+          "Export " + what.en + " from the editing project into the material folder; " +
+              only_listed.en + keys.en + ", then pack again: " + pack.en};
+}
+
 } // namespace
 
 void check_subtitles(const Context& ctx)
@@ -311,16 +359,7 @@ void check_subtitles(const Context& ctx)
             "要求有字幕、无字幕两个版本，文件名没有标明是哪个版本",
             "two versions (subtitled and clean) are required; the name does not say which this is"};
       }
-      // works.yaml names the versions by its keys (video: is a work of one version: pack
-      // names it without a version mark, whatever its file is called).
-      f->hint = {
-          "报送两个版本，文件名分别以“" + sub.suffix + "”和“" + clean.suffix +
-              "”结尾。用 works.yaml 打包时，在这个作品的 files 下写 subtitled: 有字幕版的文件、"
-              "clean: 无字幕版的文件（不要用 video:，它表示只有一个版本）。",
-          "Submit both versions, their names ending in '" + sub.suffix + "' and '" + clean.suffix +
-              "'. When packing from works.yaml, list them under the work's files as "
-              "subtitled: (the subtitled file) and clean: (the clean file), not video:, "
-              "which means a single version."};
+      f->hint = pair_missing_hint(ctx, v, *cat.variants);
     }
   }
 }

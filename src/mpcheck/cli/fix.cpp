@@ -758,6 +758,9 @@ Planned check_and_plan(const FixCommand& cmd, const gather::Targets& planned,
     if (progress_line)
       progress.emplace(cmd.common, Text{"已检查", "checked"});
     options.on_progress = progress ? progress->callback() : ProgressCallback{};
+    // pack's material: the hints of its findings (a missing version's, said under "left")
+    // send to works.yaml, as check's of the same folder do.
+    options.checks.material = !drive_works(target).empty();
     const checks::CheckReport report = gather::run_check(target, rules, options);
     if (progress)
       progress->clear();

@@ -52,11 +52,9 @@ Text blocker_text(const std::string& check)
             "the file's data is damaged: a conversion keeps the damage; export it again from "
             "the project or find the original"};
   if (check == "subtitles.pair-missing")
-    return {"缺少另一个版本（有字幕/无字幕）：fix 只能修复已有的这个版本，做不出缺少的那个；"
-            "请从剪辑工程导出缺少的版本，命名后与这个放在一起",
+    return {"缺少另一个版本（有字幕/无字幕）：fix 只能修复已有的这个版本，做不出缺少的那个",
             "the other version (subtitled/clean) is missing: fix mends the version that is "
-            "here but cannot make the missing one; export it from the editing project and put "
-            "it beside this one"};
+            "here but cannot make the missing one"};
   if (check == "duration.max")
     return {"时长超过上限：请在剪辑软件中剪短；若可以直接截掉结尾，加 --trim",
             "too long: cut it in the editor; to cut the end off as it is, add --trim"};
@@ -113,6 +111,19 @@ bool blocks(const std::string& check, const PlanOptions& options)
 bool leaves(const std::string& check)
 {
   return check == "subtitles.pair-missing";
+}
+
+// What fix cannot do for the work (blocker_text), then what to do instead: the finding's own
+// hint, so that fix says what check says — on pack's material, the works.yaml key the missing
+// version goes under (checks/subtitles.cpp), where a file put beside the other is not packed.
+Text left_text(const Finding& f)
+{
+  Text text = blocker_text(f.check);
+  if (!f.hint.zh.empty())
+    text.zh += "。" + f.hint.zh;
+  if (!f.hint.en.empty())
+    text.en += ". " + f.hint.en;
+  return text;
 }
 
 } // namespace
@@ -214,7 +225,8 @@ Plan plan_file(const SubmissionFile& file, const std::vector<Finding>& findings,
                        [&](const Blocker& b) { return b.check == f.check; }))
         list.push_back({f.check, f.check == "media.unreadable" && facts.error
                                      ? unreadable_text(facts.error->code)
-                                     : blocker_text(f.check)});
+                                 : leaves(f.check) ? left_text(f)
+                                                   : blocker_text(f.check)});
       continue;
     }
     if (!fixable_check(f.check))

@@ -94,7 +94,8 @@ struct PlanOptions {
 // The check ids whose findings `fix` can act on.
 bool fixable_check(const std::string& check);
 
-// Why a finding of `check` cannot be fixed by a conversion, and what to do instead.
+// Why a finding of `check` cannot be fixed by a conversion, and what to do instead (for a
+// missing version, only why: plan_file adds the finding's own hint, which knows pack's material).
 Text blocker_text(const std::string& check);
 
 // Findings of the work that concern both versions of a pair (they are not the same programme,

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "mpcheck/manifest/works.hpp"
 #include "mpcheck/naming/draft_marks.hpp"
@@ -373,6 +374,117 @@ void emit_unit_documents(std::string& out, const Submission& sub, const rules::R
          lines;
 }
 
+// Whether the notice asks a work of `category` for both versions (subtitled and clean):
+// `yes` for its category (or, the category not known yet, for every one), `no`, or `maybe`:
+// for some categories (`categories` names them) while this work's is not known yet.
+struct PairsAsked {
+  enum Answer { no, maybe, yes } answer = no;
+  std::vector<std::string> categories; // 微视频: those that ask for both, for `maybe`
+};
+
+PairsAsked pairs_asked(const rules::RuleSet& rules, const std::string& category)
+{
+  const auto asks = [](const rules::CategoryRules& c) {
+    return c.variants && c.variants->required;
+  };
+  if (const rules::CategoryRules* known = rules.category(category))
+    return {asks(*known) ? PairsAsked::yes : PairsAsked::no, {}};
+  if (rules.categories.empty())
+    return {asks(rules.works) ? PairsAsked::yes : PairsAsked::no, {}};
+  PairsAsked out;
+  bool every = true;
+  for (const auto& c : rules.categories) {
+    if (!c.takes("video"))
+      continue;
+    if (asks(c))
+      out.categories.push_back(c.name);
+    else
+      every = false;
+  }
+  out.answer = out.categories.empty() ? PairsAsked::no
+               : every                ? PairsAsked::yes
+                                      : PairsAsked::maybe;
+  return out;
+}
+
+// The one video found of a work the notice asks both versions of, and a TODO for the other
+// (pack refuses it until filled): the found file under the key of its version when its name
+// says it (字幕版, 纯净版: naming::Variant), else under subtitled:, with the comment saying
+// that init could not tell.
+void emit_one_of_two(std::string& out, const Guess& w, Lang lang)
+{
+  const bool clean_found = !w.clean.empty();
+  const bool unmarked = !w.video.empty();
+  std::string todo_line =
+      fmt::format("{}   ", yaml_quote(todo)) +
+      say(lang, "# TODO：通知要求有字幕和无字幕两个版本，这里填另一个版本的文件",
+          "# TODO: the notice asks for a subtitled and a clean version; the other version's "
+          "file goes here");
+  if (unmarked)
+    todo_line += say(lang,
+                     "（文件名看不出上一行的文件是哪个版本：它没有字幕的话，把这两行开头的 "
+                     "subtitled 和 clean 对调）",
+                     " (the name does not say which version the file above is: if it has no "
+                     "subtitles, swap subtitled and clean at the start of these two lines)");
+  else
+    todo_line += clean_found ? say(lang, "（有字幕版）", " (the subtitled one)")
+                             : say(lang, "（无字幕版）", " (the clean one)");
+  const std::string found = yaml_quote(clean_found ? w.clean : unmarked ? w.video : w.subtitled);
+  out += "      subtitled: " + (clean_found ? todo_line : found) + "\n";
+  out += "      clean: " + (clean_found ? found : todo_line) + "\n";
+}
+
+// The versions of a work under files: the two found, or one with its twin to fill in where
+// the notice asks for both (video: is a work of one version: pack names it without a mark,
+// and check then misses the other); a single file elsewhere under video:, with, while the
+// category is not known yet and only some ask for both, a TODO saying what to change.
+void emit_versions(std::string& out, const Guess& w, const rules::RuleSet& rules, Lang lang)
+{
+  const int found = !w.subtitled.empty() + !w.clean.empty() + !w.video.empty();
+  if (found != 1) {
+    emit_file(out, "subtitled", w.subtitled);
+    emit_file(out, "clean", w.clean);
+    emit_file(out, "video", w.video);
+    return;
+  }
+  const PairsAsked asked = pairs_asked(rules, w.category);
+  if (asked.answer == PairsAsked::yes) {
+    emit_one_of_two(out, w, lang);
+    return;
+  }
+  // One version alone is a work of one version: a lone subtitled: or clean: pack refuses.
+  const std::string& path = !w.video.empty()       ? w.video
+                            : !w.subtitled.empty() ? w.subtitled
+                                                   : w.clean;
+  out += fmt::format("      video: {}", yaml_quote(path));
+  if (asked.answer == PairsAsked::maybe) {
+    const std::string which =
+        !w.subtitled.empty()
+            ? say(lang,
+                  "把 video 改成 subtitled（文件名说这是有字幕版），再加一行 clean: 无字幕版的文件",
+                  "Change video to subtitled (the name says it is the subtitled one) and add "
+                  "a line clean: (the clean file)")
+        : !w.clean.empty()
+            ? say(lang,
+                  "把 video 改成 clean（文件名说这是无字幕版），再加一行 subtitled: 有字幕版的文件",
+                  "Change video to clean (the name says it is the clean one) and add a line "
+                  "subtitled: (the subtitled file)")
+            : say(lang,
+                  "文件名看不出这是哪个版本：它有字幕的话把 video 改成 subtitled，再加一行 clean: "
+                  "无字幕版的文件；没有字幕的话把 video 改成 clean，再加一行 subtitled: "
+                  "有字幕版的文件",
+                  "The name does not say which version this is: with subtitles, change video to "
+                  "subtitled and add a line clean: (the clean file); without, change video "
+                  "to clean and add a line subtitled: (the subtitled file)");
+    out += fmt::format(
+        fmt::runtime(say(lang, "   # TODO：分类是{}的话，通知要求有字幕和无字幕两个版本。{}",
+                         "   # TODO: if the category is {}, the notice asks for a "
+                         "subtitled and a clean version. {}")),
+        fmt::join(asked.categories, say(lang, "、", " or ")), which);
+  }
+  out += "\n";
+}
+
 void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules, Lang lang)
 {
   if (w.unclear.empty() && !w.draft.empty()) // the clerk checks what init left out
@@ -406,18 +518,7 @@ void emit_work(std::string& out, const Guess& w, const rules::RuleSet& rules, La
   else
     out += fmt::format("    category: {}\n", yaml_quote(rules.category(w.category)->name));
   out += "    files:\n";
-  emit_file(out, "subtitled", w.subtitled);
-  emit_file(out, "clean", w.clean);
-  emit_file(out, "video", w.video);
-  // One version found where the notice asks for two: the keys of the two, said where the
-  // clerk writes them (video: is a work of one version, pack names it without a mark).
-  const auto& variants = rules.rules_for(w.category).variants;
-  if (!w.video.empty() && variants && variants->required)
-    out += say(lang,
-               "      # TODO：通知要求有字幕、无字幕两个版本：把上面的 video: 换成 subtitled: "
-               "有字幕版的文件 和 clean: 无字幕版的文件\n",
-               "      # TODO: the notice asks for a subtitled and a clean version: replace video: "
-               "above by subtitled: (the subtitled file) and clean: (the clean file)\n");
+  emit_versions(out, w, rules, lang);
   // A series of pairs when every episode has its clean version too.
   const bool pairs =
       !w.episodes.empty() && std::all_of(w.episodes.begin(), w.episodes.end(), [&](const auto& e) {
