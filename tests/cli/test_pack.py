@@ -687,6 +687,14 @@ works:
                       "请在 works.yaml 这个作品下写 audience: 参与人员\n", p.stdout)
         self.assertIn("“讨论交流情况”一栏会是空的", p.stdout)
 
+    def test_without_works_yaml_the_blank_record_is_said(self):
+        # Names only: the record is a blank form; pack says so and how to have it filled.
+        p = run("pack", self.src, "--rules", "branch-everyone", "--unit", "第一党支部", "--out",
+                self.out, "--dry-run")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("生成的授课记录里的空栏：\n  没有 works.yaml，授课记录是一张空白表：请手工填写，或运行 mpcheck "
+                      "init 写出 works.yaml，在 lectures 下填好每次讲课后再打包\n", p.stdout)
+
     def test_a_record_the_unit_hands_in_needs_no_cells(self):
         # The unit's own 授课记录, filled in and sealed, is kept: pack generates none to check.
         # With --forms generate it makes one, and then its cells must be there.
