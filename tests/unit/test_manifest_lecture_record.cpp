@@ -99,6 +99,7 @@ works:
 lectures:
   - title: 红色足迹
     date: 2024-05-01
+    speaker: ""
     content: 要点
     audience: 全体党员
     discussion: 谈体会
