@@ -15,7 +15,7 @@ import unittest
 import zipfile
 
 from check_tree import UNIT, changzhou, docx, place
-from mpcheck_test import fill_todos, mount_exfat, fixture, run, run_json
+from mpcheck_test import SOURCE, fill_todos, mount_exfat, fixture, run, run_json
 
 MANIFEST = f"""unit: {UNIT}
 contact: 张三
@@ -623,6 +623,90 @@ works:
                      "李明（支部书记）"):
             self.assertIn(f">{text}<", xml)
         self.assertNotIn(">内容简介。<", xml)  # content given: the summary is not the record's
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp(prefix="mpcheck-pack-branch-")
+        self.addCleanup(shutil.rmtree, self.tmp, True)
+        self.src, self.out = os.path.join(self.tmp, "材料"), os.path.join(self.tmp, "usb")
+        place(fixture("h264-720p25.mp4"), f"{self.src}/党课.mp4")
+
+    def pack(self, works, *args):
+        with open(f"{self.src}/works.yaml", "w") as f:
+            f.write(works)
+        return run("pack", self.src, "--rules", "branch-everyone", "--out", self.out, "--fast",
+                   "--as-of", "2024-05-02", *args)
+
+    def test_an_empty_cell_of_the_record_stops_pack_at_the_work(self):
+        # QA N8: every TODO filled, pack wrote the 授课记录 with 授课时间, 授课人, 参与人员 and
+        # 讨论交流情况 blank, exit 0. The notice asks the record for each: pack says which cell,
+        # which lecture, and where to write it, and writes nothing.
+        works = "unit: 第一党支部\nworks:\n  - title: 红色足迹\n    files: {video: 党课.mp4}\n" \
+                "    summary: 内容简介。\n"
+        p = self.pack(works)
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        for cell, key, what in (("授课时间", "date", "授课日期（YYYY-MM-DD，如 2024-05-01）"),
+                                ("授课人", "speaker", "授课人姓名"), ("参与人员", "audience", "参与人员"),
+                                ("讨论交流情况", "discussion", "讨论交流情况")):
+            self.assertIn(f"works.yaml:3:5: 授课记录的“{cell}”一栏会是空的：作品《红色足迹》没有填 {key}。"
+                          f"请在 works.yaml 这个作品下写 {key}: {what}（通知要求记录{cell}）", p.stderr)
+        self.assertNotIn("主要内容", p.stderr)  # the summary stands for the content
+        self.assertIn("works.yaml：共 4 处要改", p.stderr)
+        self.assertFalse(os.path.exists(self.out))
+        p = self.pack(works, "--lang", "en")
+        self.assertIn("works.yaml:3:5: the 授课记录 would have its 授课人 (speaker) cell empty: the work "
+                      "《红色足迹》 gives no speaker. Write speaker: (the speaker's name) under the work in "
+                      "works.yaml (the notice asks the record to give it)", p.stderr)
+
+    def test_an_empty_cell_of_a_lecture_is_said_at_the_lecture(self):
+        p = self.pack("unit: 第一党支部\nworks:\n  - title: 红色足迹\n    files: {video: 党课.mp4}\n"
+                      "lectures:\n  - title: 红色足迹\n    date: 2024-05-01\n    speaker: 李明\n"
+                      "    content: 要点\n    audience: \"\"\n    discussion: 谈体会\n", "--dry-run")
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertIn("works.yaml:6:5: 授课记录的“参与人员”一栏会是空的：这一次讲课（《红色足迹》）没有填 audience。"
+                      "请在 works.yaml 这一条下写 audience: 参与人员（通知要求记录参与人员）", p.stderr)
+        self.assertIn("    6 |   - title: 红色足迹", p.stderr)
+
+    def test_a_cell_the_notice_does_not_name_is_listed_not_refused(self):
+        # A plan that asks the record only for 授课时间 and 授课人: the other empty cells are
+        # said beside the forms generated, and the drive is written.
+        with open(os.path.join(SOURCE, "rules", "branch-everyone.yaml")) as f:
+            rules = f.read()
+        full = "党支部安排专人对授课情况进行记录,包括授课时间、授课人、授课主题、主要内容、参与人员、讨论交流情况等"
+        self.assertIn(full, rules)
+        narrow = os.path.join(self.tmp, "narrow.yaml")
+        with open(narrow, "w") as f:
+            f.write(rules.replace(full, "党支部安排专人对授课情况进行记录,包括授课时间、授课人")
+                    .replace("id: branch-everyone", "id: branch-narrow"))
+        with open(f"{self.src}/works.yaml", "w") as f:
+            f.write("unit: 第一党支部\nworks:\n  - title: 红色足迹\n    files: {video: 党课.mp4}\n"
+                    "    summary: 内容简介。\n    speaker: 李明\n    date: 2024-05-01\n")
+        p = run("pack", self.src, "--rules", narrow, "--out", self.out, "--fast", "--dry-run")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("生成的授课记录里的空栏：\n  ", p.stdout)
+        self.assertIn("works.yaml:3:5: 授课记录的“参与人员”一栏会是空的：作品《红色足迹》没有填 audience。"
+                      "请在 works.yaml 这个作品下写 audience: 参与人员\n", p.stdout)
+        self.assertIn("“讨论交流情况”一栏会是空的", p.stdout)
+
+    def test_without_works_yaml_the_blank_record_is_said(self):
+        # Names only: the record is a blank form; pack says so and how to have it filled.
+        p = run("pack", self.src, "--rules", "branch-everyone", "--unit", "第一党支部", "--out",
+                self.out, "--dry-run")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("生成的授课记录里的空栏：\n  没有 works.yaml，授课记录是一张空白表：请手工填写，或运行 mpcheck "
+                      "init 写出 works.yaml，在 lectures 下填好每次讲课后再打包\n", p.stdout)
+
+    def test_a_record_the_unit_hands_in_needs_no_cells(self):
+        # The unit's own 授课记录, filled in and sealed, is kept: pack generates none to check.
+        # With --forms generate it makes one, and then its cells must be there.
+        docx(f"{self.src}/授课记录.docx")
+        works = "unit: 第一党支部\nworks:\n  - title: 红色足迹\n    files: {video: 党课.mp4}\n"
+        p = self.pack(works, "--dry-run")
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn("单位填写的表格（原样保留）：\n  授课记录.docx", p.stdout)
+        self.assertNotIn("一栏会是空的", p.stdout + p.stderr)
+        p = self.pack(works, "--dry-run", "--forms", "generate")
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertIn("works.yaml:3:5: 授课记录的“授课人”一栏会是空的", p.stderr)
 
 
 LIAONING_WORKS = """unit: "机关党委"

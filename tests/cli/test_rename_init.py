@@ -6,8 +6,9 @@ import shlex
 import shutil
 import tempfile
 import unittest
+import zipfile
 
-from check_tree import UNIT, docx, place
+from check_tree import UNIT, docx, ffmpeg, place
 from mpcheck_test import fill_todos, fixture, run, run_json
 from test_pack import office
 
@@ -227,6 +228,47 @@ class InitTest(unittest.TestCase):
         for name in (f"甲-微视频-{UNIT}（有字幕）.mp4", f"甲-微视频-{UNIT}（无字幕）.mp4",
                      f"乙-微视频-{UNIT}（有字幕）.mp4", f"乙-微视频-{UNIT}（无字幕）.mp4"):
             self.assertTrue(os.path.exists(f"{out}/作品/{name}"), p.stdout)
+
+    def test_branch_record_gets_a_lecture_per_work_each_cell_todo(self):
+        # branch-everyone's 授课记录 (授课时间、授课人、授课主题、主要内容、参与人员、讨论交流情况):
+        # init wrote only a comment, and the clerk who filled every TODO handed over a record
+        # with 授课时间, 授课人, 参与人员 and 讨论交流情况 blank (QA N8). Now each work has a lecture
+        # with each cell: the theme and the day guessed (请核对), the others TODO, which pack refuses.
+        src = os.path.join(self.tmp, "材料")
+        os.makedirs(src)
+        ffmpeg("-i", fixture("h264-720p25.mp4"), "-c", "copy", "-metadata",
+               "creation_time=2024-05-01T08:00:00Z", f"{src}/红色足迹.mp4")
+        p = run("init", src, "--rules", "branch-everyone", "--unit", "第一党支部")
+        self.assertEqual(p.returncode, 0, p.stderr)
+        with open(f"{src}/works.yaml") as f:
+            text = f.read()
+        lecture = text[text.index("\nlectures:\n"):]
+        for line in ('  - title: "红色足迹"   # 授课主题（取自作品名，请核对）',
+                     '    date: "2024-05-01"   # 授课时间（取自录像文件里记下的拍摄日期，请核对）',
+                     '    speaker: "TODO"   # TODO：授课人姓名',
+                     '    content: "TODO"   # TODO：主要内容（讲了哪些要点）',
+                     '    audience: "TODO"   # TODO：参与人员（如：第一党小组全体党员（12人））',
+                     '    discussion: "TODO"   # TODO：讨论交流情况（大家谈了什么体会、建议）'):
+            self.assertIn(line + "\n", lecture)
+        # The work's TODOs filled, the record's left: pack names each at its line, writes nothing.
+        head, tail = text.split("\nlectures:\n")
+        with open(f"{src}/works.yaml", "w") as f:
+            f.write(fill_todos(head, "张三") + "\nlectures:\n" + tail)
+        out = os.path.join(self.tmp, "U盘")
+        p = run("pack", src, "--rules", "branch-everyone", "--out", out, "--fast")
+        self.assertEqual(p.returncode, 2, p.stderr)
+        for key in ("speaker", "content", "audience", "discussion"):
+            self.assertRegex(p.stderr, rf"works.yaml:\d+:\d+: '{key}' 还是 TODO")
+        self.assertFalse(os.path.exists(out))
+        # Filled in, the record carries them.
+        with open(f"{src}/works.yaml", "w") as f:
+            f.write(fill_todos(text, "李明"))
+        p = run("pack", src, "--rules", "branch-everyone", "--out", out, "--fast")
+        self.assertIn(p.returncode, (0, 1), p.stderr)
+        with zipfile.ZipFile(os.path.join(out, "授课记录-第一党支部.docx")) as z:
+            xml = z.read("word/document.xml").decode()
+        for cell in ("2024年5月1日", "李明", "红色足迹"):
+            self.assertIn(f">{cell}<", xml)
 
     def test_written_elsewhere_its_paths_lead_into_the_folder(self):
         # init -o FILE outside SRC, then pack --manifest FILE: the paths are relative to the

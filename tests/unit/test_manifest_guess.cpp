@@ -324,3 +324,50 @@ TEST_CASE("manifest::guess_manifest writes the unit's documents the notice asks 
   CHECK(mpcheck::manifest::guess_manifest({}, changzhou, "单位").find("documents") ==
         std::string::npos);
 }
+
+TEST_CASE("manifest::guess_manifest writes a lecture of the 授课记录 for each work")
+{
+  const auto branch = mpcheck::rules::load_rules("branch-everyone");
+  mpcheck::Submission sub;
+  auto lesson = video("红色足迹.mp4", {});
+  lesson.facts.container.emplace().creation_time = "2024-05-01T08:00:00.000000Z";
+  sub.files.push_back(lesson);
+  sub.files.push_back(video("VID_0001.mp4", {}));
+  const std::string text = mpcheck::manifest::guess_manifest(sub, branch, "第一党支部");
+  CAPTURE(text);
+  const size_t at = text.find("\nlectures:\n");
+  REQUIRE(at != std::string::npos);
+  CHECK(text.substr(at) ==
+        "\nlectures:\n"
+        "  - title: \"红色足迹\"   # 授课主题（取自作品名，请核对）\n"
+        "    date: \"2024-05-01\"   # 授课时间（取自录像文件里记下的拍摄日期，请核对）\n"
+        "    speaker: \"TODO\"   # TODO：授课人姓名\n"
+        "    # position: 支部书记   # 授课人的职务（可不写；写了表上印作“姓名（职务）”）\n"
+        "    content: \"TODO\"   # TODO：主要内容（讲了哪些要点）\n"
+        "    audience: \"TODO\"   # TODO：参与人员（如：第一党小组全体党员（12人））\n"
+        "    discussion: \"TODO\"   # TODO：讨论交流情况（大家谈了什么体会、建议）\n"
+        "  - title: \"TODO\"   # TODO：授课主题（同上面这部作品的作品名）\n"
+        "    date: \"TODO\"   # TODO：授课时间（YYYY-MM-DD，如 2024-05-01）\n"
+        "    speaker: \"TODO\"   # TODO：授课人姓名\n"
+        "    # position: 支部书记   # 授课人的职务（可不写；写了表上印作“姓名（职务）”）\n"
+        "    content: \"TODO\"   # TODO：主要内容（讲了哪些要点）\n"
+        "    audience: \"TODO\"   # TODO：参与人员（如：第一党小组全体党员（12人））\n"
+        "    discussion: \"TODO\"   # TODO：讨论交流情况（大家谈了什么体会、建议）\n");
+  // Filled in, it reads back as the lectures of the record.
+  std::string filled = text;
+  for (size_t p; (p = filled.find("\"TODO\"")) != std::string::npos;)
+    filled.replace(p, 6, "\"x\"");
+  filled.replace(filled.find("date: \"x\""), 9, "date: 2024-05-02");
+  const auto m = mpcheck::manifest::parse_manifest(filled, "works.yaml", "/src", branch,
+                                                   [](const std::string&) { return true; });
+  REQUIRE(m.lectures.size() == 2);
+  CHECK(m.lectures[0].title == "红色足迹");
+  CHECK(m.lectures[0].date == "2024-05-01");
+  CHECK(m.lectures[1].date == "2024-05-02");
+  // In English, and not for a notice without the record.
+  CHECK(mpcheck::manifest::guess_manifest(sub, branch, "u", mpcheck::Lang::en)
+            .find("    speaker: \"TODO\"   # TODO: the speaker's name\n") != std::string::npos);
+  const auto changzhou = mpcheck::rules::load_rules("changzhou-2024");
+  CHECK(mpcheck::manifest::guess_manifest(sub, changzhou, "u").find("speaker") ==
+        std::string::npos);
+}

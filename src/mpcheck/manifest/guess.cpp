@@ -9,9 +9,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "mpcheck/manifest/lecture_record.hpp"
 #include "mpcheck/manifest/works.hpp"
 #include "mpcheck/naming/draft_marks.hpp"
 #include "mpcheck/naming/work_name.hpp"
+#include "mpcheck/util/date.hpp"
 
 namespace mpcheck::manifest {
 
@@ -27,6 +29,7 @@ struct Guess {
   std::map<int, std::string> episodes;
   std::map<int, std::string> clean_episodes; // a series of pairs: each episode's clean version
   double seconds = 0;
+  std::string day; // YYYY-MM-DD the recording says it was made (its creation_time), or ""
 };
 
 bool has_non_ascii(const std::string& text)
@@ -139,6 +142,15 @@ naming::DraftStrip suggested_title(const SubmissionFile& f, const std::string& t
   return strip;
 }
 
+// The day of a container's creation_time ("2024-05-01T08:00:00.000000Z" → "2024-05-01"), ""
+// when it states none or no real day. UTC: a recording made just after midnight in China says
+// the day before, which the clerk checks (请核对).
+std::string recorded_day(const std::string& creation_time)
+{
+  const std::string day = creation_time.substr(0, 10);
+  return day.size() == 10 && parse_date(day) ? day : "";
+}
+
 void add_media(std::vector<Guess>& works, const SubmissionFile& f,
                const std::map<Place, int>& places)
 {
@@ -161,6 +173,8 @@ void add_media(std::vector<Guess>& works, const SubmissionFile& f,
     w.draft = draft;
   if (f.facts.container && f.facts.container->duration_known)
     w.seconds = std::max(w.seconds, f.facts.container->duration_s);
+  if (f.facts.container && w.day.empty())
+    w.day = recorded_day(f.facts.container->creation_time);
   const auto variant = f.work_name ? f.work_name->name.variant : naming::Variant::none;
   if (f.episode > 0 && variant == naming::Variant::clean)
     w.clean_episodes[f.episode] = f.path;
@@ -580,13 +594,47 @@ void emit_form_lists(std::string& out, const rules::RuleSet& rules, Lang lang)
         "#     unit: 民主街道党工委        # 单位\n"
         "#     position: 组织委员          # 职务\n"
         "#     phone: \"13900000000\"       # 手机号\n";
-  if (rules.manual_item("manual.lesson-record"))
+}
+
+// The branch plan's 授课记录: one lecture per work, each cell the form has as a line of its
+// own — the theme and the day guessed from the work (请核对), the rest TODO.
+void emit_lecture_record(std::string& out, const std::vector<Guess>& works,
+                         const rules::RuleSet& rules, Lang lang)
+{
+  if (!wants_lecture_record(rules) || works.empty())
+    return;
+  out += say(lang,
+             "# 授课记录：打包时按下面每一条生成授课记录（每部作品一条；另有讲课可照样加一条）。\n",
+             "# 授课记录: pack fills in one record per entry below (one per work; add one for any "
+             "other lecture).\n");
+  out += "lectures:\n";
+  for (const Guess& w : works) {
+    const bool titled = w.unclear.empty();
+    out += fmt::format("  - title: {}   {}\n", yaml_quote(titled ? w.title : todo),
+                       titled ? say(lang, "# 授课主题（取自作品名，请核对）",
+                                    "# theme (the work's title: check it)")
+                              : say(lang, "# TODO：授课主题（同上面这部作品的作品名）",
+                                    "# TODO: the theme (as the work's title above)"));
+    out +=
+        fmt::format("    date: {}   {}\n", yaml_quote(w.day.empty() ? todo : w.day),
+                    w.day.empty() ? say(lang, "# TODO：授课时间（YYYY-MM-DD，如 2024-05-01）",
+                                        "# TODO: the day (YYYY-MM-DD, e.g. 2024-05-01)")
+                                  : say(lang, "# 授课时间（取自录像文件里记下的拍摄日期，请核对）",
+                                        "# the day (as the recording says it was made: "
+                                        "check it)"));
     out +=
         say(lang,
-            "# 授课记录：给每部作品填写 speaker（讲课人）、position（职务）、date（YYYY-MM-DD）、\n"
-            "# audience（参与人员）、content（主要内容）和 discussion（讨论交流情况）。\n",
-            "# 授课记录: give each work speaker, position, date (YYYY-MM-DD), audience "
-            "(参与人员),\n# content (主要内容) and discussion (讨论交流情况).\n");
+            "    speaker: \"TODO\"   # TODO：授课人姓名\n"
+            "    # position: 支部书记   # 授课人的职务（可不写；写了表上印作“姓名（职务）”）\n"
+            "    content: \"TODO\"   # TODO：主要内容（讲了哪些要点）\n"
+            "    audience: \"TODO\"   # TODO：参与人员（如：第一党小组全体党员（12人））\n"
+            "    discussion: \"TODO\"   # TODO：讨论交流情况（大家谈了什么体会、建议）\n",
+            "    speaker: \"TODO\"   # TODO: the speaker's name\n"
+            "    # position: 支部书记   # the speaker's post (optional; printed \"name (post)\")\n"
+            "    content: \"TODO\"   # TODO: the main points of the lesson\n"
+            "    audience: \"TODO\"   # TODO: who took part (第一党小组全体党员（12人）)\n"
+            "    discussion: \"TODO\"   # TODO: how the discussion went\n");
+  }
 }
 
 } // namespace
@@ -658,6 +706,7 @@ std::string guess_manifest(const Submission& sub, const rules::RuleSet& rules,
     out += say(lang, "  []   # 没有找到视频：请手工添加作品\n",
                "  []   # no video found: add the works by hand\n");
   emit_form_lists(out, rules, lang);
+  emit_lecture_record(out, works, rules, lang);
   return out;
 }
 

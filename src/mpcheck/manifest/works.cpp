@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -410,7 +411,7 @@ struct Parser {
   Work work(const YAML::Node& node) const
   {
     Work w;
-    w.line = reader.position(node).first;
+    std::tie(w.line, w.column) = reader.position(node);
     const std::vector<Entry> given = entries(node, what_work, work_keys);
     for (const Entry& e : given)
       attempt([&] {
@@ -488,7 +489,7 @@ struct Parser {
   Lecture lecture(const YAML::Node& node) const
   {
     Lecture l;
-    l.line = reader.position(node).first;
+    std::tie(l.line, l.column) = reader.position(node);
     const std::vector<Entry> given = entries(node, what_lecture, lecture_keys);
     for (const Entry& e : given)
       attempt([&] {

@@ -46,6 +46,7 @@ struct Work {
                                                  // the manifest has no `lectures`)
   std::string content, discussion;               // 主要内容, 讨论交流情况 (授课记录)
   int line = 0;                                  // where the work starts in the file
+  int column = 0;                                // (its first key's column)
 };
 
 // One lecture of the unit's members (`lectures:`): a row of 焦作's 统计表 or a 授课记录. Not a
@@ -55,7 +56,7 @@ struct Lecture {
   std::string date;     // YYYY-MM-DD (checked)
   std::string audience; // 听课人数 (统计表) or who took part (授课记录)
   std::string content, discussion;
-  int line = 0;
+  int line = 0, column = 0; // where the lecture starts in the file
 };
 
 // One person of 焦作's 微型党课宣讲员师资库 (`lecturers:`, 附件2).

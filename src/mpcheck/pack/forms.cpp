@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "mpcheck/docs/forms.hpp"
+#include "mpcheck/manifest/lecture_record.hpp"
 #include "mpcheck/media/image.hpp"
 #include "mpcheck/naming/fs_rules.hpp"
 #include "mpcheck/util/date.hpp"
@@ -164,6 +165,13 @@ std::string form_kind(const rules::RuleSet& rules, const std::string& file_name)
   return "";
 }
 
+bool generates_lecture_record(const rules::RuleSet& rules, const layout::PackPlan& plan,
+                              FormsMode mode)
+{
+  return manifest::wants_lecture_record(rules) &&
+         !(mode == FormsMode::keep && plan_has(rules, plan, "授课记录"));
+}
+
 namespace {
 
 std::vector<GeneratedFile> make_forms(const rules::RuleSet& rules,
@@ -195,7 +203,7 @@ std::vector<GeneratedFile> make_forms(const rules::RuleSet& rules,
   if (wants_lecturers(rules, manifest, unit) && !given("师资库统计表"))
     out.push_back({layout::folder_prefix(rules, "师资库统计表") + "师资库统计表-" + unit + ".docx",
                    docx_bytes(docs::jiaozuo_lecturers(info, lecturers(manifest)), date)});
-  if (rules.manual_item("manual.lesson-record") && !given("授课记录"))
+  if (generates_lecture_record(rules, plan, mode))
     out.push_back({"授课记录-" + unit + ".docx",
                    docx_bytes(docs::branch_lecture_record(info, lectures(manifest)), date)});
   return out;

@@ -30,6 +30,11 @@ enum class FormsMode { keep, generate, both };
 // 授课记录, as the rule set's document patterns and aliases say), or "".
 std::string form_kind(const rules::RuleSet& rules, const std::string& file_name);
 
+// Whether generate_forms makes the 授课记录: the rule set asks for it and, with `keep`, the plan
+// carries none of the unit's own.
+bool generates_lecture_record(const rules::RuleSet& rules, const layout::PackPlan& plan,
+                              FormsMode mode);
+
 // The forms for `rules`, under their folders (表格/汇总表-单位.docx, ...). With `keep`, a form
 // whose kind the plan already carries (the unit's own 报名表) is not generated again. Every form is
 // dated `date` (docProps/core.xml and its zip entries: pack's --as-of, else today), so the same

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "mpcheck/gather/assemble.hpp"
+#include "mpcheck/manifest/lecture_record.hpp"
 #include "mpcheck/naming/junk.hpp"
 #include "mpcheck/pack/forms.hpp"
 #include "mpcheck/pack/messages.hpp"
@@ -234,6 +237,38 @@ void sort_material(Prepared& prepared, const Submission& names, const rules::Rul
       prepared.kept_forms.push_back(f.dest);
 }
 
+// The 授课记录 pack is to generate with a cell the notice asks for still empty: a manifest
+// error at the lecture, as for a value still TODO, rather than a blank record handed over.
+// The cells only the form has are said beside the forms generated.
+void vet_lecture_record(Prepared& prepared, const rules::RuleSet& rules, FormsMode mode, Lang lang)
+{
+  if (!generates_lecture_record(rules, prepared.plan, mode))
+    return;
+  if (!prepared.manifest) { // the names only: one blank record, to fill in by hand
+    prepared.form_gaps.push_back(
+        say(lang,
+            "没有 works.yaml，授课记录是一张空白表：请手工填写，或运行 mpcheck init 写出 "
+            "works.yaml，在 lectures 下填好每次讲课后再打包",
+            "no works.yaml, so the 授课记录 is a blank form: fill it in by hand, or run mpcheck "
+            "init to write works.yaml and fill in each lecture under lectures before packing"));
+    return;
+  }
+  const manifest::Manifest& m = *prepared.manifest;
+  std::vector<rules::RuleError> problems;
+  for (const manifest::RecordGap& gap : manifest::record_gaps(m, rules)) {
+    rules::RuleError error = manifest::gap_error(gap, m.file, lang);
+    if (gap.required)
+      problems.push_back(std::move(error));
+    else
+      prepared.form_gaps.push_back(error.what());
+  }
+  if (problems.empty())
+    return;
+  std::ifstream in(m.file, std::ios::binary);
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  throw manifest::ManifestError(std::move(problems), text, lang);
+}
+
 } // namespace
 
 Material read_material(const std::string& src, const std::string& manifest_path,
@@ -304,6 +339,7 @@ Prepared prepare(const Request& request, const rules::RuleSet& rules)
           prepared.plan.problems.push_back({p.path, symlink_outside(p.link)});
     }
     sort_material(prepared, material.names, rules, request.forms);
+    vet_lecture_record(prepared, rules, request.forms, lang);
   } catch (const rules::RuleError& e) {
     prepared.status = Prepared::Status::usage;
     prepared.error = e.what();
@@ -381,6 +417,11 @@ std::string contents_text(const Prepared& prepared, Lang lang)
     out += say(lang, "生成的表格（请核对、盖章）：\n", "Forms generated (check, then seal):\n");
     for (const auto& g : prepared.plan.generated)
       out += "  " + report::single_line(g.dest) + "\n";
+  }
+  if (!prepared.form_gaps.empty()) {
+    out += say(lang, "生成的授课记录里的空栏：\n", "Empty cells of the generated 授课记录:\n");
+    for (const auto& gap : prepared.form_gaps)
+      out += "  " + report::single_line(gap) + "\n";
   }
   return out;
 }

@@ -73,6 +73,10 @@ struct Prepared {
   std::vector<Link> links;       // sources that are links inside SRC (copied as their targets)
   std::vector<LeftOut> left_out; // every file of SRC not on the drive, with its reason
   std::vector<std::string> kept_forms; // dests of the forms the unit filled in, kept
+  // The 授课记录's cells left empty that the notice does not ask for, each
+  // "FILE:LINE:COL: MESSAGE" (those it asks for refuse the manifest instead), or, without a
+  // works.yaml, that the record is a blank form.
+  std::vector<std::string> form_gaps;
 };
 
 // Plans the drive: reads the material, plans it (plan_from_manifest, else plan_from_submission
