@@ -62,14 +62,14 @@ def mount_exfat(path, image, size_mb=64):
     return unmount, ""
 
 
-def run(*args, input=None, env=None, timeout=600, preexec_fn=None):
-    """Runs mpcheck with `args`; returns the CompletedProcess (text mode)."""
+def run(*args, input=None, env=None, timeout=600, preexec_fn=None, cwd=None):
+    """Runs mpcheck with `args` (in `cwd` when given); returns the CompletedProcess (text mode)."""
     full_env = dict(os.environ, LANG="C.UTF-8")
     full_env.pop("LC_ALL", None)
     if env:
         full_env.update(env)
     return subprocess.run([MPCHECK, *args], capture_output=True, text=True, input=input,
-                          env=full_env, timeout=timeout, preexec_fn=preexec_fn)
+                          env=full_env, timeout=timeout, preexec_fn=preexec_fn, cwd=cwd)
 
 
 def run_json(*args, **kw):

@@ -687,13 +687,25 @@ works:
                       "请在 works.yaml 这个作品下写 audience: 参与人员\n", p.stdout)
         self.assertIn("“讨论交流情况”一栏会是空的", p.stdout)
 
+    def test_without_a_unit_no_form_is_made_for_nobody(self):
+        # QA R4: no works.yaml, no --unit, names without a unit: "授课记录-.docx" with its 党支部
+        # cell empty, exit 0. Now a usage error before anything is written.
+        p = run("pack", self.src, "--rules", "branch-everyone", "--out", self.out)
+        self.assertEqual(p.returncode, 2, p.stdout + p.stderr)
+        self.assertIn("不知道报送单位：生成的授课记录需要写上单位名称，文件名里也看不出单位。请加 --unit 单位全称",
+                      p.stderr)
+        self.assertFalse(os.path.exists(self.out))
+        p = run("pack", self.src, "--rules", "branch-everyone", "--out", self.out, "--lang", "en")
+        self.assertIn("the submitting unit is not known", p.stderr)
+
     def test_without_works_yaml_the_blank_record_is_said(self):
         # Names only: the record is a blank form; pack says so and how to have it filled.
         p = run("pack", self.src, "--rules", "branch-everyone", "--unit", "第一党支部", "--out",
                 self.out, "--dry-run")
         self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
         self.assertIn("生成的授课记录里的空栏：\n  没有 works.yaml，授课记录是一张空白表：请手工填写，或运行 mpcheck "
-                      "init 写出 works.yaml，在 lectures 下填好每次讲课后再打包\n", p.stdout)
+                      f'init "{self.src}" --rules "branch-everyone" 写出 works.yaml，在 lectures 下填好每次讲课后再打包\n',
+                      p.stdout)  # the whole command (QA R5)
 
     def test_a_record_the_unit_hands_in_needs_no_cells(self):
         # The unit's own 授课记录, filled in and sealed, is kept: pack generates none to check.

@@ -290,6 +290,27 @@ class InitTest(unittest.TestCase):
         self.assertNotIn("不在源文件夹", p.stderr)
         self.assertIn(f"初心-微视频-{UNIT}（有字幕）.mp4", p.stdout + p.stderr)
 
+    def test_init_run_inside_the_folder_prints_a_drive_beside_it(self):
+        # QA R1: after `init .` the printed `--out "U盘"` lay inside the material, which pack
+        # refuses. The drive goes beside it; works.yaml's first lines give the command too.
+        src = os.path.join(self.tmp, "材料")
+        place(fixture("h264-1080p25-8M.mp4"), f"{src}/初心.mp4")
+        p = run("init", ".", "--rules", "liaoning-2023", cwd=src)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        said = re.search(r"然后运行 (mpcheck pack .*?)（把“U盘”换成U盘或一个空文件夹）", p.stderr)
+        self.assertIsNotNone(said, p.stderr)
+        printed = shlex.split(said.group(1))
+        self.assertEqual(printed, ["mpcheck", "pack", ".", "--rules", "liaoning-2023", "--out", "../U盘"])
+        with open(f"{src}/works.yaml") as f:
+            text = f.read()
+        self.assertIn("然后运行 `mpcheck pack 本文件夹 --rules liaoning-2023 --out U盘`", text)
+        with open(f"{src}/works.yaml", "w") as f:
+            f.write(fill_todos(text, "张三"))
+        p = run(*printed[1:], "--as-of", "2023-06-10", cwd=src)
+        self.assertNotIn("不能在源目录里", p.stderr)
+        self.assertIn(p.returncode, (0, 1), p.stdout + p.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(self.tmp, "U盘", "manifest-sha256.txt")))
+
     def test_jiaozuo_county_report_goes_from_init_to_a_passing_drive(self):
         # 焦作: a 区委宣传部 hands in, besides its lesson and the lesson's PPT, the 情况报告 of its
         # demonstration lectures, a document of the unit, of no work. init writes a line for

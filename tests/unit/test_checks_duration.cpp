@@ -1,4 +1,6 @@
 // duration.*: checks/duration.cpp on hand-built submissions (the longest and shortest a work may be).
+#include <map>
+
 #include <doctest/doctest.h>
 
 #include "check_builder.hpp"
@@ -51,4 +53,22 @@ TEST_CASE("checks: branch-everyone a lesson under 10 minutes is a warning, over 
   CHECK_FALSE(severity(600, "duration.min"));
   CHECK_FALSE(severity(900, "duration.max"));
   CHECK(severity(900.04, "duration.max") == Severity::error);
+}
+
+TEST_CASE("checks: a length reads in whole seconds, the milliseconds only within a second")
+{
+  // QA N9: "时长 0:02.520 不足 10:00" — the milliseconds matter only near the limit.
+  TreeBuilder b;
+  b.file("近.mp4", good_video(480.2)).file("远.mp4", good_video(481.4));
+  const auto findings = run(b, liaoning(), {Date{2023, 6, 10}, "", false});
+  std::map<std::string, const Finding*> by;
+  for (const auto& f : findings)
+    if (f.check == "duration.max")
+      by[f.path] = &f;
+  REQUIRE(by.size() == 2);
+  CHECK(by["近.mp4"]->actual.zh == "8:00.200");
+  CHECK(by["近.mp4"]->message.zh == "时长 8:00.200 超过上限 8:00（多 0.200 秒）");
+  CHECK(by["远.mp4"]->actual.zh == "8:01");
+  CHECK(by["远.mp4"]->message.zh == "时长 8:01 超过上限 8:00（多 1 秒）");
+  CHECK(by["远.mp4"]->expected.zh == "≤ 8:00");
 }

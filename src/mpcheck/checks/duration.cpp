@@ -20,6 +20,13 @@ std::string clock(double seconds)
   return fmt::format("{}:{:02}.{:03}", ms / 60000, ms / 1000 % 60, ms % 1000);
 }
 
+// A measured length beside its limit: whole seconds when they tell the two apart (0:03 under
+// 10:00), the milliseconds when it is within a second of it (8:00.040 over 8:00).
+std::string clock_near(double got, double limit)
+{
+  return std::abs(got - limit) >= 1 ? clock(std::round(got)) : clock(got);
+}
+
 int64_t millis(double seconds)
 {
   return std::llround(seconds * 1000);
@@ -30,11 +37,12 @@ void too_long(const Context& ctx, const SubmissionFile& file, double got,
 {
   if (Finding* f = ctx.sink.add(ids::duration_max, &max.origin, file.path, ctx.work_of(file))) {
     f->expected = "≤ " + clock(max.value);
-    f->actual = clock(got);
-    f->message = {fmt::format("时长 {} 超过上限 {}（多 {:.3f} 秒）", clock(got), clock(max.value),
-                              got - max.value),
-                  fmt::format("{} long, over the {} limit by {:.3f} s", clock(got),
-                              clock(max.value), got - max.value)};
+    f->actual = clock_near(got, max.value);
+    const double over = got - max.value;
+    const std::string by = over >= 1 ? fmt::format("{:.0f}", over) : fmt::format("{:.3f}", over);
+    f->message = {
+        fmt::format("时长 {} 超过上限 {}（多 {} 秒）", f->actual.zh, clock(max.value), by),
+        fmt::format("{} long, over the {} limit by {} s", f->actual.zh, clock(max.value), by)};
     f->hint = {"在剪辑软件中删减到 " + clock(max.value) + " 以内后重新导出。",
                "Edit it down to " + clock(max.value) + " or less and export again."};
   }
@@ -45,10 +53,10 @@ void too_short(const Context& ctx, const SubmissionFile& file, double got,
 {
   if (Finding* f = ctx.sink.add(ids::duration_min, &min.origin, file.path, ctx.work_of(file))) {
     f->expected = "≥ " + clock(min.value);
-    f->actual = clock(got);
+    f->actual = clock_near(got, min.value);
     f->message = {
-        fmt::format("时长 {} 不足 {}", clock(got), clock(min.value)),
-        fmt::format("{} long, shorter than the required {}", clock(got), clock(min.value))};
+        fmt::format("时长 {} 不足 {}", f->actual.zh, clock(min.value)),
+        fmt::format("{} long, shorter than the required {}", f->actual.zh, clock(min.value))};
     if (ctx.rules.categories.empty())
       f->hint = {"通知要求不少于 " + clock(min.value) + "；请补充内容后重新导出。",
                  "The notice requires at least " + clock(min.value) +

@@ -68,12 +68,21 @@ int run(InitCommand cmd)
     namespace fs = std::filesystem;
     std::error_code ec;
     const bool beside = fs::equivalent(cmd.common.output, fs::path(cmd.src) / "works.yaml", ec);
+    // The drive's placeholder beside where mpcheck runs; run inside SRC (`init .`), beside
+    // SRC instead: pack refuses a drive inside its material (QA R1).
+    const std::string name = lang == Lang::en ? "USB DRIVE" : "U盘";
+    const fs::path src = fs::weakly_canonical(fs::absolute(cmd.src), ec);
+    const fs::path here = fs::current_path(ec);
+    const fs::path rel = here.lexically_relative(src);
+    const bool inside = !rel.empty() && *rel.begin() != "..";
+    const std::string out =
+        inside ? (src.parent_path() / name).lexically_relative(here).generic_string() : name;
     const std::string pack =
         "mpcheck pack " + checks::shell_quote(cmd.src) + " --rules " +
         checks::shell_quote(cmd.rules) +
         (cmd.unit.empty() ? "" : " --unit " + checks::shell_quote(cmd.unit)) +
         (beside ? "" : " --manifest " + checks::shell_quote(cmd.common.output)) +
-        (lang == Lang::en ? " --lang en --out \"USB DRIVE\"" : " --out \"U盘\"");
+        (lang == Lang::en ? " --lang en" : "") + " --out " + checks::shell_quote(out);
     fmt::print(stderr, "{}\n",
                lang == Lang::en
                    ? fmt::format("wrote {}: fill in every TODO, then run {} (put the drive or an "

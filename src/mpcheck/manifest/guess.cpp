@@ -682,9 +682,14 @@ std::string guess_manifest(const Submission& sub, const rules::RuleSet& rules,
   std::string out = fmt::format(fmt::runtime(say(lang, "# works.yaml — {}（{}）报送作品清单。\n",
                                                  "# works.yaml — 报送作品清单 for {} ({}).\n")),
                                 rules.title.zh, rules.id);
-  out +=
-      say(lang, "# 由 `mpcheck init` 生成：把每个 TODO 换成实际内容，然后运行 `mpcheck pack`。\n",
-          "# Written by `mpcheck init`; replace every TODO, then run `mpcheck pack`.\n");
+  out += fmt::format(
+      fmt::runtime(
+          say(lang,
+              "# 由 `mpcheck init` 生成：把每个 TODO 换成实际内容，然后运行 "
+              "`mpcheck pack 本文件夹 --rules {} --out U盘`（“U盘”换成U盘或一个空文件夹）。\n",
+              "# Written by `mpcheck init`; replace every TODO, then run `mpcheck pack "
+              "THIS-FOLDER --rules {} --out USB-DRIVE` (the drive, or an empty folder).\n")),
+      rules.id);
   out += say(lang, "# 路径相对于本文件所在的文件夹。写法见 man mpcheck 的 WORKS MANIFEST 一节。\n",
              "# Paths are relative to this file's folder. Language: man mpcheck, section WORKS "
              "MANIFEST.\n");

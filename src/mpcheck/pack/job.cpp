@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include "mpcheck/checks/context.hpp"
 #include "mpcheck/gather/assemble.hpp"
 #include "mpcheck/manifest/lecture_record.hpp"
 #include "mpcheck/naming/junk.hpp"
@@ -237,20 +238,33 @@ void sort_material(Prepared& prepared, const Submission& names, const rules::Rul
       prepared.kept_forms.push_back(f.dest);
 }
 
+// "授课记录" of "表格/授课记录-.docx": the form's kind, its name without the (empty) unit.
+std::string form_kind(const std::string& dest)
+{
+  std::string stem = fs::path(dest).stem().string();
+  while (!stem.empty() && stem.back() == '-')
+    stem.pop_back();
+  return stem;
+}
+
 // The 授课记录 pack is to generate with a cell the notice asks for still empty: a manifest
 // error at the lecture, as for a value still TODO, rather than a blank record handed over.
 // The cells only the form has are said beside the forms generated.
-void vet_lecture_record(Prepared& prepared, const rules::RuleSet& rules, FormsMode mode, Lang lang)
+void vet_lecture_record(Prepared& prepared, const rules::RuleSet& rules, const Request& request,
+                        Lang lang)
 {
-  if (!generates_lecture_record(rules, prepared.plan, mode))
+  if (!generates_lecture_record(rules, prepared.plan, request.forms))
     return;
   if (!prepared.manifest) { // the names only: one blank record, to fill in by hand
+    const std::string init = "mpcheck init " + checks::shell_quote(request.src) + " --rules " +
+                             checks::shell_quote(request.rules);
     prepared.form_gaps.push_back(
         say(lang,
-            "没有 works.yaml，授课记录是一张空白表：请手工填写，或运行 mpcheck init 写出 "
-            "works.yaml，在 lectures 下填好每次讲课后再打包",
-            "no works.yaml, so the 授课记录 is a blank form: fill it in by hand, or run mpcheck "
-            "init to write works.yaml and fill in each lecture under lectures before packing"));
+            "没有 works.yaml，授课记录是一张空白表：请手工填写，或运行 " + init +
+                " 写出 works.yaml，在 lectures 下填好每次讲课后再打包",
+            "no works.yaml, so the 授课记录 is a blank form: fill it in by hand, or run " + init +
+                " --lang en to write works.yaml and fill in each lecture under lectures before "
+                "packing"));
     return;
   }
   const manifest::Manifest& m = *prepared.manifest;
@@ -339,7 +353,7 @@ Prepared prepare(const Request& request, const rules::RuleSet& rules)
           prepared.plan.problems.push_back({p.path, symlink_outside(p.link)});
     }
     sort_material(prepared, material.names, rules, request.forms);
-    vet_lecture_record(prepared, rules, request.forms, lang);
+    vet_lecture_record(prepared, rules, request, lang);
   } catch (const rules::RuleError& e) {
     prepared.status = Prepared::Status::usage;
     prepared.error = e.what();
@@ -361,6 +375,22 @@ Prepared prepare(const Request& request, const rules::RuleSet& rules)
   } catch (const std::exception& e) {
     prepared.status = Prepared::Status::runtime;
     prepared.error = e.what();
+    return prepared;
+  }
+  // A form names its unit (授课记录-第一党支部.docx, the 党支部 cell): with no unit known
+  // (no --unit, no works.yaml, names without one) it would be "授课记录-.docx" with that cell
+  // empty (QA R4). Said before anything is written.
+  if (prepared.unit.empty() && !prepared.plan.generated.empty()) {
+    prepared.status = Prepared::Status::usage;
+    prepared.error =
+        say(lang,
+            fmt::format("不知道报送单位：生成的{}需要写上单位名称，文件名里也看不出单位。请加 "
+                        "--unit 单位全称（或在 works.yaml 里写 unit:）后再运行",
+                        form_kind(prepared.plan.generated.front().dest)),
+            fmt::format("the submitting unit is not known: the form to generate ({}) names it, and "
+                        "no file name does. Add --unit with the unit's full name (or unit: in "
+                        "works.yaml) and run again",
+                        prepared.plan.generated.front().dest));
   }
   return prepared;
 }
