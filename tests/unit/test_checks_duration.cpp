@@ -1,4 +1,5 @@
-// duration.*: checks/duration.cpp on hand-built submissions (the longest and shortest a work may be).
+// duration.*: checks/duration.cpp on hand-built submissions (the longest and shortest a work may
+// be).
 #include <map>
 
 #include <doctest/doctest.h>
