@@ -209,6 +209,10 @@ class CheckTest(unittest.TestCase):
                                  "ℹ document.missing  作品“奋斗者之歌”缺少课件"])
         self.assertIn("manual.theme  主题围绕学习贯彻习近平新时代中国特色社会主义思想。  《初心如磐》《奋斗者之歌》",
                       p.stdout)
+        # The HTML report the same: each work's own item, none hidden behind the first's.
+        p = run("check", self.root, "--rules", "branch-everyone", "--fast", "--format", "html")
+        for title in ("初心如磐", "奋斗者之歌"):
+            self.assertEqual(p.stdout.count(f"作品“{title}”缺少课件"), 1, title)
         # A title that occurs in a shared text is still listed (QA N6: jiaozuo's theme is
         # “我和我的祖国”, the likeliest title there; the work dropped out of manual.content).
         jz = os.path.join(self.tmp, "jz")

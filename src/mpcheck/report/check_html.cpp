@@ -311,11 +311,14 @@ std::string report_sections(const checks::CheckReport& report, Lang lang,
   }
   if (!manual.empty()) {
     out += fmt::format(R"(<section class="manual"><h2>{}</h2><ul class="findings">)", w.manual);
-    std::vector<std::string> seen;
+    // Once per id and text, as the text report: a text naming its work ("作品“初心如磐”缺少课
+    // 件") is an item of its own, not hidden behind the first work's.
+    std::vector<std::pair<std::string, std::string>> seen;
     for (const Finding* f : manual) {
-      if (std::find(seen.begin(), seen.end(), f->check) != seen.end())
+      const std::pair<std::string, std::string> key{f->check, f->message.in(lang)};
+      if (std::find(seen.begin(), seen.end(), key) != seen.end())
         continue;
-      seen.push_back(f->check);
+      seen.push_back(key);
       out += manual_item(*f, lang);
     }
     out += "</ul></section>";
