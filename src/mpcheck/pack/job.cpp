@@ -238,15 +238,6 @@ void sort_material(Prepared& prepared, const Submission& names, const rules::Rul
       prepared.kept_forms.push_back(f.dest);
 }
 
-// "授课记录" of "表格/授课记录-.docx": the form's kind, its name without the (empty) unit.
-std::string form_kind(const std::string& dest)
-{
-  std::string stem = fs::path(dest).stem().string();
-  while (!stem.empty() && stem.back() == '-')
-    stem.pop_back();
-  return stem;
-}
-
 // The 授课记录 pack is to generate with a cell the notice asks for still empty: a manifest
 // error at the lecture, as for a value still TODO, rather than a blank record handed over.
 // The cells only the form has are said beside the forms generated.
@@ -382,15 +373,16 @@ Prepared prepare(const Request& request, const rules::RuleSet& rules)
   // empty (QA R4). Said before anything is written.
   if (prepared.unit.empty() && !prepared.plan.generated.empty()) {
     prepared.status = Prepared::Status::usage;
-    prepared.error =
-        say(lang,
-            fmt::format("不知道报送单位：生成的{}需要写上单位名称，文件名里也看不出单位。请加 "
-                        "--unit 单位全称（或在 works.yaml 里写 unit:）后再运行",
-                        form_kind(prepared.plan.generated.front().dest)),
-            fmt::format("the submitting unit is not known: the form to generate ({}) names it, and "
-                        "no file name does. Add --unit with the unit's full name (or unit: in "
-                        "works.yaml) and run again",
-                        prepared.plan.generated.front().dest));
+    prepared.error = say(
+        lang,
+        fmt::format(
+            "不知道报送单位：生成的{}需要写上单位名称，文件名里也看不出单位。请加 "
+            "--unit 单位全称（或在 works.yaml 里写 unit:）后再运行",
+            form_kind(rules, fs::path(prepared.plan.generated.front().dest).filename().string())),
+        fmt::format("the submitting unit is not known: the form to generate ({}) names it, and "
+                    "no file name does. Add --unit with the unit's full name (or unit: in "
+                    "works.yaml) and run again",
+                    prepared.plan.generated.front().dest));
   }
   return prepared;
 }
