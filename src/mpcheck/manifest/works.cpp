@@ -678,6 +678,7 @@ Manifest parse_manifest(std::string_view yaml, std::string_view file_name,
   std::vector<rules::RuleError> problems;
   Manifest m;
   m.file = std::string(file_name);
+  m.text = std::string(yaml);
   m.base_dir = base_dir;
   const Parser parser{reader, rules, m, exists, bound, problems};
   try {

@@ -75,6 +75,7 @@ struct UnitDocument {
 
 struct Manifest {
   std::string file;     // as given, for messages
+  std::string text;     // the file as parsed: the lines later errors point at (record gaps)
   std::string base_dir; // relative source paths are relative to this folder
   std::string unit;     // 报送单位
   std::string contact;  // 联系人

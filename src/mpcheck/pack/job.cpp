@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -267,11 +265,8 @@ void vet_lecture_record(Prepared& prepared, const rules::RuleSet& rules, const R
     else
       prepared.form_gaps.push_back(error.what());
   }
-  if (problems.empty())
-    return;
-  std::ifstream in(m.file, std::ios::binary);
-  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  throw manifest::ManifestError(std::move(problems), text, lang);
+  if (!problems.empty())
+    throw manifest::ManifestError(std::move(problems), m.text, lang);
 }
 
 } // namespace
