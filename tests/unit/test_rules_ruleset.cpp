@@ -89,3 +89,14 @@ TEST_CASE("rules::RuleSet::severity_of: the catalogue's default, the set's overr
   CHECK(strict.disabled("video.hdr"));
   CHECK(strict.manual_item("manual.nothing") == nullptr);
 }
+
+TEST_CASE("rules::DocumentRule::takes_extension ignores case; no extensions take any")
+{
+  mpcheck::rules::DocumentRule rule;
+  CHECK(rule.takes_extension(".pdf"));
+  rule.extensions = {".docx", ".doc"};
+  CHECK(rule.takes_extension(".docx"));
+  CHECK(rule.takes_extension(".DOCX"));
+  CHECK_FALSE(rule.takes_extension(".pdf"));
+  CHECK_FALSE(rule.takes_extension(""));
+}

@@ -20,12 +20,6 @@ bool names_kind(const Context& ctx, const rules::DocumentRule& rule, const Submi
   return ctx.rules.names_document(rule, f.name);
 }
 
-bool has_allowed_extension(const rules::DocumentRule& rule, const SubmissionFile& f)
-{
-  return rule.extensions.empty() || std::find(rule.extensions.begin(), rule.extensions.end(),
-                                              f.extension) != rule.extensions.end();
-}
-
 std::string folder_of(const Context& ctx, const rules::DocumentRule& rule)
 {
   const rules::FolderRule* folder = ctx.rules.folder_for(rule.kind);
@@ -198,7 +192,7 @@ const SubmissionFile* find_document(const Context& ctx, const rules::DocumentRul
           return false;
         const bool kind =
             names_kind(ctx, rule, f) || (rule.kind == "课件" && f.kind == FileKind::courseware &&
-                                         has_allowed_extension(rule, f));
+                                         rule.takes_extension(f.extension));
         return kind && (!work || names_work(f, *work));
       });
   return it == ctx.sub.files.end() ? nullptr : &*it;

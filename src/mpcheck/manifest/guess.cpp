@@ -14,6 +14,7 @@
 #include "mpcheck/naming/draft_marks.hpp"
 #include "mpcheck/naming/work_name.hpp"
 #include "mpcheck/util/date.hpp"
+#include "mpcheck/util/join.hpp"
 
 namespace mpcheck::manifest {
 
@@ -273,10 +274,7 @@ bool must_hand_in(const rules::DocumentRule& rule)
 // ".pptx/.ppt/.dps": the extensions a document of `rule` may have.
 std::string extensions_of(const rules::DocumentRule& rule)
 {
-  std::string out;
-  for (const auto& e : rule.extensions)
-    out += (out.empty() ? "" : "/") + e;
-  return out.empty() ? ".docx" : out;
+  return rule.extensions.empty() ? ".docx" : util::join(rule.extensions, "/");
 }
 
 // The documents the rule set asks of each work that a key of files names (courseware:,

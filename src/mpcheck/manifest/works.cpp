@@ -1,7 +1,6 @@
 #include "mpcheck/manifest/works.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -14,6 +13,7 @@
 #include "mpcheck/rules/yaml_reader.hpp"
 #include "mpcheck/util/date.hpp"
 #include "mpcheck/util/excerpt.hpp"
+#include "mpcheck/util/join.hpp"
 #include "mpcheck/util/suggest.hpp"
 
 namespace mpcheck::manifest {
@@ -614,15 +614,9 @@ struct Parser {
     // Listed before its path is read: a second entry of the kind says "twice", not more.
     manifest.documents.push_back(doc);
     source(d, manifest.documents.back().path);
-    std::string ext = fs::path(manifest.documents.back().path).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(),
-                   [](unsigned char c) { return char(std::tolower(c)); });
-    if (rule.extensions.empty() ||
-        std::find(rule.extensions.begin(), rule.extensions.end(), ext) != rule.extensions.end())
+    if (rule.takes_extension(fs::path(manifest.documents.back().path).extension().string()))
       return;
-    std::string allowed;
-    for (const std::string& e : rule.extensions)
-      allowed += (allowed.empty() ? "" : " ") + e;
+    const std::string allowed = util::join(rule.extensions, " ");
     reader.fail(d.value, say("通知要的" + rule.kind + "是 " + allowed + " 文件，而“" +
                                  manifest.documents.back().path + "”不是",
                              "the notice asks for the " + rule.kind + " as a " + allowed +

@@ -1,7 +1,6 @@
 #include "mpcheck/pack/job.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -89,16 +88,6 @@ std::string real_path(const std::string& path, const fs::path& cwd)
   return (p.is_absolute() ? p : cwd / p).lexically_normal().string();
 }
 
-// Whether a document of `rule` may be a file with this extension.
-bool takes_extension(const rules::DocumentRule& rule, const std::string& extension)
-{
-  std::string ext = extension;
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return char(std::tolower(c)); });
-  return rule.extensions.empty() ||
-         std::find(rule.extensions.begin(), rule.extensions.end(), ext) != rule.extensions.end();
-}
-
 // Where in works.yaml a document left out goes: under `documents:` when its name names a
 // document of the unit's (情况报告-单位.docx), else the places the rule set's documents of its
 // format have (a work's script:, the unit's documents:), and which forms pack makes itself.
@@ -115,7 +104,7 @@ Text document_place(const SubmissionFile& f, const rules::RuleSet& rules)
       forms.push_back(doc.kind);
       continue;
     }
-    if (!takes_extension(doc, f.extension))
+    if (!doc.takes_extension(f.extension))
       continue;
     if (doc.per == rules::DocumentScope::unit) {
       unit_kinds.push_back(doc.kind);

@@ -1,6 +1,7 @@
 #include "mpcheck/rules/ruleset.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "mpcheck/rules/check_ids.hpp"
 
@@ -58,6 +59,15 @@ bool DocumentRule::required_of(std::string_view unit) const
     return true;
   return std::any_of(units.begin(), units.end(),
                      [&](const std::string& word) { return unit.find(word) != unit.npos; });
+}
+
+bool DocumentRule::takes_extension(std::string_view extension) const
+{
+  std::string lower(extension);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
+  return extensions.empty() ||
+         std::find(extensions.begin(), extensions.end(), lower) != extensions.end();
 }
 
 const CategoryRules* RuleSet::category(std::string_view name) const

@@ -155,6 +155,9 @@ struct DocumentRule {
   // True when `unit` must hand this document in: no `units`, `unit` unknown (""), or `unit`
   // holds one of the words.
   bool required_of(std::string_view unit) const;
+  // True when a file with `extension` (".DOCX" or ".docx": case is ignored) may be this
+  // document: one of `extensions`, or any when none is set.
+  bool takes_extension(std::string_view extension) const;
 };
 
 // A folder the submission must contain, and the kinds of files that belong in it.
