@@ -475,3 +475,20 @@ TEST_CASE("manifest::rename_in_manifest renames the file's values and drops init
   const std::string only_comment = "title: x   # TODO：文件名“a.mov”\n";
   CHECK(rename_in_manifest(only_comment, "a.mov", "b.mp4") == only_comment);
 }
+
+TEST_CASE("manifest::lectures_of: lectures: when given, else one per work, with its place")
+{
+  const std::string works = "unit: 单位\nworks:\n  - title: 甲\n    category: 微视频\n"
+                            "    summary: 简介\n    speaker: 李明\n";
+  const auto from_works = mpcheck::manifest::lectures_of(parse(works));
+  REQUIRE(from_works.size() == 1);
+  CHECK(from_works[0].title == "甲");
+  CHECK(from_works[0].content == "简介"); // the summary stands for the content
+  CHECK(from_works[0].speaker == "李明");
+  CHECK((from_works[0].line == 3 && from_works[0].column == 5));
+  const auto given = mpcheck::manifest::lectures_of(
+      parse(works + "lectures:\n  - title: 乙\n    speaker: 王芳\n"));
+  REQUIRE(given.size() == 1);
+  CHECK(given[0].title == "乙");
+  CHECK(given[0].line == 8);
+}

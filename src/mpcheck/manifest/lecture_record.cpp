@@ -53,17 +53,8 @@ std::vector<RecordGap> record_gaps(const Manifest& m, const rules::RuleSet& rule
   std::vector<RecordGap> out;
   if (!wants_lecture_record(rules))
     return out;
-  for (const Lecture& l : m.lectures)
-    add_gaps(out, l, false, rules);
-  if (m.lectures.empty())
-    for (const Work& w : m.works) {
-      Lecture l{w.speaker,   w.position, w.title,
-                w.date,      w.audience, w.content.empty() ? w.summary : w.content,
-                w.discussion};
-      l.line = w.line;
-      l.column = w.column;
-      add_gaps(out, l, true, rules);
-    }
+  for (const Lecture& l : lectures_of(m))
+    add_gaps(out, l, m.lectures.empty(), rules);
   return out;
 }
 

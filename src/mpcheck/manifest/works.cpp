@@ -38,6 +38,22 @@ std::string work_file_key(std::string_view kind)
   return kind == "解说词" ? "script" : kind == "课件" ? "courseware" : "";
 }
 
+std::vector<Lecture> lectures_of(const Manifest& m)
+{
+  if (!m.lectures.empty())
+    return m.lectures;
+  std::vector<Lecture> out;
+  for (const Work& w : m.works) {
+    Lecture l{w.speaker,   w.position, w.title,
+              w.date,      w.audience, w.content.empty() ? w.summary : w.content,
+              w.discussion};
+    l.line = w.line;
+    l.column = w.column;
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
 std::string Manifest::resolve(const std::string& path) const
 {
   if (path.empty() || fs::path(path).is_absolute())

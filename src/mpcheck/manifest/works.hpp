@@ -128,6 +128,11 @@ bool is_generated_form(std::string_view kind);
 // courseware), or "" when no key does.
 std::string work_file_key(std::string_view kind);
 
+// The lectures the 统计表 and the 授课记录 list: `lectures:`, else one per work (each a
+// recorded lesson, its summary the content when `content` is not given), each with the place it
+// starts in the file.
+std::vector<Lecture> lectures_of(const Manifest& m);
+
 // Whether `path` is `root` or below it; both absolute and normal ('/'-separated parts).
 bool is_within(const std::string& path, const std::string& root);
 

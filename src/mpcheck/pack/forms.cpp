@@ -102,12 +102,8 @@ std::vector<docs::LectureEntry> lectures(const std::optional<manifest::Manifest>
   std::vector<docs::LectureEntry> out;
   if (!m)
     return out;
-  for (const auto& l : m->lectures)
+  for (const auto& l : manifest::lectures_of(*m))
     out.push_back({l.speaker, l.position, l.title, l.date, l.audience, l.content, l.discussion});
-  if (m->lectures.empty())
-    for (const auto& w : m->works)
-      out.push_back({w.speaker, w.position, w.title, w.date, w.audience,
-                     w.content.empty() ? w.summary : w.content, w.discussion});
   return out;
 }
 
