@@ -434,18 +434,17 @@ Text material_here(const Context& ctx, const std::string& extra, const std::opti
 {
   const std::string src = shell_quote(ctx.sub.root);
   const std::string rules = rules_argument(ctx.rules);
-  const auto [fix_zh, pack_zh] =
-      material_commands(src, "\"U盘\"", rules, ctx.options.unit, extra, "");
-  const auto [fix_en, pack_en] =
-      material_commands(src, "\"usb\"", rules, ctx.options.unit, extra, " --lang en");
+  const std::string fix_zh = material_commands(src, "", rules, ctx.options.unit, extra, "").first;
+  const std::string fix_en =
+      material_commands(src, "", rules, ctx.options.unit, extra, " --lang en").first;
   const Text s = scope.value_or(default_fix_scope());
+  const Text pack = material_pack_command(ctx);
   return {"这是打包前的素材（有 works.yaml）：请在素材文件夹里修复，修复后的新文件名会自动写进 "
           "works.yaml：" +
-              fix_zh + s.zh + "，然后打包：" + pack_zh + "（把“U盘”换成要写入的U盘或空文件夹）",
+              fix_zh + s.zh + "，然后打包：" + pack.zh,
           "this is pack's material (it holds works.yaml): fix it in the folder, and fix writes "
           "the fixed file's name into works.yaml: " +
-              fix_en + s.en + ", then pack it: " + pack_en +
-              " (put the drive or an empty folder in place of usb)"};
+              fix_en + s.en + ", then pack it: " + pack.en};
 }
 
 } // namespace

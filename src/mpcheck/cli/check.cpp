@@ -185,14 +185,6 @@ std::string waive_problem(const std::vector<std::string>& waive, Lang lang)
   return "";
 }
 
-// A folder PATH holding works.yaml: pack's material, not a drive.
-bool is_material(const gather::Target& target)
-{
-  std::error_code ec;
-  return target.scope == Scope::drive && target.paths.size() == 1 &&
-         std::filesystem::is_regular_file(target.paths[0] + "/works.yaml", ec);
-}
-
 int run(const CheckCommand& cmd)
 {
   const Lang lang = cmd.common.language();
@@ -239,7 +231,7 @@ int run(const CheckCommand& cmd)
   // material (checks::Options::material).
   if (!cmd.common.quiet)
     for (const auto& target : planned.targets)
-      if (is_material(target)) {
+      if (!gather::works_yaml_of(target).empty()) {
         const std::string& folder = target.paths[0];
         const std::string quoted = checks::shell_quote(folder);
         fmt::print(stderr, "{}\n",
@@ -264,7 +256,7 @@ int run(const CheckCommand& cmd)
       ProgressLine progress(cmd.common, {"已检查", "checked"});
       options.on_progress = progress.callback();
       const gather::Target& target = planned.targets[size_t(entry.target)];
-      options.checks.material = is_material(target);
+      options.checks.material = !gather::works_yaml_of(target).empty();
       reports.push_back(gather::run_check(target, rules, options));
       progress.clear();
     }

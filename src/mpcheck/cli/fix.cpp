@@ -99,16 +99,6 @@ fs::path drive_base(const gather::Target& target)
   return root.has_filename() ? root : root.parent_path();
 }
 
-// The works.yaml of a folder target (pack's material), or "".
-std::string drive_works(const gather::Target& target)
-{
-  std::error_code ec;
-  if (target.scope != Scope::drive)
-    return "";
-  const fs::path works = drive_base(target) / "works.yaml";
-  return fs::is_regular_file(works, ec) ? works.string() : "";
-}
-
 // Whether the target judges `file` by the name pack gives it (pack's material, works.yaml).
 bool judged(const gather::Target& target, const SubmissionFile& file)
 {
@@ -145,7 +135,7 @@ fix::Destination destination(const FixCommand& cmd, const gather::Target& target
     d.original_to = (base.parent_path() / fix::originals_folder / base.filename() / rel)
                         .lexically_normal()
                         .string();
-    d.works_yaml = drive_works(target);
+    d.works_yaml = gather::works_yaml_of(target);
   } else {
     d.original_to = (source.parent_path() / fix::originals_folder / source.filename()).string();
     if (judged(target, file))
@@ -172,7 +162,7 @@ void judge_material(gather::Targets& planned, const rules::RuleSet& rules, Lang 
   };
   for (auto& target : planned.targets) {
     if (target.scope == Scope::drive) {
-      if (const std::string works = drive_works(target); !works.empty())
+      if (const std::string works = gather::works_yaml_of(target); !works.empty())
         target.judged_as = plan_of(works);
       continue;
     }
@@ -241,7 +231,7 @@ std::vector<Item> plan_target(const FixCommand& cmd, const gather::Target& targe
 {
   const Submission& sub = report.submission;
   fix::PlanOptions options{cmd.trim, cmd.pillarbox, cmd.unit};
-  const bool material = !drive_works(target).empty();
+  const bool material = !gather::works_yaml_of(target).empty();
   const auto listed = [&](const SubmissionFile& file) { return !material || judged(target, file); };
   std::vector<Item> items;
   std::vector<int> item_of(sub.files.size(), -1);
@@ -760,7 +750,7 @@ Planned check_and_plan(const FixCommand& cmd, const gather::Targets& planned,
     options.on_progress = progress ? progress->callback() : ProgressCallback{};
     // pack's material: the hints of its findings (a missing version's, said under "left")
     // send to works.yaml, as check's of the same folder do.
-    options.checks.material = !drive_works(target).empty();
+    options.checks.material = !gather::works_yaml_of(target).empty();
     const checks::CheckReport report = gather::run_check(target, rules, options);
     if (progress)
       progress->clear();

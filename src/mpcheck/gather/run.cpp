@@ -99,6 +99,18 @@ int64_t total_bytes(const std::vector<ProbeTarget>& targets)
 
 } // namespace
 
+std::string works_yaml_of(const Target& target)
+{
+  if (target.scope != Scope::drive || target.paths.size() != 1)
+    return "";
+  std::filesystem::path folder = std::filesystem::absolute(target.paths.front()).lexically_normal();
+  if (!folder.has_filename()) // "材料/"
+    folder = folder.parent_path();
+  std::error_code ec;
+  const std::filesystem::path works = folder / "works.yaml";
+  return std::filesystem::is_regular_file(works, ec) ? works.string() : "";
+}
+
 std::string judged_key(const std::string& path)
 {
   return std::filesystem::absolute(path).lexically_normal().string();

@@ -63,6 +63,10 @@ struct Target {
   std::string label() const;
 };
 
+// The works.yaml at the top of a folder target, absolute and normal: the folder is pack's
+// material, not a drive (check's hints and fix's plans are pack's for it); "" when it has none.
+std::string works_yaml_of(const Target& target);
+
 // The key Target::judged_as knows a file by: its path made absolute and lexically normal.
 std::string judged_key(const std::string& path);
 
